@@ -1,0 +1,61 @@
+package org.unionledger.membership;
+
+import java.time.LocalDate;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.unionledger.common.RecordedBy;
+import org.unionledger.identity.EncryptedPersonalData;
+import org.unionledger.union.UnionId;
+
+/**
+ * Commands of the membership feature. One {@code Membership} exists per person; its id is
+ * derived from the person's resident ID, so every command about a person lands on the
+ * same aggregate whatever spelling of the ID was used.
+ */
+public final class Commands {
+
+	private Commands() {
+	}
+
+	/**
+	 * Enroll a person at a grassroots union (enroll at source). Refused and recorded if
+	 * the person already has an active or held membership.
+	 */
+	public record EnrollMember(@TargetAggregateIdentifier MemberId memberId, EncryptedPersonalData personalData,
+			UnionId unionId, LocalDate effectiveDate, EnrollmentChannel channel, RecordedBy recordedBy) {
+	}
+
+	/**
+	 * The current union issues a single-use transfer credential, valid for
+	 * {@code validityDays} from {@code issuedOn}; {@code toUnionId} is optional.
+	 */
+	public record IssueTransferCredential(@TargetAggregateIdentifier MemberId memberId, CredentialCode code,
+			UnionId issuingUnionId, UnionId toUnionId, LocalDate issuedOn, int validityDays, RecordedBy recordedBy) {
+	}
+
+	/** The receiving union presents a credential; the membership moves to it. */
+	public record AcceptTransfer(@TargetAggregateIdentifier MemberId memberId, CredentialCode code,
+			UnionId receivingUnionId, LocalDate effectiveDate, RecordedBy recordedBy) {
+	}
+
+	/** The issuing union withdraws an outstanding credential. */
+	public record CancelTransferCredential(@TargetAggregateIdentifier MemberId memberId, CredentialCode code,
+			LocalDate effectiveDate, String reason, RecordedBy recordedBy) {
+	}
+
+	/** Keep a retired or unemployed member's membership on hold (保留会籍). */
+	public record PutMembershipOnHold(@TargetAggregateIdentifier MemberId memberId, LocalDate effectiveDate,
+			String reason, RecordedBy recordedBy) {
+	}
+
+	/** A held membership becomes active again at the same union. */
+	public record ResumeMembership(@TargetAggregateIdentifier MemberId memberId, LocalDate effectiveDate,
+			RecordedBy recordedBy) {
+	}
+
+	/** End a membership. */
+	public record TerminateMembership(@TargetAggregateIdentifier MemberId memberId, LocalDate effectiveDate,
+			TerminationReason reason, RecordedBy recordedBy) {
+	}
+
+}

@@ -1,0 +1,90 @@
+package org.unionledger.membership;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.axonframework.serialization.Revision;
+import org.unionledger.common.RecordedBy;
+import org.unionledger.identity.EncryptedPersonalData;
+import org.unionledger.union.UnionId;
+import org.unionledger.union.UnionPlacement;
+
+/**
+ * Events of the membership feature. Each carries the effective date (when it happened),
+ * the recorded time (when it was written, from the ledger's clock) and who recorded it.
+ * Unions appear as {@link UnionPlacement}s: the union's jurisdiction, type and sector at
+ * that moment, so counts and replays need no lookups.
+ */
+public final class Events {
+
+	private Events() {
+	}
+
+	/** A person joined a union for the first time. Counts as a new enrollment. */
+	@Revision("1")
+	public record MemberEnrolled(MemberId memberId, EncryptedPersonalData personalData, UnionPlacement union,
+			EnrollmentChannel channel, LocalDate effectiveDate, Instant recordedAt, RecordedBy recordedBy) {
+	}
+
+	/**
+	 * A person whose membership had been terminated joined again. Active again, but never
+	 * a new enrollment.
+	 */
+	@Revision("1")
+	public record MemberReEnrolled(MemberId memberId, EncryptedPersonalData personalData, UnionPlacement union,
+			EnrollmentChannel channel, LocalDate effectiveDate, Instant recordedAt, RecordedBy recordedBy) {
+	}
+
+	/** A second enrollment of a person with a live membership was refused. */
+	@Revision("1")
+	public record EnrollmentRejected(MemberId memberId, UnionPlacement attemptedUnion, EnrollmentChannel channel,
+			EnrollmentRejectionReason reason, UnionId currentUnionId, LocalDate effectiveDate, Instant recordedAt,
+			RecordedBy recordedBy) {
+	}
+
+	/** The current union issued a single-use transfer credential. */
+	@Revision("1")
+	public record TransferCredentialIssued(MemberId memberId, CredentialCode code, UnionPlacement issuingUnion,
+			UnionId toUnionId, LocalDate issuedOn, LocalDate expiresOn, Instant recordedAt, RecordedBy recordedBy) {
+	}
+
+	/** The issuing union withdrew an outstanding credential. */
+	@Revision("1")
+	public record TransferCredentialCancelled(MemberId memberId, CredentialCode code, UnionPlacement issuingUnion,
+			String reason, LocalDate effectiveDate, Instant recordedAt, RecordedBy recordedBy) {
+	}
+
+	/**
+	 * The membership moved from one union to another on a credential. Not a new
+	 * enrollment.
+	 */
+	@Revision("1")
+	public record TransferAccepted(MemberId memberId, CredentialCode code, UnionPlacement fromUnion,
+			UnionPlacement toUnion, LocalDate effectiveDate, Instant recordedAt, RecordedBy recordedBy) {
+	}
+
+	/** A presented credential was refused; the membership did not move. */
+	@Revision("1")
+	public record TransferAcceptanceRejected(MemberId memberId, CredentialCode code, UnionId presentingUnionId,
+			CredentialRejectionReason reason, LocalDate effectiveDate, Instant recordedAt, RecordedBy recordedBy) {
+	}
+
+	/** The membership was put on hold (保留会籍); it still belongs to its union. */
+	@Revision("1")
+	public record MembershipPutOnHold(MemberId memberId, UnionPlacement union, String reason, LocalDate effectiveDate,
+			Instant recordedAt, RecordedBy recordedBy) {
+	}
+
+	/** A held membership became active again. */
+	@Revision("1")
+	public record MembershipResumed(MemberId memberId, UnionPlacement union, LocalDate effectiveDate,
+			Instant recordedAt, RecordedBy recordedBy) {
+	}
+
+	/** The membership ended. {@code wasOnHold} tells which count it leaves. */
+	@Revision("1")
+	public record MembershipTerminated(MemberId memberId, UnionPlacement union, TerminationReason reason,
+			boolean wasOnHold, LocalDate effectiveDate, Instant recordedAt, RecordedBy recordedBy) {
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Services delivered to members and non-members, counted as person-times and yuan.
+ */
+package org.unionledger.service;

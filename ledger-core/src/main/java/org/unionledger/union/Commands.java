@@ -1,0 +1,28 @@
+package org.unionledger.union;
+
+import java.time.LocalDate;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.unionledger.common.RecordedBy;
+import org.unionledger.jurisdiction.JurisdictionCode;
+
+/** Commands of the grassroots-union feature. */
+public final class Commands {
+
+	private Commands() {
+	}
+
+	/**
+	 * Register a grassroots union under a county-level jurisdiction. The id is the
+	 * caller's.
+	 */
+	public record RegisterUnion(@TargetAggregateIdentifier UnionId unionId, String name, UnionType type, Sector sector,
+			JurisdictionCode jurisdictionCode, LocalDate establishedOn, RecordedBy recordedBy) {
+	}
+
+	/** Dissolve a union; from that date no one can enroll or transfer into it. */
+	public record DissolveUnion(@TargetAggregateIdentifier UnionId unionId, LocalDate effectiveDate, String reason,
+			RecordedBy recordedBy) {
+	}
+
+}

@@ -1,0 +1,31 @@
+package org.unionledger.union;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * Command-side lookup of registered unions, injected into command handlers. Implemented
+ * outside the domain (by a read model kept up to date with the union events).
+ */
+public interface UnionDirectory {
+
+	Optional<UnionFacts> find(UnionId unionId);
+
+	/**
+	 * What command handlers need to know of a union.
+	 *
+	 * @param placement where the union stands
+	 * @param name its name
+	 * @param establishedOn when it was set up
+	 * @param dissolvedOn when it was dissolved, or {@code null}
+	 */
+	record UnionFacts(UnionPlacement placement, String name, LocalDate establishedOn, LocalDate dissolvedOn) {
+
+		/** Whether the union exists and is not dissolved on the given date. */
+		public boolean isOpenOn(LocalDate date) {
+			return !date.isBefore(this.establishedOn) && (this.dissolvedOn == null || date.isBefore(this.dissolvedOn));
+		}
+
+	}
+
+}
