@@ -1,0 +1,67 @@
+package org.unionledger.projections.summary;
+
+import java.math.BigDecimal;
+
+import org.bson.Document;
+
+/**
+ * A union's or jurisdiction's figures for one statistical year, as read from its summary
+ * document.
+ *
+ * @param scope {@code U:<unionId>} or {@code J:<code>}
+ * @param statisticalYear the year the yearly figures belong to
+ * @param activeMembers members counted here now
+ * @param onHold members on hold (保留会籍) here now
+ * @param newEnrollments first enrollments in the year (never transfers-in or
+ * re-enrollments)
+ * @param reEnrollments re-enrollments of formerly terminated members in the year
+ * @param transfersIn transfers into this scope from outside it in the year
+ * @param transfersOut transfers out of this scope in the year
+ * @param terminations memberships ended in the year
+ * @param servicePersonTimes person-times served in the year
+ * @param serviceAmountYuan yuan spent on services in the year
+ * @param lastPosition global position of the last event counted here
+ */
+public record SummaryDocument(String scope, int statisticalYear, long activeMembers, long onHold, long newEnrollments,
+		long reEnrollments, long transfersIn, long transfersOut, long terminations, long servicePersonTimes,
+		BigDecimal serviceAmountYuan, long lastPosition) {
+
+	static final String ACTIVE = "activeMembers";
+
+	static final String ON_HOLD = "onHold";
+
+	static final String YEARS = "years";
+
+	static final String NEW_ENROLLMENTS = "newEnrollments";
+
+	static final String RE_ENROLLMENTS = "reEnrollments";
+
+	static final String TRANSFERS_IN = "transfersIn";
+
+	static final String TRANSFERS_OUT = "transfersOut";
+
+	static final String TERMINATIONS = "terminations";
+
+	static final String SERVICE_PERSON_TIMES = "servicePersonTimes";
+
+	static final String SERVICE_AMOUNT_FEN = "serviceAmountFen";
+
+	static SummaryDocument from(String scope, int year, Document document) {
+		if (document == null) {
+			return new SummaryDocument(scope, year, 0, 0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO.setScale(2), -1);
+		}
+		Document years = document.get(YEARS, Document.class);
+		Document y = (years != null && years.get(Integer.toString(year)) != null)
+				? years.get(Integer.toString(year), Document.class) : new Document();
+		return new SummaryDocument(scope, year, number(document, ACTIVE), number(document, ON_HOLD),
+				number(y, NEW_ENROLLMENTS), number(y, RE_ENROLLMENTS), number(y, TRANSFERS_IN),
+				number(y, TRANSFERS_OUT), number(y, TERMINATIONS), number(y, SERVICE_PERSON_TIMES),
+				BigDecimal.valueOf(number(y, SERVICE_AMOUNT_FEN), 2), number(document, "lastPosition"));
+	}
+
+	private static long number(Document document, String field) {
+		Object value = document.get(field);
+		return (value instanceof Number n) ? n.longValue() : 0L;
+	}
+
+}

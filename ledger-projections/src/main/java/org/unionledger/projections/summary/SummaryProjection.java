@@ -1,0 +1,150 @@
+package org.unionledger.projections.summary;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.bson.Document;
+import org.unionledger.membership.Events.MemberEnrolled;
+import org.unionledger.membership.Events.MemberReEnrolled;
+import org.unionledger.membership.Events.MembershipPutOnHold;
+import org.unionledger.membership.Events.MembershipResumed;
+import org.unionledger.membership.Events.MembershipTerminated;
+import org.unionledger.membership.Events.TransferAccepted;
+import org.unionledger.projections.support.EventPositions;
+import org.unionledger.projections.support.ReadModelBatch;
+import org.unionledger.service.Events.ServiceDelivered;
+import org.unionledger.statistics.StatisticalCalendar;
+
+/**
+ * Counts per union and per jurisdiction (county or zone, city, province): members active
+ * and on hold now, and per statistical year the new enrollments, re-enrollments,
+ * transfers in and out across the scope's boundary, terminations, and services delivered.
+ * A transfer-in is never a new enrollment. Each document remembers the last event applied
+ * to it, so handling an event twice changes nothing.
+ */
+@ProcessingGroup(SummaryProjection.PROCESSING_GROUP)
+public class SummaryProjection {
+
+	public static final String PROCESSING_GROUP = "summaries";
+
+	public static final String COLLECTION = "rm_summaries";
+
+	private final MongoDatabase database;
+
+	private final StatisticalCalendar calendar;
+
+	public SummaryProjection(MongoDatabase database, StatisticalCalendar calendar) {
+		this.database = database;
+		this.calendar = calendar;
+	}
+
+	/** Before a replay from the first event, forget every figure. */
+	@ResetHandler
+	void reset() {
+		this.database.getCollection(COLLECTION).drop();
+	}
+
+	@EventHandler
+	void on(MemberEnrolled event, TrackingToken token) {
+		change(SummaryKeys.chain(event.union()), token,
+				d -> incYear(d, event.effectiveDate(), SummaryDocument.NEW_ENROLLMENTS, 1),
+				d -> inc(d, SummaryDocument.ACTIVE, 1));
+	}
+
+	@EventHandler
+	void on(MemberReEnrolled event, TrackingToken token) {
+		change(SummaryKeys.chain(event.union()), token,
+				d -> incYear(d, event.effectiveDate(), SummaryDocument.RE_ENROLLMENTS, 1),
+				d -> inc(d, SummaryDocument.ACTIVE, 1));
+	}
+
+	@EventHandler
+	void on(TransferAccepted event, TrackingToken token) {
+		List<String> from = SummaryKeys.chain(event.fromUnion());
+		List<String> to = SummaryKeys.chain(event.toUnion());
+		long position = EventPositions.of(token);
+		ReadModelBatch batch = ReadModelBatch.current();
+		// Only scopes the member actually leaves or enters see a transfer; a move inside
+		// a
+		// city changes nothing at the city and province.
+		for (String key : from) {
+			if (!to.contains(key)) {
+				batch.apply(COLLECTION, key, position, d -> {
+					inc(d, SummaryDocument.ACTIVE, -1);
+					incYear(d, event.effectiveDate(), SummaryDocument.TRANSFERS_OUT, 1);
+				});
+			}
+		}
+		for (String key : to) {
+			if (!from.contains(key)) {
+				batch.apply(COLLECTION, key, position, d -> {
+					inc(d, SummaryDocument.ACTIVE, 1);
+					incYear(d, event.effectiveDate(), SummaryDocument.TRANSFERS_IN, 1);
+				});
+			}
+		}
+	}
+
+	@EventHandler
+	void on(MembershipPutOnHold event, TrackingToken token) {
+		change(SummaryKeys.chain(event.union()), token, d -> inc(d, SummaryDocument.ACTIVE, -1),
+				d -> inc(d, SummaryDocument.ON_HOLD, 1));
+	}
+
+	@EventHandler
+	void on(MembershipResumed event, TrackingToken token) {
+		change(SummaryKeys.chain(event.union()), token, d -> inc(d, SummaryDocument.ON_HOLD, -1),
+				d -> inc(d, SummaryDocument.ACTIVE, 1));
+	}
+
+	@EventHandler
+	void on(MembershipTerminated event, TrackingToken token) {
+		String count = event.wasOnHold() ? SummaryDocument.ON_HOLD : SummaryDocument.ACTIVE;
+		change(SummaryKeys.chain(event.union()), token, d -> inc(d, count, -1),
+				d -> incYear(d, event.effectiveDate(), SummaryDocument.TERMINATIONS, 1));
+	}
+
+	@EventHandler
+	void on(ServiceDelivered event, TrackingToken token) {
+		long fen = toFen(event.amountYuan());
+		change(SummaryKeys.chain(event.union()), token,
+				d -> incYear(d, event.deliveredOn(), SummaryDocument.SERVICE_PERSON_TIMES, event.personTimes()),
+				d -> incYear(d, event.deliveredOn(), SummaryDocument.SERVICE_AMOUNT_FEN, fen));
+	}
+
+	@SafeVarargs
+	private static void change(List<String> keys, TrackingToken token,
+			java.util.function.Consumer<Document>... changes) {
+		long position = EventPositions.of(token);
+		ReadModelBatch batch = ReadModelBatch.current();
+		for (String key : keys) {
+			batch.apply(COLLECTION, key, position, d -> {
+				for (java.util.function.Consumer<Document> change : changes) {
+					change.accept(d);
+				}
+			});
+		}
+	}
+
+	private static void inc(Document document, String field, long delta) {
+		document.put(field, ((Number) document.getOrDefault(field, 0L)).longValue() + delta);
+	}
+
+	private void incYear(Document document, LocalDate date, String field, long delta) {
+		Document years = (Document) document.computeIfAbsent(SummaryDocument.YEARS, k -> new Document());
+		Document year = (Document) years.computeIfAbsent(Integer.toString(this.calendar.yearOf(date)),
+				k -> new Document());
+		inc(year, field, delta);
+	}
+
+	static long toFen(BigDecimal yuan) {
+		return yuan.movePointRight(2).longValueExact();
+	}
+
+}
