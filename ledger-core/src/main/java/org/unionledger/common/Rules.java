@@ -1,0 +1,92 @@
+package org.unionledger.common;
+
+/**
+ * The stable names of the rules a {@link DomainRuleViolation} or a recorded rejection can
+ * report, in one list for clients that map them to messages. Resident ID rules live in
+ * {@code org.unionledger.identity.InvalidResidentIdException}; recorded rejections use
+ * the names of their reason enums.
+ */
+public final class Rules {
+
+	/** A required input is missing. */
+	public static final String REQUIRED = "REQUIRED";
+
+	/** A date lies after today by the ledger's clock. */
+	public static final String EFFECTIVE_DATE_IN_FUTURE = "EFFECTIVE_DATE_IN_FUTURE";
+
+	/** A date lies before the last change of the record it would change. */
+	public static final String EFFECTIVE_DATE_BEFORE_LAST_CHANGE = "EFFECTIVE_DATE_BEFORE_LAST_CHANGE";
+
+	/** A union name is blank. */
+	public static final String NAME_BLANK = "NAME_BLANK";
+
+	/** A union name is longer than 200 characters. */
+	public static final String NAME_TOO_LONG = "NAME_TOO_LONG";
+
+	/** A jurisdiction code is not of county level (6 digits). */
+	public static final String JURISDICTION_NOT_COUNTY_LEVEL = "JURISDICTION_NOT_COUNTY_LEVEL";
+
+	/** A county-level code is not in the division table. */
+	public static final String JURISDICTION_UNKNOWN = "JURISDICTION_UNKNOWN";
+
+	/** The union was already dissolved. */
+	public static final String UNION_ALREADY_DISSOLVED = "UNION_ALREADY_DISSOLVED";
+
+	/** A dissolution would take effect before the union was established. */
+	public static final String EFFECTIVE_DATE_BEFORE_ESTABLISHMENT = "EFFECTIVE_DATE_BEFORE_ESTABLISHMENT";
+
+	/** No union with that id is registered. */
+	public static final String UNION_UNKNOWN = "UNION_UNKNOWN";
+
+	/** The union was not yet established, or already dissolved, on the date. */
+	public static final String UNION_NOT_OPEN = "UNION_NOT_OPEN";
+
+	/** The membership is not active (on hold or terminated). */
+	public static final String MEMBERSHIP_NOT_ACTIVE = "MEMBERSHIP_NOT_ACTIVE";
+
+	/** The membership is not on hold. */
+	public static final String MEMBERSHIP_NOT_ON_HOLD = "MEMBERSHIP_NOT_ON_HOLD";
+
+	/** The membership is already terminated. */
+	public static final String MEMBERSHIP_TERMINATED = "MEMBERSHIP_TERMINATED";
+
+	/** Only the union that holds the membership may issue its transfer credential. */
+	public static final String NOT_CURRENT_UNION = "NOT_CURRENT_UNION";
+
+	/** An unexpired credential is still outstanding for the member. */
+	public static final String CREDENTIAL_OUTSTANDING = "CREDENTIAL_OUTSTANDING";
+
+	/** The credential code was already used for this member. */
+	public static final String CREDENTIAL_CODE_TAKEN = "CREDENTIAL_CODE_TAKEN";
+
+	/** No credential with that code was issued for this member. */
+	public static final String CREDENTIAL_UNKNOWN = "CREDENTIAL_UNKNOWN";
+
+	/** The credential was used or cancelled already. */
+	public static final String CREDENTIAL_NOT_OUTSTANDING = "CREDENTIAL_NOT_OUTSTANDING";
+
+	/** A transfer would lead to the union that already holds the membership. */
+	public static final String SAME_UNION = "SAME_UNION";
+
+	/** Validity of a credential must be 1 to 3650 days. */
+	public static final String VALIDITY_DAYS_OUT_OF_RANGE = "VALIDITY_DAYS_OUT_OF_RANGE";
+
+	/** A transfer would take effect before its credential was issued. */
+	public static final String EFFECTIVE_DATE_BEFORE_ISSUE = "EFFECTIVE_DATE_BEFORE_ISSUE";
+
+	/** Person-times must be 1 to 100000. */
+	public static final String PERSON_TIMES_OUT_OF_RANGE = "PERSON_TIMES_OUT_OF_RANGE";
+
+	/** An amount is negative. */
+	public static final String AMOUNT_NEGATIVE = "AMOUNT_NEGATIVE";
+
+	/** An amount has more than 2 decimal places (fen). */
+	public static final String AMOUNT_PRECISION = "AMOUNT_PRECISION";
+
+	/** An amount exceeds 100000000 yuan. */
+	public static final String AMOUNT_TOO_LARGE = "AMOUNT_TOO_LARGE";
+
+	private Rules() {
+	}
+
+}

@@ -1,0 +1,88 @@
+package org.unionledger.union;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.unionledger.common.Guards.check;
+import static org.unionledger.common.Guards.notInFuture;
+import static org.unionledger.common.Guards.require;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.unionledger.common.Rules;
+import org.unionledger.jurisdiction.JurisdictionCode;
+import org.unionledger.jurisdiction.JurisdictionLevel;
+import org.unionledger.jurisdiction.JurisdictionTable;
+import org.unionledger.union.Commands.DissolveUnion;
+import org.unionledger.union.Commands.RegisterUnion;
+import org.unionledger.union.Events.UnionDissolved;
+import org.unionledger.union.Events.UnionRegistered;
+
+/**
+ * A grassroots union, placed under a county-level jurisdiction. Dissolution takes effect
+ * on its effective date: from that day the union is closed.
+ */
+class GrassrootsUnion {
+
+	static final int MAX_NAME_LENGTH = 200;
+
+	@AggregateIdentifier
+	private UnionId unionId;
+
+	private UnionPlacement placement;
+
+	private LocalDate establishedOn;
+
+	private boolean dissolved;
+
+	GrassrootsUnion() {
+	}
+
+	@CommandHandler
+	GrassrootsUnion(RegisterUnion command, Clock clock, JurisdictionTable jurisdictions) {
+		require(command.unionId(), "unionId");
+		String name = require(command.name(), "name").strip();
+		check(!name.isEmpty(), "name", Rules.NAME_BLANK, "the union's name must not be blank");
+		check(name.codePointCount(0, name.length()) <= MAX_NAME_LENGTH, "name", Rules.NAME_TOO_LONG,
+				"the union's name must not exceed " + MAX_NAME_LENGTH + " characters");
+		require(command.type(), "type");
+		require(command.sector(), "sector");
+		JurisdictionCode code = require(command.jurisdictionCode(), "jurisdictionCode");
+		check(code.level() == JurisdictionLevel.COUNTY, "jurisdictionCode", Rules.JURISDICTION_NOT_COUNTY_LEVEL,
+				"a grassroots union sits under a county-level jurisdiction (6 digits), not " + code);
+		check(jurisdictions.isCountyLevel(code), "jurisdictionCode", Rules.JURISDICTION_UNKNOWN,
+				"jurisdiction " + code + " is not in division table " + jurisdictions.version());
+		notInFuture(require(command.establishedOn(), "establishedOn"), "establishedOn", LocalDate.now(clock));
+		require(command.recordedBy(), "recordedBy");
+		apply(new UnionRegistered(new UnionPlacement(command.unionId(), code, command.type(), command.sector()), name,
+				command.establishedOn(), clock.instant(), command.recordedBy()));
+	}
+
+	@CommandHandler
+	void handle(DissolveUnion command, Clock clock) {
+		check(!this.dissolved, "unionId", Rules.UNION_ALREADY_DISSOLVED,
+				"union " + this.unionId + " is already dissolved");
+		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
+		notInFuture(effectiveDate, "effectiveDate", LocalDate.now(clock));
+		check(!effectiveDate.isBefore(this.establishedOn), "effectiveDate", Rules.EFFECTIVE_DATE_BEFORE_ESTABLISHMENT,
+				"a union cannot be dissolved before it was established (" + this.establishedOn + ")");
+		require(command.recordedBy(), "recordedBy");
+		apply(new UnionDissolved(this.placement, command.reason(), effectiveDate, clock.instant(),
+				command.recordedBy()));
+	}
+
+	@EventSourcingHandler
+	void on(UnionRegistered event) {
+		this.unionId = event.placement().unionId();
+		this.placement = event.placement();
+		this.establishedOn = event.establishedOn();
+	}
+
+	@EventSourcingHandler
+	void on(UnionDissolved event) {
+		this.dissolved = true;
+	}
+
+}

@@ -1,0 +1,165 @@
+package org.unionledger.union;
+
+import static org.unionledger.common.TestLedger.CLERK;
+import static org.unionledger.common.TestLedger.CLOCK;
+import static org.unionledger.common.TestLedger.NOW;
+import static org.unionledger.common.TestLedger.TODAY;
+import static org.unionledger.common.TestLedger.violationOf;
+
+import java.time.LocalDate;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.unionledger.common.Rules;
+import org.unionledger.jurisdiction.JurisdictionCode;
+import org.unionledger.jurisdiction.JurisdictionTable;
+import org.unionledger.union.Commands.DissolveUnion;
+import org.unionledger.union.Commands.RegisterUnion;
+import org.unionledger.union.Events.UnionDissolved;
+import org.unionledger.union.Events.UnionRegistered;
+
+class GrassrootsUnionTest {
+
+	private static final UnionId UNION = new UnionId("sjz-construction-01");
+
+	private static final LocalDate ESTABLISHED = LocalDate.of(2024, 3, 1);
+
+	private static final UnionPlacement PLACEMENT = new UnionPlacement(UNION, JurisdictionCode.of("130102"),
+			UnionType.PROJECT_SITE, Sector.CONSTRUCTION);
+
+	private static final UnionRegistered REGISTERED = new UnionRegistered(PLACEMENT, "长安区建筑项目工会", ESTABLISHED,
+			NOW.minusSeconds(86_400), CLERK);
+
+	private AggregateTestFixture<GrassrootsUnion> fixture;
+
+	@BeforeEach
+	void setUp() {
+		this.fixture = new AggregateTestFixture<>(GrassrootsUnion.class);
+		this.fixture.registerInjectableResource(CLOCK);
+		this.fixture.registerInjectableResource(JurisdictionTable.bundled());
+	}
+
+	@Test
+	void aUnionIsRegisteredUnderACountyLevelJurisdiction() {
+		this.fixture.givenNoPriorActivity()
+			.when(register("130102", "长安区建筑项目工会", ESTABLISHED))
+			.expectSuccessfulHandlerExecution()
+			.expectEvents(new UnionRegistered(PLACEMENT, "长安区建筑项目工会", ESTABLISHED, NOW, CLERK));
+	}
+
+	@Test
+	void aDevelopmentZoneCanHoldAGrassrootsUnion() {
+		this.fixture.givenNoPriorActivity()
+			.when(register("130171", "高新区物流工会", TODAY))
+			.expectEvents(new UnionRegistered(new UnionPlacement(UNION, JurisdictionCode.of("130171"),
+					UnionType.PROJECT_SITE, Sector.CONSTRUCTION), "高新区物流工会", TODAY, NOW, CLERK));
+	}
+
+	@Test
+	void theNameIsStoredWithoutSurroundingBlanks() {
+		this.fixture.givenNoPriorActivity()
+			.when(register("130102", "  长安区建筑项目工会 ", ESTABLISHED))
+			.expectEvents(new UnionRegistered(PLACEMENT, "长安区建筑项目工会", ESTABLISHED, NOW, CLERK));
+	}
+
+	@Test
+	void aUnionNeedsANonBlankName() {
+		this.fixture.givenNoPriorActivity()
+			.when(register("130102", "   ", ESTABLISHED))
+			.expectException(violationOf("name", Rules.NAME_BLANK))
+			.expectNoEvents();
+	}
+
+	@Test
+	void aUnionNameHasAtMost200Characters() {
+		this.fixture.givenNoPriorActivity()
+			.when(register("130102", "工".repeat(201), ESTABLISHED))
+			.expectException(violationOf("name", Rules.NAME_TOO_LONG))
+			.expectNoEvents();
+	}
+
+	@Test
+	void aNameOf200CharactersIsAccepted() {
+		this.fixture.givenNoPriorActivity()
+			.when(register("130102", "工".repeat(200), ESTABLISHED))
+			.expectSuccessfulHandlerExecution();
+	}
+
+	@Test
+	void aCityCannotHoldAGrassrootsUnion() {
+		this.fixture.givenNoPriorActivity()
+			.when(register("1301", "石家庄市工会", ESTABLISHED))
+			.expectException(violationOf("jurisdictionCode", Rules.JURISDICTION_NOT_COUNTY_LEVEL))
+			.expectNoEvents();
+	}
+
+	@Test
+	void aCountyCodeMissingFromTheTableIsRefused() {
+		this.fixture.givenNoPriorActivity()
+			.when(register("130199", "不存在区工会", ESTABLISHED))
+			.expectException(violationOf("jurisdictionCode", Rules.JURISDICTION_UNKNOWN))
+			.expectNoEvents();
+	}
+
+	@Test
+	void aUnionCannotBeEstablishedInTheFuture() {
+		this.fixture.givenNoPriorActivity()
+			.when(register("130102", "长安区建筑项目工会", TODAY.plusDays(1)))
+			.expectException(violationOf("establishedOn", Rules.EFFECTIVE_DATE_IN_FUTURE))
+			.expectNoEvents();
+	}
+
+	@Test
+	void aUnionNeedsAType() {
+		this.fixture.givenNoPriorActivity()
+			.when(new RegisterUnion(UNION, "工会", null, Sector.CONSTRUCTION, JurisdictionCode.of("130102"), ESTABLISHED,
+					CLERK))
+			.expectException(violationOf("type", Rules.REQUIRED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void anOpenUnionIsDissolved() {
+		this.fixture.given(REGISTERED)
+			.when(new DissolveUnion(UNION, TODAY, "project finished", CLERK))
+			.expectEvents(new UnionDissolved(PLACEMENT, "project finished", TODAY, NOW, CLERK));
+	}
+
+	@Test
+	void aUnionCanBeDissolvedOnTheDayItWasEstablished() {
+		this.fixture.given(REGISTERED)
+			.when(new DissolveUnion(UNION, ESTABLISHED, "registered by mistake", CLERK))
+			.expectEvents(new UnionDissolved(PLACEMENT, "registered by mistake", ESTABLISHED, NOW, CLERK));
+	}
+
+	@Test
+	void aUnionCannotBeDissolvedTwice() {
+		this.fixture.given(REGISTERED, new UnionDissolved(PLACEMENT, "project finished", TODAY, NOW, CLERK))
+			.when(new DissolveUnion(UNION, TODAY, "again", CLERK))
+			.expectException(violationOf("unionId", Rules.UNION_ALREADY_DISSOLVED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void aUnionCannotBeDissolvedBeforeItWasEstablished() {
+		this.fixture.given(REGISTERED)
+			.when(new DissolveUnion(UNION, ESTABLISHED.minusDays(1), "backdated", CLERK))
+			.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_BEFORE_ESTABLISHMENT))
+			.expectNoEvents();
+	}
+
+	@Test
+	void aUnionCannotBeDissolvedInTheFuture() {
+		this.fixture.given(REGISTERED)
+			.when(new DissolveUnion(UNION, TODAY.plusDays(1), "planned", CLERK))
+			.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_IN_FUTURE))
+			.expectNoEvents();
+	}
+
+	private static RegisterUnion register(String jurisdiction, String name, LocalDate establishedOn) {
+		return new RegisterUnion(UNION, name, UnionType.PROJECT_SITE, Sector.CONSTRUCTION,
+				JurisdictionCode.of(jurisdiction), establishedOn, CLERK);
+	}
+
+}
