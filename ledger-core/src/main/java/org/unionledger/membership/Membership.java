@@ -1,0 +1,358 @@
+package org.unionledger.membership;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.unionledger.common.Guards.check;
+import static org.unionledger.common.Guards.notInFuture;
+import static org.unionledger.common.Guards.require;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.unionledger.common.DomainRuleViolation;
+import org.unionledger.common.Outcome;
+import org.unionledger.common.Rules;
+import org.unionledger.membership.Commands.AcceptTransfer;
+import org.unionledger.membership.Commands.CancelTransferCredential;
+import org.unionledger.membership.Commands.EnrollMember;
+import org.unionledger.membership.Commands.IssueTransferCredential;
+import org.unionledger.membership.Commands.PutMembershipOnHold;
+import org.unionledger.membership.Commands.ResumeMembership;
+import org.unionledger.membership.Commands.TerminateMembership;
+import org.unionledger.membership.Events.EnrollmentRejected;
+import org.unionledger.membership.Events.MemberEnrolled;
+import org.unionledger.membership.Events.MemberReEnrolled;
+import org.unionledger.membership.Events.MembershipPutOnHold;
+import org.unionledger.membership.Events.MembershipResumed;
+import org.unionledger.membership.Events.MembershipTerminated;
+import org.unionledger.membership.Events.TransferAcceptanceRejected;
+import org.unionledger.membership.Events.TransferAccepted;
+import org.unionledger.membership.Events.TransferCredentialCancelled;
+import org.unionledger.membership.Events.TransferCredentialIssued;
+import org.unionledger.union.UnionDirectory;
+import org.unionledger.union.UnionDirectory.UnionFacts;
+import org.unionledger.union.UnionId;
+import org.unionledger.union.UnionPlacement;
+
+/**
+ * One person's membership, whatever unions it passes through. Its id comes from the
+ * person's resident ID, so a second enrollment of the same person lands here and is
+ * refused: one active membership per person.
+ * <p>
+ * Rules on dates: no effective date lies after today by the ledger's clock, and no change
+ * takes effect before the membership's last change (rule
+ * {@value org.unionledger.common.Rules#EFFECTIVE_DATE_BEFORE_LAST_CHANGE}).
+ * <p>
+ * Transfer credentials: a credential issued on {@code issuedOn} for {@code n} days has
+ * {@code expiresOn = issuedOn + n}, the first day it is no longer valid; it can be
+ * accepted while today (by the clock, not by the caller's effective date) is before
+ * {@code expiresOn}. Until it is accepted the member still belongs to the issuing union.
+ * Credentials issued before a termination are void once the person re-enrolls; presenting
+ * one is refused as {@link CredentialRejectionReason#CANCELLED}.
+ */
+class Membership {
+
+	static final int MAX_VALIDITY_DAYS = 3650;
+
+	@AggregateIdentifier
+	private MemberId memberId;
+
+	private MembershipStatus status;
+
+	private UnionPlacement union;
+
+	private LocalDate lastEffectiveDate;
+
+	private final Map<CredentialCode, Credential> credentials = new LinkedHashMap<>();
+
+	Membership() {
+	}
+
+	/**
+	 * Enrolls a new person, re-enrolls a terminated one, and records the refusal when the
+	 * person's membership is active or on hold.
+	 */
+	@CommandHandler
+	@CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+	Outcome handle(EnrollMember command, Clock clock, UnionDirectory unions) {
+		require(command.memberId(), "memberId");
+		require(command.personalData(), "personalData");
+		require(command.channel(), "channel");
+		require(command.recordedBy(), "recordedBy");
+		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
+		notInFuture(effectiveDate, "effectiveDate", LocalDate.now(clock));
+		UnionFacts enrollingUnion = openUnion(unions, require(command.unionId(), "unionId"), "unionId", effectiveDate);
+		if (this.status == MembershipStatus.ACTIVE || this.status == MembershipStatus.ON_HOLD) {
+			EnrollmentRejectionReason reason = (this.status == MembershipStatus.ACTIVE)
+					? EnrollmentRejectionReason.ALREADY_ACTIVE : EnrollmentRejectionReason.ON_HOLD;
+			apply(new EnrollmentRejected(this.memberId, enrollingUnion.placement(), command.channel(), reason,
+					this.union.unionId(), effectiveDate, clock.instant(), command.recordedBy()));
+			return Outcome.rejected(reason);
+		}
+		if (this.status == MembershipStatus.TERMINATED) {
+			notBeforeLastChange(effectiveDate, "effectiveDate");
+			apply(new MemberReEnrolled(this.memberId, command.personalData(), enrollingUnion.placement(),
+					command.channel(), effectiveDate, clock.instant(), command.recordedBy()));
+		}
+		else {
+			apply(new MemberEnrolled(command.memberId(), command.personalData(), enrollingUnion.placement(),
+					command.channel(), effectiveDate, clock.instant(), command.recordedBy()));
+		}
+		return Outcome.ok();
+	}
+
+	@CommandHandler
+	void handle(IssueTransferCredential command, Clock clock, UnionDirectory unions) {
+		CredentialCode code = require(command.code(), "code");
+		UnionId issuingUnionId = require(command.issuingUnionId(), "issuingUnionId");
+		LocalDate issuedOn = require(command.issuedOn(), "issuedOn");
+		require(command.recordedBy(), "recordedBy");
+		LocalDate today = LocalDate.now(clock);
+		requireActive();
+		check(issuingUnionId.equals(this.union.unionId()), "issuingUnionId", Rules.NOT_CURRENT_UNION,
+				"only the union holding the membership (" + this.union.unionId() + ") can issue its credential");
+		check(!this.credentials.containsKey(code), "code", Rules.CREDENTIAL_CODE_TAKEN,
+				"credential code " + code + " was already issued for this member");
+		check(this.credentials.values().stream().noneMatch((credential) -> credential.isUsableOn(today)), "code",
+				Rules.CREDENTIAL_OUTSTANDING, "an unexpired transfer credential is still outstanding");
+		UnionId toUnionId = command.toUnionId();
+		if (toUnionId != null) {
+			check(!toUnionId.equals(this.union.unionId()), "toUnionId", Rules.SAME_UNION,
+					"a transfer must lead to another union than " + toUnionId);
+			check(unions.find(toUnionId).isPresent(), "toUnionId", Rules.UNION_UNKNOWN,
+					"no union " + toUnionId + " is registered");
+		}
+		check(command.validityDays() >= 1 && command.validityDays() <= MAX_VALIDITY_DAYS, "validityDays",
+				Rules.VALIDITY_DAYS_OUT_OF_RANGE, "a credential is valid for 1 to " + MAX_VALIDITY_DAYS + " days");
+		notInFuture(issuedOn, "issuedOn", today);
+		notBeforeLastChange(issuedOn, "issuedOn");
+		apply(new TransferCredentialIssued(this.memberId, code, this.union, toUnionId, issuedOn,
+				issuedOn.plusDays(command.validityDays()), clock.instant(), command.recordedBy()));
+	}
+
+	/**
+	 * Moves the membership to the receiving union, or records why the credential was
+	 * refused. Wrong dates are input errors and are thrown, not recorded.
+	 */
+	@CommandHandler
+	Outcome handle(AcceptTransfer command, Clock clock, UnionDirectory unions) {
+		CredentialCode code = require(command.code(), "code");
+		UnionId receivingUnionId = require(command.receivingUnionId(), "receivingUnionId");
+		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
+		require(command.recordedBy(), "recordedBy");
+		LocalDate today = LocalDate.now(clock);
+		notInFuture(effectiveDate, "effectiveDate", today);
+		Credential credential = this.credentials.get(code);
+		if (credential != null) {
+			check(!effectiveDate.isBefore(credential.issuedOn()), "effectiveDate", Rules.EFFECTIVE_DATE_BEFORE_ISSUE,
+					"a transfer cannot take effect before its credential was issued (" + credential.issuedOn() + ")");
+		}
+		Optional<UnionFacts> receivingUnion = unions.find(receivingUnionId);
+		CredentialRejectionReason reason = rejectionOf(credential, receivingUnionId, receivingUnion, effectiveDate,
+				today);
+		if (reason != null) {
+			apply(new TransferAcceptanceRejected(this.memberId, code, receivingUnionId, reason, effectiveDate,
+					clock.instant(), command.recordedBy()));
+			return Outcome.rejected(reason);
+		}
+		notBeforeLastChange(effectiveDate, "effectiveDate");
+		apply(new TransferAccepted(this.memberId, code, this.union, receivingUnion.get().placement(), effectiveDate,
+				clock.instant(), command.recordedBy()));
+		return Outcome.ok();
+	}
+
+	private CredentialRejectionReason rejectionOf(Credential credential, UnionId receivingUnionId,
+			Optional<UnionFacts> receivingUnion, LocalDate effectiveDate, LocalDate today) {
+		if (credential == null) {
+			return CredentialRejectionReason.UNKNOWN_CODE;
+		}
+		if (credential.state() == CredentialState.USED) {
+			return CredentialRejectionReason.ALREADY_USED;
+		}
+		if (credential.state() != CredentialState.OUTSTANDING) {
+			return CredentialRejectionReason.CANCELLED;
+		}
+		if (credential.isExpiredOn(today)) {
+			return CredentialRejectionReason.EXPIRED;
+		}
+		if (this.status != MembershipStatus.ACTIVE) {
+			return CredentialRejectionReason.MEMBERSHIP_NOT_ACTIVE;
+		}
+		if (credential.toUnionId() != null && !credential.toUnionId().equals(receivingUnionId)) {
+			return CredentialRejectionReason.WRONG_UNION;
+		}
+		if (receivingUnionId.equals(this.union.unionId())) {
+			return CredentialRejectionReason.SAME_UNION;
+		}
+		if (receivingUnion.isEmpty() || !receivingUnion.get().isOpenOn(effectiveDate)) {
+			return CredentialRejectionReason.UNION_NOT_OPEN;
+		}
+		return null;
+	}
+
+	@CommandHandler
+	void handle(CancelTransferCredential command, Clock clock) {
+		CredentialCode code = require(command.code(), "code");
+		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
+		require(command.recordedBy(), "recordedBy");
+		Credential credential = this.credentials.get(code);
+		check(credential != null, "code", Rules.CREDENTIAL_UNKNOWN,
+				"no credential " + code + " was issued for this member");
+		check(credential.state() == CredentialState.OUTSTANDING, "code", Rules.CREDENTIAL_NOT_OUTSTANDING,
+				"credential " + code + " is no longer outstanding (used or cancelled)");
+		notInFuture(effectiveDate, "effectiveDate", LocalDate.now(clock));
+		notBeforeLastChange(effectiveDate, "effectiveDate");
+		apply(new TransferCredentialCancelled(this.memberId, code, credential.issuingUnion(), command.reason(),
+				effectiveDate, clock.instant(), command.recordedBy()));
+	}
+
+	/**
+	 * An outstanding credential stays, but cannot be accepted while the membership is
+	 * held.
+	 */
+	@CommandHandler
+	void handle(PutMembershipOnHold command, Clock clock) {
+		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
+		require(command.recordedBy(), "recordedBy");
+		requireActive();
+		checkEffectiveDate(effectiveDate, clock);
+		apply(new MembershipPutOnHold(this.memberId, this.union, command.reason(), effectiveDate, clock.instant(),
+				command.recordedBy()));
+	}
+
+	@CommandHandler
+	void handle(ResumeMembership command, Clock clock) {
+		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
+		require(command.recordedBy(), "recordedBy");
+		check(this.status == MembershipStatus.ON_HOLD, "memberId", Rules.MEMBERSHIP_NOT_ON_HOLD,
+				"only a membership on hold can be resumed; it is " + this.status);
+		checkEffectiveDate(effectiveDate, clock);
+		apply(new MembershipResumed(this.memberId, this.union, effectiveDate, clock.instant(), command.recordedBy()));
+	}
+
+	@CommandHandler
+	void handle(TerminateMembership command, Clock clock) {
+		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
+		TerminationReason reason = require(command.reason(), "reason");
+		require(command.recordedBy(), "recordedBy");
+		check(this.status != MembershipStatus.TERMINATED, "memberId", Rules.MEMBERSHIP_TERMINATED,
+				"the membership is already terminated");
+		checkEffectiveDate(effectiveDate, clock);
+		apply(new MembershipTerminated(this.memberId, this.union, reason, this.status == MembershipStatus.ON_HOLD,
+				effectiveDate, clock.instant(), command.recordedBy()));
+	}
+
+	private static UnionFacts openUnion(UnionDirectory unions, UnionId unionId, String field, LocalDate date) {
+		UnionFacts facts = unions.find(unionId)
+			.orElseThrow(() -> new DomainRuleViolation(field, Rules.UNION_UNKNOWN,
+					"no union " + unionId + " is registered"));
+		check(facts.isOpenOn(date), field, Rules.UNION_NOT_OPEN, "union " + unionId + " is not open on " + date);
+		return facts;
+	}
+
+	private void requireActive() {
+		check(this.status == MembershipStatus.ACTIVE, "memberId", Rules.MEMBERSHIP_NOT_ACTIVE,
+				"the membership is not active; it is " + this.status);
+	}
+
+	private void checkEffectiveDate(LocalDate effectiveDate, Clock clock) {
+		notInFuture(effectiveDate, "effectiveDate", LocalDate.now(clock));
+		notBeforeLastChange(effectiveDate, "effectiveDate");
+	}
+
+	private void notBeforeLastChange(LocalDate date, String field) {
+		check(!date.isBefore(this.lastEffectiveDate), field, Rules.EFFECTIVE_DATE_BEFORE_LAST_CHANGE,
+				field + " " + date + " lies before the membership's last change (" + this.lastEffectiveDate + ")");
+	}
+
+	@EventSourcingHandler
+	void on(MemberEnrolled event) {
+		this.memberId = event.memberId();
+		becomeActiveAt(event.union(), event.effectiveDate());
+	}
+
+	@EventSourcingHandler
+	void on(MemberReEnrolled event) {
+		this.credentials.replaceAll((code, credential) -> (credential.state() == CredentialState.OUTSTANDING)
+				? credential.withState(CredentialState.VOID) : credential);
+		becomeActiveAt(event.union(), event.effectiveDate());
+	}
+
+	@EventSourcingHandler
+	void on(TransferCredentialIssued event) {
+		this.credentials.put(event.code(), new Credential(event.issuingUnion(), event.toUnionId(), event.issuedOn(),
+				event.expiresOn(), CredentialState.OUTSTANDING));
+		this.lastEffectiveDate = event.issuedOn();
+	}
+
+	@EventSourcingHandler
+	void on(TransferCredentialCancelled event) {
+		this.credentials.computeIfPresent(event.code(),
+				(code, credential) -> credential.withState(CredentialState.CANCELLED));
+		this.lastEffectiveDate = event.effectiveDate();
+	}
+
+	@EventSourcingHandler
+	void on(TransferAccepted event) {
+		this.credentials.computeIfPresent(event.code(),
+				(code, credential) -> credential.withState(CredentialState.USED));
+		becomeActiveAt(event.toUnion(), event.effectiveDate());
+	}
+
+	@EventSourcingHandler
+	void on(MembershipPutOnHold event) {
+		this.status = MembershipStatus.ON_HOLD;
+		this.lastEffectiveDate = event.effectiveDate();
+	}
+
+	@EventSourcingHandler
+	void on(MembershipResumed event) {
+		this.status = MembershipStatus.ACTIVE;
+		this.lastEffectiveDate = event.effectiveDate();
+	}
+
+	@EventSourcingHandler
+	void on(MembershipTerminated event) {
+		this.status = MembershipStatus.TERMINATED;
+		this.lastEffectiveDate = event.effectiveDate();
+	}
+
+	private void becomeActiveAt(UnionPlacement union, LocalDate effectiveDate) {
+		this.status = MembershipStatus.ACTIVE;
+		this.union = union;
+		this.lastEffectiveDate = effectiveDate;
+	}
+
+	private enum CredentialState {
+
+		OUTSTANDING, USED, CANCELLED,
+		/** Issued before a termination and overtaken by a re-enrollment. */
+		VOID
+
+	}
+
+	private record Credential(UnionPlacement issuingUnion, UnionId toUnionId, LocalDate issuedOn, LocalDate expiresOn,
+			CredentialState state) {
+
+		Credential withState(CredentialState newState) {
+			return new Credential(this.issuingUnion, this.toUnionId, this.issuedOn, this.expiresOn, newState);
+		}
+
+		boolean isExpiredOn(LocalDate today) {
+			return !today.isBefore(this.expiresOn);
+		}
+
+		boolean isUsableOn(LocalDate today) {
+			return this.state == CredentialState.OUTSTANDING && !isExpiredOn(today);
+		}
+
+	}
+
+}

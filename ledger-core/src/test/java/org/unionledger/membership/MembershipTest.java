@@ -1,0 +1,819 @@
+package org.unionledger.membership;
+
+import static org.unionledger.common.TestLedger.CLERK;
+import static org.unionledger.common.TestLedger.CLOCK;
+import static org.unionledger.common.TestLedger.NOW;
+import static org.unionledger.common.TestLedger.TODAY;
+import static org.unionledger.common.TestLedger.violationOf;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.unionledger.common.Outcome;
+import org.unionledger.common.Rules;
+import org.unionledger.identity.EncryptedPersonalData;
+import org.unionledger.membership.Commands.AcceptTransfer;
+import org.unionledger.membership.Commands.CancelTransferCredential;
+import org.unionledger.membership.Commands.EnrollMember;
+import org.unionledger.membership.Commands.IssueTransferCredential;
+import org.unionledger.membership.Commands.PutMembershipOnHold;
+import org.unionledger.membership.Commands.ResumeMembership;
+import org.unionledger.membership.Commands.TerminateMembership;
+import org.unionledger.membership.Events.EnrollmentRejected;
+import org.unionledger.membership.Events.MemberEnrolled;
+import org.unionledger.membership.Events.MemberReEnrolled;
+import org.unionledger.membership.Events.MembershipPutOnHold;
+import org.unionledger.membership.Events.MembershipResumed;
+import org.unionledger.membership.Events.MembershipTerminated;
+import org.unionledger.membership.Events.TransferAcceptanceRejected;
+import org.unionledger.membership.Events.TransferAccepted;
+import org.unionledger.membership.Events.TransferCredentialCancelled;
+import org.unionledger.membership.Events.TransferCredentialIssued;
+import org.unionledger.union.InMemoryUnionDirectory;
+import org.unionledger.union.Sector;
+import org.unionledger.union.UnionId;
+import org.unionledger.union.UnionPlacement;
+import org.unionledger.union.UnionType;
+
+class MembershipTest {
+
+	private static final MemberId MEMBER = new MemberId("m-oz4njx4bwlschfqh6vct6fq3c4");
+
+	private static final EncryptedPersonalData DATA = new EncryptedPersonalData("k1", "c2VhbGVkIGRhdGE=");
+
+	private static final EncryptedPersonalData NEW_DATA = new EncryptedPersonalData("k2", "bmV3IGRhdGE=");
+
+	private static final Instant EARLIER = NOW.minusSeconds(7 * 86_400);
+
+	private static final LocalDate ENROLLED_ON = LocalDate.of(2026, 1, 10);
+
+	private static final CredentialCode CODE = new CredentialCode("TC-7Q4M-9XKD");
+
+	private static final CredentialCode OTHER_CODE = new CredentialCode("TC-2B8N-5WLP");
+
+	private final InMemoryUnionDirectory unions = new InMemoryUnionDirectory();
+
+	private final UnionPlacement origin = this.unions.add("sjz-construction-01", "130102", UnionType.PROJECT_SITE,
+			Sector.CONSTRUCTION, LocalDate.of(2020, 1, 1));
+
+	private final UnionPlacement receiver = this.unions.add("sjz-logistics-02", "130171", UnionType.ENTERPRISE,
+			Sector.LOGISTICS, LocalDate.of(2021, 1, 1));
+
+	private final UnionPlacement third = this.unions.add("sjz-domestic-03", "130104", UnionType.REGIONAL,
+			Sector.DOMESTIC_SERVICES, LocalDate.of(2021, 1, 1));
+
+	private final UnionPlacement dissolved = this.unions.add("sjz-closed-04", "130105", UnionType.ENTERPRISE,
+			Sector.MANUFACTURING, LocalDate.of(2020, 1, 1), LocalDate.of(2026, 1, 1));
+
+	private final UnionPlacement founded = this.unions.add("sjz-new-05", "130108", UnionType.ENTERPRISE,
+			Sector.LOGISTICS, LocalDate.of(2026, 6, 1));
+
+	private static final UnionId UNKNOWN_UNION = new UnionId("nowhere-99");
+
+	private AggregateTestFixture<Membership> fixture;
+
+	@BeforeEach
+	void setUp() {
+		this.fixture = new AggregateTestFixture<>(Membership.class);
+		this.fixture.registerInjectableResource(CLOCK);
+		this.fixture.registerInjectableResource(this.unions);
+	}
+
+	private MemberEnrolled enrolled() {
+		return new MemberEnrolled(MEMBER, DATA, this.origin, EnrollmentChannel.ON_SITE, ENROLLED_ON, EARLIER, CLERK);
+	}
+
+	private TransferCredentialIssued issued(CredentialCode code, UnionId toUnionId, LocalDate issuedOn, int days) {
+		return new TransferCredentialIssued(MEMBER, code, this.origin, toUnionId, issuedOn, issuedOn.plusDays(days),
+				EARLIER, CLERK);
+	}
+
+	private TransferCredentialIssued issuedToReceiver() {
+		return issued(CODE, this.receiver.unionId(), LocalDate.of(2026, 6, 1), 30);
+	}
+
+	private MembershipPutOnHold onHold(LocalDate on) {
+		return new MembershipPutOnHold(MEMBER, this.origin, "retired", on, EARLIER, CLERK);
+	}
+
+	private MembershipTerminated terminated(LocalDate on) {
+		return new MembershipTerminated(MEMBER, this.origin, TerminationReason.LEFT_WORKFORCE, false, on, EARLIER,
+				CLERK);
+	}
+
+	private static EnrollMember enroll(UnionId unionId, LocalDate on) {
+		return new EnrollMember(MEMBER, DATA, unionId, on, EnrollmentChannel.ONLINE, CLERK);
+	}
+
+	private static AcceptTransfer accept(CredentialCode code, UnionId receivingUnionId, LocalDate on) {
+		return new AcceptTransfer(MEMBER, code, receivingUnionId, on, CLERK);
+	}
+
+	private AcceptTransfer acceptAtReceiver(LocalDate on) {
+		return accept(CODE, this.receiver.unionId(), on);
+	}
+
+	private TransferAcceptanceRejected refused(CredentialCode code, UnionId presenting,
+			CredentialRejectionReason reason, LocalDate on) {
+		return new TransferAcceptanceRejected(MEMBER, code, presenting, reason, on, NOW, CLERK);
+	}
+
+	private IssueTransferCredential issue(CredentialCode code, UnionId issuing, UnionId to, LocalDate on, int days) {
+		return new IssueTransferCredential(MEMBER, code, issuing, to, on, days, CLERK);
+	}
+
+	@Nested
+	class Enrollment {
+
+		@Test
+		void aNewPersonIsEnrolled() {
+			MembershipTest.this.fixture.givenNoPriorActivity()
+				.when(enroll(MembershipTest.this.origin.unionId(), TODAY))
+				.expectEvents(new MemberEnrolled(MEMBER, DATA, MembershipTest.this.origin, EnrollmentChannel.ONLINE,
+						TODAY, NOW, CLERK))
+				.expectResultMessagePayload(Outcome.ok());
+		}
+
+		@Test
+		void aBackdatedEnrollmentKeepsBothItsEffectiveDateAndItsRecordedTime() {
+			MembershipTest.this.fixture.givenNoPriorActivity()
+				.when(enroll(MembershipTest.this.origin.unionId(), ENROLLED_ON))
+				.expectEvents(new MemberEnrolled(MEMBER, DATA, MembershipTest.this.origin, EnrollmentChannel.ONLINE,
+						ENROLLED_ON, NOW, CLERK));
+		}
+
+		@Test
+		void secondEnrollmentOfAnActiveMemberIsRecordedAsRejected() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(enroll(MembershipTest.this.receiver.unionId(), TODAY))
+				.expectEvents(new EnrollmentRejected(MEMBER, MembershipTest.this.receiver, EnrollmentChannel.ONLINE,
+						EnrollmentRejectionReason.ALREADY_ACTIVE, MembershipTest.this.origin.unionId(), TODAY, NOW,
+						CLERK))
+				.expectResultMessagePayload(Outcome.rejected(EnrollmentRejectionReason.ALREADY_ACTIVE));
+		}
+
+		@Test
+		void enrollmentOfAMemberOnHoldIsRecordedAsRejected() {
+			MembershipTest.this.fixture.given(enrolled(), onHold(LocalDate.of(2026, 3, 1)))
+				.when(enroll(MembershipTest.this.origin.unionId(), TODAY))
+				.expectEvents(new EnrollmentRejected(MEMBER, MembershipTest.this.origin, EnrollmentChannel.ONLINE,
+						EnrollmentRejectionReason.ON_HOLD, MembershipTest.this.origin.unionId(), TODAY, NOW, CLERK))
+				.expectResultMessagePayload(Outcome.rejected(EnrollmentRejectionReason.ON_HOLD));
+		}
+
+		@Test
+		void aRejectedEnrollmentChangesNothing() {
+			MembershipTest.this.fixture
+				.given(enrolled(),
+						new EnrollmentRejected(MEMBER, MembershipTest.this.receiver, EnrollmentChannel.ONLINE,
+								EnrollmentRejectionReason.ALREADY_ACTIVE, MembershipTest.this.origin.unionId(), TODAY,
+								NOW, CLERK))
+				.when(new PutMembershipOnHold(MEMBER, TODAY, "unemployed", CLERK))
+				.expectEvents(
+						new MembershipPutOnHold(MEMBER, MembershipTest.this.origin, "unemployed", TODAY, NOW, CLERK));
+		}
+
+		@Test
+		void aTerminatedMemberIsReEnrolledNotEnrolledAnew() {
+			MembershipTest.this.fixture.given(enrolled(), terminated(LocalDate.of(2026, 3, 1)))
+				.when(new EnrollMember(MEMBER, NEW_DATA, MembershipTest.this.receiver.unionId(), TODAY,
+						EnrollmentChannel.ON_SITE, CLERK))
+				.expectEvents(new MemberReEnrolled(MEMBER, NEW_DATA, MembershipTest.this.receiver,
+						EnrollmentChannel.ON_SITE, TODAY, NOW, CLERK))
+				.expectResultMessagePayload(Outcome.ok());
+		}
+
+		@Test
+		void reEnrollmentCannotTakeEffectBeforeTheTermination() {
+			MembershipTest.this.fixture.given(enrolled(), terminated(LocalDate.of(2026, 3, 1)))
+				.when(enroll(MembershipTest.this.origin.unionId(), LocalDate.of(2026, 2, 28)))
+				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
+				.expectNoEvents();
+		}
+
+		@Test
+		void cannotEnrollWithAnEffectiveDateInTheFuture() {
+			MembershipTest.this.fixture.givenNoPriorActivity()
+				.when(enroll(MembershipTest.this.origin.unionId(), TODAY.plusDays(1)))
+				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_IN_FUTURE))
+				.expectNoEvents();
+		}
+
+		@Test
+		void cannotEnrollAtAnUnknownUnion() {
+			MembershipTest.this.fixture.givenNoPriorActivity()
+				.when(enroll(UNKNOWN_UNION, TODAY))
+				.expectException(violationOf("unionId", Rules.UNION_UNKNOWN))
+				.expectNoEvents();
+		}
+
+		@Test
+		void cannotEnrollAtADissolvedUnion() {
+			MembershipTest.this.fixture.givenNoPriorActivity()
+				.when(enroll(MembershipTest.this.dissolved.unionId(), TODAY))
+				.expectException(violationOf("unionId", Rules.UNION_NOT_OPEN))
+				.expectNoEvents();
+		}
+
+		@Test
+		void cannotEnrollAtAUnionBeforeItWasEstablished() {
+			MembershipTest.this.fixture.givenNoPriorActivity()
+				.when(enroll(MembershipTest.this.founded.unionId(), LocalDate.of(2026, 5, 31)))
+				.expectException(violationOf("unionId", Rules.UNION_NOT_OPEN))
+				.expectNoEvents();
+		}
+
+		@Test
+		void aSecondEnrollmentAtAnUnknownUnionIsAnInputErrorNotARecordedRejection() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(enroll(UNKNOWN_UNION, TODAY))
+				.expectException(violationOf("unionId", Rules.UNION_UNKNOWN))
+				.expectNoEvents();
+		}
+
+		@Test
+		void enrollmentNeedsPersonalData() {
+			MembershipTest.this.fixture.givenNoPriorActivity()
+				.when(new EnrollMember(MEMBER, null, MembershipTest.this.origin.unionId(), TODAY,
+						EnrollmentChannel.ONLINE, CLERK))
+				.expectException(violationOf("personalData", Rules.REQUIRED))
+				.expectNoEvents();
+		}
+
+	}
+
+	@Nested
+	class IssuingACredential {
+
+		@Test
+		void theCurrentUnionIssuesACredentialThatExpiresAfterItsValidity() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(issue(CODE, MembershipTest.this.origin.unionId(), MembershipTest.this.receiver.unionId(), TODAY,
+						30))
+				.expectEvents(new TransferCredentialIssued(MEMBER, CODE, MembershipTest.this.origin,
+						MembershipTest.this.receiver.unionId(), TODAY, TODAY.plusDays(30), NOW, CLERK));
+		}
+
+		@Test
+		void aCredentialMayLeaveTheReceivingUnionOpen() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(issue(CODE, MembershipTest.this.origin.unionId(), null, TODAY, 1))
+				.expectEvents(new TransferCredentialIssued(MEMBER, CODE, MembershipTest.this.origin, null, TODAY,
+						TODAY.plusDays(1), NOW, CLERK));
+		}
+
+		@Test
+		void cannotIssueForAMembershipOnHold() {
+			MembershipTest.this.fixture.given(enrolled(), onHold(LocalDate.of(2026, 3, 1)))
+				.when(issue(CODE, MembershipTest.this.origin.unionId(), null, TODAY, 30))
+				.expectException(violationOf("memberId", Rules.MEMBERSHIP_NOT_ACTIVE))
+				.expectNoEvents();
+		}
+
+		@Test
+		void cannotIssueForATerminatedMembership() {
+			MembershipTest.this.fixture.given(enrolled(), terminated(LocalDate.of(2026, 3, 1)))
+				.when(issue(CODE, MembershipTest.this.origin.unionId(), null, TODAY, 30))
+				.expectException(violationOf("memberId", Rules.MEMBERSHIP_NOT_ACTIVE))
+				.expectNoEvents();
+		}
+
+		@Test
+		void cannotIssueForAPersonWhoWasNeverEnrolled() {
+			MembershipTest.this.fixture.givenNoPriorActivity()
+				.when(issue(CODE, MembershipTest.this.origin.unionId(), null, TODAY, 30))
+				.expectException(AggregateNotFoundException.class);
+		}
+
+		@Test
+		void onlyTheCurrentUnionCanIssueACredential() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(issue(CODE, MembershipTest.this.third.unionId(), MembershipTest.this.receiver.unionId(), TODAY,
+						30))
+				.expectException(violationOf("issuingUnionId", Rules.NOT_CURRENT_UNION))
+				.expectNoEvents();
+		}
+
+		@Test
+		void cannotIssueWhileAnUnexpiredCredentialIsOutstanding() {
+			MembershipTest.this.fixture.given(enrolled(), issuedToReceiver())
+				.when(issue(OTHER_CODE, MembershipTest.this.origin.unionId(), null, TODAY, 30))
+				.expectException(violationOf("code", Rules.CREDENTIAL_OUTSTANDING))
+				.expectNoEvents();
+		}
+
+		@Test
+		void anExpiredCredentialDoesNotBlockANewOne() {
+			MembershipTest.this.fixture
+				.given(enrolled(), issued(CODE, MembershipTest.this.receiver.unionId(), LocalDate.of(2026, 5, 1), 30))
+				.when(issue(OTHER_CODE, MembershipTest.this.origin.unionId(), null, TODAY, 30))
+				.expectEvents(new TransferCredentialIssued(MEMBER, OTHER_CODE, MembershipTest.this.origin, null, TODAY,
+						TODAY.plusDays(30), NOW, CLERK));
+		}
+
+		@Test
+		void aCancelledCredentialDoesNotBlockANewOne() {
+			MembershipTest.this.fixture
+				.given(enrolled(), issuedToReceiver(),
+						new TransferCredentialCancelled(MEMBER, CODE, MembershipTest.this.origin, "lost",
+								LocalDate.of(2026, 6, 2), EARLIER, CLERK))
+				.when(issue(OTHER_CODE, MembershipTest.this.origin.unionId(), null, TODAY, 30))
+				.expectSuccessfulHandlerExecution()
+				.expectEvents(new TransferCredentialIssued(MEMBER, OTHER_CODE, MembershipTest.this.origin, null, TODAY,
+						TODAY.plusDays(30), NOW, CLERK));
+		}
+
+		@Test
+		void aCredentialCodeIsNeverIssuedTwiceForAMember() {
+			MembershipTest.this.fixture
+				.given(enrolled(), issued(CODE, MembershipTest.this.receiver.unionId(), LocalDate.of(2026, 5, 1), 30))
+				.when(issue(CODE, MembershipTest.this.origin.unionId(), null, TODAY, 30))
+				.expectException(violationOf("code", Rules.CREDENTIAL_CODE_TAKEN))
+				.expectNoEvents();
+		}
+
+		@Test
+		void aCredentialCannotLeadToTheCurrentUnion() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(issue(CODE, MembershipTest.this.origin.unionId(), MembershipTest.this.origin.unionId(), TODAY,
+						30))
+				.expectException(violationOf("toUnionId", Rules.SAME_UNION))
+				.expectNoEvents();
+		}
+
+		@Test
+		void aCredentialCannotLeadToAnUnknownUnion() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(issue(CODE, MembershipTest.this.origin.unionId(), UNKNOWN_UNION, TODAY, 30))
+				.expectException(violationOf("toUnionId", Rules.UNION_UNKNOWN))
+				.expectNoEvents();
+		}
+
+		@ParameterizedTest
+		@ValueSource(ints = { -1, 0, 3651 })
+		void validityLiesBetweenOneAnd3650Days(int days) {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(issue(CODE, MembershipTest.this.origin.unionId(), null, TODAY, days))
+				.expectException(violationOf("validityDays", Rules.VALIDITY_DAYS_OUT_OF_RANGE))
+				.expectNoEvents();
+		}
+
+		@Test
+		void aValidityOf3650DaysIsAccepted() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(issue(CODE, MembershipTest.this.origin.unionId(), null, TODAY, 3650))
+				.expectSuccessfulHandlerExecution();
+		}
+
+		@Test
+		void cannotIssueACredentialDatedInTheFuture() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(issue(CODE, MembershipTest.this.origin.unionId(), null, TODAY.plusDays(1), 30))
+				.expectException(violationOf("issuedOn", Rules.EFFECTIVE_DATE_IN_FUTURE))
+				.expectNoEvents();
+		}
+
+		@Test
+		void cannotIssueACredentialBeforeTheMembershipStarted() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(issue(CODE, MembershipTest.this.origin.unionId(), null, ENROLLED_ON.minusDays(1), 30))
+				.expectException(violationOf("issuedOn", Rules.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
+				.expectNoEvents();
+		}
+
+	}
+
+	@Nested
+	class AcceptingATransfer {
+
+		private final LocalDate transferDay = LocalDate.of(2026, 6, 10);
+
+		@Test
+		void theReceivingUnionAcceptsTheTransfer() {
+			MembershipTest.this.fixture.given(enrolled(), issuedToReceiver())
+				.when(acceptAtReceiver(this.transferDay))
+				.expectEvents(new TransferAccepted(MEMBER, CODE, MembershipTest.this.origin,
+						MembershipTest.this.receiver, this.transferDay, NOW, CLERK))
+				.expectResultMessagePayload(Outcome.ok());
+		}
+
+		@Test
+		void aCredentialWithoutReceivingUnionCanBeAcceptedByAnyOtherOpenUnion() {
+			MembershipTest.this.fixture.given(enrolled(), issued(CODE, null, LocalDate.of(2026, 6, 1), 30))
+				.when(accept(CODE, MembershipTest.this.third.unionId(), TODAY))
+				.expectEvents(new TransferAccepted(MEMBER, CODE, MembershipTest.this.origin, MembershipTest.this.third,
+						TODAY, NOW, CLERK));
+		}
+
+		@Test
+		void whileACredentialIsOutstandingTheMemberStillBelongsToTheOriginUnion() {
+			MembershipTest.this.fixture.given(enrolled(), issuedToReceiver())
+				.when(new TerminateMembership(MEMBER, TODAY, TerminationReason.VOLUNTARY_WITHDRAWAL, CLERK))
+				.expectEvents(new MembershipTerminated(MEMBER, MembershipTest.this.origin,
+						TerminationReason.VOLUNTARY_WITHDRAWAL, false, TODAY, NOW, CLERK));
+		}
+
+		@Test
+		void afterTheTransferTheMemberBelongsToTheReceivingUnion() {
+			MembershipTest.this.fixture
+				.given(enrolled(), issuedToReceiver(),
+						new TransferAccepted(MEMBER, CODE, MembershipTest.this.origin, MembershipTest.this.receiver,
+								this.transferDay, EARLIER, CLERK))
+				.when(new PutMembershipOnHold(MEMBER, TODAY, "unemployed", CLERK))
+				.expectEvents(
+						new MembershipPutOnHold(MEMBER, MembershipTest.this.receiver, "unemployed", TODAY, NOW, CLERK));
+		}
+
+		@Test
+		void afterTheTransferOnlyTheReceivingUnionCanIssueACredential() {
+			MembershipTest.this.fixture
+				.given(enrolled(), issuedToReceiver(),
+						new TransferAccepted(MEMBER, CODE, MembershipTest.this.origin, MembershipTest.this.receiver,
+								this.transferDay, EARLIER, CLERK))
+				.when(issue(OTHER_CODE, MembershipTest.this.origin.unionId(), null, TODAY, 30))
+				.expectException(violationOf("issuingUnionId", Rules.NOT_CURRENT_UNION));
+		}
+
+		@Test
+		void anUnknownCodeIsRecordedAsRejected() {
+			MembershipTest.this.fixture.given(enrolled(), issuedToReceiver())
+				.when(accept(OTHER_CODE, MembershipTest.this.receiver.unionId(), TODAY))
+				.expectEvents(refused(OTHER_CODE, MembershipTest.this.receiver.unionId(),
+						CredentialRejectionReason.UNKNOWN_CODE, TODAY))
+				.expectResultMessagePayload(Outcome.rejected(CredentialRejectionReason.UNKNOWN_CODE));
+		}
+
+		@Test
+		void aCredentialCanBeUsedOnlyOnce() {
+			MembershipTest.this.fixture
+				.given(enrolled(), issuedToReceiver(),
+						new TransferAccepted(MEMBER, CODE, MembershipTest.this.origin, MembershipTest.this.receiver,
+								this.transferDay, EARLIER, CLERK))
+				.when(acceptAtReceiver(TODAY))
+				.expectEvents(refused(CODE, MembershipTest.this.receiver.unionId(),
+						CredentialRejectionReason.ALREADY_USED, TODAY))
+				.expectResultMessagePayload(Outcome.rejected(CredentialRejectionReason.ALREADY_USED));
+		}
+
+		@Test
+		void aCancelledCredentialIsRefused() {
+			MembershipTest.this.fixture
+				.given(enrolled(), issuedToReceiver(),
+						new TransferCredentialCancelled(MEMBER, CODE, MembershipTest.this.origin, "lost",
+								LocalDate.of(2026, 6, 2), EARLIER, CLERK))
+				.when(acceptAtReceiver(TODAY))
+				.expectEvents(refused(CODE, MembershipTest.this.receiver.unionId(), CredentialRejectionReason.CANCELLED,
+						TODAY))
+				.expectResultMessagePayload(Outcome.rejected(CredentialRejectionReason.CANCELLED));
+		}
+
+		@Test
+		void cannotAcceptAnExpiredCredential() {
+			MembershipTest.this.fixture
+				.given(enrolled(), issued(CODE, MembershipTest.this.receiver.unionId(), LocalDate.of(2026, 5, 1), 30))
+				.when(acceptAtReceiver(TODAY))
+				.expectEvents(
+						refused(CODE, MembershipTest.this.receiver.unionId(), CredentialRejectionReason.EXPIRED, TODAY))
+				.expectResultMessagePayload(Outcome.rejected(CredentialRejectionReason.EXPIRED));
+		}
+
+		@Test
+		void backdatingCannotReviveAnExpiredCredential() {
+			LocalDate withinValidity = LocalDate.of(2026, 5, 20);
+			MembershipTest.this.fixture
+				.given(enrolled(), issued(CODE, MembershipTest.this.receiver.unionId(), LocalDate.of(2026, 5, 1), 30))
+				.when(acceptAtReceiver(withinValidity))
+				.expectEvents(refused(CODE, MembershipTest.this.receiver.unionId(), CredentialRejectionReason.EXPIRED,
+						withinValidity));
+		}
+
+		@Test
+		void aCredentialIsNoLongerValidOnItsExpiryDate() {
+			MembershipTest.this.fixture
+				.given(enrolled(), issued(CODE, MembershipTest.this.receiver.unionId(), TODAY.minusDays(30), 30))
+				.when(acceptAtReceiver(TODAY))
+				.expectEvents(refused(CODE, MembershipTest.this.receiver.unionId(), CredentialRejectionReason.EXPIRED,
+						TODAY));
+		}
+
+		@Test
+		void aCredentialIsStillValidOnTheDayBeforeItsExpiryDate() {
+			MembershipTest.this.fixture
+				.given(enrolled(), issued(CODE, MembershipTest.this.receiver.unionId(), TODAY.minusDays(29), 30))
+				.when(acceptAtReceiver(TODAY))
+				.expectEvents(new TransferAccepted(MEMBER, CODE, MembershipTest.this.origin,
+						MembershipTest.this.receiver, TODAY, NOW, CLERK));
+		}
+
+		@Test
+		void aCredentialNamingAnotherUnionIsRefused() {
+			MembershipTest.this.fixture.given(enrolled(), issuedToReceiver())
+				.when(accept(CODE, MembershipTest.this.third.unionId(), TODAY))
+				.expectEvents(refused(CODE, MembershipTest.this.third.unionId(), CredentialRejectionReason.WRONG_UNION,
+						TODAY))
+				.expectResultMessagePayload(Outcome.rejected(CredentialRejectionReason.WRONG_UNION));
+		}
+
+		@Test
+		void theCurrentUnionCannotReceiveItsOwnMember() {
+			MembershipTest.this.fixture.given(enrolled(), issued(CODE, null, LocalDate.of(2026, 6, 1), 30))
+				.when(accept(CODE, MembershipTest.this.origin.unionId(), TODAY))
+				.expectEvents(refused(CODE, MembershipTest.this.origin.unionId(), CredentialRejectionReason.SAME_UNION,
+						TODAY))
+				.expectResultMessagePayload(Outcome.rejected(CredentialRejectionReason.SAME_UNION));
+		}
+
+		@Test
+		void anUnknownReceivingUnionIsRefused() {
+			MembershipTest.this.fixture.given(enrolled(), issued(CODE, null, LocalDate.of(2026, 6, 1), 30))
+				.when(accept(CODE, UNKNOWN_UNION, TODAY))
+				.expectEvents(refused(CODE, UNKNOWN_UNION, CredentialRejectionReason.UNION_NOT_OPEN, TODAY))
+				.expectResultMessagePayload(Outcome.rejected(CredentialRejectionReason.UNION_NOT_OPEN));
+		}
+
+		@Test
+		void aDissolvedReceivingUnionIsRefused() {
+			MembershipTest.this.fixture.given(enrolled(), issued(CODE, null, LocalDate.of(2026, 6, 1), 30))
+				.when(accept(CODE, MembershipTest.this.dissolved.unionId(), TODAY))
+				.expectEvents(refused(CODE, MembershipTest.this.dissolved.unionId(),
+						CredentialRejectionReason.UNION_NOT_OPEN, TODAY));
+		}
+
+		@Test
+		void aReceivingUnionNotYetOpenOnTheEffectiveDateIsRefused() {
+			LocalDate beforeFounding = LocalDate.of(2026, 5, 31);
+			MembershipTest.this.fixture.given(enrolled(), issued(CODE, null, LocalDate.of(2026, 5, 25), 30))
+				.when(accept(CODE, MembershipTest.this.founded.unionId(), beforeFounding))
+				.expectEvents(refused(CODE, MembershipTest.this.founded.unionId(),
+						CredentialRejectionReason.UNION_NOT_OPEN, beforeFounding));
+		}
+
+		@Test
+		void aCredentialCannotBeAcceptedWhileTheMembershipIsOnHold() {
+			MembershipTest.this.fixture.given(enrolled(), issuedToReceiver(), onHold(LocalDate.of(2026, 6, 5)))
+				.when(acceptAtReceiver(TODAY))
+				.expectEvents(refused(CODE, MembershipTest.this.receiver.unionId(),
+						CredentialRejectionReason.MEMBERSHIP_NOT_ACTIVE, TODAY))
+				.expectResultMessagePayload(Outcome.rejected(CredentialRejectionReason.MEMBERSHIP_NOT_ACTIVE));
+		}
+
+		@Test
+		void aCredentialHeldThroughAHoldCanBeAcceptedOnceTheMembershipResumes() {
+			MembershipTest.this.fixture
+				.given(enrolled(), issuedToReceiver(), onHold(LocalDate.of(2026, 6, 5)),
+						new MembershipResumed(MEMBER, MembershipTest.this.origin, LocalDate.of(2026, 6, 8), EARLIER,
+								CLERK))
+				.when(acceptAtReceiver(TODAY))
+				.expectEvents(new TransferAccepted(MEMBER, CODE, MembershipTest.this.origin,
+						MembershipTest.this.receiver, TODAY, NOW, CLERK));
+		}
+
+		@Test
+		void aCredentialCannotBeAcceptedForATerminatedMembership() {
+			MembershipTest.this.fixture.given(enrolled(), issuedToReceiver(), terminated(LocalDate.of(2026, 6, 5)))
+				.when(acceptAtReceiver(TODAY))
+				.expectEvents(refused(CODE, MembershipTest.this.receiver.unionId(),
+						CredentialRejectionReason.MEMBERSHIP_NOT_ACTIVE, TODAY));
+		}
+
+		@Test
+		void aCredentialFromBeforeATerminationIsVoidAfterReEnrollment() {
+			MembershipTest.this.fixture
+				.given(enrolled(), issuedToReceiver(), terminated(LocalDate.of(2026, 6, 5)),
+						new MemberReEnrolled(MEMBER, NEW_DATA, MembershipTest.this.origin, EnrollmentChannel.ON_SITE,
+								LocalDate.of(2026, 6, 8), EARLIER, CLERK))
+				.when(acceptAtReceiver(TODAY))
+				.expectEvents(refused(CODE, MembershipTest.this.receiver.unionId(), CredentialRejectionReason.CANCELLED,
+						TODAY));
+		}
+
+		@Test
+		void aTransferCannotTakeEffectInTheFuture() {
+			MembershipTest.this.fixture.given(enrolled(), issuedToReceiver())
+				.when(acceptAtReceiver(TODAY.plusDays(1)))
+				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_IN_FUTURE))
+				.expectNoEvents();
+		}
+
+		@Test
+		void aTransferCannotTakeEffectBeforeItsCredentialWasIssued() {
+			MembershipTest.this.fixture.given(enrolled(), issuedToReceiver())
+				.when(acceptAtReceiver(LocalDate.of(2026, 5, 31)))
+				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_BEFORE_ISSUE))
+				.expectNoEvents();
+		}
+
+		@Test
+		void aTransferCannotTakeEffectBeforeTheMembershipsLastChange() {
+			MembershipTest.this.fixture
+				.given(enrolled(), issuedToReceiver(), onHold(LocalDate.of(2026, 6, 5)),
+						new MembershipResumed(MEMBER, MembershipTest.this.origin, LocalDate.of(2026, 6, 8), EARLIER,
+								CLERK))
+				.when(acceptAtReceiver(LocalDate.of(2026, 6, 6)))
+				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
+				.expectNoEvents();
+		}
+
+	}
+
+	@Nested
+	class CancellingACredential {
+
+		@Test
+		void theIssuingUnionCancelsAnOutstandingCredential() {
+			MembershipTest.this.fixture.given(enrolled(), issuedToReceiver())
+				.when(new CancelTransferCredential(MEMBER, CODE, TODAY, "worker stays", CLERK))
+				.expectEvents(new TransferCredentialCancelled(MEMBER, CODE, MembershipTest.this.origin, "worker stays",
+						TODAY, NOW, CLERK));
+		}
+
+		@Test
+		void anExpiredButUnusedCredentialCanStillBeCancelled() {
+			MembershipTest.this.fixture
+				.given(enrolled(), issued(CODE, MembershipTest.this.receiver.unionId(), LocalDate.of(2026, 5, 1), 30))
+				.when(new CancelTransferCredential(MEMBER, CODE, TODAY, "tidy up", CLERK))
+				.expectSuccessfulHandlerExecution();
+		}
+
+		@Test
+		void cannotCancelAnUnknownCredential() {
+			MembershipTest.this.fixture.given(enrolled(), issuedToReceiver())
+				.when(new CancelTransferCredential(MEMBER, OTHER_CODE, TODAY, "typo", CLERK))
+				.expectException(violationOf("code", Rules.CREDENTIAL_UNKNOWN))
+				.expectNoEvents();
+		}
+
+		@Test
+		void cannotCancelAUsedCredential() {
+			MembershipTest.this.fixture
+				.given(enrolled(), issuedToReceiver(),
+						new TransferAccepted(MEMBER, CODE, MembershipTest.this.origin, MembershipTest.this.receiver,
+								LocalDate.of(2026, 6, 10), EARLIER, CLERK))
+				.when(new CancelTransferCredential(MEMBER, CODE, TODAY, "too late", CLERK))
+				.expectException(violationOf("code", Rules.CREDENTIAL_NOT_OUTSTANDING))
+				.expectNoEvents();
+		}
+
+		@Test
+		void cannotCancelACredentialTwice() {
+			MembershipTest.this.fixture
+				.given(enrolled(), issuedToReceiver(),
+						new TransferCredentialCancelled(MEMBER, CODE, MembershipTest.this.origin, "lost",
+								LocalDate.of(2026, 6, 2), EARLIER, CLERK))
+				.when(new CancelTransferCredential(MEMBER, CODE, TODAY, "again", CLERK))
+				.expectException(violationOf("code", Rules.CREDENTIAL_NOT_OUTSTANDING))
+				.expectNoEvents();
+		}
+
+		@Test
+		void cannotCancelWithAFutureDate() {
+			MembershipTest.this.fixture.given(enrolled(), issuedToReceiver())
+				.when(new CancelTransferCredential(MEMBER, CODE, TODAY.plusDays(1), "planned", CLERK))
+				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_IN_FUTURE))
+				.expectNoEvents();
+		}
+
+		@Test
+		void cannotCancelBeforeTheCredentialWasIssued() {
+			MembershipTest.this.fixture.given(enrolled(), issuedToReceiver())
+				.when(new CancelTransferCredential(MEMBER, CODE, LocalDate.of(2026, 5, 31), "backdated", CLERK))
+				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
+				.expectNoEvents();
+		}
+
+	}
+
+	@Nested
+	class HoldResumeTerminate {
+
+		private final LocalDate holdDay = LocalDate.of(2026, 3, 1);
+
+		@Test
+		void anActiveMembershipIsPutOnHold() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(new PutMembershipOnHold(MEMBER, this.holdDay, "retired", CLERK))
+				.expectEvents(new MembershipPutOnHold(MEMBER, MembershipTest.this.origin, "retired", this.holdDay, NOW,
+						CLERK));
+		}
+
+		@Test
+		void aHeldMembershipCannotBePutOnHoldAgain() {
+			MembershipTest.this.fixture.given(enrolled(), onHold(this.holdDay))
+				.when(new PutMembershipOnHold(MEMBER, TODAY, "again", CLERK))
+				.expectException(violationOf("memberId", Rules.MEMBERSHIP_NOT_ACTIVE))
+				.expectNoEvents();
+		}
+
+		@Test
+		void aTerminatedMembershipCannotBePutOnHold() {
+			MembershipTest.this.fixture.given(enrolled(), terminated(this.holdDay))
+				.when(new PutMembershipOnHold(MEMBER, TODAY, "retired", CLERK))
+				.expectException(violationOf("memberId", Rules.MEMBERSHIP_NOT_ACTIVE))
+				.expectNoEvents();
+		}
+
+		@Test
+		void aHoldCannotTakeEffectInTheFuture() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(new PutMembershipOnHold(MEMBER, TODAY.plusDays(1), "retiring", CLERK))
+				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_IN_FUTURE))
+				.expectNoEvents();
+		}
+
+		@Test
+		void aHoldCannotTakeEffectBeforeTheLastChange() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(new PutMembershipOnHold(MEMBER, ENROLLED_ON.minusDays(1), "retired", CLERK))
+				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
+				.expectNoEvents();
+		}
+
+		@Test
+		void aHeldMembershipResumes() {
+			MembershipTest.this.fixture.given(enrolled(), onHold(this.holdDay))
+				.when(new ResumeMembership(MEMBER, TODAY, CLERK))
+				.expectEvents(new MembershipResumed(MEMBER, MembershipTest.this.origin, TODAY, NOW, CLERK));
+		}
+
+		@Test
+		void onlyAHeldMembershipCanResume() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(new ResumeMembership(MEMBER, TODAY, CLERK))
+				.expectException(violationOf("memberId", Rules.MEMBERSHIP_NOT_ON_HOLD))
+				.expectNoEvents();
+		}
+
+		@Test
+		void aResumptionCannotTakeEffectInTheFuture() {
+			MembershipTest.this.fixture.given(enrolled(), onHold(this.holdDay))
+				.when(new ResumeMembership(MEMBER, TODAY.plusDays(1), CLERK))
+				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_IN_FUTURE))
+				.expectNoEvents();
+		}
+
+		@Test
+		void aResumptionCannotTakeEffectBeforeTheHold() {
+			MembershipTest.this.fixture.given(enrolled(), onHold(this.holdDay))
+				.when(new ResumeMembership(MEMBER, this.holdDay.minusDays(1), CLERK))
+				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
+				.expectNoEvents();
+		}
+
+		@Test
+		void anActiveMembershipIsTerminated() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(new TerminateMembership(MEMBER, TODAY, TerminationReason.VOLUNTARY_WITHDRAWAL, CLERK))
+				.expectEvents(new MembershipTerminated(MEMBER, MembershipTest.this.origin,
+						TerminationReason.VOLUNTARY_WITHDRAWAL, false, TODAY, NOW, CLERK));
+		}
+
+		@Test
+		void terminatingAHeldMembershipSaysItWasOnHold() {
+			MembershipTest.this.fixture.given(enrolled(), onHold(this.holdDay))
+				.when(new TerminateMembership(MEMBER, TODAY, TerminationReason.DECEASED, CLERK))
+				.expectEvents(new MembershipTerminated(MEMBER, MembershipTest.this.origin, TerminationReason.DECEASED,
+						true, TODAY, NOW, CLERK));
+		}
+
+		@Test
+		void aMembershipCannotBeTerminatedTwice() {
+			MembershipTest.this.fixture.given(enrolled(), terminated(this.holdDay))
+				.when(new TerminateMembership(MEMBER, TODAY, TerminationReason.OTHER, CLERK))
+				.expectException(violationOf("memberId", Rules.MEMBERSHIP_TERMINATED))
+				.expectNoEvents();
+		}
+
+		@Test
+		void aTerminationNeedsAReason() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(new TerminateMembership(MEMBER, TODAY, null, CLERK))
+				.expectException(violationOf("reason", Rules.REQUIRED))
+				.expectNoEvents();
+		}
+
+		@Test
+		void aTerminationCannotTakeEffectInTheFuture() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(new TerminateMembership(MEMBER, TODAY.plusDays(1), TerminationReason.OTHER, CLERK))
+				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_IN_FUTURE))
+				.expectNoEvents();
+		}
+
+		@Test
+		void aTerminationCannotTakeEffectBeforeTheLastChange() {
+			MembershipTest.this.fixture.given(enrolled(), onHold(this.holdDay))
+				.when(new TerminateMembership(MEMBER, this.holdDay.minusDays(1), TerminationReason.OTHER, CLERK))
+				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
+				.expectNoEvents();
+		}
+
+	}
+
+}
