@@ -1,0 +1,162 @@
+package org.unionledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.serialization.Revision;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.unionledger.common.Outcome;
+import org.unionledger.common.RecordedBy;
+import org.unionledger.identity.EncryptedPersonalData;
+import org.unionledger.jurisdiction.JurisdictionCode;
+import org.unionledger.membership.CredentialCode;
+import org.unionledger.membership.CredentialRejectionReason;
+import org.unionledger.membership.EnrollmentChannel;
+import org.unionledger.membership.EnrollmentRejectionReason;
+import org.unionledger.membership.MemberId;
+import org.unionledger.membership.TerminationReason;
+import org.unionledger.service.Campaign;
+import org.unionledger.service.ServiceId;
+import org.unionledger.service.ServiceType;
+import org.unionledger.union.Sector;
+import org.unionledger.union.UnionId;
+import org.unionledger.union.UnionPlacement;
+import org.unionledger.union.UnionType;
+
+/**
+ * Every command and event survives a round trip through Axon's {@link JacksonSerializer},
+ * the serializer the ledger stores events with.
+ */
+class MessageSerializationTest {
+
+	private static final Class<?>[] MESSAGE_HOLDERS = { org.unionledger.union.Commands.class,
+			org.unionledger.union.Events.class, org.unionledger.membership.Commands.class,
+			org.unionledger.membership.Events.class, org.unionledger.service.Commands.class,
+			org.unionledger.service.Events.class };
+
+	private static final Class<?>[] EVENT_HOLDERS = { org.unionledger.union.Events.class,
+			org.unionledger.membership.Events.class, org.unionledger.service.Events.class };
+
+	private static final MemberId MEMBER = new MemberId("m-oz4njx4bwlschfqh6vct6fq3c4");
+
+	private static final UnionId UNION = new UnionId("sjz-construction-01");
+
+	private static final UnionId OTHER_UNION = new UnionId("sjz-logistics-02");
+
+	private static final UnionPlacement PLACEMENT = new UnionPlacement(UNION, JurisdictionCode.of("130102"),
+			UnionType.PROJECT_SITE, Sector.CONSTRUCTION);
+
+	private static final UnionPlacement OTHER_PLACEMENT = new UnionPlacement(OTHER_UNION, JurisdictionCode.of("130171"),
+			UnionType.ENTERPRISE, Sector.LOGISTICS);
+
+	private static final EncryptedPersonalData DATA = new EncryptedPersonalData("k1", "c2VhbGVkIGRhdGE=");
+
+	private static final CredentialCode CODE = new CredentialCode("TC-7Q4M-9XKD");
+
+	private static final LocalDate DAY = LocalDate.of(2026, 6, 15);
+
+	private static final Instant AT = Instant.parse("2026-06-15T08:00:00.123456789Z");
+
+	private static final RecordedBy CLERK = new RecordedBy("clerk-01");
+
+	private static final ServiceId SERVICE = new ServiceId("svc-1");
+
+	private final JacksonSerializer serializer = JacksonSerializer.builder()
+		.objectMapper(new ObjectMapper().registerModule(new JavaTimeModule()))
+		.build();
+
+	static List<Object> samples() {
+		return List.of(
+				new org.unionledger.union.Commands.RegisterUnion(UNION, "长安区建筑项目工会", UnionType.PROJECT_SITE,
+						Sector.CONSTRUCTION, JurisdictionCode.of("130102"), DAY, CLERK),
+				new org.unionledger.union.Commands.DissolveUnion(UNION, DAY, "project finished", CLERK),
+				new org.unionledger.union.Events.UnionRegistered(PLACEMENT, "长安区建筑项目工会", DAY, AT, CLERK),
+				new org.unionledger.union.Events.UnionDissolved(PLACEMENT, null, DAY, AT, CLERK),
+				new org.unionledger.membership.Commands.EnrollMember(MEMBER, DATA, UNION, DAY, EnrollmentChannel.ONLINE,
+						CLERK),
+				new org.unionledger.membership.Commands.IssueTransferCredential(MEMBER, CODE, UNION, null, DAY, 30,
+						CLERK),
+				new org.unionledger.membership.Commands.AcceptTransfer(MEMBER, CODE, OTHER_UNION, DAY, CLERK),
+				new org.unionledger.membership.Commands.CancelTransferCredential(MEMBER, CODE, DAY, "lost", CLERK),
+				new org.unionledger.membership.Commands.PutMembershipOnHold(MEMBER, DAY, "retired", CLERK),
+				new org.unionledger.membership.Commands.ResumeMembership(MEMBER, DAY, CLERK),
+				new org.unionledger.membership.Commands.TerminateMembership(MEMBER, DAY,
+						TerminationReason.VOLUNTARY_WITHDRAWAL, CLERK),
+				new org.unionledger.membership.Events.MemberEnrolled(MEMBER, DATA, PLACEMENT, EnrollmentChannel.ON_SITE,
+						DAY, AT, CLERK),
+				new org.unionledger.membership.Events.MemberReEnrolled(MEMBER, DATA, PLACEMENT,
+						EnrollmentChannel.IMPORT, DAY, AT, CLERK),
+				new org.unionledger.membership.Events.EnrollmentRejected(MEMBER, OTHER_PLACEMENT,
+						EnrollmentChannel.ONLINE, EnrollmentRejectionReason.ALREADY_ACTIVE, UNION, DAY, AT, CLERK),
+				new org.unionledger.membership.Events.TransferCredentialIssued(MEMBER, CODE, PLACEMENT, OTHER_UNION,
+						DAY, DAY.plusDays(30), AT, CLERK),
+				new org.unionledger.membership.Events.TransferCredentialCancelled(MEMBER, CODE, PLACEMENT, "lost", DAY,
+						AT, CLERK),
+				new org.unionledger.membership.Events.TransferAccepted(MEMBER, CODE, PLACEMENT, OTHER_PLACEMENT, DAY,
+						AT, CLERK),
+				new org.unionledger.membership.Events.TransferAcceptanceRejected(MEMBER, CODE, OTHER_UNION,
+						CredentialRejectionReason.EXPIRED, DAY, AT, CLERK),
+				new org.unionledger.membership.Events.MembershipPutOnHold(MEMBER, PLACEMENT, "retired", DAY, AT, CLERK),
+				new org.unionledger.membership.Events.MembershipResumed(MEMBER, PLACEMENT, DAY, AT, CLERK),
+				new org.unionledger.membership.Events.MembershipTerminated(MEMBER, PLACEMENT,
+						TerminationReason.DECEASED, true, DAY, AT, CLERK),
+				new org.unionledger.service.Commands.RecordServiceDelivered(SERVICE, UNION, null,
+						ServiceType.SEASONAL_CARE, Campaign.WINTER_WARMTH, DAY, 12, new BigDecimal("3600.50"), CLERK),
+				new org.unionledger.service.Events.ServiceDelivered(SERVICE, PLACEMENT, MEMBER,
+						ServiceType.SKILLS_TRAINING, null, DAY, 1, new BigDecimal("0.00"), AT, CLERK),
+				Outcome.ok(), Outcome.rejected(CredentialRejectionReason.WRONG_UNION));
+	}
+
+	@Test
+	void thereIsASampleOfEveryCommandAndEvent() {
+		List<Class<?>> messageTypes = Arrays.stream(MESSAGE_HOLDERS)
+			.flatMap((holder) -> Stream.of(holder.getDeclaredClasses()))
+			.filter(Class::isRecord)
+			.toList();
+
+		assertThat(samples()).extracting(Object::getClass).containsAll(messageTypes);
+	}
+
+	@Test
+	void everyEventCarriesARevision() {
+		assertThat(Arrays.stream(EVENT_HOLDERS).flatMap((holder) -> Stream.of(holder.getDeclaredClasses())))
+			.isNotEmpty()
+			.allSatisfy((type) -> assertThat(type.getAnnotation(Revision.class)).isNotNull());
+	}
+
+	@ParameterizedTest
+	@MethodSource("samples")
+	void roundTripsThroughJackson(Object message) {
+		SerializedObject<String> serialized = this.serializer.serialize(message, String.class);
+
+		Object back = this.serializer.deserialize(serialized);
+
+		assertThat(back).isEqualTo(message);
+		if (message.getClass().isAnnotationPresent(Revision.class)) {
+			assertThat(serialized.getType().getRevision()).isEqualTo("1");
+		}
+	}
+
+	@Test
+	void idsAndCodesAreWrittenAsPlainStrings() {
+		String json = this.serializer.serialize(samples().get(14), String.class).getData();
+
+		assertThat(json).contains("\"memberId\":\"m-oz4njx4bwlschfqh6vct6fq3c4\"")
+			.contains("\"code\":\"TC-7Q4M-9XKD\"")
+			.contains("\"jurisdictionCode\":\"130102\"")
+			.contains("\"toUnionId\":\"sjz-logistics-02\"");
+	}
+
+}
