@@ -1,5 +1,6 @@
 /**
- * Real-name identity: resident ID validation (GB 11643), keyed fingerprints and encrypted
- * personal data. Clear-text IDs never leave this package's callers.
+ * Real-name identity: resident ID validation (GB 11643), keyed fingerprints that turn an
+ * ID into a {@code MemberId}, and AES-GCM encryption of personal data for events. Clear
+ * IDs stay in memory; only masked forms are ever shown.
  */
 package org.unionledger.identity;

@@ -1,5 +1,5 @@
 /**
- * Manage by locality: GB/T 2260 division codes and the versioned table they are resolved
- * against.
+ * Manage by locality: GB/T 2260 division codes and the versioned tables they are resolved
+ * against, with the 2023 edition bundled.
  */
 package org.unionledger.jurisdiction;

@@ -42,7 +42,12 @@ public final class Events {
 			RecordedBy recordedBy) {
 	}
 
-	/** The current union issued a single-use transfer credential. */
+	/**
+	 * The current union issued a single-use transfer credential. {@code expiresOn} is
+	 * {@code issuedOn} plus the validity in days: the first day on which the credential
+	 * is no longer valid. {@code toUnionId} is {@code null} when any other union may
+	 * accept it.
+	 */
 	@Revision("1")
 	public record TransferCredentialIssued(MemberId memberId, CredentialCode code, UnionPlacement issuingUnion,
 			UnionId toUnionId, LocalDate issuedOn, LocalDate expiresOn, Instant recordedAt, RecordedBy recordedBy) {

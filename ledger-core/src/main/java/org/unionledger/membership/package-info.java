@@ -1,5 +1,5 @@
 /**
- * One membership per person: enroll at source, transfer with credentials, hold, resume,
- * terminate. Refusals are recorded as events.
+ * One {@code Membership} aggregate per person: enroll at source, transfer with
+ * credentials, hold, resume, terminate. Refusals are recorded as events.
  */
 package org.unionledger.membership;

@@ -1,4 +1,5 @@
 /**
- * Services delivered to members and non-members, counted as person-times and yuan.
+ * The {@code ServiceDelivery} aggregate: services delivered to members and non-members,
+ * counted as person-times and yuan.
  */
 package org.unionledger.service;
