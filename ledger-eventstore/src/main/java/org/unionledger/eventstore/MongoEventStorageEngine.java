@@ -1,0 +1,517 @@
+package org.unionledger.eventstore;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import org.axonframework.common.AxonConfigurationException;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.bson.Document;
+
+/**
+ * Axon event storage engine on MongoDB in which every read and every write is keyed by
+ * {@code _id}: no query ever needs a secondary index, a range or a sort, so it performs
+ * the same on a real MongoDB and on the embedded mongo-java-server, which only answers
+ * {@code _id} lookups without scanning.
+ *
+ * <h2>Collections</h2> (each name prefixed with the configured prefix)
+ * <ul>
+ * <li>{@code counters}: {@code {_id: "global", value}}, the highest allocated global
+ * position; a commit of {@code n} events takes positions {@code value-n+1..value} with
+ * one {@code $inc}.</li>
+ * <li>{@code events}: one document per commit, {@code _id} = its first global position (a
+ * long, from 1):
+ * {@code {n, aggregateId, type, firstSeq, lastSeq, state: pending|committed|aborted, writtenAt, eventIds, events:
+ * [{eventId, payloadType, payloadRevision, payload, metadata, timestamp, seq}]}}. A
+ * tombstone {@code {_id, n: 1, state: aborted, burned: true}} fills a position that was
+ * allocated but never written.</li>
+ * <li>{@code streams}: one document per committed aggregate commit, {@code _id} =
+ * {@code aggregateId + ":" +
+ * firstSeq}, holding {@code global} (the commit's position) and the same events. Its
+ * insert is the commit point.</li>
+ * <li>{@code snapshots}: {@code _id} = aggregate identifier, the latest snapshot
+ * only.</li>
+ * </ul>
+ * The one secondary index, unique and sparse on {@code events.eventIds}, keeps event
+ * identifiers unique as Axon's other engines do; {@link #ensureIndexes()} creates it.
+ *
+ * <h2>Append</h2> Events of one {@code appendEvents} call are grouped per aggregate (in
+ * order of first appearance), each group split into runs of consecutive sequence numbers;
+ * events without aggregate form one more group. Each run is one commit: allocate
+ * positions, insert the pending {@code events} document, insert the {@code streams}
+ * document (commit point: a duplicate key held by another commit is an
+ * optimistic-concurrency conflict, reported as Axon's {@code ConcurrencyException} or
+ * {@code AggregateStreamCreationException} through the
+ * {@link PersistenceExceptionResolver}), mark the events document committed. A commit is
+ * all-or-nothing; a call that spans several aggregates is atomic per aggregate, not as a
+ * whole.
+ *
+ * <h2>Tracking</h2> Readers deliver in strict position order and never skip a position
+ * they have not resolved. A pending commit is resolved through its streams document;
+ * after the grace period a reader inserts that streams document itself (helps) and
+ * whoever inserts first decides. A position with no document after the grace period is
+ * burned with a tombstone; the slow writer's insert then fails and it retries on new
+ * positions. So every reader sees the same total order and no late commit is lost. Tokens
+ * are {@link GlobalSequenceTrackingToken}s holding the last delivered position.
+ *
+ * <h2>Costs</h2> Append: 4 round trips. Aggregate load: one {@code _id $in} per window of
+ * 16, 32 … 512 sequence numbers, plus one bounds-only look-back when the first sequence
+ * number is not a commit's first. Tracking: one {@code _id $in} per batch, plus look-ups
+ * of pending commits and of the counter when needed. {@link #createTokenAt(Instant)} is a
+ * binary search over positions (about {@code log2(head)} look-ups of a window of 64
+ * positions); it is exact when commit timestamps grow with positions, and otherwise
+ * returns a position before the first commit holding an event at or after the instant as
+ * seen by the search.
+ */
+public class MongoEventStorageEngine extends BatchingEventStorageEngine {
+
+	private static final int TOKEN_AT_WINDOW = 64;
+
+	private final StoreLayout layout;
+
+	private final CommitWriter writer;
+
+	private final GlobalStreamReader globalReader;
+
+	protected MongoEventStorageEngine(Builder builder) {
+		super(builder);
+		this.layout = new StoreLayout(builder.database, builder.collectionPrefix);
+		this.writer = new CommitWriter(this.layout, builder.clock);
+		this.globalReader = new GlobalStreamReader(this.layout, this.writer, builder.clock, builder.gracePeriod,
+				builder.pollInterval);
+		if (builder.createIndexes) {
+			ensureIndexes();
+		}
+	}
+
+	/**
+	 * A builder with these defaults: Jackson serializers, batch size 100, collection
+	 * prefix "", grace period 500 ms, poll interval 5 ms, system UTC clock,
+	 * {@link MongoDuplicateKeyResolver}, indexes created at construction.
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** Creates the unique event-identifier index if it is missing; idempotent. */
+	public void ensureIndexes() {
+		this.layout.ensureIndexes();
+	}
+
+	/**
+	 * The highest global position allocated so far (0 when none): an upper bound of every
+	 * event's position.
+	 */
+	public long headPosition() {
+		return this.writer.head();
+	}
+
+	@Override
+	protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+		for (List<? extends EventMessage<?>> run : commitRuns(events)) {
+			PreparedCommit commit = PreparedCommit.of(run, serializer);
+			try {
+				this.writer.write(commit);
+			}
+			catch (CommitWriter.CommitConflict conflict) {
+				handlePersistenceException(conflict.mongoCause(), conflict.failedEvent);
+			}
+			catch (MongoException ex) {
+				handlePersistenceException(ex, commit.firstEvent);
+			}
+		}
+	}
+
+	/**
+	 * Groups per aggregate in order of first appearance, split where sequence numbers are
+	 * not consecutive.
+	 */
+	private static List<List<? extends EventMessage<?>>> commitRuns(List<? extends EventMessage<?>> events) {
+		Map<String, List<EventMessage<?>>> groups = new LinkedHashMap<>();
+		List<EventMessage<?>> withoutAggregate = new ArrayList<>();
+		for (EventMessage<?> event : events) {
+			if (event instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null) {
+				groups.computeIfAbsent(domain.getAggregateIdentifier(), (id) -> new ArrayList<>()).add(event);
+			}
+			else {
+				withoutAggregate.add(event);
+			}
+		}
+		List<List<? extends EventMessage<?>>> runs = new ArrayList<>();
+		for (List<EventMessage<?>> group : groups.values()) {
+			List<EventMessage<?>> run = new ArrayList<>();
+			long previous = Long.MIN_VALUE;
+			for (EventMessage<?> event : group) {
+				long sequenceNumber = ((DomainEventMessage<?>) event).getSequenceNumber();
+				if (!run.isEmpty() && sequenceNumber != previous + 1) {
+					runs.add(run);
+					run = new ArrayList<>();
+				}
+				run.add(event);
+				previous = sequenceNumber;
+			}
+			runs.add(run);
+		}
+		if (!withoutAggregate.isEmpty()) {
+			runs.add(withoutAggregate);
+		}
+		return runs;
+	}
+
+	/**
+	 * Replaces the stored snapshot only when this one has a higher sequence number. The
+	 * check and the replacement are two {@code _id} operations, not one: two snapshotters
+	 * racing may leave the older of their two snapshots, which is still a correct
+	 * snapshot (a conditional replace would need a filter beyond {@code _id}, which the
+	 * embedded server answers by scanning).
+	 */
+	@Override
+	protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+		Document stored = this.layout.snapshots.find(Filters.eq(StoreLayout.ID, snapshot.getAggregateIdentifier()))
+			.projection(new Document(StoreLayout.SEQ, 1))
+			.first();
+		if (stored != null && StoreLayout.number(stored, StoreLayout.SEQ) >= snapshot.getSequenceNumber()) {
+			return;
+		}
+		Document document = StoredEvent.entry(snapshot.getIdentifier(),
+				snapshot.serializePayload(serializer, String.class),
+				snapshot.serializeMetaData(serializer, String.class), snapshot.getTimestamp(),
+				snapshot.getSequenceNumber());
+		document.append(StoreLayout.ID, snapshot.getAggregateIdentifier())
+			.append(StoreLayout.AGGREGATE_ID, snapshot.getAggregateIdentifier())
+			.append(StoreLayout.TYPE, snapshot.getType());
+		try {
+			this.layout.snapshots.replaceOne(Filters.eq(StoreLayout.ID, snapshot.getAggregateIdentifier()), document,
+					new ReplaceOptions().upsert(true));
+		}
+		catch (MongoException ex) {
+			handlePersistenceException(ex, snapshot);
+		}
+	}
+
+	@Override
+	protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+		Document snapshot = this.layout.snapshots.find(Filters.eq(StoreLayout.ID, aggregateIdentifier)).first();
+		if (snapshot == null) {
+			return Stream.empty();
+		}
+		return Stream.of(new StoredEvent.Domain(snapshot, aggregateIdentifier, snapshot.getString(StoreLayout.TYPE)));
+	}
+
+	@Override
+	protected Stream<? extends DomainEventData<?>> readEventData(String identifier, long firstSequenceNumber) {
+		AggregateStreamReader reader = new AggregateStreamReader(this.layout, identifier, firstSequenceNumber, false);
+		return lazily(reader::fetch);
+	}
+
+	@Override
+	protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber,
+			int batchSize) {
+		return new AggregateStreamReader(this.layout, aggregateIdentifier, firstSequenceNumber, false).fetch(batchSize);
+	}
+
+	@Override
+	protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
+		GlobalStreamReader.Cursor cursor = this.globalReader.openAfter(positionOf(trackingToken));
+		return lazily((batchSize) -> cursor.fetch(batchSize, mayBlock));
+	}
+
+	@Override
+	protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+		return this.globalReader.openAfter(positionOf(lastToken)).fetch(batchSize, false);
+	}
+
+	/** Reads only the commits' bounds, never the events. */
+	@Override
+	public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+		AggregateStreamReader reader = new AggregateStreamReader(this.layout, aggregateIdentifier, 0, true);
+		reader.fetch(Integer.MAX_VALUE);
+		long last = reader.lastSequenceNumber();
+		return (last >= 0) ? Optional.of(last) : Optional.empty();
+	}
+
+	/** Position 0: before the first event. */
+	@Override
+	public TrackingToken createTailToken() {
+		return new GlobalSequenceTrackingToken(0);
+	}
+
+	/**
+	 * The highest allocated position: a reader starting there sees only events committed
+	 * at later positions.
+	 */
+	@Override
+	public TrackingToken createHeadToken() {
+		return new GlobalSequenceTrackingToken(headPosition());
+	}
+
+	@Override
+	public TrackingToken createTokenAt(Instant dateTime) {
+		long head = headPosition();
+		long lo = 1;
+		long hi = head + 1;
+		while (lo < hi) {
+			long mid = lo + (hi - lo) / 2;
+			Document commit = firstCommitWithEvents(mid, hi);
+			if (commit == null) {
+				hi = mid;
+			}
+			else if (!latestTimestamp(commit).isBefore(dateTime)) {
+				hi = StoreLayout.number(commit, StoreLayout.ID);
+			}
+			else {
+				lo = StoreLayout.number(commit, StoreLayout.ID) + StoreLayout.number(commit, StoreLayout.N);
+			}
+		}
+		Document commit;
+		while ((commit = firstCommitWithEvents(lo, head + 1)) != null) {
+			long start = StoreLayout.number(commit, StoreLayout.ID);
+			List<Document> entries = StoreLayout.events(commit);
+			for (int i = 0; i < entries.size(); i++) {
+				if (!StoredEvent.timestampOf(entries.get(i)).isBefore(dateTime)) {
+					return new GlobalSequenceTrackingToken(start + i - 1);
+				}
+			}
+			lo = start + StoreLayout.number(commit, StoreLayout.N);
+		}
+		return new GlobalSequenceTrackingToken(head);
+	}
+
+	private Document firstCommitWithEvents(long from, long toExclusive) {
+		for (long start = from; start < toExclusive; start += TOKEN_AT_WINDOW) {
+			long count = Math.min(TOKEN_AT_WINDOW, toExclusive - start);
+			TreeMap<Long, Document> documents = StoreLayout.byPosition(this.layout.events,
+					StoreLayout.range(start, count), null);
+			for (Document document : documents.values()) {
+				if (!StoreLayout.events(document).isEmpty()) {
+					return document;
+				}
+			}
+		}
+		return null;
+	}
+
+	private static Instant latestTimestamp(Document commit) {
+		return StoreLayout.events(commit)
+			.stream()
+			.map(StoredEvent::timestampOf)
+			.max(Instant::compareTo)
+			.orElse(Instant.MIN);
+	}
+
+	private static long positionOf(TrackingToken token) {
+		if (token == null) {
+			return 0;
+		}
+		return token.position()
+			.orElseThrow(() -> new IllegalArgumentException("Unsupported token without position: " + token));
+	}
+
+	/** A lazy stream over batches; the batch size is the engine's. */
+	private <T> Stream<T> lazily(IntFunction<List<? extends T>> fetch) {
+		int batchSize = batchSize();
+		Spliterator<T> spliterator = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
+				Spliterator.ORDERED | Spliterator.NONNULL) {
+
+			private Iterator<? extends T> batch = List.<T>of().iterator();
+
+			private boolean ended;
+
+			@Override
+			public boolean tryAdvance(Consumer<? super T> action) {
+				if (!this.batch.hasNext()) {
+					if (this.ended) {
+						return false;
+					}
+					List<? extends T> next = fetch.apply(batchSize);
+					if (next.isEmpty()) {
+						this.ended = true;
+						return false;
+					}
+					this.batch = next.iterator();
+				}
+				action.accept(this.batch.next());
+				return true;
+			}
+		};
+		return StreamSupport.stream(spliterator, false);
+	}
+
+	/**
+	 * Builder of {@link MongoEventStorageEngine}; {@link #database(MongoDatabase)} is
+	 * required.
+	 */
+	public static class Builder extends BatchingEventStorageEngine.Builder {
+
+		private MongoDatabase database;
+
+		private String collectionPrefix = "";
+
+		private Duration gracePeriod = Duration.ofMillis(500);
+
+		private Duration pollInterval = Duration.ofMillis(5);
+
+		private Clock clock = Clock.systemUTC();
+
+		private boolean createIndexes = true;
+
+		private boolean eventSerializerSet;
+
+		private boolean snapshotSerializerSet;
+
+		protected Builder() {
+			persistenceExceptionResolver(new MongoDuplicateKeyResolver());
+		}
+
+		/** The database holding the collections. Required. */
+		public Builder database(MongoDatabase database) {
+			this.database = database;
+			return this;
+		}
+
+		/** Prefix of the collection names, e.g. {@code "ledger_"}; default none. */
+		public Builder collectionPrefix(String collectionPrefix) {
+			this.collectionPrefix = (collectionPrefix != null) ? collectionPrefix : "";
+			return this;
+		}
+
+		/**
+		 * How long a reader waits for a pending commit or an allocated but missing
+		 * position before it helps commit or burns it. Shorter means less stall after a
+		 * writer died and more needless retries by slow writers.
+		 */
+		public Builder gracePeriod(Duration gracePeriod) {
+			if (gracePeriod == null || gracePeriod.isNegative()) {
+				throw new AxonConfigurationException("The grace period must be zero or positive");
+			}
+			this.gracePeriod = gracePeriod;
+			return this;
+		}
+
+		/**
+		 * How long a blocking reader sleeps between looks at an unresolved position.
+		 * Default 5 ms.
+		 */
+		public Builder pollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+			return this;
+		}
+
+		/** Time source of the grace period and of write timestamps. */
+		public Builder clock(Clock clock) {
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Whether the constructor creates the unique event-identifier index (default
+		 * true).
+		 */
+		public Builder createIndexes(boolean createIndexes) {
+			this.createIndexes = createIndexes;
+			return this;
+		}
+
+		@Override
+		public Builder snapshotSerializer(Serializer snapshotSerializer) {
+			super.snapshotSerializer(snapshotSerializer);
+			this.snapshotSerializerSet = true;
+			return this;
+		}
+
+		@Override
+		public Builder eventSerializer(Serializer eventSerializer) {
+			super.eventSerializer(eventSerializer);
+			this.eventSerializerSet = true;
+			return this;
+		}
+
+		@Override
+		public Builder upcasterChain(EventUpcaster upcasterChain) {
+			super.upcasterChain(upcasterChain);
+			return this;
+		}
+
+		@Override
+		public Builder persistenceExceptionResolver(PersistenceExceptionResolver persistenceExceptionResolver) {
+			super.persistenceExceptionResolver(persistenceExceptionResolver);
+			return this;
+		}
+
+		@Override
+		public Builder snapshotFilter(SnapshotFilter snapshotFilter) {
+			super.snapshotFilter(snapshotFilter);
+			return this;
+		}
+
+		@Override
+		@Deprecated
+		public Builder snapshotFilter(Predicate<? super DomainEventData<?>> snapshotFilter) {
+			super.snapshotFilter(snapshotFilter);
+			return this;
+		}
+
+		@Override
+		public Builder batchSize(int batchSize) {
+			super.batchSize(batchSize);
+			return this;
+		}
+
+		@Override
+		public Builder finalAggregateBatchPredicate(
+				Predicate<List<? extends DomainEventData<?>>> finalAggregateBatchPredicate) {
+			super.finalAggregateBatchPredicate(finalAggregateBatchPredicate);
+			return this;
+		}
+
+		@Override
+		protected void validate() throws AxonConfigurationException {
+			if (this.database == null) {
+				throw new AxonConfigurationException("A MongoDatabase is required");
+			}
+			if (this.clock == null || this.pollInterval == null) {
+				throw new AxonConfigurationException("Clock and poll interval may not be null");
+			}
+			if (!this.eventSerializerSet || !this.snapshotSerializerSet) {
+				// Axon would fall back to XStream, which is unsafe on Java 17.
+				throw new AxonConfigurationException(
+						"The event and snapshot serializers are required (e.g. JacksonSerializer)");
+			}
+			super.validate();
+		}
+
+		public MongoEventStorageEngine build() {
+			return new MongoEventStorageEngine(this);
+		}
+
+	}
+
+}

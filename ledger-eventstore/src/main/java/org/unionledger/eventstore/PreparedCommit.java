@@ -1,0 +1,123 @@
+package org.unionledger.eventstore;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+
+/**
+ * The serialized events of one commit: either a run of consecutive sequence numbers of
+ * one aggregate, or events without aggregate. Knows how to lay itself out as an
+ * {@code events} and a {@code streams} document.
+ */
+final class PreparedCommit {
+
+	final String aggregateIdentifier;
+
+	final String type;
+
+	final long firstSequenceNumber;
+
+	final long lastSequenceNumber;
+
+	final List<Document> entries;
+
+	final List<String> eventIds;
+
+	final EventMessage<?> firstEvent;
+
+	private PreparedCommit(String aggregateIdentifier, String type, long firstSequenceNumber, long lastSequenceNumber,
+			List<Document> entries, List<String> eventIds, EventMessage<?> firstEvent) {
+		this.aggregateIdentifier = aggregateIdentifier;
+		this.type = type;
+		this.firstSequenceNumber = firstSequenceNumber;
+		this.lastSequenceNumber = lastSequenceNumber;
+		this.entries = entries;
+		this.eventIds = eventIds;
+		this.firstEvent = firstEvent;
+	}
+
+	static PreparedCommit of(List<? extends EventMessage<?>> events, Serializer serializer) {
+		List<Document> entries = new ArrayList<>(events.size());
+		List<String> ids = new ArrayList<>(events.size());
+		for (EventMessage<?> event : events) {
+			Long sequenceNumber = (event instanceof DomainEventMessage<?> domain) ? domain.getSequenceNumber() : null;
+			entries.add(StoredEvent.entry(event.getIdentifier(), event.serializePayload(serializer, String.class),
+					event.serializeMetaData(serializer, String.class), event.getTimestamp(), sequenceNumber));
+			ids.add(event.getIdentifier());
+		}
+		EventMessage<?> first = events.get(0);
+		if (first instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null) {
+			DomainEventMessage<?> last = (DomainEventMessage<?>) events.get(events.size() - 1);
+			return new PreparedCommit(domain.getAggregateIdentifier(), domain.getType(), domain.getSequenceNumber(),
+					last.getSequenceNumber(), entries, ids, first);
+		}
+		return new PreparedCommit(null, null, -1, -1, entries, ids, first);
+	}
+
+	int size() {
+		return this.entries.size();
+	}
+
+	boolean isDomain() {
+		return this.aggregateIdentifier != null;
+	}
+
+	String streamKey() {
+		return StoreLayout.streamKey(this.aggregateIdentifier, this.firstSequenceNumber);
+	}
+
+	Document eventsDocument(long position, long writtenAt) {
+		Document document = new Document(StoreLayout.ID, position).append(StoreLayout.N, size());
+		if (isDomain()) {
+			document.append(StoreLayout.AGGREGATE_ID, this.aggregateIdentifier)
+				.append(StoreLayout.TYPE, this.type)
+				.append(StoreLayout.FIRST_SEQ, this.firstSequenceNumber)
+				.append(StoreLayout.LAST_SEQ, this.lastSequenceNumber)
+				.append(StoreLayout.STATE, StoreLayout.PENDING);
+		}
+		else {
+			document.append(StoreLayout.STATE, StoreLayout.COMMITTED);
+		}
+		return document.append(StoreLayout.WRITTEN_AT, writtenAt)
+			.append(StoreLayout.EVENT_IDS, this.eventIds)
+			.append(StoreLayout.EVENTS, this.entries);
+	}
+
+	/**
+	 * Whether a stored {@code events} document holds this very commit (same first event
+	 * identifier).
+	 */
+	boolean isStoredAs(Document eventsDocument) {
+		List<Document> stored = StoreLayout.events(eventsDocument);
+		return !stored.isEmpty() && this.eventIds.get(0).equals(stored.get(0).getString(StoreLayout.EVENT_ID));
+	}
+
+	/**
+	 * The {@code streams} document for a commit, built from its {@code events} document.
+	 * Both the writer and a helping reader build it this way, so whoever inserts it first
+	 * inserts the same content.
+	 */
+	static Document streamDocument(Document eventsDocument) {
+		String aggregateIdentifier = eventsDocument.getString(StoreLayout.AGGREGATE_ID);
+		long firstSequenceNumber = StoreLayout.number(eventsDocument, StoreLayout.FIRST_SEQ);
+		return new Document(StoreLayout.ID, StoreLayout.streamKey(aggregateIdentifier, firstSequenceNumber))
+			.append(StoreLayout.GLOBAL, StoreLayout.number(eventsDocument, StoreLayout.ID))
+			.append(StoreLayout.AGGREGATE_ID, aggregateIdentifier)
+			.append(StoreLayout.TYPE, eventsDocument.getString(StoreLayout.TYPE))
+			.append(StoreLayout.FIRST_SEQ, firstSequenceNumber)
+			.append(StoreLayout.LAST_SEQ, StoreLayout.number(eventsDocument, StoreLayout.LAST_SEQ))
+			.append(StoreLayout.EVENTS, StoreLayout.events(eventsDocument));
+	}
+
+	static Document tombstone(long position, long writtenAt) {
+		return new Document(StoreLayout.ID, position).append(StoreLayout.N, 1)
+			.append(StoreLayout.STATE, StoreLayout.ABORTED)
+			.append(StoreLayout.BURNED, true)
+			.append(StoreLayout.WRITTEN_AT, writtenAt);
+	}
+
+}
