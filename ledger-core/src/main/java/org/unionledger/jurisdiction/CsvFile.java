@@ -105,10 +105,16 @@ final class CsvFile {
 
 		JurisdictionCode code(int index, JurisdictionLevel level) {
 			String value = this.fields.get(index);
-			if (!value.matches("\\d+") || codeLevel(value) != level) {
-				throw malformed("'" + value + "' is not a " + level.name().toLowerCase() + " code");
+			try {
+				JurisdictionCode code = JurisdictionCode.of(value);
+				if (code.level() == level) {
+					return code;
+				}
 			}
-			return JurisdictionCode.of(value);
+			catch (IllegalArgumentException ex) {
+				// reported below
+			}
+			throw malformed("'" + value + "' is not a " + level.name().toLowerCase() + " code");
 		}
 
 		String name(int index) {
@@ -132,15 +138,6 @@ final class CsvFile {
 				throw malformed("code " + child + " refers to " + parent + ", which is not in the table");
 			}
 			return parent;
-		}
-
-		private static JurisdictionLevel codeLevel(String digits) {
-			return switch (digits.length()) {
-				case 2 -> JurisdictionLevel.PROVINCE;
-				case 4 -> JurisdictionLevel.CITY;
-				case 6 -> JurisdictionLevel.COUNTY;
-				default -> null;
-			};
 		}
 
 	}

@@ -16,7 +16,6 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
-import org.unionledger.common.DomainRuleViolation;
 import org.unionledger.common.Outcome;
 import org.unionledger.common.Rules;
 import org.unionledger.membership.Commands.AcceptTransfer;
@@ -88,7 +87,8 @@ class Membership {
 		require(command.recordedBy(), "recordedBy");
 		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
 		notInFuture(effectiveDate, "effectiveDate", LocalDate.now(clock));
-		UnionFacts enrollingUnion = openUnion(unions, require(command.unionId(), "unionId"), "unionId", effectiveDate);
+		UnionFacts enrollingUnion = unions.requireOpenOn(require(command.unionId(), "unionId"), effectiveDate,
+				"unionId");
 		if (this.status == MembershipStatus.ACTIVE || this.status == MembershipStatus.ON_HOLD) {
 			EnrollmentRejectionReason reason = (this.status == MembershipStatus.ACTIVE)
 					? EnrollmentRejectionReason.ALREADY_ACTIVE : EnrollmentRejectionReason.ON_HOLD;
@@ -247,14 +247,6 @@ class Membership {
 		checkEffectiveDate(effectiveDate, clock);
 		apply(new MembershipTerminated(this.memberId, this.union, reason, this.status == MembershipStatus.ON_HOLD,
 				effectiveDate, clock.instant(), command.recordedBy()));
-	}
-
-	private static UnionFacts openUnion(UnionDirectory unions, UnionId unionId, String field, LocalDate date) {
-		UnionFacts facts = unions.find(unionId)
-			.orElseThrow(() -> new DomainRuleViolation(field, Rules.UNION_UNKNOWN,
-					"no union " + unionId + " is registered"));
-		check(facts.isOpenOn(date), field, Rules.UNION_NOT_OPEN, "union " + unionId + " is not open on " + date);
-		return facts;
 	}
 
 	private void requireActive() {

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.unionledger.common.DomainRuleViolation;
 import org.unionledger.common.Rules;
 import org.unionledger.service.Commands.RecordServiceDelivered;
 import org.unionledger.service.Events.ServiceDelivered;
@@ -42,11 +41,7 @@ class ServiceDelivery {
 		require(command.recordedBy(), "recordedBy");
 		LocalDate deliveredOn = require(command.deliveredOn(), "deliveredOn");
 		notInFuture(deliveredOn, "deliveredOn", LocalDate.now(clock));
-		UnionFacts union = unions.find(require(command.unionId(), "unionId"))
-			.orElseThrow(() -> new DomainRuleViolation("unionId", Rules.UNION_UNKNOWN,
-					"no union " + command.unionId() + " is registered"));
-		check(union.isOpenOn(deliveredOn), "unionId", Rules.UNION_NOT_OPEN,
-				"union " + command.unionId() + " is not open on " + deliveredOn);
+		UnionFacts union = unions.requireOpenOn(require(command.unionId(), "unionId"), deliveredOn, "unionId");
 		check(command.personTimes() >= 1 && command.personTimes() <= MAX_PERSON_TIMES, "personTimes",
 				Rules.PERSON_TIMES_OUT_OF_RANGE, "person-times must be between 1 and " + MAX_PERSON_TIMES);
 		BigDecimal amount = require(command.amountYuan(), "amountYuan");

@@ -3,6 +3,9 @@ package org.unionledger.union;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import org.unionledger.common.DomainRuleViolation;
+import org.unionledger.common.Rules;
+
 /**
  * Command-side lookup of registered unions, injected into command handlers. Implemented
  * outside the domain (by a read model kept up to date with the union events).
@@ -10,6 +13,19 @@ import java.util.Optional;
 public interface UnionDirectory {
 
 	Optional<UnionFacts> find(UnionId unionId);
+
+	/**
+	 * The union's facts if it is registered and open on the date; otherwise a violation
+	 * of {@link Rules#UNION_UNKNOWN} or {@link Rules#UNION_NOT_OPEN} for {@code field}.
+	 */
+	default UnionFacts requireOpenOn(UnionId unionId, LocalDate date, String field) {
+		UnionFacts facts = find(unionId).orElseThrow(
+				() -> new DomainRuleViolation(field, Rules.UNION_UNKNOWN, "no union " + unionId + " is registered"));
+		if (!facts.isOpenOn(date)) {
+			throw new DomainRuleViolation(field, Rules.UNION_NOT_OPEN, "union " + unionId + " is not open on " + date);
+		}
+		return facts;
+	}
 
 	/**
 	 * What command handlers need to know of a union.
