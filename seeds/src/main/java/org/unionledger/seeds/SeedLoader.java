@@ -1,0 +1,349 @@
+package org.unionledger.seeds;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.unionledger.common.DomainRuleViolation;
+import org.unionledger.common.Outcome;
+import org.unionledger.common.RecordedBy;
+import org.unionledger.identity.PersonalData;
+import org.unionledger.identity.ResidentId;
+import org.unionledger.membership.Commands.AcceptTransfer;
+import org.unionledger.membership.Commands.EnrollMember;
+import org.unionledger.membership.Commands.IssueTransferCredential;
+import org.unionledger.membership.Commands.PutMembershipOnHold;
+import org.unionledger.membership.Commands.TerminateMembership;
+import org.unionledger.membership.MemberId;
+import org.unionledger.service.Commands.RecordServiceDelivered;
+import org.unionledger.union.Commands.DissolveUnion;
+import org.unionledger.union.Commands.RegisterUnion;
+
+/**
+ * Loads a {@link SeedPlan} through the ledger's commands, so that the event log is the
+ * one real use would have written.
+ * <p>
+ * Order: unions are registered, then each member's script runs, then services are
+ * recorded, then unions are dissolved. Every step produces exactly one event in its
+ * aggregate's stream, which makes loading idempotent and resumable: a union or service
+ * with events is skipped, a dissolution is sent only while its union has just its
+ * registration, and a member's first {@code eventCount} steps are taken as done. Loading
+ * twice, or again after a crash, sends only what is missing.
+ * <p>
+ * Credentials: {@code validityDays} is the validity of every credential the plan never
+ * accepts in time, so these are expired by the time anyone presents them. The ledger
+ * judges expiry by its own clock, not by the effective date, so a credential the plan
+ * accepts (dated in the past) is issued for {@value #ACCEPTED_CREDENTIAL_VALIDITY_DAYS}
+ * days instead; with {@code validityDays} every historical transfer would be refused as
+ * expired.
+ * <p>
+ * Members are processed in the plan's order, optionally by a small pool of threads (one
+ * member's steps always in order on one thread). Progress is logged every
+ * {@value #PROGRESS_EVERY} members, never with IDs or names.
+ */
+public final class SeedLoader {
+
+	/** Validity of the credentials the plan accepts, the longest the ledger allows. */
+	public static final int ACCEPTED_CREDENTIAL_VALIDITY_DAYS = 3650;
+
+	static final int PROGRESS_EVERY = 500;
+
+	private static final Logger logger = LoggerFactory.getLogger(SeedLoader.class);
+
+	private final CommandGateway gateway;
+
+	private final SeedLedger ledger;
+
+	private final SeedCrypto crypto;
+
+	private final RecordedBy operator;
+
+	private final int validityDays;
+
+	private final int threads;
+
+	/** A loader that processes members one after the other. */
+	public SeedLoader(CommandGateway gateway, SeedLedger ledger, SeedCrypto crypto, RecordedBy operator,
+			int validityDays) {
+		this(gateway, ledger, crypto, operator, validityDays, 1);
+	}
+
+	/**
+	 * @param validityDays validity of credentials that are meant to expire; must
+	 * {@linkplain SeedPlan#suitsValidity(int) suit the plan}
+	 * @param threads members loaded in parallel, 1 to 8
+	 */
+	public SeedLoader(CommandGateway gateway, SeedLedger ledger, SeedCrypto crypto, RecordedBy operator,
+			int validityDays, int threads) {
+		this.gateway = Objects.requireNonNull(gateway, "gateway");
+		this.ledger = Objects.requireNonNull(ledger, "ledger");
+		this.crypto = Objects.requireNonNull(crypto, "crypto");
+		this.operator = Objects.requireNonNull(operator, "operator");
+		if (!SeedPlan.suitsValidity(validityDays)) {
+			throw new IllegalArgumentException("credential validity must lie between "
+					+ (SeedPlan.LONGEST_ACCEPTANCE_DELAY_DAYS + 1) + " and "
+					+ (SeedPlan.SHORTEST_LATE_PRESENTATION_DAYS - 1) + " days for the seed plan, got " + validityDays);
+		}
+		if (threads < 1 || threads > 8) {
+			throw new IllegalArgumentException("threads must be 1 to 8, got " + threads);
+		}
+		this.validityDays = validityDays;
+		this.threads = threads;
+	}
+
+	/**
+	 * Sends whatever of the plan the ledger does not hold yet.
+	 * @throws SeedLoadException if the ledger refuses a step with an exception; what was
+	 * sent before stays, and the next load resumes there
+	 */
+	public SeedReport load(SeedPlan plan) {
+		Objects.requireNonNull(plan, "plan");
+		long started = System.nanoTime();
+		logger.info("Loading seed plan {}: {} unions, {} members, {} services", plan.seed(), plan.unions().size(),
+				plan.members().size(), plan.services().size());
+		Counters counters = new Counters();
+		registerUnions(plan, counters);
+		loadMembers(plan, counters);
+		recordServices(plan, counters);
+		dissolveUnions(plan, counters);
+		SeedReport report = counters.report(Duration.ofNanos(System.nanoTime() - started));
+		logger.info("Seed plan {} loaded: {}", plan.seed(), report);
+		return report;
+	}
+
+	private void registerUnions(SeedPlan plan, Counters counters) {
+		for (UnionSeed union : plan.unions()) {
+			if (this.ledger.eventCount(union.unionId().value()) > 0) {
+				counters.stepsSkipped.incrementAndGet();
+				continue;
+			}
+			send(new RegisterUnion(union.unionId(), union.name(), union.type(), union.sector(),
+					union.jurisdictionCode(), union.establishedOn(), this.operator),
+					() -> "registration of union " + union.unionId());
+			counters.unionsRegistered.incrementAndGet();
+			counters.stepsRun.incrementAndGet();
+		}
+	}
+
+	private void loadMembers(SeedPlan plan, Counters counters) {
+		List<MemberSeed> members = plan.members();
+		if (this.threads == 1) {
+			for (MemberSeed member : members) {
+				loadMember(member, counters, members.size());
+			}
+			return;
+		}
+		AtomicInteger threadNumber = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(this.threads, (task) -> {
+			Thread thread = new Thread(task, "seed-loader-" + threadNumber.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+		try {
+			List<Future<?>> results = new ArrayList<>(members.size());
+			for (MemberSeed member : members) {
+				results.add(pool.submit(() -> {
+					if (!counters.failed.get()) {
+						loadMember(member, counters, members.size());
+					}
+				}));
+			}
+			for (Future<?> result : results) {
+				awaitMember(result, counters);
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	private static void awaitMember(Future<?> result, Counters counters) {
+		try {
+			result.get();
+		}
+		catch (ExecutionException ex) {
+			counters.failed.set(true);
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException("loading a member failed", ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			counters.failed.set(true);
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while loading members", ex);
+		}
+	}
+
+	private void loadMember(MemberSeed member, Counters counters, int memberCount) {
+		try {
+			ResidentId residentId = ResidentId.parse(member.residentIdAsWritten(), SeedPlan.WINDOW_END);
+			MemberId memberId = this.crypto.memberIdOf(residentId);
+			List<MemberStep> steps = member.steps();
+			int done = this.ledger.eventCount(memberId.value());
+			if (done > steps.size()) {
+				logger.warn("Seed member #{} has {} events, more than its {} steps; left as it is", member.number(),
+						done, steps.size());
+			}
+			int skipped = Math.min(done, steps.size());
+			counters.stepsSkipped.addAndGet(skipped);
+			for (int i = skipped; i < steps.size() && !counters.failed.get(); i++) {
+				MemberStep step = steps.get(i);
+				String context = "member #" + member.number() + ", step " + (i + 1) + " of " + steps.size() + " ("
+						+ step.getClass().getSimpleName() + ")";
+				Object result = send(command(member, residentId, memberId, step), () -> context);
+				counters.stepsRun.incrementAndGet();
+				if (step instanceof MemberStep.Enroll) {
+					counters.membersEnrolled.incrementAndGet();
+				}
+				if (result instanceof Outcome outcome && outcome.accepted() == step.refusalExpected()) {
+					counters.unexpectedOutcomes.incrementAndGet();
+					logger.warn("Seed {}: the ledger answered {} where the plan expected {}", context,
+							outcome.accepted() ? "accepted" : "refused (" + outcome.rejection() + ")",
+							step.refusalExpected() ? "a refusal" : "acceptance");
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			counters.failed.set(true);
+			throw ex;
+		}
+		int finished = counters.membersDone.incrementAndGet();
+		if (finished % PROGRESS_EVERY == 0 || finished == memberCount) {
+			logger.info("Seed members: {} of {} done ({} steps run, {} skipped so far)", finished, memberCount,
+					counters.stepsRun.get(), counters.stepsSkipped.get());
+		}
+	}
+
+	private Object command(MemberSeed member, ResidentId residentId, MemberId memberId, MemberStep step) {
+		if (step instanceof MemberStep.Enroll enroll) {
+			return new EnrollMember(memberId, this.crypto.encrypt(new PersonalData(residentId, member.name())),
+					enroll.unionId(), enroll.effectiveDate(), enroll.channel(), this.operator);
+		}
+		if (step instanceof MemberStep.DuplicateEnrollment duplicate) {
+			ResidentId asWritten = ResidentId.parse(duplicate.residentIdAsWritten(), SeedPlan.WINDOW_END);
+			MemberId sameMember = this.crypto.memberIdOf(asWritten);
+			if (!sameMember.equals(memberId)) {
+				throw new IllegalStateException("member #" + member.number()
+						+ ": two spellings of one resident ID gave different member ids; is SeedCrypto normalising?");
+			}
+			return new EnrollMember(sameMember, this.crypto.encrypt(new PersonalData(asWritten, member.name())),
+					duplicate.unionId(), duplicate.effectiveDate(), duplicate.channel(), this.operator);
+		}
+		if (step instanceof MemberStep.IssueCredential issue) {
+			return new IssueTransferCredential(memberId, issue.code(), issue.unionId(), issue.toUnionId(),
+					issue.effectiveDate(), validityOf(member, issue), this.operator);
+		}
+		if (step instanceof MemberStep.AcceptTransfer accept) {
+			return new AcceptTransfer(memberId, accept.code(), accept.unionId(), accept.effectiveDate(), this.operator);
+		}
+		if (step instanceof MemberStep.PutOnHold hold) {
+			return new PutMembershipOnHold(memberId, hold.effectiveDate(), hold.reason(), this.operator);
+		}
+		MemberStep.Terminate terminate = (MemberStep.Terminate) step;
+		return new TerminateMembership(memberId, terminate.effectiveDate(), terminate.reason(), this.operator);
+	}
+
+	private int validityOf(MemberSeed member, MemberStep.IssueCredential issue) {
+		boolean acceptedInTime = member.steps()
+			.stream()
+			.anyMatch((step) -> step instanceof MemberStep.AcceptTransfer accept && accept.code().equals(issue.code())
+					&& !accept.afterExpiry());
+		return acceptedInTime ? ACCEPTED_CREDENTIAL_VALIDITY_DAYS : this.validityDays;
+	}
+
+	private void recordServices(SeedPlan plan, Counters counters) {
+		for (ServiceSeed service : plan.services()) {
+			if (this.ledger.eventCount(service.serviceId().value()) > 0) {
+				counters.stepsSkipped.incrementAndGet();
+				continue;
+			}
+			MemberId memberId = (service.member() != null) ? this.crypto
+				.memberIdOf(ResidentId.parse(service.member().residentIdAsWritten(), SeedPlan.WINDOW_END)) : null;
+			send(new RecordServiceDelivered(service.serviceId(), service.unionId(), memberId, service.type(),
+					service.campaign(), service.deliveredOn(), service.personTimes(), service.amountYuan(),
+					this.operator), () -> "service " + service.serviceId());
+			counters.servicesRecorded.incrementAndGet();
+			counters.stepsRun.incrementAndGet();
+		}
+	}
+
+	private void dissolveUnions(SeedPlan plan, Counters counters) {
+		for (UnionSeed union : plan.unions()) {
+			if (!union.dissolves()) {
+				continue;
+			}
+			int events = this.ledger.eventCount(union.unionId().value());
+			if (events == 0) {
+				throw new IllegalStateException("union " + union.unionId()
+						+ " shows no events although it was registered; does the SeedLedger read the event store?");
+			}
+			if (events > 1) {
+				counters.stepsSkipped.incrementAndGet();
+				continue;
+			}
+			send(new DissolveUnion(union.unionId(), union.dissolvedOn(), union.dissolutionReason(), this.operator),
+					() -> "dissolution of union " + union.unionId());
+			counters.unionsDissolved.incrementAndGet();
+			counters.stepsRun.incrementAndGet();
+		}
+	}
+
+	private Object send(Object command, Supplier<String> context) {
+		try {
+			return this.gateway.sendAndWait(command);
+		}
+		catch (RuntimeException ex) {
+			throw new SeedLoadException("Seed " + context.get() + " failed: " + describe(ex), ex);
+		}
+	}
+
+	private static String describe(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DomainRuleViolation violation) {
+				return violation.rule() + " (" + violation.field() + "): " + violation.getMessage();
+			}
+		}
+		return failure.getClass().getSimpleName() + ": " + failure.getMessage();
+	}
+
+	private static final class Counters {
+
+		final AtomicInteger unionsRegistered = new AtomicInteger();
+
+		final AtomicInteger unionsDissolved = new AtomicInteger();
+
+		final AtomicInteger membersEnrolled = new AtomicInteger();
+
+		final AtomicInteger servicesRecorded = new AtomicInteger();
+
+		final AtomicInteger stepsRun = new AtomicInteger();
+
+		final AtomicInteger stepsSkipped = new AtomicInteger();
+
+		final AtomicInteger unexpectedOutcomes = new AtomicInteger();
+
+		final AtomicInteger membersDone = new AtomicInteger();
+
+		final AtomicBoolean failed = new AtomicBoolean();
+
+		SeedReport report(Duration duration) {
+			return new SeedReport(this.unionsRegistered.get(), this.unionsDissolved.get(), this.membersEnrolled.get(),
+					this.servicesRecorded.get(), this.stepsRun.get(), this.stepsSkipped.get(),
+					this.unexpectedOutcomes.get(), duration);
+		}
+
+	}
+
+}

@@ -1,0 +1,37 @@
+package org.unionledger.seeds;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import org.unionledger.identity.EncryptedPersonalData;
+import org.unionledger.identity.MemberIdentities;
+import org.unionledger.identity.PersonalData;
+import org.unionledger.identity.ResidentId;
+import org.unionledger.membership.MemberId;
+
+/**
+ * Member ids from a fixed HMAC key; "encryption" that is deterministic and names only the
+ * member id, so that commands of two loads compare equal.
+ */
+final class TestCrypto implements SeedCrypto {
+
+	private final MemberIdentities identities;
+
+	TestCrypto() {
+		byte[] key = new byte[MemberIdentities.MIN_KEY_BYTES];
+		Arrays.fill(key, (byte) 7);
+		System.arraycopy("seed-test-key".getBytes(StandardCharsets.US_ASCII), 0, key, 0, 13);
+		this.identities = new MemberIdentities(key);
+	}
+
+	@Override
+	public MemberId memberIdOf(ResidentId residentId) {
+		return this.identities.memberIdOf(residentId);
+	}
+
+	@Override
+	public EncryptedPersonalData encrypt(PersonalData personalData) {
+		return new EncryptedPersonalData("test", "sealed-" + memberIdOf(personalData.residentId()).value());
+	}
+
+}
