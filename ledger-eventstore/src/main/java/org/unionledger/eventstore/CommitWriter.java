@@ -39,16 +39,37 @@ final class CommitWriter {
 		this.clock = clock;
 	}
 
-	/** Allocates {@code n} consecutive global positions and returns the first. */
+	/**
+	 * Allocates {@code n} consecutive global positions and returns the first. Asks for
+	 * the document as it was before the increment: mongo-java-server 1.47 answers "after"
+	 * with its live document, which it encodes outside the collection lock, so two
+	 * concurrent increments can both be answered with the later value.
+	 */
 	long allocate(int n) {
-		Document counter = this.layout.counters.findOneAndUpdate(Filters.eq(StoreLayout.ID, StoreLayout.GLOBAL_COUNTER),
-				Updates.inc(StoreLayout.VALUE, (long) n),
-				new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-		return StoreLayout.number(counter, StoreLayout.VALUE) - n + 1;
+		for (int attempt = 1;; attempt++) {
+			try {
+				Document before = this.layout.counters.findOneAndUpdate(
+						Filters.eq(StoreLayout.ID, StoreLayout.GLOBAL_COUNTER),
+						Updates.inc(StoreLayout.VALUE, (long) n),
+						new FindOneAndUpdateOptions().upsert(true)
+							.returnDocument(ReturnDocument.BEFORE)
+							.projection(Projections.include(StoreLayout.VALUE)));
+				return ((before != null) ? StoreLayout.number(before, StoreLayout.VALUE) : 0) + 1;
+			}
+			catch (MongoException ex) {
+				// Two first-ever upserts may race on a real server; the loser finds the
+				// document on retry.
+				if (attempt == 3 || !MongoDuplicateKeyResolver.isDuplicateKey(ex)) {
+					throw new EventStoreException("Could not allocate global positions", ex);
+				}
+			}
+		}
 	}
 
 	long head() {
-		Document counter = this.layout.counters.find(Filters.eq(StoreLayout.ID, StoreLayout.GLOBAL_COUNTER)).first();
+		Document counter = this.layout.counters.find(Filters.eq(StoreLayout.ID, StoreLayout.GLOBAL_COUNTER))
+			.projection(Projections.include(StoreLayout.VALUE))
+			.first();
 		return (counter != null) ? StoreLayout.number(counter, StoreLayout.VALUE) : 0;
 	}
 
@@ -83,7 +104,9 @@ final class CommitWriter {
 			if (!MongoDuplicateKeyResolver.isDuplicateKey(ex)) {
 				throw ex;
 			}
-			Document existing = this.layout.events.find(Filters.eq(StoreLayout.ID, position)).first();
+			Document existing = this.layout.events.find(Filters.eq(StoreLayout.ID, position))
+				.projection(StoreLayout.EVENTS_DOCUMENT)
+				.first();
 			if (existing == null) {
 				// Not the position: an event identifier of this commit is already stored.
 				// Release the position

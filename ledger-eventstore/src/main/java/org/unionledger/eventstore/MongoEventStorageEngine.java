@@ -21,6 +21,7 @@ import java.util.stream.StreamSupport;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.common.AxonConfigurationException;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -121,7 +122,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 		return new Builder();
 	}
 
-	/** Creates the unique event-identifier index if it is missing; idempotent. */
+	/**
+	 * Creates the counter document and the unique event-identifier index if missing;
+	 * idempotent.
+	 */
 	public void ensureIndexes() {
 		this.layout.ensureIndexes();
 	}
@@ -219,7 +223,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
 	@Override
 	protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
-		Document snapshot = this.layout.snapshots.find(Filters.eq(StoreLayout.ID, aggregateIdentifier)).first();
+		Document snapshot = this.layout.snapshots.find(Filters.eq(StoreLayout.ID, aggregateIdentifier))
+			.projection(Projections.include(StoreLayout.TYPE, StoreLayout.AGGREGATE_ID, StoreLayout.SEQ,
+					StoreLayout.EVENT_ID, StoreLayout.PAYLOAD_TYPE, StoreLayout.PAYLOAD_REVISION, StoreLayout.PAYLOAD,
+					StoreLayout.METADATA, StoreLayout.TIMESTAMP))
+			.first();
 		if (snapshot == null) {
 			return Stream.empty();
 		}

@@ -18,6 +18,7 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -84,6 +85,9 @@ public class MongoTokenStore implements TokenStore {
 	private static final String VERSION = "v";
 
 	private static final String STORAGE_ID = "storageId";
+
+	private static final Bson TOKEN_DOCUMENT = Projections.include(PROCESSOR, SEGMENT, TOKEN, TOKEN_TYPE,
+			TOKEN_REVISION, OWNER, TIMESTAMP, VERSION);
 
 	private final MongoCollection<Document> tokens;
 
@@ -167,7 +171,7 @@ public class MongoTokenStore implements TokenStore {
 			}
 			// A document of an unlisted segment is a leftover of an interrupted merge or
 			// split: take it over.
-			Document orphan = this.tokens.find(byId(processorName, segment)).first();
+			Document orphan = findToken(processorName, segment);
 			if (orphan == null || listedSegments(processorName).contains(segment)
 					|| this.tokens.replaceOne(versioned(orphan), document).getMatchedCount() == 0) {
 				throw new UnableToInitializeTokenException(
@@ -224,7 +228,7 @@ public class MongoTokenStore implements TokenStore {
 	@Override
 	public void extendClaim(String processorName, int segment) {
 		for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
-			Document current = this.tokens.find(byId(processorName, segment)).first();
+			Document current = findToken(processorName, segment);
 			if (current == null || !this.nodeId.equals(current.getString(OWNER))) {
 				throw new UnableToClaimTokenException(
 						String.format("Unable to extend the claim on token '%s[%s]'. It is not owned by %s",
@@ -240,7 +244,7 @@ public class MongoTokenStore implements TokenStore {
 	@Override
 	public void releaseClaim(String processorName, int segment) {
 		for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
-			Document current = this.tokens.find(byId(processorName, segment)).first();
+			Document current = findToken(processorName, segment);
 			if (current == null || !this.nodeId.equals(current.getString(OWNER))) {
 				return;
 			}
@@ -257,7 +261,7 @@ public class MongoTokenStore implements TokenStore {
 	 */
 	@Override
 	public void deleteToken(String processorName, int segment) {
-		Document current = this.tokens.find(byId(processorName, segment)).first();
+		Document current = findToken(processorName, segment);
 		if (current == null || !this.nodeId.equals(current.getString(OWNER))) {
 			throw new UnableToClaimTokenException("Unable to claim token '" + processorName + "[" + segment
 					+ "]'. It wasn't owned by " + this.nodeId);
@@ -290,6 +294,7 @@ public class MongoTokenStore implements TokenStore {
 		Map<String, Document> documents = new TreeMap<>();
 		if (!ids.isEmpty()) {
 			this.tokens.find(Filters.in(StoreLayout.ID, ids))
+				.projection(TOKEN_DOCUMENT)
 				.forEach((document) -> documents.put(document.getString(StoreLayout.ID), document));
 		}
 		long now = this.clock.millis();
@@ -332,7 +337,7 @@ public class MongoTokenStore implements TokenStore {
 	 */
 	private Document claim(String processorName, int segment, Function<Document, Document> changes) {
 		for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
-			Document current = this.tokens.find(byId(processorName, segment)).first();
+			Document current = findToken(processorName, segment);
 			if (current == null) {
 				recreateListedSegment(processorName, segment);
 				continue;
@@ -352,7 +357,7 @@ public class MongoTokenStore implements TokenStore {
 	}
 
 	private void recreateListedSegment(String processorName, int segment) {
-		Document registry = this.processors.find(Filters.eq(StoreLayout.ID, processorName)).first();
+		Document registry = findRegistry(processorName);
 		if (registry == null || !segmentsOf(registry).contains(segment)) {
 			throw new UnableToClaimTokenException(String
 				.format("Unable to claim token '%s[%s]'. It has not been initialized yet", processorName, segment));
@@ -418,7 +423,7 @@ public class MongoTokenStore implements TokenStore {
 	}
 
 	private Set<Integer> listedSegments(String processorName) {
-		Document registry = this.processors.find(Filters.eq(StoreLayout.ID, processorName)).first();
+		Document registry = findRegistry(processorName);
 		return (registry != null) ? segmentsOf(registry) : Set.of();
 	}
 
@@ -429,6 +434,21 @@ public class MongoTokenStore implements TokenStore {
 			result.add(((Number) segment).intValue());
 		}
 		return result;
+	}
+
+	/**
+	 * Reads name their fields: the embedded server then copies the document inside its
+	 * collection lock instead of encoding its live document after the lock, where a
+	 * concurrent compare-and-set could be seen half applied.
+	 */
+	private Document findToken(String processorName, int segment) {
+		return this.tokens.find(byId(processorName, segment)).projection(TOKEN_DOCUMENT).first();
+	}
+
+	private Document findRegistry(String processorName) {
+		return this.processors.find(Filters.eq(StoreLayout.ID, processorName))
+			.projection(Projections.include(SEGMENTS, INITIAL, INITIAL + "Type", INITIAL + "Revision"))
+			.first();
 	}
 
 	private static Bson byId(String processorName, int segment) {

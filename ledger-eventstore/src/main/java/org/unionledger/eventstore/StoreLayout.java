@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -71,6 +73,15 @@ final class StoreLayout {
 
 	static final String EVENT_IDS_INDEX = "eventIds_unique";
 
+	/**
+	 * Every field of an events document. Reads of documents that can change always name
+	 * their fields: the embedded server then copies the document inside its collection
+	 * lock, whereas without a projection it encodes its live document after the lock is
+	 * released, so a concurrent update could be seen half applied.
+	 */
+	static final Bson EVENTS_DOCUMENT = Projections.include(N, AGGREGATE_ID, TYPE, FIRST_SEQ, LAST_SEQ, STATE,
+			WRITTEN_AT, BURNED, EVENT_IDS, EVENTS);
+
 	final MongoCollection<Document> events;
 
 	final MongoCollection<Document> streams;
@@ -87,13 +98,21 @@ final class StoreLayout {
 	}
 
 	/**
-	 * The only secondary index: event identifiers are unique across commits, as in Axon's
-	 * JPA and JDBC schemas. It is on a top-level array because mongo-java-server 1.47
-	 * does not enforce a sparse unique index on a path through an array
-	 * ({@code events.eventId}); tombstones and aborted commits carry no {@code eventIds},
-	 * so the index is sparse.
+	 * Creates the counter document and the only secondary index: event identifiers are
+	 * unique across commits, as in Axon's JPA and JDBC schemas. It is on a top-level
+	 * array because mongo-java-server 1.47 does not enforce a sparse unique index on a
+	 * path through an array ({@code events.eventId}); tombstones and aborted commits
+	 * carry no {@code eventIds}, so the index is sparse.
 	 */
 	void ensureIndexes() {
+		try {
+			this.counters.insertOne(new Document(ID, GLOBAL_COUNTER).append(VALUE, 0L));
+		}
+		catch (MongoException ex) {
+			if (!MongoDuplicateKeyResolver.isDuplicateKey(ex)) {
+				throw ex;
+			}
+		}
 		this.events.createIndex(Indexes.ascending(EVENT_IDS),
 				new IndexOptions().unique(true).sparse(true).name(EVENT_IDS_INDEX));
 	}
@@ -123,10 +142,9 @@ final class StoreLayout {
 	static TreeMap<Long, Document> byPosition(MongoCollection<Document> collection, List<Long> positions,
 			Bson projection) {
 		TreeMap<Long, Document> result = new TreeMap<>();
-		var find = collection.find(idIn(positions)).batchSize(Math.max(positions.size(), 2));
-		if (projection != null) {
-			find = find.projection(projection);
-		}
+		var find = collection.find(idIn(positions))
+			.batchSize(Math.max(positions.size(), 2))
+			.projection((projection != null) ? projection : EVENTS_DOCUMENT);
 		for (Document document : find) {
 			result.put(number(document.get(ID)), document);
 		}
