@@ -1,6 +1,7 @@
 package org.unionledger.eventstore;
 
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.model.Filters;
@@ -32,11 +33,18 @@ final class CommitWriter {
 
 	private final StoreLayout layout;
 
+	private final AtomicLong repositioned = new AtomicLong();
+
 	private final Clock clock;
 
 	CommitWriter(StoreLayout layout, Clock clock) {
 		this.layout = layout;
 		this.clock = clock;
+	}
+
+	/** Commits that had to take new positions because readers burned theirs. */
+	long repositionedCommits() {
+		return this.repositioned.get();
 	}
 
 	/**
@@ -117,6 +125,7 @@ final class CommitWriter {
 			if (commit.isStoredAs(existing)) {
 				return true;
 			}
+			this.repositioned.incrementAndGet();
 			logger.debug("Position {} was burned before the commit of event [{}] arrived; taking a new one", position,
 					commit.firstEvent.getIdentifier());
 			return false;

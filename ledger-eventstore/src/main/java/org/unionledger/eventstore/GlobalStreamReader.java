@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.model.Filters;
@@ -52,6 +53,10 @@ final class GlobalStreamReader {
 
 	private final Map<Long, Long> unresolvedSince = new ConcurrentHashMap<>();
 
+	private final AtomicLong helped = new AtomicLong();
+
+	private final AtomicLong burned = new AtomicLong();
+
 	GlobalStreamReader(StoreLayout layout, CommitWriter writer, Clock clock, Duration gracePeriod,
 			Duration pollInterval) {
 		this.layout = layout;
@@ -59,6 +64,22 @@ final class GlobalStreamReader {
 		this.clock = clock;
 		this.graceMillis = gracePeriod.toMillis();
 		this.pollMillis = Math.max(1, pollInterval.toMillis());
+	}
+
+	/**
+	 * Commits this engine's readers committed by inserting the streams document
+	 * themselves.
+	 */
+	long helpedCommits() {
+		return this.helped.get();
+	}
+
+	/**
+	 * Positions this engine's readers filled with tombstones (not counting a partly
+	 * failed batch).
+	 */
+	long burnedPositions() {
+		return this.burned.get();
 	}
 
 	Cursor openAfter(long lastDeliveredPosition) {
@@ -122,6 +143,7 @@ final class GlobalStreamReader {
 		Document stream = PreparedCommit.streamDocument(eventsDocument);
 		try {
 			this.layout.streams.insertOne(stream);
+			this.helped.incrementAndGet();
 			logger.debug("Helped commit {} of {}", stream.get(StoreLayout.GLOBAL), stream.get(StoreLayout.ID));
 			return stream;
 		}
@@ -165,6 +187,7 @@ final class GlobalStreamReader {
 		}
 		try {
 			this.layout.events.insertMany(tombstones);
+			this.burned.addAndGet(tombstones.size());
 			logger.info("Burned positions {}..{}: allocated but not written within the grace period", from, to);
 		}
 		catch (MongoException ex) {

@@ -138,6 +138,24 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 		return this.writer.head();
 	}
 
+	/**
+	 * Counters for tests and diagnostics: helped commits, burned positions, writers moved
+	 * to new positions.
+	 */
+	long[] recoveryCounts() {
+		return new long[] { this.globalReader.helpedCommits(), this.globalReader.burnedPositions(),
+				this.writer.repositionedCommits() };
+	}
+
+	/** The storage layout, for tests that simulate crashed writers. */
+	StoreLayout layout() {
+		return this.layout;
+	}
+
+	CommitWriter writer() {
+		return this.writer;
+	}
+
 	@Override
 	protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
 		for (List<? extends EventMessage<?>> run : commitRuns(events)) {
