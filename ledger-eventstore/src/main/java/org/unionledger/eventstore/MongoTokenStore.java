@@ -390,8 +390,7 @@ public class MongoTokenStore implements TokenStore {
 	}
 
 	private static Bson versioned(Document current) {
-		return Filters.and(Filters.eq(StoreLayout.ID, current.get(StoreLayout.ID)),
-				Filters.eq(VERSION, current.get(VERSION)));
+		return new Document(StoreLayout.ID, current.get(StoreLayout.ID)).append(VERSION, current.get(VERSION));
 	}
 
 	private Document newTokenDocument(String processorName, int segment, TrackingToken token) {
