@@ -102,8 +102,11 @@ final class CommitWriter {
 		}
 	}
 
-	/** Returns false when readers burned the position (the writer takes a new one). */
-	private boolean insertEventsDocument(PreparedCommit commit, long position) {
+	/**
+	 * Step 2: returns false when readers burned the position (the writer takes a new
+	 * one).
+	 */
+	boolean insertEventsDocument(PreparedCommit commit, long position) {
 		try {
 			this.layout.events.insertOne(commit.eventsDocument(position, this.clock.millis()));
 			return true;
@@ -117,8 +120,9 @@ final class CommitWriter {
 				.first();
 			if (existing == null) {
 				// Not the position: an event identifier of this commit is already stored.
-				// Release the position
-				// at once so that readers need not wait for the grace period to burn it.
+				// Release the
+				// position at once so that readers need not wait for the grace period to
+				// burn it.
 				tombstone(position);
 				throw new CommitConflict(ex, commit.firstEvent);
 			}
@@ -132,13 +136,16 @@ final class CommitWriter {
 		}
 	}
 
-	private void commitStream(PreparedCommit commit, long position) {
+	/** Step 3, the commit point, and step 4. */
+	void commitStream(PreparedCommit commit, long position) {
 		try {
 			this.layout.streams.insertOne(PreparedCommit.streamDocument(commit.eventsDocument(position, 0)));
 		}
 		catch (MongoException ex) {
 			if (!MongoDuplicateKeyResolver.isDuplicateKey(ex)) {
-				throw ex;
+				throw new EventStoreException("The commit at position " + position + " of stream key "
+						+ commit.streamKey() + " is not confirmed: it stays pending, and readers complete it after "
+						+ "the grace period unless another commit takes that stream key first", ex);
 			}
 			Document existing = this.layout.streams.find(Filters.eq(StoreLayout.ID, commit.streamKey()))
 				.projection(Projections.include(StoreLayout.GLOBAL))
