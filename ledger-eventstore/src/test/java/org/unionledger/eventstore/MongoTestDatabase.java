@@ -1,9 +1,15 @@
 package org.unionledger.eventstore;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
@@ -30,6 +36,10 @@ public class MongoTestDatabase implements BeforeAllCallback, AfterAllCallback {
 
 	private final Supplier<String> connectionStringSource;
 
+	private final boolean h2;
+
+	private Path h2Folder;
+
 	private EmbeddedMongoServer server;
 
 	private String connectionString;
@@ -44,7 +54,20 @@ public class MongoTestDatabase implements BeforeAllCallback, AfterAllCallback {
 	}
 
 	private MongoTestDatabase(Supplier<String> connectionStringSource) {
+		this(connectionStringSource, false);
+	}
+
+	private MongoTestDatabase(Supplier<String> connectionStringSource, boolean h2) {
 		this.connectionStringSource = connectionStringSource;
+		this.h2 = h2;
+	}
+
+	/**
+	 * Always an embedded server with the H2 file backend, in a temporary folder deleted
+	 * afterwards.
+	 */
+	public static MongoTestDatabase embeddedH2() {
+		return new MongoTestDatabase(() -> null, true);
 	}
 
 	/**
@@ -78,7 +101,7 @@ public class MongoTestDatabase implements BeforeAllCallback, AfterAllCallback {
 	public void start(String owner) {
 		String uri = this.connectionStringSource.get();
 		if (uri == null) {
-			this.server = EmbeddedMongoServer.inMemory(0);
+			this.server = this.h2 ? EmbeddedMongoServer.h2File(h2File(), 0) : EmbeddedMongoServer.inMemory(0);
 			uri = this.server.connectionString();
 		}
 		this.connectionString = uri;
@@ -100,6 +123,29 @@ public class MongoTestDatabase implements BeforeAllCallback, AfterAllCallback {
 			if (this.server != null) {
 				this.server.close();
 			}
+			deleteH2Folder();
+		}
+	}
+
+	private Path h2File() {
+		try {
+			this.h2Folder = Files.createTempDirectory("ledger-h2-");
+			return this.h2Folder.resolve("test.mv.db");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void deleteH2Folder() {
+		if (this.h2Folder == null) {
+			return;
+		}
+		try (Stream<Path> files = Files.walk(this.h2Folder)) {
+			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
