@@ -275,12 +275,20 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 		return this.globalReader.openAfter(positionOf(lastToken)).fetch(batchSize, false);
 	}
 
-	/** Reads only the commits' bounds, never the events. */
+	/**
+	 * Reads only commit bounds, never events, starting after the stored snapshot when
+	 * there is one (any snapshot's sequence number is a lower bound of the last event's).
+	 */
 	@Override
 	public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
-		AggregateStreamReader reader = new AggregateStreamReader(this.layout, aggregateIdentifier, 0, true);
+		Document snapshot = this.layout.snapshots.find(Filters.eq(StoreLayout.ID, aggregateIdentifier))
+			.projection(Projections.include(StoreLayout.SEQ))
+			.first();
+		long snapshotSequence = (snapshot != null) ? StoreLayout.number(snapshot, StoreLayout.SEQ) : -1;
+		AggregateStreamReader reader = new AggregateStreamReader(this.layout, aggregateIdentifier, snapshotSequence + 1,
+				true);
 		reader.fetch(Integer.MAX_VALUE);
-		long last = reader.lastSequenceNumber();
+		long last = Math.max(reader.lastSequenceNumber(), snapshotSequence);
 		return (last >= 0) ? Optional.of(last) : Optional.empty();
 	}
 
