@@ -39,58 +39,77 @@ import org.bson.Document;
 
 /**
  * Axon event storage engine on MongoDB in which every read and every write is keyed by
- * {@code _id}: no query ever needs a secondary index, a range or a sort, so it performs
- * the same on a real MongoDB and on the embedded mongo-java-server, which only answers
- * {@code _id} lookups without scanning.
+ * {@code _id}: no query needs a secondary index, a range or a sort, so it costs the same
+ * on a real MongoDB and on the embedded mongo-java-server, which answers only pure
+ * {@code _id} equality and {@code _id $in} filters without scanning.
  *
  * <h2>Collections</h2> (each name prefixed with the configured prefix)
  * <ul>
  * <li>{@code counters}: {@code {_id: "global", value}}, the highest allocated global
- * position; a commit of {@code n} events takes positions {@code value-n+1..value} with
- * one {@code $inc}.</li>
+ * position; a commit of {@code n} events takes {@code n} positions with one
+ * {@code $inc}.</li>
  * <li>{@code events}: one document per commit, {@code _id} = its first global position (a
- * long, from 1):
- * {@code {n, aggregateId, type, firstSeq, lastSeq, state: pending|committed|aborted, writtenAt, eventIds, events:
- * [{eventId, payloadType, payloadRevision, payload, metadata, timestamp, seq}]}}. A
- * tombstone {@code {_id, n: 1, state: aborted, burned: true}} fills a position that was
- * allocated but never written.</li>
+ * long, from 1): {@code {n, aggregateId, type, firstSeq, lastSeq, state, writtenAt,
+ * eventIds, events}} with state {@code pending}, {@code committed} or {@code aborted} and
+ * events {@code [{eventId, payloadType, payloadRevision, payload, metadata, timestamp,
+ * seq}]} (payload and metadata are the serializer's JSON strings). A commit covers
+ * positions {@code _id .. _id+n-1}. A tombstone {@code {_id, n: 1, state: aborted,
+ * burned: true}} fills a position that was allocated but never written; an aborted commit
+ * keeps {@code n} and drops {@code events} and {@code eventIds}.</li>
  * <li>{@code streams}: one document per committed aggregate commit, {@code _id} =
  * {@code aggregateId + ":" +
- * firstSeq}, holding {@code global} (the commit's position) and the same events. Its
- * insert is the commit point.</li>
+ * firstSeq}, holding {@code global} (the commit's position), {@code lastSeq} and the same
+ * events. Its insert is the commit point.</li>
  * <li>{@code snapshots}: {@code _id} = aggregate identifier, the latest snapshot
  * only.</li>
  * </ul>
- * The one secondary index, unique and sparse on {@code events.eventIds}, keeps event
- * identifiers unique as Axon's other engines do; {@link #ensureIndexes()} creates it.
+ * One secondary index, unique and sparse on the top-level array {@code eventIds} of
+ * {@code events}, keeps event identifiers unique as Axon's JPA and JDBC engines do
+ * (Axon's contract tests require it); the embedded server does not enforce a sparse
+ * unique index on a path through an array ({@code events.eventId}), hence the separate
+ * array. {@link #ensureIndexes()} creates it and the counter document.
  *
  * <h2>Append</h2> Events of one {@code appendEvents} call are grouped per aggregate (in
  * order of first appearance), each group split into runs of consecutive sequence numbers;
- * events without aggregate form one more group. Each run is one commit: allocate
- * positions, insert the pending {@code events} document, insert the {@code streams}
- * document (commit point: a duplicate key held by another commit is an
- * optimistic-concurrency conflict, reported as Axon's {@code ConcurrencyException} or
+ * events without aggregate form one more group, written as committed at once. Each run is
+ * one commit: allocate positions, insert the pending {@code events} document, insert the
+ * {@code streams} document (the commit point: a duplicate key held by another commit is
+ * an optimistic-concurrency conflict, reported as Axon's {@code ConcurrencyException} or
  * {@code AggregateStreamCreationException} through the
- * {@link PersistenceExceptionResolver}), mark the events document committed. A commit is
- * all-or-nothing; a call that spans several aggregates is atomic per aggregate, not as a
- * whole.
+ * {@link PersistenceExceptionResolver}, and the events document is marked aborted), mark
+ * the events document committed. A commit is all-or-nothing; a call that spans several
+ * aggregates is atomic per aggregate, not as a whole. A writer whose positions were
+ * burned takes new ones (up to 5 times) instead of failing.
  *
  * <h2>Tracking</h2> Readers deliver in strict position order and never skip a position
  * they have not resolved. A pending commit is resolved through its streams document;
- * after the grace period a reader inserts that streams document itself (helps) and
- * whoever inserts first decides. A position with no document after the grace period is
- * burned with a tombstone; the slow writer's insert then fails and it retries on new
- * positions. So every reader sees the same total order and no late commit is lost. Tokens
- * are {@link GlobalSequenceTrackingToken}s holding the last delivered position.
+ * after the grace period (measured from the document's {@code writtenAt} or from when
+ * this engine first saw it unresolved) a reader inserts that streams document itself and
+ * whoever inserts first decides. A position with no document after the grace period
+ * (measured from when this engine first saw it missing below the counter) is burned with
+ * a tombstone; burning a run of positions is one ordered insert that stops at the first
+ * position written meanwhile. So every reader sees the same total order and no late
+ * commit is lost. Tokens are {@link GlobalSequenceTrackingToken}s of the last delivered
+ * position; a token may point inside a multi-event commit, which a reader finds by
+ * looking back a few positions. A blocking stream ({@code mayBlock}) waits at an
+ * unresolved position, polling, for at most twice the grace period plus a second; at the
+ * head it ends, and Axon's {@code EmbeddedEventStore} polls again.
  *
- * <h2>Costs</h2> Append: 4 round trips. Aggregate load: one {@code _id $in} per window of
- * 16, 32 … 512 sequence numbers, plus one bounds-only look-back when the first sequence
- * number is not a commit's first. Tracking: one {@code _id $in} per batch, plus look-ups
- * of pending commits and of the counter when needed. {@link #createTokenAt(Instant)} is a
- * binary search over positions (about {@code log2(head)} look-ups of a window of 64
- * positions); it is exact when commit timestamps grow with positions, and otherwise
- * returns a position before the first commit holding an event at or after the instant as
- * seen by the search.
+ * <h2>Costs</h2> Append: 4 round trips per commit. Aggregate load: one {@code _id $in}
+ * per window of 16, 32 … 512 sequence numbers, plus a bounds-only look-back when the
+ * first sequence number is not a commit's first (e.g. right after a snapshot when no
+ * event followed it). Tracking: one {@code _id $in} per batch of positions, plus look-ups
+ * of pending commits' streams documents and of the counter when a position is missing.
+ * {@link #createTokenAt(Instant)} is a binary search over positions, about
+ * {@code log2(head)} look-ups of a window of 64 positions; it is exact when commits'
+ * timestamps grow with their positions, otherwise it returns a position just before the
+ * first commit (as found by the search) holding an event at or after the instant.
+ *
+ * <h2>Embedded server</h2> mongo-java-server 1.47 encodes query results and
+ * {@code findAndModify} "after" documents from its live documents after releasing its
+ * collection lock. This engine therefore allocates positions from the counter's value
+ * <em>before</em> the increment (a copy) and names the fields of every read of a document
+ * that can change (a projection is copied inside the lock).
  */
 public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
