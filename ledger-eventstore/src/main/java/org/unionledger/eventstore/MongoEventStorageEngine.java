@@ -150,6 +150,15 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 	}
 
 	/**
+	 * Creates the counter document and the unique event-identifier index for the
+	 * collections with this prefix, without building an engine (e.g. from a deployment
+	 * script); idempotent.
+	 */
+	public static void ensureIndexes(MongoDatabase database, String collectionPrefix) {
+		new StoreLayout(database, (collectionPrefix != null) ? collectionPrefix : "").ensureIndexes();
+	}
+
+	/**
 	 * The highest global position allocated so far (0 when none): an upper bound of every
 	 * event's position.
 	 */
