@@ -113,6 +113,8 @@ import org.bson.Document;
  */
 public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
+	private final java.util.concurrent.atomic.AtomicLong lastCommitted = new java.util.concurrent.atomic.AtomicLong();
+
 	private static final int TOKEN_AT_WINDOW = 64;
 
 	private final StoreLayout layout;
@@ -167,6 +169,15 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 	}
 
 	/**
+	 * The global position of the last event this engine instance committed, or 0 when it
+	 * has committed none: what a node's own read models must reach for it to read its own
+	 * writes.
+	 */
+	public long lastCommittedPosition() {
+		return this.lastCommitted.get();
+	}
+
+	/**
 	 * Counters for tests and diagnostics: helped commits, burned positions, writers moved
 	 * to new positions.
 	 */
@@ -189,7 +200,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 		for (List<? extends EventMessage<?>> run : commitRuns(events)) {
 			PreparedCommit commit = PreparedCommit.of(run, serializer);
 			try {
-				this.writer.write(commit);
+				long first = this.writer.write(commit);
+				this.lastCommitted.accumulateAndGet(first + commit.size() - 1, Math::max);
 			}
 			catch (CommitWriter.CommitConflict conflict) {
 				handlePersistenceException(conflict.mongoCause(), conflict.failedEvent);

@@ -1,0 +1,145 @@
+package org.unionledger.api.config;
+
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.unionledger.eventstore.MongoEventStorageEngine;
+import org.unionledger.eventstore.MongoTokenStore;
+import org.unionledger.projections.credentials.CredentialProjection;
+import org.unionledger.projections.credentials.CredentialQueryHandler;
+import org.unionledger.projections.summary.SummaryProjection;
+import org.unionledger.projections.summary.SummaryQueryHandler;
+import org.unionledger.projections.support.BatchAwareTokenStore;
+import org.unionledger.projections.support.ReadModelTransactionManager;
+import org.unionledger.membership.Memberships;
+import org.unionledger.service.ServiceDeliveries;
+import org.unionledger.statistics.StatisticalCalendar;
+import org.unionledger.union.GrassrootsUnions;
+
+/**
+ * Axon on MongoDB: the ledger's own storage engine (events keyed by global position) and
+ * token store, Jackson for every message, aggregates from ledger-core, tracking
+ * processors whose batches write read models before tokens.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+	/** Jackson set up for messages only; the web layer has its own, stricter mapper. */
+	static ObjectMapper messageMapper() {
+		return new ObjectMapper().registerModule(new JavaTimeModule())
+			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+	}
+
+	@Bean
+	@Primary
+	Serializer serializer() {
+		return JacksonSerializer.builder().objectMapper(messageMapper()).build();
+	}
+
+	@Bean
+	@Qualifier("eventSerializer")
+	Serializer eventSerializer() {
+		return JacksonSerializer.builder().objectMapper(messageMapper()).build();
+	}
+
+	@Bean
+	@Qualifier("messageSerializer")
+	Serializer messageSerializer() {
+		return JacksonSerializer.builder().objectMapper(messageMapper()).build();
+	}
+
+	@Bean
+	MongoEventStorageEngine eventStorageEngine(MongoDatabase database,
+			@Qualifier("eventSerializer") Serializer eventSerializer, Serializer serializer) {
+		return MongoEventStorageEngine.builder()
+			.database(database)
+			.eventSerializer(eventSerializer)
+			.snapshotSerializer(serializer)
+			.build();
+	}
+
+	@Bean
+	TokenStore tokenStore(MongoDatabase database, Serializer serializer) {
+		return new BatchAwareTokenStore(MongoTokenStore.builder()
+			.database(database)
+			.serializer(serializer)
+			.nodeId(ManagementFactory.getRuntimeMXBean().getName())
+			.build());
+	}
+
+	@Bean
+	ReadModelTransactionManager readModelTransactionManager(MongoDatabase database) {
+		return new ReadModelTransactionManager(database);
+	}
+
+	@Bean
+	ConfigurerModule ledgerAxonModule(ReadModelTransactionManager readModels) {
+		return configurer -> {
+			configurer.configureAggregate(GrassrootsUnions.aggregateType());
+			configurer.configureAggregate(Memberships.aggregateType());
+			configurer.configureAggregate(ServiceDeliveries.aggregateType());
+			configurer.eventProcessing(processing -> processing
+				.registerTransactionManager(SummaryProjection.PROCESSING_GROUP, c -> readModels)
+				.registerTransactionManager(CredentialProjection.PROCESSING_GROUP, c -> readModels));
+		};
+	}
+
+	@Bean(destroyMethod = "shutdown")
+	ScheduledExecutorService commandRetryExecutor() {
+		return Executors.newSingleThreadScheduledExecutor();
+	}
+
+	/** Commands that lose an optimistic-concurrency race are retried a few times. */
+	@Bean
+	CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor) {
+		return DefaultCommandGateway.builder()
+			.commandBus(commandBus)
+			.retryScheduler(IntervalRetryScheduler.builder()
+				.retryExecutor(commandRetryExecutor)
+				.maxRetryCount(8)
+				.retryInterval(20)
+				.build())
+			.build();
+	}
+
+	@Bean
+	SummaryProjection summaryProjection(MongoDatabase database, StatisticalCalendar calendar) {
+		return new SummaryProjection(database, calendar);
+	}
+
+	@Bean
+	SummaryQueryHandler summaryQueryHandler(MongoDatabase database) {
+		return new SummaryQueryHandler(database);
+	}
+
+	@Bean
+	CredentialProjection credentialProjection(MongoDatabase database) {
+		return new CredentialProjection(database);
+	}
+
+	@Bean
+	CredentialQueryHandler credentialQueryHandler(MongoDatabase database) {
+		return new CredentialQueryHandler(database);
+	}
+
+}

@@ -1,0 +1,52 @@
+package org.unionledger.api.config;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.unionledger.identity.MemberIdentities;
+import org.unionledger.identity.PersonalDataCipher;
+import org.unionledger.jurisdiction.JurisdictionTable;
+import org.unionledger.statistics.StatisticalCalendar;
+
+/** The domain's collaborators as beans: clock, jurisdiction table, calendar, keys. */
+@Configuration(proxyBeanMethods = false)
+public class DomainConfiguration {
+
+	@Bean
+	Clock clock(LedgerProperties properties) {
+		return Clock.system(properties.zone());
+	}
+
+	@Bean
+	JurisdictionTable jurisdictionTable() {
+		return JurisdictionTable.bundled();
+	}
+
+	@Bean
+	StatisticalCalendar statisticalCalendar(LedgerProperties properties) {
+		return new StatisticalCalendar(properties.statisticalYearStart());
+	}
+
+	@Bean
+	KeyMaterial keyMaterial(LedgerProperties properties) {
+		return KeyMaterial.resolve(properties.keys(), properties.dataDir());
+	}
+
+	@Bean
+	MemberIdentities memberIdentities(KeyMaterial keys) {
+		return new MemberIdentities(keys.fingerprintKey());
+	}
+
+	@Bean
+	PersonalDataCipher personalDataCipher(KeyMaterial keys) {
+		return new PersonalDataCipher(keys.personalDataKeyRef(), keys.personalDataKey());
+	}
+
+	@Bean
+	SecureRandom secureRandom() {
+		return new SecureRandom();
+	}
+
+}

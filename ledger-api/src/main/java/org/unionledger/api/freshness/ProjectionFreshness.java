@@ -1,0 +1,83 @@
+package org.unionledger.api.freshness;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalLong;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.unionledger.api.config.LedgerProperties;
+import org.unionledger.eventstore.MongoEventStorageEngine;
+
+/**
+ * Read-your-writes: after a write returns, the API waits until every tracking processor
+ * of this node has handled every event this node has committed, so the next read sees the
+ * write. The wait is bounded ({@code ledger.read-your-writes}); past it the write stands
+ * and reads may lag briefly.
+ */
+@Component
+public class ProjectionFreshness {
+
+	private static final Logger log = LoggerFactory.getLogger(ProjectionFreshness.class);
+
+	private final EventProcessingConfiguration processing;
+
+	private final MongoEventStorageEngine engine;
+
+	private final Duration timeout;
+
+	public ProjectionFreshness(EventProcessingConfiguration processing, MongoEventStorageEngine engine,
+			LedgerProperties properties) {
+		this.processing = processing;
+		this.engine = engine;
+		this.timeout = properties.readYourWrites();
+	}
+
+	/** Waits until the read models include every event committed by this node so far. */
+	public boolean awaitOwnWrites() {
+		long target = this.engine.lastCommittedPosition();
+		if (target <= 0) {
+			return true;
+		}
+		long deadline = System.nanoTime() + this.timeout.toNanos();
+		while (!caughtUp(target)) {
+			if (System.nanoTime() > deadline) {
+				log.warn("Read models did not reach position {} within {}", target, this.timeout);
+				return false;
+			}
+			try {
+				Thread.sleep(2);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private boolean caughtUp(long target) {
+		for (var processor : this.processing.eventProcessors().values()) {
+			if (!(processor instanceof StreamingEventProcessor streaming) || !streaming.isRunning()) {
+				continue;
+			}
+			Map<Integer, EventTrackerStatus> status = streaming.processingStatus();
+			if (status.isEmpty()) {
+				// Another node holds the segment; it keeps the read models current.
+				continue;
+			}
+			for (EventTrackerStatus segment : status.values()) {
+				OptionalLong position = segment.getCurrentPosition();
+				if (position.isEmpty() || position.getAsLong() < target) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+}

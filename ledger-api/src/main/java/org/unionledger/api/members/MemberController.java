@@ -1,0 +1,172 @@
+package org.unionledger.api.members;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.unionledger.api.config.LedgerProperties;
+import org.unionledger.api.freshness.ProjectionFreshness;
+import org.unionledger.api.members.MemberRecords.MemberState;
+import org.unionledger.api.problems.ApiException;
+import org.unionledger.api.support.Actors;
+import org.unionledger.api.support.Ids;
+import org.unionledger.common.Outcome;
+import org.unionledger.identity.MemberIdentities;
+import org.unionledger.identity.PersonalData;
+import org.unionledger.identity.PersonalDataCipher;
+import org.unionledger.identity.ResidentId;
+import org.unionledger.membership.Commands.EnrollMember;
+import org.unionledger.membership.Commands.IssueTransferCredential;
+import org.unionledger.membership.CredentialCode;
+import org.unionledger.membership.EnrollmentChannel;
+import org.unionledger.membership.Events.TransferCredentialIssued;
+import org.unionledger.membership.MemberId;
+import org.unionledger.union.UnionDirectory;
+import org.unionledger.union.UnionId;
+
+/** Enrolling members, issuing their transfer credentials, reading their history. */
+@RestController
+@RequestMapping("/api/members")
+public class MemberController {
+
+	private final CommandGateway commands;
+
+	private final UnionDirectory unions;
+
+	private final MemberIdentities identities;
+
+	private final PersonalDataCipher cipher;
+
+	private final SecureRandom random;
+
+	private final MemberRecords records;
+
+	private final ProjectionFreshness freshness;
+
+	private final Actors actors;
+
+	private final Clock clock;
+
+	private final int validityDays;
+
+	public MemberController(CommandGateway commands, UnionDirectory unions, MemberIdentities identities,
+			PersonalDataCipher cipher, SecureRandom random, MemberRecords records, ProjectionFreshness freshness,
+			Actors actors, Clock clock, LedgerProperties properties) {
+		this.commands = commands;
+		this.unions = unions;
+		this.identities = identities;
+		this.cipher = cipher;
+		this.random = random;
+		this.records = records;
+		this.freshness = freshness;
+		this.actors = actors;
+		this.clock = clock;
+		this.validityDays = properties.credentialValidityDays();
+	}
+
+	/**
+	 * An enrollment.
+	 *
+	 * @param residentId 18-digit resident ID (or a 15-digit legacy number)
+	 * @param name the person's name as on the ID card
+	 * @param unionId the grassroots union enrolling them
+	 * @param effectiveDate the day they joined
+	 * @param channel on site, online or by import
+	 */
+	public record EnrollRequest(@NotBlank @Size(max = 32) String residentId, @NotBlank @Size(max = 100) String name,
+			@NotBlank @Size(max = 64) String unionId, @NotNull LocalDate effectiveDate,
+			@NotNull EnrollmentChannel channel) {
+	}
+
+	@PostMapping
+	public ResponseEntity<Map<String, String>> enroll(@Valid @RequestBody EnrollRequest request) {
+		LocalDate today = LocalDate.now(this.clock);
+		ResidentId residentId = ResidentId.parse(request.residentId(), today);
+		UnionId unionId = requireOpenUnion(request.unionId(), request.effectiveDate());
+		Ids.requireNotFuture(request.effectiveDate(), this.clock, "effectiveDate");
+		MemberId memberId = this.identities.memberIdOf(residentId);
+		var personalData = this.cipher.encrypt(new PersonalData(residentId, request.name().strip()), this.random);
+		Outcome outcome = this.commands.sendAndWait(new EnrollMember(memberId, personalData, unionId,
+				request.effectiveDate(), request.channel(), this.actors.current()));
+		this.freshness.awaitOwnWrites();
+		if (!outcome.accepted()) {
+			throw ApiException.conflict(outcome.rejection(), "residentId", "this person already has a membership ("
+					+ outcome.rejection() + "); the attempt was recorded for supervisors");
+		}
+		return ResponseEntity.created(URI.create("/api/members/" + memberId.value()))
+			.body(Map.of("memberId", memberId.value()));
+	}
+
+	/**
+	 * A request for a transfer credential.
+	 *
+	 * @param issuedOn the issue date
+	 * @param toUnionId the intended receiving union, optional
+	 */
+	public record CredentialRequest(@NotNull LocalDate issuedOn, @Size(max = 64) String toUnionId) {
+	}
+
+	@PostMapping("/{memberId}/transfer-credentials")
+	public ResponseEntity<Map<String, Object>> issueCredential(@PathVariable String memberId,
+			@Valid @RequestBody CredentialRequest request) {
+		MemberState member = requireMember(memberId);
+		Ids.requireNotFuture(request.issuedOn(), this.clock, "issuedOn");
+		UnionId toUnion = null;
+		if (request.toUnionId() != null) {
+			toUnion = Ids.requireUnion(request.toUnionId(), "toUnionId");
+			if (this.unions.find(toUnion).isEmpty()) {
+				throw ApiException.invalid("UNION_UNKNOWN", "toUnionId", "no union with this id");
+			}
+		}
+		CredentialCode code = CredentialCodes.next(this.random);
+		this.commands.sendAndWait(new IssueTransferCredential(member.memberId(), code, member.unionId(), toUnion,
+				request.issuedOn(), this.validityDays, this.actors.current()));
+		this.freshness.awaitOwnWrites();
+		TransferCredentialIssued issued = this.records.credential(member.memberId(), code.value())
+			.orElseThrow(() -> new IllegalStateException("issued credential not found in the member's stream"));
+		return ResponseEntity.status(201)
+			.body(Map.of("code", code.value(), "expiresOn", issued.expiresOn(), "memberId", member.memberId().value(),
+					"issuingUnionId", member.unionId().value()));
+	}
+
+	@GetMapping("/{memberId}/history")
+	public Map<String, Object> history(@PathVariable String memberId) {
+		MemberState member = requireMember(memberId);
+		List<Map<String, Object>> events = this.records.history(member.memberId());
+		return Map.of("memberId", member.memberId().value(), "unionId", member.unionId().value(), "status",
+				member.status(), "events", events);
+	}
+
+	private MemberState requireMember(String memberId) {
+		return Ids.member(memberId)
+			.flatMap(this.records::current)
+			.orElseThrow(() -> ApiException.notFound("MEMBER_UNKNOWN", "memberId", "no member with this id"));
+	}
+
+	private UnionId requireOpenUnion(String value, LocalDate on) {
+		UnionId unionId = Ids.requireUnion(value, "unionId");
+		var facts = this.unions.find(unionId)
+			.orElseThrow(() -> ApiException.invalid("UNION_UNKNOWN", "unionId", "no union with this id"));
+		if (on != null && !facts.isOpenOn(on)) {
+			throw ApiException.invalid("UNION_NOT_OPEN", "unionId",
+					"the union was not established yet or already dissolved on that date");
+		}
+		return unionId;
+	}
+
+}

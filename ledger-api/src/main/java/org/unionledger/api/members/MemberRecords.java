@@ -1,0 +1,150 @@
+package org.unionledger.api.members;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+import org.unionledger.identity.EncryptedPersonalData;
+import org.unionledger.identity.PersonalData;
+import org.unionledger.identity.PersonalDataCipher;
+import org.unionledger.membership.Events.MemberEnrolled;
+import org.unionledger.membership.Events.MemberReEnrolled;
+import org.unionledger.membership.Events.MembershipPutOnHold;
+import org.unionledger.membership.Events.MembershipResumed;
+import org.unionledger.membership.Events.MembershipTerminated;
+import org.unionledger.membership.Events.TransferAccepted;
+import org.unionledger.membership.Events.TransferCredentialIssued;
+import org.unionledger.membership.MemberId;
+import org.unionledger.membership.MembershipStatus;
+import org.unionledger.union.UnionId;
+
+/**
+ * A member's own event stream, read by {@code _id} from the event store: where the
+ * membership stands now, and its history with the resident ID masked.
+ */
+@Component
+public class MemberRecords {
+
+	private final EventStore eventStore;
+
+	private final PersonalDataCipher cipher;
+
+	private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+		.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+	public MemberRecords(EventStore eventStore, PersonalDataCipher cipher) {
+		this.eventStore = eventStore;
+		this.cipher = cipher;
+	}
+
+	/**
+	 * Where a membership stands.
+	 *
+	 * @param memberId the member
+	 * @param unionId the union holding the membership
+	 * @param status active, on hold or terminated
+	 * @param events how many events the stream has
+	 */
+	public record MemberState(MemberId memberId, UnionId unionId, MembershipStatus status, long events) {
+	}
+
+	public Optional<MemberState> current(MemberId memberId) {
+		MemberState state = null;
+		for (DomainEventMessage<?> message : read(memberId)) {
+			Object event = message.getPayload();
+			long count = message.getSequenceNumber() + 1;
+			if (event instanceof MemberEnrolled e) {
+				state = new MemberState(memberId, e.union().unionId(), MembershipStatus.ACTIVE, count);
+			}
+			else if (event instanceof MemberReEnrolled e) {
+				state = new MemberState(memberId, e.union().unionId(), MembershipStatus.ACTIVE, count);
+			}
+			else if (state == null) {
+				continue;
+			}
+			else if (event instanceof TransferAccepted e) {
+				state = new MemberState(memberId, e.toUnion().unionId(), state.status(), count);
+			}
+			else if (event instanceof MembershipPutOnHold) {
+				state = new MemberState(memberId, state.unionId(), MembershipStatus.ON_HOLD, count);
+			}
+			else if (event instanceof MembershipResumed) {
+				state = new MemberState(memberId, state.unionId(), MembershipStatus.ACTIVE, count);
+			}
+			else if (event instanceof MembershipTerminated) {
+				state = new MemberState(memberId, state.unionId(), MembershipStatus.TERMINATED, count);
+			}
+			else {
+				state = new MemberState(memberId, state.unionId(), state.status(), count);
+			}
+		}
+		return Optional.ofNullable(state);
+	}
+
+	/** The credential issued with this code, if the member's stream has it. */
+	public Optional<TransferCredentialIssued> credential(MemberId memberId, String code) {
+		TransferCredentialIssued found = null;
+		for (DomainEventMessage<?> message : read(memberId)) {
+			if (message.getPayload() instanceof TransferCredentialIssued issued && issued.code().value().equals(code)) {
+				found = issued;
+			}
+		}
+		return Optional.ofNullable(found);
+	}
+
+	/** Every event of the member in order; personal data replaced by masked forms. */
+	public List<Map<String, Object>> history(MemberId memberId) {
+		List<Map<String, Object>> entries = new ArrayList<>();
+		for (DomainEventMessage<?> message : read(memberId)) {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("sequence", message.getSequenceNumber());
+			entry.put("type", message.getPayloadType().getSimpleName());
+			@SuppressWarnings("unchecked")
+			Map<String, Object> payload = this.mapper.convertValue(message.getPayload(), Map.class);
+			Object encrypted = payload.remove("personalData");
+			if (encrypted != null) {
+				EncryptedPersonalData data = this.mapper.convertValue(encrypted, EncryptedPersonalData.class);
+				entry.putAll(masked(data));
+			}
+			entry.putAll(payload);
+			entries.add(entry);
+		}
+		return entries;
+	}
+
+	private Map<String, Object> masked(EncryptedPersonalData data) {
+		try {
+			PersonalData personal = this.cipher.decrypt(data);
+			return Map.of("residentIdMasked", personal.residentId().masked(), "nameMasked", maskName(personal.name()));
+		}
+		catch (RuntimeException ex) {
+			return Map.of("residentIdMasked", "[unreadable]", "nameMasked", "[unreadable]");
+		}
+	}
+
+	static String maskName(String name) {
+		if (name == null || name.isEmpty()) {
+			return "";
+		}
+		int first = name.codePointAt(0);
+		int rest = name.codePointCount(0, name.length()) - 1;
+		return new String(Character.toChars(first)) + "*".repeat(Math.max(rest, 1));
+	}
+
+	private List<DomainEventMessage<?>> read(MemberId memberId) {
+		List<DomainEventMessage<?>> messages = new ArrayList<>();
+		DomainEventStream stream = this.eventStore.readEvents(memberId.value());
+		stream.forEachRemaining(messages::add);
+		return messages;
+	}
+
+}

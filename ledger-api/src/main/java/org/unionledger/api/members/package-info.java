@@ -1,0 +1,4 @@
+/**
+ * Members over HTTP: enrollment, transfer credentials and their acceptance, history.
+ */
+package org.unionledger.api.members;

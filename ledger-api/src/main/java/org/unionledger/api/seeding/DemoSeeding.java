@@ -1,0 +1,84 @@
+package org.unionledger.api.seeding;
+
+import java.security.SecureRandom;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.unionledger.api.config.LedgerProperties;
+import org.unionledger.api.freshness.ProjectionFreshness;
+import org.unionledger.api.support.Actors;
+import org.unionledger.identity.MemberIdentities;
+import org.unionledger.identity.PersonalDataCipher;
+import org.unionledger.seeds.SeedCrypto;
+import org.unionledger.seeds.SeedLedger;
+import org.unionledger.seeds.SeedLoader;
+import org.unionledger.seeds.SeedPlan;
+import org.unionledger.seeds.SeedReport;
+
+/**
+ * Loads the Hebei demo data at start-up when {@code ledger.seed.enabled=true} (the demo
+ * profile), through the ordinary commands. Loading is idempotent: what a member's stream
+ * already holds is skipped, so restarts add nothing.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DemoSeeding.SeedProperties.class)
+@ConditionalOnProperty(name = "ledger.seed.enabled", havingValue = "true")
+public class DemoSeeding {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoSeeding.class);
+
+	/**
+	 * Settings of the demo data.
+	 *
+	 * @param enabled whether to load it
+	 * @param members how many members
+	 * @param randomSeed seed of the generator
+	 * @param threads members loaded in parallel
+	 */
+	@ConfigurationProperties("ledger.seed")
+	public record SeedProperties(boolean enabled, Integer members, Long randomSeed, Integer threads) {
+	}
+
+	/** The number of events already in an aggregate's stream, read by {@code _id}. */
+	static SeedLedger eventStoreLedger(EventStore eventStore) {
+		return aggregateId -> {
+			int[] count = { 0 };
+			eventStore.readEvents(aggregateId).forEachRemaining(event -> count[0]++);
+			return count[0];
+		};
+	}
+
+	@Bean
+	ApplicationRunner demoSeedRunner(SeedProperties seed, CommandGateway commands, EventStore eventStore,
+			MemberIdentities identities, PersonalDataCipher cipher, SecureRandom random, Actors actors,
+			LedgerProperties properties, ProjectionFreshness freshness, ApplicationContext context) {
+		return (ApplicationArguments args) -> {
+			SeedPlan plan = SeedPlan.generate((seed.randomSeed() != null) ? seed.randomSeed() : 20210501L,
+					(seed.members() != null) ? seed.members() : SeedPlan.DEFAULT_MEMBER_COUNT);
+			log.info("Loading demo data: {} unions, {} members, {} services ({} commands at most)",
+					plan.unions().size(), plan.members().size(), plan.services().size(), plan.commandCount());
+			SeedLoader loader = new SeedLoader(commands, eventStoreLedger(eventStore),
+					SeedCrypto.of(identities, cipher, random), actors.current(), properties.credentialValidityDays(),
+					(seed.threads() != null) ? seed.threads() : 2);
+			SeedReport report = loader.load(plan);
+			freshness.awaitOwnWrites();
+			log.info("Demo data: {} commands run, {} already present, {} unexpected outcomes, in {} s",
+					report.stepsRun(), report.stepsSkipped(), report.unexpectedOutcomes(),
+					report.duration().toMillis() / 1000.0);
+			int port = (context instanceof WebServerApplicationContext web) ? web.getWebServer().getPort() : -1;
+			System.out.println("Ledger ready at http://localhost:" + port);
+		};
+	}
+
+}

@@ -1,0 +1,108 @@
+package org.unionledger.api.services;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.unionledger.api.freshness.ProjectionFreshness;
+import org.unionledger.api.members.MemberRecords;
+import org.unionledger.api.problems.ApiException;
+import org.unionledger.api.support.Actors;
+import org.unionledger.api.support.Ids;
+import org.unionledger.membership.MemberId;
+import org.unionledger.service.Campaign;
+import org.unionledger.service.Commands.RecordServiceDelivered;
+import org.unionledger.service.ServiceId;
+import org.unionledger.service.ServiceType;
+import org.unionledger.union.UnionDirectory;
+import org.unionledger.union.UnionId;
+
+/** Recording services delivered to members and non-members. */
+@RestController
+@RequestMapping("/api/services")
+public class ServiceController {
+
+	private final CommandGateway commands;
+
+	private final UnionDirectory unions;
+
+	private final MemberRecords members;
+
+	private final ProjectionFreshness freshness;
+
+	private final Actors actors;
+
+	private final Clock clock;
+
+	public ServiceController(CommandGateway commands, UnionDirectory unions, MemberRecords members,
+			ProjectionFreshness freshness, Actors actors, Clock clock) {
+		this.commands = commands;
+		this.unions = unions;
+		this.members = members;
+		this.freshness = freshness;
+		this.actors = actors;
+		this.clock = clock;
+	}
+
+	/**
+	 * A delivered service.
+	 *
+	 * @param unionId the union that delivered it
+	 * @param memberId the member served, or absent for a non-member
+	 * @param type the kind of service
+	 * @param campaign the seasonal campaign, optional
+	 * @param deliveredOn the day
+	 * @param personTimes person-times served (default 1)
+	 * @param amountYuan money spent, yuan with at most 2 decimals
+	 */
+	public record ServiceRequest(@NotBlank @Size(max = 64) String unionId, @Size(max = 64) String memberId,
+			@NotNull ServiceType type, Campaign campaign, @NotNull LocalDate deliveredOn,
+			@Min(1) @Max(100000) Integer personTimes,
+			@NotNull @DecimalMin("0.00") @DecimalMax("100000000.00") @Digits(integer = 9,
+					fraction = 2) BigDecimal amountYuan) {
+	}
+
+	@PostMapping
+	public ResponseEntity<Map<String, String>> record(@Valid @RequestBody ServiceRequest request) {
+		UnionId unionId = Ids.requireUnion(request.unionId(), "unionId");
+		Ids.requireNotFuture(request.deliveredOn(), this.clock, "deliveredOn");
+		var union = this.unions.find(unionId)
+			.orElseThrow(() -> ApiException.invalid("UNION_UNKNOWN", "unionId", "no union with this id"));
+		if (!union.isOpenOn(request.deliveredOn())) {
+			throw ApiException.invalid("UNION_NOT_OPEN", "unionId",
+					"the union was not established yet or already dissolved on that date");
+		}
+		MemberId memberId = null;
+		if (request.memberId() != null) {
+			memberId = Ids.member(request.memberId())
+				.filter(id -> this.members.current(id).isPresent())
+				.orElseThrow(() -> ApiException.invalid("MEMBER_UNKNOWN", "memberId", "no member with this id"));
+		}
+		ServiceId serviceId = new ServiceId("s-" + UUID.randomUUID());
+		int personTimes = (request.personTimes() != null) ? request.personTimes() : 1;
+		this.commands.sendAndWait(new RecordServiceDelivered(serviceId, unionId, memberId, request.type(),
+				request.campaign(), request.deliveredOn(), personTimes, request.amountYuan(), this.actors.current()));
+		this.freshness.awaitOwnWrites();
+		return ResponseEntity.created(URI.create("/api/services/" + serviceId.value()))
+			.body(Map.of("serviceId", serviceId.value()));
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Services delivered, recorded over HTTP.
+ */
+package org.unionledger.api.services;

@@ -1,0 +1,4 @@
+/**
+ * Figures per jurisdiction and per union over HTTP.
+ */
+package org.unionledger.api.summaries;

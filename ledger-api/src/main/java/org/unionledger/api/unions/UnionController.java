@@ -1,0 +1,139 @@
+package org.unionledger.api.unions;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.unionledger.api.freshness.ProjectionFreshness;
+import org.unionledger.api.problems.ApiException;
+import org.unionledger.api.support.Actors;
+import org.unionledger.api.support.Ids;
+import org.unionledger.jurisdiction.Jurisdiction;
+import org.unionledger.jurisdiction.JurisdictionCode;
+import org.unionledger.jurisdiction.JurisdictionTable;
+import org.unionledger.union.Commands.RegisterUnion;
+import org.unionledger.union.Sector;
+import org.unionledger.union.UnionDirectory;
+import org.unionledger.union.UnionDirectory.UnionFacts;
+import org.unionledger.union.UnionId;
+import org.unionledger.union.UnionType;
+
+/** Registering and reading grassroots unions. */
+@RestController
+@RequestMapping("/api/unions")
+public class UnionController {
+
+	private final CommandGateway commands;
+
+	private final UnionDirectory unions;
+
+	private final JurisdictionTable jurisdictions;
+
+	private final ProjectionFreshness freshness;
+
+	private final Actors actors;
+
+	private final Clock clock;
+
+	public UnionController(CommandGateway commands, UnionDirectory unions, JurisdictionTable jurisdictions,
+			ProjectionFreshness freshness, Actors actors, Clock clock) {
+		this.commands = commands;
+		this.unions = unions;
+		this.jurisdictions = jurisdictions;
+		this.freshness = freshness;
+		this.actors = actors;
+		this.clock = clock;
+	}
+
+	/**
+	 * A union registration.
+	 *
+	 * @param unionId caller-chosen id: lower-case letters, digits and hyphens
+	 * @param name the union's name
+	 * @param type its type
+	 * @param sector its sector
+	 * @param jurisdictionCode the 6-digit county, district or development zone it belongs
+	 * to
+	 * @param establishedOn when it was set up
+	 */
+	public record RegisterUnionRequest(@NotBlank @Pattern(regexp = Ids.UNION_ID_PATTERN) String unionId,
+			@NotBlank @Size(max = 200) String name, @NotNull UnionType type, @NotNull Sector sector,
+			@NotBlank @Pattern(regexp = "\\d{6}") String jurisdictionCode, @NotNull LocalDate establishedOn) {
+	}
+
+	@PostMapping
+	public ResponseEntity<Map<String, String>> register(@Valid @RequestBody RegisterUnionRequest request) {
+		Ids.requireNotFuture(request.establishedOn(), this.clock, "establishedOn");
+		JurisdictionCode code = JurisdictionCode.of(request.jurisdictionCode());
+		if (!this.jurisdictions.isCountyLevel(code)) {
+			throw ApiException.invalid("JURISDICTION_UNKNOWN", "jurisdictionCode",
+					"jurisdictionCode must be a county, district or development zone of the division table "
+							+ this.jurisdictions.version());
+		}
+		UnionId unionId = new UnionId(request.unionId());
+		if (this.unions.find(unionId).isPresent()) {
+			throw ApiException.conflict("ALREADY_REGISTERED", "unionId", "a union with this id is already registered");
+		}
+		try {
+			this.commands.sendAndWait(new RegisterUnion(unionId, request.name().strip(), request.type(),
+					request.sector(), code, request.establishedOn(), this.actors.current()));
+		}
+		catch (ConcurrencyException ex) {
+			throw ApiException.conflict("ALREADY_REGISTERED", "unionId", "a union with this id is already registered");
+		}
+		this.freshness.awaitOwnWrites();
+		return ResponseEntity.created(URI.create("/api/unions/" + unionId.value()))
+			.body(Map.of("unionId", unionId.value()));
+	}
+
+	@GetMapping("/{unionId}")
+	public UnionView get(@PathVariable String unionId) {
+		UnionFacts facts = Ids.union(unionId)
+			.flatMap(this.unions::find)
+			.orElseThrow(() -> ApiException.notFound("UNION_UNKNOWN", "unionId", "no union with this id"));
+		return UnionView.of(facts, this.jurisdictions);
+	}
+
+	/**
+	 * A union as the API shows it.
+	 *
+	 * @param unionId its id
+	 * @param name its name
+	 * @param type its type
+	 * @param sector its sector
+	 * @param jurisdictionCode its county-level jurisdiction
+	 * @param jurisdictionName that jurisdiction's name
+	 * @param cityCode the city above it
+	 * @param provinceCode the province above it
+	 * @param establishedOn when it was set up
+	 * @param dissolvedOn when it was dissolved, if it was
+	 */
+	public record UnionView(String unionId, String name, UnionType type, Sector sector, String jurisdictionCode,
+			String jurisdictionName, String cityCode, String provinceCode, LocalDate establishedOn,
+			LocalDate dissolvedOn) {
+
+		static UnionView of(UnionFacts facts, JurisdictionTable table) {
+			JurisdictionCode code = facts.placement().jurisdictionCode();
+			return new UnionView(facts.placement().unionId().value(), facts.name(), facts.placement().type(),
+					facts.placement().sector(), code.value(), table.find(code).map(Jurisdiction::name).orElse(null),
+					code.city().value(), code.province().value(), facts.establishedOn(), facts.dissolvedOn());
+		}
+
+	}
+
+}
