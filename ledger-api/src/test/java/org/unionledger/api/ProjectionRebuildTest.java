@@ -1,0 +1,149 @@
+package org.unionledger.api;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.unionledger.eventstore.MongoEventStorageEngine;
+import org.unionledger.identity.ResidentId;
+import org.unionledger.projections.summary.SummaryProjection;
+import org.unionledger.statistics.StatisticalCalendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The read models are rebuildable: resetting the summary processor and replaying every
+ * event from the store gives exactly the figures it had.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ProjectionRebuildTest {
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	EventProcessingConfiguration processing;
+
+	@Autowired
+	MongoEventStorageEngine engine;
+
+	@DynamicPropertySource
+	static void store(DynamicPropertyRegistry registry) {
+		String uri = System.getProperty("ledger.test.mongo.uri", "");
+		if (!uri.isBlank()) {
+			registry.add("ledger.mongo.uri", () -> uri);
+			registry.add("ledger.mongo.database", () -> "ledger-rebuild-test-" + System.nanoTime());
+		}
+	}
+
+	@Test
+	void aRebuildFromEventsReproducesEveryFigure() throws Exception {
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		union("rb-changan", "130102");
+		union("rb-lubei", "130203");
+		List<String> members = new ArrayList<>();
+		List<LocalDate> lubeiEnrollments = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			String first17 = "139902" + "19920304" + String.format("%03d", i);
+			ResponseEntity<Map> enrolled = this.http.postForEntity("/api/members",
+					Map.of("residentId", first17 + ResidentId.checkDigitFor(first17), "name", "王五", "unionId",
+							(i % 3 == 0) ? "rb-lubei" : "rb-changan", "effectiveDate",
+							today.minusDays(40 - i).toString(), "channel", "ON_SITE"),
+					Map.class);
+			assertThat(enrolled.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+			members.add((String) enrolled.getBody().get("memberId"));
+			if (i % 3 == 0) {
+				lubeiEnrollments.add(today.minusDays(40 - i));
+			}
+		}
+		String code = (String) this.http
+			.postForEntity("/api/members/" + members.get(1) + "/transfer-credentials",
+					Map.of("issuedOn", today.minusDays(5).toString()), Map.class)
+			.getBody()
+			.get("code");
+		assertThat(this.http
+			.postForEntity("/api/transfer-credentials/" + code + "/acceptance",
+					Map.of("unionId", "rb-lubei", "effectiveDate", today.minusDays(2).toString()), Map.class)
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(this.http
+			.postForEntity("/api/services",
+					Map.of("unionId", "rb-lubei", "type", "SKILLS_TRAINING", "deliveredOn",
+							today.minusDays(1).toString(), "personTimes", 25, "amountYuan", "880.00"),
+					Map.class)
+			.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+		List<Map> before = figures();
+
+		StreamingEventProcessor processor = this.processing
+			.eventProcessor(SummaryProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+			.orElseThrow();
+		processor.shutDown();
+		processor.resetTokens();
+		processor.start();
+		awaitPosition(processor, this.engine.lastCommittedPosition());
+
+		assertThat(figures()).isEqualTo(before);
+		assertThat(before.get(0)).containsEntry("activeMembers", 7).containsEntry("transfersOut", 1);
+		assertThat(before.get(1)).containsEntry("activeMembers", 5)
+			.containsEntry("transfersIn", 1)
+			.containsEntry("newEnrollments",
+					(int) lubeiEnrollments.stream()
+						.filter(d -> StatisticalCalendar.ACFTU.yearOf(d) == StatisticalCalendar.ACFTU.yearOf(today))
+						.count())
+			.containsEntry("servicePersonTimes", 25);
+	}
+
+	private void union(String unionId, String county) {
+		assertThat(
+				this.http
+					.postForEntity("/api/unions",
+							Map.of("unionId", unionId, "name", "重建测试 " + unionId, "type", "ENTERPRISE", "sector",
+									"LOGISTICS", "jurisdictionCode", county, "establishedOn", "2019-05-01"),
+							Map.class)
+					.getStatusCode())
+			.isEqualTo(HttpStatus.CREATED);
+	}
+
+	private List<Map> figures() {
+		List<Map> figures = new ArrayList<>();
+		for (String path : List.of("/api/unions/rb-changan/summary", "/api/unions/rb-lubei/summary",
+				"/api/jurisdictions/130102/summary", "/api/jurisdictions/1301/summary",
+				"/api/jurisdictions/1302/summary", "/api/jurisdictions/13/summary")) {
+			figures.add(this.http.getForObject(path, Map.class));
+		}
+		return figures;
+	}
+
+	private static void awaitPosition(StreamingEventProcessor processor, long position) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			var status = processor.processingStatus().values();
+			boolean caughtUp = !status.isEmpty() && status.stream().allMatch(s -> {
+				OptionalLong current = s.getCurrentPosition();
+				return current.isPresent() && current.getAsLong() >= position;
+			});
+			if (caughtUp) {
+				return;
+			}
+			Thread.sleep(20);
+		}
+		throw new AssertionError("the summary processor did not replay up to position " + position);
+	}
+
+}
