@@ -1,7 +1,6 @@
 package org.unionledger.api;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(FixedClockConfiguration.class)
 class LedgerApiTest {
 
 	@Autowired
@@ -48,7 +49,7 @@ class LedgerApiTest {
 		}
 	}
 
-	static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+	static final LocalDate TODAY = FixedClockConfiguration.TODAY;
 
 	private static int serial = 100;
 
@@ -80,7 +81,8 @@ class LedgerApiTest {
 		Map before = summary("/api/jurisdictions/13/summary");
 		enroll(residentId(), "t1-changan-site");
 
-		assertThat(summary("/api/unions/t1-changan-site/summary")).containsEntry("activeMembers", 1)
+		assertThat(summary("/api/unions/t1-changan-site/summary")).containsEntry("statisticalYear", 2026)
+			.containsEntry("activeMembers", 1)
 			.containsEntry("newEnrollments", 1);
 		assertThat(number(summary("/api/jurisdictions/130102/summary"), "activeMembers")).isGreaterThanOrEqualTo(1);
 		assertThat(number(summary("/api/jurisdictions/13/summary"), "activeMembers"))

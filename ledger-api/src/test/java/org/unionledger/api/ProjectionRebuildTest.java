@@ -2,7 +2,6 @@ package org.unionledger.api;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(FixedClockConfiguration.class)
 class ProjectionRebuildTest {
 
 	@Autowired
@@ -54,7 +55,7 @@ class ProjectionRebuildTest {
 
 	@Test
 	void aRebuildFromEventsReproducesEveryFigure() throws Exception {
-		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		LocalDate today = FixedClockConfiguration.TODAY;
 		union("rb-changan", "130102");
 		union("rb-lubei", "130203");
 		List<String> members = new ArrayList<>();
