@@ -2,16 +2,14 @@ package org.unionledger.api.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unionledger.eventstore.EmbeddedMongoServer;
+import org.unionledger.eventstore.MongoStores;
 
 /**
  * The MongoDB the ledger writes to: a real one when {@code ledger.mongo.uri} is set,
@@ -55,12 +53,9 @@ public final class LedgerStore implements AutoCloseable {
 			uri = this.embedded.connectionString();
 			this.description = "embedded store (H2 file " + file + ") at " + uri;
 		}
-		this.client = MongoClients.create(MongoClientSettings.builder()
-			.applyConnectionString(new ConnectionString(uri))
-			.applyToClusterSettings(b -> b.serverSelectionTimeout(10, TimeUnit.SECONDS))
-			.applyToSocketSettings(b -> b.connectTimeout(10, TimeUnit.SECONDS))
-			.build());
-		this.database = this.client.getDatabase(mongo.database());
+		// Majority, journaled writes; the connection string may override.
+		this.client = MongoStores.openClient(uri);
+		this.database = this.client.getDatabase(MongoStores.databaseName(uri, mongo.database()));
 		log.info("Ledger store: {}", this.description);
 	}
 
