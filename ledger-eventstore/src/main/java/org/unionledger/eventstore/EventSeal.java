@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -132,11 +133,13 @@ public final class EventSeal {
 	public record VerificationReport(long verifiedUpTo, long commitsChecked, long eventsChecked, int digestsChecked,
 			Digest latestDigest, List<Problem> problems) {
 
+		@JsonProperty("intact")
 		public boolean intact() {
 			return this.problems.isEmpty();
 		}
 
 		/** The first mismatch, or {@code null} when intact. */
+		@JsonProperty("firstProblem")
 		public Problem firstProblem() {
 			return this.problems.isEmpty() ? null : this.problems.get(0);
 		}

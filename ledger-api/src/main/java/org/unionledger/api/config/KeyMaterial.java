@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * @param fingerprintKey HMAC-SHA256 key
  * @param personalDataKey AES-256 key
  * @param personalDataKeyRef name of the AES key
+ * @param sealKey HMAC key that signs the event store's digests
  */
-public record KeyMaterial(byte[] fingerprintKey, byte[] personalDataKey, String personalDataKeyRef) {
+public record KeyMaterial(byte[] fingerprintKey, byte[] personalDataKey, String personalDataKeyRef, byte[] sealKey) {
 
 	private static final Logger log = LoggerFactory.getLogger(KeyMaterial.class);
 
@@ -31,8 +32,12 @@ public record KeyMaterial(byte[] fingerprintKey, byte[] personalDataKey, String 
 		String keyRef = (keys.personalDataKeyRef() != null && !keys.personalDataKeyRef().isBlank())
 				? keys.personalDataKeyRef() : "pd-1";
 		if (present(keys.fingerprint()) && present(keys.personalData())) {
+			if (!present(keys.seal())) {
+				throw new IllegalStateException("configure ledger.keys.seal as well");
+			}
 			return new KeyMaterial(decode(keys.fingerprint(), "ledger.keys.fingerprint"),
-					decode(keys.personalData(), "ledger.keys.personal-data"), keyRef);
+					decode(keys.personalData(), "ledger.keys.personal-data"), keyRef,
+					decode(keys.seal(), "ledger.keys.seal"));
 		}
 		if (present(keys.fingerprint()) || present(keys.personalData())) {
 			throw new IllegalStateException("configure both ledger.keys.fingerprint and ledger.keys.personal-data");
@@ -47,12 +52,21 @@ public record KeyMaterial(byte[] fingerprintKey, byte[] personalDataKey, String 
 				try (InputStream in = Files.newInputStream(file)) {
 					stored.load(in);
 				}
+				if (stored.getProperty("seal") == null) {
+					// Key files written before the seal existed get a seal key added
+					// once.
+					stored.setProperty("seal", randomKey(new SecureRandom()));
+					try (OutputStream out = Files.newOutputStream(file)) {
+						stored.store(out, "Generated demo keys of the union ledger. Keep them secret.");
+					}
+				}
 			}
 			else {
 				SecureRandom random = new SecureRandom();
 				stored.setProperty("fingerprint", randomKey(random));
 				stored.setProperty("personal-data", randomKey(random));
 				stored.setProperty("personal-data-key-ref", keyRef);
+				stored.setProperty("seal", randomKey(random));
 				Files.createDirectories(file.getParent());
 				try (OutputStream out = Files.newOutputStream(file)) {
 					stored.store(out, "Generated demo keys of the union ledger. Keep them secret; losing them "
@@ -68,7 +82,8 @@ public record KeyMaterial(byte[] fingerprintKey, byte[] personalDataKey, String 
 			}
 			return new KeyMaterial(decode(stored.getProperty("fingerprint"), file + ": fingerprint"),
 					decode(stored.getProperty("personal-data"), file + ": personal-data"),
-					stored.getProperty("personal-data-key-ref", keyRef));
+					stored.getProperty("personal-data-key-ref", keyRef),
+					decode(stored.getProperty("seal"), file + ": seal"));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("cannot read or write the key file " + file, ex);

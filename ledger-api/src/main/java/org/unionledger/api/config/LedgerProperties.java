@@ -30,7 +30,7 @@ public record LedgerProperties(Mongo mongo, Path dataDir, ZoneId zone, MonthDay 
 		statisticalYearStart = (statisticalYearStart != null) ? statisticalYearStart : MonthDay.of(10, 1);
 		credentialValidityDays = (credentialValidityDays != null) ? credentialValidityDays : 90;
 		operator = (operator != null && !operator.isBlank()) ? operator : "operator";
-		keys = (keys != null) ? keys : new Keys(null, null, null);
+		keys = (keys != null) ? keys : new Keys(null, null, null, null);
 		readYourWrites = (readYourWrites != null) ? readYourWrites : java.time.Duration.ofSeconds(10);
 	}
 
@@ -72,8 +72,9 @@ public record LedgerProperties(Mongo mongo, Path dataDir, ZoneId zone, MonthDay 
 	 * @param fingerprint HMAC key that turns a resident ID into a member id
 	 * @param personalData AES key that encrypts names and IDs in events
 	 * @param personalDataKeyRef name of that key (for rotation)
+	 * @param seal HMAC key that signs the event store's digests
 	 */
-	public record Keys(String fingerprint, String personalData, String personalDataKeyRef) {
+	public record Keys(String fingerprint, String personalData, String personalDataKeyRef, String seal) {
 	}
 
 }

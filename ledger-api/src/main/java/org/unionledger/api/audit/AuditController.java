@@ -1,0 +1,35 @@
+package org.unionledger.api.audit;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.unionledger.eventstore.EventSeal;
+
+/** Tamper evidence over HTTP: seal what is new, and verify the whole store. */
+@RestController
+@RequestMapping("/api/audit")
+public class AuditController {
+
+	private final EventSeal seal;
+
+	public AuditController(EventSeal seal) {
+		this.seal = seal;
+	}
+
+	/** Seals every commit written since the last seal and records a signed digest. */
+	@PostMapping("/seal")
+	public EventSeal.SealResult seal() {
+		return this.seal.seal();
+	}
+
+	/**
+	 * Recomputes the hash chain and every signed digest from the stored events and names
+	 * the first position that does not match.
+	 */
+	@GetMapping("/verification")
+	public EventSeal.VerificationReport verify() {
+		return this.seal.verify();
+	}
+
+}

@@ -1,0 +1,61 @@
+package org.unionledger.api.audit;
+
+import java.time.Clock;
+
+import com.mongodb.client.MongoDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.unionledger.api.config.KeyMaterial;
+import org.unionledger.eventstore.EventSeal;
+
+/**
+ * The seal over the event store, extended on a schedule ({@code ledger.seal.interval},
+ * default 30 s) so that every commit is covered by a signed digest soon after it is
+ * written.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+public class SealConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(SealConfiguration.class);
+
+	@Bean
+	EventSeal eventSeal(MongoDatabase database, KeyMaterial keys, Clock clock) {
+		return new EventSeal(database, "", keys.sealKey(), clock);
+	}
+
+	@Bean
+	SealSchedule sealSchedule(EventSeal seal) {
+		return new SealSchedule(seal);
+	}
+
+	/** Runs the seal periodically. */
+	static class SealSchedule {
+
+		private final EventSeal seal;
+
+		SealSchedule(EventSeal seal) {
+			this.seal = seal;
+		}
+
+		@Scheduled(fixedDelayString = "${ledger.seal.interval:30s}", initialDelayString = "${ledger.seal.interval:30s}")
+		void sealNewCommits() {
+			try {
+				EventSeal.SealResult result = this.seal.seal();
+				if (result.commits() > 0) {
+					log.info("Sealed positions {}..{} ({} commits) as digest {}", result.fromPosition(),
+							result.toPosition(), result.commits(), result.digest());
+				}
+			}
+			catch (RuntimeException ex) {
+				log.warn("Sealing failed; the next run tries again", ex);
+			}
+		}
+
+	}
+
+}
