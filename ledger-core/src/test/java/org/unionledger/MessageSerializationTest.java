@@ -94,6 +94,7 @@ class MessageSerializationTest {
 				new org.unionledger.membership.Commands.ResumeMembership(MEMBER, DAY, CLERK),
 				new org.unionledger.membership.Commands.TerminateMembership(MEMBER, DAY,
 						TerminationReason.VOLUNTARY_WITHDRAWAL, CLERK),
+				new org.unionledger.membership.Commands.ErasePersonalData(MEMBER, "PIPL art. 47", CLERK),
 				new org.unionledger.membership.Events.MemberEnrolled(MEMBER, DATA, PLACEMENT, EnrollmentChannel.ON_SITE,
 						DAY, AT, CLERK),
 				new org.unionledger.membership.Events.MemberReEnrolled(MEMBER, DATA, PLACEMENT,
@@ -112,6 +113,7 @@ class MessageSerializationTest {
 				new org.unionledger.membership.Events.MembershipResumed(MEMBER, PLACEMENT, DAY, AT, CLERK),
 				new org.unionledger.membership.Events.MembershipTerminated(MEMBER, PLACEMENT,
 						TerminationReason.DECEASED, true, DAY, AT, CLERK),
+				new org.unionledger.membership.Events.PersonalDataErased(MEMBER, "pk-1", "PIPL art. 47", AT, CLERK),
 				new org.unionledger.service.Commands.RecordServiceDelivered(SERVICE, UNION, null,
 						ServiceType.SEASONAL_CARE, Campaign.WINTER_WARMTH, DAY, 12, new BigDecimal("3600.50"), CLERK),
 				new org.unionledger.service.Events.ServiceDelivered(SERVICE, PLACEMENT, MEMBER,
@@ -151,7 +153,11 @@ class MessageSerializationTest {
 
 	@Test
 	void idsAndCodesAreWrittenAsPlainStrings() {
-		String json = this.serializer.serialize(samples().get(14), String.class).getData();
+		Object issued = samples().stream()
+			.filter(org.unionledger.membership.Events.TransferCredentialIssued.class::isInstance)
+			.findFirst()
+			.orElseThrow();
+		String json = this.serializer.serialize(issued, String.class).getData();
 
 		assertThat(json).contains("\"memberId\":\"m-oz4njx4bwlschfqh6vct6fq3c4\"")
 			.contains("\"code\":\"TC-7Q4M-9XKD\"")

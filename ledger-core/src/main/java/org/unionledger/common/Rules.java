@@ -89,4 +89,7 @@ public final class Rules {
 	private Rules() {
 	}
 
+	/** The person's personal data was already erased. */
+	public static final String PERSONAL_DATA_ALREADY_ERASED = "PERSONAL_DATA_ALREADY_ERASED";
+
 }

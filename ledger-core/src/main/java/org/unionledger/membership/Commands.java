@@ -58,4 +58,13 @@ public final class Commands {
 			TerminationReason reason, RecordedBy recordedBy) {
 	}
 
+	/**
+	 * Erase the person's personal data on a lawful request (PIPL art. 47): the
+	 * application destroys the key their name and ID were encrypted with; this records
+	 * that it happened. The membership's statistical facts stay, so no figure changes.
+	 */
+	public record ErasePersonalData(@TargetAggregateIdentifier MemberId memberId, String legalBasis,
+			RecordedBy recordedBy) {
+	}
+
 }

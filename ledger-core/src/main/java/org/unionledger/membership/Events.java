@@ -92,4 +92,14 @@ public final class Events {
 			boolean wasOnHold, LocalDate effectiveDate, Instant recordedAt, RecordedBy recordedBy) {
 	}
 
+	/**
+	 * The person's personal data was erased: the key that opened it was destroyed, so the
+	 * ciphertext in earlier events can no longer be read. Carries no personal data
+	 * itself.
+	 */
+	@Revision("1")
+	public record PersonalDataErased(MemberId memberId, String keyRef, String legalBasis, Instant recordedAt,
+			RecordedBy recordedBy) {
+	}
+
 }

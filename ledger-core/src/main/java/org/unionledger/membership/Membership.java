@@ -21,12 +21,14 @@ import org.unionledger.common.Rules;
 import org.unionledger.membership.Commands.AcceptTransfer;
 import org.unionledger.membership.Commands.CancelTransferCredential;
 import org.unionledger.membership.Commands.EnrollMember;
+import org.unionledger.membership.Commands.ErasePersonalData;
 import org.unionledger.membership.Commands.IssueTransferCredential;
 import org.unionledger.membership.Commands.PutMembershipOnHold;
 import org.unionledger.membership.Commands.ResumeMembership;
 import org.unionledger.membership.Commands.TerminateMembership;
 import org.unionledger.membership.Events.EnrollmentRejected;
 import org.unionledger.membership.Events.MemberEnrolled;
+import org.unionledger.membership.Events.PersonalDataErased;
 import org.unionledger.membership.Events.MemberReEnrolled;
 import org.unionledger.membership.Events.MembershipPutOnHold;
 import org.unionledger.membership.Events.MembershipResumed;
@@ -68,6 +70,9 @@ class Membership {
 	private UnionPlacement union;
 
 	private LocalDate lastEffectiveDate;
+
+	/** Key of the person's current personal data; {@code null} once erased. */
+	private String personalDataKeyRef;
 
 	private final Map<CredentialCode, Credential> credentials = new LinkedHashMap<>();
 
@@ -249,6 +254,18 @@ class Membership {
 				effectiveDate, clock.instant(), command.recordedBy()));
 	}
 
+	@CommandHandler
+	void handle(ErasePersonalData command, Clock clock) {
+		String legalBasis = require(command.legalBasis(), "legalBasis");
+		require(command.recordedBy(), "recordedBy");
+		check(!legalBasis.isBlank() && legalBasis.length() <= 500, "legalBasis", Rules.REQUIRED,
+				"name the lawful request the erasure answers (at most 500 characters)");
+		check(this.personalDataKeyRef != null, "memberId", Rules.PERSONAL_DATA_ALREADY_ERASED,
+				"the person's personal data is already erased");
+		apply(new PersonalDataErased(this.memberId, this.personalDataKeyRef, legalBasis.strip(), clock.instant(),
+				command.recordedBy()));
+	}
+
 	private void requireActive() {
 		check(this.status == MembershipStatus.ACTIVE, "memberId", Rules.MEMBERSHIP_NOT_ACTIVE,
 				"the membership is not active; it is " + this.status);
@@ -267,6 +284,7 @@ class Membership {
 	@EventSourcingHandler
 	void on(MemberEnrolled event) {
 		this.memberId = event.memberId();
+		this.personalDataKeyRef = event.personalData().keyRef();
 		becomeActiveAt(event.union(), event.effectiveDate());
 	}
 
@@ -274,6 +292,7 @@ class Membership {
 	void on(MemberReEnrolled event) {
 		this.credentials.replaceAll((code, credential) -> (credential.state() == CredentialState.OUTSTANDING)
 				? credential.withState(CredentialState.VOID) : credential);
+		this.personalDataKeyRef = event.personalData().keyRef();
 		becomeActiveAt(event.union(), event.effectiveDate());
 	}
 
@@ -314,6 +333,11 @@ class Membership {
 	void on(MembershipTerminated event) {
 		this.status = MembershipStatus.TERMINATED;
 		this.lastEffectiveDate = event.effectiveDate();
+	}
+
+	@EventSourcingHandler
+	void on(PersonalDataErased event) {
+		this.personalDataKeyRef = null;
 	}
 
 	private void becomeActiveAt(UnionPlacement union, LocalDate effectiveDate) {

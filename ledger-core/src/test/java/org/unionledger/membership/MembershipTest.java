@@ -22,6 +22,7 @@ import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.membership.Commands.AcceptTransfer;
 import org.unionledger.membership.Commands.CancelTransferCredential;
 import org.unionledger.membership.Commands.EnrollMember;
+import org.unionledger.membership.Commands.ErasePersonalData;
 import org.unionledger.membership.Commands.IssueTransferCredential;
 import org.unionledger.membership.Commands.PutMembershipOnHold;
 import org.unionledger.membership.Commands.ResumeMembership;
@@ -812,6 +813,57 @@ class MembershipTest {
 				.when(new TerminateMembership(MEMBER, this.holdDay.minusDays(1), TerminationReason.OTHER, CLERK))
 				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
 				.expectNoEvents();
+		}
+
+	}
+
+	@Nested
+	class Erasure {
+
+		private static final String BASIS = "PIPL art. 47 request no. 2026-17";
+
+		@Test
+		void aPersonsDataIsErasedOnALawfulRequestNamingTheKeyDestroyed() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(new ErasePersonalData(MEMBER, BASIS, CLERK))
+				.expectEvents(new Events.PersonalDataErased(MEMBER, "k1", BASIS, NOW, CLERK));
+		}
+
+		@Test
+		void erasedDataCannotBeErasedAgain() {
+			MembershipTest.this.fixture
+				.given(enrolled(), new Events.PersonalDataErased(MEMBER, "k1", BASIS, EARLIER, CLERK))
+				.when(new ErasePersonalData(MEMBER, BASIS, CLERK))
+				.expectException(violationOf("memberId", Rules.PERSONAL_DATA_ALREADY_ERASED))
+				.expectNoEvents();
+		}
+
+		@Test
+		void anErasureNamesItsLegalBasis() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(new ErasePersonalData(MEMBER, "  ", CLERK))
+				.expectException(violationOf("legalBasis", Rules.REQUIRED))
+				.expectNoEvents();
+		}
+
+		@Test
+		void theNewDataOfAReEnrolledPersonCanBeErasedAgain() {
+			MembershipTest.this.fixture
+				.given(enrolled(), new Events.PersonalDataErased(MEMBER, "k1", BASIS, EARLIER, CLERK),
+						terminated(LocalDate.of(2026, 2, 1)),
+						new Events.MemberReEnrolled(MEMBER, NEW_DATA, MembershipTest.this.origin,
+								EnrollmentChannel.ONLINE, LocalDate.of(2026, 3, 1), EARLIER, CLERK))
+				.when(new ErasePersonalData(MEMBER, BASIS, CLERK))
+				.expectEvents(new Events.PersonalDataErased(MEMBER, "k2", BASIS, NOW, CLERK));
+		}
+
+		@Test
+		void anErasedMemberStillCountsAndCanBeServed() {
+			MembershipTest.this.fixture
+				.given(enrolled(), new Events.PersonalDataErased(MEMBER, "k1", BASIS, EARLIER, CLERK))
+				.when(new PutMembershipOnHold(MEMBER, TODAY, "retired", CLERK))
+				.expectEvents(
+						new MembershipPutOnHold(MEMBER, MembershipTest.this.origin, "retired", TODAY, NOW, CLERK));
 		}
 
 	}
