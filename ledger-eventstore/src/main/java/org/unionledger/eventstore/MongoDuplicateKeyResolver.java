@@ -19,7 +19,7 @@ public final class MongoDuplicateKeyResolver implements PersistenceExceptionReso
 		return isDuplicateKey(exception);
 	}
 
-	static boolean isDuplicateKey(Throwable exception) {
+	public static boolean isDuplicateKey(Throwable exception) {
 		for (Throwable t = exception; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
 			if (t instanceof MongoWriteException write) {
 				return write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;

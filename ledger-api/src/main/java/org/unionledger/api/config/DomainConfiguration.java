@@ -3,8 +3,10 @@ package org.unionledger.api.config;
 import java.security.SecureRandom;
 import java.time.Clock;
 
+import com.mongodb.client.MongoDatabase;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.unionledger.api.personaldata.PersonalDataVault;
 import org.unionledger.identity.MemberIdentities;
 import org.unionledger.identity.PersonalDataCipher;
 import org.unionledger.jurisdiction.JurisdictionTable;
@@ -42,6 +44,12 @@ public class DomainConfiguration {
 	@Bean
 	PersonalDataCipher personalDataCipher(KeyMaterial keys) {
 		return new PersonalDataCipher(keys.personalDataKeyRef(), keys.personalDataKey());
+	}
+
+	@Bean
+	PersonalDataVault personalDataVault(MongoDatabase database, PersonalDataCipher cipher, KeyMaterial keys,
+			SecureRandom random, Clock clock) {
+		return new PersonalDataVault(database, cipher, keys.personalDataKey(), random, clock);
 	}
 
 	@Bean

@@ -22,15 +22,17 @@ import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.config.LedgerProperties;
 import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.members.MemberRecords.MemberState;
+import org.unionledger.api.personaldata.PersonalDataVault;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.support.Actors;
 import org.unionledger.api.support.Ids;
 import org.unionledger.common.Outcome;
+import org.unionledger.common.Rules;
 import org.unionledger.identity.MemberIdentities;
 import org.unionledger.identity.PersonalData;
-import org.unionledger.identity.PersonalDataCipher;
 import org.unionledger.identity.ResidentId;
 import org.unionledger.membership.Commands.EnrollMember;
+import org.unionledger.membership.Commands.ErasePersonalData;
 import org.unionledger.membership.Commands.IssueTransferCredential;
 import org.unionledger.membership.CredentialCode;
 import org.unionledger.membership.EnrollmentChannel;
@@ -50,7 +52,7 @@ public class MemberController {
 
 	private final MemberIdentities identities;
 
-	private final PersonalDataCipher cipher;
+	private final PersonalDataVault vault;
 
 	private final SecureRandom random;
 
@@ -65,12 +67,12 @@ public class MemberController {
 	private final int validityDays;
 
 	public MemberController(CommandGateway commands, UnionDirectory unions, MemberIdentities identities,
-			PersonalDataCipher cipher, SecureRandom random, MemberRecords records, ProjectionFreshness freshness,
+			PersonalDataVault vault, SecureRandom random, MemberRecords records, ProjectionFreshness freshness,
 			Actors actors, Clock clock, LedgerProperties properties) {
 		this.commands = commands;
 		this.unions = unions;
 		this.identities = identities;
-		this.cipher = cipher;
+		this.vault = vault;
 		this.random = random;
 		this.records = records;
 		this.freshness = freshness;
@@ -100,7 +102,7 @@ public class MemberController {
 		UnionId unionId = requireOpenUnion(request.unionId(), request.effectiveDate());
 		Ids.requireNotFuture(request.effectiveDate(), this.clock, "effectiveDate");
 		MemberId memberId = this.identities.memberIdOf(residentId);
-		var personalData = this.cipher.encrypt(new PersonalData(residentId, request.name().strip()), this.random);
+		var personalData = this.vault.encrypt(memberId, new PersonalData(residentId, request.name().strip()));
 		Outcome outcome = this.commands.sendAndWait(new EnrollMember(memberId, personalData, unionId,
 				request.effectiveDate(), request.channel(), this.actors.current()));
 		this.freshness.awaitOwnWrites();
@@ -150,6 +152,31 @@ public class MemberController {
 		List<Map<String, Object>> events = this.records.history(member.memberId());
 		return Map.of("memberId", member.memberId().value(), "unionId", member.unionId().value(), "status",
 				member.status(), "events", events);
+	}
+
+	/**
+	 * A lawful request to erase a person's personal data.
+	 *
+	 * @param legalBasis the request it answers (e.g. "PIPL art. 47, request 2026-17")
+	 */
+	public record ErasureRequest(@NotBlank @Size(max = 500) String legalBasis) {
+	}
+
+	/**
+	 * Erases the person's name and resident ID everywhere by destroying their data key;
+	 * the erasure is recorded and every figure stays as it was.
+	 */
+	@PostMapping("/{memberId}/erasure")
+	public Map<String, Object> erase(@PathVariable String memberId, @Valid @RequestBody ErasureRequest request) {
+		MemberState member = requireMember(memberId);
+		String keyRef = this.vault.currentKeyRef(member.memberId())
+			.orElseThrow(() -> ApiException.conflict(Rules.PERSONAL_DATA_ALREADY_ERASED, "memberId",
+					"the person's personal data is already erased"));
+		this.commands
+			.sendAndWait(new ErasePersonalData(member.memberId(), request.legalBasis(), this.actors.current()));
+		this.vault.destroyKey(member.memberId());
+		this.freshness.awaitOwnWrites();
+		return Map.of("memberId", member.memberId().value(), "erasedKeyRef", keyRef);
 	}
 
 	private MemberState requireMember(String memberId) {

@@ -13,9 +13,10 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
+import org.unionledger.api.personaldata.PersonalDataVault;
 import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.identity.PersonalData;
-import org.unionledger.identity.PersonalDataCipher;
+import org.unionledger.identity.UnreadablePersonalDataException;
 import org.unionledger.membership.Events.MemberEnrolled;
 import org.unionledger.membership.Events.MemberReEnrolled;
 import org.unionledger.membership.Events.MembershipPutOnHold;
@@ -36,14 +37,14 @@ public class MemberRecords {
 
 	private final EventStore eventStore;
 
-	private final PersonalDataCipher cipher;
+	private final PersonalDataVault vault;
 
 	private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
 		.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-	public MemberRecords(EventStore eventStore, PersonalDataCipher cipher) {
+	public MemberRecords(EventStore eventStore, PersonalDataVault vault) {
 		this.eventStore = eventStore;
-		this.cipher = cipher;
+		this.vault = vault;
 	}
 
 	/**
@@ -123,11 +124,11 @@ public class MemberRecords {
 
 	private Map<String, Object> masked(EncryptedPersonalData data) {
 		try {
-			PersonalData personal = this.cipher.decrypt(data);
+			PersonalData personal = this.vault.decrypt(data);
 			return Map.of("residentIdMasked", personal.residentId().masked(), "nameMasked", maskName(personal.name()));
 		}
-		catch (RuntimeException ex) {
-			return Map.of("residentIdMasked", "[unreadable]", "nameMasked", "[unreadable]");
+		catch (UnreadablePersonalDataException ex) {
+			return Map.of("residentIdMasked", "[erased]", "nameMasked", "[erased]");
 		}
 	}
 

@@ -1,7 +1,5 @@
 package org.unionledger.api.seeding;
 
-import java.security.SecureRandom;
-
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
@@ -19,7 +17,11 @@ import org.unionledger.api.config.LedgerProperties;
 import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.support.Actors;
 import org.unionledger.identity.MemberIdentities;
-import org.unionledger.identity.PersonalDataCipher;
+import org.unionledger.api.personaldata.PersonalDataVault;
+import org.unionledger.identity.EncryptedPersonalData;
+import org.unionledger.identity.PersonalData;
+import org.unionledger.identity.ResidentId;
+import org.unionledger.membership.MemberId;
 import org.unionledger.seeds.SeedCrypto;
 import org.unionledger.seeds.SeedLedger;
 import org.unionledger.seeds.SeedLoader;
@@ -59,17 +61,34 @@ public class DemoSeeding {
 		};
 	}
 
+	/**
+	 * Seeds encrypt each person's data with that person's own key, like every enrollment.
+	 */
+	static SeedCrypto vaultCrypto(MemberIdentities identities, PersonalDataVault vault) {
+		return new SeedCrypto() {
+			@Override
+			public MemberId memberIdOf(ResidentId residentId) {
+				return identities.memberIdOf(residentId);
+			}
+
+			@Override
+			public EncryptedPersonalData encrypt(PersonalData data) {
+				return vault.encrypt(identities.memberIdOf(data.residentId()), data);
+			}
+		};
+	}
+
 	@Bean
 	ApplicationRunner demoSeedRunner(SeedProperties seed, CommandGateway commands, EventStore eventStore,
-			MemberIdentities identities, PersonalDataCipher cipher, SecureRandom random, Actors actors,
-			LedgerProperties properties, ProjectionFreshness freshness, ApplicationContext context) {
+			MemberIdentities identities, PersonalDataVault vault, Actors actors, LedgerProperties properties,
+			ProjectionFreshness freshness, ApplicationContext context) {
 		return (ApplicationArguments args) -> {
 			SeedPlan plan = SeedPlan.generate((seed.randomSeed() != null) ? seed.randomSeed() : 20210501L,
 					(seed.members() != null) ? seed.members() : SeedPlan.DEFAULT_MEMBER_COUNT);
 			log.info("Loading demo data: {} unions, {} members, {} services ({} commands at most)",
 					plan.unions().size(), plan.members().size(), plan.services().size(), plan.commandCount());
-			SeedLoader loader = new SeedLoader(commands, eventStoreLedger(eventStore),
-					SeedCrypto.of(identities, cipher, random), actors.current(), properties.credentialValidityDays(),
+			SeedLoader loader = new SeedLoader(commands, eventStoreLedger(eventStore), vaultCrypto(identities, vault),
+					actors.current(), properties.credentialValidityDays(),
 					(seed.threads() != null) ? seed.threads() : 2);
 			SeedReport report = loader.load(plan);
 			freshness.awaitOwnWrites();

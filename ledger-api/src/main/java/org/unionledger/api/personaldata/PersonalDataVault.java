@@ -1,0 +1,159 @@
+package org.unionledger.api.personaldata;
+
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Optional;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.unionledger.eventstore.MongoDuplicateKeyResolver;
+import org.unionledger.identity.EncryptedPersonalData;
+import org.unionledger.identity.PersonalData;
+import org.unionledger.identity.PersonalDataCipher;
+import org.unionledger.identity.UnreadablePersonalDataException;
+import org.unionledger.membership.MemberId;
+
+/**
+ * One data key per person, so that a person's name and ID can be erased everywhere by
+ * destroying one key (crypto-shredding) while every event, figure and hash stays as it
+ * is.
+ * <p>
+ * Keys live in {@code person_keys}, keyed by member id, wrapped (AES-GCM) with the
+ * configured master key; the key reference in each event names the member and the key's
+ * generation ({@code pk:<memberId>:<random>}), so a person who enrolls again after an
+ * erasure gets a new key and the erased data stays unreadable. Data encrypted before
+ * per-person keys existed names the master key and is opened with it. Backups of
+ * {@code person_keys} must be kept apart from backups of the events (and expire), or an
+ * erased key survives in them.
+ */
+public class PersonalDataVault {
+
+	private static final String PREFIX = "pk:";
+
+	private final MongoCollection<Document> keys;
+
+	private final PersonalDataCipher masterCipher;
+
+	private final byte[] masterKey;
+
+	private final SecureRandom random;
+
+	private final Clock clock;
+
+	public PersonalDataVault(MongoDatabase database, PersonalDataCipher masterCipher, byte[] masterKey,
+			SecureRandom random, Clock clock) {
+		this.keys = database.getCollection("person_keys");
+		this.masterCipher = masterCipher;
+		this.masterKey = masterKey.clone();
+		this.random = random;
+		this.clock = clock;
+	}
+
+	/** Encrypts a person's data with their own key, creating it on first use. */
+	public EncryptedPersonalData encrypt(MemberId memberId, PersonalData data) {
+		Document key = currentKey(memberId).orElseGet(() -> createKey(memberId));
+		return cipherFor(key).encrypt(data, this.random);
+	}
+
+	/**
+	 * Opens encrypted data.
+	 * @throws UnreadablePersonalDataException when its key was destroyed or does not fit
+	 */
+	public PersonalData decrypt(EncryptedPersonalData data) {
+		if (!data.keyRef().startsWith(PREFIX)) {
+			return this.masterCipher.decrypt(data);
+		}
+		String memberId = data.keyRef().substring(PREFIX.length(), data.keyRef().lastIndexOf(':'));
+		Document key = currentKey(new MemberId(memberId)).filter(k -> data.keyRef().equals(k.getString("keyRef")))
+			.orElseThrow(() -> new UnreadablePersonalDataException("the key of this personal data was destroyed"));
+		return cipherFor(key).decrypt(data);
+	}
+
+	/**
+	 * Destroys the person's current key; returns its reference, or empty when there was
+	 * none.
+	 */
+	public Optional<String> destroyKey(MemberId memberId) {
+		Document removed = this.keys.findOneAndDelete(Filters.eq("_id", memberId.value()));
+		return Optional.ofNullable(removed).map(d -> d.getString("keyRef"));
+	}
+
+	/** The reference of the person's current key, if they have one. */
+	public Optional<String> currentKeyRef(MemberId memberId) {
+		return currentKey(memberId).map(d -> d.getString("keyRef"));
+	}
+
+	private Optional<Document> currentKey(MemberId memberId) {
+		return Optional.ofNullable(this.keys.find(Filters.eq("_id", memberId.value())).first());
+	}
+
+	private Document createKey(MemberId memberId) {
+		byte[] dataKey = new byte[32];
+		this.random.nextBytes(dataKey);
+		byte[] generation = new byte[6];
+		this.random.nextBytes(generation);
+		String keyRef = PREFIX + memberId.value() + ":"
+				+ Base64.getUrlEncoder().withoutPadding().encodeToString(generation);
+		Document key = new Document("_id", memberId.value()).append("keyRef", keyRef)
+			.append("wrapped", wrap(dataKey, keyRef))
+			.append("createdAt", this.clock.millis());
+		try {
+			this.keys.insertOne(key);
+			return key;
+		}
+		catch (MongoException ex) {
+			if (!MongoDuplicateKeyResolver.isDuplicateKey(ex)) {
+				throw ex;
+			}
+			// Another request created the person's key first: use that one.
+			return currentKey(memberId).orElseThrow(() -> ex);
+		}
+	}
+
+	private PersonalDataCipher cipherFor(Document key) {
+		String keyRef = key.getString("keyRef");
+		return new PersonalDataCipher(keyRef, unwrap(key.getString("wrapped"), keyRef));
+	}
+
+	private String wrap(byte[] dataKey, String keyRef) {
+		try {
+			byte[] iv = new byte[12];
+			this.random.nextBytes(iv);
+			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(this.masterKey, "AES"), new GCMParameterSpec(128, iv));
+			cipher.updateAAD(keyRef.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			byte[] sealed = cipher.doFinal(dataKey);
+			byte[] out = new byte[iv.length + sealed.length];
+			System.arraycopy(iv, 0, out, 0, iv.length);
+			System.arraycopy(sealed, 0, out, iv.length, sealed.length);
+			return Base64.getEncoder().encodeToString(out);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("cannot wrap a data key", ex);
+		}
+	}
+
+	private byte[] unwrap(String wrapped, String keyRef) {
+		try {
+			byte[] in = Base64.getDecoder().decode(wrapped);
+			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(this.masterKey, "AES"),
+					new GCMParameterSpec(128, in, 0, 12));
+			cipher.updateAAD(keyRef.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return cipher.doFinal(in, 12, in.length - 12);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new UnreadablePersonalDataException("a person's data key cannot be unwrapped with the master key");
+		}
+	}
+
+}
