@@ -28,6 +28,9 @@ import org.unionledger.projections.credentials.CredentialProjection;
 import org.unionledger.projections.credentials.CredentialQueryHandler;
 import org.unionledger.projections.summary.SummaryProjection;
 import org.unionledger.projections.summary.SummaryQueryHandler;
+import org.unionledger.projections.supervision.SupervisionProjection;
+import org.unionledger.projections.supervision.SupervisionQueryHandler;
+import org.unionledger.projections.supervision.SupervisionRules;
 import org.unionledger.projections.support.BatchAwareTokenStore;
 import org.unionledger.projections.support.ReadModelTransactionManager;
 import org.unionledger.membership.Memberships;
@@ -100,7 +103,8 @@ public class AxonConfiguration {
 			configurer.configureAggregate(ServiceDeliveries.aggregateType());
 			configurer.eventProcessing(processing -> processing
 				.registerTransactionManager(SummaryProjection.PROCESSING_GROUP, c -> readModels)
-				.registerTransactionManager(CredentialProjection.PROCESSING_GROUP, c -> readModels));
+				.registerTransactionManager(CredentialProjection.PROCESSING_GROUP, c -> readModels)
+				.registerTransactionManager(SupervisionProjection.PROCESSING_GROUP, c -> readModels));
 		};
 	}
 
@@ -140,6 +144,17 @@ public class AxonConfiguration {
 	@Bean
 	CredentialQueryHandler credentialQueryHandler(MongoDatabase database) {
 		return new CredentialQueryHandler(database);
+	}
+
+	@Bean
+	SupervisionProjection supervisionProjection(MongoDatabase database, StatisticalCalendar calendar,
+			LedgerProperties properties) {
+		return new SupervisionProjection(database, calendar, new SupervisionRules(30, 90, properties.zone()));
+	}
+
+	@Bean
+	SupervisionQueryHandler supervisionQueryHandler(MongoDatabase database) {
+		return new SupervisionQueryHandler(database);
 	}
 
 }

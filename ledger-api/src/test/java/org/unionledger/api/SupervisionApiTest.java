@@ -1,0 +1,65 @@
+package org.unionledger.api;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.ActiveProfiles;
+import org.unionledger.identity.ResidentId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A refused duplicate enrollment is a finding supervisors can list by jurisdiction and
+ * union.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(FixedClockConfiguration.class)
+class SupervisionApiTest {
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Test
+	void aDuplicateEnrollmentAttemptIsListedForSupervisors() {
+		for (String[] union : new String[][] { { "sv-home", "130105" }, { "sv-other", "130402" } }) {
+			assertThat(this.http
+				.postForEntity("/api/unions",
+						Map.of("unionId", union[0], "name", "督查测试 " + union[0], "type", "ENTERPRISE", "sector",
+								"LOGISTICS", "jurisdictionCode", union[1], "establishedOn", "2018-03-01"),
+						Map.class)
+				.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		}
+		String first17 = "139904" + "19900909" + "135";
+		String residentId = first17 + ResidentId.checkDigitFor(first17);
+		String memberId = (String) this.http
+			.postForEntity("/api/members", Map.of("residentId", residentId, "name", "孙七", "unionId", "sv-home",
+					"effectiveDate", "2026-05-01", "channel", "ON_SITE"), Map.class)
+			.getBody()
+			.get("memberId");
+		assertThat(this.http
+			.postForEntity("/api/members", Map.of("residentId", residentId, "name", "孙七", "unionId", "sv-other",
+					"effectiveDate", "2026-05-20", "channel", "IMPORT"), Map.class)
+			.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+
+		Map atHandan = this.http.getForObject(
+				"/api/supervision/findings?jurisdiction=1304&year=2026&kind=DUPLICATE_ENROLLMENT_ATTEMPT", Map.class);
+		List<Map> findings = (List<Map>) atHandan.get("findings");
+		assertThat(findings).anySatisfy(f -> {
+			assertThat(f.get("memberId")).isEqualTo(memberId);
+			assertThat(f.get("unionId")).isEqualTo("sv-other");
+			assertThat((Map) f.get("detail")).containsEntry("currentUnionId", "sv-home");
+		});
+		Map atUnion = this.http.getForObject("/api/supervision/findings?unionId=sv-other&year=2026", Map.class);
+		assertThat((List<Map>) atUnion.get("findings")).extracting(f -> f.get("memberId")).contains(memberId);
+		assertThat(this.http.getForEntity("/api/supervision/findings?year=2026", Map.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+	}
+
+}

@@ -1,0 +1,34 @@
+package org.unionledger.projections.supervision;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.bson.Document;
+
+/**
+ * One finding for supervisors. Its id is stable: the kind, the member (or union) and the
+ * global position of the event that raised it, so a rebuild finds the same ids.
+ *
+ * @param id stable id
+ * @param kind what it is about
+ * @param unionId the union concerned
+ * @param jurisdictionCode that union's county-level jurisdiction
+ * @param statisticalYear the year the record counts in
+ * @param memberId the member, if any
+ * @param effectiveDate when the record took effect
+ * @param recordedOn when it was written (ledger zone)
+ * @param position global position of the event behind it
+ * @param detail facts that explain it
+ */
+public record Finding(String id, FindingKind kind, String unionId, String jurisdictionCode, int statisticalYear,
+		String memberId, LocalDate effectiveDate, LocalDate recordedOn, long position, Map<String, Object> detail) {
+
+	static Finding from(Document d) {
+		Document detail = d.get("detail", Document.class);
+		return new Finding(d.getString("_id"), FindingKind.valueOf(d.getString("kind")), d.getString("unionId"),
+				d.getString("jurisdictionCode"), d.getInteger("statisticalYear", 0), d.getString("memberId"),
+				LocalDate.parse(d.getString("effectiveDate")), LocalDate.parse(d.getString("recordedOn")),
+				d.get("position", Number.class).longValue(), (detail != null) ? Map.copyOf(detail) : Map.of());
+	}
+
+}

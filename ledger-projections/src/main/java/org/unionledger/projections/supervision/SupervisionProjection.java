@@ -1,0 +1,211 @@
+package org.unionledger.projections.supervision;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.bson.Document;
+import org.unionledger.jurisdiction.JurisdictionCode;
+import org.unionledger.membership.Events.EnrollmentRejected;
+import org.unionledger.membership.Events.MemberEnrolled;
+import org.unionledger.membership.Events.MemberReEnrolled;
+import org.unionledger.membership.Events.MembershipPutOnHold;
+import org.unionledger.membership.Events.MembershipResumed;
+import org.unionledger.membership.Events.MembershipTerminated;
+import org.unionledger.membership.Events.TransferAccepted;
+import org.unionledger.projections.support.EventPositions;
+import org.unionledger.projections.support.ReadModelBatch;
+import org.unionledger.service.Events.ServiceDelivered;
+import org.unionledger.statistics.StatisticalCalendar;
+import org.unionledger.union.Events.UnionDissolved;
+import org.unionledger.union.UnionPlacement;
+
+/**
+ * Hunts double counts as events arrive and keeps what it finds for supervisors: refused
+ * duplicate enrollments, a termination followed soon by an enrollment elsewhere, records
+ * written long after they took effect or in a later statistical year, and enrollments
+ * into unions already dissolved when they were recorded. Findings are listed per union
+ * and per jurisdiction level and statistical year, in documents keyed by {@code _id}.
+ */
+@ProcessingGroup(SupervisionProjection.PROCESSING_GROUP)
+public class SupervisionProjection {
+
+	public static final String PROCESSING_GROUP = "supervision";
+
+	static final String FINDINGS = "rm_findings";
+
+	static final String LISTS = "rm_finding_lists";
+
+	static final String MEMBER_TRACE = "rm_member_trace";
+
+	static final String UNION_TRACE = "rm_union_trace";
+
+	private final MongoDatabase database;
+
+	private final StatisticalCalendar calendar;
+
+	private final SupervisionRules rules;
+
+	public SupervisionProjection(MongoDatabase database, StatisticalCalendar calendar, SupervisionRules rules) {
+		this.database = database;
+		this.calendar = calendar;
+		this.rules = rules;
+	}
+
+	@ResetHandler
+	void reset() {
+		for (String collection : List.of(FINDINGS, LISTS, MEMBER_TRACE, UNION_TRACE)) {
+			this.database.getCollection(collection).drop();
+		}
+	}
+
+	@EventHandler
+	void on(EnrollmentRejected event, TrackingToken token) {
+		raise(FindingKind.DUPLICATE_ENROLLMENT_ATTEMPT, event.attemptedUnion(), event.memberId().value(),
+				event.effectiveDate(), event.recordedAt(), token,
+				Map.of("reason", event.reason().name(), "channel", event.channel().name(), "currentUnionId",
+						String.valueOf(event.currentUnionId()), "recordedBy", event.recordedBy().value()));
+		checkLateness(event.attemptedUnion(), event.memberId().value(), event.effectiveDate(), event.recordedAt(),
+				token, "EnrollmentRejected");
+	}
+
+	@EventHandler
+	void on(MemberEnrolled event, TrackingToken token) {
+		enrollment(event.union(), event.memberId().value(), event.effectiveDate(), event.recordedAt(), token,
+				"MemberEnrolled");
+	}
+
+	@EventHandler
+	void on(MemberReEnrolled event, TrackingToken token) {
+		enrollment(event.union(), event.memberId().value(), event.effectiveDate(), event.recordedAt(), token,
+				"MemberReEnrolled");
+		// The trace keeps the latest termination; a re-enrollment always follows one, and
+		// leaving the trace as it is makes a redelivered re-enrollment raise the same
+		// finding.
+		Document trace = ReadModelBatch.current().document(MEMBER_TRACE, event.memberId().value());
+		String endedAt = trace.getString("terminatedAtUnion");
+		String endedOn = trace.getString("terminatedOn");
+		if (endedAt != null && endedOn != null && !endedAt.equals(event.union().unionId().value())) {
+			long gap = ChronoUnit.DAYS.between(LocalDate.parse(endedOn), event.effectiveDate());
+			if (gap <= this.rules.reEnrollmentWindowDays()) {
+				raise(FindingKind.TERMINATION_THEN_ENROLLMENT, event.union(), event.memberId().value(),
+						event.effectiveDate(), event.recordedAt(), token, Map.of("terminatedAtUnion", endedAt,
+								"terminatedOn", endedOn, "daysBetween", gap, "recordedBy", event.recordedBy().value()));
+			}
+		}
+	}
+
+	@EventHandler
+	void on(MembershipTerminated event, TrackingToken token) {
+		checkLateness(event.union(), event.memberId().value(), event.effectiveDate(), event.recordedAt(), token,
+				"MembershipTerminated");
+		ReadModelBatch.current().apply(MEMBER_TRACE, event.memberId().value(), EventPositions.of(token), d -> {
+			d.put("terminatedAtUnion", event.union().unionId().value());
+			d.put("terminatedOn", event.effectiveDate().toString());
+		});
+	}
+
+	@EventHandler
+	void on(TransferAccepted event, TrackingToken token) {
+		checkLateness(event.toUnion(), event.memberId().value(), event.effectiveDate(), event.recordedAt(), token,
+				"TransferAccepted");
+	}
+
+	@EventHandler
+	void on(MembershipPutOnHold event, TrackingToken token) {
+		checkLateness(event.union(), event.memberId().value(), event.effectiveDate(), event.recordedAt(), token,
+				"MembershipPutOnHold");
+	}
+
+	@EventHandler
+	void on(MembershipResumed event, TrackingToken token) {
+		checkLateness(event.union(), event.memberId().value(), event.effectiveDate(), event.recordedAt(), token,
+				"MembershipResumed");
+	}
+
+	@EventHandler
+	void on(ServiceDelivered event, TrackingToken token) {
+		checkLateness(event.union(), (event.memberId() != null) ? event.memberId().value() : null, event.deliveredOn(),
+				event.recordedAt(), token, "ServiceDelivered");
+	}
+
+	@EventHandler
+	void on(UnionDissolved event, TrackingToken token) {
+		ReadModelBatch.current()
+			.apply(UNION_TRACE, event.placement().unionId().value(), EventPositions.of(token), d -> {
+				d.put("dissolvedOn", event.effectiveDate().toString());
+				d.put("dissolutionRecordedAt", event.recordedAt().toEpochMilli());
+			});
+	}
+
+	private void enrollment(UnionPlacement union, String memberId, LocalDate effectiveDate, Instant recordedAt,
+			TrackingToken token, String type) {
+		checkLateness(union, memberId, effectiveDate, recordedAt, token, type);
+		Document unionTrace = ReadModelBatch.current().document(UNION_TRACE, union.unionId().value());
+		String dissolvedOn = unionTrace.getString("dissolvedOn");
+		if (dissolvedOn != null) {
+			raise(FindingKind.ENROLLMENT_INTO_DISSOLVED_UNION, union, memberId, effectiveDate, recordedAt, token,
+					Map.of("dissolvedOn", dissolvedOn, "event", type));
+		}
+	}
+
+	private void checkLateness(UnionPlacement union, String memberId, LocalDate effectiveDate, Instant recordedAt,
+			TrackingToken token, String type) {
+		LocalDate recordedOn = LocalDate.ofInstant(recordedAt, this.rules.zone());
+		long late = ChronoUnit.DAYS.between(effectiveDate, recordedOn);
+		if (late > this.rules.backdatedDays()) {
+			raise(FindingKind.BACKDATED_RECORD, union, memberId, effectiveDate, recordedAt, token,
+					Map.of("daysLate", late, "event", type));
+		}
+		int countedIn = this.calendar.yearOf(effectiveDate);
+		int writtenIn = this.calendar.yearOf(recordedOn);
+		if (writtenIn > countedIn) {
+			raise(FindingKind.CROSSES_YEAR_BOUNDARY, union, memberId, effectiveDate, recordedAt, token,
+					Map.of("countedInYear", countedIn, "recordedInYear", writtenIn, "event", type));
+		}
+	}
+
+	private void raise(FindingKind kind, UnionPlacement union, String memberId, LocalDate effectiveDate,
+			Instant recordedAt, TrackingToken token, Map<String, Object> detail) {
+		long position = EventPositions.of(token);
+		String id = kind.name() + ":" + ((memberId != null) ? memberId : union.unionId().value()) + ":" + position;
+		int year = this.calendar.yearOf(effectiveDate);
+		ReadModelBatch batch = ReadModelBatch.current();
+		batch.apply(FINDINGS, id, position, d -> {
+			d.put("kind", kind.name());
+			d.put("unionId", union.unionId().value());
+			d.put("jurisdictionCode", union.jurisdictionCode().value());
+			d.put("statisticalYear", year);
+			d.put("memberId", memberId);
+			d.put("effectiveDate", effectiveDate.toString());
+			d.put("recordedOn", LocalDate.ofInstant(recordedAt, this.rules.zone()).toString());
+			d.put("position", position);
+			d.put("detail", new Document(detail));
+		});
+		// One event can raise several findings for the same lists: the id set, not the
+		// position guard, keeps each list free of repeats.
+		for (String scope : scopes(union)) {
+			Document list = batch.document(LISTS, scope + "|" + year);
+			@SuppressWarnings("unchecked")
+			List<String> ids = (List<String>) list.computeIfAbsent("ids", k -> new ArrayList<String>());
+			if (!ids.contains(id)) {
+				ids.add(id);
+			}
+		}
+	}
+
+	static List<String> scopes(UnionPlacement union) {
+		JurisdictionCode county = union.jurisdictionCode();
+		return List.of("U:" + union.unionId().value(), "J:" + county.value(), "J:" + county.city().value(),
+				"J:" + county.province().value());
+	}
+
+}
