@@ -95,6 +95,12 @@ class MessageSerializationTest {
 				new org.unionledger.membership.Commands.TerminateMembership(MEMBER, DAY,
 						TerminationReason.VOLUNTARY_WITHDRAWAL, CLERK),
 				new org.unionledger.membership.Commands.ErasePersonalData(MEMBER, "PIPL art. 47", CLERK),
+				new org.unionledger.supervision.Commands.DecideFinding(
+						new org.unionledger.supervision.FindingId("BACKDATED_RECORD:m-x:9"),
+						org.unionledger.supervision.FindingDecision.CONFIRMED, "late on purpose", CLERK),
+				new org.unionledger.supervision.Events.FindingDecided(
+						new org.unionledger.supervision.FindingId("BACKDATED_RECORD:m-x:9"),
+						org.unionledger.supervision.FindingDecision.DISMISSED, "explained", AT, CLERK),
 				new org.unionledger.membership.Events.MemberEnrolled(MEMBER, DATA, PLACEMENT, EnrollmentChannel.ON_SITE,
 						DAY, AT, CLERK),
 				new org.unionledger.membership.Events.MemberReEnrolled(MEMBER, DATA, PLACEMENT,

@@ -60,6 +60,22 @@ class SupervisionApiTest {
 		assertThat((List<Map>) atUnion.get("findings")).extracting(f -> f.get("memberId")).contains(memberId);
 		assertThat(this.http.getForEntity("/api/supervision/findings?year=2026", Map.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+
+		String findingId = (String) findings.stream()
+			.filter(f -> memberId.equals(f.get("memberId")))
+			.findFirst()
+			.orElseThrow()
+			.get("id");
+		Map decided = this.http.postForObject("/api/supervision/findings/" + findingId + "/decision",
+				Map.of("decision", "CONFIRMED", "reason", "the same worker, enrolled twice"), Map.class);
+		assertThat(decided).containsEntry("status", "CONFIRMED").containsEntry("decidedBy", "test-clerk");
+		var again = this.http.postForEntity("/api/supervision/findings/" + findingId + "/decision",
+				Map.of("decision", "DISMISSED", "reason", "second thoughts"), Map.class);
+		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(this.http
+			.postForEntity("/api/supervision/findings/NOPE:m-x:1/decision",
+					Map.of("decision", "DISMISSED", "reason", "x"), Map.class)
+			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 	}
 
 }

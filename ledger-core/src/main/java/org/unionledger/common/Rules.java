@@ -92,4 +92,7 @@ public final class Rules {
 	/** The person's personal data was already erased. */
 	public static final String PERSONAL_DATA_ALREADY_ERASED = "PERSONAL_DATA_ALREADY_ERASED";
 
+	/** The finding was already confirmed or dismissed. */
+	public static final String FINDING_ALREADY_DECIDED = "FINDING_ALREADY_DECIDED";
+
 }

@@ -36,6 +36,7 @@ import org.unionledger.projections.support.ReadModelTransactionManager;
 import org.unionledger.membership.Memberships;
 import org.unionledger.service.ServiceDeliveries;
 import org.unionledger.statistics.StatisticalCalendar;
+import org.unionledger.supervision.FindingReviews;
 import org.unionledger.union.GrassrootsUnions;
 
 /**
@@ -101,6 +102,7 @@ public class AxonConfiguration {
 			configurer.configureAggregate(GrassrootsUnions.aggregateType());
 			configurer.configureAggregate(Memberships.aggregateType());
 			configurer.configureAggregate(ServiceDeliveries.aggregateType());
+			configurer.configureAggregate(FindingReviews.aggregateType());
 			configurer.eventProcessing(processing -> processing
 				.registerTransactionManager(SummaryProjection.PROCESSING_GROUP, c -> readModels)
 				.registerTransactionManager(CredentialProjection.PROCESSING_GROUP, c -> readModels)

@@ -5,25 +5,46 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.problems.ApiException;
+import org.unionledger.api.support.Actors;
 import org.unionledger.api.support.Ids;
+import org.unionledger.common.Rules;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
+import org.unionledger.projections.supervision.FindFinding;
 import org.unionledger.projections.supervision.FindFindings;
 import org.unionledger.projections.supervision.Finding;
 import org.unionledger.projections.supervision.FindingKind;
 import org.unionledger.statistics.StatisticalCalendar;
+import org.unionledger.supervision.Commands.DecideFinding;
+import org.unionledger.supervision.FindingDecision;
+import org.unionledger.supervision.FindingId;
 
 /** Findings of the double-count hunt for supervisors. */
 @RestController
 public class SupervisionController {
 
 	private final QueryGateway queries;
+
+	private final CommandGateway commands;
+
+	private final ProjectionFreshness freshness;
+
+	private final Actors actors;
 
 	private final JurisdictionTable jurisdictions;
 
@@ -32,11 +53,45 @@ public class SupervisionController {
 	private final Clock clock;
 
 	public SupervisionController(QueryGateway queries, JurisdictionTable jurisdictions, StatisticalCalendar calendar,
-			Clock clock) {
+			Clock clock, CommandGateway commands, ProjectionFreshness freshness, Actors actors) {
 		this.queries = queries;
+		this.commands = commands;
+		this.freshness = freshness;
+		this.actors = actors;
 		this.jurisdictions = jurisdictions;
 		this.calendar = calendar;
 		this.clock = clock;
+	}
+
+	/**
+	 * A supervisor's decision.
+	 *
+	 * @param decision CONFIRMED or DISMISSED
+	 * @param reason why
+	 */
+	public record DecisionRequest(@NotNull FindingDecision decision, @NotBlank @Size(max = 1000) String reason) {
+	}
+
+	/** Confirms or dismisses a finding; the decision is recorded as an event. */
+	@PostMapping("/api/supervision/findings/{findingId}/decision")
+	public Finding decide(@PathVariable String findingId, @Valid @RequestBody DecisionRequest request) {
+		Finding finding = find(findingId)
+			.orElseThrow(() -> ApiException.notFound("FINDING_UNKNOWN", "findingId", "no finding with this id"));
+		if (!"OPEN".equals(finding.status())) {
+			throw ApiException.conflict(Rules.FINDING_ALREADY_DECIDED, "findingId",
+					"the finding was already " + finding.status());
+		}
+		this.commands.sendAndWait(new DecideFinding(new FindingId(finding.id()), request.decision(), request.reason(),
+				this.actors.current()));
+		this.freshness.awaitOwnWrites();
+		return find(findingId).orElseThrow();
+	}
+
+	private java.util.Optional<Finding> find(String findingId) {
+		if (findingId == null || findingId.length() > 200 || !findingId.matches("[A-Z_]+:[A-Za-z0-9_-]+:\\d+")) {
+			return java.util.Optional.empty();
+		}
+		return this.queries.query(new FindFinding(findingId), ResponseTypes.optionalInstanceOf(Finding.class)).join();
 	}
 
 	/**

@@ -19,16 +19,21 @@ import org.bson.Document;
  * @param recordedOn when it was written (ledger zone)
  * @param position global position of the event behind it
  * @param detail facts that explain it
+ * @param status OPEN, CONFIRMED or DISMISSED
+ * @param decisionReason the supervisor's reason, once decided
+ * @param decidedBy who decided
  */
 public record Finding(String id, FindingKind kind, String unionId, String jurisdictionCode, int statisticalYear,
-		String memberId, LocalDate effectiveDate, LocalDate recordedOn, long position, Map<String, Object> detail) {
+		String memberId, LocalDate effectiveDate, LocalDate recordedOn, long position, Map<String, Object> detail,
+		String status, String decisionReason, String decidedBy) {
 
 	static Finding from(Document d) {
 		Document detail = d.get("detail", Document.class);
 		return new Finding(d.getString("_id"), FindingKind.valueOf(d.getString("kind")), d.getString("unionId"),
 				d.getString("jurisdictionCode"), d.getInteger("statisticalYear", 0), d.getString("memberId"),
 				LocalDate.parse(d.getString("effectiveDate")), LocalDate.parse(d.getString("recordedOn")),
-				d.get("position", Number.class).longValue(), (detail != null) ? Map.copyOf(detail) : Map.of());
+				d.get("position", Number.class).longValue(), (detail != null) ? Map.copyOf(detail) : Map.of(),
+				d.getString("status"), d.getString("decisionReason"), d.getString("decidedBy"));
 	}
 
 }

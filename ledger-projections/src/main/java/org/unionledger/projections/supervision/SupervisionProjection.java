@@ -25,6 +25,7 @@ import org.unionledger.projections.support.EventPositions;
 import org.unionledger.projections.support.ReadModelBatch;
 import org.unionledger.service.Events.ServiceDelivered;
 import org.unionledger.statistics.StatisticalCalendar;
+import org.unionledger.supervision.Events.FindingDecided;
 import org.unionledger.union.Events.UnionDissolved;
 import org.unionledger.union.UnionPlacement;
 
@@ -146,6 +147,16 @@ public class SupervisionProjection {
 			});
 	}
 
+	@EventHandler
+	void on(FindingDecided event, TrackingToken token) {
+		ReadModelBatch.current().apply(FINDINGS, event.findingId().value(), EventPositions.of(token), d -> {
+			d.put("status", event.decision().name());
+			d.put("decisionReason", event.reason());
+			d.put("decidedBy", event.recordedBy().value());
+			d.put("decidedAt", event.recordedAt().toString());
+		});
+	}
+
 	private void enrollment(UnionPlacement union, String memberId, LocalDate effectiveDate, Instant recordedAt,
 			TrackingToken token, String type) {
 		checkLateness(union, memberId, effectiveDate, recordedAt, token, type);
@@ -189,6 +200,7 @@ public class SupervisionProjection {
 			d.put("recordedOn", LocalDate.ofInstant(recordedAt, this.rules.zone()).toString());
 			d.put("position", position);
 			d.put("detail", new Document(detail));
+			d.putIfAbsent("status", "OPEN");
 		});
 		// One event can raise several findings for the same lists: the id set, not the
 		// position guard, keeps each list free of repeats.

@@ -25,6 +25,12 @@ public class SupervisionQueryHandler {
 	}
 
 	@QueryHandler
+	public java.util.Optional<Finding> handle(FindFinding query) {
+		return java.util.Optional.ofNullable(this.findings.find(Filters.eq("_id", query.findingId())).first())
+			.map(Finding::from);
+	}
+
+	@QueryHandler
 	public List<Finding> handle(FindFindings query) {
 		Document list = this.lists.find(Filters.eq("_id", query.scope() + "|" + query.statisticalYear())).first();
 		List<Finding> result = new ArrayList<>();

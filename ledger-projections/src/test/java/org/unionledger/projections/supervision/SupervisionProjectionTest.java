@@ -40,6 +40,9 @@ import org.unionledger.service.Events.ServiceDelivered;
 import org.unionledger.service.ServiceId;
 import org.unionledger.service.ServiceType;
 import org.unionledger.statistics.StatisticalCalendar;
+import org.unionledger.supervision.Events.FindingDecided;
+import org.unionledger.supervision.FindingDecision;
+import org.unionledger.supervision.FindingId;
 import org.unionledger.union.Events.UnionDissolved;
 import org.unionledger.union.Sector;
 import org.unionledger.union.UnionId;
@@ -150,6 +153,27 @@ class SupervisionProjectionTest {
 			.allSatisfy(f -> assertThat(f.kind()).isEqualTo(FindingKind.ENROLLMENT_INTO_DISSOLVED_UNION));
 		assertThat(this.queries.handle(new FindFindings("J:13", 2026, FindingKind.BACKDATED_RECORD))).hasSize(PLANTED)
 			.allSatisfy(f -> assertThat(((Number) f.detail().get("daysLate")).longValue()).isGreaterThan(30));
+	}
+
+	@Test
+	void aSupervisorsDecisionIsShownOnTheFinding() {
+		Random random = new Random(5);
+		generateCleanHistory(random);
+		plantOneOfEachKind(random);
+		feed(this.events, 500);
+		Finding backdated = this.queries.handle(new FindFindings("J:13", 2026, FindingKind.BACKDATED_RECORD)).get(0);
+		assertThat(backdated.status()).isEqualTo("OPEN");
+
+		FindingDecided decided = new FindingDecided(new FindingId(backdated.id()), FindingDecision.CONFIRMED,
+				"entered two months late to meet the target", at(LocalDate.of(2026, 6, 1)),
+				new RecordedBy("supervisor"));
+		this.events.add(decided);
+		feed(this.events, 500);
+
+		Finding after = this.queries.handle(new FindFinding(backdated.id())).orElseThrow();
+		assertThat(after.status()).isEqualTo("CONFIRMED");
+		assertThat(after.decisionReason()).isEqualTo("entered two months late to meet the target");
+		assertThat(after.decidedBy()).isEqualTo("supervisor");
 	}
 
 	private void generateCleanHistory(Random random) {
@@ -272,6 +296,9 @@ class SupervisionProjectionTest {
 			this.projection.on(e, token);
 		}
 		else if (event instanceof UnionDissolved e) {
+			this.projection.on(e, token);
+		}
+		else if (event instanceof FindingDecided e) {
 			this.projection.on(e, token);
 		}
 		else {
