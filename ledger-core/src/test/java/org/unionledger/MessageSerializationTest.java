@@ -95,6 +95,10 @@ class MessageSerializationTest {
 				new org.unionledger.membership.Commands.TerminateMembership(MEMBER, DAY,
 						TerminationReason.VOLUNTARY_WITHDRAWAL, CLERK),
 				new org.unionledger.membership.Commands.ErasePersonalData(MEMBER, "PIPL art. 47", CLERK),
+				new org.unionledger.membership.Commands.ReclassifyEnrollmentAsTransferIn(MEMBER, "K:m-x:1", "moved",
+						CLERK),
+				new org.unionledger.membership.Events.EnrollmentReclassifiedAsTransferIn(MEMBER, PLACEMENT, DAY,
+						"K:m-x:1", "moved", AT, CLERK),
 				new org.unionledger.supervision.Commands.DecideFinding(
 						new org.unionledger.supervision.FindingId("BACKDATED_RECORD:m-x:9"),
 						org.unionledger.supervision.FindingDecision.CONFIRMED, "late on purpose", CLERK),

@@ -72,6 +72,20 @@ class SupervisionApiTest {
 		var again = this.http.postForEntity("/api/supervision/findings/" + findingId + "/decision",
 				Map.of("decision", "DISMISSED", "reason", "second thoughts"), Map.class);
 		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		Map homeBefore = this.http.getForObject("/api/unions/sv-home/summary", Map.class);
+		Map corrected = this.http.postForObject("/api/supervision/findings/" + findingId + "/correction",
+				Map.of("reason", "came from a union in another province"), Map.class);
+		assertThat(corrected).containsEntry("memberId", memberId);
+		Map homeAfter = this.http.getForObject("/api/unions/sv-home/summary", Map.class);
+		assertThat(((Number) homeAfter.get("newEnrollments")).longValue())
+			.isEqualTo(((Number) homeBefore.get("newEnrollments")).longValue() - 1);
+		assertThat(((Number) homeAfter.get("transfersIn")).longValue())
+			.isEqualTo(((Number) homeBefore.get("transfersIn")).longValue() + 1);
+		assertThat(homeAfter.get("activeMembers")).isEqualTo(homeBefore.get("activeMembers"));
+		assertThat(this.http
+			.postForEntity("/api/supervision/findings/" + findingId + "/correction", Map.of("reason", "twice"),
+					Map.class)
+			.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 		assertThat(this.http
 			.postForEntity("/api/supervision/findings/NOPE:m-x:1/decision",
 					Map.of("decision", "DISMISSED", "reason", "x"), Map.class)

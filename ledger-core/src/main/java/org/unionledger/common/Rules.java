@@ -95,4 +95,10 @@ public final class Rules {
 	/** The finding was already confirmed or dismissed. */
 	public static final String FINDING_ALREADY_DECIDED = "FINDING_ALREADY_DECIDED";
 
+	/**
+	 * There is no first enrollment counted as new to correct (none, or already
+	 * reclassified).
+	 */
+	public static final String NOT_A_NEW_ENROLLMENT = "NOT_A_NEW_ENROLLMENT";
+
 }

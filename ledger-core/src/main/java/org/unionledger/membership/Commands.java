@@ -67,4 +67,14 @@ public final class Commands {
 			RecordedBy recordedBy) {
 	}
 
+	/**
+	 * Correct a confirmed double count: the person's first enrollment was in truth a
+	 * transfer in from a union outside the ledger, so it leaves the new-enrollment
+	 * figures and joins the transfers-in, from its effective date on. History is not
+	 * edited; this is recorded.
+	 */
+	public record ReclassifyEnrollmentAsTransferIn(@TargetAggregateIdentifier MemberId memberId, String findingId,
+			String reason, RecordedBy recordedBy) {
+	}
+
 }

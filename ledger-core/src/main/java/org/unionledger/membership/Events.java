@@ -102,4 +102,14 @@ public final class Events {
 			RecordedBy recordedBy) {
 	}
 
+	/**
+	 * A first enrollment was reclassified as a transfer in: from {@code effectiveDate}
+	 * (the enrollment's) it counts as a transfer-in at {@code union}, not as a new
+	 * enrollment. The active count does not change.
+	 */
+	@Revision("1")
+	public record EnrollmentReclassifiedAsTransferIn(MemberId memberId, UnionPlacement union, LocalDate effectiveDate,
+			String findingId, String reason, Instant recordedAt, RecordedBy recordedBy) {
+	}
+
 }

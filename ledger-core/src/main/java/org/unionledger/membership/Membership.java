@@ -22,11 +22,13 @@ import org.unionledger.membership.Commands.AcceptTransfer;
 import org.unionledger.membership.Commands.CancelTransferCredential;
 import org.unionledger.membership.Commands.EnrollMember;
 import org.unionledger.membership.Commands.ErasePersonalData;
+import org.unionledger.membership.Commands.ReclassifyEnrollmentAsTransferIn;
 import org.unionledger.membership.Commands.IssueTransferCredential;
 import org.unionledger.membership.Commands.PutMembershipOnHold;
 import org.unionledger.membership.Commands.ResumeMembership;
 import org.unionledger.membership.Commands.TerminateMembership;
 import org.unionledger.membership.Events.EnrollmentRejected;
+import org.unionledger.membership.Events.EnrollmentReclassifiedAsTransferIn;
 import org.unionledger.membership.Events.MemberEnrolled;
 import org.unionledger.membership.Events.PersonalDataErased;
 import org.unionledger.membership.Events.MemberReEnrolled;
@@ -70,6 +72,11 @@ class Membership {
 	private UnionPlacement union;
 
 	private LocalDate lastEffectiveDate;
+
+	/** Where the enrollment counted as new took place; {@code null} once reclassified. */
+	private UnionPlacement firstEnrollmentUnion;
+
+	private LocalDate firstEnrollmentDate;
 
 	/** Key of the person's current personal data; {@code null} once erased. */
 	private String personalDataKeyRef;
@@ -255,6 +262,19 @@ class Membership {
 	}
 
 	@CommandHandler
+	void handle(ReclassifyEnrollmentAsTransferIn command, Clock clock) {
+		String findingId = require(command.findingId(), "findingId");
+		String reason = require(command.reason(), "reason");
+		require(command.recordedBy(), "recordedBy");
+		check(!reason.isBlank() && reason.length() <= 1000, "reason", Rules.REQUIRED,
+				"give the reason for the correction (at most 1000 characters)");
+		check(this.firstEnrollmentUnion != null, "memberId", Rules.NOT_A_NEW_ENROLLMENT,
+				"the membership has no first enrollment counted as new");
+		apply(new EnrollmentReclassifiedAsTransferIn(this.memberId, this.firstEnrollmentUnion, this.firstEnrollmentDate,
+				findingId, reason.strip(), clock.instant(), command.recordedBy()));
+	}
+
+	@CommandHandler
 	void handle(ErasePersonalData command, Clock clock) {
 		String legalBasis = require(command.legalBasis(), "legalBasis");
 		require(command.recordedBy(), "recordedBy");
@@ -284,6 +304,8 @@ class Membership {
 	@EventSourcingHandler
 	void on(MemberEnrolled event) {
 		this.memberId = event.memberId();
+		this.firstEnrollmentUnion = event.union();
+		this.firstEnrollmentDate = event.effectiveDate();
 		this.personalDataKeyRef = event.personalData().keyRef();
 		becomeActiveAt(event.union(), event.effectiveDate());
 	}
@@ -333,6 +355,11 @@ class Membership {
 	void on(MembershipTerminated event) {
 		this.status = MembershipStatus.TERMINATED;
 		this.lastEffectiveDate = event.effectiveDate();
+	}
+
+	@EventSourcingHandler
+	void on(EnrollmentReclassifiedAsTransferIn event) {
+		this.firstEnrollmentUnion = null;
 	}
 
 	@EventSourcingHandler

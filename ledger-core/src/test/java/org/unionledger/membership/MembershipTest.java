@@ -23,6 +23,7 @@ import org.unionledger.membership.Commands.AcceptTransfer;
 import org.unionledger.membership.Commands.CancelTransferCredential;
 import org.unionledger.membership.Commands.EnrollMember;
 import org.unionledger.membership.Commands.ErasePersonalData;
+import org.unionledger.membership.Commands.ReclassifyEnrollmentAsTransferIn;
 import org.unionledger.membership.Commands.IssueTransferCredential;
 import org.unionledger.membership.Commands.PutMembershipOnHold;
 import org.unionledger.membership.Commands.ResumeMembership;
@@ -864,6 +865,40 @@ class MembershipTest {
 				.when(new PutMembershipOnHold(MEMBER, TODAY, "retired", CLERK))
 				.expectEvents(
 						new MembershipPutOnHold(MEMBER, MembershipTest.this.origin, "retired", TODAY, NOW, CLERK));
+		}
+
+	}
+
+	@Nested
+	class Reclassification {
+
+		private static final String FINDING = "TERMINATION_THEN_ENROLLMENT:m-oz4njx4bwlschfqh6vct6fq3c4:77";
+
+		@Test
+		void aConfirmedDoubleCountMovesTheFirstEnrollmentToTransfersIn() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(new ReclassifyEnrollmentAsTransferIn(MEMBER, FINDING, "came from a Shandong union", CLERK))
+				.expectEvents(new Events.EnrollmentReclassifiedAsTransferIn(MEMBER, MembershipTest.this.origin,
+						ENROLLED_ON, FINDING, "came from a Shandong union", NOW, CLERK));
+		}
+
+		@Test
+		void anEnrollmentIsReclassifiedOnlyOnce() {
+			MembershipTest.this.fixture
+				.given(enrolled(),
+						new Events.EnrollmentReclassifiedAsTransferIn(MEMBER, MembershipTest.this.origin, ENROLLED_ON,
+								FINDING, "came from a Shandong union", EARLIER, CLERK))
+				.when(new ReclassifyEnrollmentAsTransferIn(MEMBER, FINDING, "again", CLERK))
+				.expectException(violationOf("memberId", Rules.NOT_A_NEW_ENROLLMENT))
+				.expectNoEvents();
+		}
+
+		@Test
+		void aCorrectionNeedsAReason() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(new ReclassifyEnrollmentAsTransferIn(MEMBER, FINDING, "", CLERK))
+				.expectException(violationOf("reason", Rules.REQUIRED))
+				.expectNoEvents();
 		}
 
 	}

@@ -25,6 +25,8 @@ import org.unionledger.api.support.Ids;
 import org.unionledger.common.Rules;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
+import org.unionledger.membership.Commands.ReclassifyEnrollmentAsTransferIn;
+import org.unionledger.membership.MemberId;
 import org.unionledger.projections.supervision.FindFinding;
 import org.unionledger.projections.supervision.FindFindings;
 import org.unionledger.projections.supervision.Finding;
@@ -85,6 +87,37 @@ public class SupervisionController {
 				this.actors.current()));
 		this.freshness.awaitOwnWrites();
 		return find(findingId).orElseThrow();
+	}
+
+	/**
+	 * A correction of a confirmed double count.
+	 *
+	 * @param reason why the enrollment was in truth a transfer in
+	 */
+	public record CorrectionRequest(@NotBlank @Size(max = 1000) String reason) {
+	}
+
+	/**
+	 * Corrects a confirmed finding with a compensating event: the member's first
+	 * enrollment counts as a transfer in from its effective date on. History is not
+	 * edited.
+	 */
+	@PostMapping("/api/supervision/findings/{findingId}/correction")
+	public Map<String, Object> correct(@PathVariable String findingId, @Valid @RequestBody CorrectionRequest request) {
+		Finding finding = find(findingId)
+			.orElseThrow(() -> ApiException.notFound("FINDING_UNKNOWN", "findingId", "no finding with this id"));
+		if (!"CONFIRMED".equals(finding.status())) {
+			throw ApiException.conflict("FINDING_NOT_CONFIRMED", "findingId",
+					"only a confirmed finding is corrected; decide it first");
+		}
+		if (finding.memberId() == null) {
+			throw ApiException.conflict(Rules.NOT_A_NEW_ENROLLMENT, "findingId", "the finding names no member");
+		}
+		this.commands.sendAndWait(new ReclassifyEnrollmentAsTransferIn(new MemberId(finding.memberId()), finding.id(),
+				request.reason(), this.actors.current()));
+		this.freshness.awaitOwnWrites();
+		return Map.of("findingId", finding.id(), "memberId", finding.memberId(), "correction",
+				"EnrollmentReclassifiedAsTransferIn");
 	}
 
 	private java.util.Optional<Finding> find(String findingId) {

@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
+import org.unionledger.membership.Events.EnrollmentReclassifiedAsTransferIn;
 import org.unionledger.membership.Events.MemberEnrolled;
 import org.unionledger.membership.Events.MemberReEnrolled;
 import org.unionledger.membership.Events.MembershipPutOnHold;
@@ -62,6 +63,17 @@ public class SummaryProjection {
 		change(SummaryKeys.chain(event.union()), token,
 				d -> incYear(d, event.effectiveDate(), SummaryDocument.RE_ENROLLMENTS, 1),
 				d -> inc(d, SummaryDocument.ACTIVE, 1));
+	}
+
+	/**
+	 * A confirmed double count corrected: the first enrollment counts as a transfer in
+	 * from outside the ledger, in the year it took effect; the active count stays.
+	 */
+	@EventHandler
+	void on(EnrollmentReclassifiedAsTransferIn event, TrackingToken token) {
+		change(SummaryKeys.chain(event.union()), token,
+				d -> incYear(d, event.effectiveDate(), SummaryDocument.NEW_ENROLLMENTS, -1),
+				d -> incYear(d, event.effectiveDate(), SummaryDocument.TRANSFERS_IN, 1));
 	}
 
 	@EventHandler

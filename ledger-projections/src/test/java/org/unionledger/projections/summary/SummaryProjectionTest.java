@@ -21,6 +21,7 @@ import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.membership.CredentialCode;
 import org.unionledger.membership.EnrollmentChannel;
+import org.unionledger.membership.Events.EnrollmentReclassifiedAsTransferIn;
 import org.unionledger.membership.Events.MemberEnrolled;
 import org.unionledger.membership.Events.MemberReEnrolled;
 import org.unionledger.membership.Events.MembershipPutOnHold;
@@ -171,6 +172,23 @@ class SummaryProjectionTest {
 	}
 
 	@Test
+	void aCorrectedDoubleCountLeavesNewEnrollmentsForTransfersInButKeepsTheMember() {
+		this.events.add(enrolled("m-1", CHANGAN_SITE, LocalDate.of(2026, 1, 5)));
+		this.events.add(enrolled("m-2", CHANGAN_SITE, LocalDate.of(2026, 1, 6)));
+		this.events.add(new EnrollmentReclassifiedAsTransferIn(new MemberId("m-2"), CHANGAN_SITE,
+				LocalDate.of(2026, 1, 6), "TERMINATION_THEN_ENROLLMENT:m-2:9", "came from Shandong",
+				Instant.parse("2026-05-01T00:00:00Z"), CLERK));
+		feedAllOnce();
+		feed(3, this.events.get(2));
+		for (SummaryDocument figures : List.of(union(CHANGAN_SITE, 2026), jurisdiction("1301", 2026),
+				jurisdiction("13", 2026))) {
+			assertThat(figures.newEnrollments()).isEqualTo(1);
+			assertThat(figures.transfersIn()).isEqualTo(1);
+			assertThat(figures.activeMembers()).isEqualTo(2);
+		}
+	}
+
+	@Test
 	void aRollbackWritesNothing() {
 		this.events.add(enrolled("m-1", CHANGAN_SITE, LocalDate.of(2026, 1, 5)));
 		var transaction = this.transactions.startTransaction();
@@ -255,6 +273,9 @@ class SummaryProjectionTest {
 			this.projection.on(e, token);
 		}
 		else if (event instanceof ServiceDelivered e) {
+			this.projection.on(e, token);
+		}
+		else if (event instanceof EnrollmentReclassifiedAsTransferIn e) {
 			this.projection.on(e, token);
 		}
 		else {
