@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import org.bson.Document;
 
@@ -37,6 +38,11 @@ public final class InMemoryReadModelStore implements ReadModelStore {
 		for (Document document : documents) {
 			byId.put(document.getString("_id"), copy(document));
 		}
+	}
+
+	@Override
+	public void scan(String collection, Consumer<Document> action) {
+		all(collection).values().forEach(action);
 	}
 
 	/** Every document of the collection by id, in id order (copies). */

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -38,6 +39,13 @@ public final class MongoReadModelStore implements ReadModelStore {
 			found.put(document.getString("_id"), document);
 		}
 		return found;
+	}
+
+	@Override
+	public void scan(String collection, Consumer<Document> action) {
+		for (Document document : this.database.getCollection(collection).find()) {
+			action.accept(document);
+		}
 	}
 
 	@Override

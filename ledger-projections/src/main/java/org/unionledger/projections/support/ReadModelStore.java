@@ -3,6 +3,7 @@ package org.unionledger.projections.support;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.bson.Document;
 
@@ -19,5 +20,11 @@ public interface ReadModelStore {
 
 	/** Replaces (or inserts) each document by its {@code _id}. */
 	void replaceAll(String collection, List<Document> documents);
+
+	/**
+	 * Every document of the collection. A full scan: for audits such as the consistency
+	 * check, never for serving requests.
+	 */
+	void scan(String collection, Consumer<Document> action);
 
 }

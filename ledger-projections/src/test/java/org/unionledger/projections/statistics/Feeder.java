@@ -13,15 +13,15 @@ import org.unionledger.projections.support.ReadModelTransactionManager;
  * Feeds events to projections as a tracking processor would: each with its global
  * position as token, in read-model transactions, through Axon's own handler adapter.
  */
-final class Feeder {
+public final class Feeder {
 
-	final InMemoryReadModelStore store = new InMemoryReadModelStore();
+	public final InMemoryReadModelStore store = new InMemoryReadModelStore();
 
 	private final ReadModelTransactionManager transactions = new ReadModelTransactionManager(this.store);
 
 	private final List<AnnotationEventHandlerAdapter> adapters;
 
-	Feeder(Object... projections) {
+	public Feeder(Object... projections) {
 		this.adapters = java.util.Arrays.stream(projections).map(AnnotationEventHandlerAdapter::new).toList();
 	}
 
@@ -38,7 +38,7 @@ final class Feeder {
 		this.transactions.executeInTransaction(() -> handle(position, event));
 	}
 
-	void all(List<Object> events, int batchSize) {
+	public void all(List<Object> events, int batchSize) {
 		for (int from = 0; from < events.size(); from += batchSize) {
 			batch(events, from, Math.min(events.size(), from + batchSize));
 		}

@@ -46,9 +46,9 @@ import org.unionledger.union.UnionType;
  * months after they took effect); across aggregates the recorded clock may jitter back a
  * day, as between two nodes.
  */
-final class LedgerStory {
+public final class LedgerStory {
 
-	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	static final RecordedBy CLERK = new RecordedBy("clerk");
 
@@ -85,7 +85,7 @@ final class LedgerStory {
 	}
 
 	/** A story of about {@code steps} events. */
-	static List<Object> generate(long seed, int steps) {
+	public static List<Object> generate(long seed, int steps) {
 		LedgerStory story = new LedgerStory(seed);
 		story.write(steps);
 		return story.events;
