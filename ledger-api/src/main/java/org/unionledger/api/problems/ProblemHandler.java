@@ -44,7 +44,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	private static final Set<String> CONFLICT_RULES = Set.of(Rules.UNION_ALREADY_DISSOLVED,
 			Rules.CREDENTIAL_OUTSTANDING, Rules.CREDENTIAL_CODE_TAKEN, Rules.CREDENTIAL_NOT_OUTSTANDING,
 			Rules.MEMBERSHIP_NOT_ACTIVE, Rules.MEMBERSHIP_NOT_ON_HOLD, Rules.MEMBERSHIP_TERMINATED,
-			Rules.NOT_CURRENT_UNION, "ALREADY_REGISTERED", "CONCURRENT_CHANGE");
+			Rules.NOT_CURRENT_UNION, Rules.SERVING_ASSIGNMENT_EXISTS, Rules.NO_SERVING_ASSIGNMENT, "ALREADY_REGISTERED",
+			"CONCURRENT_CHANGE", "PROCESSOR_BUSY");
 
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<ProblemDetail> api(ApiException ex) {
