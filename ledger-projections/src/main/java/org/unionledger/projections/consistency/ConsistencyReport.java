@@ -2,6 +2,8 @@ package org.unionledger.projections.consistency;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * What a consistency check found.
  *
@@ -17,6 +19,7 @@ import java.util.List;
 public record ConsistencyReport(long checkedThroughPosition, long eventsReplayed, long documentsCompared,
 		long documentsSkipped, long figuresCompared, long differenceCount, List<Difference> differences) {
 
+	@JsonProperty("consistent")
 	public boolean consistent() {
 		return this.differenceCount == 0;
 	}
