@@ -44,10 +44,12 @@ class MessageSerializationTest {
 	private static final Class<?>[] MESSAGE_HOLDERS = { org.unionledger.union.Commands.class,
 			org.unionledger.union.Events.class, org.unionledger.membership.Commands.class,
 			org.unionledger.membership.Events.class, org.unionledger.service.Commands.class,
-			org.unionledger.service.Events.class };
+			org.unionledger.service.Events.class, org.unionledger.targets.Commands.class,
+			org.unionledger.targets.Events.class };
 
 	private static final Class<?>[] EVENT_HOLDERS = { org.unionledger.union.Events.class,
-			org.unionledger.membership.Events.class, org.unionledger.service.Events.class };
+			org.unionledger.membership.Events.class, org.unionledger.service.Events.class,
+			org.unionledger.targets.Events.class };
 
 	private static final MemberId MEMBER = new MemberId("m-oz4njx4bwlschfqh6vct6fq3c4");
 
@@ -128,6 +130,18 @@ class MessageSerializationTest {
 						ServiceType.SEASONAL_CARE, Campaign.WINTER_WARMTH, DAY, 12, new BigDecimal("3600.50"), CLERK),
 				new org.unionledger.service.Events.ServiceDelivered(SERVICE, PLACEMENT, MEMBER,
 						ServiceType.SKILLS_TRAINING, null, DAY, 1, new BigDecimal("0.00"), AT, CLERK),
+				new org.unionledger.membership.Commands.AssignServingUnion(MEMBER, OTHER_UNION, DAY, CLERK),
+				new org.unionledger.membership.Commands.EndServingAssignment(MEMBER, DAY, CLERK),
+				new org.unionledger.membership.Events.ServingUnionAssigned(MEMBER, PLACEMENT, OTHER_PLACEMENT, DAY, AT,
+						CLERK),
+				new org.unionledger.membership.Events.ServingAssignmentEnded(MEMBER, PLACEMENT, OTHER_PLACEMENT,
+						org.unionledger.membership.ServingEndReason.MEMBERSHIP_TRANSFERRED, DAY, AT, CLERK),
+				new org.unionledger.targets.Commands.SetEnrollmentTarget(
+						org.unionledger.targets.TargetId.of(JurisdictionCode.of("1301"), 2026),
+						JurisdictionCode.of("1301"), 2026, org.unionledger.targets.TargetSource.SELF_SET, 15_000, DAY,
+						CLERK),
+				new org.unionledger.targets.Events.EnrollmentTargetSet(JurisdictionCode.of("1301"), 2026,
+						org.unionledger.targets.TargetSource.ASSIGNED, 12_000, 11_000L, DAY, AT, CLERK),
 				Outcome.ok(), Outcome.rejected(CredentialRejectionReason.WRONG_UNION));
 	}
 

@@ -86,6 +86,27 @@ public final class Rules {
 	/** An amount exceeds 100000000 yuan. */
 	public static final String AMOUNT_TOO_LARGE = "AMOUNT_TOO_LARGE";
 
+	/** The serving union would be the union that holds the membership. */
+	public static final String SERVING_UNION_IS_HOLDING = "SERVING_UNION_IS_HOLDING";
+
+	/** A serving assignment is already in force; end it first. */
+	public static final String SERVING_ASSIGNMENT_EXISTS = "SERVING_ASSIGNMENT_EXISTS";
+
+	/** No serving assignment is in force. */
+	public static final String NO_SERVING_ASSIGNMENT = "NO_SERVING_ASSIGNMENT";
+
+	/** An enrollment target is negative. */
+	public static final String TARGET_NEGATIVE = "TARGET_NEGATIVE";
+
+	/** An enrollment target exceeds 100000000. */
+	public static final String TARGET_TOO_LARGE = "TARGET_TOO_LARGE";
+
+	/** A statistical year lies before 1949 or more than a year ahead. */
+	public static final String YEAR_OUT_OF_RANGE = "YEAR_OUT_OF_RANGE";
+
+	/** A jurisdiction code is not in the division table. */
+	public static final String JURISDICTION_NOT_IN_TABLE = "JURISDICTION_NOT_IN_TABLE";
+
 	private Rules() {
 	}
 

@@ -53,6 +53,20 @@ public final class Commands {
 			RecordedBy recordedBy) {
 	}
 
+	/**
+	 * A host employer's union starts serving a dispatched worker whose membership stays
+	 * with the holding union (e.g. the labour-dispatch firm's). Counts keep following the
+	 * holding union.
+	 */
+	public record AssignServingUnion(@TargetAggregateIdentifier MemberId memberId, UnionId servingUnionId,
+			LocalDate effectiveDate, RecordedBy recordedBy) {
+	}
+
+	/** The serving union stops serving the member. */
+	public record EndServingAssignment(@TargetAggregateIdentifier MemberId memberId, LocalDate effectiveDate,
+			RecordedBy recordedBy) {
+	}
+
 	/** End a membership. */
 	public record TerminateMembership(@TargetAggregateIdentifier MemberId memberId, LocalDate effectiveDate,
 			TerminationReason reason, RecordedBy recordedBy) {

@@ -112,4 +112,22 @@ public final class Events {
 			String findingId, String reason, Instant recordedAt, RecordedBy recordedBy) {
 	}
 
+	/**
+	 * A union other than the holding one started serving the member (dispatched worker at
+	 * a host employer). The membership, and every count, stays with {@code holdingUnion}.
+	 */
+	@Revision("1")
+	public record ServingUnionAssigned(MemberId memberId, UnionPlacement holdingUnion, UnionPlacement servingUnion,
+			LocalDate effectiveDate, Instant recordedAt, RecordedBy recordedBy) {
+	}
+
+	/**
+	 * A serving assignment ended: on request, or because the membership moved to another
+	 * union or ended (then this event comes right before the transfer or termination).
+	 */
+	@Revision("1")
+	public record ServingAssignmentEnded(MemberId memberId, UnionPlacement holdingUnion, UnionPlacement servingUnion,
+			ServingEndReason reason, LocalDate effectiveDate, Instant recordedAt, RecordedBy recordedBy) {
+	}
+
 }

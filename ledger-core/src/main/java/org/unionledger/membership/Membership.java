@@ -18,8 +18,11 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.unionledger.common.Outcome;
 import org.unionledger.common.Rules;
+import org.unionledger.common.RecordedBy;
 import org.unionledger.membership.Commands.AcceptTransfer;
+import org.unionledger.membership.Commands.AssignServingUnion;
 import org.unionledger.membership.Commands.CancelTransferCredential;
+import org.unionledger.membership.Commands.EndServingAssignment;
 import org.unionledger.membership.Commands.EnrollMember;
 import org.unionledger.membership.Commands.ErasePersonalData;
 import org.unionledger.membership.Commands.ReclassifyEnrollmentAsTransferIn;
@@ -35,6 +38,8 @@ import org.unionledger.membership.Events.MemberReEnrolled;
 import org.unionledger.membership.Events.MembershipPutOnHold;
 import org.unionledger.membership.Events.MembershipResumed;
 import org.unionledger.membership.Events.MembershipTerminated;
+import org.unionledger.membership.Events.ServingAssignmentEnded;
+import org.unionledger.membership.Events.ServingUnionAssigned;
 import org.unionledger.membership.Events.TransferAcceptanceRejected;
 import org.unionledger.membership.Events.TransferAccepted;
 import org.unionledger.membership.Events.TransferCredentialCancelled;
@@ -80,6 +85,8 @@ class Membership {
 
 	/** Key of the person's current personal data; {@code null} once erased. */
 	private String personalDataKeyRef;
+
+	private UnionPlacement servingUnion;
 
 	private final Map<CredentialCode, Credential> credentials = new LinkedHashMap<>();
 
@@ -175,6 +182,7 @@ class Membership {
 			return Outcome.rejected(reason);
 		}
 		notBeforeLastChange(effectiveDate, "effectiveDate");
+		endServing(ServingEndReason.MEMBERSHIP_TRANSFERRED, effectiveDate, clock, command.recordedBy());
 		apply(new TransferAccepted(this.memberId, code, this.union, receivingUnion.get().placement(), effectiveDate,
 				clock.instant(), command.recordedBy()));
 		return Outcome.ok();
@@ -257,6 +265,7 @@ class Membership {
 		check(this.status != MembershipStatus.TERMINATED, "memberId", Rules.MEMBERSHIP_TERMINATED,
 				"the membership is already terminated");
 		checkEffectiveDate(effectiveDate, clock);
+		endServing(ServingEndReason.MEMBERSHIP_TERMINATED, effectiveDate, clock, command.recordedBy());
 		apply(new MembershipTerminated(this.memberId, this.union, reason, this.status == MembershipStatus.ON_HOLD,
 				effectiveDate, clock.instant(), command.recordedBy()));
 	}
@@ -284,6 +293,44 @@ class Membership {
 				"the person's personal data is already erased");
 		apply(new PersonalDataErased(this.memberId, this.personalDataKeyRef, legalBasis.strip(), clock.instant(),
 				command.recordedBy()));
+	}
+
+	/**
+	 * Starts serving by another union. The membership must be active and have no serving
+	 * assignment; the serving union must be open on the effective date.
+	 */
+	@CommandHandler
+	void handle(AssignServingUnion command, Clock clock, UnionDirectory unions) {
+		UnionId servingUnionId = require(command.servingUnionId(), "servingUnionId");
+		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
+		require(command.recordedBy(), "recordedBy");
+		requireActive();
+		check(this.servingUnion == null, "servingUnionId", Rules.SERVING_ASSIGNMENT_EXISTS,
+				"union " + ((this.servingUnion != null) ? this.servingUnion.unionId() : null)
+						+ " already serves this member; end that assignment first");
+		check(!servingUnionId.equals(this.union.unionId()), "servingUnionId", Rules.SERVING_UNION_IS_HOLDING,
+				"union " + servingUnionId + " holds the membership; a serving union is another one");
+		checkEffectiveDate(effectiveDate, clock);
+		UnionFacts serving = unions.requireOpenOn(servingUnionId, effectiveDate, "servingUnionId");
+		apply(new ServingUnionAssigned(this.memberId, this.union, serving.placement(), effectiveDate, clock.instant(),
+				command.recordedBy()));
+	}
+
+	@CommandHandler
+	void handle(EndServingAssignment command, Clock clock) {
+		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
+		require(command.recordedBy(), "recordedBy");
+		check(this.servingUnion != null, "memberId", Rules.NO_SERVING_ASSIGNMENT,
+				"no union other than the holding one serves this member");
+		checkEffectiveDate(effectiveDate, clock);
+		endServing(ServingEndReason.ENDED, effectiveDate, clock, command.recordedBy());
+	}
+
+	private void endServing(ServingEndReason reason, LocalDate effectiveDate, Clock clock, RecordedBy recordedBy) {
+		if (this.servingUnion != null) {
+			apply(new ServingAssignmentEnded(this.memberId, this.union, this.servingUnion, reason, effectiveDate,
+					clock.instant(), recordedBy));
+		}
 	}
 
 	private void requireActive() {
@@ -365,6 +412,18 @@ class Membership {
 	@EventSourcingHandler
 	void on(PersonalDataErased event) {
 		this.personalDataKeyRef = null;
+	}
+
+	@EventSourcingHandler
+	void on(ServingUnionAssigned event) {
+		this.servingUnion = event.servingUnion();
+		this.lastEffectiveDate = event.effectiveDate();
+	}
+
+	@EventSourcingHandler
+	void on(ServingAssignmentEnded event) {
+		this.servingUnion = null;
+		this.lastEffectiveDate = event.effectiveDate();
 	}
 
 	private void becomeActiveAt(UnionPlacement union, LocalDate effectiveDate) {

@@ -20,10 +20,12 @@ import org.unionledger.common.Outcome;
 import org.unionledger.common.Rules;
 import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.membership.Commands.AcceptTransfer;
+import org.unionledger.membership.Commands.AssignServingUnion;
+import org.unionledger.membership.Commands.EndServingAssignment;
 import org.unionledger.membership.Commands.CancelTransferCredential;
 import org.unionledger.membership.Commands.EnrollMember;
-import org.unionledger.membership.Commands.ErasePersonalData;
 import org.unionledger.membership.Commands.ReclassifyEnrollmentAsTransferIn;
+import org.unionledger.membership.Commands.ErasePersonalData;
 import org.unionledger.membership.Commands.IssueTransferCredential;
 import org.unionledger.membership.Commands.PutMembershipOnHold;
 import org.unionledger.membership.Commands.ResumeMembership;
@@ -34,6 +36,8 @@ import org.unionledger.membership.Events.MemberReEnrolled;
 import org.unionledger.membership.Events.MembershipPutOnHold;
 import org.unionledger.membership.Events.MembershipResumed;
 import org.unionledger.membership.Events.MembershipTerminated;
+import org.unionledger.membership.Events.ServingAssignmentEnded;
+import org.unionledger.membership.Events.ServingUnionAssigned;
 import org.unionledger.membership.Events.TransferAcceptanceRejected;
 import org.unionledger.membership.Events.TransferAccepted;
 import org.unionledger.membership.Events.TransferCredentialCancelled;
@@ -814,6 +818,126 @@ class MembershipTest {
 				.when(new TerminateMembership(MEMBER, this.holdDay.minusDays(1), TerminationReason.OTHER, CLERK))
 				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
 				.expectNoEvents();
+		}
+
+	}
+
+	/** A dispatched worker is held by one union and may be served by another. */
+	@Nested
+	class HoldingAndServing {
+
+		private final LocalDate assignedOn = LocalDate.of(2026, 3, 1);
+
+		private ServingUnionAssigned assigned() {
+			return new ServingUnionAssigned(MEMBER, MembershipTest.this.origin, MembershipTest.this.receiver,
+					this.assignedOn, EARLIER, CLERK);
+		}
+
+		@Test
+		void aHostEmployersUnionStartsServingWhileTheMembershipStaysHeld() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(new AssignServingUnion(MEMBER, MembershipTest.this.receiver.unionId(), TODAY, CLERK))
+				.expectEvents(new ServingUnionAssigned(MEMBER, MembershipTest.this.origin, MembershipTest.this.receiver,
+						TODAY, NOW, CLERK));
+		}
+
+		@Test
+		void theHoldingUnionCannotAlsoBeTheServingOne() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(new AssignServingUnion(MEMBER, MembershipTest.this.origin.unionId(), TODAY, CLERK))
+				.expectException(violationOf("servingUnionId", Rules.SERVING_UNION_IS_HOLDING))
+				.expectNoEvents();
+		}
+
+		@Test
+		void onlyOneUnionServesAtATime() {
+			MembershipTest.this.fixture.given(enrolled(), assigned())
+				.when(new AssignServingUnion(MEMBER, MembershipTest.this.third.unionId(), TODAY, CLERK))
+				.expectException(violationOf("servingUnionId", Rules.SERVING_ASSIGNMENT_EXISTS))
+				.expectNoEvents();
+		}
+
+		@Test
+		void theServingUnionMustBeOpenOnTheEffectiveDate() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(new AssignServingUnion(MEMBER, MembershipTest.this.dissolved.unionId(), TODAY, CLERK))
+				.expectException(violationOf("servingUnionId", Rules.UNION_NOT_OPEN))
+				.expectNoEvents();
+		}
+
+		@Test
+		void aMembershipOnHoldIsNotServedElsewhere() {
+			MembershipTest.this.fixture.given(enrolled(), onHold(LocalDate.of(2026, 2, 1)))
+				.when(new AssignServingUnion(MEMBER, MembershipTest.this.receiver.unionId(), TODAY, CLERK))
+				.expectException(violationOf("memberId", Rules.MEMBERSHIP_NOT_ACTIVE))
+				.expectNoEvents();
+		}
+
+		@Test
+		void anAssignmentCannotTakeEffectBeforeTheLastChange() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(new AssignServingUnion(MEMBER, MembershipTest.this.receiver.unionId(), ENROLLED_ON.minusDays(1),
+						CLERK))
+				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
+				.expectNoEvents();
+		}
+
+		@Test
+		void anAssignmentEnds() {
+			MembershipTest.this.fixture.given(enrolled(), assigned())
+				.when(new EndServingAssignment(MEMBER, TODAY, CLERK))
+				.expectEvents(new ServingAssignmentEnded(MEMBER, MembershipTest.this.origin,
+						MembershipTest.this.receiver, ServingEndReason.ENDED, TODAY, NOW, CLERK));
+		}
+
+		@Test
+		void withoutAnAssignmentThereIsNothingToEnd() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(new EndServingAssignment(MEMBER, TODAY, CLERK))
+				.expectException(violationOf("memberId", Rules.NO_SERVING_ASSIGNMENT))
+				.expectNoEvents();
+		}
+
+		@Test
+		void anEndCannotTakeEffectBeforeTheAssignment() {
+			MembershipTest.this.fixture.given(enrolled(), assigned())
+				.when(new EndServingAssignment(MEMBER, this.assignedOn.minusDays(1), CLERK))
+				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
+				.expectNoEvents();
+		}
+
+		@Test
+		void aTransferEndsTheAssignmentFirst() {
+			LocalDate issuedOn = LocalDate.of(2026, 6, 1);
+			MembershipTest.this.fixture
+				.given(enrolled(), assigned(), issued(CODE, MembershipTest.this.third.unionId(), issuedOn, 30))
+				.when(accept(CODE, MembershipTest.this.third.unionId(), TODAY))
+				.expectEvents(
+						new ServingAssignmentEnded(MEMBER, MembershipTest.this.origin, MembershipTest.this.receiver,
+								ServingEndReason.MEMBERSHIP_TRANSFERRED, TODAY, NOW, CLERK),
+						new TransferAccepted(MEMBER, CODE, MembershipTest.this.origin, MembershipTest.this.third, TODAY,
+								NOW, CLERK));
+		}
+
+		@Test
+		void aTerminationEndsTheAssignmentFirst() {
+			MembershipTest.this.fixture.given(enrolled(), assigned())
+				.when(new TerminateMembership(MEMBER, TODAY, TerminationReason.LEFT_WORKFORCE, CLERK))
+				.expectEvents(
+						new ServingAssignmentEnded(MEMBER, MembershipTest.this.origin, MembershipTest.this.receiver,
+								ServingEndReason.MEMBERSHIP_TERMINATED, TODAY, NOW, CLERK),
+						new MembershipTerminated(MEMBER, MembershipTest.this.origin, TerminationReason.LEFT_WORKFORCE,
+								false, TODAY, NOW, CLERK));
+		}
+
+		@Test
+		void aTransferWithoutAnAssignmentIsJustATransfer() {
+			LocalDate issuedOn = LocalDate.of(2026, 6, 1);
+			MembershipTest.this.fixture
+				.given(enrolled(), issued(CODE, MembershipTest.this.third.unionId(), issuedOn, 30))
+				.when(accept(CODE, MembershipTest.this.third.unionId(), TODAY))
+				.expectEvents(new TransferAccepted(MEMBER, CODE, MembershipTest.this.origin, MembershipTest.this.third,
+						TODAY, NOW, CLERK));
 		}
 
 	}

@@ -4,14 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Spliterator;
+import java.util.SortedSet;
 import java.util.Spliterators;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
@@ -29,7 +32,9 @@ import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
@@ -175,6 +180,58 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 	 */
 	public long lastCommittedPosition() {
 		return this.lastCommitted.get();
+	}
+
+	/**
+	 * The committed events at the given global positions, in position order, e.g. to list
+	 * the events behind a figure that a read model remembered by position. Positions that
+	 * hold no committed event (aborted, burned, not yet written or beyond the head) are
+	 * left out. Cost: one {@code _id $in} of the positions, plus one look-back
+	 * {@code _id $in} of up to 16 positions below each position that lies inside a
+	 * multi-event commit.
+	 */
+	public List<TrackedEventMessage<?>> readCommittedEvents(Collection<Long> positions) {
+		SortedSet<Long> wanted = new TreeSet<>();
+		for (Long position : positions) {
+			if (position != null && position >= 1) {
+				wanted.add(position);
+			}
+		}
+		if (wanted.isEmpty()) {
+			return List.of();
+		}
+		TreeMap<Long, Document> commits = StoreLayout.byPosition(this.layout.events, new ArrayList<>(wanted), null);
+		SortedSet<Long> lookBack = new TreeSet<>();
+		for (long position : wanted) {
+			if (!commits.containsKey(position)) {
+				for (long p = Math.max(1, position - 15); p < position; p++) {
+					lookBack.add(p);
+				}
+			}
+		}
+		if (!lookBack.isEmpty()) {
+			commits.putAll(StoreLayout.byPosition(this.layout.events, new ArrayList<>(lookBack), null));
+		}
+		List<TrackedEventData<?>> found = new ArrayList<>();
+		for (long position : wanted) {
+			Map.Entry<Long, Document> commit = commits.floorEntry(position);
+			if (commit == null || !StoreLayout.COMMITTED.equals(commit.getValue().getString(StoreLayout.STATE))) {
+				continue;
+			}
+			List<Document> entries = StoreLayout.events(commit.getValue());
+			int index = (int) (position - commit.getKey());
+			if (index >= entries.size()) {
+				continue;
+			}
+			String aggregateIdentifier = commit.getValue().getString(StoreLayout.AGGREGATE_ID);
+			GlobalSequenceTrackingToken token = new GlobalSequenceTrackingToken(position);
+			found.add((aggregateIdentifier != null)
+					? new StoredEvent.TrackedDomain(entries.get(index), aggregateIdentifier,
+							commit.getValue().getString(StoreLayout.TYPE), token)
+					: new StoredEvent.Tracked(entries.get(index), token));
+		}
+		return EventUtils.upcastAndDeserializeTrackedEvents(found.stream(), getEventSerializer(), this.upcasterChain)
+			.toList();
 	}
 
 	/**

@@ -76,6 +76,25 @@ class MongoEventStorageEngineTest {
 	}
 
 	@Test
+	void committedEventsAreReadBackByTheirGlobalPositionsEvenInsideACommit() {
+		List<DomainEventMessage<?>> events = new ArrayList<>(TestEngines.events("a", 0, 10, "w"));
+		this.engine.appendEvents(events);
+		DomainEventMessage<?> single = TestEngines.events("b", 0, 1, "w").get(0);
+		this.engine.appendEvents(single);
+		this.engine.writer().tombstone(this.engine.writer().allocate(1));
+
+		List<TrackedEventMessage<?>> read = this.engine.readCommittedEvents(List.of(11L, 7L, 1L, 12L, 99L, 7L));
+
+		assertThat(read).extracting(TrackedEventMessage::trackingToken)
+			.containsExactly(new GlobalSequenceTrackingToken(1), new GlobalSequenceTrackingToken(7),
+					new GlobalSequenceTrackingToken(11));
+		assertThat(read).extracting(EventMessage::getIdentifier)
+			.containsExactly(events.get(0).getIdentifier(), events.get(6).getIdentifier(), single.getIdentifier());
+		assertThat(read.get(1).getPayload()).isEqualTo(events.get(6).getPayload());
+		assertThat(this.engine.readCommittedEvents(List.of())).isEmpty();
+	}
+
+	@Test
 	void anAggregateLoadStartingInsideALargeCommitLooksFurtherBack() {
 		this.engine.appendEvents(TestEngines.events("a", 0, 300, "w"));
 		this.engine.appendEvents(TestEngines.events("a", 300, 2, "w"));

@@ -1,6 +1,7 @@
 package org.unionledger.api.config;
 
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -26,17 +27,22 @@ import org.unionledger.eventstore.MongoEventStorageEngine;
 import org.unionledger.eventstore.MongoTokenStore;
 import org.unionledger.projections.credentials.CredentialProjection;
 import org.unionledger.projections.credentials.CredentialQueryHandler;
+import org.unionledger.jurisdiction.JurisdictionTable;
+import org.unionledger.projections.statistics.StatisticsProjection;
+import org.unionledger.projections.statistics.StatisticsQueryHandler;
 import org.unionledger.projections.summary.SummaryProjection;
 import org.unionledger.projections.summary.SummaryQueryHandler;
 import org.unionledger.projections.supervision.SupervisionProjection;
 import org.unionledger.projections.supervision.SupervisionQueryHandler;
 import org.unionledger.projections.supervision.SupervisionRules;
 import org.unionledger.projections.support.BatchAwareTokenStore;
+import org.unionledger.projections.support.MongoReadModelStore;
 import org.unionledger.projections.support.ReadModelTransactionManager;
 import org.unionledger.membership.Memberships;
 import org.unionledger.service.ServiceDeliveries;
 import org.unionledger.statistics.StatisticalCalendar;
 import org.unionledger.supervision.FindingReviews;
+import org.unionledger.targets.EnrollmentTargets;
 import org.unionledger.union.GrassrootsUnions;
 
 /**
@@ -103,8 +109,10 @@ public class AxonConfiguration {
 			configurer.configureAggregate(Memberships.aggregateType());
 			configurer.configureAggregate(ServiceDeliveries.aggregateType());
 			configurer.configureAggregate(FindingReviews.aggregateType());
+			configurer.configureAggregate(EnrollmentTargets.aggregateType());
 			configurer.eventProcessing(processing -> processing
 				.registerTransactionManager(SummaryProjection.PROCESSING_GROUP, c -> readModels)
+				.registerTransactionManager(StatisticsProjection.PROCESSING_GROUP, c -> readModels)
 				.registerTransactionManager(CredentialProjection.PROCESSING_GROUP, c -> readModels)
 				.registerTransactionManager(SupervisionProjection.PROCESSING_GROUP, c -> readModels));
 		};
@@ -136,6 +144,18 @@ public class AxonConfiguration {
 	@Bean
 	SummaryQueryHandler summaryQueryHandler(MongoDatabase database) {
 		return new SummaryQueryHandler(database);
+	}
+
+	@Bean
+	StatisticsProjection statisticsProjection(MongoDatabase database, StatisticalCalendar calendar,
+			LedgerProperties properties) {
+		return new StatisticsProjection(database, calendar, properties.zone());
+	}
+
+	@Bean
+	StatisticsQueryHandler statisticsQueryHandler(MongoDatabase database, StatisticalCalendar calendar,
+			JurisdictionTable jurisdictions, Clock clock) {
+		return new StatisticsQueryHandler(new MongoReadModelStore(database), calendar, jurisdictions, clock);
 	}
 
 	@Bean

@@ -39,14 +39,21 @@ public class ProjectionFreshness {
 
 	/** Waits until the read models include every event committed by this node so far. */
 	public boolean awaitOwnWrites() {
-		long target = this.engine.lastCommittedPosition();
+		return awaitPosition(this.engine.lastCommittedPosition(), this.timeout);
+	}
+
+	/**
+	 * Waits until every running tracking processor of this node has handled every event
+	 * up to {@code target}, at most {@code timeout}.
+	 */
+	public boolean awaitPosition(long target, Duration timeout) {
 		if (target <= 0) {
 			return true;
 		}
-		long deadline = System.nanoTime() + this.timeout.toNanos();
+		long deadline = System.nanoTime() + timeout.toNanos();
 		while (!caughtUp(target)) {
 			if (System.nanoTime() > deadline) {
-				log.warn("Read models did not reach position {} within {}", target, this.timeout);
+				log.warn("Read models did not reach position {} within {}", target, timeout);
 				return false;
 			}
 			try {

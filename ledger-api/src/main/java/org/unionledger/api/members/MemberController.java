@@ -4,6 +4,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,8 @@ import org.unionledger.common.Rules;
 import org.unionledger.identity.MemberIdentities;
 import org.unionledger.identity.PersonalData;
 import org.unionledger.identity.ResidentId;
+import org.unionledger.membership.Commands.AssignServingUnion;
+import org.unionledger.membership.Commands.EndServingAssignment;
 import org.unionledger.membership.Commands.EnrollMember;
 import org.unionledger.membership.Commands.ErasePersonalData;
 import org.unionledger.membership.Commands.IssueTransferCredential;
@@ -146,12 +149,63 @@ public class MemberController {
 					"issuingUnionId", member.unionId().value()));
 	}
 
+	/**
+	 * A serving assignment: a host employer's union serves a dispatched worker whose
+	 * membership its labour-dispatch firm's union keeps holding.
+	 *
+	 * @param servingUnionId the serving union
+	 * @param effectiveDate from when
+	 */
+	public record ServingRequest(@NotBlank @Size(max = 64) String servingUnionId, @NotNull LocalDate effectiveDate) {
+	}
+
+	@PostMapping("/{memberId}/serving-assignments")
+	public ResponseEntity<Map<String, Object>> assignServingUnion(@PathVariable String memberId,
+			@Valid @RequestBody ServingRequest request) {
+		MemberState member = requireMember(memberId);
+		Ids.requireNotFuture(request.effectiveDate(), this.clock, "effectiveDate");
+		UnionId serving = requireOpenUnion(request.servingUnionId(), request.effectiveDate(), "servingUnionId");
+		this.commands.sendAndWait(
+				new AssignServingUnion(member.memberId(), serving, request.effectiveDate(), this.actors.current()));
+		this.freshness.awaitOwnWrites();
+		return ResponseEntity.status(201)
+			.body(Map.of("memberId", member.memberId().value(), "holdingUnionId", member.unionId().value(),
+					"servingUnionId", serving.value(), "effectiveDate", request.effectiveDate()));
+	}
+
+	/**
+	 * The end of the current serving assignment.
+	 *
+	 * @param effectiveDate from when the member is no longer served there
+	 */
+	public record EndServingRequest(@NotNull LocalDate effectiveDate) {
+	}
+
+	@PostMapping("/{memberId}/serving-assignments/end")
+	public Map<String, Object> endServingAssignment(@PathVariable String memberId,
+			@Valid @RequestBody EndServingRequest request) {
+		MemberState member = requireMember(memberId);
+		Ids.requireNotFuture(request.effectiveDate(), this.clock, "effectiveDate");
+		this.commands
+			.sendAndWait(new EndServingAssignment(member.memberId(), request.effectiveDate(), this.actors.current()));
+		this.freshness.awaitOwnWrites();
+		return Map.of("memberId", member.memberId().value(), "holdingUnionId", member.unionId().value(),
+				"effectiveDate", request.effectiveDate());
+	}
+
 	@GetMapping("/{memberId}/history")
 	public Map<String, Object> history(@PathVariable String memberId) {
 		MemberState member = requireMember(memberId);
 		List<Map<String, Object>> events = this.records.history(member.memberId());
-		return Map.of("memberId", member.memberId().value(), "unionId", member.unionId().value(), "status",
-				member.status(), "events", events);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("memberId", member.memberId().value());
+		body.put("unionId", member.unionId().value());
+		body.put("status", member.status());
+		if (member.servingUnionId() != null) {
+			body.put("servingUnionId", member.servingUnionId().value());
+		}
+		body.put("events", events);
+		return body;
 	}
 
 	/**
@@ -186,11 +240,15 @@ public class MemberController {
 	}
 
 	private UnionId requireOpenUnion(String value, LocalDate on) {
-		UnionId unionId = Ids.requireUnion(value, "unionId");
+		return requireOpenUnion(value, on, "unionId");
+	}
+
+	private UnionId requireOpenUnion(String value, LocalDate on, String field) {
+		UnionId unionId = Ids.requireUnion(value, field);
 		var facts = this.unions.find(unionId)
-			.orElseThrow(() -> ApiException.invalid("UNION_UNKNOWN", "unionId", "no union with this id"));
+			.orElseThrow(() -> ApiException.invalid("UNION_UNKNOWN", field, "no union with this id"));
 		if (on != null && !facts.isOpenOn(on)) {
-			throw ApiException.invalid("UNION_NOT_OPEN", "unionId",
+			throw ApiException.invalid("UNION_NOT_OPEN", field,
 					"the union was not established yet or already dissolved on that date");
 		}
 		return unionId;

@@ -22,6 +22,8 @@ import org.unionledger.membership.Events.MemberReEnrolled;
 import org.unionledger.membership.Events.MembershipPutOnHold;
 import org.unionledger.membership.Events.MembershipResumed;
 import org.unionledger.membership.Events.MembershipTerminated;
+import org.unionledger.membership.Events.ServingAssignmentEnded;
+import org.unionledger.membership.Events.ServingUnionAssigned;
 import org.unionledger.membership.Events.TransferAccepted;
 import org.unionledger.membership.Events.TransferCredentialIssued;
 import org.unionledger.membership.MemberId;
@@ -54,8 +56,24 @@ public class MemberRecords {
 	 * @param unionId the union holding the membership
 	 * @param status active, on hold or terminated
 	 * @param events how many events the stream has
+	 * @param servingUnionId the union serving the member besides the holding one, or
+	 * {@code null}
 	 */
-	public record MemberState(MemberId memberId, UnionId unionId, MembershipStatus status, long events) {
+	public record MemberState(MemberId memberId, UnionId unionId, MembershipStatus status, long events,
+			UnionId servingUnionId) {
+
+		MemberState(MemberId memberId, UnionId unionId, MembershipStatus status, long events) {
+			this(memberId, unionId, status, events, null);
+		}
+
+		MemberState next(UnionId union, MembershipStatus newStatus, long count) {
+			return new MemberState(this.memberId, union, newStatus, count, this.servingUnionId);
+		}
+
+		MemberState serving(UnionId serving, long count) {
+			return new MemberState(this.memberId, this.unionId, this.status, count, serving);
+		}
+
 	}
 
 	public Optional<MemberState> current(MemberId memberId) {
@@ -73,19 +91,25 @@ public class MemberRecords {
 				continue;
 			}
 			else if (event instanceof TransferAccepted e) {
-				state = new MemberState(memberId, e.toUnion().unionId(), state.status(), count);
+				state = state.next(e.toUnion().unionId(), state.status(), count);
 			}
 			else if (event instanceof MembershipPutOnHold) {
-				state = new MemberState(memberId, state.unionId(), MembershipStatus.ON_HOLD, count);
+				state = state.next(state.unionId(), MembershipStatus.ON_HOLD, count);
 			}
 			else if (event instanceof MembershipResumed) {
-				state = new MemberState(memberId, state.unionId(), MembershipStatus.ACTIVE, count);
+				state = state.next(state.unionId(), MembershipStatus.ACTIVE, count);
 			}
 			else if (event instanceof MembershipTerminated) {
-				state = new MemberState(memberId, state.unionId(), MembershipStatus.TERMINATED, count);
+				state = state.next(state.unionId(), MembershipStatus.TERMINATED, count);
+			}
+			else if (event instanceof ServingUnionAssigned e) {
+				state = state.serving(e.servingUnion().unionId(), count);
+			}
+			else if (event instanceof ServingAssignmentEnded) {
+				state = state.serving(null, count);
 			}
 			else {
-				state = new MemberState(memberId, state.unionId(), state.status(), count);
+				state = state.next(state.unionId(), state.status(), count);
 			}
 		}
 		return Optional.ofNullable(state);

@@ -5,14 +5,17 @@ import java.time.LocalDate;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.problems.ApiException;
+import org.unionledger.api.statistics.StatisticsController;
 import org.unionledger.api.support.Ids;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
+import org.unionledger.projections.statistics.Scopes;
 import org.unionledger.projections.summary.SummaryDocument;
 import org.unionledger.projections.summary.SummaryQueries.FindJurisdictionSummary;
 import org.unionledger.projections.summary.SummaryQueries.FindUnionSummary;
@@ -34,8 +37,11 @@ public class SummaryController {
 
 	private final Clock clock;
 
+	private final StatisticsController statistics;
+
 	public SummaryController(QueryGateway queries, JurisdictionTable jurisdictions, UnionDirectory unions,
-			StatisticalCalendar calendar, Clock clock) {
+			StatisticalCalendar calendar, Clock clock, StatisticsController statistics) {
+		this.statistics = statistics;
 		this.queries = queries;
 		this.jurisdictions = jurisdictions;
 		this.unions = unions;
@@ -43,8 +49,14 @@ public class SummaryController {
 		this.clock = clock;
 	}
 
+	/**
+	 * Without {@code asOf} and {@code knownAt}, the summary read model answers (counts
+	 * now); with either, the statistics' dated counters do, with the same fields.
+	 */
 	@GetMapping("/api/jurisdictions/{code}/summary")
-	public SummaryView jurisdiction(@PathVariable String code, @RequestParam(required = false) Integer year) {
+	public SummaryView jurisdiction(@PathVariable String code, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownAt) {
 		if (code == null || !code.matches("\\d{2}|\\d{4}|\\d{6}")) {
 			throw ApiException.notFound("JURISDICTION_UNKNOWN", "code", "a jurisdiction code has 2, 4 or 6 digits");
 		}
@@ -52,6 +64,9 @@ public class SummaryController {
 		if (this.jurisdictions.find(jurisdiction).isEmpty()) {
 			throw ApiException.notFound("JURISDICTION_UNKNOWN", "code",
 					"no jurisdiction with this code in table " + this.jurisdictions.version());
+		}
+		if (asOf != null || knownAt != null) {
+			return SummaryView.of(this.statistics.statistics(Scopes.jurisdiction(jurisdiction), year, asOf, knownAt));
 		}
 		return SummaryView.of(
 				this.queries
@@ -61,10 +76,15 @@ public class SummaryController {
 	}
 
 	@GetMapping("/api/unions/{unionId}/summary")
-	public SummaryView union(@PathVariable String unionId, @RequestParam(required = false) Integer year) {
+	public SummaryView union(@PathVariable String unionId, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownAt) {
 		UnionId id = Ids.union(unionId)
 			.filter(u -> this.unions.find(u).isPresent())
 			.orElseThrow(() -> ApiException.notFound("UNION_UNKNOWN", "unionId", "no union with this id"));
+		if (asOf != null || knownAt != null) {
+			return SummaryView.of(this.statistics.statistics(Scopes.union(id), year, asOf, knownAt));
+		}
 		return SummaryView.of(this.queries
 			.query(new FindUnionSummary(id, year(year)), ResponseTypes.instanceOf(SummaryDocument.class))
 			.join());

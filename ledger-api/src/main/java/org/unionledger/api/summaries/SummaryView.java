@@ -2,6 +2,8 @@ package org.unionledger.api.summaries;
 
 import java.math.BigDecimal;
 
+import org.unionledger.projections.statistics.Figures;
+import org.unionledger.projections.statistics.StatisticsView;
 import org.unionledger.projections.summary.SummaryDocument;
 
 /**
@@ -21,6 +23,17 @@ import org.unionledger.projections.summary.SummaryDocument;
  */
 public record SummaryView(int statisticalYear, long activeMembers, long onHold, long newEnrollments, long reEnrollments,
 		long transfersIn, long transfersOut, long terminations, long servicePersonTimes, BigDecimal serviceAmountYuan) {
+
+	/**
+	 * The same fields from the statistics' dated counters (amounts kept in fen there).
+	 */
+	static SummaryView of(StatisticsView s) {
+		return new SummaryView(s.statisticalYear(), s.figure(Figures.ACTIVE), s.figure(Figures.ON_HOLD),
+				s.figure(Figures.NEW), s.figure(Figures.RE), s.figure(Figures.TRANSFERS_IN),
+				s.figure(Figures.TRANSFERS_OUT), s.figure(Figures.TERMINATIONS),
+				s.figure(Figures.of(Figures.SERVICES, Figures.PERSON_TIMES)),
+				BigDecimal.valueOf(s.figure(Figures.of(Figures.SERVICES, Figures.AMOUNT_FEN)), 2));
+	}
 
 	static SummaryView of(SummaryDocument d) {
 		return new SummaryView(d.statisticalYear(), d.activeMembers(), d.onHold(), d.newEnrollments(),

@@ -46,7 +46,8 @@ public record SummaryDocument(String scope, int statisticalYear, long activeMemb
 
 	static final String SERVICE_AMOUNT_FEN = "serviceAmountFen";
 
-	static SummaryDocument from(String scope, int year, Document document) {
+	/** The figures of one year as read from a summary document ({@code null}: none). */
+	public static SummaryDocument from(String scope, int year, Document document) {
 		if (document == null) {
 			return new SummaryDocument(scope, year, 0, 0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO.setScale(2), -1);
 		}

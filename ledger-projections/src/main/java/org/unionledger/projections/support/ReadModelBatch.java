@@ -1,16 +1,14 @@
 package org.unionledger.projections.support;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 
 /**
@@ -20,6 +18,12 @@ import org.bson.Document;
  * {@link ReadModelTransactionManager}). A crash in between redelivers the batch, and each
  * document's {@code lastPosition} makes re-applying an event a no-op, so every event
  * counts exactly once without transactions.
+ * <p>
+ * A handler that changes a document must do so in one {@link #apply} per event: a second
+ * {@code apply} of the same event to the same document is ignored, as a redelivery would
+ * be. A handler that derives changes from other documents (rather than from the event
+ * alone) must derive them from what those documents held <em>before</em> the event, as
+ * they may already include it after a partly written batch.
  */
 public final class ReadModelBatch {
 
@@ -28,14 +32,16 @@ public final class ReadModelBatch {
 
 	private static final ThreadLocal<ReadModelBatch> CURRENT = new ThreadLocal<>();
 
-	private final MongoDatabase database;
+	private final ReadModelStore store;
 
 	private final Map<String, Map<String, Document>> documents = new LinkedHashMap<>();
 
+	private final Map<String, Set<String>> dirty = new LinkedHashMap<>();
+
 	private final List<Runnable> afterWrite = new ArrayList<>();
 
-	ReadModelBatch(MongoDatabase database) {
-		this.database = database;
+	ReadModelBatch(ReadModelStore store) {
+		this.store = store;
 	}
 
 	/** The batch bound to this thread by a running read-model transaction. */
@@ -65,10 +71,41 @@ public final class ReadModelBatch {
 	 */
 	public Document document(String collection, String id) {
 		Map<String, Document> byId = this.documents.computeIfAbsent(collection, c -> new LinkedHashMap<>());
-		return byId.computeIfAbsent(id, key -> {
-			Document found = this.database.getCollection(collection).find(Filters.eq("_id", key)).first();
-			return (found != null) ? found : new Document("_id", key).append(LAST_POSITION, -1L);
-		});
+		Document document = byId.get(id);
+		if (document == null) {
+			document = this.store.find(collection, List.of(id)).get(id);
+			if (document == null) {
+				document = empty(id);
+			}
+			byId.put(id, document);
+		}
+		return document;
+	}
+
+	/**
+	 * Loads, with one {@code _id $in} read, those of the documents that this batch has
+	 * not loaded yet, so that the following {@link #document} calls need no round trip.
+	 */
+	public void prefetch(String collection, Collection<String> ids) {
+		Map<String, Document> byId = this.documents.computeIfAbsent(collection, c -> new LinkedHashMap<>());
+		List<String> missing = new ArrayList<>();
+		for (String id : ids) {
+			if (!byId.containsKey(id)) {
+				missing.add(id);
+			}
+		}
+		if (missing.isEmpty()) {
+			return;
+		}
+		Map<String, Document> found = this.store.find(collection, missing);
+		for (String id : missing) {
+			Document document = found.get(id);
+			byId.put(id, (document != null) ? document : empty(id));
+		}
+	}
+
+	private static Document empty(String id) {
+		return new Document("_id", id).append(LAST_POSITION, -1L);
 	}
 
 	/**
@@ -76,13 +113,14 @@ public final class ReadModelBatch {
 	 * document has already seen that event.
 	 * @return whether the change was applied
 	 */
-	public boolean apply(String collection, String id, long position, java.util.function.Consumer<Document> change) {
+	public boolean apply(String collection, String id, long position, Consumer<Document> change) {
 		Document document = document(collection, id);
-		if (document.get(LAST_POSITION, -1L) >= position) {
+		if (((Number) document.getOrDefault(LAST_POSITION, -1L)).longValue() >= position) {
 			return false;
 		}
 		change.accept(document);
 		document.put(LAST_POSITION, position);
+		this.dirty.computeIfAbsent(collection, c -> new LinkedHashSet<>()).add(id);
 		return true;
 	}
 
@@ -92,19 +130,16 @@ public final class ReadModelBatch {
 	}
 
 	void write() {
-		ReplaceOptions upsert = new ReplaceOptions().upsert(true);
-		for (Map.Entry<String, Map<String, Document>> entry : this.documents.entrySet()) {
-			if (entry.getValue().isEmpty()) {
-				continue;
+		for (Map.Entry<String, Set<String>> entry : this.dirty.entrySet()) {
+			Map<String, Document> byId = this.documents.get(entry.getKey());
+			List<Document> changed = new ArrayList<>(entry.getValue().size());
+			for (String id : entry.getValue()) {
+				changed.add(byId.get(id));
 			}
-			List<WriteModel<Document>> writes = new ArrayList<>(entry.getValue().size());
-			for (Document document : entry.getValue().values()) {
-				writes.add(new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document, upsert));
-			}
-			MongoCollection<Document> collection = this.database.getCollection(entry.getKey());
-			collection.bulkWrite(writes);
+			this.store.replaceAll(entry.getKey(), changed);
 		}
 		this.documents.clear();
+		this.dirty.clear();
 		for (Runnable action : this.afterWrite) {
 			action.run();
 		}

@@ -12,10 +12,14 @@ import org.axonframework.common.transaction.TransactionManager;
  */
 public final class ReadModelTransactionManager implements TransactionManager {
 
-	private final MongoDatabase database;
+	private final ReadModelStore store;
 
 	public ReadModelTransactionManager(MongoDatabase database) {
-		this.database = database;
+		this(new MongoReadModelStore(database));
+	}
+
+	public ReadModelTransactionManager(ReadModelStore store) {
+		this.store = store;
 	}
 
 	@Override
@@ -23,7 +27,7 @@ public final class ReadModelTransactionManager implements TransactionManager {
 		if (ReadModelBatch.bound() != null) {
 			return NESTED;
 		}
-		ReadModelBatch batch = new ReadModelBatch(this.database);
+		ReadModelBatch batch = new ReadModelBatch(this.store);
 		batch.bind();
 		return new Transaction() {
 			@Override

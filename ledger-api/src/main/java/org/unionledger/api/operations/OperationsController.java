@@ -1,0 +1,154 @@
+package org.unionledger.api.operations;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.unionledger.api.config.LedgerProperties;
+import org.unionledger.api.freshness.ProjectionFreshness;
+import org.unionledger.api.problems.ApiException;
+import org.unionledger.eventstore.MongoEventStorageEngine;
+import org.unionledger.jurisdiction.JurisdictionTable;
+import org.unionledger.projections.consistency.ConsistencyCheck;
+import org.unionledger.projections.consistency.ConsistencyReport;
+import org.unionledger.projections.support.MongoReadModelStore;
+import org.unionledger.statistics.StatisticalCalendar;
+
+/**
+ * Operations on the read models.
+ * <ul>
+ * <li>{@code GET /api/operations/processors}: each tracking processor's position against
+ * the head of the store, per segment this node holds.</li>
+ * <li>{@code POST /api/operations/processors/{name}/rebuild}: resets the processor's
+ * tokens so that its projection is rebuilt from the first event. Writes go on meanwhile;
+ * until the processor has caught up again its read models are incomplete (the processors
+ * list shows it replaying and its lag).</li>
+ * <li>{@code POST /api/operations/consistency-check}: waits (up to 30 s) for the read
+ * models to reach the head, then replays the event stream up to that position and reports
+ * every difference (see {@link ConsistencyCheck}).</li>
+ * </ul>
+ */
+@RestController
+public class OperationsController {
+
+	private static final Duration CATCH_UP = Duration.ofSeconds(30);
+
+	private final EventProcessingConfiguration processing;
+
+	private final MongoEventStorageEngine engine;
+
+	private final ProjectionFreshness freshness;
+
+	private final ConsistencyCheck check;
+
+	public OperationsController(EventProcessingConfiguration processing, MongoEventStorageEngine engine,
+			ProjectionFreshness freshness, MongoDatabase database, StatisticalCalendar calendar,
+			LedgerProperties properties, JurisdictionTable jurisdictions, Clock clock) {
+		this.processing = processing;
+		this.engine = engine;
+		this.freshness = freshness;
+		this.check = new ConsistencyCheck(new MongoReadModelStore(database), calendar, properties.zone(), jurisdictions,
+				clock);
+	}
+
+	@GetMapping("/api/operations/processors")
+	public Map<String, Object> processors() {
+		long head = this.engine.headPosition();
+		List<Map<String, Object>> processors = new ArrayList<>();
+		this.processing.eventProcessors().values().forEach((processor) -> processors.add(describe(processor, head)));
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("head", head);
+		body.put("processors", processors);
+		return body;
+	}
+
+	private static Map<String, Object> describe(EventProcessor processor, long head) {
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put("name", processor.getName());
+		entry.put("running", processor.isRunning());
+		entry.put("error", processor.isError());
+		if (processor instanceof StreamingEventProcessor streaming) {
+			List<Map<String, Object>> segments = new ArrayList<>();
+			for (EventTrackerStatus status : streaming.processingStatus().values()) {
+				Map<String, Object> segment = new LinkedHashMap<>();
+				segment.put("segment", status.getSegment().getSegmentId());
+				OptionalLong position = status.getCurrentPosition();
+				segment.put("position", position.isPresent() ? position.getAsLong() : null);
+				segment.put("lag", position.isPresent() ? Math.max(0, head - position.getAsLong()) : null);
+				segment.put("caughtUp", status.isCaughtUp());
+				segment.put("replaying", status.isReplaying());
+				segment.put("errorState", status.isErrorState());
+				segments.add(segment);
+			}
+			entry.put("segments", segments);
+			if (segments.isEmpty() && processor.isRunning()) {
+				entry.put("note", "no segment claimed by this node; another node may be processing");
+			}
+		}
+		return entry;
+	}
+
+	@PostMapping("/api/operations/processors/{name}/rebuild")
+	public ResponseEntity<Map<String, Object>> rebuild(@PathVariable String name) {
+		StreamingEventProcessor processor = this.processing.eventProcessor(name, StreamingEventProcessor.class)
+			.orElseThrow(() -> ApiException.notFound("PROCESSOR_UNKNOWN", "name", "no tracking processor " + name));
+		if (!processor.supportsReset()) {
+			throw ApiException.conflict("PROCESSOR_BUSY", "name", "processor " + name + " cannot be reset");
+		}
+		synchronized (this) {
+			processor.shutDown();
+			try {
+				processor.resetTokens();
+			}
+			finally {
+				processor.start();
+			}
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("name", name);
+		body.put("status", "REBUILDING");
+		body.put("head", this.engine.headPosition());
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
+	}
+
+	@PostMapping("/api/operations/consistency-check")
+	public ConsistencyReport consistencyCheck() {
+		long head = this.engine.headPosition();
+		this.freshness.awaitPosition(head, CATCH_UP);
+		long through = Math.min(head, lowestPosition());
+		try (Stream<? extends TrackedEventMessage<?>> events = this.engine.readEvents(null, false)) {
+			return this.check.run(events, through);
+		}
+	}
+
+	/** The lowest position any running tracking processor of this node has reached. */
+	private long lowestPosition() {
+		long lowest = Long.MAX_VALUE;
+		for (EventProcessor processor : this.processing.eventProcessors().values()) {
+			if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()) {
+				for (EventTrackerStatus status : streaming.processingStatus().values()) {
+					lowest = Math.min(lowest, status.getCurrentPosition().orElse(0));
+				}
+			}
+		}
+		return lowest;
+	}
+
+}

@@ -1,0 +1,229 @@
+package org.unionledger.api.statistics;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.unionledger.api.problems.ApiException;
+import org.unionledger.eventstore.MongoEventStorageEngine;
+import org.unionledger.jurisdiction.Jurisdiction;
+import org.unionledger.jurisdiction.JurisdictionTable;
+import org.unionledger.projections.statistics.FigureEventsView;
+import org.unionledger.projections.statistics.Figures;
+import org.unionledger.projections.statistics.RankingView;
+import org.unionledger.projections.statistics.Scopes;
+import org.unionledger.projections.statistics.StatisticsQueries.FindFigureEvents;
+import org.unionledger.projections.statistics.StatisticsQueries.FindRanking;
+import org.unionledger.projections.statistics.StatisticsQueries.FindStatistics;
+import org.unionledger.projections.statistics.StatisticsQueries.RankingBy;
+import org.unionledger.projections.statistics.StatisticsView;
+import org.unionledger.targets.TargetSource;
+import org.unionledger.union.UnionId;
+
+/**
+ * Statistics of jurisdictions and unions, their rankings, children and drill-down.
+ * {@code asOf} is an effective date (stocks as of it, flows of the statistical year up to
+ * it); {@code knownAt} a recorded day in the ledger's zone (only what had been recorded
+ * by its end counts, and the answer lists what was recorded later).
+ */
+@RestController
+public class StatisticsController {
+
+	static final int MAX_PAGE_SIZE = 500;
+
+	private final QueryGateway queries;
+
+	private final StatisticsRequests requests;
+
+	private final JurisdictionTable jurisdictions;
+
+	private final MongoEventStorageEngine engine;
+
+	private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+		.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+	public StatisticsController(QueryGateway queries, StatisticsRequests requests, JurisdictionTable jurisdictions,
+			MongoEventStorageEngine engine) {
+		this.queries = queries;
+		this.requests = requests;
+		this.jurisdictions = jurisdictions;
+		this.engine = engine;
+	}
+
+	@GetMapping("/api/jurisdictions/{code}/statistics")
+	public Map<String, Object> jurisdiction(@PathVariable String code, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownAt) {
+		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
+		StatisticsView view = statistics(Scopes.jurisdiction(jurisdiction.code()), year, asOf, knownAt);
+		return StatisticsResponse.of(subject(jurisdiction), view);
+	}
+
+	@GetMapping("/api/unions/{unionId}/statistics")
+	public Map<String, Object> union(@PathVariable String unionId, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownAt) {
+		UnionId id = this.requests.union(unionId);
+		StatisticsView view = statistics(Scopes.union(id), year, asOf, knownAt);
+		Map<String, Object> subject = new LinkedHashMap<>();
+		subject.put("scope", Scopes.union(id));
+		subject.put("unionId", id.value());
+		return StatisticsResponse.of(subject, view);
+	}
+
+	/** Statistics of a scope after the checks every statistics request shares. */
+	public StatisticsView statistics(String scope, Integer year, LocalDate asOf, LocalDate knownAt) {
+		LocalDate effective = this.requests.pastDate(asOf, "asOf");
+		LocalDate known = this.requests.pastDate(knownAt, "knownAt");
+		int statisticalYear = this.requests.year(year, effective);
+		return this.queries
+			.query(new FindStatistics(scope, statisticalYear, effective, known),
+					ResponseTypes.instanceOf(StatisticsView.class))
+			.join();
+	}
+
+	@GetMapping("/api/jurisdictions/{code}/ranking")
+	public RankingView ranking(@PathVariable String code, @RequestParam(required = false) Integer year,
+			@RequestParam(defaultValue = "completion") String by,
+			@RequestParam(defaultValue = "ASSIGNED") String source) {
+		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
+		RankingBy order = switch (by.toLowerCase(Locale.ROOT)) {
+			case "completion" -> RankingBy.COMPLETION;
+			case "newenrollments" -> RankingBy.NEW_ENROLLMENTS;
+			default -> throw ApiException.invalid("INVALID_VALUE", "by", "by is completion or newEnrollments");
+		};
+		TargetSource targetSource;
+		try {
+			targetSource = TargetSource.valueOf(source.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw ApiException.invalid("INVALID_VALUE", "source", "source is ASSIGNED or SELF_SET");
+		}
+		if (this.jurisdictions.children(jurisdiction.code()).isEmpty()) {
+			throw ApiException.invalid("NO_CHILDREN", "code", "a county or zone has no units below it to rank");
+		}
+		return this.queries
+			.query(new FindRanking(jurisdiction.code(), this.requests.year(year, null), order, targetSource),
+					ResponseTypes.instanceOf(RankingView.class))
+			.join();
+	}
+
+	@GetMapping("/api/jurisdictions/{code}/children")
+	public Map<String, Object> children(@PathVariable String code) {
+		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
+		List<Map<String, Object>> children = new ArrayList<>();
+		for (Jurisdiction child : this.jurisdictions.children(jurisdiction.code())) {
+			children.add(subject(child));
+		}
+		Map<String, Object> body = subject(jurisdiction);
+		body.put("tableVersion", this.jurisdictions.version());
+		body.put("children", children);
+		return body;
+	}
+
+	@GetMapping("/api/jurisdictions/{code}/statistics/{figure}/events")
+	public Map<String, Object> jurisdictionEvents(@PathVariable String code, @PathVariable String figure,
+			@RequestParam(required = false) Integer year,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
+		return events(Scopes.jurisdiction(jurisdiction.code()), figure, year, asOf, page, size);
+	}
+
+	@GetMapping("/api/unions/{unionId}/statistics/{figure}/events")
+	public Map<String, Object> unionEvents(@PathVariable String unionId, @PathVariable String figure,
+			@RequestParam(required = false) Integer year,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		return events(Scopes.union(this.requests.union(unionId)), figure, year, asOf, page, size);
+	}
+
+	private Map<String, Object> events(String scope, String figure, Integer year, LocalDate asOf, int page, int size) {
+		String name = figure.replace(':', '.');
+		if (!Figures.isKnown(name)) {
+			throw ApiException.notFound("FIGURE_UNKNOWN", "figure", "no figure " + figure
+					+ "; figures are named as in the statistics' figures section, e.g. newEnrollments.sector.CONSTRUCTION");
+		}
+		if (page < 0 || page > 1_000_000) {
+			throw ApiException.invalid("PAGE_OUT_OF_RANGE", "page", "page is 0 or more");
+		}
+		if (size < 1 || size > MAX_PAGE_SIZE) {
+			throw ApiException.invalid("PAGE_SIZE_OUT_OF_RANGE", "size", "size is 1 to " + MAX_PAGE_SIZE);
+		}
+		LocalDate effective = this.requests.pastDate(asOf, "asOf");
+		FigureEventsView view = this.queries
+			.query(new FindFigureEvents(scope, name, this.requests.year(year, effective), effective, page, size),
+					ResponseTypes.instanceOf(FigureEventsView.class))
+			.join();
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("scope", view.scope());
+		body.put("figure", view.figure());
+		body.put("from", view.from());
+		body.put("to", view.to());
+		body.put("total", view.total());
+		body.put("page", view.page());
+		body.put("size", view.size());
+		if (view.openingBalance() != null) {
+			body.put("openingBalance", view.openingBalance());
+		}
+		Map<Long, TrackedEventMessage<?>> byPosition = new LinkedHashMap<>();
+		for (TrackedEventMessage<?> event : this.engine.readCommittedEvents(view.positions())) {
+			byPosition.put(event.trackingToken().position().orElse(-1), event);
+		}
+		List<Map<String, Object>> events = new ArrayList<>();
+		for (Long position : view.positions()) {
+			TrackedEventMessage<?> event = byPosition.get(position);
+			if (event != null) {
+				events.add(describe(event));
+			}
+		}
+		body.put("events", events);
+		return body;
+	}
+
+	/** An event for auditors; encrypted personal data is left out. */
+	private Map<String, Object> describe(TrackedEventMessage<?> event) {
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put("position", event.trackingToken().position().orElse(-1));
+		entry.put("type", event.getPayloadType().getSimpleName());
+		if (event instanceof DomainEventMessage<?> domain) {
+			entry.put("aggregateId", domain.getAggregateIdentifier());
+			entry.put("sequence", domain.getSequenceNumber());
+		}
+		@SuppressWarnings("unchecked")
+		Map<String, Object> payload = this.mapper.convertValue(event.getPayload(), Map.class);
+		if (payload.remove("personalData") != null) {
+			payload.put("personalData", "[encrypted]");
+		}
+		entry.put("payload", payload);
+		return entry;
+	}
+
+	static Map<String, Object> subject(Jurisdiction jurisdiction) {
+		Map<String, Object> subject = new LinkedHashMap<>();
+		subject.put("scope", Scopes.jurisdiction(jurisdiction.code()));
+		subject.put("code", jurisdiction.code().value());
+		subject.put("name", jurisdiction.name());
+		subject.put("level", jurisdiction.level());
+		if (jurisdiction.isDevelopmentZone()) {
+			subject.put("developmentZone", true);
+		}
+		return subject;
+	}
+
+}

@@ -1,0 +1,132 @@
+package org.unionledger.projections.statistics;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code _id}s of the dated counter documents. Counts are kept as deltas in a
+ * hierarchy of buckets per scope, so that any prefix sum over dates is a handful of
+ * {@code _id}s, whatever the number of members or events:
+ * <ul>
+ * <li>by effective date: {@code <scope>|e|x|<decade>} ({@code 202} is 2020–2029),
+ * {@code |e|y|<year>}, {@code |e|m|<year-month>}, {@code |e|d|<date>}, and {@code |e|pre}
+ * for anything before 1900. Each delta is added to its decade, year, month and day
+ * bucket. Everything effective on or before {@code A} is the sum of the earlier decades,
+ * the earlier years of A's decade, the earlier months of A's year and the days of A's
+ * month up to A: at most 1 + 12 + 9 + 11 + 31 = 64 documents.</li>
+ * <li>by statistical year: {@code <scope>|sy|<year>}, the whole year's deltas in one
+ * document (rankings read one per sibling).</li>
+ * <li>late entries by recorded date: {@code <scope>|l|x|…}, {@code |l|y|…},
+ * {@code |l|m|…}, {@code |l|d|…}. A delta whose recorded date (in the ledger's zone) lies
+ * after its effective date is also added here, under the bucket of its recorded date and
+ * inside it under its effective date. Everything recorded after day {@code K} is the sum
+ * of the later days of K's month, later months of K's year, later years of K's decade and
+ * later decades: at most 30 + 11 + 9 + a few documents.</li>
+ * </ul>
+ */
+final class CounterKeys {
+
+	/** Dates before this fall into the {@code pre} buckets. */
+	static final LocalDate EPOCH = LocalDate.of(1900, 1, 1);
+
+	private CounterKeys() {
+	}
+
+	/** The buckets a delta effective on {@code date} is added to (without the year's). */
+	static List<String> effective(String scope, LocalDate date) {
+		return buckets(scope, "e", date);
+	}
+
+	/** The buckets a late delta recorded on {@code date} is added to. */
+	static List<String> late(String scope, LocalDate recorded) {
+		return buckets(scope, "l", recorded);
+	}
+
+	static String statisticalYear(String scope, int year) {
+		return scope + "|sy|" + year;
+	}
+
+	private static List<String> buckets(String scope, String kind, LocalDate date) {
+		String prefix = scope + "|" + kind + "|";
+		if (date.isBefore(EPOCH)) {
+			return List.of(prefix + "pre");
+		}
+		return List.of(prefix + "x|" + decade(date.getYear()), prefix + "y|" + date.getYear(),
+				prefix + "m|" + YearMonth.from(date), prefix + "d|" + date);
+	}
+
+	/**
+	 * The effective-date buckets that together hold every delta effective on or before
+	 * {@code date}.
+	 * @throws IllegalArgumentException for a date before 1899-12-31 (the {@code pre}
+	 * bucket cannot be split)
+	 */
+	static List<String> upTo(String scope, LocalDate date) {
+		String prefix = scope + "|e|";
+		if (date.isBefore(EPOCH.minusDays(1))) {
+			throw new IllegalArgumentException("figures are kept by date from " + EPOCH + " on");
+		}
+		List<String> keys = new ArrayList<>(64);
+		keys.add(prefix + "pre");
+		if (date.isBefore(EPOCH)) {
+			return keys;
+		}
+		int year = date.getYear();
+		for (int decade = decade(EPOCH.getYear()); decade < decade(year); decade++) {
+			keys.add(prefix + "x|" + decade);
+		}
+		for (int y = decade(year) * 10; y < year; y++) {
+			keys.add(prefix + "y|" + y);
+		}
+		for (int month = 1; month < date.getMonthValue(); month++) {
+			keys.add(prefix + "m|" + YearMonth.of(year, month));
+		}
+		for (int day = 1; day <= date.getDayOfMonth(); day++) {
+			keys.add(prefix + "d|" + date.withDayOfMonth(day));
+		}
+		return keys;
+	}
+
+	/**
+	 * The late-entry buckets that together hold every late delta recorded after day
+	 * {@code known} and on or before {@code horizon}.
+	 */
+	static List<String> recordedAfter(String scope, LocalDate known, LocalDate horizon) {
+		String prefix = scope + "|l|";
+		List<String> keys = new ArrayList<>(64);
+		if (known.isBefore(EPOCH)) {
+			throw new IllegalArgumentException("recorded dates are kept from " + EPOCH + " on");
+		}
+		for (LocalDate day = known.plusDays(1); day.getMonth() == known.getMonth(); day = day.plusDays(1)) {
+			keys.add(prefix + "d|" + day);
+		}
+		for (int month = known.getMonthValue() + 1; month <= 12; month++) {
+			keys.add(prefix + "m|" + YearMonth.of(known.getYear(), month));
+		}
+		int year = known.getYear();
+		for (int y = year + 1; y <= decade(year) * 10 + 9; y++) {
+			keys.add(prefix + "y|" + y);
+		}
+		for (int decade = decade(year) + 1; decade <= decade(horizon.getYear()); decade++) {
+			keys.add(prefix + "x|" + decade);
+		}
+		return keys;
+	}
+
+	private static int decade(int year) {
+		return year / 10;
+	}
+
+	/** The drill-down index document of a scope and effective day. */
+	static String indexDay(String scope, LocalDate date) {
+		return scope + "|i|d|" + date;
+	}
+
+	/** The drill-down index document counting a scope's entries per day of a month. */
+	static String indexMonth(String scope, YearMonth month) {
+		return scope + "|i|m|" + month;
+	}
+
+}

@@ -1,0 +1,171 @@
+package org.unionledger.projections.statistics;
+
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.unionledger.membership.EnrollmentChannel;
+import org.unionledger.membership.TerminationReason;
+import org.unionledger.service.Campaign;
+import org.unionledger.service.ServiceType;
+import org.unionledger.union.Sector;
+import org.unionledger.union.UnionType;
+
+/**
+ * The names of every figure the statistics read model counts, the same names the API
+ * shows and drill-down takes. A breakdown is the figure's name, a dimension and a value:
+ * {@code newEnrollments.sector.CONSTRUCTION}.
+ * <p>
+ * Stocks (members active or on hold, serving assignments, open unions) are counted as of
+ * a date; everything else is a flow counted over the part of a statistical year up to a
+ * date. Amounts are in fen (1/100 yuan) so that they add up exactly.
+ * <p>
+ * Services are read two ways: {@code services.*} where the delivering union stands (the
+ * serving union of a dispatched worker, or any union serving a non-member), and
+ * {@code heldServices.*} where the member's holding union stood on the delivery date, as
+ * far as the ledger knew when the service was recorded.
+ */
+public final class Figures {
+
+	public static final String ACTIVE = "activeMembers";
+
+	public static final String ON_HOLD = "onHold";
+
+	/** Members held by a union elsewhere and served by a union here. */
+	public static final String SERVING = "servingAssignments";
+
+	public static final String OPEN_UNIONS = "openUnions";
+
+	public static final String NEW = "newEnrollments";
+
+	public static final String RE = "reEnrollments";
+
+	public static final String RESUMPTIONS = "resumptions";
+
+	public static final String HOLDS = "holds";
+
+	public static final String TRANSFERS_IN = "transfersIn";
+
+	public static final String TRANSFERS_OUT = "transfersOut";
+
+	/** Transfers touching this scope whose two unions lie in one city. */
+	public static final String INTRA_CITY = "transfers.intraCity";
+
+	/** Transfers touching this scope whose two unions lie in different cities. */
+	public static final String CROSS_CITY = "transfers.crossCity";
+
+	public static final String TERMINATIONS = "terminations";
+
+	/** Unions established (newly unionised enterprises, sites, …). */
+	public static final String UNIONS_ESTABLISHED = "unionsEstablished";
+
+	public static final String UNIONS_DISSOLVED = "unionsDissolved";
+
+	public static final String SERVICES = "services";
+
+	public static final String HELD_SERVICES = "heldServices";
+
+	public static final String DELIVERIES = "deliveries";
+
+	public static final String PERSON_TIMES = "personTimes";
+
+	public static final String AMOUNT_FEN = "amountFen";
+
+	public static final String DISTINCT_MEMBERS = "distinctMembers";
+
+	public static final String SECTOR = "sector";
+
+	public static final String UNION_TYPE = "unionType";
+
+	public static final String CHANNEL = "channel";
+
+	public static final String REASON = "reason";
+
+	public static final String TYPE = "type";
+
+	public static final String CAMPAIGN = "campaign";
+
+	public static final String MEMBERS = "members";
+
+	public static final String NON_MEMBERS = "nonMembers";
+
+	private static final Set<String> ALL = Collections.unmodifiableSet(all());
+
+	private Figures() {
+	}
+
+	public static String of(String figure, String dimension, Enum<?> value) {
+		return figure + "." + dimension + "." + value.name();
+	}
+
+	public static String of(String... parts) {
+		return String.join(".", parts);
+	}
+
+	/** Whether the figure is counted as of a date rather than over a period. */
+	public static boolean isStock(String figure) {
+		return figure.equals(ACTIVE) || figure.startsWith(ACTIVE + ".") || figure.equals(ON_HOLD)
+				|| figure.equals(SERVING) || figure.equals(OPEN_UNIONS);
+	}
+
+	/** Whether the name is one of the figures counted here. */
+	public static boolean isKnown(String figure) {
+		return ALL.contains(figure);
+	}
+
+	/** Every figure name, sorted. */
+	public static Set<String> all() {
+		Set<String> names = new TreeSet<>();
+		for (String stock : new String[] { ACTIVE, ON_HOLD, SERVING, OPEN_UNIONS }) {
+			names.add(stock);
+		}
+		for (String flow : new String[] { NEW, RE, RESUMPTIONS, HOLDS, TRANSFERS_IN, TRANSFERS_OUT, INTRA_CITY,
+				CROSS_CITY, TERMINATIONS, UNIONS_ESTABLISHED, UNIONS_DISSOLVED }) {
+			names.add(flow);
+		}
+		for (Sector sector : Sector.values()) {
+			names.add(of(ACTIVE, SECTOR, sector));
+			names.add(of(NEW, SECTOR, sector));
+			names.add(of(UNIONS_ESTABLISHED, SECTOR, sector));
+		}
+		for (UnionType type : UnionType.values()) {
+			names.add(of(ACTIVE, UNION_TYPE, type));
+			names.add(of(NEW, UNION_TYPE, type));
+			names.add(of(UNIONS_ESTABLISHED, UNION_TYPE, type));
+		}
+		for (EnrollmentChannel channel : EnrollmentChannel.values()) {
+			names.add(of(NEW, CHANNEL, channel));
+			names.add(of(RE, CHANNEL, channel));
+		}
+		for (TerminationReason reason : TerminationReason.values()) {
+			names.add(of(TERMINATIONS, REASON, reason));
+		}
+		for (String perspective : new String[] { SERVICES, HELD_SERVICES }) {
+			names.add(of(perspective, DISTINCT_MEMBERS));
+			for (String measure : new String[] { DELIVERIES, PERSON_TIMES, AMOUNT_FEN }) {
+				names.add(of(perspective, measure));
+				for (ServiceType type : ServiceType.values()) {
+					names.add(of(perspective, TYPE, type.name(), measure));
+				}
+				for (Campaign campaign : Campaign.values()) {
+					names.add(of(perspective, CAMPAIGN, campaign.name(), measure));
+				}
+			}
+		}
+		for (String measure : new String[] { DELIVERIES, PERSON_TIMES, AMOUNT_FEN }) {
+			names.add(of(SERVICES, MEMBERS, measure));
+			names.add(of(SERVICES, NON_MEMBERS, measure));
+		}
+		return names;
+	}
+
+	/** Field name of a figure inside a document: MongoDB field names take no dots. */
+	static String field(String figure) {
+		return figure.replace('.', ':');
+	}
+
+	static String figure(String field) {
+		return field.replace(':', '.');
+	}
+
+}

@@ -1,0 +1,518 @@
+package org.unionledger.projections.statistics;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.bson.Document;
+import org.unionledger.jurisdiction.JurisdictionCode;
+import org.unionledger.membership.Events.MemberEnrolled;
+import org.unionledger.membership.Events.MemberReEnrolled;
+import org.unionledger.membership.Events.MembershipPutOnHold;
+import org.unionledger.membership.Events.MembershipResumed;
+import org.unionledger.membership.Events.MembershipTerminated;
+import org.unionledger.membership.Events.ServingAssignmentEnded;
+import org.unionledger.membership.Events.ServingUnionAssigned;
+import org.unionledger.membership.Events.TransferAccepted;
+import org.unionledger.membership.MemberId;
+import org.unionledger.projections.support.EventPositions;
+import org.unionledger.projections.support.ReadModelBatch;
+import org.unionledger.service.Events.ServiceDelivered;
+import org.unionledger.statistics.StatisticalCalendar;
+import org.unionledger.targets.Events.EnrollmentTargetSet;
+import org.unionledger.union.Events.UnionDissolved;
+import org.unionledger.union.Events.UnionRegistered;
+import org.unionledger.union.Sector;
+import org.unionledger.union.UnionId;
+import org.unionledger.union.UnionPlacement;
+import org.unionledger.union.UnionType;
+
+/**
+ * Dated counters for every figure of the statistics (see {@link Figures}) per union and
+ * jurisdiction, answerable as of any effective date and as known at the end of any
+ * recorded day, with one {@code _id $in} read (see {@link CounterKeys} for the bucket
+ * layout and {@link StatisticsQueryHandler} for the arithmetic).
+ * <p>
+ * Each event becomes deltas {@code (scope, figure, effective date, recorded date,
+ * amount)}; the recorded date is the event's {@code recordedAt} in the ledger's zone. The
+ * deltas of one event are netted (a transfer inside a city changes nothing at the city)
+ * and added, in one change per document, to:
+ * <ul>
+ * <li>{@value #COUNTERS}: effective-date buckets, the statistical year's bucket and, for
+ * late entries (recorded after their effective date), recorded-date buckets;</li>
+ * <li>{@value #INDEX}: per scope and effective day the global positions of the events
+ * behind each figure ({@code <scope>|i|d|<date>}: {@code entries [{p, f}]}), with per
+ * month the number of entries per day and figure ({@code <scope>|i|m|<month>}), so that
+ * drill-down pages through the events without reading more than the pages' days;</li>
+ * <li>{@value #MEMBERS}: what deltas depend on beyond the event itself: each member's
+ * holding unions by effective date ({@code M:<memberId>}, for services read by the
+ * holding union) and each member's services per statistical year
+ * ({@code S:<memberId>:<year>}, for distinct members served);</li>
+ * <li>{@value #TARGETS}: every change of a jurisdiction's targets for a year
+ * ({@code T:<code>:<year>}).</li>
+ * </ul>
+ * Idempotence: each document keeps the last global position applied to it. Deltas that
+ * depend on {@value #MEMBERS} documents are derived only from their entries of earlier
+ * positions, so a batch that is handled again after a partial write derives the same
+ * deltas.
+ * <p>
+ * Distinct members served: per member, statistical year and scope the member counts from
+ * the earliest delivery date among the services recorded so far. When a later-recorded
+ * service is earlier, the count moves: −1 at the old date and +1 at the new one, both
+ * recorded on the new service's recorded date. That keeps "as known at" exact for a count
+ * that is not a sum.
+ */
+@ProcessingGroup(StatisticsProjection.PROCESSING_GROUP)
+public class StatisticsProjection {
+
+	public static final String PROCESSING_GROUP = "statistics";
+
+	public static final String COUNTERS = "rm_stat_counters";
+
+	public static final String INDEX = "rm_stat_index";
+
+	public static final String MEMBERS = "rm_stat_members";
+
+	public static final String TARGETS = "rm_stat_targets";
+
+	public static final List<String> COLLECTIONS = List.of(COUNTERS, INDEX, MEMBERS, TARGETS);
+
+	private final MongoDatabase database;
+
+	private final StatisticalCalendar calendar;
+
+	private final ZoneId zone;
+
+	/**
+	 * @param database where the reset handler drops the collections; {@code null} when
+	 * the projection fills another store (a consistency check's rebuild)
+	 * @param calendar the statistical year
+	 * @param zone the ledger's zone, which turns recorded instants into recorded dates
+	 */
+	public StatisticsProjection(MongoDatabase database, StatisticalCalendar calendar, ZoneId zone) {
+		this.database = database;
+		this.calendar = calendar;
+		this.zone = zone;
+	}
+
+	/** Before a replay from the first event, forget every figure. */
+	@ResetHandler
+	void reset() {
+		if (this.database != null) {
+			COLLECTIONS.forEach((collection) -> this.database.getCollection(collection).drop());
+		}
+	}
+
+	@EventHandler
+	void on(UnionRegistered event, TrackingToken token) {
+		Deltas deltas = new Deltas(recorded(event.recordedAt()));
+		UnionPlacement union = event.placement();
+		deltas.add(Scopes.chain(union), event.establishedOn(), 1, Figures.UNIONS_ESTABLISHED,
+				Figures.of(Figures.UNIONS_ESTABLISHED, Figures.SECTOR, union.sector()),
+				Figures.of(Figures.UNIONS_ESTABLISHED, Figures.UNION_TYPE, union.type()), Figures.OPEN_UNIONS);
+		write(EventPositions.of(token), deltas);
+	}
+
+	@EventHandler
+	void on(UnionDissolved event, TrackingToken token) {
+		Deltas deltas = new Deltas(recorded(event.recordedAt()));
+		List<String> chain = Scopes.chain(event.placement());
+		deltas.add(chain, event.effectiveDate(), 1, Figures.UNIONS_DISSOLVED);
+		deltas.add(chain, event.effectiveDate(), -1, Figures.OPEN_UNIONS);
+		write(EventPositions.of(token), deltas);
+	}
+
+	@EventHandler
+	void on(MemberEnrolled event, TrackingToken token) {
+		long position = EventPositions.of(token);
+		Deltas deltas = new Deltas(recorded(event.recordedAt()));
+		UnionPlacement union = event.union();
+		List<String> chain = Scopes.chain(union);
+		deltas.add(chain, event.effectiveDate(), 1, Figures.NEW,
+				Figures.of(Figures.NEW, Figures.SECTOR, union.sector()),
+				Figures.of(Figures.NEW, Figures.UNION_TYPE, union.type()),
+				Figures.of(Figures.NEW, Figures.CHANNEL, event.channel()));
+		deltas.add(chain, event.effectiveDate(), 1, active(union));
+		recordHolding(position, event.memberId(), event.effectiveDate(), union);
+		write(position, deltas);
+	}
+
+	@EventHandler
+	void on(MemberReEnrolled event, TrackingToken token) {
+		long position = EventPositions.of(token);
+		Deltas deltas = new Deltas(recorded(event.recordedAt()));
+		List<String> chain = Scopes.chain(event.union());
+		deltas.add(chain, event.effectiveDate(), 1, Figures.RE,
+				Figures.of(Figures.RE, Figures.CHANNEL, event.channel()));
+		deltas.add(chain, event.effectiveDate(), 1, active(event.union()));
+		recordHolding(position, event.memberId(), event.effectiveDate(), event.union());
+		write(position, deltas);
+	}
+
+	@EventHandler
+	void on(TransferAccepted event, TrackingToken token) {
+		long position = EventPositions.of(token);
+		Deltas deltas = new Deltas(recorded(event.recordedAt()));
+		List<String> from = Scopes.chain(event.fromUnion());
+		List<String> to = Scopes.chain(event.toUnion());
+		LocalDate effective = event.effectiveDate();
+		deltas.add(from, effective, -1, active(event.fromUnion()));
+		deltas.add(to, effective, 1, active(event.toUnion()));
+		Set<String> touched = new LinkedHashSet<>(from);
+		touched.addAll(to);
+		for (String scope : touched) {
+			if (!to.contains(scope)) {
+				deltas.add(scope, Figures.TRANSFERS_OUT, effective, 1);
+			}
+			if (!from.contains(scope)) {
+				deltas.add(scope, Figures.TRANSFERS_IN, effective, 1);
+			}
+		}
+		boolean intraCity = event.fromUnion()
+			.jurisdictionCode()
+			.city()
+			.equals(event.toUnion().jurisdictionCode().city());
+		deltas.add(touched, effective, 1, intraCity ? Figures.INTRA_CITY : Figures.CROSS_CITY);
+		recordHolding(position, event.memberId(), effective, event.toUnion());
+		write(position, deltas);
+	}
+
+	@EventHandler
+	void on(MembershipPutOnHold event, TrackingToken token) {
+		Deltas deltas = new Deltas(recorded(event.recordedAt()));
+		List<String> chain = Scopes.chain(event.union());
+		deltas.add(chain, event.effectiveDate(), -1, active(event.union()));
+		deltas.add(chain, event.effectiveDate(), 1, Figures.ON_HOLD, Figures.HOLDS);
+		write(EventPositions.of(token), deltas);
+	}
+
+	@EventHandler
+	void on(MembershipResumed event, TrackingToken token) {
+		Deltas deltas = new Deltas(recorded(event.recordedAt()));
+		List<String> chain = Scopes.chain(event.union());
+		deltas.add(chain, event.effectiveDate(), -1, Figures.ON_HOLD);
+		deltas.add(chain, event.effectiveDate(), 1, active(event.union()));
+		deltas.add(chain, event.effectiveDate(), 1, Figures.RESUMPTIONS);
+		write(EventPositions.of(token), deltas);
+	}
+
+	@EventHandler
+	void on(MembershipTerminated event, TrackingToken token) {
+		long position = EventPositions.of(token);
+		Deltas deltas = new Deltas(recorded(event.recordedAt()));
+		List<String> chain = Scopes.chain(event.union());
+		if (event.wasOnHold()) {
+			deltas.add(chain, event.effectiveDate(), -1, Figures.ON_HOLD);
+		}
+		else {
+			deltas.add(chain, event.effectiveDate(), -1, active(event.union()));
+		}
+		deltas.add(chain, event.effectiveDate(), 1, Figures.TERMINATIONS,
+				Figures.of(Figures.TERMINATIONS, Figures.REASON, event.reason()));
+		recordHolding(position, event.memberId(), event.effectiveDate(), null);
+		write(position, deltas);
+	}
+
+	@EventHandler
+	void on(ServingUnionAssigned event, TrackingToken token) {
+		Deltas deltas = new Deltas(recorded(event.recordedAt()));
+		deltas.add(Scopes.chain(event.servingUnion()), event.effectiveDate(), 1, Figures.SERVING);
+		write(EventPositions.of(token), deltas);
+	}
+
+	@EventHandler
+	void on(ServingAssignmentEnded event, TrackingToken token) {
+		Deltas deltas = new Deltas(recorded(event.recordedAt()));
+		deltas.add(Scopes.chain(event.servingUnion()), event.effectiveDate(), -1, Figures.SERVING);
+		write(EventPositions.of(token), deltas);
+	}
+
+	@EventHandler
+	void on(ServiceDelivered event, TrackingToken token) {
+		long position = EventPositions.of(token);
+		LocalDate recorded = recorded(event.recordedAt());
+		LocalDate effective = event.deliveredOn();
+		Deltas deltas = new Deltas(recorded);
+		List<String> delivered = Scopes.chain(event.union());
+		long fen = event.amountYuan().movePointRight(2).longValueExact();
+		String group = (event.memberId() != null) ? Figures.MEMBERS : Figures.NON_MEMBERS;
+		addService(deltas, delivered, effective, Figures.SERVICES, event, fen);
+		deltas.add(delivered, effective, 1, Figures.of(Figures.SERVICES, group, Figures.DELIVERIES));
+		deltas.add(delivered, effective, event.personTimes(),
+				Figures.of(Figures.SERVICES, group, Figures.PERSON_TIMES));
+		deltas.add(delivered, effective, fen, Figures.of(Figures.SERVICES, group, Figures.AMOUNT_FEN));
+		if (event.memberId() != null) {
+			UnionPlacement holding = holdingOn(event.memberId(), effective, position);
+			List<String> held = (holding != null) ? Scopes.chain(holding) : List.of();
+			addService(deltas, held, effective, Figures.HELD_SERVICES, event, fen);
+			distinctMembersServed(deltas, position,
+					new Served(position, recorded, effective, delivered, held, event.memberId()));
+		}
+		write(position, deltas);
+	}
+
+	@EventHandler
+	void on(EnrollmentTargetSet event, TrackingToken token) {
+		long position = EventPositions.of(token);
+		String id = targetKey(event.jurisdictionCode(), event.statisticalYear());
+		ReadModelBatch.current().apply(TARGETS, id, position, (document) -> {
+			document.put("code", event.jurisdictionCode().value());
+			document.put("year", event.statisticalYear());
+			list(document, "changes").add(new Document("p", position).append("s", event.source().name())
+				.append("v", event.target())
+				.append("e", event.effectiveDate().toString())
+				.append("r", recorded(event.recordedAt()).toString()));
+		});
+	}
+
+	static String targetKey(JurisdictionCode code, int year) {
+		return "T:" + code.value() + ":" + year;
+	}
+
+	private static void addService(Deltas deltas, List<String> scopes, LocalDate effective, String perspective,
+			ServiceDelivered event, long fen) {
+		List<String> prefixes = new ArrayList<>(3);
+		prefixes.add(perspective);
+		prefixes.add(Figures.of(perspective, Figures.TYPE, event.type().name()));
+		if (event.campaign() != null) {
+			prefixes.add(Figures.of(perspective, Figures.CAMPAIGN, event.campaign().name()));
+		}
+		for (String prefix : prefixes) {
+			deltas.add(scopes, effective, 1, Figures.of(prefix, Figures.DELIVERIES));
+			deltas.add(scopes, effective, event.personTimes(), Figures.of(prefix, Figures.PERSON_TIMES));
+			deltas.add(scopes, effective, fen, Figures.of(prefix, Figures.AMOUNT_FEN));
+		}
+	}
+
+	private static String[] active(UnionPlacement union) {
+		return new String[] { Figures.ACTIVE, Figures.of(Figures.ACTIVE, Figures.SECTOR, union.sector()),
+				Figures.of(Figures.ACTIVE, Figures.UNION_TYPE, union.type()) };
+	}
+
+	private LocalDate recorded(Instant recordedAt) {
+		return recordedAt.atZone(this.zone).toLocalDate();
+	}
+
+	// Members: holding unions by effective date, services per statistical year
+
+	private static String memberKey(MemberId memberId) {
+		return "M:" + memberId.value();
+	}
+
+	private void recordHolding(long position, MemberId memberId, LocalDate effective, UnionPlacement union) {
+		ReadModelBatch.current().apply(MEMBERS, memberKey(memberId), position, (document) -> {
+			Document entry = new Document("p", position).append("e", effective.toString());
+			if (union != null) {
+				entry.append("u", union.unionId().value())
+					.append("j", union.jurisdictionCode().value())
+					.append("t", union.type().name())
+					.append("s", union.sector().name());
+			}
+			list(document, "h").add(entry);
+		});
+	}
+
+	/**
+	 * The union holding the membership on {@code date} by the member's events before
+	 * {@code position}, or {@code null} if none did.
+	 */
+	private static UnionPlacement holdingOn(MemberId memberId, LocalDate date, long position) {
+		Document document = ReadModelBatch.current().document(MEMBERS, memberKey(memberId));
+		Document holding = null;
+		for (Document entry : list(document, "h")) {
+			if (number(entry, "p") < position && !LocalDate.parse(entry.getString("e")).isAfter(date)) {
+				holding = entry;
+			}
+		}
+		if (holding == null || holding.getString("u") == null) {
+			return null;
+		}
+		return new UnionPlacement(new UnionId(holding.getString("u")), JurisdictionCode.of(holding.getString("j")),
+				UnionType.valueOf(holding.getString("t")), Sector.valueOf(holding.getString("s")));
+	}
+
+	/** One service to a member as the distinct count needs it. */
+	record Served(long position, LocalDate recorded, LocalDate effective, List<String> delivered, List<String> held,
+			MemberId memberId) {
+
+		Document toDocument() {
+			return new Document("p", this.position).append("r", this.recorded.toString())
+				.append("e", this.effective.toString())
+				.append("d", this.delivered)
+				.append("h", this.held);
+		}
+
+		@SuppressWarnings("unchecked")
+		static Served of(Document entry) {
+			return new Served(number(entry, "p"), LocalDate.parse(entry.getString("r")),
+					LocalDate.parse(entry.getString("e")), (List<String>) entry.get("d"), (List<String>) entry.get("h"),
+					null);
+		}
+
+	}
+
+	private void distinctMembersServed(Deltas deltas, long position, Served served) {
+		String id = "S:" + served.memberId().value() + ":" + this.calendar.yearOf(served.effective());
+		Document document = ReadModelBatch.current().document(MEMBERS, id);
+		List<Served> before = new ArrayList<>();
+		for (Document entry : list(document, "x")) {
+			if (number(entry, "p") < position) {
+				before.add(Served.of(entry));
+			}
+		}
+		List<Served> after = new ArrayList<>(before);
+		after.add(served);
+		String deliveredFigure = Figures.of(Figures.SERVICES, Figures.DISTINCT_MEMBERS);
+		String heldFigure = Figures.of(Figures.HELD_SERVICES, Figures.DISTINCT_MEMBERS);
+		DistinctChain.difference(before, after, Served::delivered)
+			.forEach(
+					(key, amount) -> deltas.add(key.scope(), deliveredFigure, key.effective(), key.recorded(), amount));
+		DistinctChain.difference(before, after, Served::held)
+			.forEach((key, amount) -> deltas.add(key.scope(), heldFigure, key.effective(), key.recorded(), amount));
+		ReadModelBatch.current().apply(MEMBERS, id, position, (d) -> list(d, "x").add(served.toDocument()));
+	}
+
+	// Writing deltas into the counters and the index
+
+	private void write(long position, Deltas deltas) {
+		Map<Delta.Key, Long> net = new LinkedHashMap<>();
+		for (Delta delta : deltas.list) {
+			net.merge(delta.key(), delta.amount(), Long::sum);
+		}
+		Map<String, List<Consumer<Document>>> counters = new LinkedHashMap<>();
+		Map<String, Map<LocalDate, Set<String>>> indexed = new LinkedHashMap<>();
+		for (Map.Entry<Delta.Key, Long> entry : net.entrySet()) {
+			long amount = entry.getValue();
+			if (amount == 0) {
+				continue;
+			}
+			Delta.Key key = entry.getKey();
+			String field = Figures.field(key.figure());
+			Consumer<Document> count = (document) -> increment(sub(document, "c"), field, amount);
+			for (String id : CounterKeys.effective(key.scope(), key.effective())) {
+				counters.computeIfAbsent(id, (k) -> new ArrayList<>()).add(count);
+			}
+			counters
+				.computeIfAbsent(CounterKeys.statisticalYear(key.scope(), this.calendar.yearOf(key.effective())),
+						(k) -> new ArrayList<>())
+				.add(count);
+			if (key.recorded().isAfter(key.effective())) {
+				String day = key.effective().toString();
+				for (String id : CounterKeys.late(key.scope(), key.recorded())) {
+					counters.computeIfAbsent(id, (k) -> new ArrayList<>())
+						.add((document) -> increment(sub(sub(document, "e"), day), field, amount));
+				}
+			}
+			indexed.computeIfAbsent(key.scope(), (k) -> new LinkedHashMap<>())
+				.computeIfAbsent(key.effective(), (k) -> new TreeSet<>())
+				.add(field);
+		}
+		ReadModelBatch batch = ReadModelBatch.current();
+		apply(batch, COUNTERS, position, counters);
+		Map<String, List<Consumer<Document>>> index = new LinkedHashMap<>();
+		indexed.forEach((scope, days) -> days.forEach((day, fields) -> {
+			List<String> sorted = List.copyOf(fields);
+			index.computeIfAbsent(CounterKeys.indexDay(scope, day), (k) -> new ArrayList<>())
+				.add((document) -> list(document, "entries").add(new Document("p", position).append("f", sorted)));
+			index.computeIfAbsent(CounterKeys.indexMonth(scope, YearMonth.from(day)), (k) -> new ArrayList<>())
+				.add((document) -> {
+					Document perDay = sub(sub(document, "n"), day.toString());
+					sorted.forEach((field) -> increment(perDay, field, 1));
+				});
+		}));
+		apply(batch, INDEX, position, index);
+	}
+
+	private static void apply(ReadModelBatch batch, String collection, long position,
+			Map<String, List<Consumer<Document>>> changes) {
+		batch.prefetch(collection, changes.keySet());
+		changes.forEach((id, list) -> batch.apply(collection, id, position, (document) -> {
+			for (Consumer<Document> change : list) {
+				change.accept(document);
+			}
+		}));
+	}
+
+	private static void increment(Document document, String field, long delta) {
+		long value = ((Number) document.getOrDefault(field, 0L)).longValue() + delta;
+		if (value == 0) {
+			document.remove(field);
+		}
+		else {
+			document.put(field, value);
+		}
+	}
+
+	static Document sub(Document document, String field) {
+		Object value = document.get(field);
+		if (value instanceof Document sub) {
+			return sub;
+		}
+		Document created = new Document();
+		document.put(field, created);
+		return created;
+	}
+
+	@SuppressWarnings("unchecked")
+	static List<Document> list(Document document, String field) {
+		Object value = document.get(field);
+		if (value instanceof List<?> list) {
+			return (List<Document>) list;
+		}
+		List<Document> created = new ArrayList<>();
+		document.put(field, created);
+		return created;
+	}
+
+	static long number(Document document, String field) {
+		Object value = document.get(field);
+		return (value instanceof Number n) ? n.longValue() : 0L;
+	}
+
+	/**
+	 * The deltas of one event, all recorded on the event's recorded date unless given.
+	 */
+	private static final class Deltas {
+
+		private final List<Delta> list = new ArrayList<>();
+
+		private final LocalDate recorded;
+
+		Deltas(LocalDate recorded) {
+			this.recorded = recorded;
+		}
+
+		void add(Collection<String> scopes, LocalDate effective, long amount, String... figures) {
+			for (String scope : scopes) {
+				for (String figure : figures) {
+					this.list.add(new Delta(scope, figure, effective, this.recorded, amount));
+				}
+			}
+		}
+
+		void add(String scope, String figure, LocalDate effective, long amount) {
+			this.list.add(new Delta(scope, figure, effective, this.recorded, amount));
+		}
+
+		void add(String scope, String figure, LocalDate effective, LocalDate recorded, long amount) {
+			this.list.add(new Delta(scope, figure, effective, recorded, amount));
+		}
+
+	}
+
+}

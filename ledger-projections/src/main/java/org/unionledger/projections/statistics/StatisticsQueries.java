@@ -1,0 +1,71 @@
+package org.unionledger.projections.statistics;
+
+import java.time.LocalDate;
+
+import org.unionledger.jurisdiction.JurisdictionCode;
+import org.unionledger.targets.TargetSource;
+
+/** Queries answered from the statistics read model. */
+public final class StatisticsQueries {
+
+	private StatisticsQueries() {
+	}
+
+	/**
+	 * Every figure of a scope for a statistical year. Stocks are counted as of
+	 * {@code asOf}, flows from the year's first day to {@code asOf}; {@code asOf}
+	 * defaults to today and is capped at the year's last day. With {@code knownAt}, only
+	 * what had been recorded by the end of that day (in the ledger's zone) counts, and
+	 * the answer also shows what was recorded later.
+	 *
+	 * @param scope {@code U:<unionId>} or {@code J:<code>} (see {@link Scopes})
+	 * @param statisticalYear the year
+	 * @param asOf effective date, or {@code null}
+	 * @param knownAt recorded date, or {@code null} for everything recorded
+	 */
+	public record FindStatistics(String scope, int statisticalYear, LocalDate asOf, LocalDate knownAt) {
+	}
+
+	/**
+	 * The units directly below a jurisdiction (cities of a province, counties and zones
+	 * of a city), ranked for a statistical year.
+	 *
+	 * @param parent the jurisdiction whose children are ranked
+	 * @param statisticalYear the year
+	 * @param by what they are ranked by
+	 * @param source whose target completion rates compare with
+	 */
+	public record FindRanking(JurisdictionCode parent, int statisticalYear, RankingBy by, TargetSource source) {
+	}
+
+	/** What a ranking orders by. */
+	public enum RankingBy {
+
+		/**
+		 * New enrollments ÷ target, highest first; units without a target come last,
+		 * unranked.
+		 */
+		COMPLETION,
+		/** New enrollments, most first. */
+		NEW_ENROLLMENTS
+
+	}
+
+	/**
+	 * A page of the global positions of the events behind a figure: for a flow, the
+	 * events counted in it from the year's first day to {@code asOf}; for a stock, the
+	 * events that changed it in that period (its value before the year is given as the
+	 * opening balance). Ordered by effective date, then position.
+	 *
+	 * @param scope the scope
+	 * @param figure a name from {@link Figures}
+	 * @param statisticalYear the year
+	 * @param asOf effective date, or {@code null} for today (capped at the year's end)
+	 * @param page page number from 0
+	 * @param size events per page
+	 */
+	public record FindFigureEvents(String scope, String figure, int statisticalYear, LocalDate asOf, int page,
+			int size) {
+	}
+
+}

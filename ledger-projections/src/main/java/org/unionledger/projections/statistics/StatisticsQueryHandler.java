@@ -1,0 +1,406 @@
+package org.unionledger.projections.statistics;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.unionledger.jurisdiction.Jurisdiction;
+import org.unionledger.jurisdiction.JurisdictionCode;
+import org.unionledger.jurisdiction.JurisdictionTable;
+import org.unionledger.projections.statistics.StatisticsQueries.FindFigureEvents;
+import org.unionledger.projections.statistics.StatisticsQueries.FindRanking;
+import org.unionledger.projections.statistics.StatisticsQueries.FindStatistics;
+import org.unionledger.projections.statistics.StatisticsQueries.RankingBy;
+import org.unionledger.projections.support.ReadModelStore;
+import org.unionledger.statistics.StatisticalCalendar;
+import org.unionledger.targets.TargetSource;
+
+/**
+ * Answers statistics from the dated counters of {@link StatisticsProjection}.
+ * <p>
+ * Let {@code P(a)} be the sum of the effective-date buckets up to day {@code a} (every
+ * delta effective on or before {@code a}) and {@code L(a, k)} the sum, over the
+ * recorded-date buckets after day {@code k}, of their deltas effective on or before
+ * {@code a}. The figures as of {@code a} as known at the end of recorded day {@code k}
+ * are {@code F(a, k) = P(a) − L(a, k)} when {@code k ≥ a}: what is effective by {@code a}
+ * but recorded after {@code k} was recorded after its effective date, so it is a late
+ * entry and sits in a recorded-date bucket after {@code k}. When {@code k < a},
+ * {@code F(a, k) = F(k, k)}: nothing is effective after the day it was recorded (the
+ * ledger refuses future dates), so everything recorded by {@code k} is effective by
+ * {@code k}. Stocks are {@code F(asOf, k)}, flows {@code F(asOf, k) − F(first − 1, k)};
+ * one {@code _id $in} of at most about 200 computed keys reads everything, whatever the
+ * number of members.
+ */
+public class StatisticsQueryHandler {
+
+	private final ReadModelStore store;
+
+	private final StatisticalCalendar calendar;
+
+	private final JurisdictionTable jurisdictions;
+
+	private final Clock clock;
+
+	public StatisticsQueryHandler(ReadModelStore store, StatisticalCalendar calendar, JurisdictionTable jurisdictions,
+			Clock clock) {
+		this.store = store;
+		this.calendar = calendar;
+		this.jurisdictions = jurisdictions;
+		this.clock = clock;
+	}
+
+	@QueryHandler
+	public StatisticsView handle(FindStatistics query) {
+		String scope = query.scope();
+		int year = query.statisticalYear();
+		LocalDate first = this.calendar.firstDay(year);
+		LocalDate before = first.minusDays(1);
+		LocalDate asOf = cut(year, query.asOf());
+		LocalDate known = query.knownAt();
+		Set<String> keys = new LinkedHashSet<>(CounterKeys.upTo(scope, asOf));
+		keys.addAll(CounterKeys.upTo(scope, before));
+		if (known != null) {
+			keys.addAll(CounterKeys.upTo(scope, min(asOf, known)));
+			keys.addAll(CounterKeys.upTo(scope, min(before, known)));
+			keys.addAll(CounterKeys.recordedAfter(scope, known, horizon(known)));
+		}
+		Map<String, Document> documents = this.store.find(StatisticsProjection.COUNTERS, keys);
+		Map<String, Long> figures = figures(documents, scope, first, asOf, null);
+		Map<String, Long> recordedLater = null;
+		if (known != null) {
+			Map<String, Long> all = figures;
+			figures = figures(documents, scope, first, asOf, known);
+			recordedLater = new TreeMap<>();
+			for (String figure : union(all.keySet(), figures.keySet())) {
+				long difference = all.getOrDefault(figure, 0L) - figures.getOrDefault(figure, 0L);
+				if (difference != 0) {
+					recordedLater.put(figure, difference);
+				}
+			}
+		}
+		List<StatisticsView.Completion> completion = List.of();
+		JurisdictionCode code = Scopes.jurisdictionOf(scope);
+		if (code != null) {
+			completion = completion(code, year, asOf, known, figures.getOrDefault(Figures.NEW, 0L));
+		}
+		return new StatisticsView(scope, year, first, asOf, known, figures, recordedLater, completion);
+	}
+
+	/** The day figures are counted to: the requested or today, at most the year's end. */
+	private LocalDate cut(int year, LocalDate asOf) {
+		LocalDate day = (asOf != null) ? asOf : LocalDate.now(this.clock);
+		LocalDate last = this.calendar.lastDay(year);
+		return day.isAfter(last) ? last : day;
+	}
+
+	private LocalDate horizon(LocalDate known) {
+		LocalDate today = LocalDate.now(this.clock);
+		return (known.isAfter(today) ? known : today).plusYears(10);
+	}
+
+	/**
+	 * Stocks as of {@code asOf}, flows from {@code first} to {@code asOf}; non-zero only.
+	 */
+	private Map<String, Long> figures(Map<String, Document> documents, String scope, LocalDate first, LocalDate asOf,
+			LocalDate known) {
+		Map<String, Long> end = at(documents, scope, asOf, known);
+		Map<String, Long> start = at(documents, scope, first.minusDays(1), known);
+		Map<String, Long> figures = new TreeMap<>();
+		for (String figure : union(end.keySet(), start.keySet())) {
+			long value;
+			if (Figures.isStock(figure)) {
+				value = end.getOrDefault(figure, 0L);
+			}
+			else if (asOf.isBefore(first)) {
+				value = 0;
+			}
+			else {
+				value = end.getOrDefault(figure, 0L) - start.getOrDefault(figure, 0L);
+			}
+			if (value != 0) {
+				figures.put(figure, value);
+			}
+		}
+		return figures;
+	}
+
+	/** {@code F(a, k)}: everything effective by {@code a} and recorded by {@code k}. */
+	private Map<String, Long> at(Map<String, Document> documents, String scope, LocalDate a, LocalDate known) {
+		if (known == null) {
+			return prefix(documents, scope, a);
+		}
+		LocalDate b = min(a, known);
+		Map<String, Long> sums = prefix(documents, scope, b);
+		String last = b.toString();
+		for (String key : CounterKeys.recordedAfter(scope, known, horizon(known))) {
+			Document bucket = documents.get(key);
+			Object late = (bucket != null) ? bucket.get("e") : null;
+			if (late instanceof Document byDay) {
+				for (Map.Entry<String, Object> day : byDay.entrySet()) {
+					if (day.getKey().compareTo(last) <= 0 && day.getValue() instanceof Document counts) {
+						add(sums, counts, -1);
+					}
+				}
+			}
+		}
+		return sums;
+	}
+
+	private static Map<String, Long> prefix(Map<String, Document> documents, String scope, LocalDate a) {
+		Map<String, Long> sums = new TreeMap<>();
+		for (String key : CounterKeys.upTo(scope, a)) {
+			Document bucket = documents.get(key);
+			if (bucket != null && bucket.get("c") instanceof Document counts) {
+				add(sums, counts, 1);
+			}
+		}
+		return sums;
+	}
+
+	private static void add(Map<String, Long> sums, Document counts, int sign) {
+		for (Map.Entry<String, Object> count : counts.entrySet()) {
+			if (count.getValue() instanceof Number n) {
+				sums.merge(Figures.figure(count.getKey()), sign * n.longValue(), Long::sum);
+			}
+		}
+	}
+
+	// Targets and completion
+
+	private List<StatisticsView.Completion> completion(JurisdictionCode code, int year, LocalDate asOf, LocalDate known,
+			long newEnrollments) {
+		String key = StatisticsProjection.targetKey(code, year);
+		Document document = this.store.find(StatisticsProjection.TARGETS, List.of(key)).get(key);
+		Map<TargetSource, Document> targets = targetsAt(document, asOf, known);
+		List<StatisticsView.Completion> completion = new ArrayList<>();
+		for (TargetSource source : TargetSource.values()) {
+			Document change = targets.get(source);
+			Long target = (change != null) ? StatisticsProjection.number(change, "v") : null;
+			LocalDate effective = (change != null) ? LocalDate.parse(change.getString("e")) : null;
+			completion.add(new StatisticsView.Completion(source, target, effective, newEnrollments,
+					rate(newEnrollments, target)));
+		}
+		return completion;
+	}
+
+	/**
+	 * Per source, the change in force on {@code asOf}: the latest by effective date, then
+	 * position, among those effective by {@code asOf} and recorded by {@code known}.
+	 */
+	static Map<TargetSource, Document> targetsAt(Document document, LocalDate asOf, LocalDate known) {
+		Map<TargetSource, Document> latest = new EnumMap<>(TargetSource.class);
+		if (document == null) {
+			return latest;
+		}
+		String day = asOf.toString();
+		for (Document change : StatisticsProjection.list(document, "changes")) {
+			if (change.getString("e").compareTo(day) > 0
+					|| (known != null && change.getString("r").compareTo(known.toString()) > 0)) {
+				continue;
+			}
+			TargetSource source = TargetSource.valueOf(change.getString("s"));
+			Document current = latest.get(source);
+			if (current == null || change.getString("e").compareTo(current.getString("e")) > 0
+					|| (change.getString("e").equals(current.getString("e"))
+							&& StatisticsProjection.number(change, "p") > StatisticsProjection.number(current, "p"))) {
+				latest.put(source, change);
+			}
+		}
+		return latest;
+	}
+
+	static BigDecimal rate(long newEnrollments, Long target) {
+		if (target == null || target <= 0) {
+			return null;
+		}
+		return BigDecimal.valueOf(newEnrollments).divide(BigDecimal.valueOf(target), 4, RoundingMode.HALF_EVEN);
+	}
+
+	// Rankings
+
+	@QueryHandler
+	public RankingView handle(FindRanking query) {
+		int year = query.statisticalYear();
+		List<Jurisdiction> children = this.jurisdictions.children(query.parent());
+		List<String> counterKeys = new ArrayList<>();
+		List<String> targetKeys = new ArrayList<>();
+		for (Jurisdiction child : children) {
+			counterKeys.add(CounterKeys.statisticalYear(Scopes.jurisdiction(child.code()), year));
+			targetKeys.add(StatisticsProjection.targetKey(child.code(), year));
+		}
+		Map<String, Document> counters = this.store.find(StatisticsProjection.COUNTERS, counterKeys);
+		Map<String, Document> targets = this.store.find(StatisticsProjection.TARGETS, targetKeys);
+		LocalDate asOf = cut(year, null);
+		List<Candidate> candidates = new ArrayList<>();
+		for (int i = 0; i < children.size(); i++) {
+			Jurisdiction child = children.get(i);
+			Document bucket = counters.get(counterKeys.get(i));
+			long newEnrollments = 0;
+			if (bucket != null && bucket.get("c") instanceof Document counts) {
+				newEnrollments = StatisticsProjection.number(counts, Figures.field(Figures.NEW));
+			}
+			Document change = targetsAt(targets.get(targetKeys.get(i)), asOf, null).get(query.source());
+			Long target = (change != null) ? StatisticsProjection.number(change, "v") : null;
+			candidates.add(new Candidate(child, newEnrollments, target));
+		}
+		return new RankingView(query.parent().value(), year, query.by(), query.source(), rank(candidates, query.by()));
+	}
+
+	private record Candidate(Jurisdiction unit, long newEnrollments, Long target) {
+
+		boolean rankable(RankingBy by) {
+			return by == RankingBy.NEW_ENROLLMENTS || (this.target != null && this.target > 0);
+		}
+
+		/** Negative when this one ranks before the other; exact, without division. */
+		int compare(Candidate other, RankingBy by) {
+			if (by == RankingBy.NEW_ENROLLMENTS) {
+				return Long.compare(other.newEnrollments, this.newEnrollments);
+			}
+			return Long.compare(Math.multiplyExact(other.newEnrollments, this.target),
+					Math.multiplyExact(this.newEnrollments, other.target));
+		}
+
+	}
+
+	static List<RankingView.Entry> rank(List<Candidate> candidates, RankingBy by) {
+		List<Candidate> ranked = new ArrayList<>();
+		List<Candidate> unranked = new ArrayList<>();
+		for (Candidate candidate : candidates) {
+			(candidate.rankable(by) ? ranked : unranked).add(candidate);
+		}
+		ranked.sort((a, b) -> {
+			int order = a.compare(b, by);
+			return (order != 0) ? order : a.unit().code().value().compareTo(b.unit().code().value());
+		});
+		unranked.sort(Comparator.comparing((Candidate c) -> c.unit().code().value()));
+		List<RankingView.Entry> entries = new ArrayList<>();
+		for (int i = 0; i < ranked.size(); i++) {
+			Candidate candidate = ranked.get(i);
+			int rank = 1;
+			boolean tied = false;
+			for (Candidate other : ranked) {
+				int order = other.compare(candidate, by);
+				if (order < 0) {
+					rank++;
+				}
+				else if (order == 0 && other != candidate) {
+					tied = true;
+				}
+			}
+			entries.add(entry(candidate, rank, tied));
+		}
+		for (Candidate candidate : unranked) {
+			entries.add(entry(candidate, null, false));
+		}
+		return entries;
+	}
+
+	private static RankingView.Entry entry(Candidate candidate, Integer rank, boolean tied) {
+		return new RankingView.Entry(candidate.unit().code().value(), candidate.unit().name(), rank, tied,
+				candidate.newEnrollments(), candidate.target(), rate(candidate.newEnrollments(), candidate.target()));
+	}
+
+	// Drill-down
+
+	@QueryHandler
+	public FigureEventsView handle(FindFigureEvents query) {
+		String scope = query.scope();
+		String field = Figures.field(query.figure());
+		int year = query.statisticalYear();
+		LocalDate from = this.calendar.firstDay(year);
+		LocalDate to = cut(year, query.asOf());
+		Long opening = null;
+		if (Figures.isStock(query.figure())) {
+			Map<String, Document> documents = this.store.find(StatisticsProjection.COUNTERS,
+					CounterKeys.upTo(scope, from.minusDays(1)));
+			opening = prefix(documents, scope, from.minusDays(1)).getOrDefault(query.figure(), 0L);
+		}
+		if (to.isBefore(from)) {
+			return new FigureEventsView(scope, query.figure(), from, to, 0, query.page(), query.size(), List.of(),
+					opening);
+		}
+		List<String> monthKeys = new ArrayList<>();
+		for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
+			monthKeys.add(CounterKeys.indexMonth(scope, month));
+		}
+		TreeMap<LocalDate, Long> perDay = new TreeMap<>();
+		for (Document month : this.store.find(StatisticsProjection.INDEX, monthKeys).values()) {
+			if (month.get("n") instanceof Document days) {
+				for (Map.Entry<String, Object> day : days.entrySet()) {
+					LocalDate date = LocalDate.parse(day.getKey());
+					if (!date.isBefore(from) && !date.isAfter(to) && day.getValue() instanceof Document counts) {
+						long count = StatisticsProjection.number(counts, field);
+						if (count > 0) {
+							perDay.put(date, count);
+						}
+					}
+				}
+			}
+		}
+		long total = perDay.values().stream().mapToLong(Long::longValue).sum();
+		long offset = (long) query.page() * query.size();
+		long end = offset + query.size();
+		List<LocalDate> pageDays = new ArrayList<>();
+		long seen = 0;
+		long skipInFirstDay = 0;
+		for (Map.Entry<LocalDate, Long> day : perDay.entrySet()) {
+			long next = seen + day.getValue();
+			if (next > offset && seen < end) {
+				if (pageDays.isEmpty()) {
+					skipInFirstDay = offset - seen;
+				}
+				pageDays.add(day.getKey());
+			}
+			seen = next;
+		}
+		List<String> dayKeys = pageDays.stream().map((day) -> CounterKeys.indexDay(scope, day)).toList();
+		Map<String, Document> dayDocuments = this.store.find(StatisticsProjection.INDEX, dayKeys);
+		List<Long> positions = new ArrayList<>();
+		long skip = skipInFirstDay;
+		for (String key : dayKeys) {
+			Document day = dayDocuments.get(key);
+			if (day == null) {
+				continue;
+			}
+			for (Document entry : StatisticsProjection.list(day, "entries")) {
+				if (!(entry.get("f") instanceof List<?> fields) || !fields.contains(field)) {
+					continue;
+				}
+				if (skip > 0) {
+					skip--;
+					continue;
+				}
+				if (positions.size() < query.size()) {
+					positions.add(StatisticsProjection.number(entry, "p"));
+				}
+			}
+		}
+		return new FigureEventsView(scope, query.figure(), from, to, total, query.page(), query.size(), positions,
+				opening);
+	}
+
+	private static LocalDate min(LocalDate a, LocalDate b) {
+		return a.isAfter(b) ? b : a;
+	}
+
+	private static Set<String> union(Collection<String> a, Collection<String> b) {
+		Set<String> all = new LinkedHashSet<>(a);
+		all.addAll(b);
+		return all;
+	}
+
+}

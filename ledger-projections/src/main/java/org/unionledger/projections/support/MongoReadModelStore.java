@@ -1,0 +1,64 @@
+package org.unionledger.projections.support;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
+
+/**
+ * Read models in MongoDB: reads are one {@code _id} equality or {@code _id $in}, writes
+ * one bulk of upserting replacements by {@code _id} per collection.
+ */
+public final class MongoReadModelStore implements ReadModelStore {
+
+	private final MongoDatabase database;
+
+	public MongoReadModelStore(MongoDatabase database) {
+		this.database = database;
+	}
+
+	@Override
+	public Map<String, Document> find(String collection, Collection<String> ids) {
+		Map<String, Document> found = new HashMap<>();
+		if (ids.isEmpty()) {
+			return found;
+		}
+		var query = (ids.size() == 1) ? Filters.eq("_id", ids.iterator().next()) : Filters.in("_id", ids);
+		for (Document document : this.database.getCollection(collection)
+			.find(query)
+			.batchSize(Math.max(ids.size(), 2))) {
+			found.put(document.getString("_id"), document);
+		}
+		return found;
+	}
+
+	@Override
+	public void scan(String collection, Consumer<Document> action) {
+		for (Document document : this.database.getCollection(collection).find()) {
+			action.accept(document);
+		}
+	}
+
+	@Override
+	public void replaceAll(String collection, List<Document> documents) {
+		if (documents.isEmpty()) {
+			return;
+		}
+		ReplaceOptions upsert = new ReplaceOptions().upsert(true);
+		List<WriteModel<Document>> writes = new ArrayList<>(documents.size());
+		for (Document document : documents) {
+			writes.add(new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document, upsert));
+		}
+		this.database.getCollection(collection).bulkWrite(writes);
+	}
+
+}

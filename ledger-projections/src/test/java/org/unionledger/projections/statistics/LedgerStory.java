@@ -1,0 +1,300 @@
+package org.unionledger.projections.statistics;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.unionledger.common.RecordedBy;
+import org.unionledger.identity.EncryptedPersonalData;
+import org.unionledger.jurisdiction.JurisdictionCode;
+import org.unionledger.membership.CredentialCode;
+import org.unionledger.membership.EnrollmentChannel;
+import org.unionledger.membership.Events.MemberEnrolled;
+import org.unionledger.membership.Events.MemberReEnrolled;
+import org.unionledger.membership.Events.MembershipPutOnHold;
+import org.unionledger.membership.Events.MembershipResumed;
+import org.unionledger.membership.Events.MembershipTerminated;
+import org.unionledger.membership.Events.ServingAssignmentEnded;
+import org.unionledger.membership.Events.ServingUnionAssigned;
+import org.unionledger.membership.Events.TransferAccepted;
+import org.unionledger.membership.MemberId;
+import org.unionledger.membership.ServingEndReason;
+import org.unionledger.membership.TerminationReason;
+import org.unionledger.service.Campaign;
+import org.unionledger.service.Events.ServiceDelivered;
+import org.unionledger.service.ServiceId;
+import org.unionledger.service.ServiceType;
+import org.unionledger.targets.Events.EnrollmentTargetSet;
+import org.unionledger.targets.TargetSource;
+import org.unionledger.union.Events.UnionDissolved;
+import org.unionledger.union.Events.UnionRegistered;
+import org.unionledger.union.Sector;
+import org.unionledger.union.UnionId;
+import org.unionledger.union.UnionPlacement;
+import org.unionledger.union.UnionType;
+
+/**
+ * Random but lawful event streams, as the aggregates would write them: per member,
+ * effective dates never go back and the recorded day never precedes the effective date
+ * nor the member's previous recorded day; many entries are backdated (recorded days or
+ * months after they took effect); across aggregates the recorded clock may jitter back a
+ * day, as between two nodes.
+ */
+public final class LedgerStory {
+
+	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	static final RecordedBy CLERK = new RecordedBy("clerk");
+
+	static final EncryptedPersonalData SEALED = new EncryptedPersonalData("pd-1", "c2VhbGVk");
+
+	static final List<UnionPlacement> UNIONS = List.of(
+			placement("changan-site", "130102", UnionType.PROJECT_SITE, Sector.CONSTRUCTION),
+			placement("changan-express", "130102", UnionType.ENTERPRISE, Sector.LOGISTICS),
+			placement("qiaoxi-dispatch", "130104", UnionType.LABOUR_DISPATCH, Sector.LABOUR_DISPATCH),
+			placement("gaoxin-park", "130171", UnionType.REGIONAL, Sector.MANUFACTURING),
+			placement("baoding-dispatch", "130602", UnionType.LABOUR_DISPATCH, Sector.LABOUR_DISPATCH),
+			placement("dongcheng-site", "110101", UnionType.PROJECT_SITE, Sector.CONSTRUCTION));
+
+	static final List<String> TARGET_CODES = List.of("13", "1301", "1306", "130102", "130104", "130171");
+
+	static final LocalDate START = LocalDate.of(2024, 9, 1);
+
+	static UnionPlacement placement(String id, String county, UnionType type, Sector sector) {
+		return new UnionPlacement(new UnionId(id), JurisdictionCode.of(county), type, sector);
+	}
+
+	private final Random random;
+
+	private final List<Object> events = new ArrayList<>();
+
+	private LocalDate clock = START;
+
+	private final Map<String, State> members = new HashMap<>();
+
+	private int serviceCount;
+
+	private LedgerStory(long seed) {
+		this.random = new Random(seed);
+	}
+
+	/** A story of about {@code steps} events. */
+	public static List<Object> generate(long seed, int steps) {
+		LedgerStory story = new LedgerStory(seed);
+		story.write(steps);
+		return story.events;
+	}
+
+	private enum Status {
+
+		ACTIVE, ON_HOLD, TERMINATED
+
+	}
+
+	private static final class State {
+
+		final MemberId id;
+
+		UnionPlacement union;
+
+		Status status;
+
+		UnionPlacement serving;
+
+		LocalDate lastEffective;
+
+		LocalDate lastRecorded;
+
+		State(MemberId id) {
+			this.id = id;
+		}
+
+	}
+
+	private void write(int steps) {
+		for (UnionPlacement union : UNIONS) {
+			LocalDate recorded = tick();
+			this.events.add(new UnionRegistered(union, union.unionId().value(), recorded.minusDays(lag(400)),
+					at(recorded), CLERK));
+		}
+		while (this.events.size() < steps) {
+			int pick = this.random.nextInt(100);
+			if (pick < 25 || this.members.isEmpty()) {
+				enroll();
+			}
+			else if (pick < 70) {
+				change(pickMember());
+			}
+			else if (pick < 93) {
+				service();
+			}
+			else if (pick < 98) {
+				target();
+			}
+			else if (pick == 98 && this.events.stream().noneMatch(UnionDissolved.class::isInstance)) {
+				LocalDate recorded = tick();
+				UnionPlacement union = UNIONS.get(3);
+				this.events.add(new UnionDissolved(union, "closed", recorded.minusDays(lag(30)), at(recorded), CLERK));
+			}
+		}
+	}
+
+	/** Advances the recorded clock by 0 to 3 days, now and then. */
+	private LocalDate tick() {
+		if (this.random.nextInt(4) == 0) {
+			this.clock = this.clock.plusDays(1 + this.random.nextInt(3));
+		}
+		return this.clock;
+	}
+
+	/** Days between effective and recorded date: mostly none, often backdated. */
+	private int lag(int max) {
+		int roll = this.random.nextInt(10);
+		if (roll < 6) {
+			return 0;
+		}
+		if (roll < 9) {
+			return 1 + this.random.nextInt(20);
+		}
+		return 1 + this.random.nextInt(max);
+	}
+
+	private Instant at(LocalDate recorded) {
+		return recorded.atTime(this.random.nextInt(24), this.random.nextInt(60)).atZone(ZONE).toInstant();
+	}
+
+	private State pickMember() {
+		List<String> ids = new ArrayList<>(this.members.keySet());
+		ids.sort(null);
+		return this.members.get(ids.get(this.random.nextInt(ids.size())));
+	}
+
+	private UnionPlacement anyUnion() {
+		return UNIONS.get(this.random.nextInt(UNIONS.size()));
+	}
+
+	private <E extends Enum<E>> E any(Class<E> type) {
+		E[] values = type.getEnumConstants();
+		return values[this.random.nextInt(values.length)];
+	}
+
+	private void enroll() {
+		State member = new State(new MemberId("m-" + this.members.size()));
+		this.members.put(member.id.value(), member);
+		LocalDate recorded = tick();
+		LocalDate effective = recorded.minusDays(lag(120));
+		member.union = anyUnion();
+		member.status = Status.ACTIVE;
+		member.lastEffective = effective;
+		member.lastRecorded = recorded;
+		this.events.add(new MemberEnrolled(member.id, SEALED, member.union, any(EnrollmentChannel.class), effective,
+				at(recorded), CLERK));
+	}
+
+	private void change(State member) {
+		LocalDate recorded = tick();
+		if (recorded.isBefore(member.lastRecorded)) {
+			recorded = member.lastRecorded;
+		}
+		LocalDate effective = recorded.minusDays(lag(60));
+		if (effective.isBefore(member.lastEffective)) {
+			effective = member.lastEffective;
+		}
+		Instant at = at(recorded);
+		if (member.lastRecorded.equals(recorded)) {
+			// Same recorded day: keep the member's events in recorded order.
+			at = recorded.atTime(23, 59).atZone(ZONE).toInstant();
+		}
+		int pick = this.random.nextInt(100);
+		switch (member.status) {
+			case ACTIVE -> {
+				if (pick < 30) {
+					UnionPlacement to = anyUnion();
+					if (to.equals(member.union)) {
+						return;
+					}
+					endServing(member, ServingEndReason.MEMBERSHIP_TRANSFERRED, effective, at);
+					this.events.add(new TransferAccepted(member.id, new CredentialCode("TC-" + this.events.size()),
+							member.union, to, effective, at, CLERK));
+					member.union = to;
+				}
+				else if (pick < 45) {
+					this.events.add(new MembershipPutOnHold(member.id, member.union, "retired", effective, at, CLERK));
+					member.status = Status.ON_HOLD;
+				}
+				else if (pick < 60) {
+					endServing(member, ServingEndReason.MEMBERSHIP_TERMINATED, effective, at);
+					this.events.add(new MembershipTerminated(member.id, member.union, any(TerminationReason.class),
+							false, effective, at, CLERK));
+					member.status = Status.TERMINATED;
+				}
+				else if (member.serving == null) {
+					UnionPlacement serving = anyUnion();
+					if (serving.equals(member.union)) {
+						return;
+					}
+					this.events.add(new ServingUnionAssigned(member.id, member.union, serving, effective, at, CLERK));
+					member.serving = serving;
+				}
+				else {
+					endServing(member, ServingEndReason.ENDED, effective, at);
+				}
+			}
+			case ON_HOLD -> {
+				if (pick < 60) {
+					this.events.add(new MembershipResumed(member.id, member.union, effective, at, CLERK));
+					member.status = Status.ACTIVE;
+				}
+				else {
+					endServing(member, ServingEndReason.MEMBERSHIP_TERMINATED, effective, at);
+					this.events.add(new MembershipTerminated(member.id, member.union, any(TerminationReason.class),
+							true, effective, at, CLERK));
+					member.status = Status.TERMINATED;
+				}
+			}
+			case TERMINATED -> {
+				member.union = anyUnion();
+				this.events.add(new MemberReEnrolled(member.id, SEALED, member.union, any(EnrollmentChannel.class),
+						effective, at, CLERK));
+				member.status = Status.ACTIVE;
+			}
+		}
+		member.lastEffective = effective;
+		member.lastRecorded = recorded;
+	}
+
+	private void endServing(State member, ServingEndReason reason, LocalDate effective, Instant at) {
+		if (member.serving != null) {
+			this.events
+				.add(new ServingAssignmentEnded(member.id, member.union, member.serving, reason, effective, at, CLERK));
+			member.serving = null;
+		}
+	}
+
+	private void service() {
+		LocalDate recorded = tick();
+		if (this.random.nextInt(5) == 0) {
+			recorded = recorded.minusDays(1);
+		}
+		MemberId member = (this.random.nextInt(10) < 7) ? pickMember().id : null;
+		Campaign campaign = (this.random.nextBoolean()) ? any(Campaign.class) : null;
+		this.events.add(new ServiceDelivered(new ServiceId("s-" + this.serviceCount++), anyUnion(), member,
+				any(ServiceType.class), campaign, recorded.minusDays(lag(90)), 1 + this.random.nextInt(20),
+				BigDecimal.valueOf(this.random.nextInt(500_000), 2), at(recorded), CLERK));
+	}
+
+	private void target() {
+		LocalDate recorded = tick();
+		String code = TARGET_CODES.get(this.random.nextInt(TARGET_CODES.size()));
+		this.events.add(new EnrollmentTargetSet(JurisdictionCode.of(code), 2025 + this.random.nextInt(3),
+				any(TargetSource.class), this.random.nextInt(40), null, recorded.minusDays(lag(60)), at(recorded),
+				CLERK));
+	}
+
+}
