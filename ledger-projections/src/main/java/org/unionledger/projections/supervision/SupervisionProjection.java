@@ -55,6 +55,11 @@ public class SupervisionProjection {
 
 	private final SupervisionRules rules;
 
+	/**
+	 * Findings raised by the event being handled, by list; handlers run one at a time.
+	 */
+	private final Map<String, List<String>> raised = new java.util.LinkedHashMap<>();
+
 	public SupervisionProjection(MongoDatabase database, StatisticalCalendar calendar, SupervisionRules rules) {
 		this.database = database;
 		this.calendar = calendar;
@@ -70,22 +75,27 @@ public class SupervisionProjection {
 
 	@EventHandler
 	void on(EnrollmentRejected event, TrackingToken token) {
+		this.raised.clear();
 		raise(FindingKind.DUPLICATE_ENROLLMENT_ATTEMPT, event.attemptedUnion(), event.memberId().value(),
 				event.effectiveDate(), event.recordedAt(), token,
 				Map.of("reason", event.reason().name(), "channel", event.channel().name(), "currentUnionId",
 						String.valueOf(event.currentUnionId()), "recordedBy", event.recordedBy().value()));
 		checkLateness(event.attemptedUnion(), event.memberId().value(), event.effectiveDate(), event.recordedAt(),
 				token, "EnrollmentRejected");
+		listRaised(token);
 	}
 
 	@EventHandler
 	void on(MemberEnrolled event, TrackingToken token) {
+		this.raised.clear();
 		enrollment(event.union(), event.memberId().value(), event.effectiveDate(), event.recordedAt(), token,
 				"MemberEnrolled");
+		listRaised(token);
 	}
 
 	@EventHandler
 	void on(MemberReEnrolled event, TrackingToken token) {
+		this.raised.clear();
 		enrollment(event.union(), event.memberId().value(), event.effectiveDate(), event.recordedAt(), token,
 				"MemberReEnrolled");
 		// The trace keeps the latest termination; a re-enrollment always follows one, and
@@ -102,40 +112,51 @@ public class SupervisionProjection {
 								"terminatedOn", endedOn, "daysBetween", gap, "recordedBy", event.recordedBy().value()));
 			}
 		}
+		listRaised(token);
 	}
 
 	@EventHandler
 	void on(MembershipTerminated event, TrackingToken token) {
+		this.raised.clear();
 		checkLateness(event.union(), event.memberId().value(), event.effectiveDate(), event.recordedAt(), token,
 				"MembershipTerminated");
 		ReadModelBatch.current().apply(MEMBER_TRACE, event.memberId().value(), EventPositions.of(token), d -> {
 			d.put("terminatedAtUnion", event.union().unionId().value());
 			d.put("terminatedOn", event.effectiveDate().toString());
 		});
+		listRaised(token);
 	}
 
 	@EventHandler
 	void on(TransferAccepted event, TrackingToken token) {
+		this.raised.clear();
 		checkLateness(event.toUnion(), event.memberId().value(), event.effectiveDate(), event.recordedAt(), token,
 				"TransferAccepted");
+		listRaised(token);
 	}
 
 	@EventHandler
 	void on(MembershipPutOnHold event, TrackingToken token) {
+		this.raised.clear();
 		checkLateness(event.union(), event.memberId().value(), event.effectiveDate(), event.recordedAt(), token,
 				"MembershipPutOnHold");
+		listRaised(token);
 	}
 
 	@EventHandler
 	void on(MembershipResumed event, TrackingToken token) {
+		this.raised.clear();
 		checkLateness(event.union(), event.memberId().value(), event.effectiveDate(), event.recordedAt(), token,
 				"MembershipResumed");
+		listRaised(token);
 	}
 
 	@EventHandler
 	void on(ServiceDelivered event, TrackingToken token) {
+		this.raised.clear();
 		checkLateness(event.union(), (event.memberId() != null) ? event.memberId().value() : null, event.deliveredOn(),
 				event.recordedAt(), token, "ServiceDelivered");
+		listRaised(token);
 	}
 
 	@EventHandler
@@ -202,16 +223,33 @@ public class SupervisionProjection {
 			d.put("detail", new Document(detail));
 			d.putIfAbsent("status", "OPEN");
 		});
-		// One event can raise several findings for the same lists: the id set, not the
-		// position guard, keeps each list free of repeats.
 		for (String scope : scopes(union)) {
-			Document list = batch.document(LISTS, scope + "|" + year);
-			@SuppressWarnings("unchecked")
-			List<String> ids = (List<String>) list.computeIfAbsent("ids", k -> new ArrayList<String>());
-			if (!ids.contains(id)) {
-				ids.add(id);
-			}
+			this.raised.computeIfAbsent(scope + "|" + year, k -> new ArrayList<>()).add(id);
 		}
+	}
+
+	/**
+	 * Adds the findings an event raised to their lists, with one change per list document
+	 * (a second change for the same event would be taken for a redelivery and ignored).
+	 */
+	private void listRaised(TrackingToken token) {
+		if (this.raised.isEmpty()) {
+			return;
+		}
+		long position = EventPositions.of(token);
+		ReadModelBatch batch = ReadModelBatch.current();
+		for (Map.Entry<String, List<String>> entry : this.raised.entrySet()) {
+			batch.apply(LISTS, entry.getKey(), position, list -> {
+				@SuppressWarnings("unchecked")
+				List<String> ids = (List<String>) list.computeIfAbsent("ids", k -> new ArrayList<String>());
+				for (String id : entry.getValue()) {
+					if (!ids.contains(id)) {
+						ids.add(id);
+					}
+				}
+			});
+		}
+		this.raised.clear();
 	}
 
 	static List<String> scopes(UnionPlacement union) {
