@@ -69,7 +69,7 @@ public class DemoSeeding {
 			log.info("Loading demo data: {} unions, {} members, {} services ({} commands at most)",
 					plan.unions().size(), plan.members().size(), plan.services().size(), plan.commandCount());
 			SeedLoader loader = new SeedLoader(commands, eventStoreLedger(eventStore),
-					SeedCrypto.of(identities, cipher, random), actors.current(), properties.credentialValidityDays(),
+					SeedCrypto.of(identities, cipher, random), actors.system(), properties.credentialValidityDays(),
 					(seed.threads() != null) ? seed.threads() : 2);
 			SeedReport report = loader.load(plan);
 			freshness.awaitOwnWrites();
