@@ -26,6 +26,8 @@ import org.unionledger.eventstore.MongoEventStorageEngine;
 import org.unionledger.eventstore.MongoTokenStore;
 import org.unionledger.projections.credentials.CredentialProjection;
 import org.unionledger.projections.credentials.CredentialQueryHandler;
+import org.unionledger.projections.rosters.RosterProjection;
+import org.unionledger.projections.rosters.RosterQueryHandler;
 import org.unionledger.projections.summary.SummaryProjection;
 import org.unionledger.projections.summary.SummaryQueryHandler;
 import org.unionledger.projections.support.BatchAwareTokenStore;
@@ -100,7 +102,8 @@ public class AxonConfiguration {
 			configurer.configureAggregate(ServiceDeliveries.aggregateType());
 			configurer.eventProcessing(processing -> processing
 				.registerTransactionManager(SummaryProjection.PROCESSING_GROUP, c -> readModels)
-				.registerTransactionManager(CredentialProjection.PROCESSING_GROUP, c -> readModels));
+				.registerTransactionManager(CredentialProjection.PROCESSING_GROUP, c -> readModels)
+				.registerTransactionManager(RosterProjection.PROCESSING_GROUP, c -> readModels));
 		};
 	}
 
@@ -135,6 +138,16 @@ public class AxonConfiguration {
 	@Bean
 	CredentialProjection credentialProjection(MongoDatabase database) {
 		return new CredentialProjection(database);
+	}
+
+	@Bean
+	RosterProjection rosterProjection(MongoDatabase database) {
+		return new RosterProjection(database);
+	}
+
+	@Bean
+	RosterQueryHandler rosterQueryHandler(MongoDatabase database) {
+		return new RosterQueryHandler(database);
 	}
 
 	@Bean

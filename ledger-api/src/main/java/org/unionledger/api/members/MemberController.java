@@ -23,6 +23,7 @@ import org.unionledger.api.config.LedgerProperties;
 import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.members.MemberRecords.MemberState;
 import org.unionledger.api.problems.ApiException;
+import org.unionledger.api.security.Scopes;
 import org.unionledger.api.support.Actors;
 import org.unionledger.api.support.Ids;
 import org.unionledger.common.Outcome;
@@ -64,9 +65,12 @@ public class MemberController {
 
 	private final int validityDays;
 
+	private final Scopes scopes;
+
 	public MemberController(CommandGateway commands, UnionDirectory unions, MemberIdentities identities,
 			PersonalDataCipher cipher, SecureRandom random, MemberRecords records, ProjectionFreshness freshness,
-			Actors actors, Clock clock, LedgerProperties properties) {
+			Actors actors, Clock clock, LedgerProperties properties, Scopes scopes) {
+		this.scopes = scopes;
 		this.commands = commands;
 		this.unions = unions;
 		this.identities = identities;
@@ -95,6 +99,7 @@ public class MemberController {
 
 	@PostMapping
 	public ResponseEntity<Map<String, String>> enroll(@Valid @RequestBody EnrollRequest request) {
+		this.scopes.requireUnionActor(Ids.requireUnion(request.unionId(), "unionId"));
 		LocalDate today = LocalDate.now(this.clock);
 		ResidentId residentId = ResidentId.parse(request.residentId(), today);
 		UnionId unionId = requireOpenUnion(request.unionId(), request.effectiveDate());
@@ -124,7 +129,13 @@ public class MemberController {
 	@PostMapping("/{memberId}/transfer-credentials")
 	public ResponseEntity<Map<String, Object>> issueCredential(@PathVariable String memberId,
 			@Valid @RequestBody CredentialRequest request) {
+		// Only an officer of the union holding the membership issues its credential; to
+		// anyone else the member does not exist.
+		this.scopes.requireSomeUnionActor();
 		MemberState member = requireMember(memberId);
+		if (!this.scopes.canActFor(member.unionId())) {
+			throw unknownMember();
+		}
 		Ids.requireNotFuture(request.issuedOn(), this.clock, "issuedOn");
 		UnionId toUnion = null;
 		if (request.toUnionId() != null) {
@@ -146,16 +157,32 @@ public class MemberController {
 
 	@GetMapping("/{memberId}/history")
 	public Map<String, Object> history(@PathVariable String memberId) {
-		MemberState member = requireMember(memberId);
+		MemberState member = requireReadableMember(memberId);
 		List<Map<String, Object>> events = this.records.history(member.memberId());
 		return Map.of("memberId", member.memberId().value(), "unionId", member.unionId().value(), "status",
 				member.status(), "events", events);
 	}
 
 	private MemberState requireMember(String memberId) {
-		return Ids.member(memberId)
-			.flatMap(this.records::current)
-			.orElseThrow(() -> ApiException.notFound("MEMBER_UNKNOWN", "memberId", "no member with this id"));
+		return Ids.member(memberId).flatMap(this.records::current).orElseThrow(MemberController::unknownMember);
+	}
+
+	/**
+	 * The member if the user may read the union that holds the membership now; otherwise
+	 * the member is unknown to them (404), so that no one learns who is a member
+	 * elsewhere.
+	 */
+	private MemberState requireReadableMember(String memberId) {
+		MemberState member = requireMember(memberId);
+		var union = this.unions.find(member.unionId()).orElseThrow(MemberController::unknownMember);
+		if (!this.scopes.canReadMembersOf(union)) {
+			throw unknownMember();
+		}
+		return member;
+	}
+
+	static ApiException unknownMember() {
+		return ApiException.notFound("MEMBER_UNKNOWN", "memberId", "no member with this id");
 	}
 
 	private UnionId requireOpenUnion(String value, LocalDate on) {

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.members.MemberRecords;
 import org.unionledger.api.problems.ApiException;
+import org.unionledger.api.security.Scopes;
 import org.unionledger.api.support.Actors;
 import org.unionledger.api.support.Ids;
 import org.unionledger.membership.MemberId;
@@ -52,8 +53,11 @@ public class ServiceController {
 
 	private final Clock clock;
 
+	private final Scopes scopes;
+
 	public ServiceController(CommandGateway commands, UnionDirectory unions, MemberRecords members,
-			ProjectionFreshness freshness, Actors actors, Clock clock) {
+			ProjectionFreshness freshness, Actors actors, Clock clock, Scopes scopes) {
+		this.scopes = scopes;
 		this.commands = commands;
 		this.unions = unions;
 		this.members = members;
@@ -83,6 +87,7 @@ public class ServiceController {
 	@PostMapping
 	public ResponseEntity<Map<String, String>> record(@Valid @RequestBody ServiceRequest request) {
 		UnionId unionId = Ids.requireUnion(request.unionId(), "unionId");
+		this.scopes.requireUnionActor(unionId);
 		Ids.requireNotFuture(request.deliveredOn(), this.clock, "deliveredOn");
 		var union = this.unions.find(unionId)
 			.orElseThrow(() -> ApiException.invalid("UNION_UNKNOWN", "unionId", "no union with this id"));

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.problems.ApiException;
+import org.unionledger.api.security.Scopes;
 import org.unionledger.api.support.Ids;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
@@ -34,8 +35,11 @@ public class SummaryController {
 
 	private final Clock clock;
 
+	private final Scopes scopes;
+
 	public SummaryController(QueryGateway queries, JurisdictionTable jurisdictions, UnionDirectory unions,
-			StatisticalCalendar calendar, Clock clock) {
+			StatisticalCalendar calendar, Clock clock, Scopes scopes) {
+		this.scopes = scopes;
 		this.queries = queries;
 		this.jurisdictions = jurisdictions;
 		this.unions = unions;
@@ -49,6 +53,7 @@ public class SummaryController {
 			throw ApiException.notFound("JURISDICTION_UNKNOWN", "code", "a jurisdiction code has 2, 4 or 6 digits");
 		}
 		JurisdictionCode jurisdiction = JurisdictionCode.of(code);
+		this.scopes.requireReadable(jurisdiction);
 		if (this.jurisdictions.find(jurisdiction).isEmpty()) {
 			throw ApiException.notFound("JURISDICTION_UNKNOWN", "code",
 					"no jurisdiction with this code in table " + this.jurisdictions.version());
@@ -62,9 +67,11 @@ public class SummaryController {
 
 	@GetMapping("/api/unions/{unionId}/summary")
 	public SummaryView union(@PathVariable String unionId, @RequestParam(required = false) Integer year) {
-		UnionId id = Ids.union(unionId)
-			.filter(u -> this.unions.find(u).isPresent())
+		var facts = Ids.union(unionId)
+			.flatMap(this.unions::find)
 			.orElseThrow(() -> ApiException.notFound("UNION_UNKNOWN", "unionId", "no union with this id"));
+		this.scopes.requireUnionReadable(facts);
+		UnionId id = facts.placement().unionId();
 		return SummaryView.of(this.queries
 			.query(new FindUnionSummary(id, year(year)), ResponseTypes.instanceOf(SummaryDocument.class))
 			.join());

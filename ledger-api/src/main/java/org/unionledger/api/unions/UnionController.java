@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.problems.ApiException;
+import org.unionledger.api.security.Scopes;
 import org.unionledger.api.support.Actors;
 import org.unionledger.api.support.Ids;
 import org.unionledger.jurisdiction.Jurisdiction;
@@ -50,8 +51,11 @@ public class UnionController {
 
 	private final Clock clock;
 
+	private final Scopes scopes;
+
 	public UnionController(CommandGateway commands, UnionDirectory unions, JurisdictionTable jurisdictions,
-			ProjectionFreshness freshness, Actors actors, Clock clock) {
+			ProjectionFreshness freshness, Actors actors, Clock clock, Scopes scopes) {
+		this.scopes = scopes;
 		this.commands = commands;
 		this.unions = unions;
 		this.jurisdictions = jurisdictions;
@@ -80,6 +84,7 @@ public class UnionController {
 	public ResponseEntity<Map<String, String>> register(@Valid @RequestBody RegisterUnionRequest request) {
 		Ids.requireNotFuture(request.establishedOn(), this.clock, "establishedOn");
 		JurisdictionCode code = JurisdictionCode.of(request.jurisdictionCode());
+		this.scopes.requireJurisdictionAdmin(code);
 		if (!this.jurisdictions.isCountyLevel(code)) {
 			throw ApiException.invalid("JURISDICTION_UNKNOWN", "jurisdictionCode",
 					"jurisdictionCode must be a county, district or development zone of the division table "
@@ -106,6 +111,7 @@ public class UnionController {
 		UnionFacts facts = Ids.union(unionId)
 			.flatMap(this.unions::find)
 			.orElseThrow(() -> ApiException.notFound("UNION_UNKNOWN", "unionId", "no union with this id"));
+		this.scopes.requireUnionReadable(facts);
 		return UnionView.of(facts, this.jurisdictions);
 	}
 
