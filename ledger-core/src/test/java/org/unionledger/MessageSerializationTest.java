@@ -44,10 +44,12 @@ class MessageSerializationTest {
 	private static final Class<?>[] MESSAGE_HOLDERS = { org.unionledger.union.Commands.class,
 			org.unionledger.union.Events.class, org.unionledger.membership.Commands.class,
 			org.unionledger.membership.Events.class, org.unionledger.service.Commands.class,
-			org.unionledger.service.Events.class };
+			org.unionledger.service.Events.class, org.unionledger.disclosure.Commands.class,
+			org.unionledger.disclosure.Events.class };
 
 	private static final Class<?>[] EVENT_HOLDERS = { org.unionledger.union.Events.class,
-			org.unionledger.membership.Events.class, org.unionledger.service.Events.class };
+			org.unionledger.membership.Events.class, org.unionledger.service.Events.class,
+			org.unionledger.disclosure.Events.class };
 
 	private static final MemberId MEMBER = new MemberId("m-oz4njx4bwlschfqh6vct6fq3c4");
 
@@ -116,6 +118,10 @@ class MessageSerializationTest {
 						ServiceType.SEASONAL_CARE, Campaign.WINTER_WARMTH, DAY, 12, new BigDecimal("3600.50"), CLERK),
 				new org.unionledger.service.Events.ServiceDelivered(SERVICE, PLACEMENT, MEMBER,
 						ServiceType.SKILLS_TRAINING, null, DAY, 1, new BigDecimal("0.00"), AT, CLERK),
+				new org.unionledger.disclosure.Commands.RecordDisclosure(
+						org.unionledger.disclosure.DisclosureLogId.of(MEMBER), MEMBER, "duplicate report", CLERK),
+				new org.unionledger.disclosure.Events.PersonalDataDisclosed(
+						org.unionledger.disclosure.DisclosureLogId.of(MEMBER), MEMBER, "duplicate report", AT, CLERK),
 				Outcome.ok(), Outcome.rejected(CredentialRejectionReason.WRONG_UNION));
 	}
 

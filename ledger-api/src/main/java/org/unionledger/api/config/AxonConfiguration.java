@@ -32,6 +32,7 @@ import org.unionledger.projections.summary.SummaryProjection;
 import org.unionledger.projections.summary.SummaryQueryHandler;
 import org.unionledger.projections.support.BatchAwareTokenStore;
 import org.unionledger.projections.support.ReadModelTransactionManager;
+import org.unionledger.disclosure.DisclosureLogs;
 import org.unionledger.membership.Memberships;
 import org.unionledger.service.ServiceDeliveries;
 import org.unionledger.statistics.StatisticalCalendar;
@@ -100,6 +101,7 @@ public class AxonConfiguration {
 			configurer.configureAggregate(GrassrootsUnions.aggregateType());
 			configurer.configureAggregate(Memberships.aggregateType());
 			configurer.configureAggregate(ServiceDeliveries.aggregateType());
+			configurer.configureAggregate(DisclosureLogs.aggregateType());
 			configurer.eventProcessing(processing -> processing
 				.registerTransactionManager(SummaryProjection.PROCESSING_GROUP, c -> readModels)
 				.registerTransactionManager(CredentialProjection.PROCESSING_GROUP, c -> readModels)

@@ -12,17 +12,20 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.config.LedgerProperties;
 import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.members.MemberRecords.MemberState;
 import org.unionledger.api.problems.ApiException;
+import org.unionledger.api.security.Role;
 import org.unionledger.api.security.Scopes;
 import org.unionledger.api.support.Actors;
 import org.unionledger.api.support.Ids;
@@ -31,6 +34,8 @@ import org.unionledger.identity.MemberIdentities;
 import org.unionledger.identity.PersonalData;
 import org.unionledger.identity.PersonalDataCipher;
 import org.unionledger.identity.ResidentId;
+import org.unionledger.disclosure.Commands.RecordDisclosure;
+import org.unionledger.disclosure.DisclosureLogId;
 import org.unionledger.membership.Commands.EnrollMember;
 import org.unionledger.membership.Commands.IssueTransferCredential;
 import org.unionledger.membership.CredentialCode;
@@ -161,6 +166,33 @@ public class MemberController {
 		List<Map<String, Object>> events = this.records.history(member.memberId());
 		return Map.of("memberId", member.memberId().value(), "unionId", member.unionId().value(), "status",
 				member.status(), "events", events);
+	}
+
+	/**
+	 * The member's full resident ID and name, for supervisors (in their subtree) and
+	 * system administrators only. Each read is recorded first, with the reader and the
+	 * stated purpose, in the member's disclosure log; the answer is never cached.
+	 */
+	@GetMapping("/{memberId}/personal-data")
+	public ResponseEntity<Map<String, Object>> personalData(@PathVariable String memberId,
+			@RequestParam String purpose) {
+		this.scopes.requireRole("read unmasked personal data", Role.SUPERVISOR, Role.SYSTEM_ADMIN);
+		MemberState member = requireMember(memberId);
+		var union = this.unions.find(member.unionId()).orElseThrow(MemberController::unknownMember);
+		if (!this.scopes.canReadPersonalDataOf(union)) {
+			throw unknownMember();
+		}
+		if (purpose.length() > 1000) {
+			throw ApiException.invalid("PURPOSE_TOO_LONG", "purpose", "the purpose must not exceed 200 characters");
+		}
+		PersonalData data = this.cipher.decrypt(this.records.personalData(member.memberId())
+			.orElseThrow(() -> new IllegalStateException("a member's stream starts with an enrollment")));
+		this.commands.sendAndWait(new RecordDisclosure(DisclosureLogId.of(member.memberId()), member.memberId(),
+				purpose, this.actors.current()));
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.body(Map.of("memberId", member.memberId().value(), "residentId", data.residentId().value(), "name",
+					data.name(), "disclosureRecorded", true));
 	}
 
 	private MemberState requireMember(String memberId) {

@@ -227,6 +227,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		return new ResponseEntity<>(problem, out, status);
 	}
 
+	@ExceptionHandler(org.unionledger.identity.UnreadablePersonalDataException.class)
+	ResponseEntity<ProblemDetail> unreadable(org.unionledger.identity.UnreadablePersonalDataException ex) {
+		return problem(HttpStatus.GONE, "PERSONAL_DATA_UNREADABLE", null,
+				"the personal data cannot be decrypted here (its key is not configured or was destroyed)");
+	}
+
 	@ExceptionHandler(IllegalArgumentException.class)
 	ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "INVALID_VALUE", null, ex.getMessage());

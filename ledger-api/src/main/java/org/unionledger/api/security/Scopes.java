@@ -122,6 +122,11 @@ public class Scopes {
 		}
 	}
 
+	/** A role check alone, for endpoints whose scope check follows a lookup. */
+	public void requireRole(String what, Role... roles) {
+		requireRole(current(), EnumSet.copyOf(java.util.List.of(roles)), what);
+	}
+
 	/** The union's facts if it is registered, for checks by id. */
 	public java.util.Optional<UnionFacts> union(UnionId union) {
 		return this.unions.find(union);
