@@ -2,18 +2,14 @@ package org.unionledger.api.security;
 
 import java.io.IOException;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.unionledger.api.problems.ProblemMessages;
-import org.unionledger.api.problems.Problems;
+import org.unionledger.api.problems.ProblemWriter;
 
 /**
  * 401 and 403 from the security filters as problem+json, like every other error. A 401
@@ -21,15 +17,12 @@ import org.unionledger.api.problems.Problems;
  */
 public final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-	private final ObjectMapper mapper;
-
-	private final ProblemMessages messages;
+	private final ProblemWriter problems;
 
 	private final boolean bearer;
 
-	public ProblemResponses(ObjectMapper mapper, ProblemMessages messages, boolean bearer) {
-		this.mapper = mapper;
-		this.messages = messages;
+	public ProblemResponses(ProblemWriter problems, boolean bearer) {
+		this.problems = problems;
 		this.bearer = bearer;
 	}
 
@@ -40,26 +33,15 @@ public final class ProblemResponses implements AuthenticationEntryPoint, AccessD
 		if (this.bearer) {
 			response.addHeader("WWW-Authenticate", "Bearer");
 		}
-		write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+		this.problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", null,
 				"sign in with HTTP Basic" + (this.bearer ? " or a bearer token" : ""));
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
-		write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN", "your role or scope does not allow this");
-	}
-
-	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String rule,
-			String fallback) throws IOException {
-		if (response.isCommitted()) {
-			return;
-		}
-		ProblemDetail problem = Problems.of(status, rule, null,
-				this.messages.detail(rule, null, fallback, request.getLocale()));
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		this.mapper.writeValue(response.getOutputStream(), problem);
+		this.problems.write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN", null,
+				"your role or scope does not allow this");
 	}
 
 }

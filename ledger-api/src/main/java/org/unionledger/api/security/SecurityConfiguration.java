@@ -8,7 +8,6 @@ import java.util.List;
 
 import javax.crypto.spec.SecretKeySpec;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +24,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.unionledger.api.problems.ProblemMessages;
+import org.unionledger.api.problems.ProblemWriter;
 import org.unionledger.seeds.SeedPlan;
 import org.unionledger.seeds.UnionSeed;
 import org.unionledger.union.UnionId;
@@ -61,10 +60,10 @@ public class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain ledgerSecurity(HttpSecurity http, AccessProperties access, ObjectMapper mapper,
-			ProblemMessages messages) throws Exception {
+	SecurityFilterChain ledgerSecurity(HttpSecurity http, AccessProperties access, ProblemWriter writer)
+			throws Exception {
 		boolean bearer = access.security().jwt().enabled();
-		ProblemResponses problems = new ProblemResponses(mapper, messages, bearer);
+		ProblemResponses problems = new ProblemResponses(writer, bearer);
 		http.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
