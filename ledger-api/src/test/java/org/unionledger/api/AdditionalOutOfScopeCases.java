@@ -3,6 +3,8 @@ package org.unionledger.api;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.http.MediaType;
+
 /**
  * Out-of-scope cases of the routes added with personal data, imports and online
  * applications (kept apart from {@link OutOfScopeTest} for readability).
@@ -18,6 +20,16 @@ final class AdditionalOutOfScopeCases {
 		for (String user : List.of(TestUsers.SJZ_OFFICER, TestUsers.HEBEI_AUDITOR, TestUsers.HEBEI_ADMIN,
 				TestUsers.TANGSHAN_SUPERVISOR)) {
 			cases.add(new OutOfScopeTest.Case("GET /api/members/{memberId}/personal-data", user, personalData, null));
+		}
+		String csv = "residentId,name,unionId,effectiveDate\n" + ApiTestSupport.residentId() + ",孙八,os-sjz-a,"
+				+ ApiTestSupport.TODAY + "\n";
+		for (String user : List.of(TestUsers.HEBEI_AUDITOR, TestUsers.SJZ_SUPERVISOR, TestUsers.HEBEI_ADMIN)) {
+			cases.add(new OutOfScopeTest.Case("POST /api/imports", user, "/api/imports", csv,
+					MediaType.parseMediaType("text/csv")));
+		}
+		for (String user : List.of(TestUsers.BD_OFFICER, TestUsers.HEBEI_AUDITOR, TestUsers.SJZ_SUPERVISOR)) {
+			cases.add(new OutOfScopeTest.Case("GET /api/imports/{importId}", user, "/api/imports/" + test.sjzImport,
+					null));
 		}
 		return cases;
 	}

@@ -48,6 +48,8 @@ class OutOfScopeTest extends ApiTestSupport {
 
 	String credentialCode;
 
+	String sjzImport;
+
 	/**
 	 * A case: the user, the request and the route it exercises.
 	 *
@@ -56,7 +58,11 @@ class OutOfScopeTest extends ApiTestSupport {
 	 * @param path the concrete path
 	 * @param body JSON body of a POST, or {@code null}
 	 */
-	record Case(String route, String user, String path, Object body) {
+	record Case(String route, String user, String path, Object body, MediaType type) {
+
+		Case(String route, String user, String path, Object body) {
+			this(route, user, path, body, MediaType.APPLICATION_JSON);
+		}
 
 		String method() {
 			return this.route.substring(0, this.route.indexOf(' '));
@@ -81,6 +87,12 @@ class OutOfScopeTest extends ApiTestSupport {
 				Map.of("issuedOn", TODAY.toString(), "toUnionId", "os-bd-b"), Map.class);
 		assertThat(credential.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		this.credentialCode = (String) credential.getBody().get("code");
+		HttpHeaders csv = new HttpHeaders();
+		csv.setContentType(MediaType.parseMediaType("text/csv"));
+		ResponseEntity<Map> started = as(TestUsers.SJZ_OFFICER).postForEntity("/api/imports",
+				new HttpEntity<>("residentId,name,unionId,effectiveDate\n1,x,os-bd-b,2026-01-01\n", csv), Map.class);
+		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		this.sjzImport = (String) started.getBody().get("importId");
 	}
 
 	List<Case> cases() {
@@ -170,7 +182,7 @@ class OutOfScopeTest extends ApiTestSupport {
 		return cases().stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
 			long head = this.engine.headPosition();
 			HttpHeaders headers = new HttpHeaders();
-			headers.setContentType(MediaType.APPLICATION_JSON);
+			headers.setContentType(c.type());
 			ResponseEntity<Map> response = as(c.user()).exchange(c.path(), HttpMethod.valueOf(c.method()),
 					new HttpEntity<>(c.body(), headers), Map.class);
 			assertThat(response.getStatusCode()).as(c + ": " + response.getBody())

@@ -104,7 +104,14 @@ public class Scopes {
 
 	/** Whether the user acts for the union, without throwing. */
 	public boolean canActFor(UnionId union) {
-		LedgerUser user = current();
+		return actsFor(current(), union);
+	}
+
+	/**
+	 * Whether the user acts for the union: an officer of it or a system administrator.
+	 * For work that outlives the request (imports), which keeps its user.
+	 */
+	public static boolean actsFor(LedgerUser user, UnionId union) {
 		return user.is(Role.SYSTEM_ADMIN) || (user.is(Role.OFFICER) && user.scope().unions().contains(union));
 	}
 
