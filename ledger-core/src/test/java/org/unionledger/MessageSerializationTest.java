@@ -45,11 +45,12 @@ class MessageSerializationTest {
 			org.unionledger.union.Events.class, org.unionledger.membership.Commands.class,
 			org.unionledger.membership.Events.class, org.unionledger.service.Commands.class,
 			org.unionledger.service.Events.class, org.unionledger.disclosure.Commands.class,
-			org.unionledger.disclosure.Events.class };
+			org.unionledger.disclosure.Events.class, org.unionledger.online.Commands.class,
+			org.unionledger.online.Events.class };
 
 	private static final Class<?>[] EVENT_HOLDERS = { org.unionledger.union.Events.class,
 			org.unionledger.membership.Events.class, org.unionledger.service.Events.class,
-			org.unionledger.disclosure.Events.class };
+			org.unionledger.disclosure.Events.class, org.unionledger.online.Events.class };
 
 	private static final MemberId MEMBER = new MemberId("m-oz4njx4bwlschfqh6vct6fq3c4");
 
@@ -74,6 +75,9 @@ class MessageSerializationTest {
 	private static final RecordedBy CLERK = new RecordedBy("clerk-01");
 
 	private static final ServiceId SERVICE = new ServiceId("svc-1");
+
+	private static final org.unionledger.online.ApplicationId APPLICATION = new org.unionledger.online.ApplicationId(
+			"oa-1");
 
 	private final JacksonSerializer serializer = JacksonSerializer.builder()
 		.objectMapper(new ObjectMapper().registerModule(new JavaTimeModule()))
@@ -122,6 +126,14 @@ class MessageSerializationTest {
 						org.unionledger.disclosure.DisclosureLogId.of(MEMBER), MEMBER, "duplicate report", CLERK),
 				new org.unionledger.disclosure.Events.PersonalDataDisclosed(
 						org.unionledger.disclosure.DisclosureLogId.of(MEMBER), MEMBER, "duplicate report", AT, CLERK),
+				new org.unionledger.online.Commands.SubmitApplication(APPLICATION, MEMBER, DATA, UNION, DAY, CLERK),
+				new org.unionledger.online.Commands.ApproveApplication(APPLICATION, UNION, DAY, CLERK),
+				new org.unionledger.online.Commands.DeclineApplication(APPLICATION, UNION, "not employed here", CLERK),
+				new org.unionledger.online.Events.ApplicationSubmitted(APPLICATION, MEMBER, DATA, PLACEMENT, DAY, AT,
+						CLERK),
+				new org.unionledger.online.Events.ApplicationApproved(APPLICATION, MEMBER, PLACEMENT, DAY, AT, CLERK),
+				new org.unionledger.online.Events.ApplicationDeclined(APPLICATION, PLACEMENT, "not employed here", AT,
+						CLERK),
 				Outcome.ok(), Outcome.rejected(CredentialRejectionReason.WRONG_UNION));
 	}
 

@@ -31,6 +31,20 @@ final class AdditionalOutOfScopeCases {
 			cases.add(new OutOfScopeTest.Case("GET /api/imports/{importId}", user, "/api/imports/" + test.sjzImport,
 					null));
 		}
+		String application = "/api/applications/" + test.sjzApplication;
+		for (String user : List.of(TestUsers.BD_OFFICER, TestUsers.TANGSHAN_SUPERVISOR, TestUsers.BEIJING_AUDITOR,
+				TestUsers.HEBEI_ADMIN)) {
+			cases.add(new OutOfScopeTest.Case("GET /api/applications/{applicationId}", user, application, null));
+			cases.add(new OutOfScopeTest.Case("GET /api/unions/{unionId}/applications", user,
+					"/api/unions/os-sjz-a/applications", null));
+		}
+		for (String user : List.of(TestUsers.BD_OFFICER, TestUsers.SJZ_SUPERVISOR, TestUsers.HEBEI_AUDITOR,
+				TestUsers.HEBEI_ADMIN)) {
+			cases.add(new OutOfScopeTest.Case("POST /api/applications/{applicationId}/approval", user,
+					application + "/approval", java.util.Map.of()));
+			cases.add(new OutOfScopeTest.Case("POST /api/applications/{applicationId}/decline", user,
+					application + "/decline", java.util.Map.of("reason", "no")));
+		}
 		return cases;
 	}
 

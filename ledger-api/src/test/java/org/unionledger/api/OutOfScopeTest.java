@@ -50,6 +50,8 @@ class OutOfScopeTest extends ApiTestSupport {
 
 	String sjzImport;
 
+	String sjzApplication;
+
 	/**
 	 * A case: the user, the request and the route it exercises.
 	 *
@@ -75,8 +77,12 @@ class OutOfScopeTest extends ApiTestSupport {
 
 	}
 
+	@Autowired
+	org.unionledger.api.applications.RateLimiter limiter;
+
 	@BeforeAll
 	void fixture() {
+		this.limiter.reset();
 		ensureUnion("os-sjz-a", "130102");
 		ensureUnion("os-sjz-c", "130104");
 		ensureUnion("os-bd-b", "130602");
@@ -93,6 +99,10 @@ class OutOfScopeTest extends ApiTestSupport {
 				new HttpEntity<>("residentId,name,unionId,effectiveDate\n1,x,os-bd-b,2026-01-01\n", csv), Map.class);
 		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 		this.sjzImport = (String) started.getBody().get("importId");
+		ResponseEntity<Map> applied = this.http.postForEntity("/api/applications",
+				Map.of("residentId", residentId(), "name", "吴十", "unionId", "os-sjz-a"), Map.class);
+		assertThat(applied.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		this.sjzApplication = (String) applied.getBody().get("applicationId");
 	}
 
 	List<Case> cases() {

@@ -26,6 +26,8 @@ import org.unionledger.eventstore.MongoEventStorageEngine;
 import org.unionledger.eventstore.MongoTokenStore;
 import org.unionledger.projections.credentials.CredentialProjection;
 import org.unionledger.projections.credentials.CredentialQueryHandler;
+import org.unionledger.projections.applications.PendingApplicationsProjection;
+import org.unionledger.projections.applications.PendingApplicationsQueryHandler;
 import org.unionledger.projections.rosters.RosterProjection;
 import org.unionledger.projections.rosters.RosterQueryHandler;
 import org.unionledger.projections.summary.SummaryProjection;
@@ -34,6 +36,7 @@ import org.unionledger.projections.support.BatchAwareTokenStore;
 import org.unionledger.projections.support.ReadModelTransactionManager;
 import org.unionledger.disclosure.DisclosureLogs;
 import org.unionledger.membership.Memberships;
+import org.unionledger.online.OnlineApplications;
 import org.unionledger.service.ServiceDeliveries;
 import org.unionledger.statistics.StatisticalCalendar;
 import org.unionledger.union.GrassrootsUnions;
@@ -102,6 +105,7 @@ public class AxonConfiguration {
 			configurer.configureAggregate(Memberships.aggregateType());
 			configurer.configureAggregate(ServiceDeliveries.aggregateType());
 			configurer.configureAggregate(DisclosureLogs.aggregateType());
+			configurer.configureAggregate(OnlineApplications.aggregateType());
 			configurer.eventProcessing(processing -> processing
 				.registerTransactionManager(SummaryProjection.PROCESSING_GROUP, c -> readModels)
 				.registerTransactionManager(CredentialProjection.PROCESSING_GROUP, c -> readModels)
@@ -145,6 +149,16 @@ public class AxonConfiguration {
 	@Bean
 	RosterProjection rosterProjection(MongoDatabase database) {
 		return new RosterProjection(database);
+	}
+
+	@Bean
+	PendingApplicationsProjection pendingApplicationsProjection(MongoDatabase database) {
+		return new PendingApplicationsProjection(database);
+	}
+
+	@Bean
+	PendingApplicationsQueryHandler pendingApplicationsQueryHandler(MongoDatabase database) {
+		return new PendingApplicationsQueryHandler(database);
 	}
 
 	@Bean
