@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -97,9 +98,11 @@ public class MemberController {
 	 * @param effectiveDate the day they joined
 	 * @param channel on site, online or by import
 	 */
-	public record EnrollRequest(@NotBlank @Size(max = 32) String residentId, @NotBlank @Size(max = 100) String name,
-			@NotBlank @Size(max = 64) String unionId, @NotNull LocalDate effectiveDate,
-			@NotNull EnrollmentChannel channel) {
+	public record EnrollRequest(@Schema(example = "139901199003071239") @NotBlank @Size(max = 32) String residentId,
+			@Schema(example = "张伟") @NotBlank @Size(max = 100) String name,
+			@Schema(example = "sjz-chang-an-construction-01") @NotBlank @Size(max = 64) String unionId,
+			@Schema(example = "2026-03-01") @NotNull LocalDate effectiveDate,
+			@Schema(example = "ON_SITE") @NotNull EnrollmentChannel channel) {
 	}
 
 	@PostMapping
@@ -128,7 +131,8 @@ public class MemberController {
 	 * @param issuedOn the issue date
 	 * @param toUnionId the intended receiving union, optional
 	 */
-	public record CredentialRequest(@NotNull LocalDate issuedOn, @Size(max = 64) String toUnionId) {
+	public record CredentialRequest(@Schema(example = "2026-03-01") @NotNull LocalDate issuedOn,
+			@Schema(example = "bd-jing-xiu-construction-01") @Size(max = 64) String toUnionId) {
 	}
 
 	@PostMapping("/{memberId}/transfer-credentials")

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -64,7 +65,9 @@ public class TransferController {
 	 * @param unionId the receiving union
 	 * @param effectiveDate the day the membership moves
 	 */
-	public record AcceptanceRequest(@NotBlank @Size(max = 64) String unionId, @NotNull LocalDate effectiveDate) {
+	public record AcceptanceRequest(
+			@Schema(example = "bd-jing-xiu-construction-01") @NotBlank @Size(max = 64) String unionId,
+			@Schema(example = "2026-03-01") @NotNull LocalDate effectiveDate) {
 	}
 
 	@PostMapping("/api/transfer-credentials/{code}/acceptance")

@@ -133,13 +133,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		FieldError error = ex.getBindingResult().getFieldErrors().get(0);
+		// Ordered by field, so that the first (the problem's rule and field) is stable.
+		java.util.List<FieldError> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.sorted(java.util.Comparator.comparing(FieldError::getField)
+				.thenComparing(e -> String.valueOf(e.getCode())))
+			.toList();
+		FieldError error = errors.get(0);
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ruleOf(error.getCode()), error.getField(),
 				error.getField() + " " + error.getDefaultMessage());
 		problem.setProperty("errors",
-				ex.getBindingResult()
-					.getFieldErrors()
-					.stream()
+				errors.stream()
 					.map(e -> Map.of("field", e.getField(), "rule", ruleOf(e.getCode()), "message",
 							e.getField() + " " + e.getDefaultMessage()))
 					.collect(Collectors.toList()));

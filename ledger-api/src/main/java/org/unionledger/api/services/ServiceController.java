@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -77,10 +78,14 @@ public class ServiceController {
 	 * @param personTimes person-times served (default 1)
 	 * @param amountYuan money spent, yuan with at most 2 decimals
 	 */
-	public record ServiceRequest(@NotBlank @Size(max = 64) String unionId, @Size(max = 64) String memberId,
-			@NotNull ServiceType type, Campaign campaign, @NotNull LocalDate deliveredOn,
-			@Min(1) @Max(100000) Integer personTimes,
-			@NotNull @DecimalMin("0.00") @DecimalMax("100000000.00") @Digits(integer = 9,
+	public record ServiceRequest(
+			@Schema(example = "sjz-chang-an-construction-01") @NotBlank @Size(max = 64) String unionId,
+			@Schema(example = "m-oz4njx4bwlschfqh6vct6fq3c4") @Size(max = 64) String memberId,
+			@Schema(example = "SEASONAL_CARE") @NotNull ServiceType type,
+			@Schema(example = "SUMMER_COOLING") Campaign campaign,
+			@Schema(example = "2026-03-01") @NotNull LocalDate deliveredOn,
+			@Schema(example = "40") @Min(1) @Max(100000) Integer personTimes,
+			@Schema(example = "2000.50") @NotNull @DecimalMin("0.00") @DecimalMax("100000000.00") @Digits(integer = 9,
 					fraction = 2) BigDecimal amountYuan) {
 	}
 

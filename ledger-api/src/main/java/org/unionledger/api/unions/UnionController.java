@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -75,9 +76,14 @@ public class UnionController {
 	 * to
 	 * @param establishedOn when it was set up
 	 */
-	public record RegisterUnionRequest(@NotBlank @Pattern(regexp = Ids.UNION_ID_PATTERN) String unionId,
-			@NotBlank @Size(max = 200) String name, @NotNull UnionType type, @NotNull Sector sector,
-			@NotBlank @Pattern(regexp = "\\d{6}") String jurisdictionCode, @NotNull LocalDate establishedOn) {
+	public record RegisterUnionRequest(
+			@Schema(example = "sjz-chang-an-logistics-02") @NotBlank @Pattern(
+					regexp = Ids.UNION_ID_PATTERN) String unionId,
+			@Schema(example = "石家庄市长安区快递物流业联合工会") @NotBlank @Size(max = 200) String name,
+			@Schema(example = "INDUSTRY") @NotNull UnionType type,
+			@Schema(example = "LOGISTICS") @NotNull Sector sector,
+			@Schema(example = "130102") @NotBlank @Pattern(regexp = "\\d{6}") String jurisdictionCode,
+			@Schema(example = "2026-03-01") @NotNull LocalDate establishedOn) {
 	}
 
 	@PostMapping
