@@ -119,6 +119,10 @@ class PersonalDataLeakTest extends ApiTestSupport {
 		while (shaped.find()) {
 			findings.add(where + ": an ID-shaped number at " + shaped.start());
 		}
+		if (names.stream().noneMatch(text::contains)) {
+			return;
+		}
+		// A short name can be part of a union's or a place's name: look again without them.
 		String cleaned = text;
 		for (String phrase : harmless) {
 			cleaned = cleaned.replace(phrase, "");

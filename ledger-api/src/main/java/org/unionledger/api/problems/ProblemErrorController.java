@@ -27,8 +27,10 @@ public class ProblemErrorController implements ErrorController {
 	@RequestMapping("/error")
 	public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		HttpStatus status = (code instanceof Integer value && HttpStatus.resolve(value) != null)
-				? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+		// Asked for directly, /error is just a path that does not exist.
+		HttpStatus status = (code == null) ? HttpStatus.NOT_FOUND
+				: (code instanceof Integer value && HttpStatus.resolve(value) != null) ? HttpStatus.valueOf(value)
+						: HttpStatus.INTERNAL_SERVER_ERROR;
 		String rule = switch (status.value()) {
 			case 400 -> "BAD_REQUEST";
 			case 401 -> "UNAUTHENTICATED";

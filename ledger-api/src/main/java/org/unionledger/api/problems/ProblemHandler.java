@@ -238,6 +238,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 				"the personal data cannot be decrypted here (its key is not configured or was destroyed)");
 	}
 
+	@ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+	ResponseEntity<ProblemDetail> rejected(org.springframework.security.web.firewall.RequestRejectedException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "REQUEST_REJECTED", null,
+				"the request's URL, parameters or headers are not acceptable");
+	}
+
 	@ExceptionHandler(IllegalArgumentException.class)
 	ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "INVALID_VALUE", null, ex.getMessage());

@@ -14,13 +14,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.unionledger.api.problems.PayloadTooLargeException;
 import org.unionledger.api.problems.ProblemWriter;
 
 /**
- * Refuses bodies over the limit with 413 {@code PAYLOAD_TOO_LARGE}: at once when the
- * declared length is too large, otherwise while the body is read (chunked bodies).
+ * The outermost guard of every request. Refuses bodies over the limit with 413
+ * {@code PAYLOAD_TOO_LARGE}: at once when the declared length is too large, otherwise
+ * while the body is read (chunked bodies). And it turns refusals raised in filters,
+ * outside any controller (the firewall's verdict on a parameter name, a form or multipart
+ * body that cannot be parsed), into 400 problems instead of letting them surface as
+ * server errors.
  */
 final class BodyLimitFilter extends OncePerRequestFilter {
 
@@ -46,10 +53,37 @@ final class BodyLimitFilter extends OncePerRequestFilter {
 		try {
 			chain.doFilter(new Limited(request, limit), response);
 		}
-		catch (PayloadTooLargeException ex) {
-			this.problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", null,
-					ex.getMessage());
+		catch (RuntimeException | ServletException | IOException ex) {
+			if (!refusal(request, response, ex)) {
+				throw ex;
+			}
 		}
+	}
+
+	private boolean refusal(HttpServletRequest request, HttpServletResponse response, Exception ex) throws IOException {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof PayloadTooLargeException tooLarge) {
+				this.problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", null,
+						tooLarge.getMessage());
+				return true;
+			}
+			if (cause instanceof RequestRejectedException) {
+				this.problems.write(request, response, HttpStatus.BAD_REQUEST, "REQUEST_REJECTED", null,
+						"the request's URL, parameters or headers are not acceptable");
+				return true;
+			}
+			if (cause instanceof HttpMessageNotReadableException) {
+				this.problems.write(request, response, HttpStatus.BAD_REQUEST, "MALFORMED_BODY", null,
+						"the request body cannot be read");
+				return true;
+			}
+			if (cause instanceof MultipartException || cause.getClass().getName().contains("FileUpload")) {
+				this.problems.write(request, response, HttpStatus.BAD_REQUEST, "MALFORMED_MULTIPART", null,
+						"the multipart request is malformed");
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** A request whose body stream fails once more than the limit was read. */

@@ -104,7 +104,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 					ex.getMessage());
 			return;
 		}
-		catch (IllegalStateException | ServletException ex) {
+		catch (IllegalStateException | ServletException | IOException ex) {
 			this.problems.write(request, response, HttpStatus.BAD_REQUEST, "MALFORMED_MULTIPART", null,
 					"the multipart request is malformed or too large");
 			return;

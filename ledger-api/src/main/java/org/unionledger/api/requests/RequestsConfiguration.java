@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.unionledger.api.problems.ProblemWriter;
 
 /**
- * The body limit runs before sign-in (a huge body is refused unread); idempotency runs
- * after it, as it keys records by the signed-in user.
+ * The body limit and guard runs first (a huge body is refused unread, before sign-in);
+ * idempotency runs after sign-in, as it keys records by the signed-in user.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RequestProperties.class)
@@ -22,7 +22,9 @@ public class RequestsConfiguration {
 	FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(RequestProperties limits, ProblemWriter problems) {
 		FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(
 				new BodyLimitFilter(limits, problems));
-		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
+		// Outside everything but the character encoding, so that it sees what the other
+		// filters raise.
+		registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
 		registration.addUrlPatterns("/*");
 		return registration;
 	}

@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.unionledger.api.problems.ProblemWriter;
 import org.unionledger.seeds.SeedPlan;
 import org.unionledger.seeds.UnionSeed;
@@ -82,6 +83,17 @@ public class SecurityConfiguration {
 				.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new JwtUsers())));
 		}
 		return http.build();
+	}
+
+	/**
+	 * Requests the firewall refuses (encoded NUL, malformed encodings, path traversal)
+	 * get a 400 problem too.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler(ProblemWriter writer) {
+		return (request, response, ex) -> writer.write(request, response,
+				org.springframework.http.HttpStatus.BAD_REQUEST, "REQUEST_REJECTED", null,
+				"the request's URL or headers are not acceptable");
 	}
 
 	static JwtDecoder jwtDecoder(AccessProperties.Jwt settings) {
