@@ -45,11 +45,15 @@ class MessageSerializationTest {
 			org.unionledger.union.Events.class, org.unionledger.membership.Commands.class,
 			org.unionledger.membership.Events.class, org.unionledger.service.Commands.class,
 			org.unionledger.service.Events.class, org.unionledger.targets.Commands.class,
-			org.unionledger.targets.Events.class };
+			org.unionledger.targets.Events.class, org.unionledger.disclosure.Commands.class,
+			org.unionledger.disclosure.Events.class, org.unionledger.online.Commands.class,
+			org.unionledger.online.Events.class, org.unionledger.supervision.Commands.class,
+			org.unionledger.supervision.Events.class };
 
 	private static final Class<?>[] EVENT_HOLDERS = { org.unionledger.union.Events.class,
 			org.unionledger.membership.Events.class, org.unionledger.service.Events.class,
-			org.unionledger.targets.Events.class };
+			org.unionledger.targets.Events.class, org.unionledger.disclosure.Events.class,
+			org.unionledger.online.Events.class, org.unionledger.supervision.Events.class };
 
 	private static final MemberId MEMBER = new MemberId("m-oz4njx4bwlschfqh6vct6fq3c4");
 
@@ -74,6 +78,9 @@ class MessageSerializationTest {
 	private static final RecordedBy CLERK = new RecordedBy("clerk-01");
 
 	private static final ServiceId SERVICE = new ServiceId("svc-1");
+
+	private static final org.unionledger.online.ApplicationId APPLICATION = new org.unionledger.online.ApplicationId(
+			"oa-1");
 
 	private final JacksonSerializer serializer = JacksonSerializer.builder()
 		.objectMapper(new ObjectMapper().registerModule(new JavaTimeModule()))
@@ -142,6 +149,18 @@ class MessageSerializationTest {
 						CLERK),
 				new org.unionledger.targets.Events.EnrollmentTargetSet(JurisdictionCode.of("1301"), 2026,
 						org.unionledger.targets.TargetSource.ASSIGNED, 12_000, 11_000L, DAY, AT, CLERK),
+				new org.unionledger.disclosure.Commands.RecordDisclosure(
+						org.unionledger.disclosure.DisclosureLogId.of(MEMBER), MEMBER, "duplicate report", CLERK),
+				new org.unionledger.disclosure.Events.PersonalDataDisclosed(
+						org.unionledger.disclosure.DisclosureLogId.of(MEMBER), MEMBER, "duplicate report", AT, CLERK),
+				new org.unionledger.online.Commands.SubmitApplication(APPLICATION, MEMBER, DATA, UNION, DAY, CLERK),
+				new org.unionledger.online.Commands.ApproveApplication(APPLICATION, UNION, DAY, CLERK),
+				new org.unionledger.online.Commands.DeclineApplication(APPLICATION, UNION, "not employed here", CLERK),
+				new org.unionledger.online.Events.ApplicationSubmitted(APPLICATION, MEMBER, DATA, PLACEMENT, DAY, AT,
+						CLERK),
+				new org.unionledger.online.Events.ApplicationApproved(APPLICATION, MEMBER, PLACEMENT, DAY, AT, CLERK),
+				new org.unionledger.online.Events.ApplicationDeclined(APPLICATION, PLACEMENT, "not employed here", AT,
+						CLERK),
 				Outcome.ok(), Outcome.rejected(CredentialRejectionReason.WRONG_UNION));
 	}
 

@@ -13,13 +13,13 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The seal over HTTP: what is written gets sealed, and the untouched store verifies. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
-class AuditApiTest {
+class AuditApiTest extends ApiTestSupport {
 
-	@Autowired
-	TestRestTemplate http;
+	/** Signs in as the test system administrator. */
+	@org.junit.jupiter.api.BeforeEach
+	void signIn() {
+		this.http = this.http.withBasicAuth(TestUsers.SYSADMIN, TestUsers.PASSWORD);
+	}
 
 	@Test
 	void writesAreSealedAndTheStoreVerifies() {

@@ -21,13 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Erasure on a lawful request (PIPL): the person's data key is destroyed, so their name
  * and ID are unreadable everywhere, while every figure and the seal stay as they were.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
-class ErasureApiTest {
+class ErasureApiTest extends ApiTestSupport {
 
-	@Autowired
-	TestRestTemplate http;
+	/** Signs in as the test system administrator. */
+	@org.junit.jupiter.api.BeforeEach
+	void signIn() {
+		this.http = this.http.withBasicAuth(TestUsers.SYSADMIN, TestUsers.PASSWORD);
+	}
 
 	@Autowired
 	MongoDatabase database;

@@ -41,14 +41,15 @@ import org.unionledger.seeds.SeedPlan;
  * models built from the events and names a corrupted document; a projection is rebuilt
  * while members keep enrolling; processors show their lag.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class OperationsApiTest {
+class OperationsApiTest extends ApiTestSupport {
+
+	/** Signs in as the test system administrator. */
+	@org.junit.jupiter.api.BeforeEach
+	void signIn() {
+		this.http = this.http.withBasicAuth(TestUsers.SYSADMIN, TestUsers.PASSWORD);
+	}
 
 	private static final SeedPlan PLAN = SeedPlan.generate(20210501L, 100);
-
-	@Autowired
-	TestRestTemplate http;
 
 	@Autowired
 	CommandGateway commands;
@@ -66,21 +67,9 @@ class OperationsApiTest {
 	ProjectionFreshness freshness;
 
 	@Autowired
-	MongoEventStorageEngine engine;
-
-	@Autowired
 	MongoDatabase database;
 
 	private static int serial = 700;
-
-	@DynamicPropertySource
-	static void store(DynamicPropertyRegistry registry) {
-		String uri = System.getProperty("ledger.test.mongo.uri", "");
-		if (!uri.isBlank()) {
-			registry.add("ledger.mongo.uri", () -> uri);
-			registry.add("ledger.mongo.database", () -> "operations-api-test-" + System.nanoTime());
-		}
-	}
 
 	/** Loads the seed plan once per context (loading is idempotent). */
 	private void seeded() {
@@ -150,8 +139,8 @@ class OperationsApiTest {
 					String first17 = "139903" + "19900505" + String.format("%03d", serial++);
 					ResponseEntity<Map> response = this.http.postForEntity("/api/members",
 							Map.of("residentId", first17 + ResidentId.checkDigitFor(first17), "name", "王五", "unionId",
-									"ops-rebuild-site", "effectiveDate",
-									LocalDate.now(ZoneId.of("Asia/Shanghai")).toString(), "channel", "ON_SITE"),
+									"ops-rebuild-site", "effectiveDate", FixedClockConfiguration.TODAY.toString(),
+									"channel", "ON_SITE"),
 							Map.class);
 					if (response.getStatusCode() == HttpStatus.CREATED) {
 						enrolled.incrementAndGet();

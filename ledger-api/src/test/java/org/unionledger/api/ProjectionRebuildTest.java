@@ -30,28 +30,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The read models are rebuildable: resetting the summary processor and replaying every
  * event from the store gives exactly the figures it had.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
-class ProjectionRebuildTest {
+class ProjectionRebuildTest extends ApiTestSupport {
 
-	@Autowired
-	TestRestTemplate http;
+	/** Signs in as the test system administrator. */
+	@org.junit.jupiter.api.BeforeEach
+	void signIn() {
+		this.http = this.http.withBasicAuth(TestUsers.SYSADMIN, TestUsers.PASSWORD);
+	}
 
 	@Autowired
 	EventProcessingConfiguration processing;
-
-	@Autowired
-	MongoEventStorageEngine engine;
-
-	@DynamicPropertySource
-	static void store(DynamicPropertyRegistry registry) {
-		String uri = System.getProperty("ledger.test.mongo.uri", "");
-		if (!uri.isBlank()) {
-			registry.add("ledger.mongo.uri", () -> uri);
-			registry.add("ledger.mongo.database", () -> "ledger-rebuild-test-" + System.nanoTime());
-		}
-	}
 
 	@Test
 	void aRebuildFromEventsReproducesEveryFigure() throws Exception {

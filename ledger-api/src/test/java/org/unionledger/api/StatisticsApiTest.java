@@ -27,27 +27,19 @@ import org.unionledger.statistics.StatisticalCalendar;
  * completion, rankings, children, drill-down, holding versus serving union, and bad input
  * as problems. Uses Cangzhou (1309) and Langfang (1310), where no other test writes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class StatisticsApiTest {
+class StatisticsApiTest extends ApiTestSupport {
 
-	static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+	/** Signs in as the test system administrator. */
+	@org.junit.jupiter.api.BeforeEach
+	void signIn() {
+		this.http = this.http.withBasicAuth(TestUsers.SYSADMIN, TestUsers.PASSWORD);
+	}
+
+	static final LocalDate TODAY = FixedClockConfiguration.TODAY;
 
 	static final StatisticalCalendar CALENDAR = StatisticalCalendar.ACFTU;
 
 	private static int serial = 500;
-
-	@Autowired
-	TestRestTemplate http;
-
-	@DynamicPropertySource
-	static void store(DynamicPropertyRegistry registry) {
-		String uri = System.getProperty("ledger.test.mongo.uri", "");
-		if (!uri.isBlank()) {
-			registry.add("ledger.mongo.uri", () -> uri);
-			registry.add("ledger.mongo.database", () -> "statistics-api-test-" + System.nanoTime());
-		}
-	}
 
 	static String residentId() {
 		String first17 = "139902" + "19880303" + String.format("%03d", serial++);

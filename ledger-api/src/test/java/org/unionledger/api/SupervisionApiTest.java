@@ -18,13 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A refused duplicate enrollment is a finding supervisors can list by jurisdiction and
  * union.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(FixedClockConfiguration.class)
-class SupervisionApiTest {
+class SupervisionApiTest extends ApiTestSupport {
 
-	@Autowired
-	TestRestTemplate http;
+	/** Signs in as the test system administrator. */
+	@org.junit.jupiter.api.BeforeEach
+	void signIn() {
+		this.http = this.http.withBasicAuth(TestUsers.SYSADMIN, TestUsers.PASSWORD);
+	}
 
 	@Test
 	void aDuplicateEnrollmentAttemptIsListedForSupervisors() {

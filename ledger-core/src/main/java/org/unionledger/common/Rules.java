@@ -107,6 +107,24 @@ public final class Rules {
 	/** A jurisdiction code is not in the division table. */
 	public static final String JURISDICTION_NOT_IN_TABLE = "JURISDICTION_NOT_IN_TABLE";
 
+	/** A reason for reading personal data is blank. */
+	public static final String PURPOSE_BLANK = "PURPOSE_BLANK";
+
+	/** A reason for reading personal data is longer than 200 characters. */
+	public static final String PURPOSE_TOO_LONG = "PURPOSE_TOO_LONG";
+
+	/** A disclosure was addressed to another member's disclosure log. */
+	public static final String DISCLOSURE_LOG_MISMATCH = "DISCLOSURE_LOG_MISMATCH";
+
+	/** An online application was already approved or declined. */
+	public static final String APPLICATION_NOT_PENDING = "APPLICATION_NOT_PENDING";
+
+	/** An online application names another union than the one deciding it. */
+	public static final String APPLICATION_OTHER_UNION = "APPLICATION_OTHER_UNION";
+
+	/** A reason for declining an application is blank or longer than 500 characters. */
+	public static final String DECLINE_REASON_INVALID = "DECLINE_REASON_INVALID";
+
 	private Rules() {
 	}
 

@@ -30,6 +30,10 @@ import org.unionledger.projections.credentials.CredentialQueryHandler;
 import org.unionledger.jurisdiction.JurisdictionTable;
 import org.unionledger.projections.statistics.StatisticsProjection;
 import org.unionledger.projections.statistics.StatisticsQueryHandler;
+import org.unionledger.projections.applications.PendingApplicationsProjection;
+import org.unionledger.projections.applications.PendingApplicationsQueryHandler;
+import org.unionledger.projections.rosters.RosterProjection;
+import org.unionledger.projections.rosters.RosterQueryHandler;
 import org.unionledger.projections.summary.SummaryProjection;
 import org.unionledger.projections.summary.SummaryQueryHandler;
 import org.unionledger.projections.supervision.SupervisionProjection;
@@ -38,7 +42,9 @@ import org.unionledger.projections.supervision.SupervisionRules;
 import org.unionledger.projections.support.BatchAwareTokenStore;
 import org.unionledger.projections.support.MongoReadModelStore;
 import org.unionledger.projections.support.ReadModelTransactionManager;
+import org.unionledger.disclosure.DisclosureLogs;
 import org.unionledger.membership.Memberships;
+import org.unionledger.online.OnlineApplications;
 import org.unionledger.service.ServiceDeliveries;
 import org.unionledger.statistics.StatisticalCalendar;
 import org.unionledger.supervision.FindingReviews;
@@ -110,11 +116,14 @@ public class AxonConfiguration {
 			configurer.configureAggregate(ServiceDeliveries.aggregateType());
 			configurer.configureAggregate(FindingReviews.aggregateType());
 			configurer.configureAggregate(EnrollmentTargets.aggregateType());
+			configurer.configureAggregate(DisclosureLogs.aggregateType());
+			configurer.configureAggregate(OnlineApplications.aggregateType());
 			configurer.eventProcessing(processing -> processing
 				.registerTransactionManager(SummaryProjection.PROCESSING_GROUP, c -> readModels)
 				.registerTransactionManager(StatisticsProjection.PROCESSING_GROUP, c -> readModels)
 				.registerTransactionManager(CredentialProjection.PROCESSING_GROUP, c -> readModels)
-				.registerTransactionManager(SupervisionProjection.PROCESSING_GROUP, c -> readModels));
+				.registerTransactionManager(SupervisionProjection.PROCESSING_GROUP, c -> readModels)
+				.registerTransactionManager(RosterProjection.PROCESSING_GROUP, c -> readModels));
 		};
 	}
 
@@ -161,6 +170,26 @@ public class AxonConfiguration {
 	@Bean
 	CredentialProjection credentialProjection(MongoDatabase database) {
 		return new CredentialProjection(database);
+	}
+
+	@Bean
+	RosterProjection rosterProjection(MongoDatabase database) {
+		return new RosterProjection(database);
+	}
+
+	@Bean
+	PendingApplicationsProjection pendingApplicationsProjection(MongoDatabase database) {
+		return new PendingApplicationsProjection(database);
+	}
+
+	@Bean
+	PendingApplicationsQueryHandler pendingApplicationsQueryHandler(MongoDatabase database) {
+		return new PendingApplicationsQueryHandler(database);
+	}
+
+	@Bean
+	RosterQueryHandler rosterQueryHandler(MongoDatabase database) {
+		return new RosterQueryHandler(database);
 	}
 
 	@Bean

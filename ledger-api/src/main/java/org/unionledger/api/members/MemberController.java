@@ -8,23 +8,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.config.LedgerProperties;
 import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.members.MemberRecords.MemberState;
 import org.unionledger.api.personaldata.PersonalDataVault;
 import org.unionledger.api.problems.ApiException;
+import org.unionledger.api.security.Role;
+import org.unionledger.api.security.Scopes;
 import org.unionledger.api.support.Actors;
 import org.unionledger.api.support.Ids;
 import org.unionledger.common.Outcome;
@@ -34,6 +39,8 @@ import org.unionledger.identity.PersonalData;
 import org.unionledger.identity.ResidentId;
 import org.unionledger.membership.Commands.AssignServingUnion;
 import org.unionledger.membership.Commands.EndServingAssignment;
+import org.unionledger.disclosure.Commands.RecordDisclosure;
+import org.unionledger.disclosure.DisclosureLogId;
 import org.unionledger.membership.Commands.EnrollMember;
 import org.unionledger.membership.Commands.ErasePersonalData;
 import org.unionledger.membership.Commands.IssueTransferCredential;
@@ -69,9 +76,12 @@ public class MemberController {
 
 	private final int validityDays;
 
+	private final Scopes scopes;
+
 	public MemberController(CommandGateway commands, UnionDirectory unions, MemberIdentities identities,
 			PersonalDataVault vault, SecureRandom random, MemberRecords records, ProjectionFreshness freshness,
-			Actors actors, Clock clock, LedgerProperties properties) {
+			Actors actors, Clock clock, LedgerProperties properties, Scopes scopes) {
+		this.scopes = scopes;
 		this.commands = commands;
 		this.unions = unions;
 		this.identities = identities;
@@ -93,13 +103,16 @@ public class MemberController {
 	 * @param effectiveDate the day they joined
 	 * @param channel on site, online or by import
 	 */
-	public record EnrollRequest(@NotBlank @Size(max = 32) String residentId, @NotBlank @Size(max = 100) String name,
-			@NotBlank @Size(max = 64) String unionId, @NotNull LocalDate effectiveDate,
-			@NotNull EnrollmentChannel channel) {
+	public record EnrollRequest(@Schema(example = "139901199003071239") @NotBlank @Size(max = 32) String residentId,
+			@Schema(example = "张伟") @NotBlank @Size(max = 100) String name,
+			@Schema(example = "sjz-chang-an-construction-01") @NotBlank @Size(max = 64) String unionId,
+			@Schema(example = "2026-03-01") @NotNull LocalDate effectiveDate,
+			@Schema(example = "ON_SITE") @NotNull EnrollmentChannel channel) {
 	}
 
 	@PostMapping
 	public ResponseEntity<Map<String, String>> enroll(@Valid @RequestBody EnrollRequest request) {
+		this.scopes.requireUnionActor(Ids.requireUnion(request.unionId(), "unionId"));
 		LocalDate today = LocalDate.now(this.clock);
 		ResidentId residentId = ResidentId.parse(request.residentId(), today);
 		UnionId unionId = requireOpenUnion(request.unionId(), request.effectiveDate());
@@ -123,13 +136,20 @@ public class MemberController {
 	 * @param issuedOn the issue date
 	 * @param toUnionId the intended receiving union, optional
 	 */
-	public record CredentialRequest(@NotNull LocalDate issuedOn, @Size(max = 64) String toUnionId) {
+	public record CredentialRequest(@Schema(example = "2026-03-01") @NotNull LocalDate issuedOn,
+			@Schema(example = "bd-jing-xiu-construction-01") @Size(max = 64) String toUnionId) {
 	}
 
 	@PostMapping("/{memberId}/transfer-credentials")
 	public ResponseEntity<Map<String, Object>> issueCredential(@PathVariable String memberId,
 			@Valid @RequestBody CredentialRequest request) {
+		// Only an officer of the union holding the membership issues its credential; to
+		// anyone else the member does not exist.
+		this.scopes.requireSomeUnionActor();
 		MemberState member = requireMember(memberId);
+		if (!this.scopes.canActFor(member.unionId())) {
+			throw unknownMember();
+		}
 		Ids.requireNotFuture(request.issuedOn(), this.clock, "issuedOn");
 		UnionId toUnion = null;
 		if (request.toUnionId() != null) {
@@ -195,7 +215,7 @@ public class MemberController {
 
 	@GetMapping("/{memberId}/history")
 	public Map<String, Object> history(@PathVariable String memberId) {
-		MemberState member = requireMember(memberId);
+		MemberState member = requireReadableMember(memberId);
 		List<Map<String, Object>> events = this.records.history(member.memberId());
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("memberId", member.memberId().value());
@@ -222,6 +242,7 @@ public class MemberController {
 	 */
 	@PostMapping("/{memberId}/erasure")
 	public Map<String, Object> erase(@PathVariable String memberId, @Valid @RequestBody ErasureRequest request) {
+		this.scopes.requireRole("erase personal data", Role.SYSTEM_ADMIN);
 		MemberState member = requireMember(memberId);
 		String keyRef = this.vault.currentKeyRef(member.memberId())
 			.orElseThrow(() -> ApiException.conflict(Rules.PERSONAL_DATA_ALREADY_ERASED, "memberId",
@@ -233,10 +254,53 @@ public class MemberController {
 		return Map.of("memberId", member.memberId().value(), "erasedKeyRef", keyRef);
 	}
 
+	/**
+	 * The member's full resident ID and name, for supervisors (in their subtree) and
+	 * system administrators only. Each read is recorded first, with the reader and the
+	 * stated purpose, in the member's disclosure log; the answer is never cached.
+	 */
+	@GetMapping("/{memberId}/personal-data")
+	public ResponseEntity<Map<String, Object>> personalData(@PathVariable String memberId,
+			@RequestParam String purpose) {
+		this.scopes.requireRole("read unmasked personal data", Role.SUPERVISOR, Role.SYSTEM_ADMIN);
+		MemberState member = requireMember(memberId);
+		var union = this.unions.find(member.unionId()).orElseThrow(MemberController::unknownMember);
+		if (!this.scopes.canReadPersonalDataOf(union)) {
+			throw unknownMember();
+		}
+		if (purpose.length() > 1000) {
+			throw ApiException.invalid("PURPOSE_TOO_LONG", "purpose", "the purpose must not exceed 200 characters");
+		}
+		PersonalData data = this.vault.decrypt(this.records.personalData(member.memberId())
+			.orElseThrow(() -> new IllegalStateException("a member's stream starts with an enrollment")));
+		this.commands.sendAndWait(new RecordDisclosure(DisclosureLogId.of(member.memberId()), member.memberId(),
+				purpose, this.actors.current()));
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.body(Map.of("memberId", member.memberId().value(), "residentId", data.residentId().value(), "name",
+					data.name(), "disclosureRecorded", true));
+	}
+
 	private MemberState requireMember(String memberId) {
-		return Ids.member(memberId)
-			.flatMap(this.records::current)
-			.orElseThrow(() -> ApiException.notFound("MEMBER_UNKNOWN", "memberId", "no member with this id"));
+		return Ids.member(memberId).flatMap(this.records::current).orElseThrow(MemberController::unknownMember);
+	}
+
+	/**
+	 * The member if the user may read the union that holds the membership now; otherwise
+	 * the member is unknown to them (404), so that no one learns who is a member
+	 * elsewhere.
+	 */
+	private MemberState requireReadableMember(String memberId) {
+		MemberState member = requireMember(memberId);
+		var union = this.unions.find(member.unionId()).orElseThrow(MemberController::unknownMember);
+		if (!this.scopes.canReadMembersOf(union)) {
+			throw unknownMember();
+		}
+		return member;
+	}
+
+	static ApiException unknownMember() {
+		return ApiException.notFound("MEMBER_UNKNOWN", "memberId", "no member with this id");
 	}
 
 	private UnionId requireOpenUnion(String value, LocalDate on) {

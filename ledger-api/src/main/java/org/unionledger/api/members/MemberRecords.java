@@ -115,6 +115,23 @@ public class MemberRecords {
 		return Optional.ofNullable(state);
 	}
 
+	/**
+	 * The member's personal data as last written (enrollment or re-enrollment), still
+	 * encrypted.
+	 */
+	public Optional<EncryptedPersonalData> personalData(MemberId memberId) {
+		EncryptedPersonalData found = null;
+		for (DomainEventMessage<?> message : read(memberId)) {
+			if (message.getPayload() instanceof MemberEnrolled enrolled) {
+				found = enrolled.personalData();
+			}
+			else if (message.getPayload() instanceof MemberReEnrolled reEnrolled) {
+				found = reEnrolled.personalData();
+			}
+		}
+		return Optional.ofNullable(found);
+	}
+
 	/** The credential issued with this code, if the member's stream has it. */
 	public Optional<TransferCredentialIssued> credential(MemberId memberId, String code) {
 		TransferCredentialIssued found = null;

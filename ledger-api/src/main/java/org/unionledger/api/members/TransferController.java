@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.problems.ApiException;
+import org.unionledger.api.security.Scopes;
 import org.unionledger.api.support.Actors;
 import org.unionledger.api.support.Ids;
 import org.unionledger.common.Outcome;
@@ -44,8 +46,11 @@ public class TransferController {
 
 	private final Clock clock;
 
+	private final Scopes scopes;
+
 	public TransferController(CommandGateway commands, QueryGateway queries, UnionDirectory unions,
-			ProjectionFreshness freshness, Actors actors, Clock clock) {
+			ProjectionFreshness freshness, Actors actors, Clock clock, Scopes scopes) {
+		this.scopes = scopes;
 		this.commands = commands;
 		this.queries = queries;
 		this.unions = unions;
@@ -60,12 +65,16 @@ public class TransferController {
 	 * @param unionId the receiving union
 	 * @param effectiveDate the day the membership moves
 	 */
-	public record AcceptanceRequest(@NotBlank @Size(max = 64) String unionId, @NotNull LocalDate effectiveDate) {
+	public record AcceptanceRequest(
+			@Schema(example = "bd-jing-xiu-construction-01") @NotBlank @Size(max = 64) String unionId,
+			@Schema(example = "2026-03-01") @NotNull LocalDate effectiveDate) {
 	}
 
 	@PostMapping("/api/transfer-credentials/{code}/acceptance")
 	public Map<String, Object> accept(@PathVariable String code, @Valid @RequestBody AcceptanceRequest request) {
 		UnionId receiving = Ids.requireUnion(request.unionId(), "unionId");
+		// Only an officer of the receiving union presents a credential.
+		this.scopes.requireUnionActor(receiving);
 		Ids.requireNotFuture(request.effectiveDate(), this.clock, "effectiveDate");
 		if (!CredentialCodes.looksValid(code)) {
 			throw ApiException.notFound("CREDENTIAL_UNKNOWN", "code", "no transfer credential with this code");

@@ -26,6 +26,10 @@ public class ApiException extends RuntimeException {
 		return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, rule, field, message);
 	}
 
+	public static ApiException forbidden(String rule, String field, String message) {
+		return new ApiException(HttpStatus.FORBIDDEN, rule, field, message);
+	}
+
 	public static ApiException conflict(String rule, String field, String message) {
 		return new ApiException(HttpStatus.CONFLICT, rule, field, message);
 	}

@@ -1,5 +1,7 @@
 package org.unionledger.api.problems;
 
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -12,26 +14,33 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.unionledger.common.DomainRuleViolation;
 import org.unionledger.common.Rules;
 
 /**
  * Turns every refusal into {@code application/problem+json} naming the field and the
- * rule. Bad input is always a 4xx; a 5xx means a fault of the ledger, never of the
- * request.
+ * rule, with the detail in the client's language ({@link ProblemMessages}). Bad input is
+ * always a 4xx; a 5xx means a fault of the ledger, never of the request. Spring's own
+ * errors (404 route, 405, 406, 413, 415, missing parameters) get stable rules too.
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -46,7 +55,25 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 			Rules.MEMBERSHIP_NOT_ACTIVE, Rules.MEMBERSHIP_NOT_ON_HOLD, Rules.MEMBERSHIP_TERMINATED,
 			Rules.NOT_CURRENT_UNION, Rules.NOT_A_NEW_ENROLLMENT, Rules.FINDING_ALREADY_DECIDED,
 			Rules.PERSONAL_DATA_ALREADY_ERASED, Rules.SERVING_ASSIGNMENT_EXISTS, Rules.NO_SERVING_ASSIGNMENT,
-			"ALREADY_REGISTERED", "CONCURRENT_CHANGE", "PROCESSOR_BUSY");
+			"ALREADY_REGISTERED", "CONCURRENT_CHANGE", "PROCESSOR_BUSY", "APPLICATION_NOT_PENDING");
+
+	/** Rules of Spring's own errors, by status. */
+	private static final Map<Integer, String> RULES_BY_STATUS = Map.of(400, "BAD_REQUEST", 404, "ROUTE_NOT_FOUND", 405,
+			"METHOD_NOT_ALLOWED", 406, "NOT_ACCEPTABLE", 413, "PAYLOAD_TOO_LARGE", 415, "UNSUPPORTED_MEDIA_TYPE", 503,
+			"UNAVAILABLE");
+
+	private final ProblemMessages messages;
+
+	public ProblemHandler(ProblemMessages messages) {
+		this.messages = messages;
+	}
+
+	/** Personal data whose key was destroyed by an erasure is gone for good. */
+	@ExceptionHandler(org.unionledger.identity.UnreadablePersonalDataException.class)
+	ResponseEntity<ProblemDetail> erased(org.unionledger.identity.UnreadablePersonalDataException ex) {
+		return problem(HttpStatus.GONE, "PERSONAL_DATA_ERASED", "memberId",
+				"the person's personal data was erased on a lawful request");
+	}
 
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<ProblemDetail> api(ApiException ex) {
@@ -68,7 +95,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		if (cause instanceof ConcurrencyException concurrency) {
 			return concurrency(concurrency);
 		}
-		throw ex;
+		return unexpected(ex);
 	}
 
 	@ExceptionHandler(ConcurrencyException.class)
@@ -89,7 +116,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		String field = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
 		return problem(HttpStatus.BAD_REQUEST,
 				ruleOf(violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()), field,
-				field + " " + violation.getMessage());
+				field + " " + violation.getMessage(), false);
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -98,51 +125,132 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 				ex.getName() + " has a value of the wrong type or format");
 	}
 
+	@ExceptionHandler(PayloadTooLargeException.class)
+	ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException ex) {
+		return problem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", null, ex.getMessage());
+	}
+
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ProblemDetail> multipart(MultipartException ex) {
+		if (causedBy(ex, PayloadTooLargeException.class) != null
+				|| ex instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+			return problem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", null, "the request body is too large");
+		}
+		return problem(HttpStatus.BAD_REQUEST, "MALFORMED_MULTIPART", null, "the multipart request is malformed");
+	}
+
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		FieldError error = ex.getBindingResult().getFieldErrors().get(0);
+		// Ordered by field, so that the first (the problem's rule and field) is stable.
+		java.util.List<FieldError> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.sorted(java.util.Comparator.comparing(FieldError::getField)
+				.thenComparing(e -> String.valueOf(e.getCode())))
+			.toList();
+		FieldError error = errors.get(0);
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ruleOf(error.getCode()), error.getField(),
 				error.getField() + " " + error.getDefaultMessage());
 		problem.setProperty("errors",
-				ex.getBindingResult()
-					.getFieldErrors()
-					.stream()
-					.map(e -> java.util.Map.of("field", e.getField(), "rule", ruleOf(e.getCode()), "message",
-							String.valueOf(e.getDefaultMessage())))
+				errors.stream()
+					.map(e -> Map.of("field", e.getField(), "rule", ruleOf(e.getCode()), "message",
+							e.getField() + " " + e.getDefaultMessage()))
 					.collect(Collectors.toList()));
-		return ResponseEntity.badRequest()
-			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem);
+		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (causedBy(ex, PayloadTooLargeException.class) != null) {
+			return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(localized(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", null,
+						"the request body is too large"));
+		}
 		Throwable cause = ex.getCause();
 		while (cause != null && !(cause instanceof JsonMappingException) && cause.getCause() != cause) {
 			cause = cause.getCause();
 		}
 		ProblemDetail problem;
 		if (cause instanceof UnrecognizedPropertyException unknown) {
-			problem = Problems.of(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD", path(unknown),
-					"unknown field " + unknown.getPropertyName());
+			problem = localized(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD", path(unknown),
+					"unknown field " + path(unknown));
 		}
 		else if (cause instanceof InvalidFormatException invalid) {
-			problem = Problems.of(HttpStatus.BAD_REQUEST, "INVALID_VALUE", path(invalid),
+			problem = localized(HttpStatus.BAD_REQUEST, "INVALID_VALUE", path(invalid),
 					path(invalid) + " has a value of the wrong type or format" + allowed(invalid.getTargetType()));
 		}
 		else if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-			problem = Problems.of(HttpStatus.BAD_REQUEST, "INVALID_VALUE", path(mapping),
+			problem = localized(HttpStatus.BAD_REQUEST, "INVALID_VALUE", path(mapping),
 					path(mapping) + " has a value of the wrong type or format");
 		}
 		else {
-			problem = Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", null,
+			problem = localized(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", null,
 					"the request body is not valid JSON of the expected shape");
 		}
+		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return ResponseEntity.badRequest()
-			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem);
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(localized(HttpStatus.BAD_REQUEST, "REQUIRED", ex.getParameterName(),
+					ex.getParameterName() + " is required"));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(localized(HttpStatus.BAD_REQUEST, "REQUIRED", ex.getRequestPartName(),
+					ex.getRequestPartName() + " is required"));
+	}
+
+	@ExceptionHandler(MissingRequestHeaderException.class)
+	ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "REQUIRED", ex.getHeaderName(), ex.getHeaderName() + " is required");
+	}
+
+	/** Spring's own errors: keep the status and headers (e.g. Allow), add a rule. */
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (body instanceof ProblemDetail existing && existing.getProperties() != null
+				&& existing.getProperties().containsKey("rule")) {
+			return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		}
+		HttpStatus status = HttpStatus.resolve(statusCode.value());
+		if (status == null) {
+			status = statusCode.is4xxClientError() ? HttpStatus.BAD_REQUEST : HttpStatus.INTERNAL_SERVER_ERROR;
+		}
+		if (status.is5xxServerError()) {
+			log.error("Unexpected failure in request handling", ex);
+		}
+		String rule = RULES_BY_STATUS.getOrDefault(status.value(), "HTTP_" + status.value());
+		ProblemDetail problem = localized(status, rule, null, status.getReasonPhrase().toLowerCase(Locale.ROOT));
+		HttpHeaders out = new HttpHeaders();
+		if (headers != null) {
+			out.putAll(headers);
+		}
+		out.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		return new ResponseEntity<>(problem, out, status);
+	}
+
+	@ExceptionHandler(org.unionledger.identity.UnreadablePersonalDataException.class)
+	ResponseEntity<ProblemDetail> unreadable(org.unionledger.identity.UnreadablePersonalDataException ex) {
+		return problem(HttpStatus.GONE, "PERSONAL_DATA_UNREADABLE", null,
+				"the personal data cannot be decrypted here (its key is not configured or was destroyed)");
+	}
+
+	@ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+	ResponseEntity<ProblemDetail> rejected(org.springframework.security.web.firewall.RequestRejectedException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "REQUEST_REJECTED", null,
+				"the request's URL, parameters or headers are not acceptable");
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
@@ -152,9 +260,22 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		PayloadTooLargeException tooLarge = causedBy(ex, PayloadTooLargeException.class);
+		if (tooLarge != null) {
+			return tooLarge(tooLarge);
+		}
 		log.error("Unexpected failure", ex);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", null,
 				"the ledger failed; nothing was written unless the record shows it");
+	}
+
+	private static <T extends Throwable> T causedBy(Throwable ex, Class<T> type) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
 	}
 
 	private static String allowed(Class<?> type) {
@@ -177,13 +298,23 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		if (code == null) {
 			return "INVALID_VALUE";
 		}
-		return code.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
+		return code.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
 	}
 
-	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String rule, String field, String detail) {
-		return ResponseEntity.status(status)
-			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-			.body(Problems.of(status, rule, field, detail));
+	private ProblemDetail localized(HttpStatus status, String rule, String field, String detail) {
+		return Problems.of(status, rule, field,
+				this.messages.detail(rule, field, detail, LocaleContextHolder.getLocale()));
+	}
+
+	private ResponseEntity<ProblemDetail> problem(HttpStatus status, String rule, String field, String detail) {
+		return problem(status, rule, field, detail, true);
+	}
+
+	private ResponseEntity<ProblemDetail> problem(HttpStatus status, String rule, String field, String detail,
+			boolean translate) {
+		ProblemDetail body = translate ? localized(status, rule, field, detail)
+				: Problems.of(status, rule, field, detail);
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
 	}
 
 }

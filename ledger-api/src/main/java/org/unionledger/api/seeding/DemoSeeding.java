@@ -88,7 +88,7 @@ public class DemoSeeding {
 			log.info("Loading demo data: {} unions, {} members, {} services ({} commands at most)",
 					plan.unions().size(), plan.members().size(), plan.services().size(), plan.commandCount());
 			SeedLoader loader = new SeedLoader(commands, eventStoreLedger(eventStore), vaultCrypto(identities, vault),
-					actors.current(), properties.credentialValidityDays(),
+					actors.system(), properties.credentialValidityDays(),
 					(seed.threads() != null) ? seed.threads() : 2);
 			SeedReport report = loader.load(plan);
 			freshness.awaitOwnWrites();

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.members.MemberRecords;
 import org.unionledger.api.problems.ApiException;
+import org.unionledger.api.security.Scopes;
 import org.unionledger.api.support.Actors;
 import org.unionledger.api.support.Ids;
 import org.unionledger.membership.MemberId;
@@ -52,8 +54,11 @@ public class ServiceController {
 
 	private final Clock clock;
 
+	private final Scopes scopes;
+
 	public ServiceController(CommandGateway commands, UnionDirectory unions, MemberRecords members,
-			ProjectionFreshness freshness, Actors actors, Clock clock) {
+			ProjectionFreshness freshness, Actors actors, Clock clock, Scopes scopes) {
+		this.scopes = scopes;
 		this.commands = commands;
 		this.unions = unions;
 		this.members = members;
@@ -73,16 +78,21 @@ public class ServiceController {
 	 * @param personTimes person-times served (default 1)
 	 * @param amountYuan money spent, yuan with at most 2 decimals
 	 */
-	public record ServiceRequest(@NotBlank @Size(max = 64) String unionId, @Size(max = 64) String memberId,
-			@NotNull ServiceType type, Campaign campaign, @NotNull LocalDate deliveredOn,
-			@Min(1) @Max(100000) Integer personTimes,
-			@NotNull @DecimalMin("0.00") @DecimalMax("100000000.00") @Digits(integer = 9,
+	public record ServiceRequest(
+			@Schema(example = "sjz-chang-an-construction-01") @NotBlank @Size(max = 64) String unionId,
+			@Schema(example = "m-oz4njx4bwlschfqh6vct6fq3c4") @Size(max = 64) String memberId,
+			@Schema(example = "SEASONAL_CARE") @NotNull ServiceType type,
+			@Schema(example = "SUMMER_COOLING") Campaign campaign,
+			@Schema(example = "2026-03-01") @NotNull LocalDate deliveredOn,
+			@Schema(example = "40") @Min(1) @Max(100000) Integer personTimes,
+			@Schema(example = "2000.50") @NotNull @DecimalMin("0.00") @DecimalMax("100000000.00") @Digits(integer = 9,
 					fraction = 2) BigDecimal amountYuan) {
 	}
 
 	@PostMapping
 	public ResponseEntity<Map<String, String>> record(@Valid @RequestBody ServiceRequest request) {
 		UnionId unionId = Ids.requireUnion(request.unionId(), "unionId");
+		this.scopes.requireUnionActor(unionId);
 		Ids.requireNotFuture(request.deliveredOn(), this.clock, "deliveredOn");
 		var union = this.unions.find(unionId)
 			.orElseThrow(() -> ApiException.invalid("UNION_UNKNOWN", "unionId", "no union with this id"));

@@ -39,9 +39,13 @@ public class SummaryController {
 
 	private final StatisticsController statistics;
 
+	private final org.unionledger.api.security.Scopes scopes;
+
 	public SummaryController(QueryGateway queries, JurisdictionTable jurisdictions, UnionDirectory unions,
-			StatisticalCalendar calendar, Clock clock, StatisticsController statistics) {
+			StatisticalCalendar calendar, Clock clock, StatisticsController statistics,
+			org.unionledger.api.security.Scopes scopes) {
 		this.statistics = statistics;
+		this.scopes = scopes;
 		this.queries = queries;
 		this.jurisdictions = jurisdictions;
 		this.unions = unions;
@@ -61,6 +65,7 @@ public class SummaryController {
 			throw ApiException.notFound("JURISDICTION_UNKNOWN", "code", "a jurisdiction code has 2, 4 or 6 digits");
 		}
 		JurisdictionCode jurisdiction = JurisdictionCode.of(code);
+		this.scopes.requireReadable(jurisdiction);
 		if (this.jurisdictions.find(jurisdiction).isEmpty()) {
 			throw ApiException.notFound("JURISDICTION_UNKNOWN", "code",
 					"no jurisdiction with this code in table " + this.jurisdictions.version());
@@ -79,9 +84,11 @@ public class SummaryController {
 	public SummaryView union(@PathVariable String unionId, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownAt) {
-		UnionId id = Ids.union(unionId)
-			.filter(u -> this.unions.find(u).isPresent())
+		var facts = Ids.union(unionId)
+			.flatMap(this.unions::find)
 			.orElseThrow(() -> ApiException.notFound("UNION_UNKNOWN", "unionId", "no union with this id"));
+		this.scopes.requireUnionReadable(facts);
+		UnionId id = facts.placement().unionId();
 		if (asOf != null || knownAt != null) {
 			return SummaryView.of(this.statistics.statistics(Scopes.union(id), year, asOf, knownAt));
 		}

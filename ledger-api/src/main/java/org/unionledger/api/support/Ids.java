@@ -12,11 +12,12 @@ import org.unionledger.union.UnionId;
 public final class Ids {
 
 	/**
-	 * Union ids: lower-case letters, digits and hyphens, 2–64 characters; {@code m-} and
-	 * {@code s-} are reserved for member and service ids, which share the event store's
-	 * namespace of aggregate ids.
+	 * Union ids: lower-case letters, digits and hyphens, 2–64 characters; {@code m-},
+	 * {@code s-}, {@code pd-} and {@code oa-} are reserved for member, service,
+	 * disclosure-log and online-application ids, which share the event store's namespace
+	 * of aggregate ids.
 	 */
-	public static final String UNION_ID_PATTERN = "^(?![ms]-)[a-z0-9][a-z0-9-]{1,63}$";
+	public static final String UNION_ID_PATTERN = "^(?!(m|s|pd|oa)-)[a-z0-9][a-z0-9-]{1,63}$";
 
 	private static final String MEMBER_ID_PATTERN = "^m-[a-z2-7]{26}$";
 

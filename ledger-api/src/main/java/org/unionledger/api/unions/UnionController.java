@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.problems.ApiException;
+import org.unionledger.api.security.Scopes;
 import org.unionledger.api.support.Actors;
 import org.unionledger.api.support.Ids;
 import org.unionledger.jurisdiction.Jurisdiction;
@@ -50,8 +52,11 @@ public class UnionController {
 
 	private final Clock clock;
 
+	private final Scopes scopes;
+
 	public UnionController(CommandGateway commands, UnionDirectory unions, JurisdictionTable jurisdictions,
-			ProjectionFreshness freshness, Actors actors, Clock clock) {
+			ProjectionFreshness freshness, Actors actors, Clock clock, Scopes scopes) {
+		this.scopes = scopes;
 		this.commands = commands;
 		this.unions = unions;
 		this.jurisdictions = jurisdictions;
@@ -71,15 +76,21 @@ public class UnionController {
 	 * to
 	 * @param establishedOn when it was set up
 	 */
-	public record RegisterUnionRequest(@NotBlank @Pattern(regexp = Ids.UNION_ID_PATTERN) String unionId,
-			@NotBlank @Size(max = 200) String name, @NotNull UnionType type, @NotNull Sector sector,
-			@NotBlank @Pattern(regexp = "\\d{6}") String jurisdictionCode, @NotNull LocalDate establishedOn) {
+	public record RegisterUnionRequest(
+			@Schema(example = "sjz-chang-an-logistics-02") @NotBlank @Pattern(
+					regexp = Ids.UNION_ID_PATTERN) String unionId,
+			@Schema(example = "石家庄市长安区快递物流业联合工会") @NotBlank @Size(max = 200) String name,
+			@Schema(example = "INDUSTRY") @NotNull UnionType type,
+			@Schema(example = "LOGISTICS") @NotNull Sector sector,
+			@Schema(example = "130102") @NotBlank @Pattern(regexp = "\\d{6}") String jurisdictionCode,
+			@Schema(example = "2026-03-01") @NotNull LocalDate establishedOn) {
 	}
 
 	@PostMapping
 	public ResponseEntity<Map<String, String>> register(@Valid @RequestBody RegisterUnionRequest request) {
 		Ids.requireNotFuture(request.establishedOn(), this.clock, "establishedOn");
 		JurisdictionCode code = JurisdictionCode.of(request.jurisdictionCode());
+		this.scopes.requireJurisdictionAdmin(code);
 		if (!this.jurisdictions.isCountyLevel(code)) {
 			throw ApiException.invalid("JURISDICTION_UNKNOWN", "jurisdictionCode",
 					"jurisdictionCode must be a county, district or development zone of the division table "
@@ -106,6 +117,7 @@ public class UnionController {
 		UnionFacts facts = Ids.union(unionId)
 			.flatMap(this.unions::find)
 			.orElseThrow(() -> ApiException.notFound("UNION_UNKNOWN", "unionId", "no union with this id"));
+		this.scopes.requireUnionReadable(facts);
 		return UnionView.of(facts, this.jurisdictions);
 	}
 

@@ -1,0 +1,96 @@
+package org.unionledger.api.imports;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.unionledger.api.problems.ApiException;
+import org.unionledger.api.security.LedgerUser;
+import org.unionledger.api.security.Role;
+import org.unionledger.api.security.Scopes;
+
+/**
+ * Bulk enrollment: {@code POST /api/imports} with a CSV file (as the body,
+ * {@code text/csv}, or as the part {@code file} of a multipart form) starts a job and
+ * answers 202 with its id; {@code GET /api/imports/{id}} shows its progress and every
+ * rejected row. Officers import for their unions (rows for other unions are rejected as
+ * {@code OUT_OF_SCOPE}), system administrators for any; a job is visible to the user who
+ * started it and to system administrators.
+ */
+@RestController
+@RequestMapping("/api/imports")
+@EnableConfigurationProperties(ImportProperties.class)
+public class ImportController {
+
+	private final ImportJobs jobs;
+
+	private final Scopes scopes;
+
+	public ImportController(ImportJobs jobs, Scopes scopes) {
+		this.jobs = jobs;
+		this.scopes = scopes;
+	}
+
+	@PostMapping(consumes = { "text/csv", "text/plain", "application/octet-stream" })
+	public ResponseEntity<Map<String, Object>> importBody(@RequestBody(required = false) byte[] body) {
+		this.scopes.requireSomeUnionActor();
+		return started(body);
+	}
+
+	@PostMapping(consumes = "multipart/form-data")
+	public ResponseEntity<Map<String, Object>> importFile(@RequestParam("file") MultipartFile file) throws IOException {
+		this.scopes.requireSomeUnionActor();
+		return started(file.getBytes());
+	}
+
+	private ResponseEntity<Map<String, Object>> started(byte[] body) {
+		if (body == null || body.length == 0) {
+			throw ApiException.invalid("CSV_EMPTY", "file", "the file is empty");
+		}
+		Document job = this.jobs.submit(body, this.scopes.current());
+		return ResponseEntity.accepted().location(URI.create("/api/imports/" + job.getString("_id"))).body(view(job));
+	}
+
+	@GetMapping("/{importId}")
+	public Map<String, Object> get(@PathVariable String importId) {
+		LedgerUser user = this.scopes.current();
+		Document job = (importId.matches("imp-[a-z2-7]{26}") ? this.jobs.find(importId)
+				: java.util.Optional.<Document>empty())
+			.filter(j -> user.is(Role.SYSTEM_ADMIN) || user.name().equals(j.getString("createdBy")))
+			.orElseThrow(() -> ApiException.notFound("IMPORT_UNKNOWN", "importId", "no import with this id"));
+		return view(job);
+	}
+
+	private static Map<String, Object> view(Document job) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("importId", job.getString("_id"));
+		for (String key : List.of("status", "encoding", "rows", "done", "accepted", "alreadyPresent", "rejected",
+				"createdBy", "createdAt", "finishedAt", "durationMillis", "rejectionsTruncated")) {
+			Object value = job.get(key);
+			if (value instanceof Date date) {
+				value = date.toInstant().toString();
+			}
+			if (value != null) {
+				view.put(key, value);
+			}
+		}
+		Object rejections = job.get("rejections");
+		view.put("rejections", (rejections != null) ? rejections : List.of());
+		return view;
+	}
+
+}

@@ -1,0 +1,463 @@
+package org.unionledger.api.imports;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.unionledger.api.freshness.ProjectionFreshness;
+import org.unionledger.api.imports.EnrollmentCsv.Row;
+import org.unionledger.api.security.LedgerUser;
+import org.unionledger.api.security.Scopes;
+import org.unionledger.api.support.Ids;
+import org.unionledger.common.DomainRuleViolation;
+import org.unionledger.common.Outcome;
+import org.unionledger.identity.MemberIdentities;
+import org.unionledger.identity.PersonalData;
+import org.unionledger.identity.PersonalDataCipher;
+import org.unionledger.identity.ResidentId;
+import org.unionledger.membership.Commands.EnrollMember;
+import org.unionledger.membership.EnrollmentChannel;
+import org.unionledger.membership.Events.EnrollmentRejected;
+import org.unionledger.membership.Events.MemberEnrolled;
+import org.unionledger.membership.Events.MemberReEnrolled;
+import org.unionledger.membership.MemberId;
+import org.unionledger.union.UnionDirectory;
+import org.unionledger.union.UnionDirectory.UnionFacts;
+import org.unionledger.union.UnionId;
+
+/**
+ * Runs imports as background jobs, one job at a time, its rows on a few threads.
+ * <p>
+ * <b>Rows.</b> Each row is checked on its own (ID, name, union, scope, date, channel)
+ * and, if sound, sent as an {@code EnrollMember} with the importing user as recorder. A
+ * bad row is reported with its line, field and rule and never stops the others. A person
+ * on two rows of one file is enrolled from the first; later rows are
+ * {@code DUPLICATE_IN_FILE}.
+ * <p>
+ * <b>Importing again writes nothing new.</b> A row's identity is (member id, union,
+ * effective date, channel); the member's own event stream, one {@code _id} read, tells
+ * whether that row was applied before: an enrollment or re-enrollment at that union on
+ * that date means the row is already in the ledger (counted as {@code alreadyPresent});
+ * an {@code EnrollmentRejected} for that union, date and channel means the domain refused
+ * it before (the person was a member elsewhere), and the row is reported rejected again
+ * with the recorded reason, without recording the refusal a second time. Nothing but the
+ * job document is written.
+ * <p>
+ * <b>Jobs</b> are documents in {@code imports} keyed by {@code _id}: status, counts,
+ * rejected rows (the first {@value #MAX_REJECTIONS}), encoding, who and when. Progress is
+ * written every {@value #PROGRESS_EVERY} rows. A job still running when the ledger stops
+ * is marked {@code INTERRUPTED} at the next start; importing the file again completes it.
+ */
+@Component
+public class ImportJobs implements DisposableBean {
+
+	static final String COLLECTION = "imports";
+
+	static final int MAX_REJECTIONS = 10_000;
+
+	static final int PROGRESS_EVERY = 1_000;
+
+	private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
+
+	private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
+
+	private final MongoCollection<Document> jobs;
+
+	private final CommandGateway commands;
+
+	private final EventStore eventStore;
+
+	private final MemberIdentities identities;
+
+	private final PersonalDataCipher cipher;
+
+	private final SecureRandom random;
+
+	private final UnionDirectory unions;
+
+	private final ProjectionFreshness freshness;
+
+	private final Clock clock;
+
+	private final ExecutorService runner;
+
+	private final ExecutorService workers;
+
+	public ImportJobs(MongoDatabase database, CommandGateway commands, EventStore eventStore,
+			MemberIdentities identities, PersonalDataCipher cipher, SecureRandom random, UnionDirectory unions,
+			ProjectionFreshness freshness, Clock clock, ImportProperties properties) {
+		this.jobs = database.getCollection(COLLECTION);
+		this.commands = commands;
+		this.eventStore = eventStore;
+		this.identities = identities;
+		this.cipher = cipher;
+		this.random = random;
+		this.unions = unions;
+		this.freshness = freshness;
+		this.clock = clock;
+		this.runner = Executors.newSingleThreadExecutor(daemon("import-job"));
+		this.workers = Executors.newFixedThreadPool(properties.threads(), daemon("import-row"));
+	}
+
+	private static java.util.concurrent.ThreadFactory daemon(String name) {
+		AtomicInteger number = new AtomicInteger();
+		return task -> {
+			Thread thread = new Thread(task, name + "-" + number.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+	/**
+	 * Jobs left running by a stopped ledger are marked interrupted (a scan, at start).
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	public void markInterrupted() {
+		this.jobs.updateMany(Filters.eq("status", "RUNNING"), Updates.set("status", "INTERRUPTED"));
+	}
+
+	/**
+	 * Decodes and parses the file, stores the job and starts it.
+	 * @return the new job's document
+	 */
+	public Document submit(byte[] file, LedgerUser user) {
+		CsvText text = CsvText.decode(file);
+		List<Row> rows = EnrollmentCsv.parse(text.text());
+		String id = newId();
+		Document job = new Document("_id", id).append("status", "RUNNING")
+			.append("createdBy", user.name())
+			.append("createdAt", Date.from(this.clock.instant()))
+			.append("encoding", text.encoding())
+			.append("rows", rows.size())
+			.append("done", 0)
+			.append("accepted", 0)
+			.append("alreadyPresent", 0)
+			.append("rejected", 0)
+			.append("rejections", List.of());
+		this.jobs.insertOne(job);
+		log.info("Import {} by {}: {} rows ({})", id, user.name(), rows.size(), text.encoding());
+		this.runner.submit(() -> run(id, rows, user));
+		return job;
+	}
+
+	public Optional<Document> find(String id) {
+		return Optional.ofNullable(this.jobs.find(Filters.eq("_id", id)).first());
+	}
+
+	private String newId() {
+		byte[] bytes = new byte[16];
+		this.random.nextBytes(bytes);
+		StringBuilder id = new StringBuilder("imp-");
+		int buffer = 0;
+		int bits = 0;
+		for (byte b : bytes) {
+			buffer = (buffer << 8) | (b & 0xff);
+			bits += 8;
+			while (bits >= 5) {
+				id.append(BASE32[(buffer >>> (bits - 5)) & 0x1f]);
+				bits -= 5;
+			}
+		}
+		id.append(BASE32[(buffer << (5 - bits)) & 0x1f]);
+		return id.toString();
+	}
+
+	private void run(String id, List<Row> rows, LedgerUser user) {
+		long started = System.nanoTime();
+		Progress progress = new Progress(id, rows.size());
+		try {
+			LocalDate today = LocalDate.now(this.clock);
+			Map<MemberId, Integer> firstLine = new HashMap<>();
+			Map<UnionId, Optional<UnionFacts>> unionCache = new ConcurrentHashMap<>();
+			List<Future<?>> results = new ArrayList<>(rows.size());
+			for (Row row : rows) {
+				Candidate candidate = parse(row, today);
+				if (candidate.rejection() == null) {
+					Integer first = firstLine.putIfAbsent(candidate.memberId(), row.line());
+					if (first != null) {
+						candidate = Candidate.rejected(row, "residentId", "DUPLICATE_IN_FILE",
+								"the same person is on line " + first + " of this file");
+					}
+				}
+				Candidate checked = candidate;
+				results.add(this.workers.submit(() -> progress.record(apply(checked, user, unionCache, today))));
+			}
+			for (Future<?> result : results) {
+				result.get();
+			}
+			this.freshness.awaitOwnWrites();
+			progress.finish("DONE", System.nanoTime() - started);
+		}
+		catch (Exception ex) {
+			log.error("Import {} failed", id, ex);
+			progress.finish("FAILED", System.nanoTime() - started);
+			if (ex instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	/** A row with what could be read from it alone. */
+	private record Candidate(Row row, ResidentId residentId, MemberId memberId, LocalDate date,
+			EnrollmentChannel channel, RowResult rejection) {
+
+		static Candidate rejected(Row row, String field, String rule, String message) {
+			return new Candidate(row, null, null, null, null, RowResult.rejected(row.line(), field, rule, message));
+		}
+
+	}
+
+	private Candidate parse(Row row, LocalDate today) {
+		ResidentId residentId;
+		try {
+			residentId = ResidentId.parse(row.residentId(), today);
+		}
+		catch (DomainRuleViolation ex) {
+			return Candidate.rejected(row, ex.field(), ex.rule(), ex.getMessage());
+		}
+		if (row.name().isEmpty()) {
+			return Candidate.rejected(row, "name", "NOT_BLANK", "name must not be blank");
+		}
+		if (row.name().codePointCount(0, row.name().length()) > 100) {
+			return Candidate.rejected(row, "name", "SIZE", "name must have 1 to 100 characters");
+		}
+		if (Ids.union(row.unionId()).isEmpty()) {
+			return Candidate.rejected(row, "unionId", "UNION_ID_FORMAT",
+					"unionId must be 2-64 lower-case letters, digits or hyphens");
+		}
+		LocalDate date;
+		try {
+			date = LocalDate.parse(row.effectiveDate());
+		}
+		catch (DateTimeParseException ex) {
+			return Candidate.rejected(row, "effectiveDate", "INVALID_VALUE", "effectiveDate must be yyyy-MM-dd");
+		}
+		if (date.isAfter(today)) {
+			return Candidate.rejected(row, "effectiveDate", "DATE_IN_FUTURE",
+					"effectiveDate must not be in the future");
+		}
+		EnrollmentChannel channel = EnrollmentChannel.IMPORT;
+		if (!row.channel().isEmpty()) {
+			try {
+				channel = EnrollmentChannel.valueOf(row.channel().toUpperCase(java.util.Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				return Candidate.rejected(row, "channel", "INVALID_VALUE",
+						"channel must be ON_SITE, ONLINE or IMPORT (or empty)");
+			}
+		}
+		return new Candidate(row, residentId, this.identities.memberIdOf(residentId), date, channel, null);
+	}
+
+	private RowResult apply(Candidate candidate, LedgerUser user, Map<UnionId, Optional<UnionFacts>> unionCache,
+			LocalDate today) {
+		if (candidate.rejection() != null) {
+			return candidate.rejection();
+		}
+		Row row = candidate.row();
+		UnionId unionId = new UnionId(row.unionId());
+		if (!Scopes.actsFor(user, unionId)) {
+			return RowResult.rejected(row.line(), "unionId", Scopes.OUT_OF_SCOPE,
+					"the importing user does not act for this union");
+		}
+		Optional<UnionFacts> union = unionCache.computeIfAbsent(unionId, this.unions::find);
+		if (union.isEmpty()) {
+			return RowResult.rejected(row.line(), "unionId", "UNION_UNKNOWN", "no union with this id");
+		}
+		if (!union.get().isOpenOn(candidate.date())) {
+			return RowResult.rejected(row.line(), "unionId", "UNION_NOT_OPEN",
+					"the union was not established yet or already dissolved on that date");
+		}
+		RowResult earlier = earlierOutcome(candidate, unionId);
+		if (earlier != null) {
+			return earlier;
+		}
+		try {
+			Outcome outcome = this.commands.sendAndWait(new EnrollMember(candidate.memberId(),
+					this.cipher.encrypt(new PersonalData(candidate.residentId(), row.name()), this.random), unionId,
+					candidate.date(), candidate.channel(), user.recordedBy()));
+			return outcome.accepted() ? RowResult.accepted(row.line())
+					: RowResult.rejected(row.line(), "residentId", outcome.rejection(),
+							"this person already has a membership (" + outcome.rejection()
+									+ "); the attempt was recorded for supervisors");
+		}
+		catch (RuntimeException ex) {
+			DomainRuleViolation violation = violation(ex);
+			if (violation != null) {
+				return RowResult.rejected(row.line(), violation.field(), violation.rule(), violation.getMessage());
+			}
+			log.warn("Import row on line {} failed: {}", row.line(), ex.getClass().getSimpleName());
+			return RowResult.rejected(row.line(), null, "ROW_FAILED", "the ledger could not enroll this row; retry");
+		}
+	}
+
+	/** What the member's stream says of this row, if it was applied before. */
+	private RowResult earlierOutcome(Candidate candidate, UnionId unionId) {
+		DomainEventStream stream = this.eventStore.readEvents(candidate.memberId().value());
+		RowResult found = null;
+		while (stream.hasNext()) {
+			DomainEventMessage<?> message = stream.next();
+			Object event = message.getPayload();
+			if (event instanceof MemberEnrolled e && e.union().unionId().equals(unionId)
+					&& e.effectiveDate().equals(candidate.date())) {
+				found = RowResult.present(candidate.row().line());
+			}
+			else if (event instanceof MemberReEnrolled e && e.union().unionId().equals(unionId)
+					&& e.effectiveDate().equals(candidate.date())) {
+				found = RowResult.present(candidate.row().line());
+			}
+			else if (event instanceof EnrollmentRejected e && e.attemptedUnion().unionId().equals(unionId)
+					&& e.effectiveDate().equals(candidate.date()) && e.channel() == candidate.channel()) {
+				found = RowResult.rejected(candidate.row().line(), "residentId", e.reason().name(),
+						"this person already had a membership (" + e.reason().name()
+								+ "); the attempt was recorded for supervisors before");
+			}
+		}
+		return found;
+	}
+
+	private static DomainRuleViolation violation(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof DomainRuleViolation violation) {
+				return violation;
+			}
+			if (cause instanceof CommandExecutionException execution && execution.getDetails().isPresent()
+					&& execution.getDetails().get() instanceof DomainRuleViolation violation) {
+				return violation;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The outcome of one row.
+	 *
+	 * @param line its line
+	 * @param outcome accepted, already present or rejected
+	 * @param field the field at fault, when rejected
+	 * @param rule the rule, when rejected
+	 * @param message why, when rejected
+	 */
+	record RowResult(int line, String outcome, String field, String rule, String message) {
+
+		static RowResult accepted(int line) {
+			return new RowResult(line, "ACCEPTED", null, null, null);
+		}
+
+		static RowResult present(int line) {
+			return new RowResult(line, "PRESENT", null, null, null);
+		}
+
+		static RowResult rejected(int line, String field, String rule, String message) {
+			return new RowResult(line, "REJECTED", field, rule, message);
+		}
+
+	}
+
+	/** Counts of a running job, written to its document now and then. */
+	private final class Progress {
+
+		private final String id;
+
+		private final int rows;
+
+		private final AtomicInteger done = new AtomicInteger();
+
+		private final AtomicInteger accepted = new AtomicInteger();
+
+		private final AtomicInteger present = new AtomicInteger();
+
+		private final AtomicInteger rejected = new AtomicInteger();
+
+		private final List<RowResult> rejections = new ArrayList<>();
+
+		Progress(String id, int rows) {
+			this.id = id;
+			this.rows = rows;
+		}
+
+		void record(RowResult result) {
+			switch (result.outcome()) {
+				case "ACCEPTED" -> this.accepted.incrementAndGet();
+				case "PRESENT" -> this.present.incrementAndGet();
+				default -> {
+					this.rejected.incrementAndGet();
+					synchronized (this.rejections) {
+						if (this.rejections.size() < MAX_REJECTIONS) {
+							this.rejections.add(result);
+						}
+					}
+				}
+			}
+			int finished = this.done.incrementAndGet();
+			if (finished % PROGRESS_EVERY == 0 && finished < this.rows) {
+				write(null, 0);
+			}
+		}
+
+		void finish(String status, long nanos) {
+			write(status, nanos);
+			log.info("Import {} {}: {} rows, {} accepted, {} already present, {} rejected, {} ms", this.id, status,
+					this.rows, this.accepted.get(), this.present.get(), this.rejected.get(), nanos / 1_000_000);
+		}
+
+		private synchronized void write(String status, long nanos) {
+			List<Document> list;
+			synchronized (this.rejections) {
+				list = this.rejections.stream()
+					.sorted(Comparator.comparingInt(RowResult::line))
+					.map(r -> new Document("line", r.line()).append("field", r.field())
+						.append("rule", r.rule())
+						.append("message", r.message()))
+					.toList();
+			}
+			List<org.bson.conversions.Bson> updates = new ArrayList<>(List.of(Updates.set("done", this.done.get()),
+					Updates.set("accepted", this.accepted.get()), Updates.set("alreadyPresent", this.present.get()),
+					Updates.set("rejected", this.rejected.get()), Updates.set("rejections", list),
+					Updates.set("rejectionsTruncated", this.rejected.get() > list.size())));
+			if (status != null) {
+				updates.add(Updates.set("status", status));
+				updates.add(Updates.set("finishedAt", Date.from(ImportJobs.this.clock.instant())));
+				updates.add(Updates.set("durationMillis", nanos / 1_000_000));
+			}
+			ImportJobs.this.jobs.updateOne(Filters.eq("_id", this.id), Updates.combine(updates));
+		}
+
+	}
+
+	@Override
+	public void destroy() {
+		this.runner.shutdownNow();
+		this.workers.shutdownNow();
+	}
+
+}

@@ -1,0 +1,47 @@
+package org.unionledger.api.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.unionledger.api.problems.ProblemWriter;
+
+/**
+ * 401 and 403 from the security filters as problem+json, like every other error. A 401
+ * names the accepted schemes in {@code WWW-Authenticate}.
+ */
+public final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+	private final ProblemWriter problems;
+
+	private final boolean bearer;
+
+	public ProblemResponses(ProblemWriter problems, boolean bearer) {
+		this.problems = problems;
+		this.bearer = bearer;
+	}
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
+			throws IOException {
+		response.addHeader("WWW-Authenticate", "Basic realm=\"ledger\", charset=\"UTF-8\"");
+		if (this.bearer) {
+			response.addHeader("WWW-Authenticate", "Bearer");
+		}
+		this.problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", null,
+				"sign in with HTTP Basic" + (this.bearer ? " or a bearer token" : ""));
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
+			throws IOException {
+		this.problems.write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN", null,
+				"your role or scope does not allow this");
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * Who may do what: users from configuration (HTTP Basic, BCrypt) or from JWTs, their role
+ * and scope, and the {@code Scopes} checks every endpoint runs before it reads or writes.
+ */
+package org.unionledger.api.security;

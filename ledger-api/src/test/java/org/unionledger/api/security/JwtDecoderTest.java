@@ -1,0 +1,60 @@
+package org.unionledger.api.security;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateKey;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** The RSA public-key form of the JWT option, with a locally signed token. */
+class JwtDecoderTest {
+
+	@Test
+	void aTokenSignedWithThePrivateKeyBecomesTheLedgerUserOfItsClaims() throws Exception {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
+		KeyPair pair = generator.generateKeyPair();
+		String pem = "-----BEGIN PUBLIC KEY-----\n"
+				+ Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----";
+		JwtDecoder decoder = SecurityConfiguration
+			.jwtDecoder(new AccessProperties.Jwt(true, null, pem, "https://idp.example"));
+
+		Jwt jwt = decoder.decode(sign(pair, "https://idp.example"));
+		LedgerUser user = (LedgerUser) new JwtUsers().convert(jwt).getPrincipal();
+
+		assertThat(user.name()).isEqualTo("zhang.wei");
+		assertThat(user.role()).isEqualTo(Role.SUPERVISOR);
+		assertThat(user.scope().jurisdiction().value()).isEqualTo("1301");
+		assertThatExceptionOfType(JwtException.class).as("another issuer")
+			.isThrownBy(() -> decoder.decode(sign(pair, "https://elsewhere.example")));
+	}
+
+	private static String sign(KeyPair pair, String issuer) throws Exception {
+		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256),
+				new JWTClaimsSet.Builder().subject("zhang.wei")
+					.issuer(issuer)
+					.audience(List.of("ledger"))
+					.claim("ledger_role", "SUPERVISOR")
+					.claim("ledger_jurisdiction", "1301")
+					.expirationTime(Date.from(Instant.now().plusSeconds(300)))
+					.build());
+		jwt.sign(new RSASSASigner((RSAPrivateKey) pair.getPrivate()));
+		return jwt.serialize();
+	}
+
+}

@@ -1,0 +1,138 @@
+package org.unionledger.projections.rosters;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.unionledger.common.RecordedBy;
+import org.unionledger.identity.EncryptedPersonalData;
+import org.unionledger.jurisdiction.JurisdictionCode;
+import org.unionledger.membership.CredentialCode;
+import org.unionledger.membership.EnrollmentChannel;
+import org.unionledger.membership.Events.MemberEnrolled;
+import org.unionledger.membership.Events.MembershipPutOnHold;
+import org.unionledger.membership.Events.MembershipTerminated;
+import org.unionledger.membership.Events.TransferAccepted;
+import org.unionledger.membership.MemberId;
+import org.unionledger.membership.MembershipStatus;
+import org.unionledger.membership.TerminationReason;
+import org.unionledger.projections.support.ReadModelTransactionManager;
+import org.unionledger.union.Sector;
+import org.unionledger.union.UnionId;
+import org.unionledger.union.UnionPlacement;
+import org.unionledger.union.UnionType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RosterProjectionTest {
+
+	private static final UnionPlacement SJZ = new UnionPlacement(new UnionId("sjz-site"), JurisdictionCode.of("130102"),
+			UnionType.PROJECT_SITE, Sector.CONSTRUCTION);
+
+	private static final UnionPlacement BD = new UnionPlacement(new UnionId("bd-express"),
+			JurisdictionCode.of("130602"), UnionType.INDUSTRY, Sector.LOGISTICS);
+
+	private static final RecordedBy CLERK = new RecordedBy("clerk");
+
+	private static final Instant AT = Instant.parse("2026-03-01T00:00:00Z");
+
+	private static final LocalDate DAY = LocalDate.of(2026, 2, 1);
+
+	private MongoServer server;
+
+	private MongoClient client;
+
+	private RosterProjection projection;
+
+	private RosterQueryHandler queries;
+
+	private ReadModelTransactionManager transactions;
+
+	private final List<Object> events = new ArrayList<>();
+
+	@BeforeEach
+	void startStore() {
+		this.server = new MongoServer(new MemoryBackend());
+		var address = this.server.bind();
+		this.client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+		MongoDatabase database = this.client.getDatabase("roster-test");
+		this.projection = new RosterProjection(database);
+		this.queries = new RosterQueryHandler(database);
+		this.transactions = new ReadModelTransactionManager(database);
+	}
+
+	@AfterEach
+	void stopStore() {
+		this.client.close();
+		this.server.shutdownNow();
+	}
+
+	@Test
+	void aTransferMovesTheMemberFromOneRosterToTheOtherAndTerminationRemovesThem() {
+		givenThreeMembers();
+		feedEachEventTwice();
+
+		assertThat(roster(SJZ)).extracting(RosterView.Entry::memberId, RosterView.Entry::status)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(new MemberId("m-2"), MembershipStatus.ON_HOLD));
+		assertThat(roster(BD)).extracting(RosterView.Entry::memberId).containsExactly(new MemberId("m-1"));
+		assertThat(roster(BD).get(0).since()).isEqualTo(DAY.plusDays(5));
+	}
+
+	@Test
+	void aRosterWithoutEventsIsEmpty() {
+		assertThat(roster(SJZ)).isEmpty();
+	}
+
+	private void givenThreeMembers() {
+		EncryptedPersonalData sealed = new EncryptedPersonalData("pd-1", "c2VhbGVk");
+		for (String member : List.of("m-1", "m-2", "m-3")) {
+			this.events
+				.add(new MemberEnrolled(new MemberId(member), sealed, SJZ, EnrollmentChannel.ON_SITE, DAY, AT, CLERK));
+		}
+		this.events.add(new TransferAccepted(new MemberId("m-1"), new CredentialCode("TC-1"), SJZ, BD, DAY.plusDays(5),
+				AT, CLERK));
+		this.events.add(new MembershipPutOnHold(new MemberId("m-2"), SJZ, "retired", DAY.plusDays(6), AT, CLERK));
+		this.events.add(new MembershipTerminated(new MemberId("m-3"), SJZ, TerminationReason.OTHER, false,
+				DAY.plusDays(7), AT, CLERK));
+	}
+
+	private void feedEachEventTwice() {
+		for (int i = 0; i < this.events.size(); i++) {
+			TrackingToken token = new GlobalSequenceTrackingToken(i + 1);
+			Object event = this.events.get(i);
+			this.transactions.executeInTransaction(() -> dispatch(event, token));
+			this.transactions.executeInTransaction(() -> dispatch(event, token));
+		}
+	}
+
+	private void dispatch(Object event, TrackingToken token) {
+		if (event instanceof MemberEnrolled e) {
+			this.projection.on(e, token);
+		}
+		else if (event instanceof TransferAccepted e) {
+			this.projection.on(e, token);
+		}
+		else if (event instanceof MembershipPutOnHold e) {
+			this.projection.on(e, token);
+		}
+		else if (event instanceof MembershipTerminated e) {
+			this.projection.on(e, token);
+		}
+	}
+
+	private List<RosterView.Entry> roster(UnionPlacement union) {
+		return this.queries.handle(new FindRoster(union.unionId())).members();
+	}
+
+}
