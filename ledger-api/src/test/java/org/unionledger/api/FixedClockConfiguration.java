@@ -18,8 +18,11 @@ public class FixedClockConfiguration {
 
 	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-	/** 2026-06-15 10:00 in Shanghai, inside statistical year 2026. */
-	static final Instant NOW = Instant.parse("2026-06-15T02:00:00Z");
+	/**
+	 * 2026-11-24 10:00 in Shanghai (statistical year 2027), after the last day of the
+	 * demo seeds.
+	 */
+	static final Instant NOW = Instant.parse("2026-11-24T02:00:00Z");
 
 	static final LocalDate TODAY = LocalDate.ofInstant(NOW, ZONE);
 

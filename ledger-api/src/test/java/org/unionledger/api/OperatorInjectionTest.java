@@ -94,13 +94,24 @@ class OperatorInjectionTest extends ApiTestSupport {
 		templates.put("/api/applications", Map.of("residentId", residentId(), "name", "某人", "unionId", "os-sjz-a"));
 		templates.put("/api/applications/{applicationId}/approval", Map.of("effectiveDate", TODAY.toString()));
 		templates.put("/api/applications/{applicationId}/decline", Map.of("reason", "no"));
+		templates.put("/api/jurisdictions/{code}/targets/{year}", Map.of("source", "ASSIGNED", "target", 100));
+		templates.put("/api/members/{memberId}/erasure", Map.of("legalBasis", "PIPL art. 47"));
+		templates.put("/api/members/{memberId}/serving-assignments",
+				Map.of("servingUnionId", "os-sjz-c", "effectiveDate", TODAY.toString()));
+		templates.put("/api/members/{memberId}/serving-assignments/end", Map.of("effectiveDate", TODAY.toString()));
+		templates.put("/api/supervision/findings/{findingId}/decision",
+				Map.of("decision", "CONFIRMED", "reason", "checked"));
+		templates.put("/api/supervision/findings/{findingId}/correction", Map.of("reason", "checked"));
 		return templates;
 	}
 
 	String concrete(String pattern) {
-		return pattern.replace("{memberId}", this.member)
+		return pattern.replace("/jurisdictions/{code}", "/jurisdictions/1301")
+			.replace("{memberId}", this.member)
 			.replace("{code}", this.code)
-			.replace("{applicationId}", this.application);
+			.replace("{applicationId}", this.application)
+			.replace("{year}", "2027")
+			.replace("{findingId}", "DUPLICATE_ENROLLMENT_ATTEMPT:m-x:1");
 	}
 
 	/** POST routes whose body is a JSON record, with the record's fields. */
@@ -132,6 +143,11 @@ class OperatorInjectionTest extends ApiTestSupport {
 		Set<String> covered = new TreeSet<>();
 		posts.forEach(p -> covered.add("POST " + p));
 		covered.add("POST /api/imports");
+		// Without a body: the seal and the check take no input; a processor name is
+		// matched
+		// against the configured processors, never used in a query.
+		covered.addAll(List.of("POST /api/audit/seal", "POST /api/operations/consistency-check",
+				"POST /api/operations/processors/{name}/rebuild"));
 		assertThat(covered).containsAll(allPosts);
 	}
 

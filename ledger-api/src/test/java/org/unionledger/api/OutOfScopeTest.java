@@ -44,6 +44,8 @@ class OutOfScopeTest extends ApiTestSupport {
 
 	String sjzMember;
 
+	String sjzResidentId;
+
 	String bdMember;
 
 	String credentialCode;
@@ -86,7 +88,8 @@ class OutOfScopeTest extends ApiTestSupport {
 		ensureUnion("os-sjz-a", "130102");
 		ensureUnion("os-sjz-c", "130104");
 		ensureUnion("os-bd-b", "130602");
-		this.sjzMember = enroll(TestUsers.SJZ_OFFICER, residentId(), "赵六", "os-sjz-a");
+		this.sjzResidentId = residentId();
+		this.sjzMember = enroll(TestUsers.SJZ_OFFICER, this.sjzResidentId, "赵六", "os-sjz-a");
 		this.bdMember = enroll(TestUsers.BD_OFFICER, residentId(), "钱七", "os-bd-b");
 		ResponseEntity<Map> credential = as(TestUsers.SJZ_OFFICER).postForEntity(
 				"/api/members/" + this.sjzMember + "/transfer-credentials",
@@ -171,6 +174,7 @@ class OutOfScopeTest extends ApiTestSupport {
 		cases.add(new Case("POST /api/services", TestUsers.SJZ_SUPERVISOR, "/api/services", service));
 		cases.add(new Case("POST /api/services", TestUsers.HEBEI_AUDITOR, "/api/services", service));
 		cases.addAll(AdditionalOutOfScopeCases.cases(this));
+		cases.addAll(FigureAndAuditOutOfScopeCases.cases(this));
 		return cases;
 	}
 

@@ -68,15 +68,15 @@ class SupervisionApiTest extends ApiTestSupport {
 			.get("id");
 		Map decided = this.http.postForObject("/api/supervision/findings/" + findingId + "/decision",
 				Map.of("decision", "CONFIRMED", "reason", "the same worker, enrolled twice"), Map.class);
-		assertThat(decided).containsEntry("status", "CONFIRMED").containsEntry("decidedBy", "test-clerk");
+		assertThat(decided).containsEntry("status", "CONFIRMED").containsEntry("decidedBy", TestUsers.SYSADMIN);
 		var again = this.http.postForEntity("/api/supervision/findings/" + findingId + "/decision",
 				Map.of("decision", "DISMISSED", "reason", "second thoughts"), Map.class);
 		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-		Map homeBefore = this.http.getForObject("/api/unions/sv-home/summary", Map.class);
+		Map homeBefore = this.http.getForObject("/api/unions/sv-home/summary?year=2026", Map.class);
 		Map corrected = this.http.postForObject("/api/supervision/findings/" + findingId + "/correction",
 				Map.of("reason", "came from a union in another province"), Map.class);
 		assertThat(corrected).containsEntry("memberId", memberId);
-		Map homeAfter = this.http.getForObject("/api/unions/sv-home/summary", Map.class);
+		Map homeAfter = this.http.getForObject("/api/unions/sv-home/summary?year=2026", Map.class);
 		assertThat(((Number) homeAfter.get("newEnrollments")).longValue())
 			.isEqualTo(((Number) homeBefore.get("newEnrollments")).longValue() - 1);
 		assertThat(((Number) homeAfter.get("transfersIn")).longValue())

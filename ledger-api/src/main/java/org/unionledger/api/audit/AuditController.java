@@ -4,6 +4,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.unionledger.api.security.Role;
+import org.unionledger.api.security.Scopes;
 import org.unionledger.eventstore.EventSeal;
 
 /** Tamper evidence over HTTP: seal what is new, and verify the whole store. */
@@ -13,13 +15,17 @@ public class AuditController {
 
 	private final EventSeal seal;
 
-	public AuditController(EventSeal seal) {
+	private final Scopes access;
+
+	public AuditController(EventSeal seal, Scopes access) {
 		this.seal = seal;
+		this.access = access;
 	}
 
 	/** Seals every commit written since the last seal and records a signed digest. */
 	@PostMapping("/seal")
 	public EventSeal.SealResult seal() {
+		this.access.requireRole("seal the event store", Role.AUDITOR, Role.SYSTEM_ADMIN);
 		return this.seal.seal();
 	}
 
@@ -29,6 +35,7 @@ public class AuditController {
 	 */
 	@GetMapping("/verification")
 	public EventSeal.VerificationReport verify() {
+		this.access.requireRole("verify the event store", Role.AUDITOR, Role.SYSTEM_ADMIN);
 		return this.seal.verify();
 	}
 

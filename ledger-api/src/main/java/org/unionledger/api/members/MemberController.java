@@ -182,7 +182,8 @@ public class MemberController {
 	@PostMapping("/{memberId}/serving-assignments")
 	public ResponseEntity<Map<String, Object>> assignServingUnion(@PathVariable String memberId,
 			@Valid @RequestBody ServingRequest request) {
-		MemberState member = requireMember(memberId);
+		MemberState member = requireReadableMember(memberId);
+		this.scopes.requireUnionActor(member.unionId());
 		Ids.requireNotFuture(request.effectiveDate(), this.clock, "effectiveDate");
 		UnionId serving = requireOpenUnion(request.servingUnionId(), request.effectiveDate(), "servingUnionId");
 		this.commands.sendAndWait(
@@ -204,7 +205,8 @@ public class MemberController {
 	@PostMapping("/{memberId}/serving-assignments/end")
 	public Map<String, Object> endServingAssignment(@PathVariable String memberId,
 			@Valid @RequestBody EndServingRequest request) {
-		MemberState member = requireMember(memberId);
+		MemberState member = requireReadableMember(memberId);
+		this.scopes.requireUnionActor(member.unionId());
 		Ids.requireNotFuture(request.effectiveDate(), this.clock, "effectiveDate");
 		this.commands
 			.sendAndWait(new EndServingAssignment(member.memberId(), request.effectiveDate(), this.actors.current()));

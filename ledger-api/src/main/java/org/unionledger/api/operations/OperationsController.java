@@ -58,9 +58,13 @@ public class OperationsController {
 
 	private final ConsistencyCheck check;
 
+	private final org.unionledger.api.security.Scopes access;
+
 	public OperationsController(EventProcessingConfiguration processing, MongoEventStorageEngine engine,
 			ProjectionFreshness freshness, MongoDatabase database, StatisticalCalendar calendar,
-			LedgerProperties properties, JurisdictionTable jurisdictions, Clock clock) {
+			LedgerProperties properties, JurisdictionTable jurisdictions, Clock clock,
+			org.unionledger.api.security.Scopes access) {
+		this.access = access;
 		this.processing = processing;
 		this.engine = engine;
 		this.freshness = freshness;
@@ -70,6 +74,8 @@ public class OperationsController {
 
 	@GetMapping("/api/operations/processors")
 	public Map<String, Object> processors() {
+		this.access.requireRole("see processors", org.unionledger.api.security.Role.SYSTEM_ADMIN,
+				org.unionledger.api.security.Role.AUDITOR);
 		long head = this.engine.headPosition();
 		List<Map<String, Object>> processors = new ArrayList<>();
 		this.processing.eventProcessors().values().forEach((processor) -> processors.add(describe(processor, head)));
@@ -107,6 +113,7 @@ public class OperationsController {
 
 	@PostMapping("/api/operations/processors/{name}/rebuild")
 	public ResponseEntity<Map<String, Object>> rebuild(@PathVariable String name) {
+		this.access.requireRole("rebuild projections", org.unionledger.api.security.Role.SYSTEM_ADMIN);
 		StreamingEventProcessor processor = this.processing.eventProcessor(name, StreamingEventProcessor.class)
 			.orElseThrow(() -> ApiException.notFound("PROCESSOR_UNKNOWN", "name", "no tracking processor " + name));
 		if (!processor.supportsReset()) {
@@ -130,6 +137,8 @@ public class OperationsController {
 
 	@PostMapping("/api/operations/consistency-check")
 	public ConsistencyReport consistencyCheck() {
+		this.access.requireRole("run the consistency check", org.unionledger.api.security.Role.SYSTEM_ADMIN,
+				org.unionledger.api.security.Role.AUDITOR);
 		long head = this.engine.headPosition();
 		this.freshness.awaitPosition(head, CATCH_UP);
 		long through = Math.min(head, lowestPosition());

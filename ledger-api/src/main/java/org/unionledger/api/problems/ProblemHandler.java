@@ -68,13 +68,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		this.messages = messages;
 	}
 
-	/** Personal data whose key was destroyed by an erasure is gone for good. */
-	@ExceptionHandler(org.unionledger.identity.UnreadablePersonalDataException.class)
-	ResponseEntity<ProblemDetail> erased(org.unionledger.identity.UnreadablePersonalDataException ex) {
-		return problem(HttpStatus.GONE, "PERSONAL_DATA_ERASED", "memberId",
-				"the person's personal data was erased on a lawful request");
-	}
-
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<ProblemDetail> api(ApiException ex) {
 		return problem(ex.status(), ex.rule(), ex.field(), ex.getMessage());

@@ -57,8 +57,11 @@ public class StatisticsController {
 	private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
 		.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
+	private final org.unionledger.api.security.Scopes access;
+
 	public StatisticsController(QueryGateway queries, StatisticsRequests requests, JurisdictionTable jurisdictions,
-			MongoEventStorageEngine engine) {
+			MongoEventStorageEngine engine, org.unionledger.api.security.Scopes access) {
+		this.access = access;
 		this.queries = queries;
 		this.requests = requests;
 		this.jurisdictions = jurisdictions;
@@ -70,6 +73,7 @@ public class StatisticsController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownAt) {
 		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
+		this.access.requireReadable(jurisdiction.code());
 		StatisticsView view = statistics(Scopes.jurisdiction(jurisdiction.code()), year, asOf, knownAt);
 		return StatisticsResponse.of(subject(jurisdiction), view);
 	}
@@ -79,6 +83,7 @@ public class StatisticsController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownAt) {
 		UnionId id = this.requests.union(unionId);
+		this.access.union(id).ifPresent(this.access::requireUnionReadable);
 		StatisticsView view = statistics(Scopes.union(id), year, asOf, knownAt);
 		Map<String, Object> subject = new LinkedHashMap<>();
 		subject.put("scope", Scopes.union(id));
@@ -102,6 +107,7 @@ public class StatisticsController {
 			@RequestParam(defaultValue = "completion") String by,
 			@RequestParam(defaultValue = "ASSIGNED") String source) {
 		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
+		this.access.requireReadable(jurisdiction.code());
 		RankingBy order = switch (by.toLowerCase(Locale.ROOT)) {
 			case "completion" -> RankingBy.COMPLETION;
 			case "newenrollments" -> RankingBy.NEW_ENROLLMENTS;
@@ -126,6 +132,7 @@ public class StatisticsController {
 	@GetMapping("/api/jurisdictions/{code}/children")
 	public Map<String, Object> children(@PathVariable String code) {
 		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
+		this.access.requireReadable(jurisdiction.code());
 		List<Map<String, Object>> children = new ArrayList<>();
 		for (Jurisdiction child : this.jurisdictions.children(jurisdiction.code())) {
 			children.add(subject(child));
@@ -142,6 +149,7 @@ public class StatisticsController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
+		this.access.requireReadable(jurisdiction.code());
 		return events(Scopes.jurisdiction(jurisdiction.code()), figure, year, asOf, page, size);
 	}
 
@@ -150,7 +158,9 @@ public class StatisticsController {
 			@RequestParam(required = false) Integer year,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-		return events(Scopes.union(this.requests.union(unionId)), figure, year, asOf, page, size);
+		UnionId id = this.requests.union(unionId);
+		this.access.union(id).ifPresent(this.access::requireUnionReadable);
+		return events(Scopes.union(id), figure, year, asOf, page, size);
 	}
 
 	private Map<String, Object> events(String scope, String figure, Integer year, LocalDate asOf, int page, int size) {

@@ -42,8 +42,11 @@ public class TargetController {
 
 	private final Actors actors;
 
+	private final org.unionledger.api.security.Scopes access;
+
 	public TargetController(CommandGateway commands, StatisticsRequests requests, StatisticsController statistics,
-			ProjectionFreshness freshness, Actors actors) {
+			ProjectionFreshness freshness, Actors actors, org.unionledger.api.security.Scopes access) {
+		this.access = access;
 		this.commands = commands;
 		this.requests = requests;
 		this.statistics = statistics;
@@ -66,6 +69,7 @@ public class TargetController {
 	public Map<String, Object> put(@PathVariable String code, @PathVariable int year,
 			@Valid @RequestBody TargetRequest request) {
 		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
+		this.access.requireJurisdictionAdmin(jurisdiction.code());
 		if (year < 1950 || year > this.requests.today().getYear() + 2) {
 			throw ApiException.invalid("YEAR_OUT_OF_RANGE", "year",
 					"a target's year lies between 1950 and " + (this.requests.today().getYear() + 2));
@@ -87,6 +91,7 @@ public class TargetController {
 	@GetMapping("/api/jurisdictions/{code}/targets/{year}")
 	public Map<String, Object> get(@PathVariable String code, @PathVariable int year) {
 		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
+		this.access.requireReadable(jurisdiction.code());
 		StatisticsView view = this.statistics.statistics(Scopes.jurisdiction(jurisdiction.code()), year, null, null);
 		Map<String, Object> body = StatisticsController.subject(jurisdiction);
 		body.put("statisticalYear", year);

@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.problems.ApiException;
+import org.unionledger.api.security.Role;
+import org.unionledger.api.security.Scopes;
 import org.unionledger.api.support.Actors;
 import org.unionledger.api.support.Ids;
 import org.unionledger.common.Rules;
@@ -32,6 +34,8 @@ import org.unionledger.projections.supervision.FindFindings;
 import org.unionledger.projections.supervision.Finding;
 import org.unionledger.projections.supervision.FindingKind;
 import org.unionledger.statistics.StatisticalCalendar;
+import org.unionledger.union.UnionDirectory;
+import org.unionledger.union.UnionId;
 import org.unionledger.supervision.Commands.DecideFinding;
 import org.unionledger.supervision.FindingDecision;
 import org.unionledger.supervision.FindingId;
@@ -48,6 +52,10 @@ public class SupervisionController {
 
 	private final Actors actors;
 
+	private final Scopes access;
+
+	private final UnionDirectory unions;
+
 	private final JurisdictionTable jurisdictions;
 
 	private final StatisticalCalendar calendar;
@@ -55,7 +63,10 @@ public class SupervisionController {
 	private final Clock clock;
 
 	public SupervisionController(QueryGateway queries, JurisdictionTable jurisdictions, StatisticalCalendar calendar,
-			Clock clock, CommandGateway commands, ProjectionFreshness freshness, Actors actors) {
+			Clock clock, CommandGateway commands, ProjectionFreshness freshness, Actors actors, Scopes access,
+			UnionDirectory unions) {
+		this.access = access;
+		this.unions = unions;
 		this.queries = queries;
 		this.commands = commands;
 		this.freshness = freshness;
@@ -77,8 +88,7 @@ public class SupervisionController {
 	/** Confirms or dismisses a finding; the decision is recorded as an event. */
 	@PostMapping("/api/supervision/findings/{findingId}/decision")
 	public Finding decide(@PathVariable String findingId, @Valid @RequestBody DecisionRequest request) {
-		Finding finding = find(findingId)
-			.orElseThrow(() -> ApiException.notFound("FINDING_UNKNOWN", "findingId", "no finding with this id"));
+		Finding finding = supervised(findingId);
 		if (!"OPEN".equals(finding.status())) {
 			throw ApiException.conflict(Rules.FINDING_ALREADY_DECIDED, "findingId",
 					"the finding was already " + finding.status());
@@ -104,8 +114,7 @@ public class SupervisionController {
 	 */
 	@PostMapping("/api/supervision/findings/{findingId}/correction")
 	public Map<String, Object> correct(@PathVariable String findingId, @Valid @RequestBody CorrectionRequest request) {
-		Finding finding = find(findingId)
-			.orElseThrow(() -> ApiException.notFound("FINDING_UNKNOWN", "findingId", "no finding with this id"));
+		Finding finding = supervised(findingId);
 		if (!"CONFIRMED".equals(finding.status())) {
 			throw ApiException.conflict("FINDING_NOT_CONFIRMED", "findingId",
 					"only a confirmed finding is corrected; decide it first");
@@ -118,6 +127,17 @@ public class SupervisionController {
 		this.freshness.awaitOwnWrites();
 		return Map.of("findingId", finding.id(), "memberId", finding.memberId(), "correction",
 				"EnrollmentReclassifiedAsTransferIn");
+	}
+
+	/**
+	 * A finding a supervisor of its jurisdiction (or a system administrator) may decide.
+	 */
+	private Finding supervised(String findingId) {
+		this.access.requireRole("decide findings", Role.SUPERVISOR, Role.SYSTEM_ADMIN);
+		Finding finding = find(findingId)
+			.orElseThrow(() -> ApiException.notFound("FINDING_UNKNOWN", "findingId", "no finding with this id"));
+		this.access.requireReadable(JurisdictionCode.of(finding.jurisdictionCode()));
+		return finding;
 	}
 
 	private java.util.Optional<Finding> find(String findingId) {
@@ -138,16 +158,22 @@ public class SupervisionController {
 	public Map<String, Object> findings(@RequestParam(required = false) String jurisdiction,
 			@RequestParam(required = false) String unionId, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) FindingKind kind) {
+		this.access.requireRole("read findings", Role.SUPERVISOR, Role.AUDITOR, Role.JURISDICTION_ADMIN,
+				Role.SYSTEM_ADMIN);
 		String scope;
 		if (jurisdiction != null && unionId == null) {
 			if (!jurisdiction.matches("\\d{2}|\\d{4}|\\d{6}")
 					|| this.jurisdictions.find(JurisdictionCode.of(jurisdiction)).isEmpty()) {
 				throw ApiException.notFound("JURISDICTION_UNKNOWN", "jurisdiction", "no jurisdiction with this code");
 			}
+			this.access.requireReadable(JurisdictionCode.of(jurisdiction));
 			scope = "J:" + jurisdiction;
 		}
 		else if (unionId != null && jurisdiction == null) {
-			scope = "U:" + Ids.requireUnion(unionId, "unionId").value();
+			UnionId union = Ids.requireUnion(unionId, "unionId");
+			this.access.requireUnionReadable(this.unions.find(union)
+				.orElseThrow(() -> ApiException.notFound("UNION_UNKNOWN", "unionId", "no union with this id")));
+			scope = "U:" + union.value();
 		}
 		else {
 			throw ApiException.invalid("SCOPE_REQUIRED", "jurisdiction",
