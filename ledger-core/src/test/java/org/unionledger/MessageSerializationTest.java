@@ -107,7 +107,7 @@ class MessageSerializationTest {
 				new org.unionledger.membership.Commands.ReclassifyEnrollmentAsTransferIn(MEMBER, "K:m-x:1", "moved",
 						CLERK),
 				new org.unionledger.membership.Events.EnrollmentReclassifiedAsTransferIn(MEMBER, PLACEMENT, DAY,
-						"K:m-x:1", "moved", AT, CLERK),
+						EnrollmentChannel.IMPORT, "K:m-x:1", "moved", AT, CLERK),
 				new org.unionledger.supervision.Commands.DecideFinding(
 						new org.unionledger.supervision.FindingId("BACKDATED_RECORD:m-x:9"),
 						org.unionledger.supervision.FindingDecision.CONFIRMED, "late on purpose", CLERK),

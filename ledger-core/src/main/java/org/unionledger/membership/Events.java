@@ -109,7 +109,7 @@ public final class Events {
 	 */
 	@Revision("1")
 	public record EnrollmentReclassifiedAsTransferIn(MemberId memberId, UnionPlacement union, LocalDate effectiveDate,
-			String findingId, String reason, Instant recordedAt, RecordedBy recordedBy) {
+			EnrollmentChannel channel, String findingId, String reason, Instant recordedAt, RecordedBy recordedBy) {
 	}
 
 	/**

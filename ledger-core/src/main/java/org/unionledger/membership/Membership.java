@@ -83,6 +83,8 @@ class Membership {
 
 	private LocalDate firstEnrollmentDate;
 
+	private EnrollmentChannel firstEnrollmentChannel;
+
 	/** Key of the person's current personal data; {@code null} once erased. */
 	private String personalDataKeyRef;
 
@@ -280,7 +282,7 @@ class Membership {
 		check(this.firstEnrollmentUnion != null, "memberId", Rules.NOT_A_NEW_ENROLLMENT,
 				"the membership has no first enrollment counted as new");
 		apply(new EnrollmentReclassifiedAsTransferIn(this.memberId, this.firstEnrollmentUnion, this.firstEnrollmentDate,
-				findingId, reason.strip(), clock.instant(), command.recordedBy()));
+				this.firstEnrollmentChannel, findingId, reason.strip(), clock.instant(), command.recordedBy()));
 	}
 
 	@CommandHandler
@@ -353,6 +355,7 @@ class Membership {
 		this.memberId = event.memberId();
 		this.firstEnrollmentUnion = event.union();
 		this.firstEnrollmentDate = event.effectiveDate();
+		this.firstEnrollmentChannel = event.channel();
 		this.personalDataKeyRef = event.personalData().keyRef();
 		becomeActiveAt(event.union(), event.effectiveDate());
 	}

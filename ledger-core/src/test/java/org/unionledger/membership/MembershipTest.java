@@ -1003,7 +1003,7 @@ class MembershipTest {
 			MembershipTest.this.fixture.given(enrolled())
 				.when(new ReclassifyEnrollmentAsTransferIn(MEMBER, FINDING, "came from a Shandong union", CLERK))
 				.expectEvents(new Events.EnrollmentReclassifiedAsTransferIn(MEMBER, MembershipTest.this.origin,
-						ENROLLED_ON, FINDING, "came from a Shandong union", NOW, CLERK));
+						ENROLLED_ON, EnrollmentChannel.ON_SITE, FINDING, "came from a Shandong union", NOW, CLERK));
 		}
 
 		@Test
@@ -1011,7 +1011,7 @@ class MembershipTest {
 			MembershipTest.this.fixture
 				.given(enrolled(),
 						new Events.EnrollmentReclassifiedAsTransferIn(MEMBER, MembershipTest.this.origin, ENROLLED_ON,
-								FINDING, "came from a Shandong union", EARLIER, CLERK))
+								EnrollmentChannel.ON_SITE, FINDING, "came from a Shandong union", EARLIER, CLERK))
 				.when(new ReclassifyEnrollmentAsTransferIn(MEMBER, FINDING, "again", CLERK))
 				.expectException(violationOf("memberId", Rules.NOT_A_NEW_ENROLLMENT))
 				.expectNoEvents();

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.unionledger.membership.Events.MemberEnrolled;
+import org.unionledger.membership.Events.EnrollmentReclassifiedAsTransferIn;
 import org.unionledger.membership.Events.MemberReEnrolled;
 import org.unionledger.membership.Events.MembershipPutOnHold;
 import org.unionledger.membership.Events.MembershipResumed;
@@ -127,6 +128,17 @@ public final class ReferenceStatistics {
 							Figures.of(Figures.NEW, Figures.SECTOR, e.union().sector()),
 							Figures.of(Figures.NEW, Figures.UNION_TYPE, e.union().type()),
 							Figures.of(Figures.NEW, Figures.CHANNEL, e.channel()));
+				}
+			}
+			else if (event instanceof EnrollmentReclassifiedAsTransferIn e) {
+				if (inYear) {
+					count(figures, e.union(), -1, Figures.NEW,
+							Figures.of(Figures.NEW, Figures.SECTOR, e.union().sector()),
+							Figures.of(Figures.NEW, Figures.UNION_TYPE, e.union().type()),
+							Figures.of(Figures.NEW, Figures.CHANNEL, e.channel()));
+					for (String scope : Scopes.chain(e.union())) {
+						count(figures, scope, Figures.TRANSFERS_IN, 1);
+					}
 				}
 			}
 			else if (event instanceof MemberReEnrolled e) {
@@ -337,6 +349,9 @@ public final class ReferenceStatistics {
 		if (event instanceof MemberReEnrolled e) {
 			return e.effectiveDate();
 		}
+		if (event instanceof EnrollmentReclassifiedAsTransferIn e) {
+			return e.effectiveDate();
+		}
 		if (event instanceof TransferAccepted e) {
 			return e.effectiveDate();
 		}
@@ -375,6 +390,9 @@ public final class ReferenceStatistics {
 			return e.recordedAt();
 		}
 		if (event instanceof MemberReEnrolled e) {
+			return e.recordedAt();
+		}
+		if (event instanceof EnrollmentReclassifiedAsTransferIn e) {
 			return e.recordedAt();
 		}
 		if (event instanceof TransferAccepted e) {

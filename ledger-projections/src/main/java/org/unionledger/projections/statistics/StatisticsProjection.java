@@ -22,6 +22,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.membership.Events.MemberEnrolled;
+import org.unionledger.membership.Events.EnrollmentReclassifiedAsTransferIn;
 import org.unionledger.membership.Events.MemberReEnrolled;
 import org.unionledger.membership.Events.MembershipPutOnHold;
 import org.unionledger.membership.Events.MembershipResumed;
@@ -164,6 +165,26 @@ public class StatisticsProjection {
 		write(position, deltas);
 	}
 
+	@EventHandler
+	void on(EnrollmentReclassifiedAsTransferIn event, TrackingToken token) {
+		long position = EventPositions.of(token);
+		Deltas deltas = new Deltas(recorded(event.recordedAt()));
+		UnionPlacement union = event.union();
+		List<String> chain = Scopes.chain(union);
+		deltas.add(chain, event.effectiveDate(), -1, Figures.NEW,
+				Figures.of(Figures.NEW, Figures.SECTOR, union.sector()),
+				Figures.of(Figures.NEW, Figures.UNION_TYPE, union.type()),
+				Figures.of(Figures.NEW, Figures.CHANNEL, event.channel()));
+		for (String scope : chain) {
+			deltas.add(scope, Figures.TRANSFERS_IN, event.effectiveDate(), 1);
+		}
+		write(position, deltas);
+	}
+
+	/**
+	 * A transfer moves the active count and counts as a transfer out and in wherever the
+	 * member crosses a scope's boundary.
+	 */
 	@EventHandler
 	void on(TransferAccepted event, TrackingToken token) {
 		long position = EventPositions.of(token);

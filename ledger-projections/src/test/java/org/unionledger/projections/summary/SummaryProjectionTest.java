@@ -176,8 +176,8 @@ class SummaryProjectionTest {
 		this.events.add(enrolled("m-1", CHANGAN_SITE, LocalDate.of(2026, 1, 5)));
 		this.events.add(enrolled("m-2", CHANGAN_SITE, LocalDate.of(2026, 1, 6)));
 		this.events.add(new EnrollmentReclassifiedAsTransferIn(new MemberId("m-2"), CHANGAN_SITE,
-				LocalDate.of(2026, 1, 6), "TERMINATION_THEN_ENROLLMENT:m-2:9", "came from Shandong",
-				Instant.parse("2026-05-01T00:00:00Z"), CLERK));
+				LocalDate.of(2026, 1, 6), EnrollmentChannel.ON_SITE, "TERMINATION_THEN_ENROLLMENT:m-2:9",
+				"came from Shandong", Instant.parse("2026-05-01T00:00:00Z"), CLERK));
 		feedAllOnce();
 		feed(3, this.events.get(2));
 		for (SummaryDocument figures : List.of(union(CHANGAN_SITE, 2026), jurisdiction("1301", 2026),
