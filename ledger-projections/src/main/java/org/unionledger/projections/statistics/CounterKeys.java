@@ -8,22 +8,27 @@ import java.util.List;
 /**
  * The {@code _id}s of the dated counter documents. Counts are kept as deltas in a
  * hierarchy of buckets per scope, so that any prefix sum over dates is a handful of
- * {@code _id}s, whatever the number of members or events:
+ * {@code _id}s, whatever the number of members or events, and every document stays small:
  * <ul>
  * <li>by effective date: {@code <scope>|e|x|<decade>} ({@code 202} is 2020–2029),
  * {@code |e|y|<year>}, {@code |e|m|<year-month>}, {@code |e|d|<date>}, and {@code |e|pre}
- * for anything before 1900. Each delta is added to its decade, year, month and day
- * bucket. Everything effective on or before {@code A} is the sum of the earlier decades,
- * the earlier years of A's decade, the earlier months of A's year and the days of A's
- * month up to A: at most 1 + 12 + 9 + 11 + 31 = 64 documents.</li>
+ * for anything before 1900; each holds {@code c: {figure: delta}}. Each delta is added to
+ * its decade, year, month and day bucket. Everything effective on or before {@code A} is
+ * the sum of the earlier decades, the earlier years of A's decade, the earlier months of
+ * A's year and the days of A's month up to A: at most 1 + 12 + 9 + 11 + 31 = 64
+ * documents.</li>
  * <li>by statistical year: {@code <scope>|sy|<year>}, the whole year's deltas in one
  * document (rankings read one per sibling).</li>
- * <li>late entries by recorded date: {@code <scope>|l|x|…}, {@code |l|y|…},
- * {@code |l|m|…}, {@code |l|d|…}. A delta whose recorded date (in the ledger's zone) lies
- * after its effective date is also added here, under the bucket of its recorded date and
- * inside it under its effective date. Everything recorded after day {@code K} is the sum
- * of the later days of K's month, later months of K's year, later years of K's decade and
- * later decades: at most 30 + 11 + 9 + a few documents.</li>
+ * <li>late entries by recorded date: a delta whose recorded date (in the ledger's zone)
+ * lies after its effective date is also added under the year, month and day of its
+ * recorded date ({@code <scope>|l|y|<year>}, {@code |l|m|<month>}, {@code |l|d|<date>}),
+ * each split in a totals document by effective month ({@code …|t}: {@code e: {month:
+ * {figure: delta}}}) and one detail document per effective month by effective day
+ * ({@code …|m|<month>}: {@code e: {date: {figure: delta}}}). Everything recorded after
+ * day {@code K} and effective on or before {@code B} is, over the later days of K's
+ * month, the later months of K's year and the later years: the totals of the months
+ * before B's month plus the details of B's month up to B — three documents per recorded
+ * bucket.</li>
  * </ul>
  */
 final class CounterKeys {
@@ -39,9 +44,27 @@ final class CounterKeys {
 		return buckets(scope, "e", date);
 	}
 
-	/** The buckets a late delta recorded on {@code date} is added to. */
+	/**
+	 * The recorded-date buckets of a late delta recorded on {@code date}: prefixes of
+	 * their totals ({@link #totals}) and detail ({@link #detail}) documents.
+	 */
 	static List<String> late(String scope, LocalDate recorded) {
-		return buckets(scope, "l", recorded);
+		String prefix = scope + "|l|";
+		return List.of(prefix + "y|" + recorded.getYear(), prefix + "m|" + YearMonth.from(recorded),
+				prefix + "d|" + recorded);
+	}
+
+	/** The document of a recorded bucket holding its late deltas by effective month. */
+	static String totals(String bucket) {
+		return bucket + "|t";
+	}
+
+	/**
+	 * The document of a recorded bucket holding its late deltas of one effective month by
+	 * effective day.
+	 */
+	static String detail(String bucket, YearMonth effectiveMonth) {
+		return bucket + "|m|" + effectiveMonth;
 	}
 
 	static String statisticalYear(String scope, int year) {
@@ -90,27 +113,21 @@ final class CounterKeys {
 	}
 
 	/**
-	 * The late-entry buckets that together hold every late delta recorded after day
-	 * {@code known} and on or before {@code horizon}.
+	 * The recorded-date buckets (prefixes, see {@link #late}) that together hold every
+	 * late delta recorded after day {@code known} and on or before the end of
+	 * {@code horizon}'s year.
 	 */
 	static List<String> recordedAfter(String scope, LocalDate known, LocalDate horizon) {
 		String prefix = scope + "|l|";
 		List<String> keys = new ArrayList<>(64);
-		if (known.isBefore(EPOCH)) {
-			throw new IllegalArgumentException("recorded dates are kept from " + EPOCH + " on");
-		}
 		for (LocalDate day = known.plusDays(1); day.getMonth() == known.getMonth(); day = day.plusDays(1)) {
 			keys.add(prefix + "d|" + day);
 		}
 		for (int month = known.getMonthValue() + 1; month <= 12; month++) {
 			keys.add(prefix + "m|" + YearMonth.of(known.getYear(), month));
 		}
-		int year = known.getYear();
-		for (int y = year + 1; y <= decade(year) * 10 + 9; y++) {
-			keys.add(prefix + "y|" + y);
-		}
-		for (int decade = decade(year) + 1; decade <= decade(horizon.getYear()); decade++) {
-			keys.add(prefix + "x|" + decade);
+		for (int year = known.getYear() + 1; year <= horizon.getYear(); year++) {
+			keys.add(prefix + "y|" + year);
 		}
 		return keys;
 	}
@@ -119,12 +136,18 @@ final class CounterKeys {
 		return year / 10;
 	}
 
-	/** The drill-down index document of a scope and effective day. */
-	static String indexDay(String scope, LocalDate date) {
-		return scope + "|i|d|" + date;
+	/**
+	 * The drill-down index document of a scope, effective day and recorded day: each
+	 * batch appends to the documents of the days it records, so none grows without bound.
+	 */
+	static String indexDay(String scope, LocalDate effective, LocalDate recorded) {
+		return scope + "|i|d|" + effective + "|" + recorded;
 	}
 
-	/** The drill-down index document counting a scope's entries per day of a month. */
+	/**
+	 * The drill-down index document of a scope and effective month: per day the number of
+	 * entries per figure and the recorded days holding them.
+	 */
 	static String indexMonth(String scope, YearMonth month) {
 		return scope + "|i|m|" + month;
 	}

@@ -56,10 +56,12 @@ import org.unionledger.union.UnionType;
  * <ul>
  * <li>{@value #COUNTERS}: effective-date buckets, the statistical year's bucket and, for
  * late entries (recorded after their effective date), recorded-date buckets;</li>
- * <li>{@value #INDEX}: per scope and effective day the global positions of the events
- * behind each figure ({@code <scope>|i|d|<date>}: {@code entries [{p, f}]}), with per
- * month the number of entries per day and figure ({@code <scope>|i|m|<month>}), so that
- * drill-down pages through the events without reading more than the pages' days;</li>
+ * <li>{@value #INDEX}: per scope, effective day and recorded day the global positions of
+ * the events behind each figure ({@code <scope>|i|d|<date>|<recorded date>}:
+ * {@code entries [{p, f}]}), with per effective month the number of entries per day and
+ * figure and the recorded days holding them ({@code <scope>|i|m|<month>}: {@code n},
+ * {@code r}), so that drill-down pages through the events without reading more than the
+ * pages' days;</li>
  * <li>{@value #MEMBERS}: what deltas depend on beyond the event itself: each member's
  * holding unions by effective date ({@code M:<memberId>}, for services read by the
  * holding union) and each member's services per statistical year
@@ -426,16 +428,17 @@ public class StatisticsProjection {
 			String field = Figures.field(key.figure());
 			Consumer<Document> count = (document) -> increment(sub(document, "c"), field, amount);
 			for (String id : CounterKeys.effective(key.scope(), key.effective())) {
-				counters.computeIfAbsent(id, (k) -> new ArrayList<>()).add(count);
+				changes(counters, id).add(count);
 			}
-			counters
-				.computeIfAbsent(CounterKeys.statisticalYear(key.scope(), this.calendar.yearOf(key.effective())),
-						(k) -> new ArrayList<>())
+			changes(counters, CounterKeys.statisticalYear(key.scope(), this.calendar.yearOf(key.effective())))
 				.add(count);
 			if (key.recorded().isAfter(key.effective())) {
+				YearMonth month = YearMonth.from(key.effective());
 				String day = key.effective().toString();
-				for (String id : CounterKeys.late(key.scope(), key.recorded())) {
-					counters.computeIfAbsent(id, (k) -> new ArrayList<>())
+				for (String bucket : CounterKeys.late(key.scope(), key.recorded())) {
+					changes(counters, CounterKeys.totals(bucket))
+						.add((document) -> increment(sub(sub(document, "e"), month.toString()), field, amount));
+					changes(counters, CounterKeys.detail(bucket, month))
 						.add((document) -> increment(sub(sub(document, "e"), day), field, amount));
 				}
 			}
@@ -446,17 +449,36 @@ public class StatisticsProjection {
 		ReadModelBatch batch = ReadModelBatch.current();
 		apply(batch, COUNTERS, position, counters);
 		Map<String, List<Consumer<Document>>> index = new LinkedHashMap<>();
+		String recorded = deltas.recorded.toString();
 		indexed.forEach((scope, days) -> days.forEach((day, fields) -> {
 			List<String> sorted = List.copyOf(fields);
-			index.computeIfAbsent(CounterKeys.indexDay(scope, day), (k) -> new ArrayList<>())
+			changes(index, CounterKeys.indexDay(scope, day, deltas.recorded))
 				.add((document) -> list(document, "entries").add(new Document("p", position).append("f", sorted)));
-			index.computeIfAbsent(CounterKeys.indexMonth(scope, YearMonth.from(day)), (k) -> new ArrayList<>())
-				.add((document) -> {
-					Document perDay = sub(sub(document, "n"), day.toString());
-					sorted.forEach((field) -> increment(perDay, field, 1));
-				});
+			changes(index, CounterKeys.indexMonth(scope, YearMonth.from(day))).add((document) -> {
+				Document perDay = sub(sub(document, "n"), day.toString());
+				sorted.forEach((field) -> increment(perDay, field, 1));
+				List<Object> recordedDays = strings(sub(document, "r"), day.toString());
+				if (!recordedDays.contains(recorded)) {
+					recordedDays.add(recorded);
+				}
+			});
 		}));
 		apply(batch, INDEX, position, index);
+	}
+
+	private static List<Consumer<Document>> changes(Map<String, List<Consumer<Document>>> changes, String id) {
+		return changes.computeIfAbsent(id, (k) -> new ArrayList<>());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Object> strings(Document document, String field) {
+		Object value = document.get(field);
+		if (value instanceof List<?> list) {
+			return (List<Object>) list;
+		}
+		List<Object> created = new ArrayList<>();
+		document.put(field, created);
+		return created;
 	}
 
 	private static void apply(ReadModelBatch batch, String collection, long position,

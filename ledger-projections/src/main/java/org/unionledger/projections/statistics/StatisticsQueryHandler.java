@@ -73,9 +73,13 @@ public class StatisticsQueryHandler {
 		Set<String> keys = new LinkedHashSet<>(CounterKeys.upTo(scope, asOf));
 		keys.addAll(CounterKeys.upTo(scope, before));
 		if (known != null) {
-			keys.addAll(CounterKeys.upTo(scope, min(asOf, known)));
-			keys.addAll(CounterKeys.upTo(scope, min(before, known)));
-			keys.addAll(CounterKeys.recordedAfter(scope, known, horizon(known)));
+			for (LocalDate b : List.of(min(asOf, known), min(before, known))) {
+				keys.addAll(CounterKeys.upTo(scope, b));
+				for (String bucket : CounterKeys.recordedAfter(scope, known, horizon(known))) {
+					keys.add(CounterKeys.totals(bucket));
+					keys.add(CounterKeys.detail(bucket, YearMonth.from(b)));
+				}
+			}
 		}
 		Map<String, Document> documents = this.store.find(StatisticsProjection.COUNTERS, keys);
 		Map<String, Long> figures = figures(documents, scope, first, asOf, null);
@@ -108,7 +112,7 @@ public class StatisticsQueryHandler {
 
 	private LocalDate horizon(LocalDate known) {
 		LocalDate today = LocalDate.now(this.clock);
-		return (known.isAfter(today) ? known : today).plusYears(10);
+		return (known.isAfter(today) ? known : today).plusYears(1);
 	}
 
 	/**
@@ -144,19 +148,36 @@ public class StatisticsQueryHandler {
 		}
 		LocalDate b = min(a, known);
 		Map<String, Long> sums = prefix(documents, scope, b);
+		String month = YearMonth.from(b).toString();
 		String last = b.toString();
-		for (String key : CounterKeys.recordedAfter(scope, known, horizon(known))) {
-			Document bucket = documents.get(key);
-			Object late = (bucket != null) ? bucket.get("e") : null;
-			if (late instanceof Document byDay) {
-				for (Map.Entry<String, Object> day : byDay.entrySet()) {
-					if (day.getKey().compareTo(last) <= 0 && day.getValue() instanceof Document counts) {
-						add(sums, counts, -1);
-					}
+		for (String bucket : CounterKeys.recordedAfter(scope, known, horizon(known))) {
+			for (Map.Entry<String, Document> earlier : late(documents, CounterKeys.totals(bucket)).entrySet()) {
+				if (earlier.getKey().compareTo(month) < 0) {
+					add(sums, earlier.getValue(), -1);
+				}
+			}
+			for (Map.Entry<String, Document> day : late(documents, CounterKeys.detail(bucket, YearMonth.from(b)))
+				.entrySet()) {
+				if (day.getKey().compareTo(last) <= 0) {
+					add(sums, day.getValue(), -1);
 				}
 			}
 		}
 		return sums;
+	}
+
+	/** The late deltas of a recorded bucket's document, by effective month or day. */
+	private static Map<String, Document> late(Map<String, Document> documents, String key) {
+		Map<String, Document> late = new TreeMap<>();
+		Document bucket = documents.get(key);
+		if (bucket != null && bucket.get("e") instanceof Document byDate) {
+			for (Map.Entry<String, Object> entry : byDate.entrySet()) {
+				if (entry.getValue() instanceof Document counts) {
+					late.put(entry.getKey(), counts);
+				}
+			}
+		}
+		return late;
 	}
 
 	private static Map<String, Long> prefix(Map<String, Document> documents, String scope, LocalDate a) {
@@ -338,14 +359,21 @@ public class StatisticsQueryHandler {
 			monthKeys.add(CounterKeys.indexMonth(scope, month));
 		}
 		TreeMap<LocalDate, Long> perDay = new TreeMap<>();
+		Map<LocalDate, List<String>> recordedDays = new TreeMap<>();
 		for (Document month : this.store.find(StatisticsProjection.INDEX, monthKeys).values()) {
 			if (month.get("n") instanceof Document days) {
+				Document recorded = (month.get("r") instanceof Document r) ? r : new Document();
 				for (Map.Entry<String, Object> day : days.entrySet()) {
 					LocalDate date = LocalDate.parse(day.getKey());
 					if (!date.isBefore(from) && !date.isAfter(to) && day.getValue() instanceof Document counts) {
 						long count = StatisticsProjection.number(counts, field);
 						if (count > 0) {
 							perDay.put(date, count);
+							List<String> holding = new ArrayList<>();
+							if (recorded.get(day.getKey()) instanceof List<?> list) {
+								list.forEach((item) -> holding.add(String.valueOf(item)));
+							}
+							recordedDays.put(date, holding);
 						}
 					}
 				}
@@ -356,36 +384,45 @@ public class StatisticsQueryHandler {
 		long end = offset + query.size();
 		List<LocalDate> pageDays = new ArrayList<>();
 		long seen = 0;
-		long skipInFirstDay = 0;
+		long skip = 0;
 		for (Map.Entry<LocalDate, Long> day : perDay.entrySet()) {
 			long next = seen + day.getValue();
 			if (next > offset && seen < end) {
 				if (pageDays.isEmpty()) {
-					skipInFirstDay = offset - seen;
+					skip = offset - seen;
 				}
 				pageDays.add(day.getKey());
 			}
 			seen = next;
 		}
-		List<String> dayKeys = pageDays.stream().map((day) -> CounterKeys.indexDay(scope, day)).toList();
+		List<String> dayKeys = new ArrayList<>();
+		for (LocalDate day : pageDays) {
+			for (String recorded : recordedDays.get(day)) {
+				dayKeys.add(CounterKeys.indexDay(scope, day, LocalDate.parse(recorded)));
+			}
+		}
 		Map<String, Document> dayDocuments = this.store.find(StatisticsProjection.INDEX, dayKeys);
 		List<Long> positions = new ArrayList<>();
-		long skip = skipInFirstDay;
-		for (String key : dayKeys) {
-			Document day = dayDocuments.get(key);
-			if (day == null) {
-				continue;
-			}
-			for (Document entry : StatisticsProjection.list(day, "entries")) {
-				if (!(entry.get("f") instanceof List<?> fields) || !fields.contains(field)) {
+		for (LocalDate day : pageDays) {
+			List<Long> behind = new ArrayList<>();
+			for (String recorded : recordedDays.get(day)) {
+				Document document = dayDocuments.get(CounterKeys.indexDay(scope, day, LocalDate.parse(recorded)));
+				if (document == null) {
 					continue;
 				}
+				for (Document entry : StatisticsProjection.list(document, "entries")) {
+					if (entry.get("f") instanceof List<?> fields && fields.contains(field)) {
+						behind.add(StatisticsProjection.number(entry, "p"));
+					}
+				}
+			}
+			behind.sort(null);
+			for (Long position : behind) {
 				if (skip > 0) {
 					skip--;
-					continue;
 				}
-				if (positions.size() < query.size()) {
-					positions.add(StatisticsProjection.number(entry, "p"));
+				else if (positions.size() < query.size()) {
+					positions.add(position);
 				}
 			}
 		}

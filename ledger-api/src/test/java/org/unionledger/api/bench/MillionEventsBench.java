@@ -1,0 +1,267 @@
+package org.unionledger.api.bench;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.unionledger.common.RecordedBy;
+import org.unionledger.eventstore.EmbeddedMongoServer;
+import org.unionledger.eventstore.MongoEventStorageEngine;
+import org.unionledger.identity.EncryptedPersonalData;
+import org.unionledger.jurisdiction.JurisdictionCode;
+import org.unionledger.jurisdiction.JurisdictionTable;
+import org.unionledger.membership.CredentialCode;
+import org.unionledger.membership.EnrollmentChannel;
+import org.unionledger.membership.Events.MemberEnrolled;
+import org.unionledger.membership.Events.MembershipPutOnHold;
+import org.unionledger.membership.Events.MembershipTerminated;
+import org.unionledger.membership.Events.TransferAccepted;
+import org.unionledger.membership.MemberId;
+import org.unionledger.membership.TerminationReason;
+import org.unionledger.projections.statistics.StatisticsProjection;
+import org.unionledger.projections.statistics.StatisticsQueries.FindStatistics;
+import org.unionledger.projections.statistics.StatisticsQueryHandler;
+import org.unionledger.projections.summary.SummaryProjection;
+import org.unionledger.projections.support.MongoReadModelStore;
+import org.unionledger.projections.support.ReadModelTransactionManager;
+import org.unionledger.service.Campaign;
+import org.unionledger.service.Events.ServiceDelivered;
+import org.unionledger.service.ServiceId;
+import org.unionledger.service.ServiceType;
+import org.unionledger.statistics.StatisticalCalendar;
+import org.unionledger.union.Sector;
+import org.unionledger.union.UnionId;
+import org.unionledger.union.UnionPlacement;
+import org.unionledger.union.UnionType;
+
+/**
+ * Measures, on the embedded in-memory store: writing {@code bench.events} (default one
+ * million) generated events through the storage engine, rebuilding the statistics and
+ * summary read models from them (one thread, batches of 500, as a tracking processor
+ * does, batch size {@code bench.batch}), and the time of statistics queries with
+ * {@code asOf} and {@code knownAt} at that size. Prints its figures; asserts nothing
+ * about time. Run with
+ * {@code ./mvnw -o -pl ledger-api -am verify -Dtest=MillionEventsBench -Dledger.test.excludedGroups=none -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+@Tag("bench")
+class MillionEventsBench {
+
+	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	/** Events per read-model transaction, as the statistics processor is configured. */
+	private static final int BATCH = Integer.getInteger("bench.batch", 2000);
+
+	private static final StatisticalCalendar CALENDAR = StatisticalCalendar.ACFTU;
+
+	private static final RecordedBy CLERK = new RecordedBy("bench");
+
+	private static final EncryptedPersonalData SEALED = new EncryptedPersonalData("pd-1", "c2VhbGVkIGRhdGE=");
+
+	private static final String[] COUNTIES = { "130102", "130104", "130105", "130108", "130171", "130202", "130203",
+			"130602", "130606", "130902", "131002", "130402" };
+
+	@Test
+	void writeRebuildAndQuery() throws Exception {
+		int target = Integer.getInteger("bench.events", 1_000_000);
+		ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+		JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
+		try (EmbeddedMongoServer server = EmbeddedMongoServer.inMemory(0);
+				MongoClient client = MongoClients.create(server.connectionString())) {
+			MongoDatabase database = client.getDatabase("bench");
+			MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
+				.database(database)
+				.eventSerializer(serializer)
+				.snapshotSerializer(serializer)
+				.batchSize(500)
+				.build();
+
+			long started = System.nanoTime();
+			this.started = started;
+			int written = write(engine, target);
+			double writeSeconds = seconds(started);
+			print("wrote %,d events (%,d aggregates' commits) in %.1f s: %,.0f events/s", written, commits,
+					writeSeconds, written / writeSeconds);
+
+			started = System.nanoTime();
+			long rebuilt = rebuild(engine, database);
+			double rebuildSeconds = seconds(started);
+			print("rebuilt statistics + summaries from %,d events in %.1f s: %,.0f events/s; %,d counter documents, %,d index documents",
+					rebuilt, rebuildSeconds, rebuilt / rebuildSeconds,
+					database.getCollection(StatisticsProjection.COUNTERS).countDocuments(),
+					database.getCollection(StatisticsProjection.INDEX).countDocuments());
+
+			Clock clock = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZONE);
+			StatisticsQueryHandler queries = new StatisticsQueryHandler(new MongoReadModelStore(database), CALENDAR,
+					JurisdictionTable.bundled(), clock);
+			for (String scope : new String[] { "J:13", "J:1301", "J:130102", "U:u-0" }) {
+				query(queries, scope, 2026, LocalDate.of(2026, 3, 31), null);
+				query(queries, scope, 2026, LocalDate.of(2026, 3, 31), LocalDate.of(2026, 4, 15));
+				query(queries, scope, 2025, LocalDate.of(2025, 9, 30), LocalDate.of(2025, 6, 1));
+			}
+		}
+	}
+
+	private static void query(StatisticsQueryHandler queries, String scope, int year, LocalDate asOf,
+			LocalDate knownAt) {
+		int runs = 21;
+		long[] micros = new long[runs];
+		long newEnrollments = 0;
+		for (int i = 0; i < runs; i++) {
+			long started = System.nanoTime();
+			newEnrollments = queries.handle(new FindStatistics(scope, year, asOf, knownAt)).figure("newEnrollments");
+			micros[i] = (System.nanoTime() - started) / 1000;
+		}
+		Arrays.sort(micros);
+		print("statistics %s year %d asOf %s knownAt %s: median %.1f ms, max %.1f ms (newEnrollments %,d)", scope, year,
+				asOf, knownAt, micros[runs / 2] / 1000.0, micros[runs - 1] / 1000.0, newEnrollments);
+	}
+
+	private long commits;
+
+	private long started;
+
+	/**
+	 * Members of random unions enroll between October 2024 and September 2026, a third of
+	 * them backdated by up to 90 days; some transfer, hold or end; services follow.
+	 */
+	private int write(MongoEventStorageEngine engine, int target) {
+		List<UnionPlacement> unions = new ArrayList<>();
+		for (int i = 0; i < 60; i++) {
+			unions.add(new UnionPlacement(new UnionId("u-" + i), JurisdictionCode.of(COUNTIES[i % COUNTIES.length]),
+					UnionType.values()[i % UnionType.values().length], Sector.values()[i % Sector.values().length]));
+		}
+		Random random = new Random(20260101L);
+		LocalDate first = LocalDate.of(2024, 10, 1);
+		List<DomainEventMessage<?>> chunk = new ArrayList<>();
+		int written = 0;
+		int member = 0;
+		int nextReport = 100_000;
+		while (written < target) {
+			MemberId id = new MemberId("m-" + member++);
+			LocalDate recorded = first.plusDays((long) member * 720 / Math.max(1, target / 4));
+			LocalDate effective = (random.nextInt(3) == 0) ? recorded.minusDays(1 + random.nextInt(90)) : recorded;
+			UnionPlacement union = unions.get(random.nextInt(unions.size()));
+			List<Object> events = new ArrayList<>();
+			events.add(new MemberEnrolled(id, SEALED, union, EnrollmentChannel.values()[random.nextInt(3)], effective,
+					at(recorded), CLERK));
+			int roll = random.nextInt(10);
+			LocalDate later = effective.plusDays(10 + random.nextInt(60));
+			LocalDate laterRecorded = later.isAfter(recorded) ? later : recorded;
+			if (roll < 3) {
+				UnionPlacement to = unions.get(random.nextInt(unions.size()));
+				if (!to.equals(union)) {
+					events.add(new TransferAccepted(id, new CredentialCode("TC-" + member), union, to, later,
+							at(laterRecorded), CLERK));
+					union = to;
+				}
+			}
+			else if (roll < 4) {
+				events.add(new MembershipPutOnHold(id, union, "retired", later, at(laterRecorded), CLERK));
+			}
+			else if (roll < 5) {
+				events.add(new MembershipTerminated(id, union, TerminationReason.LEFT_WORKFORCE, false, later,
+						at(laterRecorded), CLERK));
+			}
+			for (int s = 0; s < 2; s++) {
+				events.add(new ServiceDelivered(new ServiceId("s-" + member + "-" + s), union, id,
+						ServiceType.values()[random.nextInt(ServiceType.values().length)],
+						Campaign.values()[random.nextInt(4)], later, 1 + random.nextInt(5),
+						BigDecimal.valueOf(random.nextInt(100_000), 2), at(laterRecorded), CLERK));
+			}
+			long sequence = 0;
+			for (Object event : events) {
+				String aggregate = (event instanceof ServiceDelivered service) ? service.serviceId().value()
+						: id.value();
+				long seq = (event instanceof ServiceDelivered) ? 0 : sequence++;
+				chunk.add(new GenericDomainEventMessage<>(
+						(event instanceof ServiceDelivered) ? "ServiceDelivery" : "Membership", aggregate, seq, event));
+				this.commits += (seq == 0) ? 1 : 0;
+			}
+			written += events.size();
+			if (chunk.size() >= 2000) {
+				engine.appendEvents(chunk);
+				chunk.clear();
+				if (written >= nextReport) {
+					print("  … %,d events written after %.1f s", written, seconds(this.started));
+					nextReport += 100_000;
+				}
+			}
+		}
+		if (!chunk.isEmpty()) {
+			engine.appendEvents(chunk);
+		}
+		return written;
+	}
+
+	private static Instant at(LocalDate day) {
+		return day.atTime(10, 0).atZone(ZONE).toInstant();
+	}
+
+	private static long rebuild(MongoEventStorageEngine engine, MongoDatabase database) throws Exception {
+		long started = System.nanoTime();
+		ReadModelTransactionManager transactions = new ReadModelTransactionManager(database);
+		List<AnnotationEventHandlerAdapter> handlers = List.of(
+				new AnnotationEventHandlerAdapter(new StatisticsProjection(database, CALENDAR, ZONE)),
+				new AnnotationEventHandlerAdapter(new SummaryProjection(database, CALENDAR)));
+		long count = 0;
+		List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH);
+		try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(null, false)) {
+			var iterator = events.iterator();
+			while (iterator.hasNext()) {
+				batch.add(iterator.next());
+				count++;
+				if (batch.size() == BATCH || !iterator.hasNext()) {
+					transactions.executeInTransaction(() -> {
+						for (TrackedEventMessage<?> event : batch) {
+							for (AnnotationEventHandlerAdapter handler : handlers) {
+								try {
+									handler.handle(event);
+								}
+								catch (Exception ex) {
+									throw new IllegalStateException(ex);
+								}
+							}
+						}
+					});
+					batch.clear();
+					if (count % 100_000 < BATCH) {
+						print("  … %,d events projected after %.1f s", count, seconds(started));
+					}
+				}
+			}
+		}
+		return count;
+	}
+
+	private static double seconds(long started) {
+		return (System.nanoTime() - started) / 1e9;
+	}
+
+	private static void print(String format, Object... args) {
+		System.out.println("[bench] " + String.format(format, args));
+	}
+
+}
