@@ -28,6 +28,8 @@ import org.unionledger.bench.perf.Row;
  * kill -9 drill on an H2 data folder.</li>
  * <li>{@code load [--jar ledger-api/target/ledger-api.jar] [--duration PT5M]
  * [--threads 8] [--max-requests 1000000]}: a bounded load run on 127.0.0.1.</li>
+ * <li>{@code child --h2 file --job import|rebuild [--members n]}: the process the crash
+ * drill starts and kills ({@link org.unionledger.bench.fault.ImportNode}).</li>
  * </ul>
  */
 public final class BenchMain {
@@ -36,9 +38,9 @@ public final class BenchMain {
 	}
 
 	public static void main(String[] args) throws Exception {
-		String command = (args.length > 0 && !args[0].startsWith("--")) ? args[0] : "bench";
-		Map<String, String> options = options(
-				command.equals(args.length > 0 ? args[0] : "") ? Arrays.copyOfRange(args, 1, args.length) : args);
+		boolean named = args.length > 0 && !args[0].startsWith("--");
+		String command = named ? args[0] : "bench";
+		Map<String, String> options = options(named ? Arrays.copyOfRange(args, 1, args.length) : args);
 		switch (command) {
 			case "bench" -> bench(options, args);
 			case "crash" -> CrashDrill.main(options);

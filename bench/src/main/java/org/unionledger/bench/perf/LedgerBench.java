@@ -114,7 +114,6 @@ public final class LedgerBench {
 	private void warmUp() {
 		this.log.printf("[%s] warm-up%n", name());
 		enrollSequential(1_000);
-		this.node.engine().headPosition();
 		long last = this.node.engine().lastCommittedPosition();
 		Document stored = this.node.database().getCollection("events").find(Filters.eq("_id", last)).first();
 		this.template = new Document(stored);
