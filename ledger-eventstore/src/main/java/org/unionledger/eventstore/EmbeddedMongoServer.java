@@ -5,11 +5,15 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 
 /**
  * An in-process MongoDB-wire server (mongo-java-server) on 127.0.0.1, for running without
@@ -18,8 +22,19 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  * ignores others, has no transactions, and answers every query that is not a pure
  * {@code _id} lookup by scanning the collection; {@link MongoEventStorageEngine} and
  * {@link MongoTokenStore} are built for exactly that.
+ * <p>
+ * The H2 backend commits its MVStore to the file after every write command, before the
+ * write is acknowledged. mongo-java-server's own H2 backend leaves that to the MVStore's
+ * background auto-commit (about a second later): a {@code kill -9} then lost acknowledged
+ * writes, and, because the background commit does not capture all maps at one instant,
+ * could keep a later write of a client without an earlier one (an events document marked
+ * committed without its streams document). Committing before answering makes every
+ * acknowledged write survive a process crash, in the order it was acknowledged. (The file
+ * is not fsync'ed per write: a power loss can still lose the last writes.)
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
+
+	private final MongoBackend backend;
 
 	private final MongoServer server;
 
@@ -28,6 +43,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	private final String description;
 
 	private EmbeddedMongoServer(MongoBackend backend, int port, String description) {
+		this.backend = backend;
 		this.server = new MongoServer(backend);
 		this.server.bind("127.0.0.1", port);
 		this.address = this.server.getLocalAddress();
@@ -54,7 +70,12 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot create the folder of " + absolute, ex);
 		}
-		return new EmbeddedMongoServer(new H2Backend(absolute.toString()), port, "h2 file " + absolute);
+		return new EmbeddedMongoServer(new CommittingH2Backend(absolute.toString()), port, "h2 file " + absolute);
+	}
+
+	/** Whether the backend holds writes not yet committed to its file (H2 only). */
+	boolean hasUncommittedWrites() {
+		return (this.backend instanceof H2Backend h2) && h2.getMvStore().hasUnsavedChanges();
 	}
 
 	/** {@code mongodb://127.0.0.1:<port>}. */
@@ -75,6 +96,33 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	@Override
 	public String toString() {
 		return "EmbeddedMongoServer[" + this.description + " on " + connectionString() + "]";
+	}
+
+	/**
+	 * The H2 backend that commits its MVStore after every command that writes, whether it
+	 * succeeded or failed part-way (an ordered insert that stopped at a duplicate).
+	 */
+	private static final class CommittingH2Backend extends H2Backend {
+
+		private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
+				"createindexes", "drop", "dropdatabase", "dropindexes", "renamecollection");
+
+		CommittingH2Backend(String fileName) {
+			super(fileName);
+		}
+
+		@Override
+		public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+			try {
+				return super.handleCommand(channel, databaseName, command, query);
+			}
+			finally {
+				if (WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+					commit();
+				}
+			}
+		}
+
 	}
 
 }

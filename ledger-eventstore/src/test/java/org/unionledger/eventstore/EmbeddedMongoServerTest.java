@@ -25,6 +25,22 @@ class EmbeddedMongoServerTest {
 	}
 
 	@Test
+	void theH2BackendCommitsEveryWriteToItsFileBeforeAcknowledgingIt(@TempDir Path folder) {
+		try (EmbeddedMongoServer server = EmbeddedMongoServer.h2File(folder.resolve("store.mv.db"), 0);
+				MongoClient client = MongoStores.openClient(server.connectionString())) {
+			MongoCollection<Document> collection = client.getDatabase("d").getCollection("c");
+			collection.insertOne(new Document("_id", 1));
+			assertThat(server.hasUncommittedWrites()).as("after insertOne").isFalse();
+			collection.updateOne(new Document("_id", 1), new Document("$set", new Document("v", 2)));
+			assertThat(server.hasUncommittedWrites()).as("after updateOne").isFalse();
+			collection.findOneAndUpdate(new Document("_id", 1), new Document("$inc", new Document("v", 1)));
+			assertThat(server.hasUncommittedWrites()).as("after findOneAndUpdate").isFalse();
+			collection.deleteOne(new Document("_id", 1));
+			assertThat(server.hasUncommittedWrites()).as("after deleteOne").isFalse();
+		}
+	}
+
+	@Test
 	void theH2BackendKeepsDataAcrossServers(@TempDir Path folder) {
 		Path file = folder.resolve("nested/store.mv.db");
 		try (EmbeddedMongoServer server = EmbeddedMongoServer.h2File(file, 0);

@@ -1,0 +1,135 @@
+package org.unionledger.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.unionledger.bench.fault.CrashDrill;
+import org.unionledger.bench.load.LoadRun;
+import org.unionledger.bench.perf.LedgerBench;
+import org.unionledger.bench.perf.Row;
+
+/**
+ * {@code java -jar bench/target/bench.jar [bench|crash|load] [--option value ...]}.
+ * <ul>
+ * <li>{@code bench [--backend memory,h2,uri=mongodb://...] [--sizes 10000,100000]
+ * [--out file.md]}: the benchmark table (default memory and h2, sizes 10,000 and
+ * 100,000).</li>
+ * <li>{@code crash [--members 50000] [--kill-after 25000] [--backend h2]}: the full-size
+ * kill -9 drill on an H2 data folder.</li>
+ * <li>{@code load [--jar ledger-api/target/ledger-api.jar] [--duration PT5M]
+ * [--threads 8] [--max-requests 1000000]}: a bounded load run on 127.0.0.1.</li>
+ * <li>{@code child --h2 file --job import|rebuild [--members n]}: the process the crash
+ * drill starts and kills ({@link org.unionledger.bench.fault.ImportNode}).</li>
+ * </ul>
+ */
+public final class BenchMain {
+
+	private BenchMain() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		boolean named = args.length > 0 && !args[0].startsWith("--");
+		String command = named ? args[0] : "bench";
+		Map<String, String> options = options(named ? Arrays.copyOfRange(args, 1, args.length) : args);
+		switch (command) {
+			case "bench" -> bench(options, args);
+			case "crash" -> CrashDrill.main(options);
+			case "load" -> LoadRun.main(options);
+			case "child" -> org.unionledger.bench.fault.ImportNode.main(options);
+			default -> throw new IllegalArgumentException("unknown command " + command + "; use bench, crash or load");
+		}
+		System.exit(0);
+	}
+
+	static Map<String, String> options(String[] args) {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (int i = 0; i < args.length; i++) {
+			if (!args[i].startsWith("--") || i + 1 >= args.length) {
+				throw new IllegalArgumentException("options are --name value pairs: " + Arrays.toString(args));
+			}
+			options.put(args[i].substring(2), args[++i]);
+		}
+		return options;
+	}
+
+	private static void bench(Map<String, String> options, String[] args) throws Exception {
+		List<String> backends = List.of(options.getOrDefault("backend", "memory,h2").split(","));
+		List<Long> sizes = Arrays.stream(options.getOrDefault("sizes", "10000,100000").split(","))
+			.map(String::trim)
+			.map(Long::parseLong)
+			.sorted()
+			.toList();
+		Instant started = Instant.now();
+		List<Row> rows = new ArrayList<>();
+		for (String backend : backends) {
+			rows.addAll(new LedgerBench(backend.trim(), sizes, System.out).run());
+		}
+		rows.addAll(todoRows());
+		String report = machine() + "\nCommand: `java " + String.join(" ", jvmArguments())
+				+ " -jar bench/target/bench.jar " + String.join(" ", args) + "`\n\nStarted " + started + ", took "
+				+ Duration.between(started, Instant.now()).toSeconds() + " s.\n\n" + table(rows);
+		System.out.println(report);
+		if (options.containsKey("out")) {
+			Files.writeString(Path.of(options.get("out")), report, StandardCharsets.UTF_8);
+		}
+	}
+
+	private static List<Row> todoRows() {
+		return List.of(
+				new Row("Summary query with asOf, p50 / p99", "all", "", "TODO: asOf is not on main yet", "", "",
+						"p99 ≤ 200 ms (at 1M)", "TODO"),
+				new Row("CSV import rows/s", "all", "", "TODO: CSV import is not on main yet", "", "", "", "TODO"));
+	}
+
+	private static List<String> jvmArguments() {
+		return ManagementFactory.getRuntimeMXBean()
+			.getInputArguments()
+			.stream()
+			.filter(a -> a.startsWith("-X"))
+			.toList();
+	}
+
+	static String machine() {
+		Runtime runtime = Runtime.getRuntime();
+		String memory = "?";
+		try {
+			memory = Files.readAllLines(Path.of("/proc/meminfo"))
+				.stream()
+				.filter(l -> l.startsWith("MemTotal"))
+				.findFirst()
+				.map(l -> String.format("%.1f GB", Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0))
+				.orElse("?");
+		}
+		catch (IOException ex) {
+			// not Linux: leave it unknown
+		}
+		return String.format("Machine: %d processors (nproc), %s RAM, %s %s (%s), max heap %,d MB, %s %s.",
+				runtime.availableProcessors(), memory, System.getProperty("java.vm.name"),
+				System.getProperty("java.runtime.version"), System.getProperty("java.vendor"),
+				runtime.maxMemory() / 1024 / 1024, System.getProperty("os.name"), System.getProperty("os.version"));
+	}
+
+	static String table(List<Row> rows) {
+		StringBuilder out = new StringBuilder(
+				"| Measure | Backend | Members | Ours | Reference (same run, same store) | Ratio | Target | Met |\n"
+						+ "|---|---|---|---|---|---|---|---|\n");
+		for (Row row : rows) {
+			out.append("| ")
+				.append(String.join(" | ", row.measure(), row.backend(), row.members(), row.ours(), row.reference(),
+						row.ratio(), row.target(), row.met()))
+				.append(" |\n");
+		}
+		return out.toString();
+	}
+
+}

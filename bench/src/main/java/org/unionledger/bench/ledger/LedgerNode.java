@@ -1,0 +1,282 @@
+package org.unionledger.bench.ledger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.unionledger.eventstore.MongoEventStorageEngine;
+import org.unionledger.eventstore.MongoTokenStore;
+import org.unionledger.jurisdiction.JurisdictionTable;
+import org.unionledger.membership.Memberships;
+import org.unionledger.projections.credentials.CredentialProjection;
+import org.unionledger.projections.credentials.CredentialQueryHandler;
+import org.unionledger.projections.summary.SummaryProjection;
+import org.unionledger.projections.summary.SummaryQueryHandler;
+import org.unionledger.projections.support.BatchAwareTokenStore;
+import org.unionledger.projections.support.ReadModelTransactionManager;
+import org.unionledger.service.ServiceDeliveries;
+import org.unionledger.statistics.StatisticalCalendar;
+import org.unionledger.union.GrassrootsUnions;
+import org.unionledger.union.UnionDirectory;
+
+/**
+ * One ledger node without HTTP, wired as {@code ledger-api}'s {@code AxonConfiguration}
+ * wires it: Jackson for every message, {@link MongoEventStorageEngine} behind an embedded
+ * event store, {@link MongoTokenStore} behind {@link BatchAwareTokenStore}, the three
+ * aggregates with a clock and a union directory that reads union streams, and the summary
+ * and credential projections in tracking processors (batch 500) whose batches go through
+ * {@link ReadModelTransactionManager}. Commands that lose a concurrency race are retried
+ * (8 × 20 ms) as in the application.
+ */
+public final class LedgerNode implements AutoCloseable {
+
+	/** The processing groups of the read models. */
+	public static final List<String> PROCESSORS = List.of(SummaryProjection.PROCESSING_GROUP,
+			CredentialProjection.PROCESSING_GROUP);
+
+	private final MongoDatabase database;
+
+	private final Configuration configuration;
+
+	private final MongoEventStorageEngine engine;
+
+	private final CommandGateway commands;
+
+	private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor();
+
+	/**
+	 * Builds and starts a node on the database.
+	 * @param database the store
+	 * @param nodeId the token-claim owner name (distinct per node)
+	 * @param clock the ledger's clock
+	 */
+	public LedgerNode(MongoDatabase database, String nodeId, Clock clock) {
+		this(database, nodeId, clock, Duration.ofSeconds(10));
+	}
+
+	/**
+	 * Builds and starts a node whose token claims lapse after {@code claimTimeout} (the
+	 * token store's default is 10 s; a restarted single node waits that long for the
+	 * claims of its killed predecessor).
+	 */
+	public LedgerNode(MongoDatabase database, String nodeId, Clock clock, Duration claimTimeout) {
+		this.database = database;
+		Serializer serializer = serializer();
+		this.engine = MongoEventStorageEngine.builder()
+			.database(database)
+			.eventSerializer(serializer)
+			.snapshotSerializer(serializer)
+			.build();
+		BatchAwareTokenStore tokens = new BatchAwareTokenStore(MongoTokenStore.builder()
+			.database(database)
+			.serializer(serializer)
+			.nodeId(nodeId)
+			.claimTimeout(claimTimeout)
+			.build());
+		ReadModelTransactionManager readModels = new ReadModelTransactionManager(database);
+		StatisticalCalendar calendar = StatisticalCalendar.ACFTU;
+		Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
+			.configureSerializer(c -> serializer)
+			.configureEventSerializer(c -> serializer)
+			.configureMessageSerializer(c -> serializer)
+			.configureEmbeddedEventStore(c -> this.engine)
+			.registerComponent(Clock.class, c -> clock)
+			.registerComponent(JurisdictionTable.class, c -> JurisdictionTable.bundled())
+			.registerComponent(UnionDirectory.class, c -> new StreamUnionDirectory(c.eventStore()))
+			.configureAggregate(GrassrootsUnions.aggregateType())
+			.configureAggregate(Memberships.aggregateType())
+			.configureAggregate(ServiceDeliveries.aggregateType())
+			.registerQueryHandler(c -> new SummaryQueryHandler(database))
+			.registerQueryHandler(c -> new CredentialQueryHandler(database));
+		configurer.eventProcessing(processing -> {
+			processing.registerTokenStore(c -> tokens);
+			for (String group : PROCESSORS) {
+				processing.registerTrackingEventProcessor(group, Configuration::eventStore,
+						c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(500));
+				processing.registerTransactionManager(group, c -> readModels);
+			}
+			processing.registerEventHandler(c -> new SummaryProjection(database, calendar));
+			processing.registerEventHandler(c -> new CredentialProjection(database));
+		});
+		this.configuration = configurer.buildConfiguration();
+		this.configuration.start();
+		this.commands = DefaultCommandGateway.builder()
+			.commandBus(this.configuration.commandBus())
+			.retryScheduler(IntervalRetryScheduler.builder()
+				.retryExecutor(this.retries)
+				.maxRetryCount(8)
+				.retryInterval(20)
+				.build())
+			.build();
+	}
+
+	/** Jackson as the application sets it up for messages. */
+	public static Serializer serializer() {
+		ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+		return JacksonSerializer.builder().objectMapper(mapper).build();
+	}
+
+	public CommandGateway commands() {
+		return this.commands;
+	}
+
+	public QueryGateway queries() {
+		return this.configuration.queryGateway();
+	}
+
+	public MongoEventStorageEngine engine() {
+		return this.engine;
+	}
+
+	public MongoDatabase database() {
+		return this.database;
+	}
+
+	public Configuration configuration() {
+		return this.configuration;
+	}
+
+	public StreamingEventProcessor processor(String group) {
+		return this.configuration.eventProcessingConfiguration()
+			.eventProcessor(group, StreamingEventProcessor.class)
+			.orElseThrow(() -> new IllegalStateException("no processor " + group));
+	}
+
+	/**
+	 * Waits until every processor of this node that holds its segment has handled
+	 * position {@code position}.
+	 * @return false on time-out
+	 */
+	public boolean awaitProcessors(long position, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (caughtUp(position)) {
+				return true;
+			}
+			sleep(2);
+		}
+		return false;
+	}
+
+	/**
+	 * Resets one processor (its reset handler drops its read model) and replays every
+	 * event up to the head; returns the replay's wall time.
+	 */
+	public Duration rebuild(String group, Duration timeout) {
+		awaitClaims(List.of(group));
+		StreamingEventProcessor processor = processor(group);
+		processor.shutDown();
+		long head = this.engine.headPosition();
+		long start = System.nanoTime();
+		processor.resetTokens();
+		processor.start();
+		long deadline = start + timeout.toNanos();
+		while (!caughtUp(List.of(group), head)) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("the rebuild did not reach position " + head + " within " + timeout);
+			}
+			sleep(1);
+		}
+		return Duration.ofNanos(System.nanoTime() - start);
+	}
+
+	/**
+	 * Waits until each processor has claimed its segment. Shutting a tracking processor
+	 * down while its worker launcher is still starting was seen to leave it unable to
+	 * claim its segment again after a reset (Axon 4.13), so a reset waits for this first.
+	 */
+	private void awaitClaims(List<String> groups) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (groups.stream().anyMatch(group -> processor(group).processingStatus().isEmpty())) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("processors " + groups + " did not claim their segments");
+			}
+			sleep(5);
+		}
+	}
+
+	private boolean caughtUp(long position) {
+		return caughtUp(PROCESSORS, position);
+	}
+
+	private boolean caughtUp(List<String> groups, long position) {
+		for (String group : groups) {
+			Map<Integer, EventTrackerStatus> status = processor(group).processingStatus();
+			if (status.isEmpty()) {
+				return false;
+			}
+			for (EventTrackerStatus segment : status.values()) {
+				OptionalLong current = segment.getCurrentPosition();
+				if (current.isEmpty() || current.getAsLong() < position) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Resets every processor (its reset handlers drop the read models) and replays every
+	 * event up to the head; returns the replay's wall time.
+	 */
+	public Duration resetAndReplay(Duration timeout) {
+		awaitClaims(PROCESSORS);
+		List<StreamingEventProcessor> processors = new ArrayList<>();
+		for (String group : PROCESSORS) {
+			StreamingEventProcessor processor = processor(group);
+			processor.shutDown();
+			processors.add(processor);
+		}
+		long head = this.engine.headPosition();
+		long start = System.nanoTime();
+		for (StreamingEventProcessor processor : processors) {
+			processor.resetTokens();
+			processor.start();
+		}
+		if (!awaitProcessors(head, timeout)) {
+			throw new IllegalStateException("the replay did not reach position " + head + " within " + timeout);
+		}
+		return Duration.ofNanos(System.nanoTime() - start);
+	}
+
+	static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.configuration.shutdown();
+		this.retries.shutdownNow();
+	}
+
+}
