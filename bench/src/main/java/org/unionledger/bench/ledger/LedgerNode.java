@@ -1,5 +1,6 @@
 package org.unionledger.bench.ledger;
 
+import org.unionledger.projections.unions.EventStoreUnionDirectory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -104,7 +105,7 @@ public final class LedgerNode implements AutoCloseable {
 			.configureEmbeddedEventStore(c -> this.engine)
 			.registerComponent(Clock.class, c -> clock)
 			.registerComponent(JurisdictionTable.class, c -> JurisdictionTable.bundled())
-			.registerComponent(UnionDirectory.class, c -> new StreamUnionDirectory(c.eventStore()))
+			.registerComponent(UnionDirectory.class, c -> new EventStoreUnionDirectory(c.eventStore()))
 			.configureAggregate(GrassrootsUnions.aggregateType())
 			.configureAggregate(Memberships.aggregateType())
 			.configureAggregate(ServiceDeliveries.aggregateType())

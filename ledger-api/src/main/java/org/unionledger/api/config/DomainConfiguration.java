@@ -4,12 +4,14 @@ import java.security.SecureRandom;
 import java.time.Clock;
 
 import com.mongodb.client.MongoDatabase;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.unionledger.api.personaldata.PersonalDataVault;
 import org.unionledger.identity.MemberIdentities;
 import org.unionledger.identity.PersonalDataCipher;
 import org.unionledger.jurisdiction.JurisdictionTable;
+import org.unionledger.projections.unions.EventStoreUnionDirectory;
 import org.unionledger.statistics.StatisticalCalendar;
 
 /** The domain's collaborators as beans: clock, jurisdiction table, calendar, keys. */
@@ -50,6 +52,11 @@ public class DomainConfiguration {
 	PersonalDataVault personalDataVault(MongoDatabase database, PersonalDataCipher cipher, KeyMaterial keys,
 			SecureRandom random, Clock clock) {
 		return new PersonalDataVault(database, cipher, keys.personalDataKey(), random, clock);
+	}
+
+	@Bean
+	EventStoreUnionDirectory unionDirectory(EventStore eventStore) {
+		return new EventStoreUnionDirectory(eventStore);
 	}
 
 	@Bean

@@ -1,4 +1,4 @@
 /**
- * Grassroots unions over HTTP, and the union directory read from their event streams.
+ * Grassroots unions over HTTP.
  */
 package org.unionledger.api.unions;

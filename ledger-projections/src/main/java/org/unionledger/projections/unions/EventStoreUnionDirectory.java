@@ -1,4 +1,4 @@
-package org.unionledger.bench.ledger;
+package org.unionledger.projections.unions;
 
 import java.util.Optional;
 
@@ -11,15 +11,15 @@ import org.unionledger.union.UnionDirectory;
 import org.unionledger.union.UnionId;
 
 /**
- * The union directory as the application has it: each look-up reads the union's event
- * stream (one {@code _id}-keyed read), no cache, so the benchmark pays what the
- * application pays.
+ * The union directory read straight from each union's event stream (one {@code _id}-keyed
+ * read), so a union is known to every node the moment its registration is stored: no read
+ * model lag between registering a union and enrolling into it.
  */
-final class StreamUnionDirectory implements UnionDirectory {
+public class EventStoreUnionDirectory implements UnionDirectory {
 
 	private final EventStore eventStore;
 
-	StreamUnionDirectory(EventStore eventStore) {
+	public EventStoreUnionDirectory(EventStore eventStore) {
 		this.eventStore = eventStore;
 	}
 
