@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.freshness.ProjectionFreshness;
+import org.unionledger.api.support.RandomIds;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.security.Scopes;
 import org.unionledger.api.support.Actors;
@@ -33,7 +34,7 @@ import org.unionledger.common.RecordedBy;
 import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.identity.MemberIdentities;
 import org.unionledger.identity.PersonalData;
-import org.unionledger.identity.PersonalDataCipher;
+import org.unionledger.api.personaldata.PersonalDataVault;
 import org.unionledger.identity.ResidentId;
 import org.unionledger.membership.Commands.EnrollMember;
 import org.unionledger.membership.EnrollmentChannel;
@@ -64,8 +65,6 @@ public class ApplicationController {
 	/** Who the public form's submissions are recorded as. */
 	static final RecordedBy PUBLIC_FORM = new RecordedBy("public-application-form");
 
-	private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
-
 	private final CommandGateway commands;
 
 	private final QueryGateway queries;
@@ -76,7 +75,7 @@ public class ApplicationController {
 
 	private final MemberIdentities identities;
 
-	private final PersonalDataCipher cipher;
+	private final PersonalDataVault vault;
 
 	private final SecureRandom random;
 
@@ -89,14 +88,14 @@ public class ApplicationController {
 	private final Clock clock;
 
 	public ApplicationController(CommandGateway commands, QueryGateway queries, EventStore eventStore,
-			UnionDirectory unions, MemberIdentities identities, PersonalDataCipher cipher, SecureRandom random,
+			UnionDirectory unions, MemberIdentities identities, PersonalDataVault vault, SecureRandom random,
 			ProjectionFreshness freshness, Scopes scopes, Actors actors, Clock clock) {
 		this.commands = commands;
 		this.queries = queries;
 		this.eventStore = eventStore;
 		this.unions = unions;
 		this.identities = identities;
-		this.cipher = cipher;
+		this.vault = vault;
 		this.random = random;
 		this.freshness = freshness;
 		this.scopes = scopes;
@@ -128,8 +127,9 @@ public class ApplicationController {
 			throw ApiException.invalid("UNION_NOT_OPEN", "unionId", "the union does not take members now");
 		}
 		ApplicationId id = newId();
-		this.commands.sendAndWait(new SubmitApplication(id, this.identities.memberIdOf(residentId),
-				this.cipher.encrypt(new PersonalData(residentId, request.name().strip()), this.random), unionId, today,
+		MemberId memberId = this.identities.memberIdOf(residentId);
+		this.commands.sendAndWait(new SubmitApplication(id, memberId,
+				this.vault.encrypt(memberId, new PersonalData(residentId, request.name().strip())), unionId, today,
 				PUBLIC_FORM));
 		this.freshness.awaitOwnWrites();
 		return ResponseEntity.accepted()
@@ -140,7 +140,7 @@ public class ApplicationController {
 	@GetMapping("/api/applications/{applicationId}")
 	public Map<String, Object> get(@PathVariable String applicationId) {
 		Application application = requireReadable(applicationId);
-		return application.view(this.cipher);
+		return application.view(this.vault);
 	}
 
 	@GetMapping("/api/unions/{unionId}/applications")
@@ -274,21 +274,7 @@ public class ApplicationController {
 	}
 
 	private ApplicationId newId() {
-		byte[] bytes = new byte[16];
-		this.random.nextBytes(bytes);
-		StringBuilder id = new StringBuilder("oa-");
-		int buffer = 0;
-		int bits = 0;
-		for (byte b : bytes) {
-			buffer = (buffer << 8) | (b & 0xff);
-			bits += 8;
-			while (bits >= 5) {
-				id.append(BASE32[(buffer >>> (bits - 5)) & 0x1f]);
-				bits -= 5;
-			}
-		}
-		id.append(BASE32[(buffer << (5 - bits)) & 0x1f]);
-		return new ApplicationId(id.toString());
+		return new ApplicationId(RandomIds.next("oa-", this.random));
 	}
 
 	/** An application as its stream tells it. */
@@ -300,14 +286,14 @@ public class ApplicationController {
 					by, why);
 		}
 
-		Map<String, Object> view(PersonalDataCipher cipher) {
+		Map<String, Object> view(PersonalDataVault vault) {
 			Map<String, Object> view = new LinkedHashMap<>();
 			view.put("applicationId", this.id.value());
 			view.put("unionId", this.unionId.value());
 			view.put("status", this.status);
 			view.put("submittedOn", this.submittedOn);
 			try {
-				PersonalData data = cipher.decrypt(this.personalData);
+				PersonalData data = vault.decrypt(this.personalData);
 				view.put("residentIdMasked", data.residentId().masked());
 				String name = data.name();
 				view.put("nameMasked", name.substring(0, name.offsetByCodePoints(0, 1))

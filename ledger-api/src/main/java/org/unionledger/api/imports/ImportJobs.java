@@ -34,6 +34,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.unionledger.api.freshness.ProjectionFreshness;
+import org.unionledger.api.support.RandomIds;
 import org.unionledger.api.imports.EnrollmentCsv.Row;
 import org.unionledger.api.security.LedgerUser;
 import org.unionledger.api.security.Scopes;
@@ -42,7 +43,7 @@ import org.unionledger.common.DomainRuleViolation;
 import org.unionledger.common.Outcome;
 import org.unionledger.identity.MemberIdentities;
 import org.unionledger.identity.PersonalData;
-import org.unionledger.identity.PersonalDataCipher;
+import org.unionledger.api.personaldata.PersonalDataVault;
 import org.unionledger.identity.ResidentId;
 import org.unionledger.membership.Commands.EnrollMember;
 import org.unionledger.membership.EnrollmentChannel;
@@ -88,8 +89,6 @@ public class ImportJobs implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
 
-	private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
-
 	private final MongoCollection<Document> jobs;
 
 	private final CommandGateway commands;
@@ -98,7 +97,7 @@ public class ImportJobs implements DisposableBean {
 
 	private final MemberIdentities identities;
 
-	private final PersonalDataCipher cipher;
+	private final PersonalDataVault vault;
 
 	private final SecureRandom random;
 
@@ -113,13 +112,13 @@ public class ImportJobs implements DisposableBean {
 	private final ExecutorService workers;
 
 	public ImportJobs(MongoDatabase database, CommandGateway commands, EventStore eventStore,
-			MemberIdentities identities, PersonalDataCipher cipher, SecureRandom random, UnionDirectory unions,
+			MemberIdentities identities, PersonalDataVault vault, SecureRandom random, UnionDirectory unions,
 			ProjectionFreshness freshness, Clock clock, ImportProperties properties) {
 		this.jobs = database.getCollection(COLLECTION);
 		this.commands = commands;
 		this.eventStore = eventStore;
 		this.identities = identities;
-		this.cipher = cipher;
+		this.vault = vault;
 		this.random = random;
 		this.unions = unions;
 		this.freshness = freshness;
@@ -174,21 +173,7 @@ public class ImportJobs implements DisposableBean {
 	}
 
 	private String newId() {
-		byte[] bytes = new byte[16];
-		this.random.nextBytes(bytes);
-		StringBuilder id = new StringBuilder("imp-");
-		int buffer = 0;
-		int bits = 0;
-		for (byte b : bytes) {
-			buffer = (buffer << 8) | (b & 0xff);
-			bits += 8;
-			while (bits >= 5) {
-				id.append(BASE32[(buffer >>> (bits - 5)) & 0x1f]);
-				bits -= 5;
-			}
-		}
-		id.append(BASE32[(buffer << (5 - bits)) & 0x1f]);
-		return id.toString();
+		return RandomIds.next("imp-", this.random);
 	}
 
 	private void run(String id, List<Row> rows, LedgerUser user) {
@@ -303,8 +288,8 @@ public class ImportJobs implements DisposableBean {
 		}
 		try {
 			Outcome outcome = this.commands.sendAndWait(new EnrollMember(candidate.memberId(),
-					this.cipher.encrypt(new PersonalData(candidate.residentId(), row.name()), this.random), unionId,
-					candidate.date(), candidate.channel(), user.recordedBy()));
+					this.vault.encrypt(candidate.memberId(), new PersonalData(candidate.residentId(), row.name())),
+					unionId, candidate.date(), candidate.channel(), user.recordedBy()));
 			return outcome.accepted() ? RowResult.accepted(row.line())
 					: RowResult.rejected(row.line(), "residentId", outcome.rejection(),
 							"this person already has a membership (" + outcome.rejection()
