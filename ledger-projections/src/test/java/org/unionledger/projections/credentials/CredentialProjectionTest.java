@@ -4,15 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.unionledger.common.RecordedBy;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.membership.CredentialCode;
@@ -20,6 +16,7 @@ import org.unionledger.membership.Events.TransferAccepted;
 import org.unionledger.membership.Events.TransferCredentialCancelled;
 import org.unionledger.membership.Events.TransferCredentialIssued;
 import org.unionledger.membership.MemberId;
+import org.unionledger.eventstore.MongoTestDatabase;
 import org.unionledger.projections.support.ReadModelTransactionManager;
 import org.unionledger.union.Sector;
 import org.unionledger.union.UnionId;
@@ -29,6 +26,9 @@ import org.unionledger.union.UnionType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CredentialProjectionTest {
+
+	@RegisterExtension
+	static final MongoTestDatabase mongo = new MongoTestDatabase();
 
 	private static final UnionPlacement ORIGIN = new UnionPlacement(new UnionId("sjz-site"),
 			JurisdictionCode.of("130102"), UnionType.PROJECT_SITE, Sector.CONSTRUCTION);
@@ -42,10 +42,6 @@ class CredentialProjectionTest {
 
 	private static final Instant AT = Instant.parse("2026-03-01T02:00:00Z");
 
-	private MongoServer server;
-
-	private MongoClient client;
-
 	private CredentialProjection projection;
 
 	private CredentialQueryHandler queries;
@@ -54,19 +50,11 @@ class CredentialProjectionTest {
 
 	@BeforeEach
 	void startStore() {
-		this.server = new MongoServer(new MemoryBackend());
-		var address = this.server.bind();
-		this.client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-		MongoDatabase database = this.client.getDatabase("credentials-test");
+		mongo.clear();
+		MongoDatabase database = mongo.database();
 		this.projection = new CredentialProjection(database);
 		this.queries = new CredentialQueryHandler(database);
 		this.transactions = new ReadModelTransactionManager(database);
-	}
-
-	@AfterEach
-	void stopStore() {
-		this.client.close();
-		this.server.shutdownNow();
 	}
 
 	@Test

@@ -5,16 +5,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.unionledger.common.RecordedBy;
 import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.jurisdiction.JurisdictionCode;
@@ -27,6 +23,7 @@ import org.unionledger.membership.Events.TransferAccepted;
 import org.unionledger.membership.MemberId;
 import org.unionledger.membership.MembershipStatus;
 import org.unionledger.membership.TerminationReason;
+import org.unionledger.eventstore.MongoTestDatabase;
 import org.unionledger.projections.support.ReadModelTransactionManager;
 import org.unionledger.union.Sector;
 import org.unionledger.union.UnionId;
@@ -36,6 +33,9 @@ import org.unionledger.union.UnionType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RosterProjectionTest {
+
+	@RegisterExtension
+	static final MongoTestDatabase mongo = new MongoTestDatabase();
 
 	private static final UnionPlacement SJZ = new UnionPlacement(new UnionId("sjz-site"), JurisdictionCode.of("130102"),
 			UnionType.PROJECT_SITE, Sector.CONSTRUCTION);
@@ -49,10 +49,6 @@ class RosterProjectionTest {
 
 	private static final LocalDate DAY = LocalDate.of(2026, 2, 1);
 
-	private MongoServer server;
-
-	private MongoClient client;
-
 	private RosterProjection projection;
 
 	private RosterQueryHandler queries;
@@ -63,19 +59,11 @@ class RosterProjectionTest {
 
 	@BeforeEach
 	void startStore() {
-		this.server = new MongoServer(new MemoryBackend());
-		var address = this.server.bind();
-		this.client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-		MongoDatabase database = this.client.getDatabase("roster-test");
+		mongo.clear();
+		MongoDatabase database = mongo.database();
 		this.projection = new RosterProjection(database);
 		this.queries = new RosterQueryHandler(database);
 		this.transactions = new ReadModelTransactionManager(database);
-	}
-
-	@AfterEach
-	void stopStore() {
-		this.client.close();
-		this.server.shutdownNow();
 	}
 
 	@Test

@@ -6,16 +6,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.unionledger.common.RecordedBy;
 import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.jurisdiction.JurisdictionCode;
@@ -32,6 +28,7 @@ import org.unionledger.membership.MemberId;
 import org.unionledger.membership.TerminationReason;
 import org.unionledger.projections.summary.SummaryQueries.FindJurisdictionSummary;
 import org.unionledger.projections.summary.SummaryQueries.FindUnionSummary;
+import org.unionledger.eventstore.MongoTestDatabase;
 import org.unionledger.projections.support.ReadModelTransactionManager;
 import org.unionledger.service.Campaign;
 import org.unionledger.service.Events.ServiceDelivered;
@@ -47,6 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SummaryProjectionTest {
 
+	@RegisterExtension
+	static final MongoTestDatabase mongo = new MongoTestDatabase();
+
 	private static final UnionPlacement CHANGAN_SITE = placement("changan-site", "130102");
 
 	private static final UnionPlacement QIAOXI_EXPRESS = placement("qiaoxi-express", "130104");
@@ -56,10 +56,6 @@ class SummaryProjectionTest {
 	private static final RecordedBy CLERK = new RecordedBy("clerk");
 
 	private static final EncryptedPersonalData SEALED = new EncryptedPersonalData("pd-1", "c2VhbGVk");
-
-	private MongoServer server;
-
-	private MongoClient client;
 
 	private MongoDatabase database;
 
@@ -73,18 +69,11 @@ class SummaryProjectionTest {
 
 	@BeforeEach
 	void startStore() {
-		this.server = new MongoServer(new MemoryBackend());
-		this.client = MongoClients.create("mongodb://" + hostAndPort(this.server.bind()));
-		this.database = this.client.getDatabase("summary-test");
+		mongo.clear();
+		this.database = mongo.database();
 		this.projection = new SummaryProjection(this.database, StatisticalCalendar.ACFTU);
 		this.queries = new SummaryQueryHandler(this.database);
 		this.transactions = new ReadModelTransactionManager(this.database);
-	}
-
-	@AfterEach
-	void stopStore() {
-		this.client.close();
-		this.server.shutdownNow();
 	}
 
 	@Test
@@ -304,10 +293,6 @@ class SummaryProjectionTest {
 
 	private SummaryDocument jurisdiction(String code, int year) {
 		return this.queries.handle(new FindJurisdictionSummary(JurisdictionCode.of(code), year));
-	}
-
-	private static String hostAndPort(java.net.InetSocketAddress address) {
-		return address.getHostString() + ":" + address.getPort();
 	}
 
 }

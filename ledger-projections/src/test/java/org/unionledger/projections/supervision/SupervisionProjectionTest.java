@@ -11,16 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.unionledger.common.RecordedBy;
 import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.jurisdiction.JurisdictionCode;
@@ -34,6 +30,7 @@ import org.unionledger.membership.Events.MembershipTerminated;
 import org.unionledger.membership.Events.TransferAccepted;
 import org.unionledger.membership.MemberId;
 import org.unionledger.membership.TerminationReason;
+import org.unionledger.eventstore.MongoTestDatabase;
 import org.unionledger.projections.support.ReadModelTransactionManager;
 import org.unionledger.service.Campaign;
 import org.unionledger.service.Events.ServiceDelivered;
@@ -57,6 +54,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SupervisionProjectionTest {
 
+	@RegisterExtension
+	static final MongoTestDatabase mongo = new MongoTestDatabase();
+
 	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	private static final RecordedBy CLERK = new RecordedBy("clerk");
@@ -72,10 +72,6 @@ class SupervisionProjectionTest {
 
 	private static final UnionPlacement CLOSING = union("sjz-closing", "130104");
 
-	private MongoServer server;
-
-	private MongoClient client;
-
 	private MongoDatabase database;
 
 	private SupervisionProjection projection;
@@ -88,19 +84,11 @@ class SupervisionProjectionTest {
 
 	@BeforeEach
 	void startStore() {
-		this.server = new MongoServer(new MemoryBackend());
-		var address = this.server.bind();
-		this.client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-		this.database = this.client.getDatabase("supervision-test");
+		mongo.clear();
+		this.database = mongo.database();
 		this.projection = new SupervisionProjection(this.database, StatisticalCalendar.ACFTU, SupervisionRules.DEFAULT);
 		this.queries = new SupervisionQueryHandler(this.database);
 		this.transactions = new ReadModelTransactionManager(this.database);
-	}
-
-	@AfterEach
-	void stopStore() {
-		this.client.close();
-		this.server.shutdownNow();
 	}
 
 	@Test
