@@ -17,7 +17,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
@@ -27,6 +26,7 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.unionledger.eventstore.CommandRetries;
 import org.unionledger.eventstore.MongoEventStorageEngine;
 import org.unionledger.eventstore.MongoTokenStore;
 import org.unionledger.jurisdiction.JurisdictionTable;
@@ -125,11 +125,7 @@ public final class LedgerNode implements AutoCloseable {
 		this.configuration.start();
 		this.commands = DefaultCommandGateway.builder()
 			.commandBus(this.configuration.commandBus())
-			.retryScheduler(IntervalRetryScheduler.builder()
-				.retryExecutor(this.retries)
-				.maxRetryCount(8)
-				.retryInterval(20)
-				.build())
+			.retryScheduler(CommandRetries.onConcurrencyConflicts(this.retries, 8, 20))
 			.build();
 	}
 

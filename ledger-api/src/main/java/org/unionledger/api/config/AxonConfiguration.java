@@ -13,7 +13,6 @@ import com.mongodb.client.MongoDatabase;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -23,6 +22,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.unionledger.eventstore.CommandRetries;
 import org.unionledger.eventstore.MongoEventStorageEngine;
 import org.unionledger.eventstore.MongoTokenStore;
 import org.unionledger.projections.credentials.CredentialProjection;
@@ -132,16 +132,15 @@ public class AxonConfiguration {
 		return Executors.newSingleThreadScheduledExecutor();
 	}
 
-	/** Commands that lose an optimistic-concurrency race are retried a few times. */
+	/**
+	 * Commands that lose an optimistic-concurrency race are retried a few times; a broken
+	 * rule is answered at once.
+	 */
 	@Bean
 	CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor) {
 		return DefaultCommandGateway.builder()
 			.commandBus(commandBus)
-			.retryScheduler(IntervalRetryScheduler.builder()
-				.retryExecutor(commandRetryExecutor)
-				.maxRetryCount(8)
-				.retryInterval(20)
-				.build())
+			.retryScheduler(CommandRetries.onConcurrencyConflicts(commandRetryExecutor, 8, 20))
 			.build();
 	}
 
