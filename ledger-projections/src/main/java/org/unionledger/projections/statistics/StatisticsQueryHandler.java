@@ -41,8 +41,8 @@ import org.unionledger.targets.TargetSource;
  * {@code F(a, k) = F(k, k)}: nothing is effective after the day it was recorded (the
  * ledger refuses future dates), so everything recorded by {@code k} is effective by
  * {@code k}. Stocks are {@code F(asOf, k)}, flows {@code F(asOf, k) − F(first − 1, k)};
- * one {@code _id $in} of at most about 200 computed keys reads everything, whatever the
- * number of members.
+ * one {@code _id $in} of a few hundred computed keys (more only for a {@code knownAt}
+ * many years back: three per year) reads everything, whatever the number of members.
  */
 public class StatisticsQueryHandler {
 
