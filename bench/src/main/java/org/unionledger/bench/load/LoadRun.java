@@ -31,9 +31,13 @@ import org.unionledger.bench.ledger.Store;
  * afterwards), or uses a ledger already running at {@code --url} on 127.0.0.1, and sends
  * mixed traffic from {@code --threads} clients until {@code --duration} has passed or
  * {@code --max-requests} were sent: 40 % enrollments, 15 % transfers (issue a credential,
- * then accept it at another union), 15 % services, 30 % summary queries. Prints
- * throughput, p50/p99 per operation, 4xx/5xx/failed counts and the ledger's memory at the
- * end (resident set and heap after a full GC, via jcmd).
+ * then accept it at another union), 15 % services, 20 % summary queries, 10 % statistics
+ * queries as of a random past date; beside them one client imports CSV files of
+ * {@code --import-rows} rows one after the other and waits for each to finish. Signs in
+ * as {@code --user}/{@code --password} (the started ledger has its demo users enabled,
+ * without demo data). Prints throughput, p50/p99 per operation, 4xx/5xx/failed counts,
+ * import rows/s and the ledger's memory at the end (resident set and heap after a full
+ * GC, via jcmd).
  */
 public final class LoadRun {
 
@@ -68,8 +72,18 @@ public final class LoadRun {
 
 	private final Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
 
-	private LoadRun(String base) {
+	private final String authorization;
+
+	private final LongAdder importedRows = new LongAdder();
+
+	private final LongAdder importMillis = new LongAdder();
+
+	private final LongAdder imports = new LongAdder();
+
+	private LoadRun(String base, String user, String password) {
 		this.base = base;
+		this.authorization = "Basic " + java.util.Base64.getEncoder()
+			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
 	public static void main(Map<String, String> options) throws Exception {
@@ -91,11 +105,12 @@ public final class LoadRun {
 			if (!List.of("127.0.0.1", "localhost").contains(uri.getHost())) {
 				throw new IllegalArgumentException("the load run talks to 127.0.0.1 only, not " + uri.getHost());
 			}
-			LoadRun run = new LoadRun(url);
+			LoadRun run = new LoadRun(url, options.getOrDefault("user", "sysadmin"),
+					options.getOrDefault("password", "demo"));
 			run.awaitReady(Duration.ofMinutes(3));
 			run.registerUnions();
 			long started = System.nanoTime();
-			run.drive(threads, duration, maxRequests);
+			run.drive(threads, duration, maxRequests, Integer.parseInt(options.getOrDefault("import-rows", "200")));
 			double seconds = (System.nanoTime() - started) / 1e9;
 			System.out.println(run.report(seconds, threads, duration, maxRequests, ledger));
 		}
@@ -111,7 +126,8 @@ public final class LoadRun {
 	private static Process startLedger(Path jar, int port, Path data, String backend) throws IOException {
 		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
 				"-jar", jar.toString(), "--server.address=127.0.0.1", "--server.port=" + port,
-				"--ledger.data-dir=" + data, "--ledger.mongo.embedded=" + backend, "--ledger.mongo.embedded-port=0");
+				"--ledger.data-dir=" + data, "--ledger.mongo.embedded=" + backend, "--ledger.mongo.embedded-port=0",
+				"--ledger.security.demo-users.enabled=true", "--ledger.security.demo-users.password=demo");
 		System.out.println("starting " + String.join(" ", command));
 		return new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(data.resolve("ledger.log").toFile())
@@ -150,10 +166,27 @@ public final class LoadRun {
 		return "load-union-" + u;
 	}
 
-	private void drive(int threads, Duration duration, long maxRequests) throws InterruptedException {
+	private void drive(int threads, Duration duration, long maxRequests, int importRows) throws InterruptedException {
 		long deadline = System.nanoTime() + duration.toNanos();
 		AtomicLong budget = new AtomicLong(maxRequests);
 		List<Thread> workers = new ArrayList<>();
+		if (importRows > 0) {
+			Thread importer = new Thread(() -> {
+				while (System.nanoTime() < deadline && budget.get() > 0) {
+					try {
+						importFile(importRows, deadline);
+					}
+					catch (IOException ex) {
+						this.failures.increment();
+					}
+					catch (InterruptedException ex) {
+						return;
+					}
+				}
+			}, "load-import");
+			importer.start();
+			workers.add(importer);
+		}
 		for (int t = 0; t < threads; t++) {
 			Thread worker = new Thread(() -> {
 				while (System.nanoTime() < deadline && budget.getAndDecrement() > 0) {
@@ -168,8 +201,11 @@ public final class LoadRun {
 						else if (dice < 70) {
 							service();
 						}
-						else {
+						else if (dice < 90) {
 							query();
+						}
+						else {
+							statistics();
 						}
 					}
 					catch (IOException ex) {
@@ -242,6 +278,66 @@ public final class LoadRun {
 		timed("summary query", "GET", path, null);
 	}
 
+	private void statistics() throws IOException, InterruptedException {
+		LocalDate asOf = LocalDate.now(ZONE).minusDays(ThreadLocalRandom.current().nextInt(400));
+		String[] scopes = { "13", "1301", "130102", "1302" };
+		timed("statistics query with asOf", "GET", "/api/jurisdictions/"
+				+ scopes[ThreadLocalRandom.current().nextInt(scopes.length)] + "/statistics?asOf=" + asOf, null);
+	}
+
+	/** Imports one CSV file of new people and waits until the ledger has finished it. */
+	private void importFile(int rows, long deadline) throws IOException, InterruptedException {
+		StringBuilder csv = new StringBuilder("residentId,name,unionId,effectiveDate,channel\n");
+		for (int r = 0; r < rows; r++) {
+			long i = this.nextPerson.getAndIncrement();
+			csv.append(this.people.residentId(i))
+				.append(",导入 ")
+				.append(i)
+				.append(',')
+				.append(union((int) (i % UNIONS)))
+				.append(',')
+				.append(LocalDate.now(ZONE).minusDays(30 + i % 200))
+				.append(",IMPORT\n");
+		}
+		long start = System.nanoTime();
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + "/api/imports"))
+			.timeout(Duration.ofSeconds(60))
+			.header("Accept", "application/json")
+			.header("Authorization", this.authorization)
+			.header("Content-Type", "text/csv")
+			.POST(HttpRequest.BodyPublishers.ofString(csv.toString(), StandardCharsets.UTF_8));
+		HttpResponse<String> submitted = this.http.send(request.build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		this.statuses.computeIfAbsent("import submit " + submitted.statusCode(), k -> new LongAdder()).increment();
+		if (submitted.statusCode() >= 500) {
+			this.serverErrors.increment();
+		}
+		if (submitted.statusCode() != 202) {
+			return;
+		}
+		String id = this.json.readTree(submitted.body()).get("importId").asText();
+		while (true) {
+			Thread.sleep(200);
+			HttpResponse<String> polled = send("GET", "/api/imports/" + id, null);
+			if (polled.statusCode() >= 500) {
+				this.serverErrors.increment();
+			}
+			JsonNode job = this.json.readTree(polled.body());
+			String status = job.path("status").asText();
+			if (!"RUNNING".equals(status) && !"QUEUED".equals(status) && !"PENDING".equals(status)) {
+				this.statuses.computeIfAbsent("import " + status, k -> new LongAdder()).increment();
+				this.importedRows.add(job.path("accepted").asLong() + job.path("alreadyPresent").asLong());
+				this.importMillis.add((System.nanoTime() - start) / 1_000_000);
+				this.imports.increment();
+				return;
+			}
+			if (System.nanoTime() > deadline + Duration.ofMinutes(2).toNanos()) {
+				this.statuses.computeIfAbsent("import unfinished", k -> new LongAdder()).increment();
+				return;
+			}
+		}
+	}
+
 	private HttpResponse<String> timed(String operation, String method, String path, String body)
 			throws IOException, InterruptedException {
 		long start = System.nanoTime();
@@ -267,7 +363,8 @@ public final class LoadRun {
 			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.timeout(Duration.ofSeconds(30))
-			.header("Accept", "application/json");
+			.header("Accept", "application/json")
+			.header("Authorization", this.authorization);
 		if (body != null) {
 			request.header("Content-Type", "application/json")
 				.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -292,6 +389,12 @@ public final class LoadRun {
 			out.append(String.format("| %s | %,d | %.1f ms | %.1f ms | %.1f ms |%n", entry.getKey(), sorted.length,
 					percentile(sorted, 50), percentile(sorted, 99), sorted[sorted.length - 1] / 1e6));
 		});
+		if (this.imports.sum() > 0) {
+			out.append(String.format(
+					"Imports: %,d files, %,d rows enrolled in %.1f s of import time: %,.0f rows/s (submit to finished, beside the mixed load)%n",
+					this.imports.sum(), this.importedRows.sum(), this.importMillis.sum() / 1000.0,
+					this.importedRows.sum() / Math.max(0.001, this.importMillis.sum() / 1000.0)));
+		}
 		out.append("Statuses: ").append(new java.util.TreeMap<>(this.statuses)).append('\n');
 		if (ledger != null) {
 			out.append(memory(ledger.pid()));

@@ -40,6 +40,7 @@ import org.unionledger.projections.supervision.SupervisionProjection;
 import org.unionledger.projections.supervision.SupervisionQueryHandler;
 import org.unionledger.projections.supervision.SupervisionRules;
 import org.unionledger.projections.support.BatchAwareTokenStore;
+import org.unionledger.projections.support.BatchPrefetch;
 import org.unionledger.projections.support.MongoReadModelStore;
 import org.unionledger.projections.support.ReadModelTransactionManager;
 import org.unionledger.disclosure.DisclosureLogs;
@@ -125,6 +126,23 @@ public class AxonConfiguration {
 				.registerTransactionManager(SupervisionProjection.PROCESSING_GROUP, c -> readModels)
 				.registerTransactionManager(RosterProjection.PROCESSING_GROUP, c -> readModels));
 		};
+	}
+
+	/**
+	 * Each processor loads the read-model documents of a whole batch of events in a few
+	 * {@code _id $in} reads before handling it (see {@link BatchPrefetch}).
+	 */
+	@Bean
+	ConfigurerModule readModelPrefetch(SummaryProjection summary, StatisticsProjection statistics,
+			CredentialProjection credentials, SupervisionProjection supervision, RosterProjection rosters,
+			PendingApplicationsProjection applications) {
+		return configurer -> configurer.eventProcessing(processing -> processing
+			.registerHandlerInterceptor(SummaryProjection.PROCESSING_GROUP, c -> new BatchPrefetch(summary))
+			.registerHandlerInterceptor(StatisticsProjection.PROCESSING_GROUP, c -> new BatchPrefetch(statistics))
+			.registerHandlerInterceptor(CredentialProjection.PROCESSING_GROUP, c -> new BatchPrefetch(credentials))
+			.registerHandlerInterceptor(SupervisionProjection.PROCESSING_GROUP, c -> new BatchPrefetch(supervision))
+			.registerHandlerInterceptor(RosterProjection.PROCESSING_GROUP,
+					c -> new BatchPrefetch(rosters, applications)));
 	}
 
 	@Bean(destroyMethod = "shutdown")

@@ -39,10 +39,16 @@ import org.unionledger.membership.Events.MembershipTerminated;
 import org.unionledger.membership.Events.TransferAccepted;
 import org.unionledger.membership.MemberId;
 import org.unionledger.membership.TerminationReason;
+import org.unionledger.projections.applications.PendingApplicationsProjection;
+import org.unionledger.projections.credentials.CredentialProjection;
+import org.unionledger.projections.rosters.RosterProjection;
 import org.unionledger.projections.statistics.StatisticsProjection;
 import org.unionledger.projections.statistics.StatisticsQueries.FindStatistics;
 import org.unionledger.projections.statistics.StatisticsQueryHandler;
 import org.unionledger.projections.summary.SummaryProjection;
+import org.unionledger.projections.supervision.SupervisionProjection;
+import org.unionledger.projections.supervision.SupervisionRules;
+import org.unionledger.projections.support.BatchPrefetch;
 import org.unionledger.projections.support.MongoReadModelStore;
 import org.unionledger.projections.support.ReadModelTransactionManager;
 import org.unionledger.service.Campaign;
@@ -58,11 +64,15 @@ import org.unionledger.union.UnionType;
 /**
  * Measures, on the embedded in-memory store: writing {@code bench.events} (default one
  * million) generated events through the storage engine, rebuilding the statistics and
- * summary read models from them (one thread, batches of 500, as a tracking processor
- * does, batch size {@code bench.batch}), and the time of statistics queries with
- * {@code asOf} and {@code knownAt} at that size. Prints its figures; asserts nothing
- * about time. Run with
- * {@code ./mvnw -o -pl ledger-api -am verify -Dtest=MillionEventsBench -Dledger.test.excludedGroups=none -Dsurefire.failIfNoSpecifiedTests=false}.
+ * summary read models from them without and with {@link BatchPrefetch}, then every
+ * projection with it (one thread, batches of 2,000 as the statistics processor is
+ * configured, {@code bench.batch}), and the time of statistics queries with {@code asOf}
+ * and {@code knownAt} at that size. Prints its figures; asserts nothing about time. Run
+ * with
+ * {@code ./mvnw -o -pl ledger-api -am verify -Dtest=MillionEventsBench -Dledger.test.excludedGroups=none -DexcludedGroups=none -Dsurefire.failIfNoSpecifiedTests=false -DargLine=-Xmx12g}
+ * ({@code -Dbench.events=100000} for fewer events, {@code -Dbench.compare=false} to skip
+ * the side-by-side rebuild of statistics and summaries without and with batch prefetch,
+ * {@code -Dbench.backend=h2} for the embedded H2 file store instead of memory).
  */
 @Tag("bench")
 class MillionEventsBench {
@@ -88,7 +98,11 @@ class MillionEventsBench {
 			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 		JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
-		try (EmbeddedMongoServer server = EmbeddedMongoServer.inMemory(0);
+		boolean h2 = "h2".equals(System.getProperty("bench.backend", "memory"));
+		java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("million-events");
+		print("backend: %s", h2 ? "embedded H2 file in " + folder : "embedded memory");
+		try (EmbeddedMongoServer server = h2 ? EmbeddedMongoServer.h2File(folder.resolve("bench.mv"), 0)
+				: EmbeddedMongoServer.inMemory(0);
 				MongoClient client = MongoClients.create(server.connectionString())) {
 			MongoDatabase database = client.getDatabase("bench");
 			MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
@@ -105,10 +119,25 @@ class MillionEventsBench {
 			print("wrote %,d events (%,d aggregates' commits) in %.1f s: %,.0f events/s", written, commits,
 					writeSeconds, written / writeSeconds);
 
+			if (Boolean.parseBoolean(System.getProperty("bench.compare", "true"))) {
+				// statistics + summaries, without and then with batch prefetch, side by
+				// side
+				for (boolean prefetch : new boolean[] { false, true }) {
+					dropReadModels(database);
+					started = System.nanoTime();
+					long rebuilt = rebuild(engine, database, prefetch,
+							List.of(new StatisticsProjection(database, CALENDAR, ZONE),
+									new SummaryProjection(database, CALENDAR)));
+					double rebuildSeconds = seconds(started);
+					print("rebuilt statistics + summaries (prefetch %s) from %,d events in %.1f s: %,.0f events/s",
+							prefetch, rebuilt, rebuildSeconds, rebuilt / rebuildSeconds);
+				}
+			}
+			dropReadModels(database);
 			started = System.nanoTime();
-			long rebuilt = rebuild(engine, database);
+			long rebuilt = rebuild(engine, database, true, allProjections(database));
 			double rebuildSeconds = seconds(started);
-			print("rebuilt statistics + summaries from %,d events in %.1f s: %,.0f events/s; %,d counter documents, %,d index documents",
+			print("rebuilt ALL projections (statistics, summaries, credentials, supervision, rosters, applications; prefetch) from %,d events in %.1f s: %,.0f events/s; %,d counter documents, %,d index documents",
 					rebuilt, rebuildSeconds, rebuilt / rebuildSeconds,
 					database.getCollection(StatisticsProjection.COUNTERS).countDocuments(),
 					database.getCollection(StatisticsProjection.INDEX).countDocuments());
@@ -220,12 +249,29 @@ class MillionEventsBench {
 		return day.atTime(10, 0).atZone(ZONE).toInstant();
 	}
 
-	private static long rebuild(MongoEventStorageEngine engine, MongoDatabase database) throws Exception {
+	private static List<Object> allProjections(MongoDatabase database) {
+		return List.of(new StatisticsProjection(database, CALENDAR, ZONE), new SummaryProjection(database, CALENDAR),
+				new CredentialProjection(database),
+				new SupervisionProjection(database, CALENDAR, SupervisionRules.DEFAULT), new RosterProjection(database),
+				new PendingApplicationsProjection(database));
+	}
+
+	private static void dropReadModels(MongoDatabase database) {
+		for (String collection : database.listCollectionNames()) {
+			if (collection.startsWith("rm_")) {
+				database.getCollection(collection).drop();
+			}
+		}
+	}
+
+	private static long rebuild(MongoEventStorageEngine engine, MongoDatabase database, boolean prefetch,
+			List<Object> projections) throws Exception {
 		long started = System.nanoTime();
 		ReadModelTransactionManager transactions = new ReadModelTransactionManager(database);
-		List<AnnotationEventHandlerAdapter> handlers = List.of(
-				new AnnotationEventHandlerAdapter(new StatisticsProjection(database, CALENDAR, ZONE)),
-				new AnnotationEventHandlerAdapter(new SummaryProjection(database, CALENDAR)));
+		List<AnnotationEventHandlerAdapter> handlers = projections.stream()
+			.map(AnnotationEventHandlerAdapter::new)
+			.toList();
+		BatchPrefetch prefetcher = new BatchPrefetch(projections.toArray());
 		long count = 0;
 		List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH);
 		try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(null, false)) {
@@ -235,6 +281,9 @@ class MillionEventsBench {
 				count++;
 				if (batch.size() == BATCH || !iterator.hasNext()) {
 					transactions.executeInTransaction(() -> {
+						if (prefetch) {
+							prefetcher.prefetch(batch);
+						}
 						for (TrackedEventMessage<?> event : batch) {
 							for (AnnotationEventHandlerAdapter handler : handlers) {
 								try {

@@ -40,6 +40,21 @@ public final class ReadModelBatch {
 
 	private final List<Runnable> afterWrite = new ArrayList<>();
 
+	/**
+	 * While a dry run collects ids (see {@link #prefetchWhatIsUsedBy}), the ids asked
+	 * for.
+	 */
+	private Map<String, Set<String>> wanted;
+
+	/**
+	 * Dry runs per batch: the second one sees the documents the first loaded and so finds
+	 * those named in their content (a member's holding union, say).
+	 */
+	private static final int DRY_RUNS = 3;
+
+	/** Most ids in one {@code _id $in} read. */
+	static final int MAX_IDS_PER_READ = 1000;
+
 	ReadModelBatch(ReadModelStore store) {
 		this.store = store;
 	}
@@ -72,6 +87,10 @@ public final class ReadModelBatch {
 	public Document document(String collection, String id) {
 		Map<String, Document> byId = this.documents.computeIfAbsent(collection, c -> new LinkedHashMap<>());
 		Document document = byId.get(id);
+		if (this.wanted != null) {
+			want(collection, List.of(id));
+			return (document != null) ? InMemoryReadModelStore.copy(document) : empty(id);
+		}
 		if (document == null) {
 			document = this.store.find(collection, List.of(id)).get(id);
 			if (document == null) {
@@ -87,6 +106,10 @@ public final class ReadModelBatch {
 	 * not loaded yet, so that the following {@link #document} calls need no round trip.
 	 */
 	public void prefetch(String collection, Collection<String> ids) {
+		if (this.wanted != null) {
+			want(collection, ids);
+			return;
+		}
 		Map<String, Document> byId = this.documents.computeIfAbsent(collection, c -> new LinkedHashMap<>());
 		List<String> missing = new ArrayList<>();
 		for (String id : ids) {
@@ -94,14 +117,53 @@ public final class ReadModelBatch {
 				missing.add(id);
 			}
 		}
-		if (missing.isEmpty()) {
+		for (int from = 0; from < missing.size(); from += MAX_IDS_PER_READ) {
+			List<String> chunk = missing.subList(from, Math.min(missing.size(), from + MAX_IDS_PER_READ));
+			Map<String, Document> found = this.store.find(collection, chunk);
+			for (String id : chunk) {
+				Document document = found.get(id);
+				byId.put(id, (document != null) ? document : empty(id));
+			}
+		}
+	}
+
+	/**
+	 * Runs {@code dryRun} (handlers over the events of the batch to come) with every read
+	 * and change only noted, then loads every document it asked for with as few
+	 * {@code _id $in} reads as possible. The dry run changes nothing: a change is not
+	 * applied, a document not loaded yet is handed out empty and not kept. Documents that
+	 * a handler finds only through another document's content are missed and loaded when
+	 * the real run asks for them, so prefetching saves round trips and never changes a
+	 * result.
+	 */
+	public void prefetchWhatIsUsedBy(Runnable dryRun) {
+		if (this.wanted != null) {
+			dryRun.run();
 			return;
 		}
-		Map<String, Document> found = this.store.find(collection, missing);
-		for (String id : missing) {
-			Document document = found.get(id);
-			byId.put(id, (document != null) ? document : empty(id));
+		for (int round = 0; round < DRY_RUNS; round++) {
+			Map<String, Set<String>> collected = new LinkedHashMap<>();
+			this.wanted = collected;
+			try {
+				dryRun.run();
+			}
+			finally {
+				this.wanted = null;
+			}
+			boolean more = false;
+			for (Map.Entry<String, Set<String>> entry : collected.entrySet()) {
+				Map<String, Document> loaded = this.documents.getOrDefault(entry.getKey(), Map.of());
+				more |= !loaded.keySet().containsAll(entry.getValue());
+				prefetch(entry.getKey(), entry.getValue());
+			}
+			if (!more) {
+				return;
+			}
 		}
+	}
+
+	private void want(String collection, Collection<String> ids) {
+		this.wanted.computeIfAbsent(collection, c -> new LinkedHashSet<>()).addAll(ids);
 	}
 
 	private static Document empty(String id) {
@@ -114,6 +176,10 @@ public final class ReadModelBatch {
 	 * @return whether the change was applied
 	 */
 	public boolean apply(String collection, String id, long position, Consumer<Document> change) {
+		if (this.wanted != null) {
+			want(collection, List.of(id));
+			return false;
+		}
 		Document document = document(collection, id);
 		if (((Number) document.getOrDefault(LAST_POSITION, -1L)).longValue() >= position) {
 			return false;
