@@ -32,7 +32,9 @@ import org.unionledger.seeds.SeedReport;
  * time.
  */
 @Tag("bench")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The test profile seeds 100 members at start-up; this bench loads its own plan into an
+// empty store (the same plan over those members would refuse their different histories).
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ledger.seed.enabled=false")
 @ActiveProfiles("test")
 class SeedRebuildBench {
 
