@@ -170,7 +170,7 @@ class MessageSerializationTest {
 						List.of(org.unionledger.signoff.ChildReport.signed(JurisdictionCode.of("130102"), 1, 400,
 								"b".repeat(64)),
 								org.unionledger.signoff.ChildReport.exempt(JurisdictionCode.of("130104"))),
-						"checked", CLERK),
+						List.of(JurisdictionCode.of("130105")), "checked", CLERK),
 				new org.unionledger.signoff.Events.AnnualReportSignedOff(
 						org.unionledger.signoff.ReportId.of(JurisdictionCode.of("1301"), 2026),
 						JurisdictionCode.of("1301"), 2026, 2,

@@ -107,6 +107,12 @@ class SignOffApiTest extends ApiTestSupport {
 			.singleElement()
 			.satisfies((child) -> assertThat(((Number) child.get("openFlags")).intValue()).isPositive());
 
+		// the city cannot sign again over the county's flagged report
+		ResponseEntity<Map> overFlagged = as(TestUsers.SYSADMIN)
+			.postForEntity("/api/jurisdictions/1301/annual-reports/2026/sign-off", null, Map.class);
+		assertThat(overFlagged.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(overFlagged.getBody()).containsEntry("rule", "CHILD_REPORT_FLAGGED");
+
 		// the county amends its report: version 2, naming version 1; its flags clear and
 		// stay
 		ResponseEntity<Map> amended = as(TestUsers.SYSADMIN).postForEntity(

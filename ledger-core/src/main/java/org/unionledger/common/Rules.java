@@ -143,6 +143,9 @@ public final class Rules {
 	/** A jurisdiction below has neither signed its report nor been found exempt. */
 	public static final String CHILD_NOT_SIGNED = "CHILD_NOT_SIGNED";
 
+	/** A report of the level below has open change flags: it is signed again first. */
+	public static final String CHILD_REPORT_FLAGGED = "CHILD_REPORT_FLAGGED";
+
 	/** A report names a jurisdiction that is not directly below, or one twice. */
 	public static final String CHILD_UNKNOWN = "CHILD_UNKNOWN";
 

@@ -38,6 +38,9 @@ import org.unionledger.statistics.StatisticalCalendar;
  * <li>every jurisdiction directly below (division table) appears exactly once, either
  * {@link ChildReportStatus#SIGNED} with its version, digest and a position no later than
  * this report's, or {@link ChildReportStatus#EXEMPT_NO_FIGURES}; a county has none;</li>
+ * <li>no signed child's report has open change flags: the level below signs its amended
+ * report first, so a parent never chains a child's figures that are known to be
+ * stale;</li>
  * <li>signing again makes a new version that names the previous digest and must be
  * computed at a later position: a signed version is never edited.</li>
  * </ul>
@@ -77,6 +80,7 @@ class AnnualReport {
 		JurisdictionCode code = require(command.jurisdictionCode(), "jurisdictionCode");
 		Map<String, Long> figures = require(command.figures(), "figures");
 		List<ChildReport> children = require(command.children(), "children");
+		List<JurisdictionCode> flagged = require(command.flaggedChildren(), "flaggedChildren");
 		String sealDigest = require(command.sealDigest(), "sealDigest");
 		require(command.signedBy(), "signedBy");
 		check(jurisdictions.find(code).isPresent(), "jurisdictionCode", Rules.JURISDICTION_NOT_IN_TABLE,
@@ -104,6 +108,11 @@ class AnnualReport {
 		check(comment == null || comment.length() <= MAX_COMMENT, "comment", Rules.COMMENT_TOO_LONG,
 				"a comment has at most " + MAX_COMMENT + " characters");
 		List<ChildReport> sorted = checkChildren(code, children, position, jurisdictions);
+		for (ChildReport child : sorted) {
+			check(child.status() != ChildReportStatus.SIGNED || !flagged.contains(child.code()), "children",
+					Rules.CHILD_REPORT_FLAGGED, "the report of " + child.code()
+							+ " has open change flags: a later event changed a figure it signed; it signs again first");
+		}
 		int next = this.version + 1;
 		Map<String, Long> canonical = Collections.unmodifiableMap(new TreeMap<>(figures));
 		String digest = ReportDigest.of(code, year, next, canonical, position, command.sealedThrough(), sealDigest,

@@ -29,12 +29,14 @@ public final class Commands {
 	 * @param sealedThrough the last position the seal covers
 	 * @param sealDigest the seal's chain hash at {@code sealedThrough} (SHA-256, hex)
 	 * @param children one entry per jurisdiction directly below
+	 * @param flaggedChildren those of the signed children whose report has open change
+	 * flags at {@code globalPosition} (a later event changed a figure they signed)
 	 * @param comment the signer's remark, or {@code null}
 	 * @param signedBy the signer
 	 */
 	public record SignOffAnnualReport(@TargetAggregateIdentifier ReportId reportId, JurisdictionCode jurisdictionCode,
 			int statisticalYear, Map<String, Long> figures, long globalPosition, long sealedThrough, String sealDigest,
-			List<ChildReport> children, String comment, RecordedBy signedBy) {
+			List<ChildReport> children, List<JurisdictionCode> flaggedChildren, String comment, RecordedBy signedBy) {
 	}
 
 }

@@ -58,7 +58,7 @@ class AnnualReportTest {
 
 	private static SignOffAnnualReport county(Map<String, Long> figures, long position, String comment) {
 		return new SignOffAnnualReport(ReportId.of(CHANG_AN, YEAR), CHANG_AN, YEAR, figures, position, position + 2,
-				SEAL, List.of(), comment, SIGNER);
+				SEAL, List.of(), List.of(), comment, SIGNER);
 	}
 
 	private static AnnualReportSignedOff countySigned(int version, Map<String, Long> figures, long position,
@@ -86,7 +86,7 @@ class AnnualReportTest {
 
 	private static SignOffAnnualReport city(List<ChildReport> children, long position) {
 		return new SignOffAnnualReport(ReportId.of(SHIJIAZHUANG, YEAR), SHIJIAZHUANG, YEAR, FIGURES, position, position,
-				SEAL, children, "checked against the county reports", new RecordedBy("sjz-admin"));
+				SEAL, children, List.of(), "checked against the county reports", new RecordedBy("sjz-admin"));
 	}
 
 	@Test
@@ -142,7 +142,7 @@ class AnnualReportTest {
 	void theYearMustHaveEnded() {
 		this.fixture.givenNoPriorActivity()
 			.when(new SignOffAnnualReport(ReportId.of(CHANG_AN, 2026), CHANG_AN, 2026, FIGURES, 500, 500, SEAL,
-					List.of(), null, SIGNER))
+					List.of(), List.of(), null, SIGNER))
 			.expectException(violationOf("statisticalYear", Rules.YEAR_NOT_ENDED))
 			.expectNoEvents();
 	}
@@ -151,7 +151,7 @@ class AnnualReportTest {
 	void theYearMustBePlausible() {
 		this.fixture.givenNoPriorActivity()
 			.when(new SignOffAnnualReport(ReportId.of(CHANG_AN, 1900), CHANG_AN, 1900, FIGURES, 500, 500, SEAL,
-					List.of(), null, SIGNER))
+					List.of(), List.of(), null, SIGNER))
 			.expectException(violationOf("statisticalYear", Rules.YEAR_OUT_OF_RANGE))
 			.expectNoEvents();
 	}
@@ -160,7 +160,7 @@ class AnnualReportTest {
 	void theIdMustNameTheJurisdictionAndYear() {
 		this.fixture.givenNoPriorActivity()
 			.when(new SignOffAnnualReport(ReportId.of(CHANG_AN, 2024), CHANG_AN, YEAR, FIGURES, 500, 500, SEAL,
-					List.of(), null, SIGNER))
+					List.of(), List.of(), null, SIGNER))
 			.expectException(violationOf("reportId", Rules.REQUIRED))
 			.expectNoEvents();
 	}
@@ -170,7 +170,7 @@ class AnnualReportTest {
 		JurisdictionCode unknown = JurisdictionCode.of("1399");
 		this.fixture.givenNoPriorActivity()
 			.when(new SignOffAnnualReport(ReportId.of(unknown, YEAR), unknown, YEAR, FIGURES, 500, 500, SEAL, List.of(),
-					null, SIGNER))
+					List.of(), null, SIGNER))
 			.expectException(violationOf("jurisdictionCode", Rules.JURISDICTION_NOT_IN_TABLE))
 			.expectNoEvents();
 	}
@@ -203,7 +203,7 @@ class AnnualReportTest {
 	void thePositionIsPositive() {
 		this.fixture.givenNoPriorActivity()
 			.when(new SignOffAnnualReport(ReportId.of(CHANG_AN, YEAR), CHANG_AN, YEAR, FIGURES, 0, 10, SEAL, List.of(),
-					null, SIGNER))
+					List.of(), null, SIGNER))
 			.expectException(violationOf("globalPosition", Rules.POSITION_INVALID))
 			.expectNoEvents();
 	}
@@ -212,7 +212,7 @@ class AnnualReportTest {
 	void theSealMustCoverEveryEventCounted() {
 		this.fixture.givenNoPriorActivity()
 			.when(new SignOffAnnualReport(ReportId.of(CHANG_AN, YEAR), CHANG_AN, YEAR, FIGURES, 500, 499, SEAL,
-					List.of(), null, SIGNER))
+					List.of(), List.of(), null, SIGNER))
 			.expectException(violationOf("sealedThrough", Rules.SEAL_DOES_NOT_COVER_POSITION))
 			.expectNoEvents();
 	}
@@ -221,7 +221,7 @@ class AnnualReportTest {
 	void theSealDigestIsASha256InHex() {
 		this.fixture.givenNoPriorActivity()
 			.when(new SignOffAnnualReport(ReportId.of(CHANG_AN, YEAR), CHANG_AN, YEAR, FIGURES, 500, 500, "not-hex",
-					List.of(), null, SIGNER))
+					List.of(), List.of(), null, SIGNER))
 			.expectException(violationOf("sealDigest", Rules.DIGEST_INVALID))
 			.expectNoEvents();
 	}
@@ -258,10 +258,20 @@ class AnnualReportTest {
 	}
 
 	@Test
+	void aParentCannotSignOverAChildsReportWithOpenFlags() {
+		List<ChildReport> children = cityChildren(ChildReport.signed(CHANG_AN, 1, 400, "b".repeat(64)));
+		this.fixture.givenNoPriorActivity()
+			.when(new SignOffAnnualReport(ReportId.of(SHIJIAZHUANG, YEAR), SHIJIAZHUANG, YEAR, FIGURES, 500, 500, SEAL,
+					children, List.of(CHANG_AN), null, new RecordedBy("sjz-admin")))
+			.expectException(violationOf("children", Rules.CHILD_REPORT_FLAGGED))
+			.expectNoEvents();
+	}
+
+	@Test
 	void aCountyHasNoChildren() {
 		this.fixture.givenNoPriorActivity()
 			.when(new SignOffAnnualReport(ReportId.of(CHANG_AN, YEAR), CHANG_AN, YEAR, FIGURES, 500, 500, SEAL,
-					List.of(ChildReport.exempt(QIAO_XI)), null, SIGNER))
+					List.of(ChildReport.exempt(QIAO_XI)), List.of(), null, SIGNER))
 			.expectException(violationOf("children", Rules.CHILD_UNKNOWN))
 			.expectNoEvents();
 	}

@@ -114,7 +114,8 @@ public class AnnualReportController {
 		EventSeal.SealResult sealed = this.seal.seal();
 		this.commands.sendAndWait(new SignOffAnnualReport(ReportId.of(jurisdiction.code(), year), jurisdiction.code(),
 				year, computed.figures(), computed.position(), sealed.toPosition(), sealed.chainHead(),
-				computed.children(), (request != null) ? request.comment() : null, this.actors.current()));
+				computed.children(), computed.flaggedChildren(), (request != null) ? request.comment() : null,
+				this.actors.current()));
 		this.freshness.awaitOwnWrites();
 		return ResponseEntity.status(HttpStatus.CREATED).body(report(jurisdiction, year));
 	}
@@ -168,7 +169,8 @@ public class AnnualReportController {
 	}
 
 	/** What a sign-off sends, computed at one global position. */
-	record Computed(long position, Map<String, Long> figures, List<ChildReport> children) {
+	record Computed(long position, Map<String, Long> figures, List<ChildReport> children,
+			List<JurisdictionCode> flaggedChildren) {
 	}
 
 	/**
@@ -188,9 +190,13 @@ public class AnnualReportController {
 				.toList();
 			SignedReports signed = find(below, year);
 			List<ChildReport> children = new ArrayList<>();
+			List<JurisdictionCode> flagged = new ArrayList<>();
 			for (JurisdictionCode child : below) {
 				AnnualReportView report = signed.of(child).orElse(null);
 				if (report != null) {
+					if (!report.openFlags().isEmpty()) {
+						flagged.add(child);
+					}
 					children.add(ChildReport.signed(child, report.version(), report.globalPosition(),
 							report.reportDigest()));
 				}
@@ -199,7 +205,7 @@ public class AnnualReportController {
 				}
 			}
 			if (before.equals(this.freshness.position(StatisticsProjection.PROCESSING_GROUP))) {
-				return new Computed(before.getAsLong(), figures, children);
+				return new Computed(before.getAsLong(), figures, children, flagged);
 			}
 		}
 		throw ApiException.conflict("PROCESSOR_BUSY", null,
