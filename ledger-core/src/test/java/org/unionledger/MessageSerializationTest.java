@@ -48,12 +48,14 @@ class MessageSerializationTest {
 			org.unionledger.targets.Events.class, org.unionledger.disclosure.Commands.class,
 			org.unionledger.disclosure.Events.class, org.unionledger.online.Commands.class,
 			org.unionledger.online.Events.class, org.unionledger.supervision.Commands.class,
-			org.unionledger.supervision.Events.class };
+			org.unionledger.supervision.Events.class, org.unionledger.signoff.Commands.class,
+			org.unionledger.signoff.Events.class };
 
 	private static final Class<?>[] EVENT_HOLDERS = { org.unionledger.union.Events.class,
 			org.unionledger.membership.Events.class, org.unionledger.service.Events.class,
 			org.unionledger.targets.Events.class, org.unionledger.disclosure.Events.class,
-			org.unionledger.online.Events.class, org.unionledger.supervision.Events.class };
+			org.unionledger.online.Events.class, org.unionledger.supervision.Events.class,
+			org.unionledger.signoff.Events.class };
 
 	private static final MemberId MEMBER = new MemberId("m-oz4njx4bwlschfqh6vct6fq3c4");
 
@@ -161,6 +163,22 @@ class MessageSerializationTest {
 				new org.unionledger.online.Events.ApplicationApproved(APPLICATION, MEMBER, PLACEMENT, DAY, AT, CLERK),
 				new org.unionledger.online.Events.ApplicationDeclined(APPLICATION, PLACEMENT, "not employed here", AT,
 						CLERK),
+				new org.unionledger.signoff.Commands.SignOffAnnualReport(
+						org.unionledger.signoff.ReportId.of(JurisdictionCode.of("1301"), 2026),
+						JurisdictionCode.of("1301"), 2026, java.util.Map.of("activeMembers", 120L), 500, 502,
+						"a".repeat(64),
+						List.of(org.unionledger.signoff.ChildReport.signed(JurisdictionCode.of("130102"), 1, 400,
+								"b".repeat(64)),
+								org.unionledger.signoff.ChildReport.exempt(JurisdictionCode.of("130104"))),
+						List.of(JurisdictionCode.of("130105")), "checked", CLERK),
+				new org.unionledger.signoff.Events.AnnualReportSignedOff(
+						org.unionledger.signoff.ReportId.of(JurisdictionCode.of("1301"), 2026),
+						JurisdictionCode.of("1301"), 2026, 2,
+						java.util.Map.of("activeMembers", 120L, "services.amountFen", 360050L), 500, 502,
+						"a".repeat(64),
+						List.of(org.unionledger.signoff.ChildReport.signed(JurisdictionCode.of("130102"), 1, 400,
+								"b".repeat(64))),
+						"c".repeat(64), "d".repeat(64), null, AT, CLERK),
 				Outcome.ok(), Outcome.rejected(CredentialRejectionReason.WRONG_UNION));
 	}
 

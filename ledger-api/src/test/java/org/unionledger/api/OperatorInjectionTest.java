@@ -102,6 +102,7 @@ class OperatorInjectionTest extends ApiTestSupport {
 		templates.put("/api/supervision/findings/{findingId}/decision",
 				Map.of("decision", "CONFIRMED", "reason", "checked"));
 		templates.put("/api/supervision/findings/{findingId}/correction", Map.of("reason", "checked"));
+		templates.put("/api/jurisdictions/{code}/annual-reports/{year}/sign-off", Map.of("comment", "checked"));
 		return templates;
 	}
 

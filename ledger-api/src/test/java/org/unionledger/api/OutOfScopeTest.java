@@ -175,6 +175,7 @@ class OutOfScopeTest extends ApiTestSupport {
 		cases.add(new Case("POST /api/services", TestUsers.HEBEI_AUDITOR, "/api/services", service));
 		cases.addAll(AdditionalOutOfScopeCases.cases(this));
 		cases.addAll(FigureAndAuditOutOfScopeCases.cases(this));
+		cases.addAll(SignOffOutOfScopeCases.cases());
 		return cases;
 	}
 

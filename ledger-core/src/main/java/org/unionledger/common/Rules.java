@@ -125,6 +125,41 @@ public final class Rules {
 	/** A reason for declining an application is blank or longer than 500 characters. */
 	public static final String DECLINE_REASON_INVALID = "DECLINE_REASON_INVALID";
 
+	/** A yearly report is signed only once its statistical year has ended. */
+	public static final String YEAR_NOT_ENDED = "YEAR_NOT_ENDED";
+
+	/** A report's figure has no valid name, or a value that is not positive. */
+	public static final String FIGURE_INVALID = "FIGURE_INVALID";
+
+	/** A report's global position is not positive. */
+	public static final String POSITION_INVALID = "POSITION_INVALID";
+
+	/** The seal does not reach the position the report's figures were computed at. */
+	public static final String SEAL_DOES_NOT_COVER_POSITION = "SEAL_DOES_NOT_COVER_POSITION";
+
+	/** A digest is not 64 lower-case hex digits. */
+	public static final String DIGEST_INVALID = "DIGEST_INVALID";
+
+	/** A jurisdiction below has neither signed its report nor been found exempt. */
+	public static final String CHILD_NOT_SIGNED = "CHILD_NOT_SIGNED";
+
+	/** A report of the level below has open change flags: it is signed again first. */
+	public static final String CHILD_REPORT_FLAGGED = "CHILD_REPORT_FLAGGED";
+
+	/** A report names a jurisdiction that is not directly below, or one twice. */
+	public static final String CHILD_UNKNOWN = "CHILD_UNKNOWN";
+
+	/** A child's report entry is inconsistent (version, digest, position). */
+	public static final String CHILD_REPORT_INVALID = "CHILD_REPORT_INVALID";
+
+	/**
+	 * An amended report must be computed at a later position than the version it amends.
+	 */
+	public static final String POSITION_NOT_AFTER_PREVIOUS = "POSITION_NOT_AFTER_PREVIOUS";
+
+	/** A sign-off comment is longer than 1000 characters. */
+	public static final String COMMENT_TOO_LONG = "COMMENT_TOO_LONG";
+
 	private Rules() {
 	}
 

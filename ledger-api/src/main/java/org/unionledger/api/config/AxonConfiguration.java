@@ -25,6 +25,8 @@ import org.springframework.context.annotation.Primary;
 import org.unionledger.eventstore.CommandRetries;
 import org.unionledger.eventstore.MongoEventStorageEngine;
 import org.unionledger.eventstore.MongoTokenStore;
+import org.unionledger.projections.annualreports.AnnualReportProjection;
+import org.unionledger.projections.annualreports.AnnualReportQueryHandler;
 import org.unionledger.projections.credentials.CredentialProjection;
 import org.unionledger.projections.credentials.CredentialQueryHandler;
 import org.unionledger.jurisdiction.JurisdictionTable;
@@ -47,6 +49,7 @@ import org.unionledger.disclosure.DisclosureLogs;
 import org.unionledger.membership.Memberships;
 import org.unionledger.online.OnlineApplications;
 import org.unionledger.service.ServiceDeliveries;
+import org.unionledger.signoff.AnnualReports;
 import org.unionledger.statistics.StatisticalCalendar;
 import org.unionledger.supervision.FindingReviews;
 import org.unionledger.targets.EnrollmentTargets;
@@ -119,6 +122,7 @@ public class AxonConfiguration {
 			configurer.configureAggregate(EnrollmentTargets.aggregateType());
 			configurer.configureAggregate(DisclosureLogs.aggregateType());
 			configurer.configureAggregate(OnlineApplications.aggregateType());
+			configurer.configureAggregate(AnnualReports.aggregateType());
 			configurer.eventProcessing(processing -> processing
 				.registerTransactionManager(SummaryProjection.PROCESSING_GROUP, c -> readModels)
 				.registerTransactionManager(StatisticsProjection.PROCESSING_GROUP, c -> readModels)
@@ -173,9 +177,22 @@ public class AxonConfiguration {
 	}
 
 	@Bean
+	AnnualReportProjection annualReportProjection(MongoDatabase database, StatisticalCalendar calendar) {
+		return new AnnualReportProjection(database, calendar);
+	}
+
+	@Bean
+	AnnualReportQueryHandler annualReportQueryHandler(MongoDatabase database) {
+		return new AnnualReportQueryHandler(new MongoReadModelStore(database));
+	}
+
+	/**
+	 * Tells the annual reports, inside each batch, how every event changed the figures.
+	 */
+	@Bean
 	StatisticsProjection statisticsProjection(MongoDatabase database, StatisticalCalendar calendar,
-			LedgerProperties properties) {
-		return new StatisticsProjection(database, calendar, properties.zone());
+			LedgerProperties properties, AnnualReportProjection annualReports) {
+		return new StatisticsProjection(database, calendar, properties.zone(), annualReports);
 	}
 
 	@Bean

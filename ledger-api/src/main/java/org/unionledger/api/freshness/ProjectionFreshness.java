@@ -67,6 +67,27 @@ public class ProjectionFreshness {
 		return true;
 	}
 
+	/**
+	 * The global position every segment of the named tracking processor has handled on
+	 * this node (the lowest of its segments), or empty if it runs elsewhere or has
+	 * handled nothing yet.
+	 */
+	public OptionalLong position(String processingGroup) {
+		var processor = this.processing.eventProcessor(processingGroup, StreamingEventProcessor.class);
+		if (processor.isEmpty() || processor.get().processingStatus().isEmpty()) {
+			return OptionalLong.empty();
+		}
+		long lowest = Long.MAX_VALUE;
+		for (EventTrackerStatus segment : processor.get().processingStatus().values()) {
+			OptionalLong position = segment.getCurrentPosition();
+			if (position.isEmpty()) {
+				return OptionalLong.empty();
+			}
+			lowest = Math.min(lowest, position.getAsLong());
+		}
+		return OptionalLong.of(lowest);
+	}
+
 	private boolean caughtUp(long target) {
 		for (var processor : this.processing.eventProcessors().values()) {
 			if (!(processor instanceof StreamingEventProcessor streaming) || !streaming.isRunning()) {

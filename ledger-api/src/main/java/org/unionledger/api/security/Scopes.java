@@ -129,6 +129,34 @@ public class Scopes {
 		}
 	}
 
+	/**
+	 * Signing a jurisdiction's yearly report: the admin of that very jurisdiction (each
+	 * level signs its own; the level above answers for it by signing its own report over
+	 * it), or a system administrator.
+	 */
+	public void requireReportSigner(JurisdictionCode code) {
+		LedgerUser user = current();
+		requireRole(user, EnumSet.of(Role.JURISDICTION_ADMIN, Role.SYSTEM_ADMIN), "sign off a yearly report");
+		if (!user.is(Role.SYSTEM_ADMIN) && !code.equals(user.scope().jurisdiction())) {
+			throw ApiException.forbidden(OUT_OF_SCOPE, null,
+					"the report of jurisdiction " + code.value() + " is signed by the admin of that jurisdiction");
+		}
+	}
+
+	/**
+	 * Whether the user sees the change flags of a jurisdiction's signed report: users of
+	 * the signer's level and of the level above ({@code parent}), and system
+	 * administrators.
+	 */
+	public boolean canSeeFlagsOf(JurisdictionCode code, JurisdictionCode parent) {
+		LedgerUser user = current();
+		if (user.is(Role.SYSTEM_ADMIN)) {
+			return true;
+		}
+		JurisdictionCode level = user.role().scopedByJurisdiction() ? user.scope().jurisdiction() : null;
+		return level != null && (level.equals(code) || level.equals(parent));
+	}
+
 	/** A role check alone, for endpoints whose scope check follows a lookup. */
 	public void requireRole(String what, Role... roles) {
 		requireRole(current(), EnumSet.copyOf(java.util.List.of(roles)), what);

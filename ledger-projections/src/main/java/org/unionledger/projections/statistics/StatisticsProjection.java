@@ -101,6 +101,8 @@ public class StatisticsProjection {
 
 	private final ZoneId zone;
 
+	private final FigureChangeListener listener;
+
 	/**
 	 * @param database where the reset handler drops the collections; {@code null} when
 	 * the projection fills another store (a consistency check's rebuild)
@@ -108,9 +110,23 @@ public class StatisticsProjection {
 	 * @param zone the ledger's zone, which turns recorded instants into recorded dates
 	 */
 	public StatisticsProjection(MongoDatabase database, StatisticalCalendar calendar, ZoneId zone) {
+		this(database, calendar, zone, null);
+	}
+
+	/**
+	 * @param database where the reset handler drops the collections; {@code null} when
+	 * the projection fills another store (a consistency check's rebuild)
+	 * @param calendar the statistical year
+	 * @param zone the ledger's zone, which turns recorded instants into recorded dates
+	 * @param listener told, inside the same batch, how each event changed the
+	 * jurisdictions' figures; {@code null} for none
+	 */
+	public StatisticsProjection(MongoDatabase database, StatisticalCalendar calendar, ZoneId zone,
+			FigureChangeListener listener) {
 		this.database = database;
 		this.calendar = calendar;
 		this.zone = zone;
+		this.listener = listener;
 	}
 
 	/** Before a replay from the first event, forget every figure. */
@@ -123,7 +139,7 @@ public class StatisticsProjection {
 
 	@EventHandler
 	void on(UnionRegistered event, TrackingToken token) {
-		Deltas deltas = new Deltas(recorded(event.recordedAt()));
+		Deltas deltas = new Deltas(event, recorded(event.recordedAt()));
 		UnionPlacement union = event.placement();
 		deltas.add(Scopes.chain(union), event.establishedOn(), 1, Figures.UNIONS_ESTABLISHED,
 				Figures.of(Figures.UNIONS_ESTABLISHED, Figures.SECTOR, union.sector()),
@@ -133,7 +149,7 @@ public class StatisticsProjection {
 
 	@EventHandler
 	void on(UnionDissolved event, TrackingToken token) {
-		Deltas deltas = new Deltas(recorded(event.recordedAt()));
+		Deltas deltas = new Deltas(event, recorded(event.recordedAt()));
 		List<String> chain = Scopes.chain(event.placement());
 		deltas.add(chain, event.effectiveDate(), 1, Figures.UNIONS_DISSOLVED);
 		deltas.add(chain, event.effectiveDate(), -1, Figures.OPEN_UNIONS);
@@ -143,7 +159,7 @@ public class StatisticsProjection {
 	@EventHandler
 	void on(MemberEnrolled event, TrackingToken token) {
 		long position = EventPositions.of(token);
-		Deltas deltas = new Deltas(recorded(event.recordedAt()));
+		Deltas deltas = new Deltas(event, recorded(event.recordedAt()));
 		UnionPlacement union = event.union();
 		List<String> chain = Scopes.chain(union);
 		deltas.add(chain, event.effectiveDate(), 1, Figures.NEW,
@@ -158,7 +174,7 @@ public class StatisticsProjection {
 	@EventHandler
 	void on(MemberReEnrolled event, TrackingToken token) {
 		long position = EventPositions.of(token);
-		Deltas deltas = new Deltas(recorded(event.recordedAt()));
+		Deltas deltas = new Deltas(event, recorded(event.recordedAt()));
 		List<String> chain = Scopes.chain(event.union());
 		deltas.add(chain, event.effectiveDate(), 1, Figures.RE,
 				Figures.of(Figures.RE, Figures.CHANNEL, event.channel()));
@@ -170,7 +186,7 @@ public class StatisticsProjection {
 	@EventHandler
 	void on(EnrollmentReclassifiedAsTransferIn event, TrackingToken token) {
 		long position = EventPositions.of(token);
-		Deltas deltas = new Deltas(recorded(event.recordedAt()));
+		Deltas deltas = new Deltas(event, recorded(event.recordedAt()));
 		UnionPlacement union = event.union();
 		List<String> chain = Scopes.chain(union);
 		deltas.add(chain, event.effectiveDate(), -1, Figures.NEW,
@@ -190,7 +206,7 @@ public class StatisticsProjection {
 	@EventHandler
 	void on(TransferAccepted event, TrackingToken token) {
 		long position = EventPositions.of(token);
-		Deltas deltas = new Deltas(recorded(event.recordedAt()));
+		Deltas deltas = new Deltas(event, recorded(event.recordedAt()));
 		List<String> from = Scopes.chain(event.fromUnion());
 		List<String> to = Scopes.chain(event.toUnion());
 		LocalDate effective = event.effectiveDate();
@@ -217,7 +233,7 @@ public class StatisticsProjection {
 
 	@EventHandler
 	void on(MembershipPutOnHold event, TrackingToken token) {
-		Deltas deltas = new Deltas(recorded(event.recordedAt()));
+		Deltas deltas = new Deltas(event, recorded(event.recordedAt()));
 		List<String> chain = Scopes.chain(event.union());
 		deltas.add(chain, event.effectiveDate(), -1, active(event.union()));
 		deltas.add(chain, event.effectiveDate(), 1, Figures.ON_HOLD, Figures.HOLDS);
@@ -226,7 +242,7 @@ public class StatisticsProjection {
 
 	@EventHandler
 	void on(MembershipResumed event, TrackingToken token) {
-		Deltas deltas = new Deltas(recorded(event.recordedAt()));
+		Deltas deltas = new Deltas(event, recorded(event.recordedAt()));
 		List<String> chain = Scopes.chain(event.union());
 		deltas.add(chain, event.effectiveDate(), -1, Figures.ON_HOLD);
 		deltas.add(chain, event.effectiveDate(), 1, active(event.union()));
@@ -237,7 +253,7 @@ public class StatisticsProjection {
 	@EventHandler
 	void on(MembershipTerminated event, TrackingToken token) {
 		long position = EventPositions.of(token);
-		Deltas deltas = new Deltas(recorded(event.recordedAt()));
+		Deltas deltas = new Deltas(event, recorded(event.recordedAt()));
 		List<String> chain = Scopes.chain(event.union());
 		if (event.wasOnHold()) {
 			deltas.add(chain, event.effectiveDate(), -1, Figures.ON_HOLD);
@@ -253,14 +269,14 @@ public class StatisticsProjection {
 
 	@EventHandler
 	void on(ServingUnionAssigned event, TrackingToken token) {
-		Deltas deltas = new Deltas(recorded(event.recordedAt()));
+		Deltas deltas = new Deltas(event, recorded(event.recordedAt()));
 		deltas.add(Scopes.chain(event.servingUnion()), event.effectiveDate(), 1, Figures.SERVING);
 		write(EventPositions.of(token), deltas);
 	}
 
 	@EventHandler
 	void on(ServingAssignmentEnded event, TrackingToken token) {
-		Deltas deltas = new Deltas(recorded(event.recordedAt()));
+		Deltas deltas = new Deltas(event, recorded(event.recordedAt()));
 		deltas.add(Scopes.chain(event.servingUnion()), event.effectiveDate(), -1, Figures.SERVING);
 		write(EventPositions.of(token), deltas);
 	}
@@ -270,7 +286,7 @@ public class StatisticsProjection {
 		long position = EventPositions.of(token);
 		LocalDate recorded = recorded(event.recordedAt());
 		LocalDate effective = event.deliveredOn();
-		Deltas deltas = new Deltas(recorded);
+		Deltas deltas = new Deltas(event, recorded);
 		List<String> delivered = Scopes.chain(event.union());
 		long fen = event.amountYuan().movePointRight(2).longValueExact();
 		String group = (event.memberId() != null) ? Figures.MEMBERS : Figures.NON_MEMBERS;
@@ -417,6 +433,9 @@ public class StatisticsProjection {
 		for (Delta delta : deltas.list) {
 			net.merge(delta.key(), delta.amount(), Long::sum);
 		}
+		if (this.listener != null) {
+			tell(position, deltas.eventType, net);
+		}
 		Map<String, List<Consumer<Document>>> counters = new LinkedHashMap<>();
 		Map<String, Map<LocalDate, Set<String>>> indexed = new LinkedHashMap<>();
 		for (Map.Entry<Delta.Key, Long> entry : net.entrySet()) {
@@ -464,6 +483,29 @@ public class StatisticsProjection {
 			});
 		}));
 		apply(batch, INDEX, position, index);
+	}
+
+	/**
+	 * Hands the listener the event's net changes of jurisdiction figures, by scope,
+	 * figure and effective date (the recorded date does not matter to figures as known
+	 * now).
+	 */
+	private void tell(long position, String eventType, Map<Delta.Key, Long> net) {
+		Map<FigureChange, Long> byDay = new LinkedHashMap<>();
+		net.forEach((key, amount) -> {
+			if (key.scope().startsWith("J:")) {
+				byDay.merge(new FigureChange(key.scope(), key.figure(), key.effective(), 0), amount, Long::sum);
+			}
+		});
+		List<FigureChange> changes = new ArrayList<>();
+		byDay.forEach((change, amount) -> {
+			if (amount != 0) {
+				changes.add(new FigureChange(change.scope(), change.figure(), change.effective(), amount));
+			}
+		});
+		if (!changes.isEmpty()) {
+			this.listener.figuresChanged(position, eventType, changes);
+		}
 	}
 
 	private static List<Consumer<Document>> changes(Map<String, List<Consumer<Document>>> changes, String id) {
@@ -536,7 +578,10 @@ public class StatisticsProjection {
 
 		private final LocalDate recorded;
 
-		Deltas(LocalDate recorded) {
+		private final String eventType;
+
+		Deltas(Object event, LocalDate recorded) {
+			this.eventType = event.getClass().getSimpleName();
 			this.recorded = recorded;
 		}
 

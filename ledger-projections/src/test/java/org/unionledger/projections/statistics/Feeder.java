@@ -26,7 +26,7 @@ public final class Feeder {
 	}
 
 	/** Feeds {@code events[from..to)} at positions {@code from+1 ..} in one batch. */
-	void batch(List<Object> events, int from, int to) {
+	public void batch(List<Object> events, int from, int to) {
 		this.transactions.executeInTransaction(() -> {
 			for (int i = from; i < to; i++) {
 				handle(i + 1, events.get(i));
@@ -34,7 +34,7 @@ public final class Feeder {
 		});
 	}
 
-	void one(long position, Object event) {
+	public void one(long position, Object event) {
 		this.transactions.executeInTransaction(() -> handle(position, event));
 	}
 
