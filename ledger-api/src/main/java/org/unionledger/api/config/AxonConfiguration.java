@@ -138,11 +138,12 @@ public class AxonConfiguration {
 	 */
 	@Bean
 	ConfigurerModule readModelPrefetch(SummaryProjection summary, StatisticsProjection statistics,
-			CredentialProjection credentials, SupervisionProjection supervision, RosterProjection rosters,
-			PendingApplicationsProjection applications) {
+			AnnualReportProjection annualReports, CredentialProjection credentials, SupervisionProjection supervision,
+			RosterProjection rosters, PendingApplicationsProjection applications) {
 		return configurer -> configurer.eventProcessing(processing -> processing
 			.registerHandlerInterceptor(SummaryProjection.PROCESSING_GROUP, c -> new BatchPrefetch(summary))
-			.registerHandlerInterceptor(StatisticsProjection.PROCESSING_GROUP, c -> new BatchPrefetch(statistics))
+			.registerHandlerInterceptor(StatisticsProjection.PROCESSING_GROUP,
+					c -> new BatchPrefetch(statistics, annualReports))
 			.registerHandlerInterceptor(CredentialProjection.PROCESSING_GROUP, c -> new BatchPrefetch(credentials))
 			.registerHandlerInterceptor(SupervisionProjection.PROCESSING_GROUP, c -> new BatchPrefetch(supervision))
 			.registerHandlerInterceptor(RosterProjection.PROCESSING_GROUP,
