@@ -20,6 +20,14 @@ import org.bson.Document;
  */
 public final class MongoReadModelStore implements ReadModelStore {
 
+	/**
+	 * Documents per reply of a keyed read. The embedded server does not cut a reply at
+	 * the wire protocol's 48 MB limit as MongoDB does, and read-model documents can be
+	 * large (an index day of a province), so a read of many ids is fetched in replies of
+	 * at most this many documents.
+	 */
+	static final int MAX_DOCUMENTS_PER_REPLY = 100;
+
 	private final MongoDatabase database;
 
 	public MongoReadModelStore(MongoDatabase database) {
@@ -35,7 +43,7 @@ public final class MongoReadModelStore implements ReadModelStore {
 		var query = (ids.size() == 1) ? Filters.eq("_id", ids.iterator().next()) : Filters.in("_id", ids);
 		for (Document document : this.database.getCollection(collection)
 			.find(query)
-			.batchSize(Math.max(ids.size(), 2))) {
+			.batchSize(Math.min(Math.max(ids.size(), 2), MAX_DOCUMENTS_PER_REPLY))) {
 			found.put(document.getString("_id"), document);
 		}
 		return found;
