@@ -60,7 +60,7 @@ import org.unionledger.union.GrassrootsUnions;
 public class AxonConfiguration {
 
 	/** Jackson set up for messages only; the web layer has its own, stricter mapper. */
-	static ObjectMapper messageMapper() {
+	public static ObjectMapper messageMapper() {
 		return new ObjectMapper().registerModule(new JavaTimeModule())
 			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
