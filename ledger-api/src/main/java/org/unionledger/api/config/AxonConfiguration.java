@@ -197,14 +197,20 @@ public class AxonConfiguration {
 	}
 
 	@Bean
-	SupervisionProjection supervisionProjection(MongoDatabase database, StatisticalCalendar calendar,
-			LedgerProperties properties) {
-		return new SupervisionProjection(database, calendar, new SupervisionRules(30, 90, properties.zone()));
+	SupervisionRules supervisionRules(LedgerProperties properties) {
+		return new SupervisionRules(30, 90, properties.zone());
 	}
 
 	@Bean
-	SupervisionQueryHandler supervisionQueryHandler(MongoDatabase database) {
-		return new SupervisionQueryHandler(database);
+	SupervisionProjection supervisionProjection(MongoDatabase database, StatisticalCalendar calendar,
+			SupervisionRules rules) {
+		return new SupervisionProjection(database, calendar, rules);
+	}
+
+	@Bean
+	SupervisionQueryHandler supervisionQueryHandler(MongoDatabase database, StatisticalCalendar calendar,
+			SupervisionRules rules, Clock clock) {
+		return new SupervisionQueryHandler(database, calendar, rules, clock);
 	}
 
 }
