@@ -112,9 +112,10 @@ class SupervisionApiTest extends ApiTestSupport {
 			assertThat(LocalDate.parse((String) f.get("effectiveDate"))).isBeforeOrEqualTo(TODAY);
 			assertThat((Map) f.get("detail")).containsKeys("issuedOn", "expiresOn", "refusedPresentations");
 		});
-		System.out.printf("supervision over HTTP: the seed plan has %d expired credentials; %d findings "
-				+ "CREDENTIAL_EXPIRED_UNUSED in Hebei, years 2025-2027%n", plan.figures().expiredCredentials(),
-				expired.size());
+		System.out.printf(
+				"supervision over HTTP: the seed plan has %d expired credentials; %d findings "
+						+ "CREDENTIAL_EXPIRED_UNUSED in Hebei, years 2025-2027%n",
+				plan.figures().expiredCredentials(), expired.size());
 		Map open = expired.stream().filter((f) -> "OPEN".equals(f.get("status"))).findFirst().orElseThrow();
 		String findingId = (String) open.get("id");
 		Map decided = this.http.postForObject("/api/supervision/findings/" + findingId + "/decision",
