@@ -247,6 +247,29 @@ class AuditReplayTest extends ApiTestSupport {
 	}
 
 	@Test
+	void commitsAfterTheSealedHeadAreNamedAndOnlyReplayedWhenAskedMarkedUnverified() throws Exception {
+		seededAndSealed();
+		ensureUnion("replay-unsealed-site", "130102");
+		// Registered after the seal: not among the replayed events unless asked for.
+		Run notReplayed = replay(List.of("--union", "replay-unsealed-site"));
+		assertThat(notReplayed.status).isEqualTo(2);
+		assertThat(notReplayed.err).contains("no union replay-unsealed-site was registered in the replayed events");
+		JsonNode sealedOnly = JSON.readTree(replay(List.of("--jurisdiction", "1301", "--format", "json")).out);
+		assertThat(sealedOnly.at("/replay/unsealedCommits").asLong()).isPositive();
+		assertThat(sealedOnly.get("verified").asBoolean()).isTrue();
+		assertThat(sealedOnly.get("warnings").get(0).asText()).contains("not sealed yet and not counted");
+
+		Run included = replay(List.of("--union", "replay-unsealed-site", "--include-unsealed", "--format", "json"));
+		assertThat(included.status).as(included.err).isZero();
+		JsonNode withUnsealed = JSON.readTree(included.out);
+		assertThat(withUnsealed.get("verified").asBoolean()).isFalse();
+		assertThat(withUnsealed.at("/replay/eventsRead").asLong())
+			.isGreaterThan(sealedOnly.at("/replay/eventsRead").asLong());
+		assertThat(withUnsealed.at("/statistics/0/unionId").asText()).isEqualTo("replay-unsealed-site");
+		assertThat(withUnsealed.get("warnings").get(0).asText()).startsWith("UNVERIFIED");
+	}
+
+	@Test
 	void badArgumentsAreRefusedWithStatus2() {
 		assertThat(replay(List.of()).status).isEqualTo(2);
 		assertThat(replay(List.of("--jurisdiction", "9999")).err).contains("no jurisdiction 9999");
