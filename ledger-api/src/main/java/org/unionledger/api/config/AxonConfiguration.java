@@ -198,7 +198,10 @@ public class AxonConfiguration {
 
 	@Bean
 	SupervisionRules supervisionRules(LedgerProperties properties) {
-		return new SupervisionRules(30, 90, properties.zone());
+		LedgerProperties.Supervision supervision = properties.supervision();
+		return new SupervisionRules(supervision.backdatedDays(), supervision.reEnrollmentWindowDays(),
+				supervision.burstWindowDays(), supervision.burstFactor(), supervision.burstMinEnrollments(),
+				properties.zone());
 	}
 
 	@Bean
