@@ -1,10 +1,12 @@
 package org.unionledger.api;
 
+import java.time.Clock;
 import java.util.Arrays;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.unionledger.api.audit.ReplayCli;
 import org.unionledger.api.imports.ImportCli;
 
 /** The ledger: HTTP API, command and query handling, projections, on MongoDB. */
@@ -14,12 +16,22 @@ public class LedgerApplication {
 
 	/**
 	 * Starts the ledger, or with {@code import ...} runs the command-line import against
-	 * a running one (see {@link ImportCli}).
+	 * a running one (see {@link ImportCli}), or with {@code replay ...} the auditor's
+	 * replay of the event store (see {@link ReplayCli}; no web server, no processors).
 	 */
 	public static void main(String[] args) {
 		if (args.length > 0 && "import".equals(args[0])) {
 			System
 				.exit(ImportCli.run(Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.out, System.err));
+		}
+		if (args.length > 0 && "replay".equals(args[0])) {
+			// Without Spring, logback would log at DEBUG to stdout, into the replay's
+			// output.
+			if (System.getProperty("logback.configurationFile") == null) {
+				System.setProperty("logback.configurationFile", "cli-logback.xml");
+			}
+			System.exit(ReplayCli.run(Arrays.copyOfRange(args, 1, args.length), System.getenv(), Clock.systemUTC(),
+					System.out, System.err));
 		}
 		// A ledger of personal data does not report usage to third parties (Axon's update
 		// checker); -Daxoniq.update-checker.disabled=false turns it back on.

@@ -1,5 +1,6 @@
 package org.unionledger.api;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.ActiveProfiles;
 import org.unionledger.identity.ResidentId;
+import org.unionledger.seeds.SeedPlan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,6 +92,42 @@ class SupervisionApiTest extends ApiTestSupport {
 			.postForEntity("/api/supervision/findings/NOPE:m-x:1/decision",
 					Map.of("decision", "DISMISSED", "reason", "x"), Map.class)
 			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void theSeedsExpiredCredentialsAreFindingsThatSupervisorsDecide() {
+		SeedPlan plan = SeedPlan.generate(20210501L, 100);
+		List<Map> expired = new java.util.ArrayList<>();
+		for (int year = 2025; year <= 2027; year++) {
+			Map body = this.http.getForObject(
+					"/api/supervision/findings?jurisdiction=13&year=" + year + "&kind=CREDENTIAL_EXPIRED_UNUSED",
+					Map.class);
+			expired.addAll((List<Map>) body.get("findings"));
+		}
+		// The test profile seeds this plan at start-up; its expired credentials were
+		// never
+		// accepted, whether or not they were presented late.
+		assertThat(plan.figures().expiredCredentials()).isPositive();
+		assertThat(expired).hasSizeGreaterThanOrEqualTo(plan.figures().expiredCredentials()).allSatisfy((f) -> {
+			assertThat(LocalDate.parse((String) f.get("effectiveDate"))).isBeforeOrEqualTo(TODAY);
+			assertThat((Map) f.get("detail")).containsKeys("issuedOn", "expiresOn", "refusedPresentations");
+		});
+		System.out.printf(
+				"supervision over HTTP: the seed plan has %d expired credentials; %d findings "
+						+ "CREDENTIAL_EXPIRED_UNUSED in Hebei, years 2025-2027%n",
+				plan.figures().expiredCredentials(), expired.size());
+		Map open = expired.stream().filter((f) -> "OPEN".equals(f.get("status"))).findFirst().orElseThrow();
+		String findingId = (String) open.get("id");
+		Map decided = this.http.postForObject("/api/supervision/findings/" + findingId + "/decision",
+				Map.of("decision", "DISMISSED", "reason", "the worker stayed on purpose"), Map.class);
+		assertThat(decided).containsEntry("id", findingId)
+			.containsEntry("kind", "CREDENTIAL_EXPIRED_UNUSED")
+			.containsEntry("status", "DISMISSED")
+			.containsEntry("decisionReason", "the worker stayed on purpose");
+		assertThat(this.http
+			.postForEntity("/api/supervision/findings/" + findingId + "/decision",
+					Map.of("decision", "CONFIRMED", "reason", "second thoughts"), Map.class)
+			.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 	}
 
 }

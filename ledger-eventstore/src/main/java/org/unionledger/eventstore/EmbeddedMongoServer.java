@@ -13,7 +13,11 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
 import io.netty.channel.Channel;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 
 /**
  * An in-process MongoDB-wire server (mongo-java-server) on 127.0.0.1, for running without
@@ -73,6 +77,43 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		return new EmbeddedMongoServer(new CommittingH2Backend(absolute.toString()), port, "h2 file " + absolute);
 	}
 
+	/**
+	 * A server that reads the H2 file {@code file} without writing to it: the MVStore is
+	 * opened read-only (a shared lock on the file), so every write command fails and the
+	 * file is left exactly as it was. A process that has the file open for writing (a
+	 * running ledger) holds an exclusive lock; then this throws
+	 * {@link StoreLockedException}.
+	 */
+	public static EmbeddedMongoServer h2FileReadOnly(Path file, int port) {
+		Path absolute = file.toAbsolutePath();
+		if (!Files.isRegularFile(absolute)) {
+			throw new IllegalArgumentException("no store file " + absolute);
+		}
+		MVStore store;
+		try {
+			store = new MVStore.Builder().fileName(absolute.toString()).readOnly().open();
+		}
+		catch (MVStoreException ex) {
+			if (ex.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+				throw new StoreLockedException(absolute, ex);
+			}
+			throw ex;
+		}
+		return new EmbeddedMongoServer(new ReadOnlyH2Backend(store), port, "h2 file (read only) " + absolute);
+	}
+
+	/** The H2 file is held by another process (e.g. a running ledger). */
+	public static final class StoreLockedException extends IllegalStateException {
+
+		private static final long serialVersionUID = 1L;
+
+		StoreLockedException(Path file, Throwable cause) {
+			super("the store file " + file + " is locked by another process (a running ledger?); stop it, "
+					+ "or point at a MongoDB the ledger writes to", cause);
+		}
+
+	}
+
 	/** Whether the backend holds writes not yet committed to its file (H2 only). */
 	boolean hasUncommittedWrites() {
 		return (this.backend instanceof H2Backend h2) && h2.getMvStore().hasUnsavedChanges();
@@ -99,12 +140,32 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	}
 
 	/**
+	 * An H2 backend on a read-only MVStore that refuses every command that writes (code
+	 * 13, Unauthorized) instead of applying it in memory.
+	 */
+	private static final class ReadOnlyH2Backend extends H2Backend {
+
+		ReadOnlyH2Backend(MVStore store) {
+			super(store);
+		}
+
+		@Override
+		public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+			if (CommittingH2Backend.WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+				throw new MongoServerError(13, "Unauthorized", "this store is opened read-only");
+			}
+			return super.handleCommand(channel, databaseName, command, query);
+		}
+
+	}
+
+	/**
 	 * The H2 backend that commits its MVStore after every command that writes, whether it
 	 * succeeded or failed part-way (an ordered insert that stopped at a duplicate).
 	 */
 	private static final class CommittingH2Backend extends H2Backend {
 
-		private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
+		static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
 				"createindexes", "drop", "dropdatabase", "dropindexes", "renamecollection");
 
 		CommittingH2Backend(String fileName) {

@@ -2,7 +2,9 @@ package org.unionledger.api.audit;
 
 import java.time.Clock;
 
+import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -28,8 +30,12 @@ public class SealConfiguration {
 		return new EventSeal(database, "", keys.sealKey(), clock);
 	}
 
+	/**
+	 * The schedule; it takes the client so that Spring closes the client only after the
+	 * schedule's last seal at shutdown.
+	 */
 	@Bean
-	SealSchedule sealSchedule(EventSeal seal) {
+	SealSchedule sealSchedule(EventSeal seal, MongoClient client) {
 		return new SealSchedule(seal);
 	}
 
@@ -40,6 +46,15 @@ public class SealConfiguration {
 
 		SealSchedule(EventSeal seal) {
 			this.seal = seal;
+		}
+
+		/**
+		 * Seals what is new when the ledger stops, so that a stopped ledger's store is
+		 * sealed up to its last commit (what the auditor's replay verifies and counts).
+		 */
+		@PreDestroy
+		void sealOnShutdown() {
+			sealNewCommits();
 		}
 
 		@Scheduled(fixedDelayString = "${ledger.seal.interval:30s}", initialDelayString = "${ledger.seal.interval:30s}")

@@ -64,7 +64,7 @@ import org.unionledger.union.GrassrootsUnions;
 public class AxonConfiguration {
 
 	/** Jackson set up for messages only; the web layer has its own, stricter mapper. */
-	static ObjectMapper messageMapper() {
+	public static ObjectMapper messageMapper() {
 		return new ObjectMapper().registerModule(new JavaTimeModule())
 			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -233,14 +233,23 @@ public class AxonConfiguration {
 	}
 
 	@Bean
-	SupervisionProjection supervisionProjection(MongoDatabase database, StatisticalCalendar calendar,
-			LedgerProperties properties) {
-		return new SupervisionProjection(database, calendar, new SupervisionRules(30, 90, properties.zone()));
+	SupervisionRules supervisionRules(LedgerProperties properties) {
+		LedgerProperties.Supervision supervision = properties.supervision();
+		return new SupervisionRules(supervision.backdatedDays(), supervision.reEnrollmentWindowDays(),
+				supervision.burstWindowDays(), supervision.burstFactor(), supervision.burstMinEnrollments(),
+				properties.zone());
 	}
 
 	@Bean
-	SupervisionQueryHandler supervisionQueryHandler(MongoDatabase database) {
-		return new SupervisionQueryHandler(database);
+	SupervisionProjection supervisionProjection(MongoDatabase database, StatisticalCalendar calendar,
+			SupervisionRules rules) {
+		return new SupervisionProjection(database, calendar, rules);
+	}
+
+	@Bean
+	SupervisionQueryHandler supervisionQueryHandler(MongoDatabase database, StatisticalCalendar calendar,
+			SupervisionRules rules, Clock clock) {
+		return new SupervisionQueryHandler(database, calendar, rules, clock);
 	}
 
 }

@@ -18,10 +18,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param operator who records changes until login exists
  * @param keys secrets for fingerprints and personal data
  * @param readYourWrites how long a write waits for the read models to include it
+ * @param supervision thresholds of the double-count hunt
  */
 @ConfigurationProperties("ledger")
 public record LedgerProperties(Mongo mongo, Path dataDir, ZoneId zone, MonthDay statisticalYearStart,
-		Integer credentialValidityDays, String operator, Keys keys, java.time.Duration readYourWrites) {
+		Integer credentialValidityDays, String operator, Keys keys, java.time.Duration readYourWrites,
+		Supervision supervision) {
 
 	public LedgerProperties {
 		mongo = (mongo != null) ? mongo : new Mongo(null, "ledger", EmbeddedBackend.H2, 0);
@@ -32,6 +34,34 @@ public record LedgerProperties(Mongo mongo, Path dataDir, ZoneId zone, MonthDay 
 		operator = (operator != null && !operator.isBlank()) ? operator : "operator";
 		keys = (keys != null) ? keys : new Keys(null, null, null, null);
 		readYourWrites = (readYourWrites != null) ? readYourWrites : java.time.Duration.ofSeconds(10);
+		supervision = (supervision != null) ? supervision : new Supervision(null, null, null, null, null);
+	}
+
+	/**
+	 * Thresholds of the double-count hunt ({@code ledger.supervision.*}); see the
+	 * README's supervision findings.
+	 *
+	 * @param backdatedDays a record written more than this many days after it took effect
+	 * is backdated (default 30)
+	 * @param reEnrollmentWindowDays a termination followed within this many days by an
+	 * enrollment elsewhere is a finding (default 90)
+	 * @param burstWindowDays the last days of a statistical year a burst is looked for in
+	 * (default 14)
+	 * @param burstFactor how many times the union's own rate a burst exceeds (default 3)
+	 * @param burstMinEnrollments the fewest enrollments in the window that make a burst
+	 * (default 10)
+	 */
+	public record Supervision(Integer backdatedDays, Integer reEnrollmentWindowDays, Integer burstWindowDays,
+			java.math.BigDecimal burstFactor, Integer burstMinEnrollments) {
+
+		public Supervision {
+			backdatedDays = (backdatedDays != null) ? backdatedDays : 30;
+			reEnrollmentWindowDays = (reEnrollmentWindowDays != null) ? reEnrollmentWindowDays : 90;
+			burstWindowDays = (burstWindowDays != null) ? burstWindowDays : 14;
+			burstFactor = (burstFactor != null) ? burstFactor : java.math.BigDecimal.valueOf(3);
+			burstMinEnrollments = (burstMinEnrollments != null) ? burstMinEnrollments : 10;
+		}
+
 	}
 
 	/**

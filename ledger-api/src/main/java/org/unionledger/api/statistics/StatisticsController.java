@@ -85,10 +85,7 @@ public class StatisticsController {
 		UnionId id = this.requests.union(unionId);
 		this.access.union(id).ifPresent(this.access::requireUnionReadable);
 		StatisticsView view = statistics(Scopes.union(id), year, asOf, knownAt);
-		Map<String, Object> subject = new LinkedHashMap<>();
-		subject.put("scope", Scopes.union(id));
-		subject.put("unionId", id.value());
-		return StatisticsResponse.of(subject, view);
+		return StatisticsResponse.of(StatisticsResponse.subject(id), view);
 	}
 
 	/** Statistics of a scope after the checks every statistics request shares. */
@@ -225,15 +222,7 @@ public class StatisticsController {
 	}
 
 	static Map<String, Object> subject(Jurisdiction jurisdiction) {
-		Map<String, Object> subject = new LinkedHashMap<>();
-		subject.put("scope", Scopes.jurisdiction(jurisdiction.code()));
-		subject.put("code", jurisdiction.code().value());
-		subject.put("name", jurisdiction.name());
-		subject.put("level", jurisdiction.level());
-		if (jurisdiction.isDevelopmentZone()) {
-			subject.put("developmentZone", true);
-		}
-		return subject;
+		return StatisticsResponse.subject(jurisdiction);
 	}
 
 }

@@ -4,26 +4,52 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.unionledger.jurisdiction.Jurisdiction;
 import org.unionledger.membership.EnrollmentChannel;
 import org.unionledger.membership.TerminationReason;
 import org.unionledger.projections.statistics.Figures;
+import org.unionledger.projections.statistics.Scopes;
 import org.unionledger.projections.statistics.StatisticsView;
 import org.unionledger.service.Campaign;
 import org.unionledger.service.ServiceType;
 import org.unionledger.union.Sector;
+import org.unionledger.union.UnionId;
 import org.unionledger.union.UnionType;
 
 /**
  * The statistics of a scope as the API shows them: headline figures, completion,
  * breakdowns, unions and services in nested sections (amounts in yuan), plus every
- * non-zero figure under its drill-down name in {@code figures}.
+ * non-zero figure under its drill-down name in {@code figures}. The auditor's replay
+ * ({@code ReplayCli}) prints its figures through this same shape.
  */
-final class StatisticsResponse {
+public final class StatisticsResponse {
 
 	private StatisticsResponse() {
 	}
 
-	static Map<String, Object> of(Map<String, Object> subject, StatisticsView view) {
+	/** The subject part of a jurisdiction's answer: scope, code, name, level. */
+	public static Map<String, Object> subject(Jurisdiction jurisdiction) {
+		Map<String, Object> subject = new LinkedHashMap<>();
+		subject.put("scope", Scopes.jurisdiction(jurisdiction.code()));
+		subject.put("code", jurisdiction.code().value());
+		subject.put("name", jurisdiction.name());
+		subject.put("level", jurisdiction.level());
+		if (jurisdiction.isDevelopmentZone()) {
+			subject.put("developmentZone", true);
+		}
+		return subject;
+	}
+
+	/** The subject part of a union's answer: scope and union id. */
+	public static Map<String, Object> subject(UnionId union) {
+		Map<String, Object> subject = new LinkedHashMap<>();
+		subject.put("scope", Scopes.union(union));
+		subject.put("unionId", union.value());
+		return subject;
+	}
+
+	/** The answer's body: the subject, then the view's figures in sections. */
+	public static Map<String, Object> of(Map<String, Object> subject, StatisticsView view) {
 		Map<String, Object> body = new LinkedHashMap<>(subject);
 		body.put("statisticalYear", view.statisticalYear());
 		body.put("from", view.from());

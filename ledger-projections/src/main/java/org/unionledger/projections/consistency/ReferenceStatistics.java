@@ -282,19 +282,33 @@ public final class ReferenceStatistics {
 	 */
 	public Map<TargetSource, Long> targets(String code, int year, LocalDate asOf, LocalDate knownAt) {
 		Map<TargetSource, Long> targets = new EnumMap<>(TargetSource.class);
-		Map<TargetSource, LocalDate> effectiveOf = new EnumMap<>(TargetSource.class);
+		targetsInForce(code, year, asOf, knownAt).forEach((source, target) -> targets.put(source, target.target()));
+		return targets;
+	}
+
+	/** As {@link #targets}, each with the effective date of the change in force. */
+	public Map<TargetSource, TargetInForce> targetsInForce(String code, int year, LocalDate asOf, LocalDate knownAt) {
+		Map<TargetSource, TargetInForce> targets = new EnumMap<>(TargetSource.class);
 		for (Object event : this.events) {
 			if (event instanceof EnrollmentTargetSet e && e.jurisdictionCode().value().equals(code)
 					&& e.statisticalYear() == year && !e.effectiveDate().isAfter(asOf)
 					&& (knownAt == null || !recorded(e).isAfter(knownAt))) {
-				LocalDate current = effectiveOf.get(e.source());
-				if (current == null || !e.effectiveDate().isBefore(current)) {
-					targets.put(e.source(), e.target());
-					effectiveOf.put(e.source(), e.effectiveDate());
+				TargetInForce current = targets.get(e.source());
+				if (current == null || !e.effectiveDate().isBefore(current.effectiveDate())) {
+					targets.put(e.source(), new TargetInForce(e.target(), e.effectiveDate()));
 				}
 			}
 		}
 		return targets;
+	}
+
+	/**
+	 * A target in force.
+	 *
+	 * @param target new enrollments to reach
+	 * @param effectiveDate when the change that set it took effect
+	 */
+	public record TargetInForce(long target, LocalDate effectiveDate) {
 	}
 
 	private static void service(Map<String, Map<String, Long>> figures, List<String> scopes, String perspective,

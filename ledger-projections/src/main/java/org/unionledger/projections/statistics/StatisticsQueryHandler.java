@@ -243,7 +243,11 @@ public class StatisticsQueryHandler {
 		return latest;
 	}
 
-	static BigDecimal rate(long newEnrollments, Long target) {
+	/**
+	 * New enrollments ÷ target to 4 places (half even), or {@code null} without a
+	 * positive target.
+	 */
+	public static BigDecimal rate(long newEnrollments, Long target) {
 		if (target == null || target <= 0) {
 			return null;
 		}

@@ -15,6 +15,20 @@ public enum FindingKind {
 	/** Written in a later statistical year than the one it counts in. */
 	CROSSES_YEAR_BOUNDARY,
 	/** An enrollment into a union that was already dissolved when it was recorded. */
-	ENROLLMENT_INTO_DISSOLVED_UNION
+	ENROLLMENT_INTO_DISSOLVED_UNION,
+	/**
+	 * A union's new enrollments effective in the last days before the statistical year's
+	 * end are far above its own rate over the rest of the year (see
+	 * {@link SupervisionRules}); one per union, year and window length. Evaluated when
+	 * asked, from per-day counts.
+	 */
+	BURST_BEFORE_DEADLINE,
+	/**
+	 * A transfer credential expired without being accepted: the member stayed at the
+	 * issuing union, stranded between two unions. Expiry is time passing, not an event:
+	 * it is evaluated when asked, against the ledger's clock. A credential presented late
+	 * and refused is still expired unused. One per credential.
+	 */
+	CREDENTIAL_EXPIRED_UNUSED
 
 }

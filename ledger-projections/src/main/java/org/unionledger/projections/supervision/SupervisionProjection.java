@@ -20,7 +20,10 @@ import org.unionledger.membership.Events.MemberReEnrolled;
 import org.unionledger.membership.Events.MembershipPutOnHold;
 import org.unionledger.membership.Events.MembershipResumed;
 import org.unionledger.membership.Events.MembershipTerminated;
+import org.unionledger.membership.Events.TransferAcceptanceRejected;
 import org.unionledger.membership.Events.TransferAccepted;
+import org.unionledger.membership.Events.TransferCredentialCancelled;
+import org.unionledger.membership.Events.TransferCredentialIssued;
 import org.unionledger.projections.support.EventPositions;
 import org.unionledger.projections.support.ReadModelBatch;
 import org.unionledger.service.Events.ServiceDelivered;
@@ -35,6 +38,11 @@ import org.unionledger.union.UnionPlacement;
  * written long after they took effect or in a later statistical year, and enrollments
  * into unions already dissolved when they were recorded. Findings are listed per union
  * and per jurisdiction level and statistical year, in documents keyed by {@code _id}.
+ * <p>
+ * Two kinds depend on more than one event, or on time passing, and are evaluated when
+ * asked ({@link SupervisionQueryHandler}) from facts kept here: per-day counts of new
+ * enrollments for bursts before the deadline, and each transfer credential's fate for
+ * credentials that expired unused.
  */
 @ProcessingGroup(SupervisionProjection.PROCESSING_GROUP)
 public class SupervisionProjection {
@@ -48,6 +56,21 @@ public class SupervisionProjection {
 	static final String MEMBER_TRACE = "rm_member_trace";
 
 	static final String UNION_TRACE = "rm_union_trace";
+
+	/** New enrollments per union, statistical year and effective day. */
+	static final String BURST_COUNTS = "rm_burst_counts";
+
+	/**
+	 * Transfer credentials by code, and each issue's finding key
+	 * ({@code F:<member>:<position>}) pointing at its code.
+	 */
+	static final String CREDENTIAL_TRACE = "rm_credential_trace";
+
+	/** Prefix of the lists of unions with new enrollments, per scope and year. */
+	static final String BURST_LIST = "bursts|";
+
+	/** Prefix of the lists of credentials by scope and year of expiry. */
+	static final String CREDENTIAL_LIST = "credentials|";
 
 	private final MongoDatabase database;
 
@@ -68,7 +91,7 @@ public class SupervisionProjection {
 
 	@ResetHandler
 	void reset() {
-		for (String collection : List.of(FINDINGS, LISTS, MEMBER_TRACE, UNION_TRACE)) {
+		for (String collection : List.of(FINDINGS, LISTS, MEMBER_TRACE, UNION_TRACE, BURST_COUNTS, CREDENTIAL_TRACE)) {
 			this.database.getCollection(collection).drop();
 		}
 	}
@@ -91,6 +114,108 @@ public class SupervisionProjection {
 		enrollment(event.union(), event.memberId().value(), event.effectiveDate(), event.recordedAt(), token,
 				"MemberEnrolled");
 		listRaised(token);
+		countNewEnrollment(event, token);
+	}
+
+	/**
+	 * Counts a new enrollment for the burst rule, per union, year and effective day (with
+	 * the latest position and recorded day), and lists the union in its scopes' burst
+	 * lists for the year. Only first enrollments count: they are what targets count.
+	 */
+	private void countNewEnrollment(MemberEnrolled event, TrackingToken token) {
+		long position = EventPositions.of(token);
+		UnionPlacement union = event.union();
+		int year = this.calendar.yearOf(event.effectiveDate());
+		String recordedOn = LocalDate.ofInstant(event.recordedAt(), this.rules.zone()).toString();
+		ReadModelBatch batch = ReadModelBatch.current();
+		batch.apply(BURST_COUNTS, burstKey(union.unionId().value(), year), position, d -> {
+			d.put("unionId", union.unionId().value());
+			d.put("jurisdictionCode", union.jurisdictionCode().value());
+			d.put("statisticalYear", year);
+			Document days = d.get("d", Document.class);
+			if (days == null) {
+				days = new Document();
+				d.put("d", days);
+			}
+			String day = event.effectiveDate().toString();
+			Document count = days.get(day, Document.class);
+			if (count == null) {
+				count = new Document("n", 0L).append("p", 0L).append("r", recordedOn);
+				days.put(day, count);
+			}
+			count.put("n", ((Number) count.get("n")).longValue() + 1);
+			count.put("p", Math.max(((Number) count.get("p")).longValue(), position));
+			if (recordedOn.compareTo(count.getString("r")) > 0) {
+				count.put("r", recordedOn);
+			}
+		});
+		for (String scope : scopes(union)) {
+			addToList(BURST_LIST + scope + "|" + year, union.unionId().value(), position);
+		}
+	}
+
+	static String burstKey(String unionId, int year) {
+		return unionId + "|" + year;
+	}
+
+	@EventHandler
+	void on(TransferCredentialIssued event, TrackingToken token) {
+		long position = EventPositions.of(token);
+		UnionPlacement union = event.issuingUnion();
+		String code = event.code().value();
+		ReadModelBatch batch = ReadModelBatch.current();
+		batch.apply(CREDENTIAL_TRACE, code, position, d -> {
+			d.put("memberId", event.memberId().value());
+			d.put("unionId", union.unionId().value());
+			d.put("jurisdictionCode", union.jurisdictionCode().value());
+			d.put("toUnionId", (event.toUnionId() != null) ? event.toUnionId().value() : null);
+			d.put("issuedOn", event.issuedOn().toString());
+			d.put("expiresOn", event.expiresOn().toString());
+			d.put("recordedOn", LocalDate.ofInstant(event.recordedAt(), this.rules.zone()).toString());
+			d.put("position", position);
+			d.put("status", "ISSUED");
+		});
+		batch.apply(CREDENTIAL_TRACE, credentialFindingKey(event.memberId().value(), position), position,
+				d -> d.put("code", code));
+		int year = this.calendar.yearOf(event.expiresOn());
+		for (String scope : scopes(union)) {
+			addToList(CREDENTIAL_LIST + scope + "|" + year, code, position);
+		}
+	}
+
+	static String credentialFindingKey(String memberId, long issuePosition) {
+		return "F:" + memberId + ":" + issuePosition;
+	}
+
+	@EventHandler
+	void on(TransferCredentialCancelled event, TrackingToken token) {
+		ReadModelBatch.current().apply(CREDENTIAL_TRACE, event.code().value(), EventPositions.of(token), d -> {
+			d.put("status", "CANCELLED");
+			d.put("cancelledOn", event.effectiveDate().toString());
+		});
+	}
+
+	/**
+	 * A refused presentation leaves the credential unused (a late one is refused as
+	 * expired); the refusals are kept as facts for the finding.
+	 */
+	@EventHandler
+	void on(TransferAcceptanceRejected event, TrackingToken token) {
+		ReadModelBatch.current().apply(CREDENTIAL_TRACE, event.code().value(), EventPositions.of(token), d -> {
+			d.put("refusals", ((Number) d.getOrDefault("refusals", 0L)).longValue() + 1);
+			d.put("lastRefusalReason", event.reason().name());
+			d.put("lastRefusedOn", event.effectiveDate().toString());
+		});
+	}
+
+	private void addToList(String key, String id, long position) {
+		ReadModelBatch.current().apply(LISTS, key, position, list -> {
+			@SuppressWarnings("unchecked")
+			List<String> ids = (List<String>) list.computeIfAbsent("ids", k -> new ArrayList<String>());
+			if (!ids.contains(id)) {
+				ids.add(id);
+			}
+		});
 	}
 
 	@EventHandler
@@ -133,6 +258,10 @@ public class SupervisionProjection {
 		checkLateness(event.toUnion(), event.memberId().value(), event.effectiveDate(), event.recordedAt(), token,
 				"TransferAccepted");
 		listRaised(token);
+		ReadModelBatch.current().apply(CREDENTIAL_TRACE, event.code().value(), EventPositions.of(token), d -> {
+			d.put("status", "ACCEPTED");
+			d.put("acceptedOn", event.effectiveDate().toString());
+		});
 	}
 
 	@EventHandler

@@ -1,10 +1,12 @@
 package org.unionledger.projections.supervision;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -21,13 +23,17 @@ import org.unionledger.common.RecordedBy;
 import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.membership.CredentialCode;
+import org.unionledger.membership.CredentialRejectionReason;
 import org.unionledger.membership.EnrollmentChannel;
 import org.unionledger.membership.EnrollmentRejectionReason;
 import org.unionledger.membership.Events.EnrollmentRejected;
 import org.unionledger.membership.Events.MemberEnrolled;
 import org.unionledger.membership.Events.MemberReEnrolled;
 import org.unionledger.membership.Events.MembershipTerminated;
+import org.unionledger.membership.Events.TransferAcceptanceRejected;
 import org.unionledger.membership.Events.TransferAccepted;
+import org.unionledger.membership.Events.TransferCredentialCancelled;
+import org.unionledger.membership.Events.TransferCredentialIssued;
 import org.unionledger.membership.MemberId;
 import org.unionledger.membership.TerminationReason;
 import org.unionledger.eventstore.MongoTestDatabase;
@@ -50,7 +56,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A generated data set with planted double counts of every kind: every planted case is
- * found, and a clean data set of the same size yields no finding at all.
+ * found, and a clean data set of the same size yields no finding at all. The clean set
+ * holds near misses: transfers through credentials accepted in time, credentials still
+ * valid or cancelled, steady enrollment up to the deadline, and a small union whose few
+ * enrollments all fall in the last days of the year.
  */
 class SupervisionProjectionTest {
 
@@ -72,6 +81,15 @@ class SupervisionProjectionTest {
 
 	private static final UnionPlacement CLOSING = union("sjz-closing", "130104");
 
+	/** Small, all of its few enrollments just before the deadline: under the minimum. */
+	private static final UnionPlacement SMALL = union("sjz-small", "130105");
+
+	/** Today for the query side: credentials are judged against it. */
+	private static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
+
+	private static final List<String> COUNTIES = List.of("130102", "130171", "130203", "130602", "130104", "130105",
+			"130202");
+
 	private MongoDatabase database;
 
 	private SupervisionProjection projection;
@@ -87,15 +105,27 @@ class SupervisionProjectionTest {
 		mongo.clear();
 		this.database = mongo.database();
 		this.projection = new SupervisionProjection(this.database, StatisticalCalendar.ACFTU, SupervisionRules.DEFAULT);
-		this.queries = new SupervisionQueryHandler(this.database);
+		this.queries = queriesOn(TODAY);
 		this.transactions = new ReadModelTransactionManager(this.database);
+	}
+
+	private SupervisionQueryHandler queriesOn(LocalDate today) {
+		return new SupervisionQueryHandler(this.database, StatisticalCalendar.ACFTU, SupervisionRules.DEFAULT,
+				Clock.fixed(at(today), ZONE));
 	}
 
 	@Test
 	void aCleanDataSetYieldsNoFinding() {
 		generateCleanHistory(new Random(7));
 		feed(this.events, 500);
-		assertThat(allFindings()).isEmpty();
+		List<Finding> findings = allFindings();
+		Map<FindingKind, Integer> perKind = new EnumMap<>(FindingKind.class);
+		for (FindingKind kind : FindingKind.values()) {
+			perKind.put(kind, (int) findings.stream().filter((f) -> f.kind() == kind).count());
+		}
+		System.out.printf("supervision, clean set: %d members, %d events, findings per kind %s%n", MEMBERS,
+				this.events.size(), perKind);
+		assertThat(findings).isEmpty();
 	}
 
 	@Test
@@ -108,7 +138,13 @@ class SupervisionProjectionTest {
 		List<Finding> findings = allFindings();
 		Map<FindingKind, List<String>> found = new EnumMap<>(FindingKind.class);
 		for (Finding finding : findings) {
-			found.computeIfAbsent(finding.kind(), k -> new ArrayList<>()).add(finding.memberId());
+			found.computeIfAbsent(finding.kind(), k -> new ArrayList<>()).add(subject(finding));
+		}
+		for (FindingKind kind : FindingKind.values()) {
+			List<String> hits = new ArrayList<>(found.getOrDefault(kind, List.of()));
+			hits.retainAll(planted.get(kind));
+			System.out.printf("supervision, planted set: %s found %d/%d planted, %d findings of the kind%n", kind,
+					hits.size(), planted.get(kind).size(), found.getOrDefault(kind, List.of()).size());
 		}
 		for (FindingKind kind : FindingKind.values()) {
 			assertThat(found.getOrDefault(kind, List.of())).as(kind.name())
@@ -164,36 +200,170 @@ class SupervisionProjectionTest {
 		assertThat(after.decidedBy()).isEqualTo("supervisor");
 	}
 
+	@Test
+	void burstsAndExpiredCredentialsAreDecidedLikeAnyFinding() {
+		Random random = new Random(13);
+		generateCleanHistory(random);
+		plantOneOfEachKind(random);
+		feed(this.events, 500);
+		Finding burst = this.queries.handle(new FindFindings("J:13", 2026, FindingKind.BURST_BEFORE_DEADLINE)).get(0);
+		Finding stranded = this.queries.handle(new FindFindings("J:13", 2026, FindingKind.CREDENTIAL_EXPIRED_UNUSED))
+			.get(0);
+		assertThat(burst.id()).matches("BURST_BEFORE_DEADLINE:burst-\\d+_2026:14");
+		assertThat(stranded.id()).startsWith("CREDENTIAL_EXPIRED_UNUSED:m-stranded-");
+		assertThat(List.of(burst.status(), stranded.status())).containsOnly("OPEN");
+
+		this.events.add(new FindingDecided(new FindingId(burst.id()), FindingDecision.CONFIRMED,
+				"enrollments backfilled to meet the target", at(TODAY), new RecordedBy("supervisor")));
+		this.events.add(new FindingDecided(new FindingId(stranded.id()), FindingDecision.DISMISSED,
+				"the member left the workforce", at(TODAY), new RecordedBy("supervisor")));
+		feed(this.events, 500);
+
+		Finding confirmed = this.queries.handle(new FindFinding(burst.id())).orElseThrow();
+		assertThat(confirmed.status()).isEqualTo("CONFIRMED");
+		assertThat(confirmed.decisionReason()).isEqualTo("enrollments backfilled to meet the target");
+		assertThat(confirmed.kind()).isEqualTo(FindingKind.BURST_BEFORE_DEADLINE);
+		Finding dismissed = this.queries.handle(new FindFinding(stranded.id())).orElseThrow();
+		assertThat(dismissed.status()).isEqualTo("DISMISSED");
+		assertThat(dismissed.decidedBy()).isEqualTo("supervisor");
+		assertThat(this.queries.handle(new FindFindings("U:" + burst.unionId(), 2026, null)))
+			.extracting(Finding::status)
+			.containsExactly("CONFIRMED");
+	}
+
+	@Test
+	void aCredentialIsExpiredUnusedFromItsExpiryDayOnAndARefusedLatePresentationLeavesItSo() {
+		Random random = new Random(17);
+		generateCleanHistory(random);
+		plantOneOfEachKind(random);
+		feed(this.events, 500);
+		// The planted credentials expire on 2026-05-30 (issued 2026-03-01, 90 days).
+		assertThat(queriesOn(LocalDate.of(2026, 5, 29))
+			.handle(new FindFindings("J:13", 2026, FindingKind.CREDENTIAL_EXPIRED_UNUSED))).isEmpty();
+		List<Finding> expired = queriesOn(LocalDate.of(2026, 5, 30))
+			.handle(new FindFindings("J:13", 2026, FindingKind.CREDENTIAL_EXPIRED_UNUSED));
+		assertThat(expired).hasSize(PLANTED).allSatisfy((f) -> {
+			assertThat(f.effectiveDate()).isEqualTo(LocalDate.of(2026, 5, 30));
+			assertThat(f.detail()).containsEntry("issuedOn", "2026-03-01");
+		});
+		assertThat(expired).filteredOn((f) -> ((Number) f.detail().get("refusedPresentations")).longValue() == 1)
+			.hasSize((PLANTED + 1) / 2)
+			.allSatisfy((f) -> assertThat(f.detail()).containsEntry("lastRefusalReason", "EXPIRED"));
+		assertThat(this.queries.handle(new FindFinding(expired.get(0).id()))).isPresent();
+		assertThat(queriesOn(LocalDate.of(2026, 5, 1)).handle(new FindFinding(expired.get(0).id()))).isEmpty();
+	}
+
+	@Test
+	void theBurstRuleComparesTheWindowWithTheUnionsOwnRateOverTheRestOfTheYear() {
+		UnionPlacement steady = union("ts-steady", "130203");
+		LocalDate first = LocalDate.of(2025, 10, 1);
+		// 351 days before the 14-day window, one enrollment a day: 14 expected in it.
+		for (int day = 0; day < 351; day++) {
+			enroll("m-steady-" + day, steady, first.plusDays(day));
+		}
+		// 42 in the window is exactly 3 times the baseline: not above it.
+		for (int i = 0; i < 42; i++) {
+			enroll("m-steady-late-" + i, steady, LocalDate.of(2026, 9, 17).plusDays(i % 14));
+		}
+		feed(this.events, 500);
+		assertThat(this.queries.handle(new FindFindings("U:ts-steady", 2026, FindingKind.BURST_BEFORE_DEADLINE)))
+			.isEmpty();
+		enroll("m-steady-late-42", steady, LocalDate.of(2026, 9, 30));
+		feed(this.events, 500);
+		List<Finding> burst = this.queries.handle(new FindFindings("J:1302", 2026, FindingKind.BURST_BEFORE_DEADLINE));
+		assertThat(burst).singleElement().satisfies((f) -> {
+			assertThat(f.id()).isEqualTo("BURST_BEFORE_DEADLINE:ts-steady_2026:14");
+			assertThat(f.detail()).containsEntry("windowEnrollments", 43L)
+				.containsEntry("restOfYearEnrollments", 351L)
+				.containsEntry("restOfYearDays", 351L)
+				.containsEntry("expectedInWindow", "14.00")
+				.containsEntry("windowStart", "2026-09-17");
+			assertThat(f.effectiveDate()).isEqualTo(LocalDate.of(2026, 9, 30));
+		});
+		assertThat(this.queries.handle(new FindFinding("BURST_BEFORE_DEADLINE:ts-steady_2026:14"))).isPresent();
+		assertThat(this.queries.handle(new FindFinding("BURST_BEFORE_DEADLINE:ts-steady_2026:7"))).isEmpty();
+	}
+
+	private void enroll(String member, UnionPlacement union, LocalDate day) {
+		this.events.add(new MemberEnrolled(new MemberId(member), SEALED, union, EnrollmentChannel.ON_SITE, day, at(day),
+				CLERK));
+	}
+
+	/** What a planted case is known by: its member, or its union for a burst. */
+	private static String subject(Finding finding) {
+		return (finding.memberId() != null) ? finding.memberId() : finding.unionId();
+	}
+
 	private void generateCleanHistory(Random random) {
 		for (int i = 0; i < MEMBERS; i++) {
 			MemberId member = new MemberId("m-clean-" + i);
 			UnionPlacement home = UNIONS.get(random.nextInt(UNIONS.size()));
-			LocalDate enrolledOn = LocalDate.of(2025, 10, 1).plusDays(random.nextInt(300));
+			// Steady enrollment over the whole statistical year 2026, up to its last day,
+			// each recorded within the year.
+			LocalDate enrolledOn = LocalDate.of(2025, 10, 1).plusDays(random.nextInt(365));
+			long slack = Math.min(4, ChronoUnit.DAYS.between(enrolledOn, LocalDate.of(2026, 9, 30)));
 			this.events.add(new MemberEnrolled(member, SEALED, home, EnrollmentChannel.ON_SITE, enrolledOn,
-					at(enrolledOn.plusDays(random.nextInt(5))), CLERK));
+					at(enrolledOn.plusDays(random.nextInt((int) slack + 1))), CLERK));
 			int fate = random.nextInt(100);
 			if (fate < 10) {
 				UnionPlacement to = UNIONS.get((UNIONS.indexOf(home) + 1) % UNIONS.size());
-				LocalDate movedOn = enrolledOn.plusDays(10 + random.nextInt(20));
-				this.events.add(new TransferAccepted(member, new CredentialCode("TC-" + i), home, to, movedOn,
-						at(movedOn), CLERK));
+				LocalDate issuedOn = enrolledOn.plusDays(5);
+				LocalDate movedOn = issuedOn.plusDays(5 + random.nextInt(80));
+				CredentialCode code = new CredentialCode("TC-" + i);
+				this.events.add(new TransferCredentialIssued(member, code, home, to.unionId(), issuedOn,
+						issuedOn.plusDays(90), at(issuedOn), CLERK));
+				if (fate < 2) {
+					// Presented to the wrong union first: refused, then accepted in time.
+					this.events.add(new TransferAcceptanceRejected(member, code, home.unionId(),
+							CredentialRejectionReason.WRONG_UNION, movedOn, at(movedOn), CLERK));
+				}
+				this.events.add(new TransferAccepted(member, code, home, to, movedOn, at(movedOn), CLERK));
 			}
-			else if (fate < 13) {
+			else if (fate < 12 && enrolledOn.isBefore(LocalDate.of(2026, 6, 1))) {
+				// Issued, then cancelled by the union before it expired: nobody stranded.
+				LocalDate issuedOn = enrolledOn.plusDays(3);
+				CredentialCode code = new CredentialCode("TC-cancelled-" + i);
+				this.events.add(new TransferCredentialIssued(member, code, home, null, issuedOn, issuedOn.plusDays(90),
+						at(issuedOn), CLERK));
+				this.events.add(new TransferCredentialCancelled(member, code, home, "the worker stays",
+						issuedOn.plusDays(10), at(issuedOn.plusDays(10)), CLERK));
+			}
+			else if (fate >= 12 && fate < 15) {
 				LocalDate endedOn = enrolledOn.plusDays(5);
 				this.events.add(new MembershipTerminated(member, home, TerminationReason.LEFT_WORKFORCE, false, endedOn,
 						at(endedOn), CLERK));
-				if (fate == 12) {
+				if (fate == 14) {
 					// Back at the same union after a long time: no double count.
 					LocalDate back = endedOn.plusDays(200);
 					this.events.add(new MemberReEnrolled(member, SEALED, home, EnrollmentChannel.ON_SITE, back,
 							at(back), CLERK));
 				}
 			}
-			if (random.nextInt(10) == 0) {
+			if (random.nextInt(10) == 0 && enrolledOn.isBefore(LocalDate.of(2026, 9, 30))) {
 				LocalDate servedOn = enrolledOn.plusDays(1);
 				this.events.add(new ServiceDelivered(new ServiceId("s-" + i), home, member, ServiceType.SKILLS_TRAINING,
 						Campaign.SPRING_JOBS, servedOn, 1, BigDecimal.TEN, at(servedOn), CLERK));
 			}
+		}
+		generateNearMisses();
+	}
+
+	/**
+	 * Near misses the clean set must not report: credentials issued near the clock and
+	 * still valid, and a small union with all of its nine enrollments in the window.
+	 */
+	private void generateNearMisses() {
+		for (int i = 0; i < 9; i++) {
+			enroll("m-small-" + i, SMALL, LocalDate.of(2026, 9, 20).plusDays(i));
+		}
+		for (int i = 0; i < 5; i++) {
+			MemberId member = new MemberId("m-waiting-" + i);
+			UnionPlacement home = UNIONS.get(i % UNIONS.size());
+			LocalDate enrolledOn = LocalDate.of(2026, 10, 5).plusDays(i);
+			enroll(member.value(), home, enrolledOn);
+			LocalDate issuedOn = enrolledOn.plusDays(10);
+			this.events.add(new TransferCredentialIssued(member, new CredentialCode("TC-waiting-" + i), home, null,
+					issuedOn, issuedOn.plusDays(90), at(issuedOn), CLERK));
 		}
 	}
 
@@ -241,6 +411,30 @@ class SupervisionProjectionTest {
 			this.events.add(new MemberEnrolled(ghost, SEALED, CLOSING, EnrollmentChannel.IMPORT, before,
 					at(LocalDate.of(2026, 4, 12)), CLERK));
 			planted.get(FindingKind.ENROLLMENT_INTO_DISSOLVED_UNION).add(ghost.value());
+
+			// A union enrolling a few a month, then 15 in its last ten days.
+			UnionPlacement rushing = union("burst-" + i, COUNTIES.get(i % COUNTIES.size()));
+			for (int k = 0; k < 30; k++) {
+				enroll("m-burst-" + i + "-" + k, rushing, LocalDate.of(2025, 10, 3).plusDays(11L * k));
+			}
+			for (int k = 0; k < 15 + i; k++) {
+				enroll("m-burst-" + i + "-late-" + k, rushing, LocalDate.of(2026, 9, 21).plusDays(k % 10));
+			}
+			planted.get(FindingKind.BURST_BEFORE_DEADLINE).add(rushing.unionId().value());
+
+			// Issued, never accepted; every other one presented late and refused as
+			// expired.
+			MemberId stranded = new MemberId("m-stranded-" + i);
+			enroll(stranded.value(), home, LocalDate.of(2026, 1, 10));
+			CredentialCode code = new CredentialCode("TC-stranded-" + i);
+			this.events.add(new TransferCredentialIssued(stranded, code, home, other.unionId(),
+					LocalDate.of(2026, 3, 1), LocalDate.of(2026, 5, 30), at(LocalDate.of(2026, 3, 1)), CLERK));
+			if (i % 2 == 0) {
+				this.events.add(new TransferAcceptanceRejected(stranded, code, other.unionId(),
+						CredentialRejectionReason.EXPIRED, LocalDate.of(2026, 6, 2), at(LocalDate.of(2026, 6, 2)),
+						CLERK));
+			}
+			planted.get(FindingKind.CREDENTIAL_EXPIRED_UNUSED).add(stranded.value());
 		}
 		return planted;
 	}
@@ -284,6 +478,15 @@ class SupervisionProjectionTest {
 			this.projection.on(e, token);
 		}
 		else if (event instanceof UnionDissolved e) {
+			this.projection.on(e, token);
+		}
+		else if (event instanceof TransferCredentialIssued e) {
+			this.projection.on(e, token);
+		}
+		else if (event instanceof TransferCredentialCancelled e) {
+			this.projection.on(e, token);
+		}
+		else if (event instanceof TransferAcceptanceRejected e) {
 			this.projection.on(e, token);
 		}
 		else if (event instanceof FindingDecided e) {
