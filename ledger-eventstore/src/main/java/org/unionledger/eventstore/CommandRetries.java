@@ -20,12 +20,29 @@ public final class CommandRetries {
 
 	public static RetryScheduler onConcurrencyConflicts(ScheduledExecutorService executor, int maxRetries,
 			long intervalMillis) {
-		return IntervalRetryScheduler.builder()
+		return new ConflictRetryScheduler(IntervalRetryScheduler.builder()
 			.retryExecutor(executor)
 			.maxRetryCount(maxRetries)
-			.retryInterval((int) intervalMillis)
-			.nonTransientFailurePredicate(failure -> !isConcurrencyConflict(failure))
-			.build();
+			.retryInterval((int) intervalMillis));
+	}
+
+	/**
+	 * Axon's scheduler asks its predicate of the failure and of each of its causes, and
+	 * gives up if any is non-transient; a lost race is a {@code ConcurrencyException}
+	 * caused by a duplicate-key write error, so the decision is taken once, here, over
+	 * the whole chain.
+	 */
+	private static final class ConflictRetryScheduler extends IntervalRetryScheduler {
+
+		ConflictRetryScheduler(IntervalRetryScheduler.Builder builder) {
+			super(builder);
+		}
+
+		@Override
+		protected boolean isExplicitlyNonTransient(Throwable failure) {
+			return !isConcurrencyConflict(failure);
+		}
+
 	}
 
 	/** Whether a lost race on a stream is anywhere in the cause chain. */

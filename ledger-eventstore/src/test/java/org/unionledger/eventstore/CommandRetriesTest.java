@@ -28,7 +28,8 @@ class CommandRetriesTest {
 	@Test
 	void aBrokenRuleIsAnsweredAtOnceWithoutRunningTheHandlerAgain() {
 		AtomicInteger calls = new AtomicInteger();
-		CommandGateway gateway = gatewayFailingWith(calls, () -> new IllegalStateException("ALREADY_ACTIVE"), 99);
+		CommandGateway gateway = gatewayFailingWith(calls,
+				() -> new IllegalStateException("ALREADY_ACTIVE", new IllegalArgumentException("check digit")), 99);
 
 		assertThatThrownBy(() -> gateway.sendAndWait("enroll")).isInstanceOf(IllegalStateException.class)
 			.hasMessage("ALREADY_ACTIVE");
@@ -38,7 +39,9 @@ class CommandRetriesTest {
 	@Test
 	void aLostRaceOnAStreamIsRetriedUntilItWins() {
 		AtomicInteger calls = new AtomicInteger();
-		CommandGateway gateway = gatewayFailingWith(calls, () -> new ConcurrencyException("sequence 4 taken"), 3);
+		CommandGateway gateway = gatewayFailingWith(calls,
+				() -> new ConcurrencyException("sequence 4 taken", new IllegalStateException("E11000 duplicate key")),
+				3);
 
 		assertThat((Object) gateway.sendAndWait("enroll")).isEqualTo("done");
 		assertThat(calls).hasValue(4);
