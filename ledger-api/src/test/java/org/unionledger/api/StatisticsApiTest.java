@@ -154,6 +154,14 @@ class StatisticsApiTest extends ApiTestSupport {
 		Map byNumber = get("/api/jurisdictions/13/ranking?year=" + year + "&by=newEnrollments");
 		assertThat((List<Map>) byNumber.get("entries")).hasSize(11)
 			.allSatisfy((e) -> assertThat(e.get("rank")).isNotNull());
+		Map knownYesterday = get("/api/jurisdictions/13/ranking?year=" + year + "&by=completion&asOf=" + TODAY
+				+ "&knownAt=" + TODAY.minusDays(1));
+		assertThat(knownYesterday.get("knownAt")).isEqualTo(TODAY.minusDays(1).toString());
+		assertThat((List<Map>) knownYesterday.get("entries")).anySatisfy((entry) -> {
+			assertThat(entry.get("code")).isEqualTo("1310");
+			assertThat(entry.get("newEnrollments")).as("today's enrollments were not known yesterday").isEqualTo(0);
+			assertThat(entry.get("target")).as("nor was the target set today").isNull();
+		});
 	}
 
 	@Test
@@ -223,6 +231,8 @@ class StatisticsApiTest extends ApiTestSupport {
 				{ "/api/jurisdictions/1309/statistics/newEnrollments/events?size=0", HttpStatus.UNPROCESSABLE_ENTITY,
 						"PAGE_SIZE_OUT_OF_RANGE" },
 				{ "/api/jurisdictions/13/ranking?by=luck", HttpStatus.UNPROCESSABLE_ENTITY, "INVALID_VALUE" },
+				{ "/api/jurisdictions/13/ranking?asOf=" + future, HttpStatus.UNPROCESSABLE_ENTITY, "DATE_IN_FUTURE" },
+				{ "/api/jurisdictions/13/ranking?knownAt=soon", HttpStatus.BAD_REQUEST, "INVALID_VALUE" },
 				{ "/api/jurisdictions/130902/ranking", HttpStatus.UNPROCESSABLE_ENTITY, "NO_CHILDREN" },
 				{ "/api/unions/no-such-union/statistics", HttpStatus.NOT_FOUND, "UNION_UNKNOWN" } }) {
 			ResponseEntity<Map> response = this.http.getForEntity((String) request[0], Map.class);

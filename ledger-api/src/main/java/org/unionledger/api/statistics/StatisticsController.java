@@ -102,7 +102,9 @@ public class StatisticsController {
 	@GetMapping("/api/jurisdictions/{code}/ranking")
 	public RankingView ranking(@PathVariable String code, @RequestParam(required = false) Integer year,
 			@RequestParam(defaultValue = "completion") String by,
-			@RequestParam(defaultValue = "ASSIGNED") String source) {
+			@RequestParam(defaultValue = "ASSIGNED") String source,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownAt) {
 		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
 		this.access.requireReadable(jurisdiction.code());
 		RankingBy order = switch (by.toLowerCase(Locale.ROOT)) {
@@ -120,9 +122,11 @@ public class StatisticsController {
 		if (this.jurisdictions.children(jurisdiction.code()).isEmpty()) {
 			throw ApiException.invalid("NO_CHILDREN", "code", "a county or zone has no units below it to rank");
 		}
+		LocalDate effective = this.requests.pastDate(asOf, "asOf");
+		LocalDate known = this.requests.pastDate(knownAt, "knownAt");
 		return this.queries
-			.query(new FindRanking(jurisdiction.code(), this.requests.year(year, null), order, targetSource),
-					ResponseTypes.instanceOf(RankingView.class))
+			.query(new FindRanking(jurisdiction.code(), this.requests.year(year, effective), order, targetSource,
+					effective, known), ResponseTypes.instanceOf(RankingView.class))
 			.join();
 	}
 

@@ -1,6 +1,7 @@
 package org.unionledger.projections.statistics;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.unionledger.projections.statistics.StatisticsQueries.RankingBy;
@@ -14,9 +15,12 @@ import org.unionledger.targets.TargetSource;
  * @param statisticalYear the year
  * @param by what they are ranked by
  * @param source the target source completion rates compare with
+ * @param asOf the effective date counted to, or {@code null} for the year's end or today
+ * @param knownAt the recorded day counted to, or {@code null} for everything recorded
  * @param entries best first; unranked entries (no positive target) last, by code
  */
-public record RankingView(String parent, int statisticalYear, RankingBy by, TargetSource source, List<Entry> entries) {
+public record RankingView(String parent, int statisticalYear, RankingBy by, TargetSource source, LocalDate asOf,
+		LocalDate knownAt, List<Entry> entries) {
 
 	/**
 	 * One ranked unit.

@@ -34,8 +34,17 @@ public final class StatisticsQueries {
 	 * @param statisticalYear the year
 	 * @param by what they are ranked by
 	 * @param source whose target completion rates compare with
+	 * @param asOf effective date the new enrollments and targets are counted to, or
+	 * {@code null} for the year's end or today
+	 * @param knownAt recorded day up to which entries count, or {@code null} for all
 	 */
-	public record FindRanking(JurisdictionCode parent, int statisticalYear, RankingBy by, TargetSource source) {
+	public record FindRanking(JurisdictionCode parent, int statisticalYear, RankingBy by, TargetSource source,
+			LocalDate asOf, LocalDate knownAt) {
+
+		public FindRanking(JurisdictionCode parent, int statisticalYear, RankingBy by, TargetSource source) {
+			this(parent, statisticalYear, by, source, null, null);
+		}
+
 	}
 
 	/** What a ranking orders by. */

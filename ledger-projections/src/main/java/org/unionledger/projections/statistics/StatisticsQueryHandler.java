@@ -268,20 +268,31 @@ public class StatisticsQueryHandler {
 		}
 		Map<String, Document> counters = this.store.find(StatisticsProjection.COUNTERS, counterKeys);
 		Map<String, Document> targets = this.store.find(StatisticsProjection.TARGETS, targetKeys);
-		LocalDate asOf = cut(year, null);
+		LocalDate asOf = cut(year, query.asOf());
+		boolean dated = query.asOf() != null || query.knownAt() != null;
 		List<Candidate> candidates = new ArrayList<>();
 		for (int i = 0; i < children.size(); i++) {
 			Jurisdiction child = children.get(i);
-			Document bucket = counters.get(counterKeys.get(i));
 			long newEnrollments = 0;
-			if (bucket != null && bucket.get("c") instanceof Document counts) {
-				newEnrollments = StatisticsProjection.number(counts, Figures.field(Figures.NEW));
+			if (dated) {
+				// as of a date or as known at a day: the child's own statistics, same
+				// arithmetic
+				newEnrollments = handle(
+						new FindStatistics(Scopes.jurisdiction(child.code()), year, query.asOf(), query.knownAt()))
+					.figure(Figures.NEW);
 			}
-			Document change = targetsAt(targets.get(targetKeys.get(i)), asOf, null).get(query.source());
+			else {
+				Document bucket = counters.get(counterKeys.get(i));
+				if (bucket != null && bucket.get("c") instanceof Document counts) {
+					newEnrollments = StatisticsProjection.number(counts, Figures.field(Figures.NEW));
+				}
+			}
+			Document change = targetsAt(targets.get(targetKeys.get(i)), asOf, query.knownAt()).get(query.source());
 			Long target = (change != null) ? StatisticsProjection.number(change, "v") : null;
 			candidates.add(new Candidate(child, newEnrollments, target));
 		}
-		return new RankingView(query.parent().value(), year, query.by(), query.source(), rank(candidates, query.by()));
+		return new RankingView(query.parent().value(), year, query.by(), query.source(), query.asOf(), query.knownAt(),
+				rank(candidates, query.by()));
 	}
 
 	private record Candidate(Jurisdiction unit, long newEnrollments, Long target) {

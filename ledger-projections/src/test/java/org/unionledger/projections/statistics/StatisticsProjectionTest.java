@@ -321,6 +321,62 @@ class StatisticsProjectionTest {
 	}
 
 	@Test
+	void rankingsAreAnsweredAsOfADateAndAsKnownAtADay() {
+		LocalDate february = LocalDate.of(2026, 2, 2);
+		LocalDate march = LocalDate.of(2026, 3, 1);
+		this.story.add(target("1301", TargetSource.ASSIGNED, 2, february));
+		this.story.add(target("1306", TargetSource.ASSIGNED, 2, february));
+		this.story.add(enrolled("m-1", CHANGAN_SITE, february, february));
+		this.story.add(enrolled("m-2", CHANGAN_SITE, february, february));
+		this.story.add(enrolled("m-3", DISPATCH, february, february));
+		// recorded in June, effective in March: two late Baoding enrollments
+		this.story.add(enrolled("m-4", DISPATCH, march, LocalDate.of(2026, 6, 1)));
+		this.story.add(enrolled("m-5", DISPATCH, march, LocalDate.of(2026, 6, 1)));
+		// recorded in July, effective in March: Shijiazhuang's target raised to 4
+		this.story.add(new EnrollmentTargetSet(JurisdictionCode.of("1301"), 2026, TargetSource.ASSIGNED, 4, null, march,
+				at(LocalDate.of(2026, 7, 1)), LedgerStory.CLERK));
+		Feeder feeder = feeder();
+		feeder.all(this.story, 3);
+		StatisticsQueryHandler queries = queries(feeder);
+		JurisdictionCode hebei = JurisdictionCode.of("13");
+
+		RankingView endOfFebruary = queries.handle(new FindRanking(hebei, 2026, RankingBy.COMPLETION,
+				TargetSource.ASSIGNED, LocalDate.of(2026, 2, 28), null));
+		assertThat(endOfFebruary.asOf()).isEqualTo(LocalDate.of(2026, 2, 28));
+		assertThat(endOfFebruary.entries())
+			.extracting(RankingView.Entry::code, RankingView.Entry::rank, RankingView.Entry::newEnrollments,
+					RankingView.Entry::target)
+			.startsWith(org.assertj.core.groups.Tuple.tuple("1301", 1, 2L, 2L),
+					org.assertj.core.groups.Tuple.tuple("1306", 2, 1L, 2L));
+
+		RankingView endOfMarch = queries.handle(new FindRanking(hebei, 2026, RankingBy.COMPLETION,
+				TargetSource.ASSIGNED, LocalDate.of(2026, 3, 31), null));
+		assertThat(endOfMarch.entries())
+			.extracting(RankingView.Entry::code, RankingView.Entry::rank, RankingView.Entry::newEnrollments,
+					RankingView.Entry::target)
+			.as("as everything is known now: Baoding's late members count, Shijiazhuang's target is 4")
+			.startsWith(org.assertj.core.groups.Tuple.tuple("1306", 1, 3L, 2L),
+					org.assertj.core.groups.Tuple.tuple("1301", 2, 2L, 4L));
+
+		RankingView knownInMay = queries.handle(new FindRanking(hebei, 2026, RankingBy.COMPLETION,
+				TargetSource.ASSIGNED, LocalDate.of(2026, 3, 31), LocalDate.of(2026, 5, 1)));
+		assertThat(knownInMay.knownAt()).isEqualTo(LocalDate.of(2026, 5, 1));
+		assertThat(knownInMay.entries())
+			.extracting(RankingView.Entry::code, RankingView.Entry::rank, RankingView.Entry::newEnrollments,
+					RankingView.Entry::target)
+			.as("as it was known on 1 May: neither the late members nor the raised target")
+			.startsWith(org.assertj.core.groups.Tuple.tuple("1301", 1, 2L, 2L),
+					org.assertj.core.groups.Tuple.tuple("1306", 2, 1L, 2L));
+
+		RankingView undated = queries
+			.handle(new FindRanking(hebei, 2026, RankingBy.NEW_ENROLLMENTS, TargetSource.ASSIGNED));
+		RankingView datedToday = queries.handle(new FindRanking(hebei, 2026, RankingBy.NEW_ENROLLMENTS,
+				TargetSource.ASSIGNED, LocalDate.of(2026, 9, 30), null));
+		assertThat(datedToday.entries()).as("the dated path agrees with the year's bucket")
+			.isEqualTo(undated.entries());
+	}
+
+	@Test
 	void theSameFiguresComeOutOfMongoDB() {
 		everyKindOfEvent();
 		Feeder memory = feeder();
