@@ -15,13 +15,14 @@ const READERS = ['JURISDICTION_ADMIN', 'SUPERVISOR', 'AUDITOR', 'SYSTEM_ADMIN'];
 const MEMBER_READERS = ['SUPERVISOR', 'AUDITOR', 'SYSTEM_ADMIN'];
 
 /**
- * Routes: pattern, page, who sees it in the navigation. The sign-off page (each level's
+ * Routes: pattern, page, who may open it (roles) and who finds it in the navigation
+ * (navRoles, default the same). The sign-off page (each level's
  * sign-off of the yearly statistics) is being built elsewhere and plugs in here as
  * { path: 'signoff', ... } once its API exists.
  */
 const ROUTES = [
   { path: 'j', page: jurisdiction.showJurisdiction, nav: 'nav.jurisdiction', roles: READERS, home: (me) => `j/${homeCode(me)}` },
-  { path: 'u', page: jurisdiction.showUnion, nav: 'nav.union', roles: ['OFFICER'], home: (me) => `u/${me.scope.unions[0].unionId}` },
+  { path: 'u', page: jurisdiction.showUnion, nav: 'nav.union', roles: [...READERS, 'OFFICER'], navRoles: ['OFFICER'], home: (me) => `u/${me.scope.unions[0].unionId}` },
   { path: 'transfers', page: transfers.show, nav: 'nav.transfers', roles: [...READERS, 'OFFICER'], home: (me) => `transfers/${homeScope(me)}` },
   { path: 'services', page: services.show, nav: 'nav.services', roles: [...READERS, 'OFFICER'], home: (me) => `services/${homeScope(me)}` },
   { path: 'enroll', page: officer.showEnroll, nav: 'nav.enroll', roles: OFFICERS },
@@ -48,10 +49,14 @@ function allowed(route) {
   return route.roles.includes(me.role);
 }
 
+function inNavigation(route) {
+  return (route.navRoles || route.roles).includes(me.role);
+}
+
 function renderNav() {
   const nav = document.getElementById('nav');
   const current = window.location.hash.replace(/^#\/?/, '').split('/')[0];
-  nav.replaceChildren(h('ul', {}, ROUTES.filter(allowed).map((route) => {
+  nav.replaceChildren(h('ul', {}, ROUTES.filter(inNavigation).map((route) => {
     const target = route.home ? route.home(me) : route.path;
     return h('li', {}, h('a', { href: `#/${target}`, 'aria-current': current === route.path ? 'page' : null,
       id: `nav-${route.path}` }, t(route.nav)));
@@ -71,7 +76,7 @@ async function route() {
   const parts = window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   let target = ROUTES.find((r) => r.path === parts[0]);
   if (!target) {
-    const home = ROUTES.find((r) => allowed(r) && r.home);
+    const home = ROUTES.find((r) => inNavigation(r) && r.home);
     window.location.replace(`#/${home.home(me)}`);
     return;
   }

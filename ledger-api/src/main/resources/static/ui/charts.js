@@ -13,8 +13,8 @@ export function disposeCharts() {
 /**
  * A card with a chart and its table. option: the ECharts option; columns/rows: the table.
  */
-export function chartCard({ id, title, option, columns, rows, wide = false }) {
-  const chartBox = h('div', { class: 'chart', role: 'img', 'aria-label': title });
+export function chartCard({ id, title, option, columns, rows, wide = false, height }) {
+  const chartBox = h('div', { class: 'chart', role: 'img', 'aria-label': title, style: height ? `height: ${height}px` : null });
   const tableBox = h('div', { class: 'chart-table', hidden: true }, table(columns, rows, { id: `${id}-table` }));
   const toggle = h('button', { type: 'button', class: 'toggle', 'aria-pressed': 'false', 'aria-controls': `${id}-table` }, t('chart.showTable'));
   toggle.addEventListener('click', () => {

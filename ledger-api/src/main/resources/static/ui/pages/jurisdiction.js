@@ -40,10 +40,12 @@ function gaugeCard(stats) {
   const rows = stats.completion.map((c) => ({ source: label('source', c.source), target: c.target,
     newEnrollments: c.newEnrollments, percent: c.percent }));
   const gauges = stats.completion.map((c, i) => ({
-    type: 'gauge', center: [`${25 + 50 * i}%`, '58%'], radius: '70%', min: 0, max: 150,
-    title: { offsetCenter: [0, '80%'], fontSize: 12 }, detail: { formatter: (v) => (c.percent == null ? '—' : `${v}%`), fontSize: 16, offsetCenter: [0, '40%'] },
-    axisLabel: { fontSize: 9 }, progress: { show: true },
-    data: [{ value: c.percent == null ? 0 : Number(c.percent), name: label('source', c.source) }],
+    type: 'gauge', center: [`${25 + 50 * i}%`, '55%'], radius: '58%', min: 0, max: 150, splitNumber: 5,
+    title: { offsetCenter: [0, '95%'], fontSize: 12 },
+    detail: { formatter: () => (c.percent == null ? t('gauge.noTarget') : `${Number(c.percent).toFixed(1)}%`), fontSize: 15, offsetCenter: [0, '55%'] },
+    axisLabel: { fontSize: 9, distance: 12 }, progress: { show: c.percent != null, width: 8 }, axisLine: { lineStyle: { width: 8 } },
+    pointer: { show: c.percent != null, width: 4 }, splitLine: { length: 8 }, axisTick: { show: false },
+    data: [{ value: c.percent == null ? 0 : Math.min(150, Number(c.percent)), name: label('source', c.source) }],
   }));
   return chartCard({ id: 'chart-completion', title: t('chart.completion'), option: { series: gauges },
     columns: [{ key: 'source', label: t('col.source') }, { key: 'target', label: t('col.target'), numeric: true },
@@ -61,10 +63,11 @@ function rankingCard(ranking, highlight) {
     _class: e.code === highlight ? 'highlight' : null }));
   const ordered = [...ranking.entries].reverse();
   return chartCard({ id: 'chart-ranking', title: byCompletion ? t('chart.ranking') : t('chart.rankingNew'),
+    height: Math.max(300, ranking.entries.length * 18 + 40),
     option: {
       grid: { left: 8, right: 48, top: 10, bottom: 10, containLabel: true },
       xAxis: { type: 'value', axisLabel: { formatter: byCompletion ? '{value}%' : '{value}' }, minInterval: 1 },
-      yAxis: { type: 'category', data: ordered.map((e) => e.name), axisLabel: { fontSize: 10 } },
+      yAxis: { type: 'category', data: ordered.map((e) => e.name), axisLabel: { fontSize: 10, interval: 0 } },
       tooltip: { trigger: 'axis' },
       series: [{ type: 'bar', data: ordered.map((e) => ({ value: value(e), itemStyle: { color: e.code === highlight ? '#c23531' : '#2f4554' } })),
         label: { show: true, position: 'right', formatter: byCompletion ? '{c}%' : '{c}', fontSize: 10 } }],

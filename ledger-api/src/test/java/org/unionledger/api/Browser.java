@@ -99,7 +99,8 @@ final class Browser implements AutoCloseable {
 	/** A screenshot of what the page showed instead, named after the test's failure. */
 	private RuntimeException failed(RuntimeException ex) {
 		Path shot = screenshot("failure-" + System.currentTimeMillis());
-		Object main = this.driver.executeScript("const m = document.querySelector('main'); return m ? m.innerText : '';");
+		Object main = this.driver
+			.executeScript("const m = document.querySelector('main'); return m ? m.innerText : '';");
 		ex.addSuppressed(new AssertionError("page showed (" + shot + "): " + main));
 		return ex;
 	}

@@ -43,6 +43,11 @@ public final class DashboardSessions {
 	private DashboardSessions() {
 	}
 
+	/** Whether the request signs in by itself (Basic or bearer): an API client's. */
+	static boolean bringsCredentials(HttpServletRequest request) {
+		return request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+	}
+
 	/** Whether the request must carry the CSRF token. */
 	static boolean needsCsrfToken(HttpServletRequest request) {
 		if (SAFE_METHODS.contains(request.getMethod())) {

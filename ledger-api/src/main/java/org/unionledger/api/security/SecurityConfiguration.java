@@ -14,7 +14,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -67,16 +69,47 @@ public class SecurityConfiguration {
 		return new BCryptPasswordEncoder(access.security().bcryptStrength());
 	}
 
+	/**
+	 * API clients: every request that brings its own credentials (an
+	 * {@code Authorization} header, HTTP Basic or a bearer token) is signed in on its
+	 * own, statelessly: no session, no cookie, no CSRF token.
+	 */
 	@Bean
-	SecurityFilterChain ledgerSecurity(HttpSecurity http, AccessProperties access, ProblemWriter writer)
+	@Order(1)
+	SecurityFilterChain apiClientSecurity(HttpSecurity http, AccessProperties access, ProblemWriter writer)
 			throws Exception {
 		boolean bearer = access.security().jwt().enabled();
 		ProblemResponses problems = new ProblemResponses(writer, bearer);
+		http.securityMatcher(DashboardSessions::bringsCredentials)
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.authorizeHttpRequests(SecurityConfiguration::authorize)
+			.httpBasic(basic -> basic.realmName("ledger").authenticationEntryPoint(problems))
+			.exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+		if (bearer) {
+			JwtDecoder decoder = jwtDecoder(access.security().jwt());
+			http.oauth2ResourceServer(server -> server.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems)
+				.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new JwtUsers())));
+		}
+		return http.build();
+	}
+
+	/**
+	 * Everything else, the dashboard's browser above all: signed in once through the form
+	 * at {@code /ui/login}, then by the session cookie; a change on that cookie must
+	 * carry the CSRF token. Unauthenticated API calls get the same 401 problem as before.
+	 */
+	@Bean
+	@Order(2)
+	SecurityFilterChain dashboardSecurity(HttpSecurity http, AccessProperties access, ProblemWriter writer)
+			throws Exception {
+		ProblemResponses problems = new ProblemResponses(writer, access.security().jwt().enabled());
 		CsrfTokenRequestAttributeHandler csrfTokens = new CsrfTokenRequestAttributeHandler();
-		// The token is read from the X-XSRF-TOKEN header (or the login form's _csrf
-		// field)
-		// as the cookie holds it, without BREACH masking: the cookie is no secret from
-		// the page's own script anyway.
+		// The token is read from the X-XSRF-TOKEN header (or the sign-in form's _csrf
+		// field) as the cookie holds it, without BREACH masking: the cookie is no secret
+		// from the page's own script anyway.
 		csrfTokens.setCsrfRequestAttributeName(null);
 		http.csrf(csrf -> csrf.csrfTokenRepository(csrfCookies())
 			.csrfTokenRequestHandler(csrfTokens)
@@ -84,15 +117,8 @@ public class SecurityConfiguration {
 			.addFilterAfter(new DashboardSessions.CsrfCookieFilter(), CsrfFilter.class)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
 			.requestCache(cache -> cache.disable())
-			.authorizeHttpRequests(authorize -> authorize.requestMatchers(HttpMethod.POST, "/api/applications")
-				.permitAll()
-				.requestMatchers(PUBLIC_PATHS)
-				.permitAll()
-				.requestMatchers(DashboardSessions.PUBLIC_PATHS)
-				.permitAll()
-				.anyRequest()
-				.authenticated())
-			.httpBasic(basic -> basic.realmName("ledger").authenticationEntryPoint(problems))
+			.authorizeHttpRequests(authorize -> authorize.requestMatchers(DashboardSessions.PUBLIC_PATHS).permitAll())
+			.authorizeHttpRequests(SecurityConfiguration::authorize)
 			.formLogin(form -> form.loginPage(DashboardSessions.LOGIN)
 				.loginProcessingUrl(DashboardSessions.LOGIN)
 				.defaultSuccessUrl(DashboardSessions.HOME, true)
@@ -106,13 +132,18 @@ public class SecurityConfiguration {
 						DashboardSessions::isDashboardPage)
 				.defaultAuthenticationEntryPointFor(problems, (request) -> true)
 				.accessDeniedHandler(problems));
-		if (bearer) {
-			JwtDecoder decoder = jwtDecoder(access.security().jwt());
-			http.oauth2ResourceServer(server -> server.authenticationEntryPoint(problems)
-				.accessDeniedHandler(problems)
-				.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new JwtUsers())));
-		}
 		return http.build();
+	}
+
+	/** Who may call what without signing in; everything else needs a signed-in user. */
+	private static void authorize(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize) {
+		authorize.requestMatchers(HttpMethod.POST, "/api/applications")
+			.permitAll()
+			.requestMatchers(PUBLIC_PATHS)
+			.permitAll()
+			.anyRequest()
+			.authenticated();
 	}
 
 	/**

@@ -118,19 +118,23 @@ class TransferProjectionTest {
 				AT, CLERK);
 		twice(2, () -> this.projection.on(accepted, new GlobalSequenceTrackingToken(2)));
 		LocalDate first = StatisticalCalendar.ACFTU.firstDay(2026);
+		assertThat(
+				this.queries.handle(new FindTransfers("J:13", List.of(), 2026, first, LocalDate.of(2026, 3, 7), TODAY))
+					.flows())
+			.isEmpty();
+		assertThat(
+				this.queries.handle(new FindTransfers("J:13", List.of(), 2026, first, LocalDate.of(2026, 3, 8), TODAY))
+					.flows())
+			.containsExactly(new TransfersView.Flow("1306", "1301", 1));
 		assertThat(this.queries
-			.handle(new FindTransfers("J:13", List.of(), 2026, first, LocalDate.of(2026, 3, 7), TODAY))
+			.handle(new FindTransfers("J:13", List.of(), 2027, StatisticalCalendar.ACFTU.firstDay(2027),
+					StatisticalCalendar.ACFTU.lastDay(2027), TODAY))
 			.flows()).isEmpty();
-		assertThat(this.queries
-			.handle(new FindTransfers("J:13", List.of(), 2026, first, LocalDate.of(2026, 3, 8), TODAY))
-			.flows()).containsExactly(new TransfersView.Flow("1306", "1301", 1));
-		assertThat(this.queries.handle(new FindTransfers("J:13", List.of(), 2027, StatisticalCalendar.ACFTU.firstDay(2027),
-				StatisticalCalendar.ACFTU.lastDay(2027), TODAY)).flows()).isEmpty();
 	}
 
 	private TransfersView find(String scope, List<String> children) {
-		return this.queries.handle(new FindTransfers(scope, children, 2026, StatisticalCalendar.ACFTU.firstDay(2026),
-				TODAY, TODAY));
+		return this.queries
+			.handle(new FindTransfers(scope, children, 2026, StatisticalCalendar.ACFTU.firstDay(2026), TODAY, TODAY));
 	}
 
 	private void issue(long position, String member, CredentialCode code, UnionPlacement union, LocalDate issued,

@@ -58,7 +58,8 @@ class UnionListProjectionTest {
 				new GlobalSequenceTrackingToken(1)));
 		twice(() -> this.projection.on(new UnionRegistered(express, "保定快递工会", LocalDate.of(2025, 6, 1), AT, CLERK),
 				new GlobalSequenceTrackingToken(2)));
-		twice(() -> this.projection.on(new UnionDissolved(site, "project finished", LocalDate.of(2026, 2, 1), AT, CLERK),
+		twice(() -> this.projection.on(
+				new UnionDissolved(site, "project finished", LocalDate.of(2026, 2, 1), AT, CLERK),
 				new GlobalSequenceTrackingToken(3)));
 		UnionListView both = this.queries
 			.handle(new FindUnionsIn(List.of(JurisdictionCode.of("130602"), JurisdictionCode.of("130102"))));
