@@ -190,7 +190,7 @@ export async function showJurisdiction(main, [code], me) {
   const shown = then || stats;
   main.replaceChildren(
     breadcrumbs(me, division.path, 'j'),
-    pageTitle(`${division.name}（${code}）`, t('page.jurisdictionSub', { year: shown.statisticalYear, from: shown.from, asOf: shown.asOf })),
+    pageTitle(t('page.codeTitle', { name: division.name, code }), t('page.jurisdictionSub', { year: shown.statisticalYear, from: shown.from, asOf: shown.asOf })),
     filterForm(me, reload),
     kpis(stats, then),
     h('div', { class: 'grid' },

@@ -31,7 +31,7 @@ export async function show(main, parts, me) {
   if (!union) {
     const division = await api(`${path}/children`);
     crumbs = breadcrumbs(me, division.path, 'services');
-    title = `${division.name}（${id}）`;
+    title = t('page.codeTitle', { name: division.name, code: id });
   } else {
     title = (await api(path)).name;
   }

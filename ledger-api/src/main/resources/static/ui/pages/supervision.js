@@ -2,7 +2,7 @@
 // a member's timeline, and verification of the sealed event store.
 import { api, query } from '../api.js';
 import { h, table } from '../dom.js';
-import { label, number, t } from '../i18n.js';
+import { label, lang, number, t } from '../i18n.js';
 import { filters, pageTitle } from './common.js';
 
 const KINDS = ['DUPLICATE_ENROLLMENT_ATTEMPT', 'TERMINATION_THEN_ENROLLMENT', 'BACKDATED_RECORD', 'CROSSES_YEAR_BOUNDARY', 'ENROLLMENT_INTO_DISSOLVED_UNION'];
@@ -83,17 +83,17 @@ export async function showMember(main, [memberId], me) {
       h('ol', { class: 'timeline', id: 'timeline' }, history.events.map((e) => h('li', {},
         h('span', { class: 'when' }, e.effectiveDate || e.issuedOn || (e.recordedAt || '').substring(0, 10)),
         h('strong', {}, label('event', e.type)),
-        h('span', { class: 'sub' }, timelineDetail(e))))));
+        h('span', { class: 'sub' }, timelineDetail(e, me.zone))))));
   }
   main.replaceChildren(...content);
 }
 
-function timelineDetail(event) {
+function timelineDetail(event, zone) {
   const parts = [];
   if (event.residentIdMasked) {
     parts.push(`${event.nameMasked} ${event.residentIdMasked}`);
   }
-  const union = event.union || event.toUnion || event.issuingUnion;
+  const union = event.union || event.issuingUnion;
   if (union && union.unionId) {
     parts.push(union.unionId);
   }
@@ -104,7 +104,10 @@ function timelineDetail(event) {
     parts.push(event.code);
   }
   if (event.recordedAt) {
-    parts.push(t('member.recorded', { at: event.recordedAt.substring(0, 16).replace('T', ' ') }));
+    // Recorded instants are shown in the ledger's zone, as the ledger counts days in it.
+    const at = new Date(event.recordedAt).toLocaleString(lang(), { timeZone: zone, hour12: false,
+      year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    parts.push(t('member.recorded', { at }));
   }
   if (event.recordedBy) {
     parts.push(String(event.recordedBy));

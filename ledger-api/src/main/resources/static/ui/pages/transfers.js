@@ -45,7 +45,7 @@ export async function show(main, parts, me) {
   const data = await api(`${path}/transfers${query({ year: filters.year, asOf: filters.asOf })}`);
   const reload = () => show(main, parts, me);
   let crumbs = null;
-  let title = data.name ? `${data.name}（${id}）` : id;
+  let title = data.name ? t('page.codeTitle', { name: data.name, code: id }) : id;
   if (!union) {
     const division = await api(`${path}/children`);
     crumbs = breadcrumbs(me, division.path, 'transfers');

@@ -139,9 +139,37 @@ class DashboardBrowserTest extends ApiTestSupport {
 		long first = Long.parseLong(cells.get(0).getText().replaceAll("[^0-9]", "0"));
 		long second = Long.parseLong(cells.get(1).getText().replaceAll("[^0-9]", "0"));
 		assertThat(first).isGreaterThanOrEqualTo(second);
+		// Targets for Shijiazhuang (set by the province's admin): the gauges compare with
+		// them.
+		for (Map<String, Object> target : List.of(Map.<String, Object>of("source", "ASSIGNED", "target", 20),
+				Map.<String, Object>of("source", "SELF_SET", "target", 30))) {
+			assertThat(as(TestUsers.HEBEI_ADMIN)
+				.exchange("/api/jurisdictions/1301/targets/2027", org.springframework.http.HttpMethod.PUT,
+						new org.springframework.http.HttpEntity<>(target), Map.class)
+				.getStatusCode()).isEqualTo(HttpStatus.OK);
+		}
 		this.browser.find("#children-table a[href='#/j/1301']").click();
 		this.browser.waitForText("#page-title", "石家庄市（1301）");
 		this.browser.settle();
+		this.browser.find("#chart-completion .toggle").click();
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> completion = (List<Map<String, Object>>) api(TestUsers.HEBEI_AUDITOR,
+				"/api/jurisdictions/1301/statistics")
+			.get("completion");
+		for (Map<String, Object> source : completion) {
+			String label = "ASSIGNED".equals(source.get("source")) ? "省总要求" : "我市目标";
+			WebElement row = this.browser.all("#chart-completion-table tbody tr")
+				.stream()
+				.filter((r) -> r.getText().startsWith(label))
+				.findFirst()
+				.orElseThrow();
+			List<WebElement> targetCells = row.findElements(By.cssSelector("td"));
+			assertThat(targetCells.get(1).getText()).isEqualTo(String.valueOf(source.get("target")));
+			assertThat(targetCells.get(2).getText()).isEqualTo(String.valueOf(source.get("newEnrollments")));
+			assertThat(targetCells.get(3).getText())
+				.isEqualTo(String.format("%.2f%%", ((Number) source.get("percent")).doubleValue()));
+		}
+		this.browser.find("#chart-completion .toggle").click();
 		assertThat(this.browser.text("#breadcrumbs")).contains("河北省").contains("石家庄市");
 		assertThat(this.browser.number("#kpi-active .kpi-value"))
 			.isEqualTo(active(TestUsers.HEBEI_AUDITOR, "/api/jurisdictions/1301/statistics"));
@@ -285,6 +313,38 @@ class DashboardBrowserTest extends ApiTestSupport {
 
 	@Test
 	@Order(7)
+	@SuppressWarnings("unchecked")
+	void anOfficerRecordsAWinterWarmthServiceAndTheServicesPageCountsIt() {
+		Map<String, Object> before = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) api(
+				TestUsers.SJZ_SUPERVISOR, "/api/unions/os-sjz-c/statistics")
+			.get("services")).get("deliveredHere")).get("byCampaign");
+		long winterBefore = ((Number) ((Map<String, Object>) before.get("WINTER_WARMTH")).get("personTimes"))
+			.longValue();
+		this.browser.signIn(TestUsers.SJZ_OFFICER, TestUsers.PASSWORD);
+		this.browser.route("#/service/os-sjz-c");
+		this.browser.setValue("#f-type", "SEASONAL_CARE");
+		this.browser.setValue("#f-campaign", "WINTER_WARMTH");
+		this.browser.setValue("#f-personTimes", "40");
+		this.browser.setValue("#f-amountYuan", "2000.50");
+		this.browser.find("#service-form-submit").click();
+		this.browser.find("#service-id");
+		this.browser.screenshot("15b-service-recorded", "#service-form");
+		this.browser.route("#/services/u/os-sjz-c");
+		this.browser.find("#chart-campaign .toggle").click();
+		WebElement winter = this.browser.all("#chart-campaign-table tbody tr")
+			.stream()
+			.filter((r) -> r.getText().startsWith("冬送温暖"))
+			.findFirst()
+			.orElseThrow();
+		List<WebElement> cells = winter.findElements(By.cssSelector("td"));
+		assertThat(Long.parseLong(cells.get(2).getText().replaceAll("[^0-9]", ""))).isEqualTo(winterBefore + 40);
+		assertThat(cells.get(3).getText()).contains("2,000.50");
+		this.browser.screenshot("15c-services-union-table", "#chart-campaign");
+		this.browser.signOut();
+	}
+
+	@Test
+	@Order(8)
 	void pagesOutOfScopeAreRefused() {
 		this.browser.signIn(TestUsers.BD_OFFICER, TestUsers.PASSWORD);
 		this.browser.route("#/u/os-sjz-a");
@@ -305,7 +365,7 @@ class DashboardBrowserTest extends ApiTestSupport {
 	}
 
 	@Test
-	@Order(8)
+	@Order(9)
 	void aKnownAtComparisonHighlightsTheBackdatedEnrollment() {
 		this.browser.signIn(TestUsers.SJZ_SUPERVISOR, TestUsers.PASSWORD);
 		this.browser.route("#/j/130102");
@@ -333,7 +393,7 @@ class DashboardBrowserTest extends ApiTestSupport {
 	}
 
 	@Test
-	@Order(9)
+	@Order(10)
 	void supervisorsAndAuditorsWorkTheirPages() {
 		this.browser.signIn(TestUsers.SJZ_SUPERVISOR, TestUsers.PASSWORD);
 		this.browser.route("#/findings/1301");
@@ -342,6 +402,29 @@ class DashboardBrowserTest extends ApiTestSupport {
 			.get("count")).longValue();
 		assertThat(this.browser.number("#findings-count")).isEqualTo(count);
 		this.browser.screenshot("19-findings");
+		// The duplicate attempt of the enrollment test is a finding; the supervisor
+		// dismisses it.
+		this.browser.route("#/findings/130102");
+		this.browser.setValue("#findings-kind", "DUPLICATE_ENROLLMENT_ATTEMPT");
+		this.browser.find("#findings-filter button[type=submit]").click();
+		WebElement finding = this.browser
+			.present("li.finding.status-OPEN a[href='#/member/" + this.enrolledMember + "']")
+			.findElement(By.xpath("ancestor::li"));
+		String findingId = finding.getAttribute("data-finding");
+		finding.findElement(By.cssSelector(".decide input")).sendKeys("同一人重复提交，已核实");
+		finding.findElements(By.cssSelector(".decide button")).get(1).click();
+		this.browser.present("li.finding.status-DISMISSED[data-finding='" + findingId + "']");
+		assertThat(this.browser.text("li.finding[data-finding='" + findingId + "']")).contains("已排除")
+			.contains("同一人重复提交，已核实");
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> decided = (List<Map<String, Object>>) api(TestUsers.SJZ_SUPERVISOR,
+				"/api/supervision/findings?jurisdiction=130102&kind=DUPLICATE_ENROLLMENT_ATTEMPT")
+			.get("findings");
+		assertThat(decided).filteredOn((f) -> findingId.equals(f.get("id")))
+			.singleElement()
+			.satisfies((f) -> assertThat(f).containsEntry("status", "DISMISSED")
+				.containsEntry("decisionReason", "同一人重复提交，已核实"));
+		this.browser.screenshot("19b-finding-dismissed", "li.finding[data-finding='" + findingId + "']");
 		this.browser.route("#/services/1301");
 		this.browser.find("#chart-campaign");
 		@SuppressWarnings("unchecked")
@@ -366,7 +449,7 @@ class DashboardBrowserTest extends ApiTestSupport {
 	}
 
 	@Test
-	@Order(10)
+	@Order(11)
 	void englishSwitchAndAPhoneWideScreen() {
 		this.browser.signIn(TestUsers.SJZ_SUPERVISOR, TestUsers.PASSWORD);
 		this.browser.find("#lang-switch").click();

@@ -17,9 +17,10 @@ import org.unionledger.statistics.StatisticalCalendar;
 import org.unionledger.union.UnionId;
 
 /**
- * {@code GET /api/me}: who is signed in, with what role and scope, and the ledger's today
- * and statistical year, so that the dashboard opens where the user may look and dates
- * come from the ledger's clock, not the browser's. Every signed-in user reads their own.
+ * {@code GET /api/me}: who is signed in, with what role and scope, and the ledger's
+ * today, statistical year and time zone, so that the dashboard opens where the user may
+ * look and dates come from the ledger's clock, not the browser's. Every signed-in user
+ * reads their own.
  */
 @RestController
 public class DashboardController {
@@ -32,8 +33,11 @@ public class DashboardController {
 
 	private final StatisticalCalendar calendar;
 
+	private final java.time.ZoneId zone;
+
 	public DashboardController(Scopes scopes, JurisdictionTable jurisdictions, StatisticsRequests requests,
-			StatisticalCalendar calendar) {
+			StatisticalCalendar calendar, org.unionledger.api.config.LedgerProperties properties) {
+		this.zone = properties.zone();
 		this.scopes = scopes;
 		this.jurisdictions = jurisdictions;
 		this.requests = requests;
@@ -78,6 +82,7 @@ public class DashboardController {
 		body.put("statisticalYear", year);
 		body.put("statisticalYearFrom", this.calendar.firstDay(year));
 		body.put("statisticalYearTo", this.calendar.lastDay(year));
+		body.put("zone", this.zone.getId());
 		return body;
 	}
 
