@@ -72,6 +72,7 @@ function renderHeader() {
 
 async function route() {
   const main = document.getElementById('main');
+  document.body.dataset.rendered = '';
   disposeCharts();
   const parts = window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   let target = ROUTES.find((r) => r.path === parts[0]);
@@ -84,6 +85,7 @@ async function route() {
   main.replaceChildren(h('p', { class: 'loading', role: 'status' }, t('app.loading')));
   if (!allowed(target)) {
     main.replaceChildren(refusal(t('refused.role')));
+    document.body.dataset.rendered = window.location.hash;
     return;
   }
   try {
@@ -93,6 +95,8 @@ async function route() {
   }
   document.getElementById('nav').classList.remove('open');
   document.getElementById('menu-toggle').setAttribute('aria-expanded', 'false');
+  // Which route the page shows now (for the browser tests, which wait for it).
+  document.body.dataset.rendered = window.location.hash;
 }
 
 /** What the ledger answered when it refused or failed, shown in place of the page. */
@@ -119,6 +123,11 @@ async function start() {
   });
   document.getElementById('logout-form').addEventListener('submit', () => {
     document.getElementById('logout-csrf').value = csrfToken() || '';
+  });
+  // The skip link moves the focus to the content without touching the route (the hash).
+  document.querySelector('.skip').addEventListener('click', (event) => {
+    event.preventDefault();
+    document.getElementById('main').focus();
   });
   const toggle = document.getElementById('menu-toggle');
   toggle.addEventListener('click', () => {

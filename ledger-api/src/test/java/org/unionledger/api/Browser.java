@@ -78,6 +78,8 @@ final class Browser implements AutoCloseable {
 	/** Goes to a dashboard route and waits until the page replaced the loading notice. */
 	void route(String hash) {
 		this.driver.executeScript("window.location.hash = arguments[0];", hash);
+		this.wait.until((d) -> hash.equals(((JavascriptExecutor) d).executeScript(
+				"return document.body.dataset.rendered === window.location.hash ? window.location.hash : null;")));
 		settle();
 	}
 

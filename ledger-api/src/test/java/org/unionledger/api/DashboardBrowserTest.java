@@ -460,6 +460,23 @@ class DashboardBrowserTest extends ApiTestSupport {
 		this.browser.screenshot("23-jurisdiction-english");
 		this.browser.find("#lang-switch").click();
 		this.browser.waitForText("#user-role", "督查人员");
+		// Keyboard: the first Tab reaches the skip link, Enter moves to the content; the
+		// navigation and the charts' table toggles are links and buttons.
+		this.browser.route("#/j/1301");
+		// A fresh load, so that sequential focus starts at the top of the document.
+		this.browser.driver.navigate().refresh();
+		this.browser.wait.until((d) -> "#/j/1301".equals(
+				((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.body.dataset.rendered;")));
+		this.browser.find("#kpi-active");
+		new org.openqa.selenium.interactions.Actions(this.browser.driver).sendKeys(org.openqa.selenium.Keys.TAB)
+			.perform();
+		assertThat(this.browser.driver.switchTo().activeElement().getText()).isEqualTo("跳到正文");
+		new org.openqa.selenium.interactions.Actions(this.browser.driver).sendKeys(org.openqa.selenium.Keys.ENTER)
+			.perform();
+		this.browser.wait.until((d) -> "main".equals(d.switchTo().activeElement().getAttribute("id")));
+		assertThat(this.browser.all("#nav a")).allSatisfy((a) -> assertThat(a.getAttribute("href")).contains("#/"));
+		assertThat(this.browser.all(".card .toggle")).isNotEmpty()
+			.allSatisfy((b) -> assertThat(b.getTagName()).isEqualTo("button"));
 		this.browser.driver.manage().window().setSize(new Dimension(375, 812));
 		this.browser.route("#/j/1301");
 		this.browser.find("#kpi-active");
