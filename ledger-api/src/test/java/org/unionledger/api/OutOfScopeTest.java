@@ -38,6 +38,12 @@ class OutOfScopeTest extends ApiTestSupport {
 	/** Routes anyone may call without signing in; they have their own tests. */
 	static final Set<String> PUBLIC_ROUTES = Set.of("POST /api/applications");
 
+	/**
+	 * Routes about the signed-in user themselves, which no user is outside of
+	 * ({@code DashboardApiTest} checks that each user sees only their own).
+	 */
+	static final Set<String> SELF_ROUTES = Set.of("GET /api/me");
+
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mapping;
@@ -176,6 +182,7 @@ class OutOfScopeTest extends ApiTestSupport {
 		cases.addAll(AdditionalOutOfScopeCases.cases(this));
 		cases.addAll(FigureAndAuditOutOfScopeCases.cases(this));
 		cases.addAll(SignOffOutOfScopeCases.cases());
+		cases.addAll(DashboardOutOfScopeCases.cases(this));
 		return cases;
 	}
 
@@ -185,6 +192,7 @@ class OutOfScopeTest extends ApiTestSupport {
 		cases().forEach(c -> tested.add(c.route()));
 		Set<String> covered = new TreeSet<>(tested);
 		covered.addAll(PUBLIC_ROUTES);
+		covered.addAll(SELF_ROUTES);
 		Set<String> routes = routes(this.mapping);
 		assertThat(routes).as("routes of the API").isNotEmpty();
 		assertThat(covered).as("every route needs an out-of-scope case (or to be listed as public)")

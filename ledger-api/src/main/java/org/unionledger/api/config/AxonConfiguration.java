@@ -28,6 +28,10 @@ import org.unionledger.eventstore.MongoTokenStore;
 import org.unionledger.projections.annualreports.AnnualReportProjection;
 import org.unionledger.projections.annualreports.AnnualReportQueryHandler;
 import org.unionledger.projections.credentials.CredentialProjection;
+import org.unionledger.projections.transfers.TransferProjection;
+import org.unionledger.projections.transfers.TransferQueryHandler;
+import org.unionledger.projections.unionlists.UnionListProjection;
+import org.unionledger.projections.unionlists.UnionListQueryHandler;
 import org.unionledger.projections.credentials.CredentialQueryHandler;
 import org.unionledger.jurisdiction.JurisdictionTable;
 import org.unionledger.projections.statistics.StatisticsProjection;
@@ -205,6 +209,26 @@ public class AxonConfiguration {
 	@Bean
 	CredentialProjection credentialProjection(MongoDatabase database) {
 		return new CredentialProjection(database);
+	}
+
+	@Bean
+	TransferProjection transferProjection(MongoDatabase database, StatisticalCalendar calendar) {
+		return new TransferProjection(database, calendar);
+	}
+
+	@Bean
+	TransferQueryHandler transferQueryHandler(MongoDatabase database) {
+		return new TransferQueryHandler(new MongoReadModelStore(database));
+	}
+
+	@Bean
+	UnionListProjection unionListProjection(MongoDatabase database) {
+		return new UnionListProjection(database);
+	}
+
+	@Bean
+	UnionListQueryHandler unionListQueryHandler(MongoDatabase database) {
+		return new UnionListQueryHandler(new MongoReadModelStore(database));
 	}
 
 	@Bean

@@ -13,7 +13,8 @@ import org.unionledger.api.problems.ProblemWriter;
 
 /**
  * 401 and 403 from the security filters as problem+json, like every other error. A 401
- * names the accepted schemes in {@code WWW-Authenticate}.
+ * names the accepted schemes in {@code WWW-Authenticate}, except to the dashboard's
+ * script.
  */
 public final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -29,9 +30,14 @@ public final class ProblemResponses implements AuthenticationEntryPoint, AccessD
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
-		response.addHeader("WWW-Authenticate", "Basic realm=\"ledger\", charset=\"UTF-8\"");
-		if (this.bearer) {
-			response.addHeader("WWW-Authenticate", "Bearer");
+		// The dashboard's script asks with X-Requested-With; a Basic challenge would make
+		// the browser open its own password dialog instead of the dashboard's sign-in
+		// page.
+		if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+			response.addHeader("WWW-Authenticate", "Basic realm=\"ledger\", charset=\"UTF-8\"");
+			if (this.bearer) {
+				response.addHeader("WWW-Authenticate", "Bearer");
+			}
 		}
 		this.problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", null,
 				"sign in with HTTP Basic" + (this.bearer ? " or a bearer token" : ""));

@@ -14,7 +14,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -24,6 +26,10 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.unionledger.api.problems.ProblemWriter;
 import org.unionledger.seeds.SeedPlan;
@@ -31,8 +37,11 @@ import org.unionledger.seeds.UnionSeed;
 import org.unionledger.union.UnionId;
 
 /**
- * Stateless sign-in on every request: HTTP Basic against {@link UserDirectory} and, when
- * {@code ledger.security.jwt.enabled}, bearer JWTs. Public: the online application form
+ * Sign-in: API clients sign in on every request, statelessly, with HTTP Basic against
+ * {@link UserDirectory} and, when {@code ledger.security.jwt.enabled}, bearer JWTs; the
+ * dashboard signs in once through the form at {@code /ui/login} and then carries an
+ * HttpOnly, SameSite=Lax session cookie, with a CSRF token on every change it asks for
+ * (see {@link DashboardSessions}). Public: the online application form
  * ({@code POST /api/applications}), the API description and health. What a signed-in user
  * may then do is decided per endpoint by {@link Scopes}.
  */
@@ -60,20 +69,22 @@ public class SecurityConfiguration {
 		return new BCryptPasswordEncoder(access.security().bcryptStrength());
 	}
 
+	/**
+	 * API clients: every request that brings its own credentials (an
+	 * {@code Authorization} header, HTTP Basic or a bearer token) is signed in on its
+	 * own, statelessly: no session, no cookie, no CSRF token.
+	 */
 	@Bean
-	SecurityFilterChain ledgerSecurity(HttpSecurity http, AccessProperties access, ProblemWriter writer)
+	@Order(1)
+	SecurityFilterChain apiClientSecurity(HttpSecurity http, AccessProperties access, ProblemWriter writer)
 			throws Exception {
 		boolean bearer = access.security().jwt().enabled();
 		ProblemResponses problems = new ProblemResponses(writer, bearer);
-		http.csrf(csrf -> csrf.disable())
+		http.securityMatcher(DashboardSessions::bringsCredentials)
+			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
-			.authorizeHttpRequests(authorize -> authorize.requestMatchers(HttpMethod.POST, "/api/applications")
-				.permitAll()
-				.requestMatchers(PUBLIC_PATHS)
-				.permitAll()
-				.anyRequest()
-				.authenticated())
+			.authorizeHttpRequests(SecurityConfiguration::authorize)
 			.httpBasic(basic -> basic.realmName("ledger").authenticationEntryPoint(problems))
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		if (bearer) {
@@ -83,6 +94,67 @@ public class SecurityConfiguration {
 				.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new JwtUsers())));
 		}
 		return http.build();
+	}
+
+	/**
+	 * Everything else, the dashboard's browser above all: signed in once through the form
+	 * at {@code /ui/login}, then by the session cookie; a change on that cookie must
+	 * carry the CSRF token. Unauthenticated API calls get the same 401 problem as before.
+	 */
+	@Bean
+	@Order(2)
+	SecurityFilterChain dashboardSecurity(HttpSecurity http, AccessProperties access, ProblemWriter writer)
+			throws Exception {
+		ProblemResponses problems = new ProblemResponses(writer, access.security().jwt().enabled());
+		CsrfTokenRequestAttributeHandler csrfTokens = new CsrfTokenRequestAttributeHandler();
+		// The token is read from the X-XSRF-TOKEN header (or the sign-in form's _csrf
+		// field) as the cookie holds it, without BREACH masking: the cookie is no secret
+		// from the page's own script anyway.
+		csrfTokens.setCsrfRequestAttributeName(null);
+		http.csrf(csrf -> csrf.csrfTokenRepository(csrfCookies())
+			.csrfTokenRequestHandler(csrfTokens)
+			.requireCsrfProtectionMatcher(DashboardSessions::needsCsrfToken))
+			.addFilterAfter(new DashboardSessions.CsrfCookieFilter(), CsrfFilter.class)
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+			.requestCache(cache -> cache.disable())
+			.authorizeHttpRequests(authorize -> authorize.requestMatchers(DashboardSessions.PUBLIC_PATHS).permitAll())
+			.authorizeHttpRequests(SecurityConfiguration::authorize)
+			.formLogin(form -> form.loginPage(DashboardSessions.LOGIN)
+				.loginProcessingUrl(DashboardSessions.LOGIN)
+				.defaultSuccessUrl(DashboardSessions.HOME, true)
+				.failureUrl(DashboardSessions.LOGIN + "?error")
+				.permitAll())
+			.logout(logout -> logout.logoutUrl(DashboardSessions.LOGOUT)
+				.logoutSuccessUrl(DashboardSessions.LOGIN + "?signedOut")
+				.deleteCookies(DashboardSessions.SESSION_COOKIE))
+			.exceptionHandling(handling -> handling
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(DashboardSessions.LOGIN),
+						DashboardSessions::isDashboardPage)
+				.defaultAuthenticationEntryPointFor(problems, (request) -> true)
+				.accessDeniedHandler(problems));
+		return http.build();
+	}
+
+	/** Who may call what without signing in; everything else needs a signed-in user. */
+	private static void authorize(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize) {
+		authorize.requestMatchers(HttpMethod.POST, "/api/applications")
+			.permitAll()
+			.requestMatchers(PUBLIC_PATHS)
+			.permitAll()
+			.anyRequest()
+			.authenticated();
+	}
+
+	/**
+	 * The CSRF token of a dashboard session in a cookie its script reads and sends back
+	 * as {@code X-XSRF-TOKEN}; SameSite=Lax like the session cookie.
+	 */
+	static CookieCsrfTokenRepository csrfCookies() {
+		CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+		repository.setCookiePath("/");
+		repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+		return repository;
 	}
 
 	/**

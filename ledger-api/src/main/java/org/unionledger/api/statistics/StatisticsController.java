@@ -23,7 +23,12 @@ import org.unionledger.api.problems.ApiException;
 import org.unionledger.eventstore.MongoEventStorageEngine;
 import org.unionledger.jurisdiction.Jurisdiction;
 import org.unionledger.jurisdiction.JurisdictionTable;
+import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.projections.statistics.FigureEventsView;
+import org.unionledger.projections.statistics.MonthlyFlowsView;
+import org.unionledger.projections.statistics.StatisticsQueries.FindMonthlyFlows;
+import org.unionledger.projections.unionlists.FindUnionsIn;
+import org.unionledger.projections.unionlists.UnionListView;
 import org.unionledger.projections.statistics.Figures;
 import org.unionledger.projections.statistics.RankingView;
 import org.unionledger.projections.statistics.Scopes;
@@ -140,8 +145,73 @@ public class StatisticsController {
 		}
 		Map<String, Object> body = subject(jurisdiction);
 		body.put("tableVersion", this.jurisdictions.version());
+		List<Map<String, Object>> path = new ArrayList<>();
+		for (Jurisdiction level : this.jurisdictions.path(jurisdiction.code())) {
+			path.add(Map.of("code", level.code().value(), "name", level.name()));
+		}
+		body.put("path", path);
 		body.put("children", children);
 		return body;
+	}
+
+	@GetMapping("/api/jurisdictions/{code}/statistics/monthly")
+	public MonthlyFlowsView jurisdictionMonthly(@PathVariable String code, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownAt) {
+		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
+		this.access.requireReadable(jurisdiction.code());
+		return monthly(Scopes.jurisdiction(jurisdiction.code()), year, asOf, knownAt);
+	}
+
+	@GetMapping("/api/unions/{unionId}/statistics/monthly")
+	public MonthlyFlowsView unionMonthly(@PathVariable String unionId, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownAt) {
+		UnionId id = this.requests.union(unionId);
+		this.access.union(id).ifPresent(this.access::requireUnionReadable);
+		return monthly(Scopes.union(id), year, asOf, knownAt);
+	}
+
+	/**
+	 * New enrollments, re-enrollments, transfers in and out and terminations month by
+	 * month, as recorded now and, with {@code knownAt}, as known then.
+	 */
+	private MonthlyFlowsView monthly(String scope, Integer year, LocalDate asOf, LocalDate knownAt) {
+		LocalDate effective = this.requests.pastDate(asOf, "asOf");
+		LocalDate known = this.requests.pastDate(knownAt, "knownAt");
+		int statisticalYear = this.requests.year(year, effective);
+		return this.queries
+			.query(new FindMonthlyFlows(scope, statisticalYear, effective, known),
+					ResponseTypes.instanceOf(MonthlyFlowsView.class))
+			.join();
+	}
+
+	/**
+	 * The grassroots unions registered in a jurisdiction's subtree (for a county,
+	 * district or zone: its own), the last step of a drill-down.
+	 */
+	@GetMapping("/api/jurisdictions/{code}/unions")
+	public Map<String, Object> unions(@PathVariable String code) {
+		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
+		this.access.requireReadable(jurisdiction.code());
+		List<JurisdictionCode> counties = new ArrayList<>();
+		collectCounties(jurisdiction, counties);
+		UnionListView view = this.queries
+			.query(new FindUnionsIn(counties), ResponseTypes.instanceOf(UnionListView.class))
+			.join();
+		Map<String, Object> body = subject(jurisdiction);
+		body.put("unions", view.unions());
+		return body;
+	}
+
+	private void collectCounties(Jurisdiction jurisdiction, List<JurisdictionCode> counties) {
+		if (this.jurisdictions.isCountyLevel(jurisdiction.code())) {
+			counties.add(jurisdiction.code());
+			return;
+		}
+		for (Jurisdiction child : this.jurisdictions.children(jurisdiction.code())) {
+			collectCounties(child, counties);
+		}
 	}
 
 	@GetMapping("/api/jurisdictions/{code}/statistics/{figure}/events")

@@ -20,6 +20,8 @@ import org.unionledger.jurisdiction.JurisdictionTable;
 import org.unionledger.projections.consistency.ConsistencyReport.Difference;
 import org.unionledger.projections.consistency.ConsistencyReport.Kind;
 import org.unionledger.projections.credentials.CredentialProjection;
+import org.unionledger.projections.transfers.TransferProjection;
+import org.unionledger.projections.unionlists.UnionListProjection;
 import org.unionledger.projections.statistics.Figures;
 import org.unionledger.projections.statistics.StatisticsProjection;
 import org.unionledger.projections.statistics.StatisticsQueries.FindStatistics;
@@ -89,6 +91,8 @@ public final class ConsistencyCheck {
 		List<String> collections = new ArrayList<>(StatisticsProjection.COLLECTIONS);
 		collections.add(SummaryProjection.COLLECTION);
 		collections.add(CredentialProjection.COLLECTION);
+		collections.add(TransferProjection.COLLECTION);
+		collections.add(UnionListProjection.COLLECTION);
 		for (String collection : collections) {
 			compareDocuments(collection, rebuilt, through, findings);
 		}
@@ -103,7 +107,9 @@ public final class ConsistencyCheck {
 		List<AnnotationEventHandlerAdapter> handlers = List.of(
 				new AnnotationEventHandlerAdapter(new SummaryProjection(null, this.calendar)),
 				new AnnotationEventHandlerAdapter(new StatisticsProjection(null, this.calendar, this.zone)),
-				new AnnotationEventHandlerAdapter(new CredentialProjection(null)));
+				new AnnotationEventHandlerAdapter(new CredentialProjection(null)),
+				new AnnotationEventHandlerAdapter(new TransferProjection(null, this.calendar)),
+				new AnnotationEventHandlerAdapter(new UnionListProjection(null)));
 		List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH);
 		long replayed = 0;
 		Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();

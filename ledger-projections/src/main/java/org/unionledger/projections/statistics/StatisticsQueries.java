@@ -77,4 +77,19 @@ public final class StatisticsQueries {
 			int size) {
 	}
 
+	/**
+	 * The flows of a scope month by month over a statistical year up to {@code asOf}: per
+	 * calendar month (the first and last cut at the year's bounds and at {@code asOf})
+	 * the new enrollments, re-enrollments, transfers in and out and terminations
+	 * effective in it; with {@code knownAt}, also as known at the end of that recorded
+	 * day.
+	 *
+	 * @param scope the scope
+	 * @param statisticalYear the year
+	 * @param asOf effective date, or {@code null} for today (capped at the year's end)
+	 * @param knownAt recorded day, or {@code null}
+	 */
+	public record FindMonthlyFlows(String scope, int statisticalYear, LocalDate asOf, LocalDate knownAt) {
+	}
+
 }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.unionledger.jurisdiction.JurisdictionTable;
 import org.unionledger.projections.consistency.ConsistencyReport.Kind;
 import org.unionledger.projections.credentials.CredentialProjection;
+import org.unionledger.projections.transfers.TransferProjection;
+import org.unionledger.projections.unionlists.UnionListProjection;
 import org.unionledger.projections.statistics.Feeder;
 import org.unionledger.projections.statistics.LedgerStory;
 import org.unionledger.projections.statistics.StatisticsProjection;
@@ -33,7 +35,8 @@ class ConsistencyCheckTest {
 	private final List<Object> events = LedgerStory.generate(11, 500);
 
 	private final Feeder live = new Feeder(new SummaryProjection(null, CALENDAR),
-			new StatisticsProjection(null, CALENDAR, LedgerStory.ZONE), new CredentialProjection(null));
+			new StatisticsProjection(null, CALENDAR, LedgerStory.ZONE), new CredentialProjection(null),
+			new TransferProjection(null, CALENDAR), new UnionListProjection(null));
 
 	private final ConsistencyCheck check = new ConsistencyCheck(this.live.store, CALENDAR, LedgerStory.ZONE,
 			JurisdictionTable.bundled(), CLOCK);

@@ -1,0 +1,198 @@
+package org.unionledger.api.transfers;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.unionledger.api.problems.ApiException;
+import org.unionledger.api.security.Scopes;
+import org.unionledger.api.statistics.StatisticsRequests;
+import org.unionledger.jurisdiction.Jurisdiction;
+import org.unionledger.jurisdiction.JurisdictionTable;
+import org.unionledger.membership.CredentialCode;
+import org.unionledger.projections.credentials.CredentialView;
+import org.unionledger.projections.credentials.FindCredential;
+import org.unionledger.projections.transfers.FindTransfers;
+import org.unionledger.projections.transfers.TransfersView;
+import org.unionledger.statistics.StatisticalCalendar;
+import org.unionledger.union.UnionId;
+
+/**
+ * Transfers of a jurisdiction or union: members moved between cities over a statistical
+ * year (for a Sankey chart), credentials outstanding and expired (also per unit below),
+ * and a credential's code as a QR code for its issuing union's officers to print.
+ */
+@RestController
+public class TransferFlowController {
+
+	private final QueryGateway queries;
+
+	private final StatisticsRequests requests;
+
+	private final JurisdictionTable jurisdictions;
+
+	private final StatisticalCalendar calendar;
+
+	private final Scopes access;
+
+	public TransferFlowController(QueryGateway queries, StatisticsRequests requests, JurisdictionTable jurisdictions,
+			StatisticalCalendar calendar, Scopes access) {
+		this.queries = queries;
+		this.requests = requests;
+		this.jurisdictions = jurisdictions;
+		this.calendar = calendar;
+		this.access = access;
+	}
+
+	@GetMapping("/api/jurisdictions/{code}/transfers")
+	public Map<String, Object> jurisdiction(@PathVariable String code, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
+		this.access.requireReadable(jurisdiction.code());
+		List<Jurisdiction> children = this.jurisdictions.children(jurisdiction.code());
+		List<String> childScopes = children.stream()
+			.map((child) -> org.unionledger.projections.statistics.Scopes.jurisdiction(child.code()))
+			.toList();
+		TransfersView view = transfers(org.unionledger.projections.statistics.Scopes.jurisdiction(jurisdiction.code()),
+				childScopes, year, asOf);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("code", jurisdiction.code().value());
+		body.put("name", jurisdiction.name());
+		body.putAll(describe(view));
+		List<Map<String, Object>> units = new ArrayList<>();
+		for (int i = 0; i < children.size(); i++) {
+			Map<String, Object> unit = new LinkedHashMap<>();
+			unit.put("code", children.get(i).code().value());
+			unit.put("name", children.get(i).name());
+			unit.put("outstanding", view.children().get(i).outstanding());
+			unit.put("expired", view.children().get(i).expired());
+			units.add(unit);
+		}
+		body.put("children", units);
+		return body;
+	}
+
+	@GetMapping("/api/unions/{unionId}/transfers")
+	public Map<String, Object> union(@PathVariable String unionId, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+		UnionId id = this.requests.union(unionId);
+		this.access.union(id).ifPresent(this.access::requireUnionReadable);
+		TransfersView view = transfers(org.unionledger.projections.statistics.Scopes.union(id), List.of(), year, asOf);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("unionId", id.value());
+		body.putAll(describe(view));
+		return body;
+	}
+
+	private TransfersView transfers(String scope, List<String> children, Integer year, LocalDate asOf) {
+		LocalDate effective = this.requests.pastDate(asOf, "asOf");
+		int statisticalYear = this.requests.year(year, effective);
+		LocalDate today = this.requests.today();
+		LocalDate last = this.calendar.lastDay(statisticalYear);
+		LocalDate cut = (effective != null) ? effective : today;
+		if (cut.isAfter(last)) {
+			cut = last;
+		}
+		return this.queries
+			.query(new FindTransfers(scope, children, statisticalYear, this.calendar.firstDay(statisticalYear), cut,
+					today), ResponseTypes.instanceOf(TransfersView.class))
+			.join();
+	}
+
+	private Map<String, Object> describe(TransfersView view) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		List<Map<String, Object>> flows = new ArrayList<>();
+		for (TransfersView.Flow flow : view.flows()) {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("fromCity", flow.fromCity());
+			entry.put("fromName", name(flow.fromCity()));
+			entry.put("toCity", flow.toCity());
+			entry.put("toName", name(flow.toCity()));
+			entry.put("count", flow.count());
+			flows.add(entry);
+		}
+		body.put("flows", flows);
+		body.put("credentials",
+				Map.of("outstanding", view.credentials().outstanding(), "expired", view.credentials().expired()));
+		return body;
+	}
+
+	private String name(String city) {
+		return this.jurisdictions.find(org.unionledger.jurisdiction.JurisdictionCode.of(city))
+			.map(Jurisdiction::name)
+			.orElse(city);
+	}
+
+	/**
+	 * The credential's code as a QR code (PNG), for the officers of its issuing union
+	 * (and system administrators) to print; to anyone else it is unknown.
+	 */
+	@GetMapping("/api/transfer-credentials/{code}/qr")
+	public ResponseEntity<byte[]> qr(@PathVariable String code) {
+		this.access.requireSomeUnionActor();
+		CredentialView credential = Optional.of(code)
+			.filter((c) -> c.matches("[A-Z0-9-]{4,40}"))
+			.flatMap((c) -> this.queries
+				.query(new FindCredential(new CredentialCode(c)),
+						ResponseTypes.optionalInstanceOf(CredentialView.class))
+				.join())
+			.filter((c) -> this.access.canActFor(c.issuingUnionId()))
+			.orElseThrow(() -> ApiException.notFound("CREDENTIAL_UNKNOWN", "code", "no credential with this code"));
+		return ResponseEntity.ok()
+			.contentType(MediaType.IMAGE_PNG)
+			.cacheControl(CacheControl.noStore())
+			.body(png(credential.code().value()));
+	}
+
+	static byte[] png(String text) {
+		Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
+		hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
+		hints.put(EncodeHintType.MARGIN, 2);
+		try {
+			BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 240, 240, hints);
+			BufferedImage image = new BufferedImage(matrix.getWidth(), matrix.getHeight(),
+					BufferedImage.TYPE_BYTE_BINARY);
+			for (int x = 0; x < matrix.getWidth(); x++) {
+				for (int y = 0; y < matrix.getHeight(); y++) {
+					image.setRGB(x, y, matrix.get(x, y) ? 0x000000 : 0xFFFFFF);
+				}
+			}
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			ImageIO.write(image, "png", out);
+			return out.toByteArray();
+		}
+		catch (WriterException ex) {
+			throw new IllegalStateException("a credential code always fits a QR code", ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

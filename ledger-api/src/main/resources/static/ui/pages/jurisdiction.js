@@ -1,0 +1,238 @@
+// Item 1 of the dashboard: a jurisdiction (province, city, county or zone) and its figures,
+// drilling down to its unions; and one union's figures.
+import { api, query } from '../api.js';
+import { chartCard } from '../charts.js';
+import { h, table } from '../dom.js';
+import { label, number, t } from '../i18n.js';
+import { breadcrumbs, figureLabel, filterForm, filters, inScope, kpi, pageTitle, percent } from './common.js';
+
+function params() {
+  return query({ year: filters.year, asOf: filters.asOf, knownAt: filters.knownAt });
+}
+
+function kpis(stats, known) {
+  const then = (path) => (known ? path(known) : undefined);
+  return h('div', { class: 'kpis', id: 'kpis' },
+    kpi('active', t('fig.activeMembers'), stats.members.active, then((s) => s.members.active)),
+    kpi('onHold', t('fig.onHold'), stats.members.onHold, then((s) => s.members.onHold)),
+    kpi('new', t('fig.newEnrollments'), stats.flows.newEnrollments, then((s) => s.flows.newEnrollments)),
+    kpi('transfersIn', t('fig.transfersIn'), stats.flows.transfersIn, then((s) => s.flows.transfersIn)),
+    kpi('transfersOut', t('fig.transfersOut'), stats.flows.transfersOut, then((s) => s.flows.transfersOut)),
+    kpi('newUnions', t('fig.unionsEstablished'), stats.unions.newlyEstablished, then((s) => s.unions.newlyEstablished)),
+    kpi('personTimes', t('fig.services.personTimes'), stats.services.deliveredHere.personTimes,
+      then((s) => s.services.deliveredHere.personTimes)));
+}
+
+/**
+ * With knownAt, the figures as known then come in the answer's figures; the ones as recorded
+ * now are those plus recordedAfterKnownAt. Returns [now, then] in the shape of the answer.
+ */
+async function statistics(path) {
+  const stats = await api(`${path}/statistics${params()}`);
+  if (!filters.knownAt) {
+    return [stats, null];
+  }
+  const now = await api(`${path}/statistics${query({ year: filters.year, asOf: filters.asOf })}`);
+  return [now, stats];
+}
+
+function gaugeCard(stats) {
+  const rows = stats.completion.map((c) => ({ source: label('source', c.source), target: c.target,
+    newEnrollments: c.newEnrollments, percent: c.percent }));
+  const gauges = stats.completion.map((c, i) => ({
+    type: 'gauge', center: [`${25 + 50 * i}%`, '55%'], radius: '58%', min: 0, max: 150, splitNumber: 5,
+    title: { offsetCenter: [0, '95%'], fontSize: 12 },
+    detail: { formatter: () => (c.percent == null ? t('gauge.noTarget') : `${Number(c.percent).toFixed(1)}%`), fontSize: 15, offsetCenter: [0, '55%'] },
+    axisLabel: { fontSize: 9, distance: 12 }, progress: { show: c.percent != null, width: 8 }, axisLine: { lineStyle: { width: 8 } },
+    pointer: { show: c.percent != null, width: 4 }, splitLine: { length: 8 }, axisTick: { show: false },
+    data: [{ value: c.percent == null ? 0 : Math.min(150, Number(c.percent)), name: label('source', c.source) }],
+  }));
+  return chartCard({ id: 'chart-completion', title: t('chart.completion'), option: { series: gauges },
+    columns: [{ key: 'source', label: t('col.source') }, { key: 'target', label: t('col.target'), numeric: true },
+      { key: 'newEnrollments', label: t('fig.newEnrollments'), numeric: true },
+      { key: 'percent', label: t('col.completion'), numeric: true, render: (r) => percent(r.percent) }],
+    rows });
+}
+
+function rankingCard(ranking, highlight) {
+  // Completion against the assigned target when targets are set, otherwise new enrollments.
+  const byCompletion = ranking.by === 'COMPLETION';
+  const value = (e) => (byCompletion ? (e.completionRate == null ? 0 : Math.round(Number(e.completionRate) * 10000) / 100) : e.newEnrollments);
+  const rows = ranking.entries.map((e) => ({ rank: e.rank ?? '—', name: e.name, code: e.code, newEnrollments: e.newEnrollments,
+    target: e.target ?? '—', rate: e.completionRate == null ? null : Number(e.completionRate) * 100,
+    _class: e.code === highlight ? 'highlight' : null }));
+  const ordered = [...ranking.entries].reverse();
+  return chartCard({ id: 'chart-ranking', title: byCompletion ? t('chart.ranking') : t('chart.rankingNew'),
+    height: Math.max(300, ranking.entries.length * 18 + 40),
+    option: {
+      grid: { left: 8, right: 48, top: 10, bottom: 10, containLabel: true },
+      xAxis: { type: 'value', axisLabel: { formatter: byCompletion ? '{value}%' : '{value}' }, minInterval: 1 },
+      yAxis: { type: 'category', data: ordered.map((e) => e.name), axisLabel: { fontSize: 10, interval: 0 } },
+      tooltip: { trigger: 'axis' },
+      series: [{ type: 'bar', data: ordered.map((e) => ({ value: value(e), itemStyle: { color: e.code === highlight ? '#c23531' : '#2f4554' } })),
+        label: { show: true, position: 'right', formatter: byCompletion ? '{c}%' : '{c}', fontSize: 10 } }],
+    },
+    columns: [{ key: 'rank', label: t('col.rank'), numeric: true }, { key: 'name', label: t('col.name') },
+      { key: 'newEnrollments', label: t('fig.newEnrollments'), numeric: true }, { key: 'target', label: t('col.target'), numeric: true },
+      { key: 'rate', label: t('col.completion'), numeric: true, render: (r) => percent(r.rate) }],
+    rows });
+}
+
+/** The ranking of a jurisdiction's children: by completion when any has a target. */
+async function rankingOf(code) {
+  const byCompletion = await api(`/api/jurisdictions/${code}/ranking${query({ year: filters.year })}`);
+  if (byCompletion.entries.some((e) => e.completionRate != null)) {
+    return byCompletion;
+  }
+  return api(`/api/jurisdictions/${code}/ranking${query({ year: filters.year, by: 'newEnrollments' })}`);
+}
+
+function monthlyCard(monthly) {
+  const months = monthly.months.map((m) => m.month);
+  const series = [
+    { name: t('fig.newEnrollments'), type: 'line', data: monthly.months.map((m) => m.figures.newEnrollments) },
+    { name: t('fig.transfersIn'), type: 'line', data: monthly.months.map((m) => m.figures.transfersIn) },
+  ];
+  const columns = [{ key: 'month', label: t('col.month') },
+    { key: 'newEnrollments', label: t('fig.newEnrollments'), numeric: true },
+    { key: 'transfersIn', label: t('fig.transfersIn'), numeric: true },
+    { key: 'reEnrollments', label: t('fig.reEnrollments'), numeric: true }];
+  if (monthly.knownAt) {
+    series.push({ name: t('chart.newKnownAt', { date: monthly.knownAt }), type: 'line', lineStyle: { type: 'dashed' },
+      data: monthly.months.map((m) => m.knownAtFigures.newEnrollments) });
+    columns.push({ key: 'knownNew', label: t('chart.newKnownAt', { date: monthly.knownAt }), numeric: true });
+  }
+  const rows = monthly.months.map((m) => ({ month: m.month, newEnrollments: m.figures.newEnrollments,
+    transfersIn: m.figures.transfersIn, reEnrollments: m.figures.reEnrollments,
+    knownNew: m.knownAtFigures ? m.knownAtFigures.newEnrollments : null,
+    _class: m.knownAtFigures && m.knownAtFigures.newEnrollments !== m.figures.newEnrollments ? 'late' : null }));
+  return chartCard({ id: 'chart-monthly', title: t('chart.monthly'), wide: true,
+    option: { tooltip: { trigger: 'axis' }, legend: { top: 0, textStyle: { fontSize: 11 } },
+      grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: months }, yAxis: { type: 'value', minInterval: 1 }, series },
+    columns, rows });
+}
+
+function breakdownCard(id, title, kind, values, pie = false) {
+  const rows = Object.entries(values).map(([key, value]) => ({ key: label(kind, key), value }));
+  const option = pie
+    ? { tooltip: { trigger: 'item' }, legend: { bottom: 0, textStyle: { fontSize: 11 } },
+      series: [{ type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'], data: rows.map((r) => ({ name: r.key, value: r.value })) }] }
+    : { tooltip: { trigger: 'axis' }, grid: { left: 8, right: 16, top: 10, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: rows.map((r) => r.key), axisLabel: { interval: 0, rotate: 30, fontSize: 10 } },
+      yAxis: { type: 'value', minInterval: 1 }, series: [{ type: 'bar', data: rows.map((r) => r.value), itemStyle: { color: '#61a0a8' } }] };
+  return chartCard({ id, title, option, rows,
+    columns: [{ key: 'key', label: t(`col.${kind}`) }, { key: 'value', label: t('col.count'), numeric: true }] });
+}
+
+function lateTable(now, then) {
+  const differences = then.recordedAfterKnownAt || {};
+  const names = Object.keys(differences).filter((n) => !n.includes('.') || n.startsWith('transfers.'));
+  const rows = names.map((name) => ({ figure: figureLabel(name), known: (then.figures[name] || 0),
+    now: (then.figures[name] || 0) + differences[name], difference: differences[name], _class: 'late' }));
+  return h('section', { class: 'card wide', id: 'late-entries' },
+    h('h3', {}, t('late.title', { date: then.knownAt })),
+    h('p', { class: 'sub' }, t('late.explain')),
+    rows.length === 0 ? h('p', { id: 'late-none' }, t('late.none'))
+      : table([{ key: 'figure', label: t('col.figure') }, { key: 'known', label: t('late.known'), numeric: true },
+        { key: 'now', label: t('late.now'), numeric: true }, { key: 'difference', label: t('late.difference'), numeric: true }],
+      rows, { id: 'late-table' }));
+}
+
+async function childrenTable(children, me) {
+  const year = query({ year: filters.year, asOf: filters.asOf });
+  const stats = await Promise.all(children.map((c) => (inScope(me, c.code)
+    ? api(`/api/jurisdictions/${c.code}/statistics${year}`).catch(() => null) : Promise.resolve(null))));
+  const rows = children.map((c, i) => {
+    const s = stats[i];
+    const assigned = s ? s.completion.find((x) => x.source === 'ASSIGNED') : null;
+    return { name: c.name, code: c.code, active: s ? s.members.active : null, newEnrollments: s ? s.flows.newEnrollments : null,
+      transfersIn: s ? s.flows.transfersIn : null, target: assigned ? assigned.target : null,
+      rate: assigned && assigned.percent != null ? Number(assigned.percent) : null };
+  });
+  return h('section', { class: 'card wide', id: 'children' },
+    h('h3', {}, t('children.title')),
+    table([
+      { key: 'name', label: t('col.name'), render: (r) => h('a', { href: `#/j/${r.code}`, class: 'drill' }, r.name) },
+      { key: 'code', label: t('col.code') },
+      { key: 'active', label: t('fig.activeMembers'), numeric: true, render: (r) => number(r.active) },
+      { key: 'newEnrollments', label: t('fig.newEnrollments'), numeric: true, render: (r) => number(r.newEnrollments) },
+      { key: 'transfersIn', label: t('fig.transfersIn'), numeric: true, render: (r) => number(r.transfersIn) },
+      { key: 'target', label: t('col.target'), numeric: true, render: (r) => number(r.target) },
+      { key: 'rate', label: t('col.completion'), numeric: true, render: (r) => percent(r.rate) }],
+    rows, { sortable: true, id: 'children-table' }));
+}
+
+function unionsTable(unions) {
+  const rows = unions.map((u) => ({ ...u, typeLabel: label('unionType', u.type), sectorLabel: label('sector', u.sector) }));
+  return h('section', { class: 'card wide', id: 'unions' },
+    h('h3', {}, t('unions.title')),
+    rows.length === 0 ? h('p', {}, t('unions.none')) : table([
+      { key: 'name', label: t('col.name'), render: (r) => h('a', { href: `#/u/${r.unionId}`, class: 'drill' }, r.name) },
+      { key: 'unionId', label: t('col.unionId') },
+      { key: 'typeLabel', label: t('col.unionType') },
+      { key: 'sectorLabel', label: t('col.sector') },
+      { key: 'establishedOn', label: t('col.established') }], rows, { sortable: true, id: 'unions-table' }));
+}
+
+export async function showJurisdiction(main, [code], me) {
+  const path = `/api/jurisdictions/${code}`;
+  const [[stats, then], division, monthly] = await Promise.all([statistics(path), api(`${path}/children`),
+    api(`${path}/statistics/monthly${params()}`)]);
+  const county = division.children.length === 0;
+  let ranking = null;
+  if (!county) {
+    ranking = await rankingOf(code).catch(() => null);
+  } else if (division.path.length > 1 && inScope(me, division.path[division.path.length - 2].code)) {
+    ranking = await rankingOf(division.path[division.path.length - 2].code).catch(() => null);
+  }
+  const reload = () => showJurisdiction(main, [code], me);
+  const shown = then || stats;
+  main.replaceChildren(
+    breadcrumbs(me, division.path, 'j'),
+    pageTitle(t('page.codeTitle', { name: division.name, code }), t('page.jurisdictionSub', { year: shown.statisticalYear, from: shown.from, asOf: shown.asOf })),
+    filterForm(me, reload),
+    kpis(stats, then),
+    h('div', { class: 'grid' },
+      gaugeCard(shown),
+      ranking ? rankingCard(ranking, county ? code : null) : null,
+      monthlyCard(monthly),
+      breakdownCard('chart-sector', t('chart.sector'), 'sector', shown.breakdowns.newEnrollmentsBySector),
+      breakdownCard('chart-channel', t('chart.channel'), 'channel', shown.breakdowns.newEnrollmentsByChannel, true),
+      breakdownCard('chart-new-unions', t('chart.newUnions', { count: shown.unions.newlyEstablished }), 'unionType',
+        shown.unions.newlyEstablishedByUnionType),
+      then ? lateTable(stats, then) : null),
+    county ? unionsTable((await api(`${path}/unions`)).unions) : await childrenTable(division.children, me));
+}
+
+export async function showUnion(main, [unionId], me) {
+  const path = `/api/unions/${encodeURIComponent(unionId)}`;
+  const [union, [stats, then], monthly] = await Promise.all([api(path), statistics(path),
+    api(`${path}/statistics/monthly${params()}`)]);
+  const levels = [];
+  for (const code of [union.provinceCode, union.cityCode, union.jurisdictionCode]) {
+    levels.push({ code, name: code === union.jurisdictionCode ? union.jurisdictionName : code });
+  }
+  if (inScope(me, union.provinceCode) || inScope(me, union.cityCode)) {
+    const division = await api(`/api/jurisdictions/${union.jurisdictionCode}/children`).catch(() => null);
+    if (division) {
+      division.path.forEach((level, i) => { levels[i] = level; });
+    }
+  }
+  const reload = () => showUnion(main, [unionId], me);
+  const shown = then || stats;
+  main.replaceChildren(
+    breadcrumbs(me, levels, 'j', union.name),
+    pageTitle(union.name, `${label('unionType', union.type)} · ${label('sector', union.sector)} · ${t('col.established')} ${union.establishedOn}`),
+    filterForm(me, reload),
+    kpis(stats, then),
+    h('div', { class: 'grid' },
+      monthlyCard(monthly),
+      breakdownCard('chart-channel', t('chart.channel'), 'channel', shown.breakdowns.newEnrollmentsByChannel, true),
+      then ? lateTable(stats, then) : null),
+    me.role === 'OFFICER' || me.role === 'SYSTEM_ADMIN'
+      ? h('p', { class: 'actions' }, h('a', { href: `#/enroll/${unionId}`, class: 'button' }, t('nav.enroll')),
+        h('a', { href: `#/issue/${unionId}`, class: 'button' }, t('nav.issue')),
+        h('a', { href: `#/transfers/u/${unionId}`, class: 'button' }, t('nav.transfers')))
+      : null);
+}

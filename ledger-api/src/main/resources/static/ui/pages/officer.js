@@ -1,0 +1,293 @@
+// Item 4: an officer's work: enroll a member, issue and accept transfer credentials,
+// record a service, import a CSV file. The server's problem+json answers are shown beside
+// the field they name.
+import { api } from '../api.js';
+import { h, table } from '../dom.js';
+import { label, number, t } from '../i18n.js';
+import { residentIdProblem } from '../residentid.js';
+import { pageTitle } from './common.js';
+
+const CHANNELS = ['ON_SITE', 'ONLINE', 'IMPORT'];
+const SERVICE_TYPES = ['RIGHTS_PROTECTION', 'SKILLS_TRAINING', 'EMPLOYMENT_ASSISTANCE', 'MICRO_LOAN', 'ENTREPRENEURSHIP_SUPPORT', 'SEASONAL_CARE'];
+const CAMPAIGNS = ['SPRING_JOBS', 'SUMMER_COOLING', 'AUTUMN_EDUCATION', 'WINTER_WARMTH'];
+
+/** A labelled field with a place for its error; returns [wrapper, input]. */
+function field(id, text, input, hint) {
+  input.id = id;
+  input.setAttribute('aria-describedby', `${id}-error${hint ? ` ${id}-hint` : ''}`);
+  const wrapper = h('div', { class: 'field', dataset: { field: id.replace(/^f-/, '') } },
+    h('label', { for: id }, text), input,
+    hint ? h('small', { id: `${id}-hint`, class: 'hint' }, hint) : null,
+    h('span', { class: 'field-error', id: `${id}-error`, role: 'status' }));
+  return wrapper;
+}
+
+function unionInput(me, selected) {
+  if (me.role === 'OFFICER') {
+    return h('select', { name: 'unionId', required: true }, me.scope.unions.map((u) =>
+      h('option', { value: u.unionId, selected: u.unionId === selected }, `${u.name || u.unionId}`)));
+  }
+  return h('input', { name: 'unionId', required: true, value: selected || '', autocomplete: 'off' });
+}
+
+function clearErrors(form) {
+  form.querySelectorAll('.field-error').forEach((e) => { e.textContent = ''; });
+  form.querySelectorAll('[aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
+}
+
+/** Shows a problem beside its field, or in the form's message box when it names none. */
+function showProblem(form, error) {
+  const problem = error.problem || {};
+  const name = problem.field;
+  const target = name ? form.querySelector(`[data-field="${name}"] .field-error`) : null;
+  const text = `${error.message}${problem.rule ? ` (${problem.rule})` : ''}`;
+  if (target) {
+    target.textContent = text;
+    form.querySelector(`[data-field="${name}"] input, [data-field="${name}"] select`)?.setAttribute('aria-invalid', 'true');
+  }
+  const box = form.querySelector('.form-message');
+  box.className = 'form-message message error';
+  box.textContent = target ? t('form.fixFields') : text;
+}
+
+function success(form, content) {
+  const box = form.querySelector('.form-message');
+  box.className = 'form-message message ok';
+  box.replaceChildren(...[content].flat());
+}
+
+function formShell(id, fields, submitText) {
+  return h('form', { id, class: 'work-form', novalidate: true },
+    ...fields,
+    h('div', { class: 'form-message', role: 'status', 'aria-live': 'polite' }),
+    h('button', { type: 'submit', class: 'primary', id: `${id}-submit` }, submitText));
+}
+
+function values(form) {
+  const data = {};
+  new FormData(form).forEach((value, key) => {
+    if (value !== '') {
+      data[key] = value;
+    }
+  });
+  return data;
+}
+
+async function unionCounts(unionId) {
+  const stats = await api(`/api/unions/${encodeURIComponent(unionId)}/statistics`);
+  return { active: stats.members.active, newEnrollments: stats.flows.newEnrollments };
+}
+
+export async function showEnroll(main, [preset], me) {
+  const union = unionInput(me, preset);
+  const residentId = h('input', { name: 'residentId', required: true, inputmode: 'text', maxlength: '18', autocomplete: 'off' });
+  const form = formShell('enroll-form', [
+    field('f-unionId', t('form.union'), union),
+    field('f-residentId', t('form.residentId'), residentId, t('form.residentIdHint')),
+    field('f-name', t('form.name'), h('input', { name: 'name', required: true, maxlength: '100', autocomplete: 'off' })),
+    field('f-effectiveDate', t('form.effectiveDate'), h('input', { name: 'effectiveDate', type: 'date', required: true, value: me.today, max: me.today })),
+    field('f-channel', t('form.channel'), h('select', { name: 'channel' }, CHANNELS.map((c) => h('option', { value: c }, label('channel', c))))),
+  ], t('form.enroll'));
+  // Field names in problems are the API's: unionId, residentId, ...
+  form.querySelectorAll('[data-field]').forEach((f) => { f.dataset.field = f.dataset.field.replace(/^f-/, ''); });
+  const counts = h('div', { class: 'kpis', id: 'union-counts' });
+  const showCounts = async () => {
+    if (!union.value) {
+      counts.replaceChildren();
+      return;
+    }
+    try {
+      const c = await unionCounts(union.value);
+      counts.replaceChildren(
+        h('div', { class: 'kpi', id: 'kpi-union-active' }, h('span', { class: 'kpi-label' }, t('fig.activeMembers')), h('span', { class: 'kpi-value' }, number(c.active))),
+        h('div', { class: 'kpi', id: 'kpi-union-new' }, h('span', { class: 'kpi-label' }, t('fig.newEnrollments')), h('span', { class: 'kpi-value' }, number(c.newEnrollments))));
+    } catch (error) {
+      counts.replaceChildren(h('p', { class: 'message error' }, error.message));
+    }
+  };
+  const live = () => {
+    const error = form.querySelector('#f-residentId-error');
+    const problem = residentId.value.trim().length >= 15 || residentId.value.trim().length === 0 ? residentIdProblem(residentId.value) : null;
+    error.textContent = problem && residentId.value ? t(problem) : '';
+    residentId.toggleAttribute('aria-invalid', Boolean(problem && residentId.value));
+    if (!problem && residentId.value.trim().length === 18) {
+      error.textContent = t('id.ok');
+    }
+  };
+  residentId.addEventListener('input', live);
+  union.addEventListener('change', showCounts);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    const problem = residentIdProblem(residentId.value);
+    if (problem) {
+      form.querySelector('#f-residentId-error').textContent = t(problem);
+      residentId.setAttribute('aria-invalid', 'true');
+      residentId.focus();
+      return;
+    }
+    try {
+      const body = values(form);
+      const answer = await api('/api/members', { method: 'POST', body });
+      success(form, [t('form.enrolled'), ' ', h('a', { href: `#/member/${answer.memberId}`, id: 'enrolled-member' }, answer.memberId)]);
+      form.querySelector('[name=residentId]').value = '';
+      form.querySelector('[name=name]').value = '';
+      await showCounts();
+    } catch (error) {
+      showProblem(form, error);
+    }
+  });
+  main.replaceChildren(pageTitle(t('nav.enroll'), t('enroll.sub')), counts, form);
+  await showCounts();
+}
+
+export async function showIssue(main, [preset], me) {
+  const union = unionInput(me, preset);
+  const member = h('select', { name: 'memberId', required: true });
+  const loadRoster = async () => {
+    member.replaceChildren();
+    if (!union.value) {
+      return;
+    }
+    const roster = await api(`/api/unions/${encodeURIComponent(union.value)}/members`);
+    roster.members.filter((m) => m.status === 'ACTIVE').sort((a, b) => a.memberId.localeCompare(b.memberId))
+      .forEach((m) => member.append(h('option', { value: m.memberId }, `${m.memberId} · ${t('form.since')} ${m.since}`)));
+  };
+  const form = formShell('issue-form', [
+    field('f-unionId', t('form.union'), union),
+    field('f-memberId', t('form.member'), member),
+    field('f-toUnionId', t('form.toUnion'), h('input', { name: 'toUnionId', autocomplete: 'off' }), t('form.toUnionHint')),
+    field('f-issuedOn', t('form.issuedOn'), h('input', { name: 'issuedOn', type: 'date', required: true, value: me.today, max: me.today })),
+  ], t('form.issue'));
+  form.querySelectorAll('[data-field]').forEach((f) => { f.dataset.field = f.dataset.field.replace(/^f-/, ''); });
+  const result = h('div', { id: 'credential', class: 'credential', hidden: true });
+  union.addEventListener('change', loadRoster);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    const body = values(form);
+    const memberId = body.memberId;
+    delete body.memberId;
+    delete body.unionId;
+    try {
+      const answer = await api(`/api/members/${encodeURIComponent(memberId)}/transfer-credentials`, { method: 'POST', body });
+      success(form, t('form.issued'));
+      result.hidden = false;
+      result.replaceChildren(
+        h('h3', {}, t('credential.title')),
+        h('p', {}, t('credential.code'), ' ', h('strong', { id: 'credential-code', class: 'code' }, answer.code)),
+        h('p', {}, t('credential.expires'), ' ', h('span', { id: 'credential-expires' }, answer.expiresOn)),
+        h('img', { id: 'credential-qr', src: `/api/transfer-credentials/${encodeURIComponent(answer.code)}/qr`, alt: t('credential.qrAlt', { code: answer.code }), width: 240, height: 240 }),
+        h('p', { class: 'no-print' }, h('button', { type: 'button', class: 'primary', onclick: () => window.print() }, t('credential.print'))));
+      await loadRoster();
+    } catch (error) {
+      showProblem(form, error);
+    }
+  });
+  main.replaceChildren(pageTitle(t('nav.issue'), t('issue.sub')), form, result);
+  await loadRoster();
+}
+
+export async function showAccept(main, [code], me) {
+  const form = formShell('accept-form', [
+    field('f-code', t('form.code'), h('input', { name: 'code', required: true, value: code || '', autocomplete: 'off', class: 'code' })),
+    field('f-unionId', t('form.receivingUnion'), unionInput(me)),
+    field('f-effectiveDate', t('form.effectiveDate'), h('input', { name: 'effectiveDate', type: 'date', required: true, value: me.today, max: me.today })),
+  ], t('form.accept'));
+  form.querySelectorAll('[data-field]').forEach((f) => { f.dataset.field = f.dataset.field.replace(/^f-/, ''); });
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    const body = values(form);
+    const credential = (body.code || '').trim().toUpperCase();
+    delete body.code;
+    try {
+      const answer = await api(`/api/transfer-credentials/${encodeURIComponent(credential)}/acceptance`, { method: 'POST', body });
+      success(form, [t('form.accepted'), ' ', h('a', { href: `#/member/${answer.memberId}`, id: 'accepted-member' }, answer.memberId)]);
+    } catch (error) {
+      showProblem(form, error);
+    }
+  });
+  main.replaceChildren(pageTitle(t('nav.accept'), t('accept.sub')), form);
+}
+
+export async function showService(main, [preset], me) {
+  const form = formShell('service-form', [
+    field('f-unionId', t('form.union'), unionInput(me, preset)),
+    field('f-memberId', t('form.memberOptional'), h('input', { name: 'memberId', autocomplete: 'off' })),
+    field('f-type', t('form.serviceType'), h('select', { name: 'type' }, SERVICE_TYPES.map((s) => h('option', { value: s }, label('serviceType', s))))),
+    field('f-campaign', t('form.campaign'), h('select', { name: 'campaign' }, h('option', { value: '' }, t('form.none')),
+      CAMPAIGNS.map((c) => h('option', { value: c }, label('campaign', c))))),
+    field('f-deliveredOn', t('form.deliveredOn'), h('input', { name: 'deliveredOn', type: 'date', required: true, value: me.today, max: me.today })),
+    field('f-personTimes', t('form.personTimes'), h('input', { name: 'personTimes', type: 'number', min: '1', value: '1' })),
+    field('f-amountYuan', t('form.amountYuan'), h('input', { name: 'amountYuan', type: 'number', min: '0', step: '0.01', required: true, value: '0.00' })),
+  ], t('form.record'));
+  form.querySelectorAll('[data-field]').forEach((f) => { f.dataset.field = f.dataset.field.replace(/^f-/, ''); });
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    const body = values(form);
+    if (body.personTimes) {
+      body.personTimes = Number(body.personTimes);
+    }
+    try {
+      const answer = await api('/api/services', { method: 'POST', body });
+      success(form, [t('form.recorded'), ' ', h('span', { id: 'service-id' }, answer.serviceId)]);
+    } catch (error) {
+      showProblem(form, error);
+    }
+  });
+  main.replaceChildren(pageTitle(t('nav.service'), t('service.sub')), form);
+}
+
+export async function showImport(main, parts, me) {
+  const file = h('input', { type: 'file', name: 'file', accept: '.csv,text/csv', required: true });
+  const form = formShell('import-form', [field('f-file', t('form.csvFile'), file, t('import.columns'))], t('form.upload'));
+  form.querySelectorAll('[data-field]').forEach((f) => { f.dataset.field = f.dataset.field.replace(/^f-/, ''); });
+  const progress = h('section', { id: 'import-progress', class: 'card wide', hidden: true });
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    if (!file.files.length) {
+      form.querySelector('#f-file-error').textContent = t('import.chooseFile');
+      return;
+    }
+    const data = new FormData();
+    data.append('file', file.files[0]);
+    try {
+      let job = await api('/api/imports', { method: 'POST', body: data });
+      success(form, t('import.started', { id: job.importId }));
+      progress.hidden = false;
+      for (;;) {
+        renderJob(progress, job);
+        if (job.status !== 'RUNNING' && job.status !== 'QUEUED') {
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        job = await api(`/api/imports/${job.importId}`);
+      }
+    } catch (error) {
+      showProblem(form, error);
+    }
+  });
+  main.replaceChildren(pageTitle(t('nav.import'), t('import.sub')), form, progress);
+}
+
+function renderJob(box, job) {
+  const rows = job.rows || 0;
+  const done = job.done || 0;
+  box.replaceChildren(
+    h('h3', {}, t('import.job', { id: job.importId })),
+    h('p', {}, t('import.status'), ' ', h('strong', { id: 'import-status' }, label('importStatus', job.status))),
+    h('progress', { id: 'import-bar', max: String(Math.max(rows, 1)), value: String(done), 'aria-label': t('import.progress') }),
+    h('dl', { class: 'facts' },
+      h('dt', {}, t('import.rows')), h('dd', { id: 'import-rows' }, number(rows)),
+      h('dt', {}, t('import.done')), h('dd', { id: 'import-done' }, number(done)),
+      h('dt', {}, t('import.accepted')), h('dd', { id: 'import-accepted' }, number(job.accepted || 0)),
+      h('dt', {}, t('import.alreadyPresent')), h('dd', { id: 'import-already' }, number(job.alreadyPresent || 0)),
+      h('dt', {}, t('import.rejected')), h('dd', { id: 'import-rejected' }, number(job.rejected || 0))),
+    job.rejections && job.rejections.length
+      ? table([{ key: 'line', label: t('col.line'), numeric: true }, { key: 'field', label: t('col.field') },
+        { key: 'rule', label: t('col.rule') }, { key: 'message', label: t('col.message') }], job.rejections, { id: 'import-rejections' })
+      : null);
+}

@@ -1,0 +1,78 @@
+package org.unionledger.projections.unionlists;
+
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.bson.Document;
+import org.unionledger.projections.rosters.RosterProjection;
+import org.unionledger.projections.support.EventPositions;
+import org.unionledger.projections.support.ReadModelBatch;
+import org.unionledger.union.Events.UnionDissolved;
+import org.unionledger.union.Events.UnionRegistered;
+
+/**
+ * One document per county-level jurisdiction ({@code _id} = {@code J:<code>}) whose
+ * {@code unions} map each union registered there to its name, type, sector and dates.
+ * Each document remembers the last global position applied to it.
+ */
+@ProcessingGroup(RosterProjection.PROCESSING_GROUP)
+public class UnionListProjection {
+
+	public static final String COLLECTION = "rm_union_lists";
+
+	private final MongoDatabase database;
+
+	/**
+	 * @param database where the reset handler drops the collection; {@code null} when the
+	 * projection fills another store
+	 */
+	public UnionListProjection(MongoDatabase database) {
+		this.database = database;
+	}
+
+	@ResetHandler
+	void reset() {
+		if (this.database != null) {
+			this.database.getCollection(COLLECTION).drop();
+		}
+	}
+
+	@EventHandler
+	void on(UnionRegistered event, TrackingToken token) {
+		ReadModelBatch.current()
+			.apply(COLLECTION, key(event.placement().jurisdictionCode().value()), EventPositions.of(token),
+					(document) -> unions(document).put(event.placement().unionId().value(),
+							new Document("name", event.name()).append("type", event.placement().type().name())
+								.append("sector", event.placement().sector().name())
+								.append("establishedOn", event.establishedOn().toString())));
+	}
+
+	@EventHandler
+	void on(UnionDissolved event, TrackingToken token) {
+		ReadModelBatch.current()
+			.apply(COLLECTION, key(event.placement().jurisdictionCode().value()), EventPositions.of(token),
+					(document) -> {
+						Object union = unions(document).get(event.placement().unionId().value());
+						if (union instanceof Document entry) {
+							entry.put("dissolvedOn", event.effectiveDate().toString());
+						}
+					});
+	}
+
+	static String key(String countyCode) {
+		return "J:" + countyCode;
+	}
+
+	static Document unions(Document document) {
+		Object value = document.get("unions");
+		if (value instanceof Document unions) {
+			return unions;
+		}
+		Document created = new Document();
+		document.put("unions", created);
+		return created;
+	}
+
+}
