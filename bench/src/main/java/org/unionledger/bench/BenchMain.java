@@ -27,7 +27,8 @@ import org.unionledger.bench.perf.Row;
  * <li>{@code crash [--members 50000] [--kill-after 25000] [--backend h2]}: the full-size
  * kill -9 drill on an H2 data folder.</li>
  * <li>{@code load [--jar ledger-api/target/ledger-api.jar] [--duration PT5M]
- * [--threads 8] [--max-requests 1000000]}: a bounded load run on 127.0.0.1.</li>
+ * [--threads 8] [--max-requests 1000000] [--import-rows 200] [--user sysadmin --password demo]}:
+ * a bounded load run on 127.0.0.1.</li>
  * <li>{@code child --h2 file --job import|rebuild [--members n]}: the process the crash
  * drill starts and kills ({@link org.unionledger.bench.fault.ImportNode}).</li>
  * </ul>

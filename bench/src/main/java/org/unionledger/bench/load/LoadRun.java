@@ -34,10 +34,10 @@ import org.unionledger.bench.ledger.Store;
  * then accept it at another union), 15 % services, 20 % summary queries, 10 % statistics
  * queries as of a random past date; beside them one client imports CSV files of
  * {@code --import-rows} rows one after the other and waits for each to finish. Signs in
- * as {@code --user}/{@code --password} (the started ledger has its demo users enabled,
- * without demo data). Prints throughput, p50/p99 per operation, 4xx/5xx/failed counts,
- * import rows/s and the ledger's memory at the end (resident set and heap after a full
- * GC, via jcmd).
+ * as {@code --user}/{@code --password} (the ledger it starts has its demo users enabled,
+ * without demo data, with a random password unless one is given). Prints throughput,
+ * p50/p99 per operation, 4xx/5xx/failed counts, import rows/s and the ledger's memory at
+ * the end (resident set and heap after a full GC, via jcmd).
  */
 public final class LoadRun {
 
@@ -93,20 +93,22 @@ public final class LoadRun {
 		String url = options.get("url");
 		Process ledger = null;
 		Path data = null;
+		// outside the demo profile the demo users need a password of their own
+		String password = options.getOrDefault("password",
+				"load-" + Long.toHexString(new java.security.SecureRandom().nextLong()));
 		try {
 			if (url == null) {
 				data = Files.createTempDirectory("ledger-load-");
 				int port = Integer.parseInt(options.getOrDefault("port", "18089"));
 				ledger = startLedger(Path.of(options.getOrDefault("jar", "ledger-api/target/ledger-api.jar")), port,
-						data, options.getOrDefault("backend", "H2"));
+						data, options.getOrDefault("backend", "H2"), password);
 				url = "http://127.0.0.1:" + port;
 			}
 			URI uri = URI.create(url);
 			if (!List.of("127.0.0.1", "localhost").contains(uri.getHost())) {
 				throw new IllegalArgumentException("the load run talks to 127.0.0.1 only, not " + uri.getHost());
 			}
-			LoadRun run = new LoadRun(url, options.getOrDefault("user", "sysadmin"),
-					options.getOrDefault("password", "demo"));
+			LoadRun run = new LoadRun(url, options.getOrDefault("user", "sysadmin"), password);
 			run.awaitReady(Duration.ofMinutes(3));
 			run.registerUnions();
 			long started = System.nanoTime();
@@ -123,11 +125,12 @@ public final class LoadRun {
 		}
 	}
 
-	private static Process startLedger(Path jar, int port, Path data, String backend) throws IOException {
+	private static Process startLedger(Path jar, int port, Path data, String backend, String password)
+			throws IOException {
 		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
 				"-jar", jar.toString(), "--server.address=127.0.0.1", "--server.port=" + port,
 				"--ledger.data-dir=" + data, "--ledger.mongo.embedded=" + backend, "--ledger.mongo.embedded-port=0",
-				"--ledger.security.demo-users.enabled=true", "--ledger.security.demo-users.password=demo");
+				"--ledger.security.demo-users.enabled=true", "--ledger.security.demo-users.password=" + password);
 		System.out.println("starting " + String.join(" ", command));
 		return new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(data.resolve("ledger.log").toFile())

@@ -142,16 +142,18 @@ public class AxonConfiguration {
 	 */
 	@Bean
 	ConfigurerModule readModelPrefetch(SummaryProjection summary, StatisticsProjection statistics,
-			AnnualReportProjection annualReports, CredentialProjection credentials, SupervisionProjection supervision,
-			RosterProjection rosters, PendingApplicationsProjection applications) {
+			AnnualReportProjection annualReports, CredentialProjection credentials, TransferProjection transfers,
+			UnionListProjection unionLists, SupervisionProjection supervision, RosterProjection rosters,
+			PendingApplicationsProjection applications) {
 		return configurer -> configurer.eventProcessing(processing -> processing
 			.registerHandlerInterceptor(SummaryProjection.PROCESSING_GROUP, c -> new BatchPrefetch(summary))
 			.registerHandlerInterceptor(StatisticsProjection.PROCESSING_GROUP,
 					c -> new BatchPrefetch(statistics, annualReports))
-			.registerHandlerInterceptor(CredentialProjection.PROCESSING_GROUP, c -> new BatchPrefetch(credentials))
+			.registerHandlerInterceptor(CredentialProjection.PROCESSING_GROUP,
+					c -> new BatchPrefetch(credentials, transfers))
 			.registerHandlerInterceptor(SupervisionProjection.PROCESSING_GROUP, c -> new BatchPrefetch(supervision))
 			.registerHandlerInterceptor(RosterProjection.PROCESSING_GROUP,
-					c -> new BatchPrefetch(rosters, applications)));
+					c -> new BatchPrefetch(rosters, applications, unionLists)));
 	}
 
 	@Bean(destroyMethod = "shutdown")
