@@ -279,9 +279,11 @@ export async function show(main, [codeText, yearText], me) {
     pageTitle(t('signoff.title', { name: report.name, code, year }), t('signoff.sub')),
     yearForm(me, code, year),
     h('p', { class: 'actions' }, h('a', { href: `#/j/${code}`, id: 'signoff-figures-link' }, t('signoff.figuresLink'))),
-    shown ? h('p', { class: 'message ok', id: 'signoff-done', role: 'status' }, shown) : null,
+    shown ? h('p', { class: 'message ok', id: 'signoff-done', role: 'status', tabindex: '-1' }, shown) : null,
     ownReport(report, me),
     signForm(report, me, code, year, reload),
     unitsTable(report, me, year),
     flagsCard(report, flags)].filter(Boolean));
+  // After a sign-off the page is new: the focus goes to its outcome.
+  document.getElementById('signoff-done')?.focus();
 }
