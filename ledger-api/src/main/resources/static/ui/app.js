@@ -9,6 +9,7 @@ import * as transfers from './pages/transfers.js';
 import * as services from './pages/services.js';
 import * as officer from './pages/officer.js';
 import * as supervision from './pages/supervision.js';
+import * as signoff from './pages/signoff.js';
 
 const OFFICERS = ['OFFICER', 'SYSTEM_ADMIN'];
 const READERS = ['JURISDICTION_ADMIN', 'SUPERVISOR', 'AUDITOR', 'SYSTEM_ADMIN'];
@@ -16,9 +17,8 @@ const MEMBER_READERS = ['SUPERVISOR', 'AUDITOR', 'SYSTEM_ADMIN'];
 
 /**
  * Routes: pattern, page, who may open it (roles) and who finds it in the navigation
- * (navRoles, default the same). The sign-off page (each level's
- * sign-off of the yearly statistics) is being built elsewhere and plugs in here as
- * { path: 'signoff', ... } once its API exists.
+ * (navRoles, default the same). The sign-off page (签报 / 统计年报) is read by the
+ * jurisdictions' readers; who may sign a level is decided on the page and by the server.
  */
 const ROUTES = [
   { path: 'j', page: jurisdiction.showJurisdiction, nav: 'nav.jurisdiction', roles: READERS, home: (me) => `j/${homeCode(me)}` },
@@ -30,6 +30,7 @@ const ROUTES = [
   { path: 'accept', page: officer.showAccept, nav: 'nav.accept', roles: OFFICERS },
   { path: 'service', page: officer.showService, nav: 'nav.service', roles: OFFICERS },
   { path: 'import', page: officer.showImport, nav: 'nav.import', roles: OFFICERS },
+  { path: 'signoff', page: signoff.show, nav: 'nav.signoff', roles: READERS, home: (me) => `signoff/${homeCode(me)}` },
   { path: 'findings', page: supervision.showFindings, nav: 'nav.findings', roles: READERS },
   { path: 'member', page: supervision.showMember, nav: 'nav.member', roles: [...MEMBER_READERS, 'OFFICER'] },
   { path: 'verify', page: supervision.showVerify, nav: 'nav.verify', roles: ['AUDITOR', 'SYSTEM_ADMIN'] },

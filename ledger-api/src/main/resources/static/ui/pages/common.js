@@ -12,14 +12,15 @@ export function inScope(me, code) {
   return Boolean(me.scope.jurisdiction) && code.startsWith(me.scope.jurisdiction.code);
 }
 
-export function breadcrumbs(me, path, route, last) {
+/** The path's levels, each linked to the route (plus suffix, e.g. a year) where in scope. */
+export function breadcrumbs(me, path, route, last, suffix = '') {
   const items = path.map((level, index) => {
     const text = `${level.name}`;
     const isLast = index === path.length - 1 && !last;
     if (isLast) {
       return h('li', { 'aria-current': 'page' }, text);
     }
-    return h('li', {}, inScope(me, level.code) ? h('a', { href: `#/${route}/${level.code}` }, text) : text);
+    return h('li', {}, inScope(me, level.code) ? h('a', { href: `#/${route}/${level.code}${suffix}` }, text) : text);
   });
   if (last) {
     items.push(h('li', { 'aria-current': 'page' }, last));

@@ -175,6 +175,11 @@ function unionsTable(unions) {
       { key: 'establishedOn', label: t('col.established') }], rows, { sortable: true, id: 'unions-table' }));
 }
 
+/** The sign-off page opens on the chosen year when it has ended, else on its own default. */
+function signOffYear(me) {
+  return filters.year && Number(filters.year) < me.statisticalYear ? `/${filters.year}` : '';
+}
+
 export async function showJurisdiction(main, [code], me) {
   const path = `/api/jurisdictions/${code}`;
   const [[stats, then], division, monthly] = await Promise.all([statistics(path), api(`${path}/children`),
@@ -191,6 +196,7 @@ export async function showJurisdiction(main, [code], me) {
   main.replaceChildren(
     breadcrumbs(me, division.path, 'j'),
     pageTitle(t('page.codeTitle', { name: division.name, code }), t('page.jurisdictionSub', { year: shown.statisticalYear, from: shown.from, asOf: shown.asOf })),
+    h('p', { class: 'actions' }, h('a', { href: `#/signoff/${code}${signOffYear(me)}`, class: 'button', id: 'open-signoff' }, t('nav.signoff'))),
     filterForm(me, reload),
     kpis(stats, then),
     h('div', { class: 'grid' },

@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The dashboard in a real headless Chromium against the running ledger: signing in as
  * each role, drilling from Hebei to a union, enrolling and seeing the counts change, a
  * transfer across cities, a CSV import, refusals out of scope, both languages and a 375
- * px wide screen. Every figure asserted on the page is compared with the API's answer.
- * Screenshots go to {@code target/screenshots}. One browser for the whole class.
+ * px wide screen, and the yearly report signed level by level on the sign-off page. Every
+ * figure asserted on the page is compared with the API's answer. Screenshots go to
+ * {@code target/screenshots}. One browser for the whole class.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -94,14 +95,14 @@ class DashboardBrowserTest extends ApiTestSupport {
 	void eachRoleSignsInAndSeesOnlyItsPages() {
 		Map<String, List<String>> navigation = Map.of(TestUsers.SYSADMIN,
 				List.of("nav-j", "nav-enroll", "nav-findings", "nav-verify"), TestUsers.HEBEI_ADMIN,
-				List.of("nav-j", "nav-transfers", "nav-findings"), TestUsers.SJZ_SUPERVISOR,
+				List.of("nav-j", "nav-transfers", "nav-signoff", "nav-findings"), TestUsers.SJZ_SUPERVISOR,
 				List.of("nav-j", "nav-findings", "nav-member"), TestUsers.HEBEI_AUDITOR,
 				List.of("nav-j", "nav-findings", "nav-verify"), TestUsers.SJZ_OFFICER,
 				List.of("nav-u", "nav-enroll", "nav-issue", "nav-accept", "nav-service", "nav-import"));
 		Map<String, List<String>> hidden = Map.of(TestUsers.SYSADMIN, List.of("nav-u"), TestUsers.HEBEI_ADMIN,
 				List.of("nav-enroll", "nav-member", "nav-verify"), TestUsers.SJZ_SUPERVISOR,
 				List.of("nav-enroll", "nav-verify"), TestUsers.HEBEI_AUDITOR, List.of("nav-enroll"),
-				TestUsers.SJZ_OFFICER, List.of("nav-j", "nav-findings", "nav-verify"));
+				TestUsers.SJZ_OFFICER, List.of("nav-j", "nav-signoff", "nav-findings", "nav-verify"));
 		Map<String, String> roles = Map.of(TestUsers.SYSADMIN, "系统管理员", TestUsers.HEBEI_ADMIN, "辖区管理员",
 				TestUsers.SJZ_SUPERVISOR, "督查人员", TestUsers.HEBEI_AUDITOR, "审计人员", TestUsers.SJZ_OFFICER, "基层工会干事");
 		for (String user : List.of(TestUsers.SYSADMIN, TestUsers.HEBEI_ADMIN, TestUsers.SJZ_SUPERVISOR,
@@ -494,6 +495,195 @@ class DashboardBrowserTest extends ApiTestSupport {
 		this.browser.screenshot("26-phone-findings");
 		this.browser.driver.manage().window().setSize(new Dimension(1280, 900));
 		this.browser.signOut();
+	}
+
+	/**
+	 * The 2025 report (2024-10-01 to 2025-09-30, ended on the test clock; no other test
+	 * signs it) of Shijiazhuang, signed through the page: refused while counties with
+	 * figures have not signed, then each county, then the city, whose report includes
+	 * each county's digest. A member enrolled afterwards into the signed year flags the
+	 * city's report. An auditor sees the page without the button.
+	 */
+	@Test
+	@Order(12)
+	@SuppressWarnings("unchecked")
+	void theYearlyReportIsSignedCountyByCountyThenTheCityOnTheSignOffPage() {
+		String city = "#/signoff/1301/2025";
+		this.browser.signIn(TestUsers.SYSADMIN, TestUsers.PASSWORD);
+		this.browser.route(city);
+		this.browser.find("#units-table");
+		Map<String, Object> before = api(TestUsers.SYSADMIN, "/api/jurisdictions/1301/annual-reports/2025");
+		assertThat(before).containsEntry("status", "NOT_SIGNED");
+		assertThat(this.browser.find("#report-status").getAttribute("data-status")).isEqualTo("NOT_SIGNED");
+		assertThat(shownStatuses()).isEqualTo(statuses(before));
+		List<String> notSigned = ((List<Map<String, Object>>) before.get("children")).stream()
+			.filter((child) -> "NOT_SIGNED".equals(child.get("status")))
+			.map((child) -> (String) child.get("code"))
+			.toList();
+		System.out.println("Sign-off page, 1301 2025 before: " + shownStatuses());
+		assertThat(notSigned).isNotEmpty();
+		this.browser.screenshot("27-signoff-city-not-signed");
+
+		// the city first: the server's refusal appears beside the button
+		this.browser.find("#signoff-submit").click();
+		this.browser.waitForText("#signoff-rule", "CHILD_NOT_SIGNED");
+		assertThat(this.browser.text("#signoff-rule")).contains("409");
+		String detail = this.browser.text("#signoff-detail");
+		assertThat(notSigned).anySatisfy((code) -> assertThat(detail).contains(code));
+		assertThat(this.browser.text("#signoff-message")).contains("下级单位尚未签报");
+		this.browser.screenshot("27-signoff-refused-child-not-signed", "#signoff");
+
+		// each county, following the link down and the breadcrumb back
+		for (String county : notSigned) {
+			follow("#units-table a[href='#/signoff/" + county + "/2025']", "#/signoff/" + county + "/2025");
+			this.browser.find("#units-none");
+			this.browser.find("#signoff-comment").sendKeys("县区年报已核对");
+			this.browser.find("#signoff-submit").click();
+			this.browser.find("#signoff-done");
+			assertThat(this.browser.find("#report-status").getAttribute("data-status")).isEqualTo("SIGNED");
+			Map<String, Object> signed = api(TestUsers.SYSADMIN,
+					"/api/jurisdictions/" + county + "/annual-reports/2025");
+			assertThat(this.browser.find("#report-digest").getAttribute("data-digest"))
+				.isEqualTo(signed.get("reportDigest"));
+			assertThat(this.browser.text("#report-comment")).isEqualTo("县区年报已核对");
+			if (county.equals(notSigned.get(0))) {
+				this.browser.screenshot("27-signoff-county-signed");
+			}
+			follow("#breadcrumbs a[href='" + city + "']", city);
+		}
+
+		// then the city: signed, and its report includes each county's digest
+		this.browser.find("#signoff-comment").sendKeys("各县区均已签报");
+		this.browser.find("#signoff-submit").click();
+		this.browser.find("#signoff-done");
+		Map<String, Object> after = api(TestUsers.SYSADMIN, "/api/jurisdictions/1301/annual-reports/2025");
+		assertThat(after).containsEntry("status", "SIGNED").containsEntry("version", 1);
+		assertThat(this.browser.find("#report-status").getAttribute("data-status")).isEqualTo("SIGNED");
+		assertThat(this.browser.text("#report-version")).isEqualTo("v1");
+		assertThat(this.browser.text("#report-signer")).isEqualTo(TestUsers.SYSADMIN);
+		assertThat(this.browser.text("#report-comment")).isEqualTo("各县区均已签报");
+		assertThat(this.browser.number("#report-position"))
+			.isEqualTo(((Number) after.get("globalPosition")).longValue());
+		assertThat(this.browser.find("#report-digest").getAttribute("data-digest"))
+			.isEqualTo(after.get("reportDigest"));
+		this.browser.find("#report-digest button[aria-expanded]").click();
+		assertThat(this.browser.text("#report-digest-text")).isEqualTo(after.get("reportDigest"));
+		assertThat(shownStatuses()).isEqualTo(statuses(after)).doesNotContainValue("NOT_SIGNED/");
+		for (Map<String, Object> included : (List<Map<String, Object>>) after.get("includedChildren")) {
+			String code = (String) included.get("code");
+			if (!"SIGNED".equals(included.get("status"))) {
+				continue;
+			}
+			Object countyDigest = api(TestUsers.SYSADMIN, "/api/jurisdictions/" + code + "/annual-reports/2025")
+				.get("reportDigest");
+			assertThat(included.get("reportDigest")).isEqualTo(countyDigest);
+			assertThat(this.browser.present("#included-" + code + "-digest").getAttribute("data-digest"))
+				.isEqualTo(countyDigest);
+		}
+		System.out.println(
+				"Sign-off page, 1301 2025 after: " + shownStatuses() + ", city digest " + after.get("reportDigest"));
+		this.browser.screenshot("27-signoff-city-signed");
+
+		// a member enrolled now into the signed year: the city's report is flagged
+		ResponseEntity<Map> enrolled = as(TestUsers.SYSADMIN).postForEntity("/api/members",
+				Map.of("residentId", residentId(), "name", "补录会员", "unionId", "os-sjz-a", "effectiveDate", "2025-09-01",
+						"channel", "ON_SITE"),
+				Map.class);
+		assertThat(enrolled.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		this.browser.driver.navigate().refresh();
+		this.browser.wait.until((d) -> city.equals(this.browser.script("return document.body.dataset.rendered;")));
+		this.browser.find("#flags-table");
+		List<Map<String, Object>> open = ((List<Map<String, Object>>) api(TestUsers.SYSADMIN,
+				"/api/jurisdictions/1301/annual-reports/2025/flags")
+			.get("flags")).stream().filter((flag) -> "OPEN".equals(flag.get("status"))).toList();
+		assertThat(this.browser.all("#flags-table tbody tr")).hasSize(open.size());
+		Map<String, Object> cityNew = open.stream()
+			.filter((flag) -> "1301".equals(flag.get("jurisdictionCode"))
+					&& "newEnrollments".equals(flag.get("figure")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(((Number) cityNew.get("currentValue")).longValue())
+			.isEqualTo(((Number) cityNew.get("signedValue")).longValue() + 1);
+		WebElement row = this.browser.all("#flags-table tbody tr.flag-open")
+			.stream()
+			.filter((r) -> r.getText().startsWith("石家庄市（1301）")
+					&& "newEnrollments".equals(r.findElement(By.cssSelector("td:nth-child(3) small")).getText()))
+			.findFirst()
+			.orElseThrow();
+		List<WebElement> cells = row.findElements(By.cssSelector("td"));
+		assertThat(cells.get(3).getText().replaceAll("[^0-9-]", ""))
+			.isEqualTo(String.valueOf(cityNew.get("signedValue")));
+		assertThat(cells.get(4).getText().replaceAll("[^0-9-]", ""))
+			.isEqualTo(String.valueOf(cityNew.get("currentValue")));
+		assertThat(cells.get(5).getText()).isEqualTo("+1");
+		assertThat(cells.get(7).getText()).contains("入会").contains("2025-09-01");
+		assertThat(this.browser.text("#signoff-submit")).contains("v2");
+		System.out.println("Flag shown on the page: " + row.getText().replace('\n', ' '));
+		this.browser.screenshot("27-signoff-city-flagged", "#flags");
+		this.browser.signOut();
+
+		// an auditor: from the jurisdiction view to the page (the last ended year), no
+		// button
+		this.browser.signIn(TestUsers.HEBEI_AUDITOR, TestUsers.PASSWORD);
+		this.browser.find("#open-signoff").click();
+		this.browser.wait
+			.until((d) -> "#/signoff/13".equals(this.browser.script("return document.body.dataset.rendered;")));
+		this.browser.settle();
+		this.browser.find("#report-status");
+		int lastEnded = ((Number) api(TestUsers.HEBEI_AUDITOR, "/api/me").get("statisticalYear")).intValue() - 1;
+		assertThat(this.browser.find("#signoff-year").getAttribute("value")).isEqualTo(String.valueOf(lastEnded));
+		this.browser.route(city);
+		this.browser.find("#units-table");
+		assertThat(this.browser.all("#signoff-submit")).isEmpty();
+		assertThat(this.browser.text("main")).doesNotContain("null").doesNotContain("undefined");
+		assertThat(shownStatuses())
+			.isEqualTo(statuses(api(TestUsers.HEBEI_AUDITOR, "/api/jurisdictions/1301/annual-reports/2025")));
+		assertThat(this.browser.all("#flags-table tbody tr")).isNotEmpty();
+		this.browser.screenshot("27-signoff-auditor-no-button");
+		this.browser.find("#lang-switch").click();
+		this.browser.waitForText("#nav-signoff", "Sign-off");
+		this.browser.find("#units-table");
+		assertThat(this.browser.text("#report-title")).isEqualTo("This level's report");
+		this.browser.screenshot("27-signoff-english");
+		this.browser.find("#lang-switch").click();
+		this.browser.waitForText("#nav-signoff", "签报");
+		this.browser.driver.manage().window().setSize(new Dimension(375, 812));
+		this.browser.route(city);
+		this.browser.find("#units-table");
+		long overflow = (Long) this.browser
+			.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+		assertThat(overflow).as("no sideways scrolling at 375 px").isLessThanOrEqualTo(0);
+		this.browser.screenshot("27-signoff-phone");
+		this.browser.driver.manage().window().setSize(new Dimension(1280, 900));
+		this.browser.signOut();
+	}
+
+	/** Clicks a link of the page and waits until the route it leads to has rendered. */
+	private void follow(String css, String hash) {
+		this.browser.find(css).click();
+		this.browser.wait.until((d) -> hash.equals(this.browser.script("return document.body.dataset.rendered;")));
+		this.browser.settle();
+	}
+
+	/** Each unit below as the sign-off page shows it: code to status/version. */
+	private Map<String, String> shownStatuses() {
+		Map<String, String> shown = new java.util.TreeMap<>();
+		for (WebElement badge : this.browser.all("#units-table .status[data-code]")) {
+			shown.put(badge.getAttribute("data-code"),
+					badge.getAttribute("data-status") + "/" + badge.getAttribute("data-version"));
+		}
+		return shown;
+	}
+
+	/** Each unit below as the API answers: code to status/version. */
+	@SuppressWarnings("unchecked")
+	private static Map<String, String> statuses(Map<String, Object> report) {
+		Map<String, String> statuses = new java.util.TreeMap<>();
+		for (Map<String, Object> child : (List<Map<String, Object>>) report.get("children")) {
+			statuses.put((String) child.get("code"),
+					child.get("status") + "/" + ((child.get("version") != null) ? child.get("version") : ""));
+		}
+		return statuses;
 	}
 
 }
