@@ -236,9 +236,10 @@ export async function showUnion(main, [unionId], me) {
       monthlyCard(monthly),
       breakdownCard('chart-channel', t('chart.channel'), 'channel', shown.breakdowns.newEnrollmentsByChannel, true),
       then ? lateTable(stats, then) : null),
-    me.role === 'OFFICER' || me.role === 'SYSTEM_ADMIN'
-      ? h('p', { class: 'actions' }, h('a', { href: `#/enroll/${unionId}`, class: 'button' }, t('nav.enroll')),
+    // replaceChildren would show a null as the text "null": officers' actions only when allowed
+    ...(me.role === 'OFFICER' || me.role === 'SYSTEM_ADMIN'
+      ? [h('p', { class: 'actions' }, h('a', { href: `#/enroll/${unionId}`, class: 'button' }, t('nav.enroll')),
         h('a', { href: `#/issue/${unionId}`, class: 'button' }, t('nav.issue')),
-        h('a', { href: `#/transfers/u/${unionId}`, class: 'button' }, t('nav.transfers')))
-      : null);
+        h('a', { href: `#/transfers/u/${unionId}`, class: 'button' }, t('nav.transfers')))]
+      : []));
 }

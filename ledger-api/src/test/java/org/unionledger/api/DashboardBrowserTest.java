@@ -188,6 +188,10 @@ class DashboardBrowserTest extends ApiTestSupport {
 		assertThat(this.browser.number("#kpi-active .kpi-value"))
 			.isEqualTo(active(TestUsers.HEBEI_AUDITOR, "/api/unions/os-sjz-a/statistics"));
 		this.browser.screenshot("07-union-os-sjz-a", "#kpis");
+		assertThat(this.browser.text("main"))
+			.as("an auditor's union page has no officer actions, and no 'null' in their place")
+			.doesNotContain("null")
+			.doesNotContain("undefined");
 		this.browser.signOut();
 	}
 
