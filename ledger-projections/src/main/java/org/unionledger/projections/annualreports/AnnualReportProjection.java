@@ -23,6 +23,10 @@ import org.unionledger.signoff.ChildReport;
 import org.unionledger.signoff.Events.AnnualReportSignedOff;
 import org.unionledger.statistics.StatisticalCalendar;
 
+import static org.unionledger.projections.support.Documents.sub;
+import static org.unionledger.projections.support.Documents.list;
+import static org.unionledger.projections.support.Documents.number;
+
 /**
  * Signed yearly reports and their change flags.
  * <p>
@@ -304,32 +308,6 @@ public class AnnualReportProjection implements FigureChangeListener {
 			}
 		}
 		return 0;
-	}
-
-	static Document sub(Document document, String field) {
-		Object value = document.get(field);
-		if (value instanceof Document sub) {
-			return sub;
-		}
-		Document created = new Document();
-		document.put(field, created);
-		return created;
-	}
-
-	@SuppressWarnings("unchecked")
-	static List<Document> list(Document document, String field) {
-		Object value = document.get(field);
-		if (value instanceof List<?> list) {
-			return (List<Document>) list;
-		}
-		List<Document> created = new ArrayList<>();
-		document.put(field, created);
-		return created;
-	}
-
-	static long number(Document document, String field) {
-		Object value = document.get(field);
-		return (value instanceof Number n) ? n.longValue() : 0L;
 	}
 
 }

@@ -1,7 +1,7 @@
 package org.unionledger.projections.annualreports;
 
-import static org.unionledger.projections.annualreports.AnnualReportProjection.list;
-import static org.unionledger.projections.annualreports.AnnualReportProjection.number;
+import static org.unionledger.projections.support.Documents.list;
+import static org.unionledger.projections.support.Documents.number;
 
 import java.time.Instant;
 import java.time.LocalDate;

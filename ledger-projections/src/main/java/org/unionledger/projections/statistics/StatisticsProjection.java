@@ -31,6 +31,7 @@ import org.unionledger.membership.Events.ServingAssignmentEnded;
 import org.unionledger.membership.Events.ServingUnionAssigned;
 import org.unionledger.membership.Events.TransferAccepted;
 import org.unionledger.membership.MemberId;
+import org.unionledger.projections.support.Documents;
 import org.unionledger.projections.support.EventPositions;
 import org.unionledger.projections.support.ReadModelBatch;
 import org.unionledger.service.Events.ServiceDelivered;
@@ -534,39 +535,19 @@ public class StatisticsProjection {
 	}
 
 	private static void increment(Document document, String field, long delta) {
-		long value = ((Number) document.getOrDefault(field, 0L)).longValue() + delta;
-		if (value == 0) {
-			document.remove(field);
-		}
-		else {
-			document.put(field, value);
-		}
+		Documents.increment(document, field, delta);
 	}
 
 	static Document sub(Document document, String field) {
-		Object value = document.get(field);
-		if (value instanceof Document sub) {
-			return sub;
-		}
-		Document created = new Document();
-		document.put(field, created);
-		return created;
+		return Documents.sub(document, field);
 	}
 
-	@SuppressWarnings("unchecked")
 	static List<Document> list(Document document, String field) {
-		Object value = document.get(field);
-		if (value instanceof List<?> list) {
-			return (List<Document>) list;
-		}
-		List<Document> created = new ArrayList<>();
-		document.put(field, created);
-		return created;
+		return Documents.list(document, field);
 	}
 
 	static long number(Document document, String field) {
-		Object value = document.get(field);
-		return (value instanceof Number n) ? n.longValue() : 0L;
+		return Documents.number(document, field);
 	}
 
 	/**

@@ -21,6 +21,9 @@ import org.unionledger.projections.support.ReadModelBatch;
 import org.unionledger.statistics.StatisticalCalendar;
 import org.unionledger.union.UnionPlacement;
 
+import static org.unionledger.projections.support.Documents.sub;
+import static org.unionledger.projections.support.Documents.increment;
+
 /**
  * Transfers as the dashboard draws them, in {@value #COLLECTION}, every document keyed by
  * {@code _id}:
@@ -152,26 +155,6 @@ public class TransferProjection {
 			list.forEach((item) -> strings.add(String.valueOf(item)));
 		}
 		return strings;
-	}
-
-	private static void increment(Document document, String field, long delta) {
-		long value = ((Number) document.getOrDefault(field, 0L)).longValue() + delta;
-		if (value == 0) {
-			document.remove(field);
-		}
-		else {
-			document.put(field, value);
-		}
-	}
-
-	static Document sub(Document document, String field) {
-		Object value = document.get(field);
-		if (value instanceof Document sub) {
-			return sub;
-		}
-		Document created = new Document();
-		document.put(field, created);
-		return created;
 	}
 
 }
