@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,12 +35,10 @@ import org.springframework.http.ResponseEntity;
 import org.unionledger.api.audit.ReplayCli;
 import org.unionledger.api.config.KeyMaterial;
 import org.unionledger.api.freshness.ProjectionFreshness;
-import org.unionledger.common.RecordedBy;
 import org.unionledger.identity.MemberIdentities;
 import org.unionledger.identity.PersonalDataCipher;
 import org.unionledger.jurisdiction.Jurisdiction;
 import org.unionledger.jurisdiction.JurisdictionTable;
-import org.unionledger.seeds.SeedCrypto;
 import org.unionledger.seeds.SeedLoader;
 import org.unionledger.seeds.SeedPlan;
 import org.unionledger.seeds.UnionSeed;
@@ -109,11 +106,7 @@ class AuditReplayTest extends ApiTestSupport {
 	 * Loads the seed plan (idempotent), waits for the read models and seals the store.
 	 */
 	private void seededAndSealed() {
-		SeedLoader loader = new SeedLoader(this.commands, (aggregateId) -> {
-			int[] count = { 0 };
-			this.eventStore.readEvents(aggregateId).forEachRemaining((event) -> count[0]++);
-			return count[0];
-		}, SeedCrypto.of(this.identities, this.cipher, new SecureRandom()), new RecordedBy("seed"), 90, 2);
+		SeedLoader loader = TestSeeds.loader(this.commands, this.eventStore, this.identities, this.cipher);
 		loader.load(PLAN);
 		assertThat(this.freshness.awaitPosition(this.engine.headPosition(), Duration.ofSeconds(60))).isTrue();
 		ResponseEntity<Map> sealed = this.http.postForEntity("/api/audit/seal", null, Map.class);

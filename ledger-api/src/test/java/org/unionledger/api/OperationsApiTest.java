@@ -2,7 +2,6 @@ package org.unionledger.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,13 +25,11 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.unionledger.api.freshness.ProjectionFreshness;
-import org.unionledger.common.RecordedBy;
 import org.unionledger.eventstore.MongoEventStorageEngine;
 import org.unionledger.identity.MemberIdentities;
 import org.unionledger.identity.PersonalDataCipher;
 import org.unionledger.identity.ResidentId;
 import org.unionledger.projections.statistics.StatisticsProjection;
-import org.unionledger.seeds.SeedCrypto;
 import org.unionledger.seeds.SeedLoader;
 import org.unionledger.seeds.SeedPlan;
 
@@ -73,11 +70,7 @@ class OperationsApiTest extends ApiTestSupport {
 
 	/** Loads the seed plan once per context (loading is idempotent). */
 	private void seeded() {
-		SeedLoader loader = new SeedLoader(this.commands, (aggregateId) -> {
-			int[] count = { 0 };
-			this.eventStore.readEvents(aggregateId).forEachRemaining((event) -> count[0]++);
-			return count[0];
-		}, SeedCrypto.of(this.identities, this.cipher, new SecureRandom()), new RecordedBy("seed"), 90, 2);
+		SeedLoader loader = TestSeeds.loader(this.commands, this.eventStore, this.identities, this.cipher);
 		loader.load(PLAN);
 		assertThat(this.freshness.awaitPosition(this.engine.headPosition(), Duration.ofSeconds(60))).isTrue();
 	}

@@ -53,7 +53,7 @@ public class DemoSeeding {
 	}
 
 	/** The number of events already in an aggregate's stream, read by {@code _id}. */
-	static SeedLedger eventStoreLedger(EventStore eventStore) {
+	public static SeedLedger eventStoreLedger(EventStore eventStore) {
 		return aggregateId -> {
 			int[] count = { 0 };
 			eventStore.readEvents(aggregateId).forEachRemaining(event -> count[0]++);

@@ -1,6 +1,5 @@
 package org.unionledger.api.bench;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
 
@@ -14,12 +13,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.unionledger.api.TestSeeds;
 import org.unionledger.api.freshness.ProjectionFreshness;
-import org.unionledger.common.RecordedBy;
 import org.unionledger.eventstore.MongoEventStorageEngine;
 import org.unionledger.identity.MemberIdentities;
 import org.unionledger.identity.PersonalDataCipher;
-import org.unionledger.seeds.SeedCrypto;
 import org.unionledger.seeds.SeedLoader;
 import org.unionledger.seeds.SeedPlan;
 import org.unionledger.seeds.SeedReport;
@@ -65,11 +63,7 @@ class SeedRebuildBench {
 	@Test
 	void rebuildAllProjectionsFromTheSeedData() {
 		SeedPlan plan = SeedPlan.generate(20210501L, Integer.getInteger("bench.seedMembers", 3000));
-		SeedLoader loader = new SeedLoader(this.commands, (aggregateId) -> {
-			int[] count = { 0 };
-			this.eventStore.readEvents(aggregateId).forEachRemaining((event) -> count[0]++);
-			return count[0];
-		}, SeedCrypto.of(this.identities, this.cipher, new SecureRandom()), new RecordedBy("seed"), 90, 2);
+		SeedLoader loader = TestSeeds.loader(this.commands, this.eventStore, this.identities, this.cipher);
 		SeedReport report = loader.load(plan);
 		this.freshness.awaitPosition(this.engine.headPosition(), Duration.ofMinutes(10));
 		long head = this.engine.headPosition();
