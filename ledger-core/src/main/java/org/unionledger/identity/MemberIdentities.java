@@ -61,7 +61,10 @@ public final class MemberIdentities {
 		}
 	}
 
-	static String base32(byte[] bytes) {
+	/**
+	 * RFC 4648 base32 in lower case, without padding: the ledger's ids are made of it.
+	 */
+	public static String base32(byte[] bytes) {
 		StringBuilder out = new StringBuilder((bytes.length * 8 + 4) / 5);
 		int buffer = 0;
 		int bits = 0;
