@@ -29,6 +29,7 @@ import org.unionledger.eventstore.MongoEventStorageEngine;
 import org.unionledger.identity.MemberIdentities;
 import org.unionledger.identity.PersonalDataCipher;
 import org.unionledger.identity.ResidentId;
+import org.unionledger.projections.statistics.Figures;
 import org.unionledger.projections.statistics.StatisticsProjection;
 import org.unionledger.seeds.SeedLoader;
 import org.unionledger.seeds.SeedPlan;
@@ -94,7 +95,8 @@ class OperationsApiTest extends ApiTestSupport {
 		Document original = counters.find(Filters.regex("_id", "^J:1301\\|e\\|m\\|2025-0[1-8]$")).first();
 		Document corrupted = Document.parse(original.toJson());
 		Document counts = corrupted.get("c", Document.class);
-		counts.put("newEnrollments", ((Number) counts.get("newEnrollments")).longValue() + 7);
+		String newEnrollments = Figures.field(Figures.NEW);
+		counts.put(newEnrollments, ((Number) counts.get(newEnrollments)).longValue() + 7);
 		counters.replaceOne(Filters.eq("_id", original.get("_id")), corrupted);
 		try {
 			Map report = check();

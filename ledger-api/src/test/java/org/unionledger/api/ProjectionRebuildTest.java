@@ -19,7 +19,15 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.unionledger.api.config.ReadModelLayoutUpgrade;
 import org.unionledger.eventstore.MongoEventStorageEngine;
+import org.unionledger.projections.statistics.Figures;
+import org.unionledger.projections.statistics.StatisticsProjection;
+import org.unionledger.projections.support.ReadModelLayouts;
 import org.unionledger.identity.ResidentId;
 import org.unionledger.projections.summary.SummaryProjection;
 import org.unionledger.statistics.StatisticalCalendar;
@@ -98,6 +106,67 @@ class ProjectionRebuildTest extends ApiTestSupport {
 			.containsEntry("servicePersonTimes", 25);
 	}
 
+	@Autowired
+	ReadModelLayoutUpgrade layoutUpgrade;
+
+	@Autowired
+	MongoDatabase database;
+
+	/**
+	 * The statistics read models were recorded in an older layout: the upgrade drops them
+	 * and replays every event before the processor runs again, so no document of the old
+	 * shape survives and every figure is what it was.
+	 */
+	@Test
+	void readModelsOfAnOlderLayoutAreRebuiltFromTheFirstEvent() throws Exception {
+		ReadModelLayouts layouts = new ReadModelLayouts(this.database);
+		assertThat(layouts.recorded(StatisticsProjection.PROCESSING_GROUP))
+			.as("recorded when the ledger started on an empty store")
+			.isEqualTo(StatisticsProjection.LAYOUT);
+		union("ly-xinhua", "130105");
+		for (int i = 0; i < 5; i++) {
+			String first17 = "139902" + "19880512" + String.format("%03d", i);
+			assertThat(
+					this.http
+						.postForEntity("/api/members",
+								Map.of("residentId", first17 + ResidentId.checkDigitFor(first17), "name", "赵六",
+										"unionId", "ly-xinhua", "effectiveDate",
+										FixedClockConfiguration.TODAY.minusDays(i).toString(), "channel", "ONLINE"),
+								Map.class)
+						.getStatusCode())
+				.isEqualTo(HttpStatus.CREATED);
+		}
+		String statistics = "/api/jurisdictions/130105/statistics?year="
+				+ StatisticalCalendar.ACFTU.yearOf(FixedClockConfiguration.TODAY);
+		Map before = this.http.getForObject(statistics, Map.class);
+		assertThat((Map<String, Object>) before.get("flows")).containsKey("newEnrollments");
+
+		StreamingEventProcessor processor = this.processing
+			.eventProcessor(StatisticsProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+			.orElseThrow();
+		processor.shutDown();
+		layouts.record(StatisticsProjection.PROCESSING_GROUP, ReadModelLayouts.UNRECORDED);
+		var counters = this.database.getCollection(StatisticsProjection.COUNTERS);
+		String yearBucket = "J:130105|sy|" + StatisticalCalendar.ACFTU.yearOf(FixedClockConfiguration.TODAY);
+		Document counts = counters.find(Filters.eq("_id", yearBucket)).first().get("c", Document.class);
+		assertThat(counts.get(Figures.field(Figures.NEW)))
+			.isEqualTo(((Number) ((Map<String, Object>) before.get("flows")).get("newEnrollments")).longValue());
+		counters.updateOne(Filters.eq("_id", yearBucket), Updates.set("c.newEnrollments", 5));
+		counters.updateOne(Filters.eq("_id", yearBucket), Updates.inc("c." + Figures.field(Figures.NEW), 100));
+
+		assertThat(this.layoutUpgrade.run(this.processing)).containsExactly(StatisticsProjection.PROCESSING_GROUP);
+		processor.start();
+		awaitPosition(processor, this.engine.lastCommittedPosition());
+
+		assertThat(counters.find(Filters.eq("_id", yearBucket)).first().get("c", Document.class)).isEqualTo(counts)
+			.doesNotContainKey("newEnrollments");
+		assertThat(this.http.getForObject(statistics, Map.class)).isEqualTo(before);
+		assertThat(layouts.recorded(StatisticsProjection.PROCESSING_GROUP)).isEqualTo(StatisticsProjection.LAYOUT);
+		processor.shutDown();
+		assertThat(this.layoutUpgrade.run(this.processing)).as("nothing to do the second time").isEmpty();
+		processor.start();
+	}
+
 	private void union(String unionId, String county) {
 		assertThat(
 				this.http
@@ -132,7 +201,7 @@ class ProjectionRebuildTest extends ApiTestSupport {
 			}
 			Thread.sleep(20);
 		}
-		throw new AssertionError("the summary processor did not replay up to position " + position);
+		throw new AssertionError(processor.getName() + " did not replay up to position " + position);
 	}
 
 }

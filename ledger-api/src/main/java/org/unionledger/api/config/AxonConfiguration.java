@@ -2,6 +2,7 @@ package org.unionledger.api.config;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -14,6 +15,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.lifecycle.Phase;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -48,6 +50,7 @@ import org.unionledger.projections.supervision.SupervisionRules;
 import org.unionledger.projections.support.BatchAwareTokenStore;
 import org.unionledger.projections.support.BatchPrefetch;
 import org.unionledger.projections.support.MongoReadModelStore;
+import org.unionledger.projections.support.ReadModelLayouts;
 import org.unionledger.projections.support.ReadModelTransactionManager;
 import org.unionledger.disclosure.DisclosureLogs;
 import org.unionledger.membership.Memberships;
@@ -154,6 +157,23 @@ public class AxonConfiguration {
 			.registerHandlerInterceptor(SupervisionProjection.PROCESSING_GROUP, c -> new BatchPrefetch(supervision))
 			.registerHandlerInterceptor(RosterProjection.PROCESSING_GROUP,
 					c -> new BatchPrefetch(rosters, applications, unionLists)));
+	}
+
+	@Bean
+	ReadModelLayoutUpgrade readModelLayoutUpgrade(MongoDatabase database) {
+		return new ReadModelLayoutUpgrade(new ReadModelLayouts(database),
+				Map.of(StatisticsProjection.PROCESSING_GROUP, StatisticsProjection.LAYOUT));
+	}
+
+	/**
+	 * Read models whose layout changed since they were written are rebuilt before any
+	 * processor starts (processors are built in the first phase and start in
+	 * {@link Phase#INBOUND_EVENT_CONNECTORS}).
+	 */
+	@Bean
+	ConfigurerModule readModelLayoutUpgradeAtStart(ReadModelLayoutUpgrade upgrade) {
+		return configurer -> configurer.onInitialize(config -> config.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1,
+				() -> upgrade.run(config.eventProcessingConfiguration())));
 	}
 
 	@Bean(destroyMethod = "shutdown")

@@ -8,7 +8,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -18,6 +20,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import org.bson.RawBsonDocument;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -118,6 +121,7 @@ class MillionEventsBench {
 			double writeSeconds = seconds(started);
 			print("wrote %,d events (%,d aggregates' commits) in %.1f s: %,.0f events/s", written, commits,
 					writeSeconds, written / writeSeconds);
+			printHeap("after writing the events");
 
 			if (Boolean.parseBoolean(System.getProperty("bench.compare", "true"))) {
 				// statistics + summaries, without and then with batch prefetch, side by
@@ -141,6 +145,8 @@ class MillionEventsBench {
 					rebuilt, rebuildSeconds, rebuilt / rebuildSeconds,
 					database.getCollection(StatisticsProjection.COUNTERS).countDocuments(),
 					database.getCollection(StatisticsProjection.INDEX).countDocuments());
+			printHeap("after rebuilding every projection");
+			printSizes(database);
 
 			Clock clock = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZONE);
 			StatisticsQueryHandler queries = new StatisticsQueryHandler(new MongoReadModelStore(database), CALENDAR,
@@ -303,6 +309,49 @@ class MillionEventsBench {
 			}
 		}
 		return count;
+	}
+
+	/** Heap in use after a full collection: the store and the read models. */
+	private static void printHeap(String when) {
+		Runtime runtime = Runtime.getRuntime();
+		System.gc();
+		print("heap in use %s (after GC): %,d MB of %,d MB", when, (runtime.totalMemory() - runtime.freeMemory()) >> 20,
+				runtime.maxMemory() >> 20);
+	}
+
+	/**
+	 * Documents and BSON bytes of every collection, the read models' split by the kind of
+	 * their {@code _id} (its prefix up to the first digit, e.g. {@code J:|i|d|} for the
+	 * index days of jurisdictions).
+	 */
+	private static void printSizes(MongoDatabase database) {
+		List<String> collections = database.listCollectionNames().into(new ArrayList<>());
+		collections.sort(null);
+		for (String collection : collections) {
+			Map<String, long[]> byKind = new TreeMap<>();
+			long[] total = new long[2];
+			for (RawBsonDocument document : database.getCollection(collection, RawBsonDocument.class)
+				.find()
+				.batchSize(100)) {
+				long bytes = document.getByteBuffer().remaining();
+				total[0]++;
+				total[1] += bytes;
+				if (collection.startsWith("rm_")) {
+					String kind = String.valueOf(document.get("_id").isString() ? document.getString("_id").getValue()
+							: document.get("_id").getBsonType())
+						.replaceAll("[0-9].*?(\\||$)", "#$1");
+					long[] sums = byKind.computeIfAbsent(kind.replaceAll("[A-Za-z-]+#", "#"), (k) -> new long[2]);
+					sums[0]++;
+					sums[1] += bytes;
+				}
+			}
+			print("collection %s: %,d documents, %,.1f MB BSON", collection, total[0], total[1] / 1e6);
+			byKind.forEach((kind, sums) -> {
+				if (sums[1] > total[1] / 50) {
+					print("    %s: %,d documents, %,.1f MB", kind, sums[0], sums[1] / 1e6);
+				}
+			});
+		}
 	}
 
 	private static double seconds(long started) {

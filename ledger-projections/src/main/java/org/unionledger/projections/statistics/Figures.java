@@ -1,6 +1,8 @@
 package org.unionledger.projections.statistics;
 
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -91,6 +93,23 @@ public final class Figures {
 
 	private static final Set<String> ALL = Collections.unmodifiableSet(all());
 
+	/** Stored field of every figure, and back. */
+	private static final Map<String, String> FIELDS = new HashMap<>();
+
+	private static final Map<String, String> NAMES = new HashMap<>();
+
+	static {
+		for (String figure : ALL) {
+			String field = Integer.toString(figure.hashCode() & Integer.MAX_VALUE, Character.MAX_RADIX);
+			String other = NAMES.put(field, figure);
+			if (other != null) {
+				throw new IllegalStateException(
+						"figures " + other + " and " + figure + " share the stored field " + field);
+			}
+			FIELDS.put(figure, field);
+		}
+	}
+
 	private Figures() {
 	}
 
@@ -159,13 +178,27 @@ public final class Figures {
 		return names;
 	}
 
-	/** Field name of a figure inside a document: MongoDB field names take no dots. */
-	static String field(String figure) {
-		return figure.replace('.', ':');
+	/**
+	 * The field under which documents store a figure: its name's
+	 * {@link String#hashCode()} in base 36, at most six characters. A name such as
+	 * {@code heldServices.campaign.WINTER_WARMTH.personTimes} is written in every day,
+	 * month and index document it counts in, so the short field keeps the read model a
+	 * fraction of the size; it depends on the name only (not on the order of the
+	 * figures), and two figures sharing one fails the class's initialisation rather than
+	 * mixing their counts.
+	 * @throws IllegalArgumentException for a name that is not a figure
+	 */
+	public static String field(String figure) {
+		String field = FIELDS.get(figure);
+		if (field == null) {
+			throw new IllegalArgumentException("not a figure: " + figure);
+		}
+		return field;
 	}
 
-	static String figure(String field) {
-		return field.replace(':', '.');
+	/** The figure stored under {@code field}, or {@code null} if none is. */
+	public static String figure(String field) {
+		return NAMES.get(field);
 	}
 
 }

@@ -58,10 +58,12 @@ import org.unionledger.union.UnionType;
  * <li>{@value #COUNTERS}: effective-date buckets, the statistical year's bucket and, for
  * late entries (recorded after their effective date), recorded-date buckets;</li>
  * <li>{@value #INDEX}: per scope, effective day and recorded day the global positions of
- * the events behind each figure ({@code <scope>|i|d|<date>|<recorded date>}:
- * {@code entries [{p, f}]}), with per effective month the number of entries per day and
- * figure and the recorded days holding them ({@code <scope>|i|m|<month>}: {@code n},
- * {@code r}), so that drill-down pages through the events without reading more than the
+ * the events behind each figure ({@code <scope>|i|d|<date>|<recorded date>}: {@code g:
+ * {"<field>,<field>,…": [position, …]}}, the events grouped by the set of figures they
+ * count in), with per effective month the number of events per day and figure and the
+ * recorded days holding them as days after the effective day
+ * ({@code <scope>|i|m|<month>}: {@code n: {day: {field: count}}}, {@code r: {day: [days
+ * late, …]}}), so that drill-down pages through the events without reading more than the
  * pages' days;</li>
  * <li>{@value #MEMBERS}: what deltas depend on beyond the event itself: each member's
  * holding unions by effective date ({@code M:<memberId>}, for services read by the
@@ -70,6 +72,8 @@ import org.unionledger.union.UnionType;
  * <li>{@value #TARGETS}: every change of a jurisdiction's targets for a year
  * ({@code T:<code>:<year>}).</li>
  * </ul>
+ * Figures are stored under short fields ({@link Figures#field}).
+ * <p>
  * Idempotence: each document keeps the last global position applied to it. Deltas that
  * depend on {@value #MEMBERS} documents are derived only from their entries of earlier
  * positions, so a batch that is handled again after a partial write derives the same
@@ -85,6 +89,13 @@ import org.unionledger.union.UnionType;
 public class StatisticsProjection {
 
 	public static final String PROCESSING_GROUP = "statistics";
+
+	/**
+	 * The layout of these read models (see
+	 * {@link org.unionledger.projections.support.ReadModelLayouts}): 2 since figures are
+	 * stored under short fields and the index groups positions by figure set.
+	 */
+	public static final int LAYOUT = 2;
 
 	public static final String COUNTERS = "rm_stat_counters";
 
@@ -469,17 +480,17 @@ public class StatisticsProjection {
 		ReadModelBatch batch = ReadModelBatch.current();
 		apply(batch, COUNTERS, position, counters);
 		Map<String, List<Consumer<Document>>> index = new LinkedHashMap<>();
-		String recorded = deltas.recorded.toString();
 		indexed.forEach((scope, days) -> days.forEach((day, fields) -> {
-			List<String> sorted = List.copyOf(fields);
+			String group = String.join(",", fields);
+			int late = (int) (deltas.recorded.toEpochDay() - day.toEpochDay());
 			changes(index, CounterKeys.indexDay(scope, day, deltas.recorded))
-				.add((document) -> list(document, "entries").add(new Document("p", position).append("f", sorted)));
+				.add((document) -> values(sub(document, "g"), group).add(position));
 			changes(index, CounterKeys.indexMonth(scope, YearMonth.from(day))).add((document) -> {
 				Document perDay = sub(sub(document, "n"), day.toString());
-				sorted.forEach((field) -> increment(perDay, field, 1));
-				List<Object> recordedDays = strings(sub(document, "r"), day.toString());
-				if (!recordedDays.contains(recorded)) {
-					recordedDays.add(recorded);
+				fields.forEach((field) -> increment(perDay, field, 1));
+				List<Object> recordedDays = values(sub(document, "r"), day.toString());
+				if (!recordedDays.contains(late)) {
+					recordedDays.add(late);
 				}
 			});
 		}));
@@ -514,7 +525,7 @@ public class StatisticsProjection {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static List<Object> strings(Document document, String field) {
+	private static List<Object> values(Document document, String field) {
 		Object value = document.get(field);
 		if (value instanceof List<?> list) {
 			return (List<Object>) list;

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -256,8 +257,9 @@ public class StatisticsQueryHandler {
 
 	private static void add(Map<String, Long> sums, Document counts, int sign) {
 		for (Map.Entry<String, Object> count : counts.entrySet()) {
-			if (count.getValue() instanceof Number n) {
-				sums.merge(Figures.figure(count.getKey()), sign * n.longValue(), Long::sum);
+			String figure = Figures.figure(count.getKey());
+			if (figure != null && count.getValue() instanceof Number n) {
+				sums.merge(figure, sign * n.longValue(), Long::sum);
 			}
 		}
 	}
@@ -437,7 +439,7 @@ public class StatisticsQueryHandler {
 			monthKeys.add(CounterKeys.indexMonth(scope, month));
 		}
 		TreeMap<LocalDate, Long> perDay = new TreeMap<>();
-		Map<LocalDate, List<String>> recordedDays = new TreeMap<>();
+		Map<LocalDate, List<LocalDate>> recordedDays = new TreeMap<>();
 		for (Document month : this.store.find(StatisticsProjection.INDEX, monthKeys).values()) {
 			if (month.get("n") instanceof Document days) {
 				Document recorded = (month.get("r") instanceof Document r) ? r : new Document();
@@ -447,9 +449,9 @@ public class StatisticsQueryHandler {
 						long count = StatisticsProjection.number(counts, field);
 						if (count > 0) {
 							perDay.put(date, count);
-							List<String> holding = new ArrayList<>();
+							List<LocalDate> holding = new ArrayList<>();
 							if (recorded.get(day.getKey()) instanceof List<?> list) {
-								list.forEach((item) -> holding.add(String.valueOf(item)));
+								list.forEach((late) -> holding.add(date.plusDays(((Number) late).longValue())));
 							}
 							recordedDays.put(date, holding);
 						}
@@ -475,23 +477,22 @@ public class StatisticsQueryHandler {
 		}
 		List<String> dayKeys = new ArrayList<>();
 		for (LocalDate day : pageDays) {
-			for (String recorded : recordedDays.get(day)) {
-				dayKeys.add(CounterKeys.indexDay(scope, day, LocalDate.parse(recorded)));
+			for (LocalDate recorded : recordedDays.get(day)) {
+				dayKeys.add(CounterKeys.indexDay(scope, day, recorded));
 			}
 		}
 		Map<String, Document> dayDocuments = this.store.find(StatisticsProjection.INDEX, dayKeys);
 		List<Long> positions = new ArrayList<>();
 		for (LocalDate day : pageDays) {
 			List<Long> behind = new ArrayList<>();
-			for (String recorded : recordedDays.get(day)) {
-				Document document = dayDocuments.get(CounterKeys.indexDay(scope, day, LocalDate.parse(recorded)));
-				if (document == null) {
-					continue;
-				}
-				for (Document entry : StatisticsProjection.list(document, "entries")) {
-					if (entry.get("f") instanceof List<?> fields && fields.contains(field)) {
-						behind.add(StatisticsProjection.number(entry, "p"));
-					}
+			for (LocalDate recorded : recordedDays.get(day)) {
+				Document document = dayDocuments.get(CounterKeys.indexDay(scope, day, recorded));
+				if (document != null && document.get("g") instanceof Document groups) {
+					groups.forEach((fields, group) -> {
+						if (Arrays.asList(fields.split(",")).contains(field) && group instanceof List<?> list) {
+							list.forEach((position) -> behind.add(((Number) position).longValue()));
+						}
+					});
 				}
 			}
 			behind.sort(null);

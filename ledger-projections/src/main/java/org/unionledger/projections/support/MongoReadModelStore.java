@@ -51,7 +51,7 @@ public final class MongoReadModelStore implements ReadModelStore {
 
 	@Override
 	public void scan(String collection, Consumer<Document> action) {
-		for (Document document : this.database.getCollection(collection).find()) {
+		for (Document document : this.database.getCollection(collection).find().batchSize(MAX_DOCUMENTS_PER_REPLY)) {
 			action.accept(document);
 		}
 	}

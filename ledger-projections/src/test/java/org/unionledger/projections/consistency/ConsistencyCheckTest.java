@@ -21,6 +21,7 @@ import org.unionledger.projections.transfers.TransferProjection;
 import org.unionledger.projections.unionlists.UnionListProjection;
 import org.unionledger.projections.statistics.Feeder;
 import org.unionledger.projections.statistics.LedgerStory;
+import org.unionledger.projections.statistics.Figures;
 import org.unionledger.projections.statistics.StatisticsProjection;
 import org.unionledger.projections.summary.SummaryProjection;
 import org.unionledger.statistics.StatisticalCalendar;
@@ -78,7 +79,7 @@ class ConsistencyCheckTest {
 		Document counts = corrupted.get("c", Document.class);
 		String field = counts.keySet()
 			.stream()
-			.filter((name) -> name.startsWith("newEnrollments"))
+			.filter((name) -> Figures.figure(name).startsWith(Figures.NEW))
 			.findFirst()
 			.orElseThrow();
 		counts.put(field, counts.getLong(field) + 1);
@@ -94,7 +95,7 @@ class ConsistencyCheckTest {
 		assertThat(report.differences()).anySatisfy((difference) -> {
 			assertThat(difference.kind()).isEqualTo(Kind.FIGURE);
 			assertThat(difference.scope()).isEqualTo("J:1301");
-			assertThat(difference.figure()).isEqualTo(field.replace(':', '.'));
+			assertThat(difference.figure()).isEqualTo(Figures.figure(field));
 		});
 	}
 
