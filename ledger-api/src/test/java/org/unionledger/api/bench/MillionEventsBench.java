@@ -42,6 +42,7 @@ import org.unionledger.membership.Events.MembershipTerminated;
 import org.unionledger.membership.Events.TransferAccepted;
 import org.unionledger.membership.MemberId;
 import org.unionledger.membership.TerminationReason;
+import org.unionledger.projections.annualreports.AnnualReportProjection;
 import org.unionledger.projections.applications.PendingApplicationsProjection;
 import org.unionledger.projections.credentials.CredentialProjection;
 import org.unionledger.projections.rosters.RosterProjection;
@@ -50,6 +51,8 @@ import org.unionledger.projections.statistics.StatisticsQueries.FindStatistics;
 import org.unionledger.projections.statistics.StatisticsQueryHandler;
 import org.unionledger.projections.summary.SummaryProjection;
 import org.unionledger.projections.supervision.SupervisionProjection;
+import org.unionledger.projections.transfers.TransferProjection;
+import org.unionledger.projections.unionlists.UnionListProjection;
 import org.unionledger.projections.supervision.SupervisionRules;
 import org.unionledger.projections.support.BatchPrefetch;
 import org.unionledger.projections.support.MongoReadModelStore;
@@ -141,7 +144,7 @@ class MillionEventsBench {
 			started = System.nanoTime();
 			long rebuilt = rebuild(engine, database, true, allProjections(database));
 			double rebuildSeconds = seconds(started);
-			print("rebuilt ALL projections (statistics, summaries, credentials, supervision, rosters, applications; prefetch) from %,d events in %.1f s: %,.0f events/s; %,d counter documents, %,d index documents",
+			print("rebuilt ALL projections (statistics with annual reports, summaries, credentials, transfers, union lists, supervision, rosters, applications; prefetch) from %,d events in %.1f s: %,.0f events/s; %,d counter documents, %,d index documents",
 					rebuilt, rebuildSeconds, rebuilt / rebuildSeconds,
 					database.getCollection(StatisticsProjection.COUNTERS).countDocuments(),
 					database.getCollection(StatisticsProjection.INDEX).countDocuments());
@@ -256,8 +259,10 @@ class MillionEventsBench {
 	}
 
 	private static List<Object> allProjections(MongoDatabase database) {
-		return List.of(new StatisticsProjection(database, CALENDAR, ZONE), new SummaryProjection(database, CALENDAR),
-				new CredentialProjection(database),
+		AnnualReportProjection annualReports = new AnnualReportProjection(database, CALENDAR);
+		return List.of(new StatisticsProjection(database, CALENDAR, ZONE, annualReports), annualReports,
+				new SummaryProjection(database, CALENDAR), new CredentialProjection(database),
+				new TransferProjection(database, CALENDAR), new UnionListProjection(database),
 				new SupervisionProjection(database, CALENDAR, SupervisionRules.DEFAULT), new RosterProjection(database),
 				new PendingApplicationsProjection(database));
 	}
