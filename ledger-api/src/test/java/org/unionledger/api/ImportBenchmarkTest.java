@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpEntity;
@@ -27,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("bench")
 class ImportBenchmarkTest extends ApiTestSupport {
+
+	@Autowired
+	MongoDatabase database;
 
 	private static final String[] SURNAMES = { "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴" };
 
@@ -115,6 +123,30 @@ class ImportBenchmarkTest extends ApiTestSupport {
 		}
 		assertThat(enrolled).as("members on the rosters").isEqualTo(rowCount - expectedBad.size());
 		assertThat(newEnrollments).as("new enrollments counted").isEqualTo(rowCount - expectedBad.size());
+
+		// the reference, on the same store: insertMany of as many copies of the last
+		// enrollment's stored event document, in batches of 1,000
+		int enrolledRows = rowCount - expectedBad.size();
+		Document template = new Document(this.database.getCollection("events")
+			.find(Filters.eq("_id", this.engine.lastCommittedPosition()))
+			.first());
+		template.remove("_id");
+		List<Document> copies = new ArrayList<>(enrolledRows);
+		for (int i = 0; i < enrolledRows; i++) {
+			copies.add(new Document(template).append("_id", "copy-" + i));
+		}
+		MongoCollection<Document> scratch = this.database.getCollection("bench_insert_many");
+		long referenceStarted = System.nanoTime();
+		for (int from = 0; from < enrolledRows; from += 1_000) {
+			scratch.insertMany(copies.subList(from, Math.min(enrolledRows, from + 1_000)));
+		}
+		double referenceSeconds = (System.nanoTime() - referenceStarted) / 1e9;
+		scratch.drop();
+		System.out.printf(
+				"IMPORT BENCH: reference insertMany of %d event documents (batches of 1,000): %.1f s, %.0f docs/s;"
+						+ " import / insertMany = %.3f×%n",
+				enrolledRows, referenceSeconds, enrolledRows / referenceSeconds,
+				(rowCount / seconds) / (enrolledRows / referenceSeconds));
 	}
 
 	private Map awaitDone(String importId) {

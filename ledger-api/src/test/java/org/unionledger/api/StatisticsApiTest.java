@@ -108,6 +108,20 @@ class StatisticsApiTest extends ApiTestSupport {
 			.isEqualTo(1);
 		assertThat(number(get("/api/unions/cz-xinhua-site/statistics?year=" + year), "flows", "newEnrollments"))
 			.isEqualTo(1);
+
+		// the events behind the figure: the backdated enrollment, unless as known
+		// yesterday
+		String behind = "/api/unions/cz-xinhua-site/statistics/newEnrollments/events?year=" + year + "&asOf="
+				+ effective;
+		Map all = get(behind);
+		assertThat(number(all, "total")).isEqualTo(1);
+		assertThat((List<Map>) all.get("events")).singleElement()
+			.satisfies((event) -> assertThat(event.get("type")).isEqualTo("MemberEnrolled"));
+		Map knownThen = get(behind + "&knownAt=" + TODAY.minusDays(1));
+		assertThat(number(knownThen, "total")).isZero();
+		assertThat((List<Map>) knownThen.get("events")).isEmpty();
+		assertThat(knownThen.get("knownAt")).isEqualTo(TODAY.minusDays(1).toString());
+		assertThat(number(get(behind + "&knownAt=" + TODAY), "total")).isEqualTo(1);
 	}
 
 	@Test
@@ -230,6 +244,10 @@ class StatisticsApiTest extends ApiTestSupport {
 				{ "/api/jurisdictions/1309/statistics/noSuchFigure/events", HttpStatus.NOT_FOUND, "FIGURE_UNKNOWN" },
 				{ "/api/jurisdictions/1309/statistics/newEnrollments/events?size=0", HttpStatus.UNPROCESSABLE_ENTITY,
 						"PAGE_SIZE_OUT_OF_RANGE" },
+				{ "/api/jurisdictions/1309/statistics/newEnrollments/events?knownAt=" + future,
+						HttpStatus.UNPROCESSABLE_ENTITY, "DATE_IN_FUTURE" },
+				{ "/api/jurisdictions/1309/statistics/newEnrollments/events?knownAt=2026-13-01", HttpStatus.BAD_REQUEST,
+						"INVALID_VALUE" },
 				{ "/api/jurisdictions/13/ranking?by=luck", HttpStatus.UNPROCESSABLE_ENTITY, "INVALID_VALUE" },
 				{ "/api/jurisdictions/13/ranking?asOf=" + future, HttpStatus.UNPROCESSABLE_ENTITY, "DATE_IN_FUTURE" },
 				{ "/api/jurisdictions/13/ranking?knownAt=soon", HttpStatus.BAD_REQUEST, "INVALID_VALUE" },

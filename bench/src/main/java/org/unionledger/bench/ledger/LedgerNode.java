@@ -33,9 +33,13 @@ import org.unionledger.jurisdiction.JurisdictionTable;
 import org.unionledger.membership.Memberships;
 import org.unionledger.projections.credentials.CredentialProjection;
 import org.unionledger.projections.credentials.CredentialQueryHandler;
+import org.unionledger.projections.statistics.StatisticsProjection;
+import org.unionledger.projections.statistics.StatisticsQueryHandler;
 import org.unionledger.projections.summary.SummaryProjection;
 import org.unionledger.projections.summary.SummaryQueryHandler;
 import org.unionledger.projections.support.BatchAwareTokenStore;
+import org.unionledger.projections.support.BatchPrefetch;
+import org.unionledger.projections.support.MongoReadModelStore;
 import org.unionledger.projections.support.ReadModelTransactionManager;
 import org.unionledger.service.ServiceDeliveries;
 import org.unionledger.statistics.StatisticalCalendar;
@@ -46,16 +50,21 @@ import org.unionledger.union.UnionDirectory;
  * One ledger node without HTTP, wired as {@code ledger-api}'s {@code AxonConfiguration}
  * wires it: Jackson for every message, {@link MongoEventStorageEngine} behind an embedded
  * event store, {@link MongoTokenStore} behind {@link BatchAwareTokenStore}, the three
- * aggregates with a clock and a union directory that reads union streams, and the summary
- * and credential projections in tracking processors (batch 500) whose batches go through
- * {@link ReadModelTransactionManager}. Commands that lose a concurrency race are retried
- * (8 × 20 ms) as in the application.
+ * aggregates with a clock and a union directory that reads union streams, and the
+ * summary, credential (batches of 500) and statistics (2,000) projections in tracking
+ * processors whose batches go through {@link ReadModelTransactionManager} with
+ * {@link BatchPrefetch}. Commands that lose a concurrency race are retried (8 × 20 ms) as
+ * in the application.
  */
 public final class LedgerNode implements AutoCloseable {
 
 	/** The processing groups of the read models. */
 	public static final List<String> PROCESSORS = List.of(SummaryProjection.PROCESSING_GROUP,
-			CredentialProjection.PROCESSING_GROUP);
+			CredentialProjection.PROCESSING_GROUP, StatisticsProjection.PROCESSING_GROUP);
+
+	/** Events per batch of each processor, as the application configures them. */
+	private static final Map<String, Integer> BATCH_SIZES = Map.of(SummaryProjection.PROCESSING_GROUP, 500,
+			CredentialProjection.PROCESSING_GROUP, 500, StatisticsProjection.PROCESSING_GROUP, 2000);
 
 	private final MongoDatabase database;
 
@@ -110,16 +119,24 @@ public final class LedgerNode implements AutoCloseable {
 			.configureAggregate(Memberships.aggregateType())
 			.configureAggregate(ServiceDeliveries.aggregateType())
 			.registerQueryHandler(c -> new SummaryQueryHandler(database))
-			.registerQueryHandler(c -> new CredentialQueryHandler(database));
+			.registerQueryHandler(c -> new CredentialQueryHandler(database))
+			.registerQueryHandler(c -> new StatisticsQueryHandler(new MongoReadModelStore(database), calendar,
+					JurisdictionTable.bundled(), clock));
+		SummaryProjection summary = new SummaryProjection(database, calendar);
+		CredentialProjection credentials = new CredentialProjection(database);
+		StatisticsProjection statistics = new StatisticsProjection(database, calendar, clock.getZone());
+		Map<String, Object> projections = Map.of(SummaryProjection.PROCESSING_GROUP, summary,
+				CredentialProjection.PROCESSING_GROUP, credentials, StatisticsProjection.PROCESSING_GROUP, statistics);
 		configurer.eventProcessing(processing -> {
 			processing.registerTokenStore(c -> tokens);
 			for (String group : PROCESSORS) {
 				processing.registerTrackingEventProcessor(group, Configuration::eventStore,
-						c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(500));
+						c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+							.andBatchSize(BATCH_SIZES.get(group)));
 				processing.registerTransactionManager(group, c -> readModels);
+				processing.registerHandlerInterceptor(group, c -> new BatchPrefetch(projections.get(group)));
 			}
-			processing.registerEventHandler(c -> new SummaryProjection(database, calendar));
-			processing.registerEventHandler(c -> new CredentialProjection(database));
+			projections.values().forEach((projection) -> processing.registerEventHandler(c -> projection));
 		});
 		this.configuration = configurer.buildConfiguration();
 		this.configuration.start();

@@ -9,6 +9,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.unionledger.projections.credentials.CredentialProjection;
+import org.unionledger.projections.statistics.StatisticsProjection;
 import org.unionledger.projections.summary.SummaryProjection;
 
 /** Every read-model document, for comparing read models before and after a replay. */
@@ -20,7 +21,10 @@ public final class ReadModels {
 	/** The documents of each read-model collection, sorted by {@code _id}. */
 	public static Map<String, List<Document>> snapshot(MongoDatabase database) {
 		Map<String, List<Document>> snapshot = new LinkedHashMap<>();
-		for (String collection : List.of(SummaryProjection.COLLECTION, CredentialProjection.COLLECTION)) {
+		List<String> collections = new ArrayList<>(
+				List.of(SummaryProjection.COLLECTION, CredentialProjection.COLLECTION));
+		collections.addAll(StatisticsProjection.COLLECTIONS);
+		for (String collection : collections) {
 			snapshot.put(collection,
 					database.getCollection(collection).find().sort(Sorts.ascending("_id")).into(new ArrayList<>()));
 		}

@@ -22,7 +22,9 @@ import org.unionledger.bench.ledger.LedgerNode;
 import org.unionledger.bench.ledger.People;
 import org.unionledger.bench.ledger.Store;
 import org.unionledger.jurisdiction.JurisdictionCode;
-import org.unionledger.projections.credentials.CredentialProjection;
+import org.unionledger.projections.statistics.StatisticsProjection;
+import org.unionledger.projections.statistics.StatisticsQueries.FindStatistics;
+import org.unionledger.projections.statistics.StatisticsView;
 import org.unionledger.projections.summary.SummaryDocument;
 import org.unionledger.projections.summary.SummaryProjection;
 import org.unionledger.projections.summary.SummaryQueries.FindJurisdictionSummary;
@@ -93,6 +95,7 @@ public final class LedgerBench {
 				fillTo(size);
 				commandCost();
 				queryLatency();
+				statisticsLatency();
 				rebuild();
 				memory();
 				if (first) {
@@ -235,6 +238,62 @@ public final class LedgerBench {
 
 	private static final List<String> JURISDICTIONS = List.of("13", "1301", "1302", "130102", "130203");
 
+	/**
+	 * The statistics of the current statistical year (every figure, breakdowns and
+	 * completion) through the query bus, at the province, cities, counties and unions in
+	 * turn: as of today, as of a past date, and as of that date as known at a later one;
+	 * beside each a raw {@code _id} find of the scope's year document.
+	 */
+	private void statisticsLatency() {
+		awaitProjections();
+		LocalDate today = LocalDate.now(this.clock);
+		LocalDate past = today.minusDays(100);
+		String[][] variants = { { "without asOf", null, null }, { "with asOf", past.toString(), null },
+				{ "with asOf and knownAt", past.toString(), today.minusDays(50).toString() } };
+		for (String[] variant : variants) {
+			LocalDate asOf = (variant[1] != null) ? LocalDate.parse(variant[1]) : null;
+			LocalDate knownAt = (variant[2] != null) ? LocalDate.parse(variant[2]) : null;
+			int n = 1_000;
+			long[] ours = new long[n];
+			long[] reference = new long[n];
+			for (int i = -100; i < n; i++) {
+				String scope = statisticsScope(i);
+				long t0 = System.nanoTime();
+				this.node.queries()
+					.query(new FindStatistics(scope, this.year, asOf, knownAt),
+							ResponseTypes.instanceOf(StatisticsView.class))
+					.join();
+				long t1 = System.nanoTime();
+				this.node.database()
+					.getCollection(StatisticsProjection.COUNTERS)
+					.find(Filters.eq("_id", scope + "|sy|" + this.year))
+					.first();
+				long t2 = System.nanoTime();
+				if (i >= 0) {
+					ours[i] = t1 - t0;
+					reference[i] = t2 - t1;
+				}
+			}
+			double p50 = Stats.percentileMillis(ours, 50);
+			double p99 = Stats.percentileMillis(ours, 99);
+			boolean withAsOf = asOf != null;
+			double limit = withAsOf ? 200 : 20;
+			this.rows.add(new Row("Statistics query " + variant[0] + " p50 / p99 (query bus) vs raw _id find", name(),
+					members(), Stats.millis(p50) + " / " + Stats.millis(p99),
+					Stats.millis(Stats.percentileMillis(reference, 50)) + " / "
+							+ Stats.millis(Stats.percentileMillis(reference, 99)),
+					"", "p99 ≤ " + (int) limit + " ms (at 1M)", Row.verdict(p99 <= limit)));
+			this.log.printf("[%s] statistics %s at %s: p50 %.2f ms p99 %.2f ms%n", name(), variant[0], members(), p50,
+					p99);
+		}
+	}
+
+	private String statisticsScope(int i) {
+		int k = Math.floorMod(i, 4);
+		return (k < 3) ? "J:" + JURISDICTIONS.get(Math.floorMod(i, JURISDICTIONS.size()))
+				: "U:" + this.people.union(Math.floorMod(i, UNIONS)).value();
+	}
+
 	private void query(int i) {
 		if (i % 2 == 0) {
 			this.node.queries()
@@ -272,6 +331,13 @@ public final class LedgerBench {
 		}
 		add(String.format("Rebuild: summary processor reset + replay of %,d events vs raw _id $in of 1,000", head),
 				ours, reference, "≥ 0.80×", 0.8);
+		if (head <= 300_000) {
+			double raw = rawKeyedRead(head);
+			Duration took = this.node.rebuild(StatisticsProjection.PROCESSING_GROUP, Duration.ofHours(2));
+			add(String.format(
+					"Rebuild: statistics processor (dated counters, drill-down index) reset + replay of %,d events vs raw _id $in of 1,000",
+					head), List.of(head / seconds(took.toNanos())), List.of(raw), "≥ 0.80×", 0.8);
+		}
 	}
 
 	private double rawKeyedRead(long head) {
@@ -297,10 +363,14 @@ public final class LedgerBench {
 	private void memory() {
 		this.raw.drop();
 		long members = this.next.get();
-		long readModels = bytesOf(
-				this.node.database().getCollection(SummaryProjection.COLLECTION, RawBsonDocument.class))
-				+ bytesOf(this.node.database().getCollection(CredentialProjection.COLLECTION, RawBsonDocument.class));
-		long summaries = this.node.database().getCollection(SummaryProjection.COLLECTION).countDocuments();
+		long readModels = 0;
+		long readModelDocuments = 0;
+		for (String collection : this.node.database().listCollectionNames()) {
+			if (collection.startsWith("rm_")) {
+				readModels += bytesOf(this.node.database().getCollection(collection, RawBsonDocument.class));
+				readModelDocuments += this.node.database().getCollection(collection).countDocuments();
+			}
+		}
 		double eventStore = sampledBytes();
 		double perMillion = 1e6 / members;
 		String heap = "";
@@ -309,8 +379,8 @@ public final class LedgerBench {
 					(usedHeapAfterGc() - this.heapAtStart) * perMillion / 1e6);
 		}
 		this.rows.add(new Row("Memory: read models per 1M members (BSON)", name(), String.format("%,d", members),
-				String.format("%,.1f KB (%d documents: summaries are per union/jurisdiction, not per member)",
-						readModels * perMillion / 1e3, summaries),
+				String.format("%,.1f MB (summaries, credentials, statistics: %,d documents at this size)",
+						readModels * perMillion / 1e6, readModelDocuments),
 				String.format("event store %,.0f MB per 1M members (BSON, sampled)%s", eventStore * perMillion / 1e6,
 						heap),
 				"", "", "—"));
@@ -318,7 +388,7 @@ public final class LedgerBench {
 
 	private static long bytesOf(MongoCollection<RawBsonDocument> collection) {
 		long bytes = 0;
-		for (RawBsonDocument document : collection.find()) {
+		for (RawBsonDocument document : collection.find().batchSize(100)) {
 			bytes += document.getByteBuffer().remaining();
 		}
 		return bytes;

@@ -218,23 +218,26 @@ public class StatisticsController {
 	public Map<String, Object> jurisdictionEvents(@PathVariable String code, @PathVariable String figure,
 			@RequestParam(required = false) Integer year,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownAt,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
 		this.access.requireReadable(jurisdiction.code());
-		return events(Scopes.jurisdiction(jurisdiction.code()), figure, year, asOf, page, size);
+		return events(Scopes.jurisdiction(jurisdiction.code()), figure, year, asOf, knownAt, page, size);
 	}
 
 	@GetMapping("/api/unions/{unionId}/statistics/{figure}/events")
 	public Map<String, Object> unionEvents(@PathVariable String unionId, @PathVariable String figure,
 			@RequestParam(required = false) Integer year,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownAt,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		UnionId id = this.requests.union(unionId);
 		this.access.union(id).ifPresent(this.access::requireUnionReadable);
-		return events(Scopes.union(id), figure, year, asOf, page, size);
+		return events(Scopes.union(id), figure, year, asOf, knownAt, page, size);
 	}
 
-	private Map<String, Object> events(String scope, String figure, Integer year, LocalDate asOf, int page, int size) {
+	private Map<String, Object> events(String scope, String figure, Integer year, LocalDate asOf, LocalDate knownAt,
+			int page, int size) {
 		String name = figure.replace(':', '.');
 		if (!Figures.isKnown(name)) {
 			throw ApiException.notFound("FIGURE_UNKNOWN", "figure", "no figure " + figure
@@ -247,8 +250,9 @@ public class StatisticsController {
 			throw ApiException.invalid("PAGE_SIZE_OUT_OF_RANGE", "size", "size is 1 to " + MAX_PAGE_SIZE);
 		}
 		LocalDate effective = this.requests.pastDate(asOf, "asOf");
+		LocalDate known = this.requests.pastDate(knownAt, "knownAt");
 		FigureEventsView view = this.queries
-			.query(new FindFigureEvents(scope, name, this.requests.year(year, effective), effective, page, size),
+			.query(new FindFigureEvents(scope, name, this.requests.year(year, effective), effective, known, page, size),
 					ResponseTypes.instanceOf(FigureEventsView.class))
 			.join();
 		Map<String, Object> body = new LinkedHashMap<>();
@@ -256,6 +260,9 @@ public class StatisticsController {
 		body.put("figure", view.figure());
 		body.put("from", view.from());
 		body.put("to", view.to());
+		if (known != null) {
+			body.put("knownAt", known);
+		}
 		body.put("total", view.total());
 		body.put("page", view.page());
 		body.put("size", view.size());

@@ -64,17 +64,21 @@ public final class StatisticsQueries {
 	 * A page of the global positions of the events behind a figure: for a flow, the
 	 * events counted in it from the year's first day to {@code asOf}; for a stock, the
 	 * events that changed it in that period (its value before the year is given as the
-	 * opening balance). Ordered by effective date, then position.
+	 * opening balance). Ordered by effective date, then position. With {@code knownAt},
+	 * only the events recorded by the end of that day (in the ledger's zone), and the
+	 * opening balance as known then: the events behind the figure as it was known at that
+	 * time.
 	 *
 	 * @param scope the scope
 	 * @param figure a name from {@link Figures}
 	 * @param statisticalYear the year
 	 * @param asOf effective date, or {@code null} for today (capped at the year's end)
+	 * @param knownAt recorded day up to which events count, or {@code null} for all
 	 * @param page page number from 0
 	 * @param size events per page
 	 */
-	public record FindFigureEvents(String scope, String figure, int statisticalYear, LocalDate asOf, int page,
-			int size) {
+	public record FindFigureEvents(String scope, String figure, int statisticalYear, LocalDate asOf, LocalDate knownAt,
+			int page, int size) {
 	}
 
 	/**

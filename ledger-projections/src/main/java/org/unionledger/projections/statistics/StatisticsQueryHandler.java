@@ -422,13 +422,23 @@ public class StatisticsQueryHandler {
 		String scope = query.scope();
 		String field = Figures.field(query.figure());
 		int year = query.statisticalYear();
+		LocalDate known = query.knownAt();
 		LocalDate from = this.calendar.firstDay(year);
 		LocalDate to = cut(year, query.asOf());
 		Long opening = null;
 		if (Figures.isStock(query.figure())) {
-			Map<String, Document> documents = this.store.find(StatisticsProjection.COUNTERS,
-					CounterKeys.upTo(scope, from.minusDays(1)));
-			opening = prefix(documents, scope, from.minusDays(1)).getOrDefault(query.figure(), 0L);
+			LocalDate before = from.minusDays(1);
+			Set<String> keys = new LinkedHashSet<>(CounterKeys.upTo(scope, before));
+			if (known != null) {
+				LocalDate b = min(before, known);
+				keys.addAll(CounterKeys.upTo(scope, b));
+				for (String bucket : CounterKeys.recordedAfter(scope, known, horizon(known))) {
+					keys.add(CounterKeys.totals(bucket));
+					keys.add(CounterKeys.detail(bucket, YearMonth.from(b)));
+				}
+			}
+			Map<String, Document> documents = this.store.find(StatisticsProjection.COUNTERS, keys);
+			opening = at(documents, scope, before, known).getOrDefault(query.figure(), 0L);
 		}
 		if (to.isBefore(from)) {
 			return new FigureEventsView(scope, query.figure(), from, to, 0, query.page(), query.size(), List.of(),
@@ -459,6 +469,26 @@ public class StatisticsQueryHandler {
 				}
 			}
 		}
+		if (known != null) {
+			// what was recorded after the known day: read those index days, take their
+			// events off the day's count and leave them out of the pages
+			List<String> later = new ArrayList<>();
+			recordedDays.forEach((day, recorded) -> recorded.stream()
+				.filter((r) -> r.isAfter(known))
+				.forEach((r) -> later.add(CounterKeys.indexDay(scope, day, r))));
+			Map<String, Document> laterDocuments = find(later);
+			recordedDays.forEach((day, recorded) -> {
+				long after = 0;
+				for (LocalDate r : recorded) {
+					if (r.isAfter(known)) {
+						after += positions(laterDocuments.get(CounterKeys.indexDay(scope, day, r)), field).size();
+					}
+				}
+				perDay.merge(day, -after, Long::sum);
+			});
+			perDay.values().removeIf((count) -> count <= 0);
+			recordedDays.replaceAll((day, recorded) -> recorded.stream().filter((r) -> !r.isAfter(known)).toList());
+		}
 		long total = perDay.values().stream().mapToLong(Long::longValue).sum();
 		long offset = (long) query.page() * query.size();
 		long end = offset + query.size();
@@ -481,19 +511,12 @@ public class StatisticsQueryHandler {
 				dayKeys.add(CounterKeys.indexDay(scope, day, recorded));
 			}
 		}
-		Map<String, Document> dayDocuments = this.store.find(StatisticsProjection.INDEX, dayKeys);
+		Map<String, Document> dayDocuments = find(dayKeys);
 		List<Long> positions = new ArrayList<>();
 		for (LocalDate day : pageDays) {
 			List<Long> behind = new ArrayList<>();
 			for (LocalDate recorded : recordedDays.get(day)) {
-				Document document = dayDocuments.get(CounterKeys.indexDay(scope, day, recorded));
-				if (document != null && document.get("g") instanceof Document groups) {
-					groups.forEach((fields, group) -> {
-						if (Arrays.asList(fields.split(",")).contains(field) && group instanceof List<?> list) {
-							list.forEach((position) -> behind.add(((Number) position).longValue()));
-						}
-					});
-				}
+				behind.addAll(positions(dayDocuments.get(CounterKeys.indexDay(scope, day, recorded)), field));
 			}
 			behind.sort(null);
 			for (Long position : behind) {
@@ -507,6 +530,34 @@ public class StatisticsQueryHandler {
 		}
 		return new FigureEventsView(scope, query.figure(), from, to, total, query.page(), query.size(), positions,
 				opening);
+	}
+
+	/** Index documents by id, read {@value #IDS_PER_READ} ids at a time. */
+	private Map<String, Document> find(List<String> ids) {
+		Map<String, Document> found = new java.util.HashMap<>();
+		for (int from = 0; from < ids.size(); from += IDS_PER_READ) {
+			found.putAll(this.store.find(StatisticsProjection.INDEX,
+					ids.subList(from, Math.min(ids.size(), from + IDS_PER_READ))));
+		}
+		return found;
+	}
+
+	private static final int IDS_PER_READ = 1000;
+
+	/**
+	 * The positions an index day document holds behind the figure stored in
+	 * {@code field}.
+	 */
+	private static List<Long> positions(Document document, String field) {
+		List<Long> positions = new ArrayList<>();
+		if (document != null && document.get("g") instanceof Document groups) {
+			groups.forEach((fields, group) -> {
+				if (Arrays.asList(fields.split(",")).contains(field) && group instanceof List<?> list) {
+					list.forEach((position) -> positions.add(((Number) position).longValue()));
+				}
+			});
+		}
+		return positions;
 	}
 
 	private static LocalDate min(LocalDate a, LocalDate b) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.unionledger.jurisdiction.JurisdictionTable;
@@ -98,39 +99,94 @@ class StatisticsAgreeWithReplayTest {
 		feeder.all(events, 37);
 		StatisticsQueryHandler counters = new StatisticsQueryHandler(feeder.store, CALENDAR,
 				JurisdictionTable.bundled(), clock);
+		int differentWhenKnownEarlier = 0;
 		for (String scope : List.of("J:13", "J:1301", "U:changan-site")) {
 			for (int year : new int[] { 2025, 2026 }) {
 				LocalDate asOf = CALENDAR.lastDay(year).minusDays(40);
-				List<Long> expected = new ArrayList<>();
-				for (int i = 0; i < events.size(); i++) {
-					if (events.get(i) instanceof MemberEnrolled e && Scopes.chain(e.union()).contains(scope)
-							&& !e.effectiveDate().isBefore(CALENDAR.firstDay(year))
+				// as known now, and at the days a quarter, half and three quarters of the
+				// year's enrollments had been recorded
+				List<LocalDate> recordedDays = new ArrayList<>();
+				for (Object event : events) {
+					if (event instanceof MemberEnrolled e && !e.effectiveDate().isBefore(CALENDAR.firstDay(year))
 							&& !e.effectiveDate().isAfter(asOf)) {
-						expected.add(i + 1L);
+						recordedDays.add(e.recordedAt().atZone(LedgerStory.ZONE).toLocalDate());
 					}
 				}
-				expected.sort((a, b) -> {
-					LocalDate da = ((MemberEnrolled) events.get((int) (a - 1))).effectiveDate();
-					LocalDate db = ((MemberEnrolled) events.get((int) (b - 1))).effectiveDate();
-					return (da.equals(db)) ? Long.compare(a, b) : da.compareTo(db);
-				});
-				List<Long> paged = new ArrayList<>();
-				long total = -1;
-				for (int page = 0; page < 50; page++) {
-					FigureEventsView view = counters
-						.handle(new FindFigureEvents(scope, Figures.NEW, year, asOf, page, 7));
-					total = view.total();
-					if (view.positions().isEmpty()) {
-						break;
-					}
-					paged.addAll(view.positions());
+				recordedDays.sort(null);
+				List<LocalDate> knownAts = new ArrayList<>();
+				knownAts.add(null);
+				for (int quarter = 1; quarter <= 3 && !recordedDays.isEmpty(); quarter++) {
+					knownAts.add(recordedDays.get(recordedDays.size() * quarter / 4));
 				}
-				assertThat(paged).as("%s %d", scope, year).isEqualTo(expected);
-				assertThat(total).isEqualTo(expected.size());
-				assertThat(counters.handle(new FindStatistics(scope, year, asOf, null)).figure(Figures.NEW))
-					.isEqualTo(expected.size());
+				for (LocalDate knownAt : knownAts) {
+					List<Long> expected = new ArrayList<>();
+					for (int i = 0; i < events.size(); i++) {
+						if (events.get(i) instanceof MemberEnrolled e && Scopes.chain(e.union()).contains(scope)
+								&& !e.effectiveDate().isBefore(CALENDAR.firstDay(year))
+								&& !e.effectiveDate().isAfter(asOf) && (knownAt == null
+										|| !e.recordedAt().atZone(LedgerStory.ZONE).toLocalDate().isAfter(knownAt))) {
+							expected.add(i + 1L);
+						}
+					}
+					expected.sort((a, b) -> {
+						LocalDate da = ((MemberEnrolled) events.get((int) (a - 1))).effectiveDate();
+						LocalDate db = ((MemberEnrolled) events.get((int) (b - 1))).effectiveDate();
+						return (da.equals(db)) ? Long.compare(a, b) : da.compareTo(db);
+					});
+					List<Long> paged = new ArrayList<>();
+					long total = -1;
+					for (int page = 0; page < 50; page++) {
+						FigureEventsView view = counters
+							.handle(new FindFigureEvents(scope, Figures.NEW, year, asOf, knownAt, page, 7));
+						total = view.total();
+						if (view.positions().isEmpty()) {
+							break;
+						}
+						paged.addAll(view.positions());
+					}
+					assertThat(paged).as("%s %d known at %s", scope, year, knownAt).isEqualTo(expected);
+					assertThat(total).isEqualTo(expected.size());
+					assertThat(counters.handle(new FindStatistics(scope, year, asOf, knownAt)).figure(Figures.NEW))
+						.isEqualTo(expected.size());
+					if (knownAt != null && expected.size() != counters
+						.handle(new FindFigureEvents(scope, Figures.NEW, year, asOf, null, 0, 1))
+						.total()) {
+						differentWhenKnownEarlier++;
+					}
+				}
 			}
 		}
+		assertThat(differentWhenKnownEarlier).as("pages that leave out events recorded later").isGreaterThan(3);
+	}
+
+	/**
+	 * A stock's opening balance as known at a day leaves out what was recorded after it.
+	 */
+	@Test
+	void drillDownOfAStockOpensWithItsBalanceAsKnownThen() {
+		List<Object> events = LedgerStory.generate(7, 400);
+		Clock clock = Clock.fixed(LedgerStory.START.plusYears(3).atStartOfDay(LedgerStory.ZONE).toInstant(),
+				LedgerStory.ZONE);
+		Feeder feeder = new Feeder(new StatisticsProjection(null, CALENDAR, LedgerStory.ZONE));
+		feeder.all(events, 37);
+		StatisticsQueryHandler counters = new StatisticsQueryHandler(feeder.store, CALENDAR,
+				JurisdictionTable.bundled(), clock);
+		int differences = 0;
+		for (int year : new int[] { 2025, 2026 }) {
+			LocalDate dayBefore = CALENDAR.firstDay(year).minusDays(1);
+			for (LocalDate knownAt : List.of(dayBefore.minusDays(30), dayBefore, dayBefore.plusDays(45))) {
+				long opening = counters.handle(new FindFigureEvents("J:13", Figures.ACTIVE, year, null, knownAt, 0, 5))
+					.openingBalance();
+				assertThat(opening).as("%d known at %s", year, knownAt)
+					.isEqualTo(counters.handle(new FindStatistics("J:13", year - 1, dayBefore, knownAt))
+						.figure(Figures.ACTIVE));
+				if (opening != counters.handle(new FindFigureEvents("J:13", Figures.ACTIVE, year, null, null, 0, 5))
+					.openingBalance()) {
+					differences++;
+				}
+			}
+		}
+		assertThat(differences).as("openings that differ as known earlier").isGreaterThan(0);
 	}
 
 	/**

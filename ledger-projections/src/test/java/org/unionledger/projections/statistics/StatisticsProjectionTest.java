@@ -276,7 +276,8 @@ class StatisticsProjectionTest {
 		assertThat(queries.handle(new FindStatistics("J:1301", 2026, spring, null)).figure(Figures.NEW))
 			.as("before the backdated date")
 			.isEqualTo(1);
-		FigureEventsView behind = queries.handle(new FindFigureEvents("J:1301", Figures.NEW, 2026, endOfApril, 0, 10));
+		FigureEventsView behind = queries
+			.handle(new FindFigureEvents("J:1301", Figures.NEW, 2026, endOfApril, null, 0, 10));
 		assertThat(behind.positions()).containsExactly(1L, 2L);
 	}
 
