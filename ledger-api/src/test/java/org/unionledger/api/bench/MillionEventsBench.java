@@ -327,6 +327,20 @@ class MillionEventsBench {
 		System.gc();
 		print("heap in use %s (after GC): %,d MB of %,d MB", when, (runtime.totalMemory() - runtime.freeMemory()) >> 20,
 				runtime.maxMemory() >> 20);
+		if (Boolean.getBoolean("bench.histogram")) {
+			try {
+				Process jcmd = new ProcessBuilder("jcmd", String.valueOf(ProcessHandle.current().pid()),
+						"GC.class_histogram")
+					.redirectErrorStream(true)
+					.start();
+				try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(jcmd.getInputStream()))) {
+					lines.lines().limit(25).forEach((line) -> print("  %s", line));
+				}
+			}
+			catch (java.io.IOException ex) {
+				print("no class histogram: %s", ex.getMessage());
+			}
+		}
 	}
 
 	/**
