@@ -58,9 +58,15 @@ import org.unionledger.union.UnionDirectory;
  */
 public final class LedgerNode implements AutoCloseable {
 
-	/** The processing groups of the read models. */
+	/** The processing groups of the read models of a node for the fault drills. */
 	public static final List<String> PROCESSORS = List.of(SummaryProjection.PROCESSING_GROUP,
+			CredentialProjection.PROCESSING_GROUP);
+
+	/** The processing groups of a node for the benchmark: the statistics too. */
+	public static final List<String> WITH_STATISTICS = List.of(SummaryProjection.PROCESSING_GROUP,
 			CredentialProjection.PROCESSING_GROUP, StatisticsProjection.PROCESSING_GROUP);
+
+	private final List<String> processors;
 
 	/** Events per batch of each processor, as the application configures them. */
 	private static final Map<String, Integer> BATCH_SIZES = Map.of(SummaryProjection.PROCESSING_GROUP, 500,
@@ -92,7 +98,17 @@ public final class LedgerNode implements AutoCloseable {
 	 * claims of its killed predecessor).
 	 */
 	public LedgerNode(MongoDatabase database, String nodeId, Clock clock, Duration claimTimeout) {
+		this(database, nodeId, clock, claimTimeout, false);
+	}
+
+	/**
+	 * A node that also runs the statistics processor ({@link #WITH_STATISTICS}) when
+	 * {@code withStatistics} is set.
+	 */
+	public LedgerNode(MongoDatabase database, String nodeId, Clock clock, Duration claimTimeout,
+			boolean withStatistics) {
 		this.database = database;
+		this.processors = withStatistics ? WITH_STATISTICS : PROCESSORS;
 		Serializer serializer = serializer();
 		this.engine = MongoEventStorageEngine.builder()
 			.database(database)
@@ -129,14 +145,14 @@ public final class LedgerNode implements AutoCloseable {
 				CredentialProjection.PROCESSING_GROUP, credentials, StatisticsProjection.PROCESSING_GROUP, statistics);
 		configurer.eventProcessing(processing -> {
 			processing.registerTokenStore(c -> tokens);
-			for (String group : PROCESSORS) {
+			for (String group : this.processors) {
 				processing.registerTrackingEventProcessor(group, Configuration::eventStore,
 						c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
 							.andBatchSize(BATCH_SIZES.get(group)));
 				processing.registerTransactionManager(group, c -> readModels);
 				processing.registerHandlerInterceptor(group, c -> new BatchPrefetch(projections.get(group)));
 			}
-			projections.values().forEach((projection) -> processing.registerEventHandler(c -> projection));
+			this.processors.forEach((group) -> processing.registerEventHandler(c -> projections.get(group)));
 		});
 		this.configuration = configurer.buildConfiguration();
 		this.configuration.start();
@@ -144,6 +160,11 @@ public final class LedgerNode implements AutoCloseable {
 			.commandBus(this.configuration.commandBus())
 			.retryScheduler(CommandRetries.onConcurrencyConflicts(this.retries, 8, 20))
 			.build();
+	}
+
+	/** The processing groups this node runs. */
+	public List<String> processors() {
+		return this.processors;
 	}
 
 	/** Jackson as the application sets it up for messages. */
@@ -234,7 +255,7 @@ public final class LedgerNode implements AutoCloseable {
 	}
 
 	private boolean caughtUp(long position) {
-		return caughtUp(PROCESSORS, position);
+		return caughtUp(this.processors, position);
 	}
 
 	private boolean caughtUp(List<String> groups, long position) {
@@ -258,9 +279,9 @@ public final class LedgerNode implements AutoCloseable {
 	 * event up to the head; returns the replay's wall time.
 	 */
 	public Duration resetAndReplay(Duration timeout) {
-		awaitClaims(PROCESSORS);
+		awaitClaims(this.processors);
 		List<StreamingEventProcessor> processors = new ArrayList<>();
-		for (String group : PROCESSORS) {
+		for (String group : this.processors) {
 			StreamingEventProcessor processor = processor(group);
 			processor.shutDown();
 			processors.add(processor);

@@ -84,7 +84,8 @@ public final class LedgerBench {
 	public List<Row> run() throws Exception {
 		try (Store opened = Store.open(this.backend)) {
 			this.store = opened;
-			this.node = new LedgerNode(opened.newDatabase("ledger"), "bench-node", this.clock);
+			this.node = new LedgerNode(opened.newDatabase("ledger"), "bench-node", this.clock, Duration.ofSeconds(10),
+					true);
 			this.raw = opened.newDatabase("raw");
 			this.people = new People(UNIONS, LocalDate.now(this.clock));
 			this.people.unions().forEach(u -> this.node.commands().sendAndWait(u));
