@@ -72,17 +72,8 @@ public class StatisticsQueryHandler {
 		LocalDate before = first.minusDays(1);
 		LocalDate asOf = cut(year, query.asOf());
 		LocalDate known = query.knownAt();
-		Set<String> keys = new LinkedHashSet<>(CounterKeys.upTo(scope, asOf));
-		keys.addAll(CounterKeys.upTo(scope, before));
-		if (known != null) {
-			for (LocalDate b : List.of(min(asOf, known), min(before, known))) {
-				keys.addAll(CounterKeys.upTo(scope, b));
-				for (String bucket : CounterKeys.recordedAfter(scope, known, horizon(known))) {
-					keys.add(CounterKeys.totals(bucket));
-					keys.add(CounterKeys.detail(bucket, YearMonth.from(b)));
-				}
-			}
-		}
+		Set<String> keys = keysAt(scope, asOf, known);
+		keys.addAll(keysAt(scope, before, known));
 		Map<String, Document> documents = this.store.find(StatisticsProjection.COUNTERS, keys);
 		Map<String, Long> figures = figures(documents, scope, first, asOf, null);
 		Map<String, Long> recordedLater = null;
@@ -134,15 +125,7 @@ public class StatisticsQueryHandler {
 		periods.forEach((period) -> cuts.add(period[1]));
 		Set<String> keys = new LinkedHashSet<>();
 		for (LocalDate day : cuts) {
-			keys.addAll(CounterKeys.upTo(scope, day));
-			if (known != null) {
-				LocalDate b = min(day, known);
-				keys.addAll(CounterKeys.upTo(scope, b));
-				for (String bucket : CounterKeys.recordedAfter(scope, known, horizon(known))) {
-					keys.add(CounterKeys.totals(bucket));
-					keys.add(CounterKeys.detail(bucket, YearMonth.from(b)));
-				}
-			}
+			keys.addAll(keysAt(scope, day, known));
 		}
 		Map<String, Document> documents = this.store.find(StatisticsProjection.COUNTERS, keys);
 		List<MonthlyFlowsView.Month> months = new ArrayList<>();
@@ -203,6 +186,23 @@ public class StatisticsQueryHandler {
 			}
 		}
 		return figures;
+	}
+
+	/**
+	 * The counter documents {@link #at} reads for {@code F(a, k)}; {@code known}
+	 * {@code null} for as known now.
+	 */
+	private Set<String> keysAt(String scope, LocalDate a, LocalDate known) {
+		Set<String> keys = new LinkedHashSet<>(CounterKeys.upTo(scope, a));
+		if (known != null) {
+			LocalDate b = min(a, known);
+			keys.addAll(CounterKeys.upTo(scope, b));
+			for (String bucket : CounterKeys.recordedAfter(scope, known, horizon(known))) {
+				keys.add(CounterKeys.totals(bucket));
+				keys.add(CounterKeys.detail(bucket, YearMonth.from(b)));
+			}
+		}
+		return keys;
 	}
 
 	/** {@code F(a, k)}: everything effective by {@code a} and recorded by {@code k}. */
@@ -428,16 +428,8 @@ public class StatisticsQueryHandler {
 		Long opening = null;
 		if (Figures.isStock(query.figure())) {
 			LocalDate before = from.minusDays(1);
-			Set<String> keys = new LinkedHashSet<>(CounterKeys.upTo(scope, before));
-			if (known != null) {
-				LocalDate b = min(before, known);
-				keys.addAll(CounterKeys.upTo(scope, b));
-				for (String bucket : CounterKeys.recordedAfter(scope, known, horizon(known))) {
-					keys.add(CounterKeys.totals(bucket));
-					keys.add(CounterKeys.detail(bucket, YearMonth.from(b)));
-				}
-			}
-			Map<String, Document> documents = this.store.find(StatisticsProjection.COUNTERS, keys);
+			Map<String, Document> documents = this.store.find(StatisticsProjection.COUNTERS,
+					keysAt(scope, before, known));
 			opening = at(documents, scope, before, known).getOrDefault(query.figure(), 0L);
 		}
 		if (to.isBefore(from)) {
