@@ -93,12 +93,7 @@ class StatisticsAgreeWithReplayTest {
 	@ValueSource(longs = { 7, 8 })
 	void drillDownListsExactlyTheEventsBehindAFigurePageByPage(long seed) {
 		List<Object> events = LedgerStory.generate(seed, 400);
-		Clock clock = Clock.fixed(LedgerStory.START.plusYears(3).atStartOfDay(LedgerStory.ZONE).toInstant(),
-				LedgerStory.ZONE);
-		Feeder feeder = new Feeder(new StatisticsProjection(null, CALENDAR, LedgerStory.ZONE));
-		feeder.all(events, 37);
-		StatisticsQueryHandler counters = new StatisticsQueryHandler(feeder.store, CALENDAR,
-				JurisdictionTable.bundled(), clock);
+		StatisticsQueryHandler counters = fed(events);
 		int differentWhenKnownEarlier = 0;
 		for (String scope : List.of("J:13", "J:1301", "U:changan-site")) {
 			for (int year : new int[] { 2025, 2026 }) {
@@ -165,12 +160,7 @@ class StatisticsAgreeWithReplayTest {
 	@Test
 	void drillDownOfAStockOpensWithItsBalanceAsKnownThen() {
 		List<Object> events = LedgerStory.generate(7, 400);
-		Clock clock = Clock.fixed(LedgerStory.START.plusYears(3).atStartOfDay(LedgerStory.ZONE).toInstant(),
-				LedgerStory.ZONE);
-		Feeder feeder = new Feeder(new StatisticsProjection(null, CALENDAR, LedgerStory.ZONE));
-		feeder.all(events, 37);
-		StatisticsQueryHandler counters = new StatisticsQueryHandler(feeder.store, CALENDAR,
-				JurisdictionTable.bundled(), clock);
+		StatisticsQueryHandler counters = fed(events);
 		int differences = 0;
 		for (int year : new int[] { 2025, 2026 }) {
 			LocalDate dayBefore = CALENDAR.firstDay(year).minusDays(1);
@@ -187,6 +177,17 @@ class StatisticsAgreeWithReplayTest {
 			}
 		}
 		assertThat(differences).as("openings that differ as known earlier").isGreaterThan(0);
+	}
+
+	/**
+	 * Queries over the story's events fed in batches of 37, three years after it starts.
+	 */
+	private static StatisticsQueryHandler fed(List<Object> events) {
+		Clock clock = Clock.fixed(LedgerStory.START.plusYears(3).atStartOfDay(LedgerStory.ZONE).toInstant(),
+				LedgerStory.ZONE);
+		Feeder feeder = new Feeder(new StatisticsProjection(null, CALENDAR, LedgerStory.ZONE));
+		feeder.all(events, 37);
+		return new StatisticsQueryHandler(feeder.store, CALENDAR, JurisdictionTable.bundled(), clock);
 	}
 
 	/**
