@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
@@ -28,13 +29,18 @@ import org.h2.mvstore.MVStoreException;
  * {@link MongoTokenStore} are built for exactly that.
  * <p>
  * The H2 backend commits its MVStore to the file after every write command, before the
- * write is acknowledged. mongo-java-server's own H2 backend leaves that to the MVStore's
- * background auto-commit (about a second later): a {@code kill -9} then lost acknowledged
- * writes, and, because the background commit does not capture all maps at one instant,
- * could keep a later write of a client without an earlier one (an events document marked
- * committed without its streams document). Committing before answering makes every
- * acknowledged write survive a process crash, in the order it was acknowledged. (The file
- * is not fsync'ed per write: a power loss can still lose the last writes.)
+ * write is acknowledged, and at no other time. mongo-java-server's own H2 backend leaves
+ * that to the MVStore's background auto-commit (about a second later): a {@code kill -9}
+ * then lost acknowledged writes, and, because the background commit does not capture all
+ * maps at one instant, could keep a later write of a client without an earlier one (an
+ * events document marked committed without its streams document). A commit must not catch
+ * a write half-way either: an insert puts the document first and its index entries after,
+ * so a commit between the two leaves in the file a document that no {@code _id} read
+ * finds and that no later insert of the same {@code _id} can replace (it fails with an
+ * internal error, not a duplicate key). Write commands therefore run one at a time, each
+ * followed by its commit, and the background auto-commit is off. Every acknowledged write
+ * survives a process crash, whole, in the order it was acknowledged. (The file is not
+ * fsync'ed per write: a power loss can still lose the last writes.)
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
@@ -160,27 +166,50 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	}
 
 	/**
-	 * The H2 backend that commits its MVStore after every command that writes, whether it
-	 * succeeded or failed part-way (an ordered insert that stopped at a duplicate).
+	 * The H2 backend that runs write commands one at a time and commits its MVStore after
+	 * each, whether it succeeded or failed part-way (an ordered insert that stopped at a
+	 * duplicate), on a store whose background auto-commit is off: the file only ever
+	 * holds whole write commands.
 	 */
 	private static final class CommittingH2Backend extends H2Backend {
 
 		static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
 				"createindexes", "drop", "dropdatabase", "dropindexes", "renamecollection");
 
+		private final ReentrantLock writes = new ReentrantLock();
+
 		CommittingH2Backend(String fileName) {
-			super(fileName);
+			super(new MVStore.Builder().fileName(fileName).autoCommitDisabled().open());
 		}
 
 		@Override
 		public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+			if (!WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+				return super.handleCommand(channel, databaseName, command, query);
+			}
+			this.writes.lock();
 			try {
 				return super.handleCommand(channel, databaseName, command, query);
 			}
 			finally {
-				if (WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+				try {
 					commit();
 				}
+				finally {
+					this.writes.unlock();
+				}
+			}
+		}
+
+		/** Closes (and so stores) between write commands, never inside one. */
+		@Override
+		public void close() {
+			this.writes.lock();
+			try {
+				super.close();
+			}
+			finally {
+				this.writes.unlock();
 			}
 		}
 

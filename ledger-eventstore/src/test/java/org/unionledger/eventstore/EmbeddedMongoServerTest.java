@@ -40,6 +40,64 @@ class EmbeddedMongoServerTest {
 		}
 	}
 
+	/**
+	 * What a {@code kill -9} leaves is what the H2 file holds at that instant. A copy of
+	 * the file taken at any moment while several clients write must hold whole writes
+	 * only: every document the collection holds is found by its {@code _id}. (A commit
+	 * that caught another client's insert half-way, its document stored but not yet its
+	 * {@code _id} index entry, left a document that no {@code _id} read finds and that no
+	 * insert of the same {@code _id} could ever replace.)
+	 */
+	@Test
+	void aCopyOfTheH2FileTakenWhileClientsWriteHoldsWholeWritesOnly(@TempDir Path folder) throws Exception {
+		Path file = folder.resolve("store.mv.db");
+		int writers = 6;
+		java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+		java.util.List<Path> copies = new java.util.ArrayList<>();
+		try (EmbeddedMongoServer server = EmbeddedMongoServer.h2File(file, 0);
+				MongoClient client = MongoStores.openClient(server.connectionString())) {
+			MongoCollection<Document> collection = client.getDatabase("d").getCollection("c");
+			collection.createIndex(new Document("k", 1), new com.mongodb.client.model.IndexOptions().unique(true));
+			java.util.List<Thread> threads = new java.util.ArrayList<>();
+			for (int w = 0; w < writers; w++) {
+				int writer = w;
+				Thread thread = new Thread(() -> {
+					for (int i = 0; !stop.get(); i++) {
+						long id = writer * 1_000_000L + i;
+						collection
+							.insertOne(new Document("_id", id).append("k", "k" + id).append("pad", "x".repeat(200)));
+					}
+				});
+				thread.start();
+				threads.add(thread);
+			}
+			for (int c = 0; c < 40; c++) {
+				Thread.sleep(25);
+				Path copy = folder.resolve("copy-" + c + ".mv.db");
+				java.nio.file.Files.copy(file, copy);
+				copies.add(copy);
+			}
+			stop.set(true);
+			for (Thread thread : threads) {
+				thread.join();
+			}
+		}
+		int checked = 0;
+		for (Path copy : copies) {
+			try (EmbeddedMongoServer server = EmbeddedMongoServer.h2FileReadOnly(copy, 0);
+					MongoClient client = MongoStores.openClient(server.connectionString())) {
+				MongoCollection<Document> collection = client.getDatabase("d").getCollection("c");
+				for (Document document : collection.find()) {
+					assertThat(collection.find(new Document("_id", document.get("_id"))).first())
+						.as("document %s in %s found by its _id", document.get("_id"), copy.getFileName())
+						.isNotNull();
+					checked++;
+				}
+			}
+		}
+		assertThat(checked).isPositive();
+	}
+
 	@Test
 	void theH2BackendKeepsDataAcrossServers(@TempDir Path folder) {
 		Path file = folder.resolve("nested/store.mv.db");
