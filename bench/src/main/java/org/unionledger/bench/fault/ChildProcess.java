@@ -28,8 +28,11 @@ final class ChildProcess implements AutoCloseable {
 
 	private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
-	private ChildProcess(Process process) {
+	private final Path log;
+
+	private ChildProcess(Process process, Path log) {
 		this.process = process;
+		this.log = log;
 		Thread reader = new Thread(() -> {
 			try (BufferedReader in = new BufferedReader(
 					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -68,7 +71,8 @@ final class ChildProcess implements AutoCloseable {
 		command.addAll(List.of(arguments));
 		try {
 			return new ChildProcess(
-					new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start());
+					new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start(),
+					log);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -86,11 +90,12 @@ final class ChildProcess implements AutoCloseable {
 			while (true) {
 				String line = this.lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 				if (line == null) {
-					throw new IllegalStateException("no expected line from the child within " + timeout);
+					throw new IllegalStateException("no expected line from the child within " + timeout
+							+ "; the end of its log:\n" + logTail());
 				}
 				if (line.equals(END)) {
-					throw new IllegalStateException(
-							"the child ended (exit " + waitExit() + ") before the expected line");
+					throw new IllegalStateException("the child ended (exit " + waitExit()
+							+ ") before the expected line; the end of its log:\n" + logTail());
 				}
 				each.accept(line);
 				if (match.test(line)) {
@@ -101,6 +106,17 @@ final class ChildProcess implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The last lines the children wrote to their log (standard error). */
+	private String logTail() {
+		try {
+			List<String> all = java.nio.file.Files.readAllLines(this.log, StandardCharsets.UTF_8);
+			return String.join("\n", all.subList(Math.max(0, all.size() - 80), all.size()));
+		}
+		catch (IOException ex) {
+			return "(log unreadable: " + ex + ")";
 		}
 	}
 

@@ -150,12 +150,7 @@ public final class LedgerNode implements AutoCloseable {
 						c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
 							.andBatchSize(BATCH_SIZES.get(group)));
 				processing.registerTransactionManager(group, c -> readModels);
-				if (withStatistics) {
-					// the benchmark runs the processors as the application does; the
-					// fault
-					// drills keep the configuration they were written against
-					processing.registerHandlerInterceptor(group, c -> new BatchPrefetch(projections.get(group)));
-				}
+				processing.registerHandlerInterceptor(group, c -> new BatchPrefetch(projections.get(group)));
 			}
 			this.processors.forEach((group) -> processing.registerEventHandler(c -> projections.get(group)));
 		});

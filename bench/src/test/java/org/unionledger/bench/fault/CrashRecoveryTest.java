@@ -27,12 +27,14 @@ class CrashRecoveryTest {
 		assertThat(report.acknowledgedBeforeKill()).isBetween(1_000, members - 1);
 		assertThat(report.acknowledgedSurvivingKill()).as("every acknowledged enrollment survives the kill")
 			.isEqualTo(report.acknowledgedBeforeKill());
+		assertThat(report.tornAfterKill()).as("the kill left whole writes only").isZero();
 		// Skipped: what the kill left stored, plus the commits it left pending that the
 		// restarted node's readers completed (at most one per import thread).
 		assertThat(report.resumeSkipped()).as("the resumed import starts where the killed one stopped")
 			.isBetween(report.storedAfterKill(), report.storedAfterKill() + ImportNode.THREADS);
 		assertThat(report.resumeSkipped() + report.resumeEnrolled()).isEqualTo(members);
 		assertThat(report.membersNotExactlyOnce()).isZero();
+		assertThat(report.tornAtEnd()).isZero();
 		assertThat(report.enrolledEvents()).isEqualTo(members);
 		assertThat(report.otherEvents()).isZero();
 		assertThat(report.events()).isEqualTo(members + ImportNode.UNIONS);
