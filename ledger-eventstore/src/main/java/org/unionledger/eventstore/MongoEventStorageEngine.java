@@ -100,11 +100,12 @@ import org.bson.Document;
  * unresolved position, polling, for at most twice the grace period plus a second; at the
  * head it ends, and Axon's {@code EmbeddedEventStore} polls again.
  *
- * <h2>Costs</h2> Append: 4 round trips per commit. Aggregate load: one {@code _id $in}
- * per window of 16, 32 … 512 sequence numbers, plus a bounds-only look-back when the
- * first sequence number is not a commit's first (e.g. right after a snapshot when no
- * event followed it). Tracking: one {@code _id $in} per batch of positions, plus look-ups
- * of pending commits' streams documents and of the counter when a position is missing.
+ * <h2>Costs</h2> Append: 4 round trips per commit. Aggregate load: a snapshot read (only
+ * once snapshots exist, see {@link #readSnapshotData}), and one {@code _id $in} per
+ * window of 16, 32 … 512 sequence numbers, plus a bounds-only look-back when the first
+ * sequence number is not a commit's first (e.g. right after a snapshot when no event
+ * followed it). Tracking: one {@code _id $in} per batch of positions, plus look-ups of
+ * pending commits' streams documents and of the counter when a position is missing.
  * {@link #createTokenAt(Instant)} is a binary search over positions, about
  * {@code log2(head)} look-ups of a window of 64 positions; it is exact when commits'
  * timestamps grow with their positions, otherwise it returns a position just before the
@@ -128,6 +129,16 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
 	private final GlobalStreamReader globalReader;
 
+	/**
+	 * Whether the snapshots collection may hold a document: it did when this engine was
+	 * built, or this engine has stored one since. While it holds none, loading an
+	 * aggregate skips the snapshot read (one round trip of every command). A snapshot
+	 * another engine stores later is not seen until this one is rebuilt; it then loads
+	 * the aggregate from its whole stream, which is slower but just as correct (a
+	 * snapshot only summarises the events before it, which are never removed).
+	 */
+	private volatile boolean snapshotsMayExist;
+
 	protected MongoEventStorageEngine(Builder builder) {
 		super(builder);
 		this.layout = new StoreLayout(builder.database, builder.collectionPrefix);
@@ -137,6 +148,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 		if (builder.createIndexes) {
 			ensureIndexes();
 		}
+		this.snapshotsMayExist = this.layout.snapshots.find()
+			.projection(Projections.include(StoreLayout.ID))
+			.first() != null;
 	}
 
 	/**
@@ -367,6 +381,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 	 */
 	@Override
 	protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+		this.snapshotsMayExist = true;
 		Document stored = this.layout.snapshots.find(Filters.eq(StoreLayout.ID, snapshot.getAggregateIdentifier()))
 			.projection(new Document(StoreLayout.SEQ, 1))
 			.first();
@@ -391,6 +406,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
 	@Override
 	protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+		if (!this.snapshotsMayExist) {
+			return Stream.empty();
+		}
 		Document snapshot = this.layout.snapshots.find(Filters.eq(StoreLayout.ID, aggregateIdentifier))
 			.projection(Projections.include(StoreLayout.TYPE, StoreLayout.AGGREGATE_ID, StoreLayout.SEQ,
 					StoreLayout.EVENT_ID, StoreLayout.PAYLOAD_TYPE, StoreLayout.PAYLOAD_REVISION, StoreLayout.PAYLOAD,

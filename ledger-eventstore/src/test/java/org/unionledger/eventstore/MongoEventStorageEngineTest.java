@@ -148,6 +148,27 @@ class MongoEventStorageEngineTest {
 		assertThat(this.engine.readSnapshot("a")).map(DomainEventMessage::getSequenceNumber).contains(9L);
 	}
 
+	/**
+	 * Without snapshots in the store, loading skips the snapshot read; an engine that
+	 * stores one, or is built on a store that holds one, reads them; an engine that
+	 * cannot know of another's snapshot loads the whole stream, to the same events.
+	 */
+	@Test
+	void snapshotsAreReadOnceTheStoreHoldsAny() {
+		MongoEventStorageEngine builtBefore = TestEngines.engine(mongo.database());
+		this.engine.appendEvents(TestEngines.events("a", 0, 5, "w"));
+		assertThat(this.engine.readSnapshot("a")).isEmpty();
+
+		this.engine.storeSnapshot(TestEngines.events("a", 3, 1, "snapshotter").get(0));
+
+		assertThat(this.engine.readSnapshot("a")).map(DomainEventMessage::getSequenceNumber).contains(3L);
+		assertThat(TestEngines.engine(mongo.database()).readSnapshot("a")).map(DomainEventMessage::getSequenceNumber)
+			.contains(3L);
+		assertThat(builtBefore.readSnapshot("a")).isEmpty();
+		assertThat(builtBefore.readEvents("a").asStream().map(DomainEventMessage::getSequenceNumber))
+			.containsExactly(0L, 1L, 2L, 3L, 4L);
+	}
+
 	@Test
 	void runsWithGapsInTheirSequenceNumbersBecomeSeparateCommits() {
 		List<DomainEventMessage<?>> events = new ArrayList<>(TestEngines.events("a", 0, 2, "w"));
