@@ -1,11 +1,20 @@
 package org.unionledger.eventstore;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
@@ -20,6 +29,15 @@ import org.slf4j.LoggerFactory;
  * insert the {@code streams} document (the commit point), mark the {@code events}
  * document committed. Also holds the state transitions that readers apply when they
  * resolve or help a commit, so that writer and readers decide the same way.
+ * <p>
+ * <b>Group commit.</b> Commits that threads of one engine hand in while another group is
+ * being written wait and are written together, by whichever of their threads gets the
+ * writer next: one counter increment for all their positions, one unordered
+ * {@code insertMany} of their events documents, one of their streams documents, one
+ * {@code updateMany} marking them committed. Each commit of a group keeps the protocol's
+ * steps and its own outcome: a commit whose stream key or event identifier is taken fails
+ * alone, exactly as a commit written alone would, and the others of its group commit. A
+ * thread writing alone writes at once; waiting only happens behind a group in flight.
  */
 final class CommitWriter {
 
@@ -31,6 +49,19 @@ final class CommitWriter {
 	 */
 	static final int MAX_POSITION_ATTEMPTS = 5;
 
+	/** Most commits written as one group. */
+	static final int MAX_GROUP = 256;
+
+	/** Commits handed in and not yet taken into a group. */
+	private final ConcurrentLinkedQueue<Queued> queue = new ConcurrentLinkedQueue<>();
+
+	/** Held by the thread writing a group. */
+	private final ReentrantLock groupLock = new ReentrantLock();
+
+	private final AtomicLong groups = new AtomicLong();
+
+	private final AtomicLong groupedCommits = new AtomicLong();
+
 	private final StoreLayout layout;
 
 	private final AtomicLong repositioned = new AtomicLong();
@@ -40,6 +71,11 @@ final class CommitWriter {
 	CommitWriter(StoreLayout layout, Clock clock) {
 		this.layout = layout;
 		this.clock = clock;
+	}
+
+	/** Groups of more than one commit written, and the commits in them. */
+	long[] groupStatistics() {
+		return new long[] { this.groups.get(), this.groupedCommits.get() };
 	}
 
 	/** Commits that had to take new positions because readers burned theirs. */
@@ -82,11 +118,38 @@ final class CommitWriter {
 	}
 
 	/**
-	 * Writes the commit; returns its first global position.
+	 * Writes the commit, alone or in a group with commits other threads hand in
+	 * meanwhile; returns its first global position.
 	 * @throws CommitConflict when the aggregate's stream key or an event identifier is
 	 * taken
 	 */
 	long write(PreparedCommit commit) {
+		Queued mine = new Queued(commit);
+		this.queue.add(mine);
+		this.groupLock.lock();
+		try {
+			while (!mine.done) {
+				List<Queued> group = new ArrayList<>();
+				for (Queued next; group.size() < MAX_GROUP && (next = this.queue.poll()) != null;) {
+					group.add(next);
+				}
+				if (group.isEmpty()) {
+					throw new IllegalStateException("a commit was neither written nor queued");
+				}
+				writeGroup(group);
+			}
+		}
+		finally {
+			this.groupLock.unlock();
+		}
+		if (mine.failure != null) {
+			throw mine.failure;
+		}
+		return mine.position;
+	}
+
+	/** Writes one commit on its own, taking new positions when readers burned its own. */
+	private long writeAlone(PreparedCommit commit) {
 		for (int attempt = 1;; attempt++) {
 			long position = allocate(commit.size());
 			if (insertEventsDocument(commit, position)) {
@@ -98,6 +161,126 @@ final class CommitWriter {
 			if (attempt == MAX_POSITION_ATTEMPTS) {
 				throw new EventStoreException("Readers burned the positions allocated for the commit of event ["
 						+ commit.firstEvent.getIdentifier() + "] " + attempt + " times; the writer is too slow");
+			}
+		}
+	}
+
+	private void writeGroup(List<Queued> group) {
+		try {
+			if (group.size() == 1) {
+				Queued only = group.get(0);
+				only.succeed(writeAlone(only.commit));
+			}
+			else {
+				this.groups.incrementAndGet();
+				this.groupedCommits.addAndGet(group.size());
+				writeTogether(group);
+			}
+		}
+		catch (RuntimeException ex) {
+			for (Queued queued : group) {
+				if (!queued.done) {
+					queued.fail(ex);
+				}
+			}
+		}
+	}
+
+	/**
+	 * The protocol's steps for several commits at once; each commit ends committed,
+	 * failed or (positions burned by readers) written alone.
+	 */
+	private void writeTogether(List<Queued> group) {
+		int total = 0;
+		for (Queued queued : group) {
+			total += queued.commit.size();
+		}
+		long next = allocate(total);
+		long writtenAt = this.clock.millis();
+		List<Document> eventsDocuments = new ArrayList<>(group.size());
+		for (Queued queued : group) {
+			queued.position = next;
+			eventsDocuments.add(queued.commit.eventsDocument(next, writtenAt));
+			next += queued.commit.size();
+		}
+		List<Queued> again = new ArrayList<>();
+		try {
+			this.layout.events.insertMany(eventsDocuments, new InsertManyOptions().ordered(false));
+		}
+		catch (MongoBulkWriteException bulk) {
+			for (BulkWriteError error : bulk.getWriteErrors()) {
+				Queued queued = group.get(error.getIndex());
+				MongoWriteException cause = new MongoWriteException(error, bulk.getServerAddress());
+				if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+					queued.fail(cause);
+					continue;
+				}
+				try {
+					if (!eventsDocumentAfterDuplicate(queued.commit, queued.position, cause)) {
+						again.add(queued);
+					}
+				}
+				catch (RuntimeException ex) {
+					queued.fail(ex);
+				}
+			}
+		}
+		List<Queued> domain = new ArrayList<>();
+		List<Long> committed = new ArrayList<>();
+		for (Queued queued : group) {
+			if (queued.done || again.contains(queued)) {
+				continue;
+			}
+			if (queued.commit.isDomain()) {
+				domain.add(queued);
+			}
+			else {
+				queued.succeed(queued.position);
+			}
+		}
+		List<Document> streamsDocuments = new ArrayList<>(domain.size());
+		for (Queued queued : domain) {
+			streamsDocuments.add(PreparedCommit.streamDocument(queued.commit.eventsDocument(queued.position, 0)));
+		}
+		if (!streamsDocuments.isEmpty()) {
+			try {
+				this.layout.streams.insertMany(streamsDocuments, new InsertManyOptions().ordered(false));
+			}
+			catch (MongoBulkWriteException bulk) {
+				for (BulkWriteError error : bulk.getWriteErrors()) {
+					Queued queued = domain.get(error.getIndex());
+					MongoWriteException cause = new MongoWriteException(error, bulk.getServerAddress());
+					try {
+						streamsDocumentAfterError(queued.commit, queued.position, cause);
+					}
+					catch (RuntimeException ex) {
+						queued.fail(ex);
+					}
+				}
+			}
+			catch (MongoException ex) {
+				for (Queued queued : domain) {
+					queued.fail(notConfirmed(queued.commit, queued.position, ex));
+				}
+			}
+			for (Queued queued : domain) {
+				if (!queued.done) {
+					committed.add(queued.position);
+				}
+			}
+			markAllCommitted(committed);
+			for (Queued queued : domain) {
+				if (!queued.done) {
+					queued.succeed(queued.position);
+				}
+			}
+		}
+		for (Queued queued : again) {
+			try {
+				queued.succeed(writeAlone(queued.commit));
+			}
+			catch (RuntimeException ex) {
+				queued.fail(ex);
 			}
 		}
 	}
@@ -115,25 +298,33 @@ final class CommitWriter {
 			if (!MongoDuplicateKeyResolver.isDuplicateKey(ex)) {
 				throw ex;
 			}
-			Document existing = this.layout.events.find(Filters.eq(StoreLayout.ID, position))
-				.projection(StoreLayout.EVENTS_DOCUMENT)
-				.first();
-			if (existing == null) {
-				// Not the position: an event identifier of this commit is already stored.
-				// Release the
-				// position at once so that readers need not wait for the grace period to
-				// burn it.
-				tombstone(position);
-				throw new CommitConflict(ex, commit.firstEvent);
-			}
-			if (commit.isStoredAs(existing)) {
-				return true;
-			}
-			this.repositioned.incrementAndGet();
-			logger.debug("Position {} was burned before the commit of event [{}] arrived; taking a new one", position,
-					commit.firstEvent.getIdentifier());
-			return false;
+			return eventsDocumentAfterDuplicate(commit, position, ex);
 		}
+	}
+
+	/**
+	 * The commit's events document hit a duplicate key: returns true if it is stored
+	 * anyway, false if readers burned the position (the writer takes a new one).
+	 * @throws CommitConflict when an event identifier of the commit is already stored
+	 */
+	private boolean eventsDocumentAfterDuplicate(PreparedCommit commit, long position, MongoException ex) {
+		Document existing = this.layout.events.find(Filters.eq(StoreLayout.ID, position))
+			.projection(StoreLayout.EVENTS_DOCUMENT)
+			.first();
+		if (existing == null) {
+			// Not the position: an event identifier of this commit is already stored.
+			// Release the position at once so that readers need not wait for the grace
+			// period to burn it.
+			tombstone(position);
+			throw new CommitConflict(ex, commit.firstEvent);
+		}
+		if (commit.isStoredAs(existing)) {
+			return true;
+		}
+		this.repositioned.incrementAndGet();
+		logger.debug("Position {} was burned before the commit of event [{}] arrived; taking a new one", position,
+				commit.firstEvent.getIdentifier());
+		return false;
 	}
 
 	/** Step 3, the commit point, and step 4. */
@@ -142,27 +333,41 @@ final class CommitWriter {
 			this.layout.streams.insertOne(PreparedCommit.streamDocument(commit.eventsDocument(position, 0)));
 		}
 		catch (MongoException ex) {
-			if (!MongoDuplicateKeyResolver.isDuplicateKey(ex)) {
-				throw new EventStoreException("The commit at position " + position + " of stream key "
-						+ commit.streamKey() + " is not confirmed: it stays pending, and readers complete it after "
-						+ "the grace period unless another commit takes that stream key first", ex);
-			}
-			Document existing = this.layout.streams.find(Filters.eq(StoreLayout.ID, commit.streamKey()))
-				.projection(Projections.include(StoreLayout.GLOBAL))
-				.first();
-			if (existing == null) {
-				throw new EventStoreException("Stream key " + commit.streamKey()
-						+ " was reported taken but cannot be read; the outcome of commit " + position
-						+ " is decided by the first reader that resolves it", ex);
-			}
-			if (StoreLayout.number(existing, StoreLayout.GLOBAL) != position) {
-				markAborted(position);
-				throw new CommitConflict(ex, commit.firstEvent);
-			}
-			// A reader helped: it inserted our streams document from our events document.
-			// Committed.
+			streamsDocumentAfterError(commit, position, ex);
 		}
 		markCommitted(position);
+	}
+
+	/**
+	 * The commit's streams document was not inserted: returns normally if it is committed
+	 * anyway (a reader helped, inserting the same document).
+	 * @throws CommitConflict when another commit holds the stream key
+	 * @throws EventStoreException when the outcome is not known yet
+	 */
+	private void streamsDocumentAfterError(PreparedCommit commit, long position, MongoException ex) {
+		if (!MongoDuplicateKeyResolver.isDuplicateKey(ex)) {
+			throw notConfirmed(commit, position, ex);
+		}
+		Document existing = this.layout.streams.find(Filters.eq(StoreLayout.ID, commit.streamKey()))
+			.projection(Projections.include(StoreLayout.GLOBAL))
+			.first();
+		if (existing == null) {
+			throw new EventStoreException("Stream key " + commit.streamKey()
+					+ " was reported taken but cannot be read; the outcome of commit " + position
+					+ " is decided by the first reader that resolves it", ex);
+		}
+		if (StoreLayout.number(existing, StoreLayout.GLOBAL) != position) {
+			markAborted(position);
+			throw new CommitConflict(ex, commit.firstEvent);
+		}
+		// A reader helped: it inserted our streams document from our events document.
+		// Committed.
+	}
+
+	private static EventStoreException notConfirmed(PreparedCommit commit, long position, MongoException ex) {
+		return new EventStoreException("The commit at position " + position + " of stream key " + commit.streamKey()
+				+ " is not confirmed: it stays pending, and readers complete it after "
+				+ "the grace period unless another commit takes that stream key first", ex);
 	}
 
 	void tombstone(long position) {
@@ -191,6 +396,20 @@ final class CommitWriter {
 		}
 	}
 
+	/** {@link #markCommitted(long)} for several commits, in one update. */
+	private void markAllCommitted(List<Long> positions) {
+		if (positions.isEmpty()) {
+			return;
+		}
+		try {
+			this.layout.events.updateMany(Filters.in(StoreLayout.ID, positions),
+					Updates.set(StoreLayout.STATE, StoreLayout.COMMITTED));
+		}
+		catch (MongoException ex) {
+			logger.warn("Could not mark commits {} committed; readers will resolve them", positions, ex);
+		}
+	}
+
 	/**
 	 * Records that the commit at {@code position} lost its stream key to another commit.
 	 * Its events and event identifiers are dropped, so a retry with the same event
@@ -205,6 +424,33 @@ final class CommitWriter {
 		catch (MongoException ex) {
 			logger.warn("Could not mark commit {} aborted; readers will resolve it", position, ex);
 		}
+	}
+
+	/** A commit handed to {@link #write}, and its outcome once written. */
+	private static final class Queued {
+
+		final PreparedCommit commit;
+
+		long position;
+
+		RuntimeException failure;
+
+		boolean done;
+
+		Queued(PreparedCommit commit) {
+			this.commit = commit;
+		}
+
+		void succeed(long position) {
+			this.position = position;
+			this.done = true;
+		}
+
+		void fail(RuntimeException failure) {
+			this.failure = failure;
+			this.done = true;
+		}
+
 	}
 
 	/**

@@ -84,7 +84,9 @@ import org.bson.Document;
  * {@link PersistenceExceptionResolver}, and the events document is marked aborted), mark
  * the events document committed. A commit is all-or-nothing; a call that spans several
  * aggregates is atomic per aggregate, not as a whole. A writer whose positions were
- * burned takes new ones (up to 5 times) instead of failing.
+ * burned takes new ones (up to 5 times) instead of failing. Commits that threads hand in
+ * while another is being written are written together as one group, with one round trip
+ * per step for the whole group, each keeping its own outcome ({@link CommitWriter}).
  *
  * <h2>Tracking</h2> Readers deliver in strict position order and never skip a position
  * they have not resolved. A pending commit is resolved through its streams document;
@@ -100,16 +102,17 @@ import org.bson.Document;
  * unresolved position, polling, for at most twice the grace period plus a second; at the
  * head it ends, and Axon's {@code EmbeddedEventStore} polls again.
  *
- * <h2>Costs</h2> Append: 4 round trips per commit. Aggregate load: a snapshot read (only
- * once snapshots exist, see {@link #readSnapshotData}), and one {@code _id $in} per
- * window of 16, 32 … 512 sequence numbers, plus a bounds-only look-back when the first
- * sequence number is not a commit's first (e.g. right after a snapshot when no event
- * followed it). Tracking: one {@code _id $in} per batch of positions, plus look-ups of
- * pending commits' streams documents and of the counter when a position is missing.
- * {@link #createTokenAt(Instant)} is a binary search over positions, about
- * {@code log2(head)} look-ups of a window of 64 positions; it is exact when commits'
- * timestamps grow with their positions, otherwise it returns a position just before the
- * first commit (as found by the search) holding an event at or after the instant.
+ * <h2>Costs</h2> Append: 4 round trips per commit, or per group of commits. Aggregate
+ * load: a snapshot read (only once snapshots exist, see {@link #readSnapshotData}), and
+ * one {@code _id $in} per window of 16, 32 … 512 sequence numbers, plus a bounds-only
+ * look-back when the first sequence number is not a commit's first (e.g. right after a
+ * snapshot when no event followed it). Tracking: one {@code _id $in} per batch of
+ * positions, plus look-ups of pending commits' streams documents and of the counter when
+ * a position is missing. {@link #createTokenAt(Instant)} is a binary search over
+ * positions, about {@code log2(head)} look-ups of a window of 64 positions; it is exact
+ * when commits' timestamps grow with their positions, otherwise it returns a position
+ * just before the first commit (as found by the search) holding an event at or after the
+ * instant.
  *
  * <h2>Embedded server</h2> mongo-java-server 1.47 encodes query results and
  * {@code findAndModify} "after" documents from its live documents after releasing its
@@ -308,6 +311,14 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 	long[] recoveryCounts() {
 		return new long[] { this.globalReader.helpedCommits(), this.globalReader.burnedPositions(),
 				this.writer.repositionedCommits() };
+	}
+
+	/**
+	 * Group commits of this engine so far: groups of more than one commit written, and
+	 * the commits in them (see {@link CommitWriter}).
+	 */
+	public long[] groupCommits() {
+		return this.writer.groupStatistics();
 	}
 
 	/** The storage layout, for tests that simulate crashed writers. */

@@ -117,13 +117,16 @@ abstract class ExactlyOnceTotalOrderContract {
 		System.out.printf(
 				"exactly-once (%s): writers=%d nodes=2 readers=2 committedEvents=%d conflicts=%d failedAppends=%d "
 						+ "missed(A/B)=%d/%d duplicated(A/B)=%d/%d outOfOrder(A/B)=%d/%d helped=%d burned=%d "
-						+ "tombstones=%d writersRepositioned=%d head=%d elapsed=%dms%n",
+						+ "tombstones=%d writersRepositioned=%d groups=%d groupedCommits=%d head=%d elapsed=%dms%n",
 				getClass().getSimpleName(), WRITERS, expected.size(), conflicts.get(), failures.get(),
 				readerA.missed(expected), readerB.missed(expected), readerA.duplicates(), readerB.duplicates(),
 				readerA.outOfOrder, readerB.outOfOrder, recoveryA[0] + recoveryB[0], recoveryA[1] + recoveryB[1],
-				tombstones, recoveryA[2] + recoveryB[2], nodeA.headPosition(), elapsedMs);
+				tombstones, recoveryA[2] + recoveryB[2], nodeA.groupCommits()[0] + nodeB.groupCommits()[0],
+				nodeA.groupCommits()[1] + nodeB.groupCommits()[1], nodeA.headPosition(), elapsedMs);
 
 		assertThat(failures.get()).isZero();
+		assertThat(nodeA.groupCommits()[0] + nodeB.groupCommits()[0]).as("commits were written in groups too")
+			.isPositive();
 		assertThat(readerA.outOfOrder).isZero();
 		assertThat(readerB.outOfOrder).isZero();
 		assertThat(readerA.duplicates()).isZero();

@@ -7,9 +7,12 @@ import java.util.List;
 import org.axonframework.common.AxonConfigurationException;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -167,6 +170,78 @@ class MongoEventStorageEngineTest {
 		assertThat(builtBefore.readSnapshot("a")).isEmpty();
 		assertThat(builtBefore.readEvents("a").asStream().map(DomainEventMessage::getSequenceNumber))
 			.containsExactly(0L, 1L, 2L, 3L, 4L);
+	}
+
+	/**
+	 * Sixteen threads released at once, twenty times: four race for one stream key, four
+	 * append the same event identifier under four aggregates, eight append commits of
+	 * their own. Commits written in one group keep their own outcomes: exactly one winner
+	 * per race, every other commit stored, nothing else, in one gapless order.
+	 */
+	@Test
+	void commitsWrittenTogetherKeepTheirOwnOutcomes() throws Exception {
+		int threads = 16;
+		int rounds = 20;
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+		java.util.Set<String> stored = java.util.concurrent.ConcurrentHashMap.newKeySet();
+		java.util.concurrent.atomic.AtomicInteger lost = new java.util.concurrent.atomic.AtomicInteger();
+		java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+		try {
+			for (int round = 0; round < rounds; round++) {
+				java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+				DomainEventMessage<?> shared = TestEngines.events("shared-" + round, 0, 1, "w").get(0);
+				List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+				for (int t = 0; t < threads; t++) {
+					List<? extends DomainEventMessage<?>> events;
+					if (t < 4) {
+						events = TestEngines.events("race-" + round, 0, 1, "t" + t);
+					}
+					else if (t < 8) {
+						events = List.of(new GenericDomainEventMessage<>(shared.getType(), "copy-" + round + "-" + t, 0,
+								shared.getPayload(), shared.getMetaData(), shared.getIdentifier(),
+								shared.getTimestamp()));
+					}
+					else {
+						events = TestEngines.events("own-" + round + "-" + t, 0, 2, "t" + t);
+					}
+					done.add(pool.submit(() -> {
+						start.await();
+						try {
+							this.engine.appendEvents(events);
+							events.forEach(e -> stored.add(e.getAggregateIdentifier() + "/" + e.getIdentifier()));
+						}
+						catch (AggregateStreamCreationException | ConcurrencyException ex) {
+							lost.incrementAndGet();
+						}
+						catch (RuntimeException ex) {
+							failed.incrementAndGet();
+						}
+						return null;
+					}));
+				}
+				for (java.util.concurrent.Future<?> future : done) {
+					future.get(1, java.util.concurrent.TimeUnit.MINUTES);
+				}
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		assertThat(failed).hasValue(0);
+		assertThat(lost).as("three losers per race, per round").hasValue(rounds * 6);
+		List<? extends TrackedEventMessage<?>> global = this.engine.readEvents(null, false).toList();
+		assertThat(global).hasSize(rounds * (1 + 1 + 8 * 2));
+		assertThat(global)
+			.extracting(e -> ((DomainEventMessage<?>) e).getAggregateIdentifier() + "/" + e.getIdentifier())
+			.containsExactlyInAnyOrderElementsOf(stored);
+		for (int round = 0; round < rounds; round++) {
+			assertThat(this.engine.readEvents("race-" + round).asStream().count()).isEqualTo(1);
+		}
+		assertThat(this.engine.groupCommits()[0]).as("groups of more than one commit were written").isPositive();
+		System.out.printf("group commit: %d groups, %d commits in them, %d positions for %d events%n",
+				this.engine.groupCommits()[0], this.engine.groupCommits()[1], this.engine.headPosition(),
+				global.size());
 	}
 
 	@Test
