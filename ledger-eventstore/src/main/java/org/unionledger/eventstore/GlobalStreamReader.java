@@ -37,6 +37,15 @@ final class GlobalStreamReader {
 
 	private static final int MIN_WINDOW = 16;
 
+	/**
+	 * Most positions read in one {@code _id $in}. The embedded server checks each
+	 * document it finds against the whole {@code $in} list, so a read of k keys costs k²
+	 * comparisons: 256 keys per read moved about twice as many documents per second as
+	 * 1,000 on the memory backend (and the same on H2), where the batches of the
+	 * statistics processor asked for 2,000.
+	 */
+	static final int MAX_WINDOW = 256;
+
 	private static final int FIRST_LOOKBACK = 16;
 
 	private static final Bson SIZE_ONLY = Projections.include(StoreLayout.N);
@@ -231,7 +240,7 @@ final class GlobalStreamReader {
 			List<TrackedEventData<?>> out = new ArrayList<>();
 			long blockedSince = -1;
 			while (out.size() < maxEvents) {
-				Step step = step(out, Math.max(maxEvents - out.size(), MIN_WINDOW));
+				Step step = step(out, Math.min(MAX_WINDOW, Math.max(maxEvents - out.size(), MIN_WINDOW)));
 				if (step == Step.END) {
 					break;
 				}

@@ -52,8 +52,12 @@ public final class ReadModelBatch {
 	 */
 	private static final int DRY_RUNS = 3;
 
-	/** Most ids in one {@code _id $in} read. */
-	static final int MAX_IDS_PER_READ = 1000;
+	/**
+	 * Most ids in one {@code _id $in} read: the embedded server checks every document it
+	 * finds against the whole list, so k ids cost k² comparisons; 256 per read moved
+	 * about twice as many documents per second as 1,000 on its memory backend.
+	 */
+	static final int MAX_IDS_PER_READ = 256;
 
 	ReadModelBatch(ReadModelStore store) {
 		this.store = store;
