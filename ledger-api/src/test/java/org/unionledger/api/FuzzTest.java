@@ -126,8 +126,8 @@ class FuzzTest extends ApiTestSupport {
 		statuses.forEach((status, count) -> counts.put(status, count.get()));
 		System.out.printf("FUZZ: %d requests in %.1f s, answers by status %s%n", REQUESTS, seconds, counts);
 
-		assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(REQUESTS);
 		assertThat(failures).as("5xx answers or errors without problem+json (first 20)").isEmpty();
+		assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(REQUESTS);
 		assertThat(this.engine.headPosition()).as("nothing written").isEqualTo(head);
 	}
 
@@ -164,7 +164,17 @@ class FuzzTest extends ApiTestSupport {
 		}
 		headers(request, random, n);
 		try {
-			HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+			HttpResponse<byte[]> response;
+			try {
+				response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+			}
+			catch (java.io.IOException reset) {
+				// A server that answers early (400, 413) and closes the connection while
+				// the client is still sending the body may reset it before the client
+				// reads the answer: seen once in 10,000 requests. The same request once
+				// more; a second failure counts.
+				response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+			}
 			int status = response.statusCode();
 			statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
 			String type = response.headers().firstValue("Content-Type").orElse("");
