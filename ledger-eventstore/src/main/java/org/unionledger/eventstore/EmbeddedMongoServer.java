@@ -6,7 +6,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import de.bwaldvogel.mongo.MongoBackend;
@@ -19,6 +21,7 @@ import io.netty.channel.Channel;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
+import org.slf4j.LoggerFactory;
 
 /**
  * An in-process MongoDB-wire server (mongo-java-server) on 127.0.0.1, for running without
@@ -80,8 +83,56 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot create the folder of " + absolute, ex);
 		}
-		return new EmbeddedMongoServer(new CommittingH2Backend(absolute.toString()), port, "h2 file " + absolute);
+		EmbeddedMongoServer server = new EmbeddedMongoServer(new CommittingH2Backend(absolute.toString()), port,
+				"h2 file " + absolute);
+		Map<String, Long> torn = server.documentsUnreachableById();
+		if (!torn.isEmpty()) {
+			LoggerFactory.getLogger(EmbeddedMongoServer.class)
+				.error("The store file {} holds documents that no _id read finds, per collection: {}. A crash of a "
+						+ "version before the whole-write commits can leave them (a write caught half-way); an insert "
+						+ "of such an _id fails with an internal error, and a stream reader that meets one in the "
+						+ "events collection stops. Restore the file from a copy taken while no ledger ran; this "
+						+ "version detects such documents but does not repair them.", absolute, torn);
+		}
+		return server;
 	}
+
+	/**
+	 * For an H2 store: the collections ({@code database.collection}) that hold more
+	 * documents than their {@code _id} index has entries, with the difference: documents
+	 * that a write torn by a crash left behind (see the class comment). Empty when there
+	 * are none, and for the memory backend. Costs one look-up per collection.
+	 */
+	public Map<String, Long> documentsUnreachableById() {
+		if (!(this.backend instanceof H2Backend h2)) {
+			return Map.of();
+		}
+		MVStore store = h2.getMvStore();
+		Map<String, Long> torn = new TreeMap<>();
+		for (String name : store.getMapNames()) {
+			if (!name.startsWith(DATA_MAP_PREFIX) || name.contains("._index_")) {
+				continue;
+			}
+			String collection = name.substring(DATA_MAP_PREFIX.length());
+			String index = collection + "._index__id_";
+			if (!store.hasMap(index)) {
+				continue;
+			}
+			long documents = store.openMap(name).sizeAsLong();
+			long indexed = store.openMap(index).sizeAsLong();
+			if (documents != indexed) {
+				torn.put(collection, documents - indexed);
+			}
+		}
+		return torn;
+	}
+
+	/**
+	 * mongo-java-server's H2 backend names a collection's data map
+	 * {@code databases.<db>.<collection>} and its {@code _id} index
+	 * {@code <db>.<collection>._index__id_}.
+	 */
+	private static final String DATA_MAP_PREFIX = "databases.";
 
 	/**
 	 * A server that reads the H2 file {@code file} without writing to it: the MVStore is

@@ -86,6 +86,8 @@ class EmbeddedMongoServerTest {
 		for (Path copy : copies) {
 			try (EmbeddedMongoServer server = EmbeddedMongoServer.h2FileReadOnly(copy, 0);
 					MongoClient client = MongoStores.openClient(server.connectionString())) {
+				assertThat(server.documentsUnreachableById()).as("torn collections in %s", copy.getFileName())
+					.isEmpty();
 				MongoCollection<Document> collection = client.getDatabase("d").getCollection("c");
 				for (Document document : collection.find()) {
 					assertThat(collection.find(new Document("_id", document.get("_id"))).first())
@@ -96,6 +98,41 @@ class EmbeddedMongoServerTest {
 			}
 		}
 		assertThat(checked).isPositive();
+	}
+
+	/**
+	 * A store file that a crash of an older version left with a torn write (a document
+	 * without its {@code _id} index entry, made here by removing the entry) is named when
+	 * it is opened.
+	 */
+	@Test
+	void documentsThatNoIdReadFindsAreCountedWhenTheFileIsOpened(@TempDir Path folder) {
+		Path file = folder.resolve("store.mv.db");
+		try (EmbeddedMongoServer server = EmbeddedMongoServer.h2File(file, 0);
+				MongoClient client = MongoStores.openClient(server.connectionString())) {
+			MongoCollection<Document> collection = client.getDatabase("d").getCollection("c");
+			for (int i = 0; i < 5; i++) {
+				collection.insertOne(new Document("_id", i));
+			}
+			client.getDatabase("d").getCollection("other").insertOne(new Document("_id", "x"));
+			assertThat(server.documentsUnreachableById()).isEmpty();
+		}
+		org.h2.mvstore.MVStore store = org.h2.mvstore.MVStore.open(file.toString());
+		org.h2.mvstore.MVMap<Object, Object> index = store.openMap("d.c._index__id_");
+		assertThat(index.sizeAsLong()).isEqualTo(5);
+		index.remove(index.firstKey());
+		store.close();
+
+		try (EmbeddedMongoServer server = EmbeddedMongoServer.h2File(file, 0);
+				MongoClient client = MongoStores.openClient(server.connectionString())) {
+			assertThat(server.documentsUnreachableById()).containsExactly(java.util.Map.entry("d.c", 1L));
+			MongoCollection<Document> collection = client.getDatabase("d").getCollection("c");
+			assertThat(collection.find().into(new java.util.ArrayList<>())).hasSize(5);
+			assertThat(collection.find(new Document("_id", 0)).first()).isNull();
+		}
+		try (EmbeddedMongoServer server = EmbeddedMongoServer.inMemory(0)) {
+			assertThat(server.documentsUnreachableById()).isEmpty();
+		}
 	}
 
 	@Test
