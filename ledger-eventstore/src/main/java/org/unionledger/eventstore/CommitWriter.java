@@ -208,22 +208,14 @@ final class CommitWriter {
 			this.layout.events.insertMany(eventsDocuments, new InsertManyOptions().ordered(false));
 		}
 		catch (MongoBulkWriteException bulk) {
-			for (BulkWriteError error : bulk.getWriteErrors()) {
-				Queued queued = group.get(error.getIndex());
-				MongoWriteException cause = new MongoWriteException(error, bulk.getServerAddress());
-				if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+			eachWriteError(bulk, group, (queued, cause) -> {
+				if (ErrorCategory.fromErrorCode(cause.getCode()) != ErrorCategory.DUPLICATE_KEY) {
 					queued.fail(cause);
-					continue;
 				}
-				try {
-					if (!eventsDocumentAfterDuplicate(queued.commit, queued.position, cause)) {
-						again.add(queued);
-					}
+				else if (!eventsDocumentAfterDuplicate(queued.commit, queued.position, cause)) {
+					again.add(queued);
 				}
-				catch (RuntimeException ex) {
-					queued.fail(ex);
-				}
-			}
+			});
 		}
 		List<Queued> domain = new ArrayList<>();
 		List<Long> committed = new ArrayList<>();
@@ -247,16 +239,8 @@ final class CommitWriter {
 				this.layout.streams.insertMany(streamsDocuments, new InsertManyOptions().ordered(false));
 			}
 			catch (MongoBulkWriteException bulk) {
-				for (BulkWriteError error : bulk.getWriteErrors()) {
-					Queued queued = domain.get(error.getIndex());
-					MongoWriteException cause = new MongoWriteException(error, bulk.getServerAddress());
-					try {
-						streamsDocumentAfterError(queued.commit, queued.position, cause);
-					}
-					catch (RuntimeException ex) {
-						queued.fail(ex);
-					}
-				}
+				eachWriteError(bulk, domain,
+						(queued, cause) -> streamsDocumentAfterError(queued.commit, queued.position, cause));
 			}
 			catch (MongoException ex) {
 				for (Queued queued : domain) {
@@ -278,6 +262,24 @@ final class CommitWriter {
 		for (Queued queued : again) {
 			try {
 				queued.succeed(writeAlone(queued.commit));
+			}
+			catch (RuntimeException ex) {
+				queued.fail(ex);
+			}
+		}
+	}
+
+	/**
+	 * Hands each write error of an unordered bulk insert to {@code handler} with the
+	 * commit whose document it names ({@code commits} in the order of the documents); a
+	 * commit whose handling throws fails with that exception.
+	 */
+	private static void eachWriteError(MongoBulkWriteException bulk, List<Queued> commits,
+			java.util.function.BiConsumer<Queued, MongoWriteException> handler) {
+		for (BulkWriteError error : bulk.getWriteErrors()) {
+			Queued queued = commits.get(error.getIndex());
+			try {
+				handler.accept(queued, new MongoWriteException(error, bulk.getServerAddress()));
 			}
 			catch (RuntimeException ex) {
 				queued.fail(ex);
