@@ -204,32 +204,18 @@ public final class CrashDrill {
 					}
 				}
 			}
-			return new int[] { ackedPresent, present, (int) tornDocuments(database) };
+			return new int[] { ackedPresent, present, (int) tornDocuments(server) };
 		}
 	}
 
 	/**
-	 * Documents of the store that a full scan finds but an {@code _id} read does not:
-	 * what a crash leaves when the store's file caught a write half-way (the document
-	 * stored, its index entry not). Such a document can never be read by key nor
-	 * replaced.
+	 * Documents of the store that no {@code _id} read finds: what a crash leaves when the
+	 * store's file caught a write half-way (the document stored, its index entry not).
+	 * Such a document can never be read by key nor replaced. Counted by the store itself
+	 * ({@link EmbeddedMongoServer#documentsUnreachableById}).
 	 */
-	static long tornDocuments(MongoDatabase database) {
-		long torn = 0;
-		for (String name : database.listCollectionNames()) {
-			List<Object> ids = new ArrayList<>();
-			database.getCollection(name).find().projection(new Document("_id", 1)).forEach(d -> ids.add(d.get("_id")));
-			for (int from = 0; from < ids.size(); from += 1_000) {
-				List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + 1_000));
-				Set<Object> found = new HashSet<>();
-				database.getCollection(name)
-					.find(Filters.in("_id", chunk))
-					.projection(new Document("_id", 1))
-					.forEach(d -> found.add(d.get("_id")));
-				torn += chunk.stream().filter(id -> !found.contains(id)).count();
-			}
-		}
-		return torn;
+	static long tornDocuments(EmbeddedMongoServer server) {
+		return server.documentsUnreachableById().values().stream().mapToLong(Long::longValue).sum();
 	}
 
 	private static People people() {
@@ -303,7 +289,7 @@ public final class CrashDrill {
 				}
 			}
 			long notExactlyOnce = membersNotExactlyOnce(database, people, members);
-			long torn = tornDocuments(database);
+			long torn = tornDocuments(server);
 			boolean equal;
 			// The verifier is the restarted node: it finishes the killed rebuild, then
 			// its
