@@ -124,11 +124,30 @@ final class CommitWriter {
 	 * taken
 	 */
 	long write(PreparedCommit commit) {
-		Queued mine = new Queued(commit);
-		this.queue.add(mine);
+		Outcome outcome = writeAll(List.of(commit)).get(0);
+		if (outcome.failure() != null) {
+			throw outcome.failure();
+		}
+		return outcome.position();
+	}
+
+	/**
+	 * Writes several commits together (in groups of at most {@value #MAX_GROUP}, joined
+	 * by commits other threads hand in meanwhile), each with its own outcome: committed
+	 * at a position, or failed (a {@link CommitConflict} when its stream key or an event
+	 * identifier is taken) while the others commit. The outcomes are in the order of
+	 * {@code commits}.
+	 */
+	List<Outcome> writeAll(List<PreparedCommit> commits) {
+		List<Queued> mine = new ArrayList<>(commits.size());
+		for (PreparedCommit commit : commits) {
+			Queued queued = new Queued(commit);
+			mine.add(queued);
+			this.queue.add(queued);
+		}
 		this.groupLock.lock();
 		try {
-			while (!mine.done) {
+			while (mine.stream().anyMatch((queued) -> !queued.done)) {
 				List<Queued> group = new ArrayList<>();
 				for (Queued next; group.size() < MAX_GROUP && (next = this.queue.poll()) != null;) {
 					group.add(next);
@@ -142,10 +161,20 @@ final class CommitWriter {
 		finally {
 			this.groupLock.unlock();
 		}
-		if (mine.failure != null) {
-			throw mine.failure;
+		List<Outcome> outcomes = new ArrayList<>(mine.size());
+		for (Queued queued : mine) {
+			outcomes.add(new Outcome(queued.position, queued.failure));
 		}
-		return mine.position;
+		return outcomes;
+	}
+
+	/**
+	 * The outcome of one commit handed to {@link #writeAll}.
+	 *
+	 * @param position its first global position, when committed
+	 * @param failure why it failed, or {@code null} when committed
+	 */
+	record Outcome(long position, RuntimeException failure) {
 	}
 
 	/** Writes one commit on its own, taking new positions when readers burned its own. */

@@ -126,6 +126,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
 	private static final int TOKEN_AT_WINDOW = 64;
 
+	/** Most keys of one {@code _id $in} read of a batch's streams. */
+	static final int BATCH_READ_KEYS = 256;
+
 	private final StoreLayout layout;
 
 	private final CommitWriter writer;
@@ -141,6 +144,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 	 * snapshot only summarises the events before it, which are never removed).
 	 */
 	private volatile boolean snapshotsMayExist;
+
+	/** The batch open on each thread, if any (see {@link #openBatch(Collection)}). */
+	private final ThreadLocal<WriteBatch> batches = new ThreadLocal<>();
 
 	protected MongoEventStorageEngine(Builder builder) {
 		super(builder);
@@ -305,6 +311,78 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 	}
 
 	/**
+	 * Opens a {@link WriteBatch} on the current thread: reads the whole streams of these
+	 * aggregates together (one {@code _id $in} of their first commits' keys, at most
+	 * {@value #BATCH_READ_KEYS} keys a read, then one more per further commit of the
+	 * longest stream), so that loading any of them costs no round trip, and writes the
+	 * commits of each {@code appendEvents} on this thread together until the batch is
+	 * closed.
+	 * @throws IllegalStateException when a batch is already open on this thread
+	 */
+	public WriteBatch openBatch(Collection<String> aggregateIdentifiers) {
+		WriteBatch open = this.batches.get();
+		if (open != null && open.isOpenOn(Thread.currentThread())) {
+			throw new IllegalStateException("a write batch is already open on this thread");
+		}
+		WriteBatch batch = new WriteBatch(this);
+		Map<String, List<Document>> commits = new LinkedHashMap<>();
+		Map<String, Long> next = new LinkedHashMap<>();
+		for (String aggregateIdentifier : aggregateIdentifiers) {
+			commits.put(aggregateIdentifier, new ArrayList<>());
+			next.put(aggregateIdentifier, 0L);
+		}
+		while (!next.isEmpty()) {
+			List<String> keys = new ArrayList<>(next.size());
+			next.forEach(
+					(aggregateIdentifier, sequence) -> keys.add(StoreLayout.streamKey(aggregateIdentifier, sequence)));
+			next = new LinkedHashMap<>();
+			for (int from = 0; from < keys.size(); from += BATCH_READ_KEYS) {
+				List<String> window = keys.subList(from, Math.min(keys.size(), from + BATCH_READ_KEYS));
+				for (Document commit : StoreLayout.byKey(this.layout.streams, window, null).values()) {
+					String aggregateIdentifier = commit.getString(StoreLayout.AGGREGATE_ID);
+					commits.get(aggregateIdentifier).add(commit);
+					next.put(aggregateIdentifier, StoreLayout.number(commit, StoreLayout.LAST_SEQ) + 1);
+				}
+			}
+		}
+		commits.forEach(batch::holdCommits);
+		this.batches.set(batch);
+		return batch;
+	}
+
+	void closeBatch(WriteBatch batch) {
+		if (this.batches.get() == batch) {
+			this.batches.remove();
+		}
+	}
+
+	private WriteBatch currentBatch() {
+		WriteBatch batch = this.batches.get();
+		return (batch != null && batch.isOpenOn(Thread.currentThread())) ? batch : null;
+	}
+
+	/**
+	 * The stream held by the current thread's batch, read whole and held first if it is
+	 * not held yet; {@code null} when no batch is open.
+	 */
+	private List<DomainEventData<?>> batchStream(String aggregateIdentifier, long firstSequenceNumber) {
+		WriteBatch batch = currentBatch();
+		if (batch == null) {
+			return null;
+		}
+		List<DomainEventData<?>> events = batch.stream(aggregateIdentifier);
+		if (events == null) {
+			events = new ArrayList<>(
+					new AggregateStreamReader(this.layout, aggregateIdentifier, 0, false).fetch(Integer.MAX_VALUE));
+			batch.hold(aggregateIdentifier, events);
+		}
+		if (firstSequenceNumber <= 0) {
+			return events;
+		}
+		return events.stream().filter((event) -> event.getSequenceNumber() >= firstSequenceNumber).toList();
+	}
+
+	/**
 	 * Counters for tests and diagnostics: helped commits, burned positions, writers moved
 	 * to new positions.
 	 */
@@ -332,6 +410,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
 	@Override
 	protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+		WriteBatch batch = currentBatch();
+		if (batch != null) {
+			appendTogether(events, serializer, batch);
+			return;
+		}
 		for (List<? extends EventMessage<?>> run : commitRuns(events)) {
 			PreparedCommit commit = PreparedCommit.of(run, serializer);
 			try {
@@ -344,6 +427,46 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 			catch (MongoException ex) {
 				handlePersistenceException(ex, commit.firstEvent);
 			}
+		}
+	}
+
+	/**
+	 * Writes every commit of the call together; a conflict is recorded in the batch, any
+	 * other failure is thrown once every commit has its outcome.
+	 */
+	private void appendTogether(List<? extends EventMessage<?>> events, Serializer serializer, WriteBatch batch) {
+		List<PreparedCommit> commits = new ArrayList<>();
+		for (List<? extends EventMessage<?>> run : commitRuns(events)) {
+			commits.add(PreparedCommit.of(run, serializer));
+		}
+		List<CommitWriter.Outcome> outcomes = this.writer.writeAll(commits);
+		RuntimeException failure = null;
+		EventMessage<?> failedEvent = null;
+		for (int i = 0; i < commits.size(); i++) {
+			PreparedCommit commit = commits.get(i);
+			CommitWriter.Outcome outcome = outcomes.get(i);
+			if (outcome.failure() == null) {
+				this.lastCommitted.accumulateAndGet(outcome.position() + commit.size() - 1, Math::max);
+				if (commit.isDomain()) {
+					batch.appended(commit.aggregateIdentifier);
+				}
+			}
+			else if (outcome.failure() instanceof CommitWriter.CommitConflict && commit.isDomain()) {
+				batch.lost(commit.aggregateIdentifier);
+			}
+			else if (failure == null) {
+				failure = outcome.failure();
+				failedEvent = commit.firstEvent;
+			}
+		}
+		if (failure instanceof CommitWriter.CommitConflict conflict) {
+			handlePersistenceException(conflict.mongoCause(), conflict.failedEvent);
+		}
+		if (failure instanceof MongoException mongo) {
+			handlePersistenceException(mongo, failedEvent);
+		}
+		if (failure != null) {
+			throw failure;
 		}
 	}
 
@@ -433,6 +556,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
 	@Override
 	protected Stream<? extends DomainEventData<?>> readEventData(String identifier, long firstSequenceNumber) {
+		List<DomainEventData<?>> held = batchStream(identifier, firstSequenceNumber);
+		if (held != null) {
+			return held.stream();
+		}
 		AggregateStreamReader reader = new AggregateStreamReader(this.layout, identifier, firstSequenceNumber, false);
 		return lazily(reader::fetch);
 	}
@@ -440,6 +567,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 	@Override
 	protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber,
 			int batchSize) {
+		List<DomainEventData<?>> held = batchStream(aggregateIdentifier, firstSequenceNumber);
+		if (held != null) {
+			return held;
+		}
 		return new AggregateStreamReader(this.layout, aggregateIdentifier, firstSequenceNumber, false).fetch(batchSize);
 	}
 
