@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.unionledger.eventstore.CommandRetries;
+import org.unionledger.eventstore.CommandBatches;
 import org.unionledger.eventstore.MongoEventStorageEngine;
 import org.unionledger.eventstore.MongoTokenStore;
 import org.unionledger.projections.annualreports.AnnualReportProjection;
@@ -191,6 +192,15 @@ public class AxonConfiguration {
 			.commandBus(commandBus)
 			.retryScheduler(CommandRetries.onConcurrencyConflicts(commandRetryExecutor, 8, 20))
 			.build();
+	}
+
+	/**
+	 * Many commands in one unit of work with a few round trips to the store (imports,
+	 * seeding).
+	 */
+	@Bean
+	CommandBatches commandBatches(CommandGateway commandGateway, MongoEventStorageEngine eventStorageEngine) {
+		return new CommandBatches(commandGateway, eventStorageEngine);
 	}
 
 	@Bean

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.mongodb.client.MongoCollection;
@@ -40,6 +39,8 @@ import org.unionledger.api.security.LedgerUser;
 import org.unionledger.api.security.Scopes;
 import org.unionledger.api.support.Ids;
 import org.unionledger.common.DomainRuleViolation;
+import org.unionledger.eventstore.CommandBatches;
+import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.common.Outcome;
 import org.unionledger.identity.MemberIdentities;
 import org.unionledger.identity.PersonalData;
@@ -63,6 +64,14 @@ import org.unionledger.union.UnionId;
  * bad row is reported with its line, field and rule and never stops the others. A person
  * on two rows of one file is enrolled from the first; later rows are
  * {@code DUPLICATE_IN_FILE}.
+ * <p>
+ * <b>Batches.</b> Rows go to the ledger in batches ({@code ledger.imports.batch-size},
+ * default 256) through {@link CommandBatches}: the batch's member streams are read in one
+ * {@code _id $in}, their keys in another, every row's command runs through the same
+ * aggregate as a single enrollment would (refusals recorded as events the same way), and
+ * the batch's events are stored as group commits. A row whose person another request
+ * changed meanwhile is sent again on its own. A batch the store failed to take is retried
+ * row by row, each row's stream telling whether it was stored.
  * <p>
  * <b>Importing again writes nothing new.</b> A row's identity is (member id, union,
  * effective date, channel); the member's own event stream, one {@code _id} read, tells
@@ -109,9 +118,11 @@ public class ImportJobs implements DisposableBean {
 
 	private final ExecutorService runner;
 
-	private final ExecutorService workers;
+	private final CommandBatches batches;
 
-	public ImportJobs(MongoDatabase database, CommandGateway commands, EventStore eventStore,
+	private final int batchSize;
+
+	public ImportJobs(MongoDatabase database, CommandGateway commands, CommandBatches batches, EventStore eventStore,
 			MemberIdentities identities, PersonalDataVault vault, SecureRandom random, UnionDirectory unions,
 			ProjectionFreshness freshness, Clock clock, ImportProperties properties) {
 		this.jobs = database.getCollection(COLLECTION);
@@ -124,7 +135,8 @@ public class ImportJobs implements DisposableBean {
 		this.freshness = freshness;
 		this.clock = clock;
 		this.runner = Executors.newSingleThreadExecutor(daemon("import-job"));
-		this.workers = Executors.newFixedThreadPool(properties.threads(), daemon("import-row"));
+		this.batches = batches;
+		this.batchSize = properties.batchSize();
 	}
 
 	private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -183,7 +195,7 @@ public class ImportJobs implements DisposableBean {
 			LocalDate today = LocalDate.now(this.clock);
 			Map<MemberId, Integer> firstLine = new HashMap<>();
 			Map<UnionId, Optional<UnionFacts>> unionCache = new ConcurrentHashMap<>();
-			List<Future<?>> results = new ArrayList<>(rows.size());
+			List<Candidate> batch = new ArrayList<>(this.batchSize);
 			for (Row row : rows) {
 				Candidate candidate = parse(row, today);
 				if (candidate.rejection() == null) {
@@ -193,12 +205,13 @@ public class ImportJobs implements DisposableBean {
 								"the same person is on line " + first + " of this file");
 					}
 				}
-				Candidate checked = candidate;
-				results.add(this.workers.submit(() -> progress.record(apply(checked, user, unionCache, today))));
+				batch.add(candidate);
+				if (batch.size() == this.batchSize) {
+					applyBatch(batch, user, unionCache).forEach(progress::record);
+					batch.clear();
+				}
 			}
-			for (Future<?> result : results) {
-				result.get();
-			}
+			applyBatch(batch, user, unionCache).forEach(progress::record);
 			this.freshness.awaitOwnWrites();
 			progress.finish("DONE", System.nanoTime() - started);
 		}
@@ -263,8 +276,105 @@ public class ImportJobs implements DisposableBean {
 		return new Candidate(row, residentId, this.identities.memberIdOf(residentId), date, channel, null);
 	}
 
-	private RowResult apply(Candidate candidate, LedgerUser user, Map<UnionId, Optional<UnionFacts>> unionCache,
-			LocalDate today) {
+	/**
+	 * The rows' outcomes, in order: rows refused by their own content, scope or union are
+	 * answered at once, the others are checked against their streams and sent as one
+	 * command batch.
+	 */
+	private List<RowResult> applyBatch(List<Candidate> candidates, LedgerUser user,
+			Map<UnionId, Optional<UnionFacts>> unionCache) {
+		RowResult[] results = new RowResult[candidates.size()];
+		List<Integer> toSend = new ArrayList<>();
+		for (int i = 0; i < candidates.size(); i++) {
+			results[i] = precheck(candidates.get(i), user, unionCache);
+			if (results[i] == null) {
+				toSend.add(i);
+			}
+		}
+		if (!toSend.isEmpty()) {
+			try {
+				sendBatch(candidates, toSend, user, results);
+			}
+			catch (CommandBatches.BatchFailedException ex) {
+				log.warn("An import batch of {} rows failed as a whole ({}); its rows are applied one by one",
+						toSend.size(), ex.getMessage());
+				for (int i : toSend) {
+					results[i] = applyAlone(candidates.get(i), user);
+				}
+			}
+		}
+		return List.of(results);
+	}
+
+	private void sendBatch(List<Candidate> candidates, List<Integer> toSend, LedgerUser user, RowResult[] results) {
+		List<String> members = toSend.stream().map((i) -> candidates.get(i).memberId().value()).toList();
+		Map<Integer, CommandBatches.Pending> pending = new HashMap<>();
+		try (CommandBatches.Batch batch = this.batches.open(members)) {
+			Map<MemberId, PersonalData> people = new HashMap<>();
+			List<Integer> fresh = new ArrayList<>();
+			for (int i : toSend) {
+				Candidate candidate = candidates.get(i);
+				// Served from the batch's streams: no round trip.
+				RowResult earlier = earlierOutcome(candidate, new UnionId(candidate.row().unionId()));
+				if (earlier != null) {
+					results[i] = earlier;
+					continue;
+				}
+				people.put(candidate.memberId(), new PersonalData(candidate.residentId(), candidate.row().name()));
+				fresh.add(i);
+			}
+			Map<MemberId, EncryptedPersonalData> encrypted = this.vault.encryptAll(people);
+			for (int i : fresh) {
+				pending.put(i,
+						batch.send(enrollment(candidates.get(i), encrypted.get(candidates.get(i).memberId()), user)));
+			}
+			batch.commit();
+		}
+		pending.forEach((i,
+				sent) -> results[i] = outcome(candidates.get(i).row(), sent.result().value(), sent.result().failure()));
+	}
+
+	/** The row on its own, as before batches: its stream, its key, its command. */
+	private RowResult applyAlone(Candidate candidate, LedgerUser user) {
+		RowResult earlier = earlierOutcome(candidate, new UnionId(candidate.row().unionId()));
+		if (earlier != null) {
+			return earlier;
+		}
+		try {
+			EncryptedPersonalData data = this.vault.encrypt(candidate.memberId(),
+					new PersonalData(candidate.residentId(), candidate.row().name()));
+			return outcome(candidate.row(), this.commands.sendAndWait(enrollment(candidate, data, user)), null);
+		}
+		catch (RuntimeException ex) {
+			return outcome(candidate.row(), null, ex);
+		}
+	}
+
+	private static EnrollMember enrollment(Candidate candidate, EncryptedPersonalData data, LedgerUser user) {
+		return new EnrollMember(candidate.memberId(), data, new UnionId(candidate.row().unionId()), candidate.date(),
+				candidate.channel(), user.recordedBy());
+	}
+
+	private static RowResult outcome(Row row, Object value, Throwable failure) {
+		if (failure == null) {
+			Outcome outcome = (Outcome) value;
+			return outcome.accepted() ? RowResult.accepted(row.line())
+					: RowResult.rejected(row.line(), "residentId", outcome.rejection(),
+							"this person already has a membership (" + outcome.rejection()
+									+ "); the attempt was recorded for supervisors");
+		}
+		DomainRuleViolation violation = violation(failure);
+		if (violation != null) {
+			return RowResult.rejected(row.line(), violation.field(), violation.rule(), violation.getMessage());
+		}
+		log.warn("Import row on line {} failed: {}", row.line(), failure.getClass().getSimpleName());
+		return RowResult.rejected(row.line(), null, "ROW_FAILED", "the ledger could not enroll this row; retry");
+	}
+
+	/**
+	 * Rejects the row for its own content, the importer's scope or its union, else null.
+	 */
+	private RowResult precheck(Candidate candidate, LedgerUser user, Map<UnionId, Optional<UnionFacts>> unionCache) {
 		if (candidate.rejection() != null) {
 			return candidate.rejection();
 		}
@@ -282,27 +392,7 @@ public class ImportJobs implements DisposableBean {
 			return RowResult.rejected(row.line(), "unionId", "UNION_NOT_OPEN",
 					"the union was not established yet or already dissolved on that date");
 		}
-		RowResult earlier = earlierOutcome(candidate, unionId);
-		if (earlier != null) {
-			return earlier;
-		}
-		try {
-			Outcome outcome = this.commands.sendAndWait(new EnrollMember(candidate.memberId(),
-					this.vault.encrypt(candidate.memberId(), new PersonalData(candidate.residentId(), row.name())),
-					unionId, candidate.date(), candidate.channel(), user.recordedBy()));
-			return outcome.accepted() ? RowResult.accepted(row.line())
-					: RowResult.rejected(row.line(), "residentId", outcome.rejection(),
-							"this person already has a membership (" + outcome.rejection()
-									+ "); the attempt was recorded for supervisors");
-		}
-		catch (RuntimeException ex) {
-			DomainRuleViolation violation = violation(ex);
-			if (violation != null) {
-				return RowResult.rejected(row.line(), violation.field(), violation.rule(), violation.getMessage());
-			}
-			log.warn("Import row on line {} failed: {}", row.line(), ex.getClass().getSimpleName());
-			return RowResult.rejected(row.line(), null, "ROW_FAILED", "the ledger could not enroll this row; retry");
-		}
+		return null;
 	}
 
 	/** What the member's stream says of this row, if it was applied before. */
@@ -331,6 +421,9 @@ public class ImportJobs implements DisposableBean {
 	}
 
 	private static DomainRuleViolation violation(Throwable ex) {
+		if (ex == null) {
+			return null;
+		}
 		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
 			if (cause instanceof DomainRuleViolation violation) {
 				return violation;
@@ -442,7 +535,6 @@ public class ImportJobs implements DisposableBean {
 	@Override
 	public void destroy() {
 		this.runner.shutdownNow();
-		this.workers.shutdownNow();
 	}
 
 }

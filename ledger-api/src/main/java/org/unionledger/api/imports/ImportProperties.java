@@ -5,14 +5,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings of bulk imports, under {@code ledger.imports.*}.
  *
- * @param threads rows enrolled in parallel within a job (default 2; jobs run one at a
- * time)
+ * @param batchSize rows sent to the ledger as one command batch (default 256, at most
+ * 1,024; jobs run one at a time)
  */
 @ConfigurationProperties("ledger.imports")
-public record ImportProperties(Integer threads) {
+public record ImportProperties(Integer batchSize) {
 
 	public ImportProperties {
-		threads = (threads != null && threads > 0) ? Math.min(threads, 16) : 2;
+		batchSize = (batchSize != null && batchSize > 0) ? Math.min(batchSize, 1024) : 256;
 	}
 
 }

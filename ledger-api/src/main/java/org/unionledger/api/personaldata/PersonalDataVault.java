@@ -1,5 +1,15 @@
 package org.unionledger.api.personaldata;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -37,6 +47,9 @@ import org.unionledger.membership.MemberId;
  */
 public class PersonalDataVault {
 
+	/** Most keys of one {@code _id $in} read. */
+	static final int KEYS_PER_READ = 256;
+
 	private static final String PREFIX = "pk:";
 
 	private final MongoCollection<Document> keys;
@@ -62,6 +75,59 @@ public class PersonalDataVault {
 	public EncryptedPersonalData encrypt(MemberId memberId, PersonalData data) {
 		Document key = currentKey(memberId).orElseGet(() -> createKey(memberId));
 		return cipherFor(key).encrypt(data, this.random);
+	}
+
+	/**
+	 * Encrypts many people's data, each with their own key, reading the keys in one
+	 * {@code _id $in} (at most {@value #KEYS_PER_READ} a read) and creating the missing
+	 * ones in one unordered insert; a key another request created meanwhile is read and
+	 * used, as in {@link #encrypt}.
+	 * @return the encrypted data, by member
+	 */
+	public Map<MemberId, EncryptedPersonalData> encryptAll(Map<MemberId, PersonalData> people) {
+		Map<String, Document> keys = new HashMap<>();
+		List<String> ids = people.keySet().stream().map(MemberId::value).distinct().toList();
+		for (int from = 0; from < ids.size(); from += KEYS_PER_READ) {
+			readKeys(ids.subList(from, Math.min(ids.size(), from + KEYS_PER_READ)), keys);
+		}
+		List<Document> created = new ArrayList<>();
+		for (String id : ids) {
+			if (!keys.containsKey(id)) {
+				Document key = newKey(new MemberId(id));
+				created.add(key);
+				keys.put(id, key);
+			}
+		}
+		if (!created.isEmpty()) {
+			try {
+				this.keys.insertMany(created, new InsertManyOptions().ordered(false));
+			}
+			catch (MongoBulkWriteException ex) {
+				List<String> lost = new ArrayList<>();
+				for (BulkWriteError error : ex.getWriteErrors()) {
+					if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+						throw ex;
+					}
+					lost.add(created.get(error.getIndex()).getString("_id"));
+				}
+				// Another request created these people's keys first: use those.
+				lost.forEach(keys::remove);
+				readKeys(lost, keys);
+				if (!keys.keySet().containsAll(lost)) {
+					throw ex;
+				}
+			}
+		}
+		Map<MemberId, EncryptedPersonalData> encrypted = new LinkedHashMap<>();
+		people.forEach((memberId, data) -> encrypted.put(memberId,
+				cipherFor(keys.get(memberId.value())).encrypt(data, this.random)));
+		return encrypted;
+	}
+
+	private void readKeys(List<String> ids, Map<String, Document> into) {
+		for (Document key : this.keys.find(Filters.in("_id", ids)).batchSize(Math.max(2, ids.size()))) {
+			into.put(key.getString("_id"), key);
+		}
 	}
 
 	/**
@@ -97,15 +163,7 @@ public class PersonalDataVault {
 	}
 
 	private Document createKey(MemberId memberId) {
-		byte[] dataKey = new byte[32];
-		this.random.nextBytes(dataKey);
-		byte[] generation = new byte[6];
-		this.random.nextBytes(generation);
-		String keyRef = PREFIX + memberId.value() + ":"
-				+ Base64.getUrlEncoder().withoutPadding().encodeToString(generation);
-		Document key = new Document("_id", memberId.value()).append("keyRef", keyRef)
-			.append("wrapped", wrap(dataKey, keyRef))
-			.append("createdAt", this.clock.millis());
+		Document key = newKey(memberId);
 		try {
 			this.keys.insertOne(key);
 			return key;
@@ -117,6 +175,19 @@ public class PersonalDataVault {
 			// Another request created the person's key first: use that one.
 			return currentKey(memberId).orElseThrow(() -> ex);
 		}
+	}
+
+	private Document newKey(MemberId memberId) {
+		byte[] dataKey = new byte[32];
+		this.random.nextBytes(dataKey);
+		byte[] generation = new byte[6];
+		this.random.nextBytes(generation);
+		String keyRef = PREFIX + memberId.value() + ":"
+				+ Base64.getUrlEncoder().withoutPadding().encodeToString(generation);
+		Document key = new Document("_id", memberId.value()).append("keyRef", keyRef)
+			.append("wrapped", wrap(dataKey, keyRef))
+			.append("createdAt", this.clock.millis());
+		return key;
 	}
 
 	private PersonalDataCipher cipherFor(Document key) {
