@@ -26,6 +26,7 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.unionledger.eventstore.CommandBatches;
 import org.unionledger.eventstore.CommandRetries;
 import org.unionledger.eventstore.MongoEventStorageEngine;
 import org.unionledger.eventstore.MongoTokenStore;
@@ -79,6 +80,8 @@ public final class LedgerNode implements AutoCloseable {
 	private final MongoEventStorageEngine engine;
 
 	private final CommandGateway commands;
+
+	private final CommandBatches batches;
 
 	private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor();
 
@@ -160,6 +163,7 @@ public final class LedgerNode implements AutoCloseable {
 			.commandBus(this.configuration.commandBus())
 			.retryScheduler(CommandRetries.onConcurrencyConflicts(this.retries, 8, 20))
 			.build();
+		this.batches = new CommandBatches(this.commands, this.engine);
 	}
 
 	/** The processing groups this node runs. */
@@ -177,6 +181,14 @@ public final class LedgerNode implements AutoCloseable {
 
 	public CommandGateway commands() {
 		return this.commands;
+	}
+
+	/**
+	 * Batches of commands on this node, as the application's imports and seeding send
+	 * them.
+	 */
+	public CommandBatches batches() {
+		return this.batches;
 	}
 
 	public QueryGateway queries() {
