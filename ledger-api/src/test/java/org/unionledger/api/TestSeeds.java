@@ -9,6 +9,8 @@ import org.unionledger.common.RecordedBy;
 import org.unionledger.identity.MemberIdentities;
 import org.unionledger.identity.PersonalDataCipher;
 import org.unionledger.seeds.SeedCrypto;
+import org.unionledger.eventstore.CommandBatches;
+import org.unionledger.eventstore.MongoEventStorageEngine;
 import org.unionledger.seeds.SeedLoader;
 
 /**
@@ -24,6 +26,17 @@ public final class TestSeeds {
 			PersonalDataCipher cipher) {
 		return new SeedLoader(commands, DemoSeeding.eventStoreLedger(eventStore),
 				SeedCrypto.of(identities, cipher, new SecureRandom()), new RecordedBy("seed"), 90, 2);
+	}
+
+	/**
+	 * The same loader sending members and services in command batches, as the demo does.
+	 */
+	public static SeedLoader batchedLoader(CommandGateway commands, CommandBatches batches,
+			MongoEventStorageEngine engine, EventStore eventStore, MemberIdentities identities,
+			PersonalDataCipher cipher) {
+		return new SeedLoader(commands, DemoSeeding.batchedLedger(eventStore, engine),
+				SeedCrypto.of(identities, cipher, new SecureRandom()), new RecordedBy("seed"), 90, 1,
+				DemoSeeding.seedBatches(batches));
 	}
 
 }

@@ -21,6 +21,14 @@ public interface SeedCrypto {
 
 	EncryptedPersonalData encrypt(PersonalData personalData);
 
+	/**
+	 * Encrypts several people's data, in order; one at a time unless the application does
+	 * it together.
+	 */
+	default java.util.List<EncryptedPersonalData> encryptAll(java.util.List<PersonalData> people) {
+		return people.stream().map(this::encrypt).toList();
+	}
+
 	/** The usual implementation, with the application's key material. */
 	static SeedCrypto of(MemberIdentities identities, PersonalDataCipher cipher, SecureRandom random) {
 		Objects.requireNonNull(identities, "identities");

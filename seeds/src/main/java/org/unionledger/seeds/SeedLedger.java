@@ -14,4 +14,16 @@ public interface SeedLedger {
 	 */
 	int eventCount(String aggregateIdentifier);
 
+	/**
+	 * The number of events already stored in each of these streams (0 for none), by
+	 * aggregate; one look-up each unless the application reads them together.
+	 */
+	default java.util.Map<String, Integer> eventCounts(java.util.List<String> aggregateIdentifiers) {
+		java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+		for (String aggregateIdentifier : aggregateIdentifiers) {
+			counts.put(aggregateIdentifier, eventCount(aggregateIdentifier));
+		}
+		return counts;
+	}
+
 }

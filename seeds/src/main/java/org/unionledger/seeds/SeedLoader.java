@@ -3,6 +3,7 @@ package org.unionledger.seeds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.unionledger.common.DomainRuleViolation;
 import org.unionledger.common.Outcome;
 import org.unionledger.common.RecordedBy;
+import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.identity.PersonalData;
 import org.unionledger.identity.ResidentId;
 import org.unionledger.membership.Commands.AcceptTransfer;
@@ -73,6 +75,11 @@ public final class SeedLoader {
 
 	private final int threads;
 
+	private final SeedBatches batches;
+
+	/** Members whose remaining steps go to the ledger as one batch. */
+	static final int MEMBERS_PER_BATCH = 64;
+
 	/** A loader that processes members one after the other. */
 	public SeedLoader(CommandGateway gateway, SeedLedger ledger, SeedCrypto crypto, RecordedBy operator,
 			int validityDays) {
@@ -86,6 +93,20 @@ public final class SeedLoader {
 	 */
 	public SeedLoader(CommandGateway gateway, SeedLedger ledger, SeedCrypto crypto, RecordedBy operator,
 			int validityDays, int threads) {
+		this(gateway, ledger, crypto, operator, validityDays, threads, null);
+	}
+
+	/**
+	 * A loader that sends members' steps (and services) in batches,
+	 * {@value #MEMBERS_PER_BATCH} members a batch: their streams' lengths read together,
+	 * their personal data encrypted together, all their remaining steps sent as one
+	 * batch.
+	 * @param batches the ledger's command batches, or {@code null} to send one command at
+	 * a time on {@code threads} threads
+	 */
+	public SeedLoader(CommandGateway gateway, SeedLedger ledger, SeedCrypto crypto, RecordedBy operator,
+			int validityDays, int threads, SeedBatches batches) {
+		this.batches = batches;
 		this.gateway = Objects.requireNonNull(gateway, "gateway");
 		this.ledger = Objects.requireNonNull(ledger, "ledger");
 		this.crypto = Objects.requireNonNull(crypto, "crypto");
@@ -138,6 +159,13 @@ public final class SeedLoader {
 
 	private void loadMembers(SeedPlan plan, Counters counters) {
 		List<MemberSeed> members = plan.members();
+		if (this.batches != null) {
+			for (int from = 0; from < members.size(); from += MEMBERS_PER_BATCH) {
+				loadMemberBatch(members.subList(from, Math.min(members.size(), from + MEMBERS_PER_BATCH)), counters,
+						members.size());
+			}
+			return;
+		}
 		if (this.threads == 1) {
 			for (MemberSeed member : members) {
 				loadMember(member, counters, members.size());
@@ -202,17 +230,10 @@ public final class SeedLoader {
 				MemberStep step = steps.get(i);
 				String context = "member #" + member.number() + ", step " + (i + 1) + " of " + steps.size() + " ("
 						+ step.getClass().getSimpleName() + ")";
-				Object result = send(command(member, residentId, memberId, step), () -> context);
-				counters.stepsRun.incrementAndGet();
-				if (step instanceof MemberStep.Enroll) {
-					counters.membersEnrolled.incrementAndGet();
-				}
-				if (result instanceof Outcome outcome && outcome.accepted() == step.refusalExpected()) {
-					counters.unexpectedOutcomes.incrementAndGet();
-					logger.warn("Seed {}: the ledger answered {} where the plan expected {}", context,
-							outcome.accepted() ? "accepted" : "refused (" + outcome.rejection() + ")",
-							step.refusalExpected() ? "a refusal" : "acceptance");
-				}
+				PersonalData data = personalDataOf(member, residentId, memberId, step);
+				Object result = send(command(member, memberId, step, (data != null) ? this.crypto.encrypt(data) : null),
+						() -> context);
+				counted(step, result, context, counters);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -226,20 +247,128 @@ public final class SeedLoader {
 		}
 	}
 
-	private Object command(MemberSeed member, ResidentId residentId, MemberId memberId, MemberStep step) {
-		if (step instanceof MemberStep.Enroll enroll) {
-			return new EnrollMember(memberId, this.crypto.encrypt(new PersonalData(residentId, member.name())),
-					enroll.unionId(), enroll.effectiveDate(), enroll.channel(), this.operator);
+	/**
+	 * Loads a batch of members: their streams' lengths in one look-up, the personal data
+	 * of their enrollments encrypted together, all their remaining steps in one batch.
+	 */
+	private void loadMemberBatch(List<MemberSeed> members, Counters counters, int memberCount) {
+		try {
+			List<ResidentId> residentIds = new ArrayList<>(members.size());
+			List<MemberId> memberIds = new ArrayList<>(members.size());
+			for (MemberSeed member : members) {
+				ResidentId residentId = ResidentId.parse(member.residentIdAsWritten(), SeedPlan.WINDOW_END);
+				residentIds.add(residentId);
+				memberIds.add(this.crypto.memberIdOf(residentId));
+			}
+			Map<String, Integer> done = this.ledger.eventCounts(memberIds.stream().map(MemberId::value).toList());
+			List<int[]> steps = new ArrayList<>();
+			List<PersonalData> people = new ArrayList<>();
+			List<Integer> dataIndex = new ArrayList<>();
+			for (int m = 0; m < members.size(); m++) {
+				MemberSeed member = members.get(m);
+				int already = done.getOrDefault(memberIds.get(m).value(), 0);
+				if (already > member.steps().size()) {
+					logger.warn("Seed member #{} has {} events, more than its {} steps; left as it is", member.number(),
+							already, member.steps().size());
+				}
+				int skipped = Math.min(already, member.steps().size());
+				counters.stepsSkipped.addAndGet(skipped);
+				for (int i = skipped; i < member.steps().size(); i++) {
+					PersonalData data = personalDataOf(member, residentIds.get(m), memberIds.get(m),
+							member.steps().get(i));
+					dataIndex.add((data != null) ? people.size() : -1);
+					if (data != null) {
+						people.add(data);
+					}
+					steps.add(new int[] { m, i });
+				}
+			}
+			List<EncryptedPersonalData> encrypted = this.crypto.encryptAll(people);
+			List<Object> commands = new ArrayList<>(steps.size());
+			for (int k = 0; k < steps.size(); k++) {
+				MemberSeed member = members.get(steps.get(k)[0]);
+				MemberStep step = member.steps().get(steps.get(k)[1]);
+				int data = dataIndex.get(k);
+				commands.add(command(member, memberIds.get(steps.get(k)[0]), step,
+						(data >= 0) ? encrypted.get(data) : null));
+			}
+			List<SeedBatches.Sent> results = sendBatch(commands, members);
+			for (int k = 0; k < steps.size(); k++) {
+				MemberSeed member = members.get(steps.get(k)[0]);
+				int i = steps.get(k)[1];
+				MemberStep step = member.steps().get(i);
+				String context = "member #" + member.number() + ", step " + (i + 1) + " of " + member.steps().size()
+						+ " (" + step.getClass().getSimpleName() + ")";
+				SeedBatches.Sent sent = results.get(k);
+				if (sent.failure() != null) {
+					throw new SeedLoadException("Seed " + context + " failed: " + describe(sent.failure()),
+							sent.failure());
+				}
+				counted(step, sent.value(), context, counters);
+			}
+		}
+		catch (RuntimeException ex) {
+			counters.failed.set(true);
+			throw ex;
+		}
+		int before = counters.membersDone.getAndAdd(members.size());
+		int finished = before + members.size();
+		if (finished / PROGRESS_EVERY != before / PROGRESS_EVERY || finished == memberCount) {
+			logger.info("Seed members: {} of {} done ({} steps run, {} skipped so far)", finished, memberCount,
+					counters.stepsRun.get(), counters.stepsSkipped.get());
+		}
+	}
+
+	private List<SeedBatches.Sent> sendBatch(List<Object> commands, List<MemberSeed> members) {
+		if (commands.isEmpty()) {
+			return List.of();
+		}
+		try {
+			return this.batches.send(commands);
+		}
+		catch (RuntimeException ex) {
+			throw new SeedLoadException("Seed members #" + members.get(0).number() + " to #"
+					+ members.get(members.size() - 1).number() + " failed as a batch: " + describe(ex), ex);
+		}
+	}
+
+	private void counted(MemberStep step, Object result, String context, Counters counters) {
+		counters.stepsRun.incrementAndGet();
+		if (step instanceof MemberStep.Enroll) {
+			counters.membersEnrolled.incrementAndGet();
+		}
+		if (result instanceof Outcome outcome && outcome.accepted() == step.refusalExpected()) {
+			counters.unexpectedOutcomes.incrementAndGet();
+			logger.warn("Seed {}: the ledger answered {} where the plan expected {}", context,
+					outcome.accepted() ? "accepted" : "refused (" + outcome.rejection() + ")",
+					step.refusalExpected() ? "a refusal" : "acceptance");
+		}
+	}
+
+	/** The personal data an enrollment step carries, {@code null} for other steps. */
+	private PersonalData personalDataOf(MemberSeed member, ResidentId residentId, MemberId memberId, MemberStep step) {
+		if (step instanceof MemberStep.Enroll) {
+			return new PersonalData(residentId, member.name());
 		}
 		if (step instanceof MemberStep.DuplicateEnrollment duplicate) {
 			ResidentId asWritten = ResidentId.parse(duplicate.residentIdAsWritten(), SeedPlan.WINDOW_END);
-			MemberId sameMember = this.crypto.memberIdOf(asWritten);
-			if (!sameMember.equals(memberId)) {
+			if (!this.crypto.memberIdOf(asWritten).equals(memberId)) {
 				throw new IllegalStateException("member #" + member.number()
 						+ ": two spellings of one resident ID gave different member ids; is SeedCrypto normalising?");
 			}
-			return new EnrollMember(sameMember, this.crypto.encrypt(new PersonalData(asWritten, member.name())),
-					duplicate.unionId(), duplicate.effectiveDate(), duplicate.channel(), this.operator);
+			return new PersonalData(asWritten, member.name());
+		}
+		return null;
+	}
+
+	private Object command(MemberSeed member, MemberId memberId, MemberStep step, EncryptedPersonalData encrypted) {
+		if (step instanceof MemberStep.Enroll enroll) {
+			return new EnrollMember(memberId, encrypted, enroll.unionId(), enroll.effectiveDate(), enroll.channel(),
+					this.operator);
+		}
+		if (step instanceof MemberStep.DuplicateEnrollment duplicate) {
+			return new EnrollMember(memberId, encrypted, duplicate.unionId(), duplicate.effectiveDate(),
+					duplicate.channel(), this.operator);
 		}
 		if (step instanceof MemberStep.IssueCredential issue) {
 			return new IssueTransferCredential(memberId, issue.code(), issue.unionId(), issue.toUnionId(),
@@ -264,19 +393,68 @@ public final class SeedLoader {
 	}
 
 	private void recordServices(SeedPlan plan, Counters counters) {
+		if (this.batches != null) {
+			List<ServiceSeed> services = plan.services();
+			for (int from = 0; from < services.size(); from += SERVICES_PER_BATCH) {
+				recordServiceBatch(services.subList(from, Math.min(services.size(), from + SERVICES_PER_BATCH)),
+						counters);
+			}
+			return;
+		}
 		for (ServiceSeed service : plan.services()) {
 			if (this.ledger.eventCount(service.serviceId().value()) > 0) {
 				counters.stepsSkipped.incrementAndGet();
 				continue;
 			}
-			MemberId memberId = (service.member() != null) ? this.crypto
-				.memberIdOf(ResidentId.parse(service.member().residentIdAsWritten(), SeedPlan.WINDOW_END)) : null;
-			send(new RecordServiceDelivered(service.serviceId(), service.unionId(), memberId, service.type(),
-					service.campaign(), service.deliveredOn(), service.personTimes(), service.amountYuan(),
-					this.operator), () -> "service " + service.serviceId());
+			send(serviceCommand(service), () -> "service " + service.serviceId());
 			counters.servicesRecorded.incrementAndGet();
 			counters.stepsRun.incrementAndGet();
 		}
+	}
+
+	/** Services recorded as one batch. */
+	static final int SERVICES_PER_BATCH = 256;
+
+	private void recordServiceBatch(List<ServiceSeed> services, Counters counters) {
+		Map<String, Integer> done = this.ledger
+			.eventCounts(services.stream().map((service) -> service.serviceId().value()).toList());
+		List<ServiceSeed> missing = new ArrayList<>();
+		List<Object> commands = new ArrayList<>();
+		for (ServiceSeed service : services) {
+			if (done.getOrDefault(service.serviceId().value(), 0) > 0) {
+				counters.stepsSkipped.incrementAndGet();
+				continue;
+			}
+			missing.add(service);
+			commands.add(serviceCommand(service));
+		}
+		if (commands.isEmpty()) {
+			return;
+		}
+		List<SeedBatches.Sent> results;
+		try {
+			results = this.batches.send(commands);
+		}
+		catch (RuntimeException ex) {
+			throw new SeedLoadException("Seed services failed as a batch: " + describe(ex), ex);
+		}
+		for (int k = 0; k < missing.size(); k++) {
+			if (results.get(k).failure() != null) {
+				throw new SeedLoadException(
+						"Seed service " + missing.get(k).serviceId() + " failed: " + describe(results.get(k).failure()),
+						results.get(k).failure());
+			}
+			counters.servicesRecorded.incrementAndGet();
+			counters.stepsRun.incrementAndGet();
+		}
+	}
+
+	private RecordServiceDelivered serviceCommand(ServiceSeed service) {
+		MemberId memberId = (service.member() != null)
+				? this.crypto.memberIdOf(ResidentId.parse(service.member().residentIdAsWritten(), SeedPlan.WINDOW_END))
+				: null;
+		return new RecordServiceDelivered(service.serviceId(), service.unionId(), memberId, service.type(),
+				service.campaign(), service.deliveredOn(), service.personTimes(), service.amountYuan(), this.operator);
 	}
 
 	private void dissolveUnions(SeedPlan plan, Counters counters) {

@@ -95,6 +95,53 @@ class SeedLoaderOnTheLedgerTest {
 		assertThat(again.stepsSkipped()).isEqualTo(PLAN.commandCount());
 	}
 
+	@Test
+	void inBatchesTheLedgerTakesTheSameStepsAndAResumedLoadCompletesThePlan() {
+		CrashingGateway crashing = new CrashingGateway(this.ledger.gateway(), PLAN.commandCount() / 2);
+		assertThatThrownBy(() -> batchedLoader(crashing).load(PLAN)).isInstanceOf(SeedLoadException.class);
+
+		SeedReport resumed = batchedLoader(this.ledger.gateway()).load(PLAN);
+		SeedReport again = batchedLoader(this.ledger.gateway()).load(PLAN);
+
+		assertThat(resumed.stepsSkipped() + resumed.stepsRun()).isEqualTo(PLAN.commandCount());
+		assertThat(resumed.stepsRun()).isPositive();
+		assertThat(resumed.unexpectedOutcomes()).isZero();
+		assertThat(again.stepsRun()).isZero();
+		assertThat(again.stepsSkipped()).isEqualTo(PLAN.commandCount());
+		for (MemberSeed member : PLAN.members()) {
+			String memberId = this.crypto
+				.memberIdOf(ResidentId.parse(member.residentIdAsWritten(), SeedPlan.WINDOW_END))
+				.value();
+			assertThat(this.ledger.payloads(memberId)).as("member #%d", member.number()).hasSize(member.steps().size());
+		}
+		PLAN.services().forEach((service) -> assertThat(this.ledger.eventCount(service.serviceId().value())).isOne());
+	}
+
+	/**
+	 * Batches that send their commands one by one through the gateway: the loader's batch
+	 * logic (which steps, in which order, how results are counted) on the ledger's own
+	 * aggregates; the ledger's real command batches are checked in ledger-api.
+	 */
+	private SeedLoader batchedLoader(CommandGateway gateway) {
+		SeedBatches batches = (commands) -> {
+			List<SeedBatches.Sent> sent = new java.util.ArrayList<>();
+			for (Object command : commands) {
+				try {
+					sent.add(new SeedBatches.Sent(gateway.sendAndWait(command), null));
+				}
+				catch (IllegalStateException ex) {
+					// A crash ends the batch, as a failed batch does.
+					throw ex;
+				}
+				catch (RuntimeException ex) {
+					sent.add(new SeedBatches.Sent(null, ex));
+				}
+			}
+			return sent;
+		};
+		return new SeedLoader(gateway, this.ledger, this.crypto, OPERATOR, 90, 1, batches);
+	}
+
 	private SeedLoader loader(CommandGateway gateway, int threads) {
 		return new SeedLoader(gateway, this.ledger, this.crypto, OPERATOR, 90, threads);
 	}

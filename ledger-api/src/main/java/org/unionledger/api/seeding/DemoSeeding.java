@@ -1,5 +1,10 @@
 package org.unionledger.api.seeding;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
@@ -22,6 +27,10 @@ import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.identity.PersonalData;
 import org.unionledger.identity.ResidentId;
 import org.unionledger.membership.MemberId;
+import org.unionledger.eventstore.CommandBatches;
+import org.unionledger.eventstore.MongoEventStorageEngine;
+import org.unionledger.eventstore.WriteBatch;
+import org.unionledger.seeds.SeedBatches;
 import org.unionledger.seeds.SeedCrypto;
 import org.unionledger.seeds.SeedLedger;
 import org.unionledger.seeds.SeedLoader;
@@ -46,7 +55,8 @@ public class DemoSeeding {
 	 * @param enabled whether to load it
 	 * @param members how many members
 	 * @param randomSeed seed of the generator
-	 * @param threads members loaded in parallel
+	 * @param threads members loaded in parallel when not in batches (no longer used by
+	 * the demo, which loads in command batches)
 	 */
 	@ConfigurationProperties("ledger.seed")
 	public record SeedProperties(boolean enabled, Integer members, Long randomSeed, Integer threads) {
@@ -59,6 +69,40 @@ public class DemoSeeding {
 			eventStore.readEvents(aggregateId).forEachRemaining(event -> count[0]++);
 			return count[0];
 		};
+	}
+
+	/**
+	 * As {@link #eventStoreLedger(EventStore)}, with many streams read together (one
+	 * {@code _id $in} of their first commits, see
+	 * {@link MongoEventStorageEngine#openBatch}).
+	 */
+	public static SeedLedger batchedLedger(EventStore eventStore, MongoEventStorageEngine engine) {
+		SeedLedger single = eventStoreLedger(eventStore);
+		return new SeedLedger() {
+			@Override
+			public int eventCount(String aggregateIdentifier) {
+				return single.eventCount(aggregateIdentifier);
+			}
+
+			@Override
+			public Map<String, Integer> eventCounts(List<String> aggregateIdentifiers) {
+				Map<String, Integer> counts = new HashMap<>();
+				try (WriteBatch batch = engine.openBatch(aggregateIdentifiers)) {
+					for (String aggregateIdentifier : aggregateIdentifiers) {
+						counts.put(aggregateIdentifier, single.eventCount(aggregateIdentifier));
+					}
+				}
+				return counts;
+			}
+		};
+	}
+
+	/** The ledger's command batches, as the loader sees them. */
+	public static SeedBatches seedBatches(CommandBatches batches) {
+		return commands -> batches.send(commands)
+			.stream()
+			.map((result) -> new SeedBatches.Sent(result.value(), result.failure()))
+			.toList();
 	}
 
 	/**
@@ -75,21 +119,43 @@ public class DemoSeeding {
 			public EncryptedPersonalData encrypt(PersonalData data) {
 				return vault.encrypt(identities.memberIdOf(data.residentId()), data);
 			}
+
+			@Override
+			public List<EncryptedPersonalData> encryptAll(List<PersonalData> people) {
+				List<EncryptedPersonalData> encrypted = new ArrayList<>(people.size());
+				// One person may appear twice (two spellings of one ID): one map per
+				// distinct member keeps the order and every entry.
+				Map<MemberId, PersonalData> batch = new HashMap<>();
+				for (PersonalData data : people) {
+					batch.putIfAbsent(identities.memberIdOf(data.residentId()), data);
+				}
+				Map<MemberId, EncryptedPersonalData> first = vault.encryptAll(batch);
+				for (PersonalData data : people) {
+					MemberId memberId = identities.memberIdOf(data.residentId());
+					if (batch.get(memberId) == data) {
+						encrypted.add(first.get(memberId));
+					}
+					else {
+						encrypted.add(vault.encrypt(memberId, data));
+					}
+				}
+				return encrypted;
+			}
 		};
 	}
 
 	@Bean
-	ApplicationRunner demoSeedRunner(SeedProperties seed, CommandGateway commands, EventStore eventStore,
-			MemberIdentities identities, PersonalDataVault vault, Actors actors, LedgerProperties properties,
-			ProjectionFreshness freshness, ApplicationContext context) {
+	ApplicationRunner demoSeedRunner(SeedProperties seed, CommandGateway commands, CommandBatches batches,
+			MongoEventStorageEngine engine, EventStore eventStore, MemberIdentities identities, PersonalDataVault vault,
+			Actors actors, LedgerProperties properties, ProjectionFreshness freshness, ApplicationContext context) {
 		return (ApplicationArguments args) -> {
 			SeedPlan plan = SeedPlan.generate((seed.randomSeed() != null) ? seed.randomSeed() : 20210501L,
 					(seed.members() != null) ? seed.members() : SeedPlan.DEFAULT_MEMBER_COUNT);
 			log.info("Loading demo data: {} unions, {} members, {} services ({} commands at most)",
 					plan.unions().size(), plan.members().size(), plan.services().size(), plan.commandCount());
-			SeedLoader loader = new SeedLoader(commands, eventStoreLedger(eventStore), vaultCrypto(identities, vault),
-					actors.system(), properties.credentialValidityDays(),
-					(seed.threads() != null) ? seed.threads() : 2);
+			SeedLoader loader = new SeedLoader(commands, batchedLedger(eventStore, engine),
+					vaultCrypto(identities, vault), actors.system(), properties.credentialValidityDays(),
+					(seed.threads() != null) ? seed.threads() : 2, seedBatches(batches));
 			SeedReport report = loader.load(plan);
 			freshness.awaitOwnWrites();
 			log.info("Demo data: {} commands run, {} already present, {} unexpected outcomes, in {} s",
