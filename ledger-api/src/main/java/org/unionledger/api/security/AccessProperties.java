@@ -1,5 +1,6 @@
 package org.unionledger.api.security;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -16,7 +17,7 @@ public record AccessProperties(List<ConfiguredUser> users, Security security) {
 
 	public AccessProperties {
 		users = (users != null) ? List.copyOf(users) : List.of();
-		security = (security != null) ? security : new Security(null, null, null);
+		security = (security != null) ? security : new Security(null, null, null, null);
 	}
 
 	/**
@@ -37,13 +38,44 @@ public record AccessProperties(List<ConfiguredUser> users, Security security) {
 	 * @param jwt the OAuth2 resource-server option
 	 * @param demoUsers the demo users (demo profile)
 	 * @param bcryptStrength log2 rounds for hashes the ledger makes itself (default 10)
+	 * @param credentialCache how long a verified password is remembered
 	 */
-	public record Security(Jwt jwt, DemoUsers demoUsers, Integer bcryptStrength) {
+	public record Security(Jwt jwt, DemoUsers demoUsers, Integer bcryptStrength, CredentialCache credentialCache) {
 
 		public Security {
 			jwt = (jwt != null) ? jwt : new Jwt(false, null, null, null);
 			demoUsers = (demoUsers != null) ? demoUsers : new DemoUsers(false, null);
 			bcryptStrength = (bcryptStrength != null) ? bcryptStrength : 10;
+			credentialCache = (credentialCache != null) ? credentialCache : new CredentialCache(null, null);
+		}
+
+	}
+
+	/**
+	 * The verified-credential cache of {@link CachingPasswordEncoder}: a password BCrypt
+	 * has accepted is not checked by BCrypt again for {@code ttl}.
+	 *
+	 * @param ttl how long a verified password is remembered (default 5 minutes; 0 turns
+	 * the cache off)
+	 * @param maximumSize how many verified passwords are remembered at most (default
+	 * 10,000)
+	 */
+	public record CredentialCache(Duration ttl, Integer maximumSize) {
+
+		public CredentialCache {
+			ttl = (ttl != null) ? ttl : Duration.ofMinutes(5);
+			maximumSize = (maximumSize != null) ? maximumSize : 10_000;
+			if (ttl.isNegative()) {
+				throw new IllegalStateException("ledger.security.credential-cache.ttl must not be negative");
+			}
+			if (maximumSize < 1) {
+				throw new IllegalStateException("ledger.security.credential-cache.maximum-size must be at least 1");
+			}
+		}
+
+		/** Whether verified passwords are remembered at all. */
+		public boolean enabled() {
+			return !this.ttl.isZero();
 		}
 
 	}

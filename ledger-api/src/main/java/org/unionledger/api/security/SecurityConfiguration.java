@@ -64,9 +64,16 @@ public class SecurityConfiguration {
 		return new UserDirectory(access, demoProfile, demoUnions);
 	}
 
+	/**
+	 * BCrypt, behind the verified-credential cache unless its TTL is 0. Spring's
+	 * {@code DaoAuthenticationProvider} checks HTTP Basic and the dashboard's form with
+	 * this encoder and the {@link UserDirectory}; bearer tokens do not use it.
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder(AccessProperties access) {
-		return new BCryptPasswordEncoder(access.security().bcryptStrength());
+		PasswordEncoder bcrypt = new BCryptPasswordEncoder(access.security().bcryptStrength());
+		AccessProperties.CredentialCache cache = access.security().credentialCache();
+		return cache.enabled() ? new CachingPasswordEncoder(bcrypt, cache.ttl(), cache.maximumSize()) : bcrypt;
 	}
 
 	/**

@@ -19,14 +19,14 @@ class UserDirectoryTest {
 
 	private static AccessProperties demo(String password) {
 		return new AccessProperties(List.of(),
-				new AccessProperties.Security(null, new AccessProperties.DemoUsers(true, password), 4));
+				new AccessProperties.Security(null, new AccessProperties.DemoUsers(true, password), 4, null));
 	}
 
 	private static AccessProperties configured(String name, String hash, Role role, String jurisdiction,
 			Set<String> unions) {
 		return new AccessProperties(
 				List.of(new AccessProperties.ConfiguredUser(name, hash, role, jurisdiction, unions)),
-				new AccessProperties.Security(null, null, 4));
+				new AccessProperties.Security(null, null, 4, null));
 	}
 
 	@Test

@@ -1,0 +1,8 @@
+package org.unionledger.api.bench;
+
+/**
+ * {@link SignInBench} with the verified-credential cache (its default TTL, 5 minutes).
+ */
+class CachedSignInBench extends SignInBench {
+
+}
