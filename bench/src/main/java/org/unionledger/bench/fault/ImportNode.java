@@ -5,11 +5,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.mongodb.client.MongoClient;
 import org.unionledger.bench.ledger.LedgerNode;
 import org.unionledger.bench.ledger.People;
+import org.unionledger.eventstore.CommandBatches;
 import org.unionledger.eventstore.EmbeddedMongoServer;
 import org.unionledger.eventstore.MongoStores;
 import org.unionledger.projections.summary.SummaryProjection;
@@ -19,10 +23,11 @@ import org.unionledger.union.Commands.RegisterUnion;
  * The process the crash drill kills: a ledger node on an embedded H2 store in a data
  * folder, doing one job and printing one line per step on standard output.
  * <ul>
- * <li>{@code import}: registers the unions and enrolls persons {@code 0..members-1} one
- * after another, skipping every person whose stream already exists (so a restart finishes
- * from where the killed run stopped); prints {@code ENROLLED i} once the command has
- * returned, then {@code DONE skipped=s enrolled=e} when the read models have caught
+ * <li>{@code import}: registers the unions and enrolls persons {@code 0..members-1} in
+ * command batches of {@value #BATCH}, as the application's bulk import does, skipping
+ * every person whose stream already exists (so a restart finishes from where the killed
+ * run stopped); prints {@code ENROLLED i} for each row of a batch once the batch is
+ * committed, then {@code DONE skipped=s enrolled=e} when the read models have caught
  * up.</li>
  * <li>{@code rebuild}: resets every processor and replays, printing {@code POSITION p} as
  * the summary processor advances, then {@code DONE}.</li>
@@ -32,8 +37,8 @@ public final class ImportNode {
 
 	static final int UNIONS = 12;
 
-	/** Import threads, as an import of many rows would use. */
-	static final int THREADS = 4;
+	/** Rows per command batch, as the application's imports send them. */
+	static final int BATCH = 256;
 
 	private ImportNode() {
 	}
@@ -62,27 +67,39 @@ public final class ImportNode {
 				node.commands().sendAndWait(union);
 			}
 		}
-		java.util.concurrent.atomic.AtomicInteger skipped = new java.util.concurrent.atomic.AtomicInteger();
-		java.util.concurrent.atomic.AtomicInteger enrolled = new java.util.concurrent.atomic.AtomicInteger();
-		java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-		java.util.List<Thread> threads = new java.util.ArrayList<>();
-		for (int t = 0; t < THREADS; t++) {
-			Thread thread = new Thread(() -> {
-				for (int i = next.getAndIncrement(); i < members; i = next.getAndIncrement()) {
-					if (node.engine().lastSequenceNumberFor(people.memberId(i).value()).isPresent()) {
-						skipped.incrementAndGet();
-						continue;
+		int skipped = 0;
+		int enrolled = 0;
+		for (int from = 0; from < members; from += BATCH) {
+			List<Integer> persons = new ArrayList<>();
+			for (int i = from; i < Math.min(members, from + BATCH); i++) {
+				persons.add(i);
+			}
+			List<Integer> fresh = new ArrayList<>();
+			Map<Integer, CommandBatches.Pending> sent = new LinkedHashMap<>();
+			try (CommandBatches.Batch batch = node.batches()
+				.open(persons.stream().map((i) -> people.memberId(i).value()).toList())) {
+				for (int i : persons) {
+					// Served from the streams the batch read: no round trip.
+					if (node.engine().readEvents(people.memberId(i).value()).hasNext()) {
+						skipped++;
 					}
-					node.commands().sendAndWait(people.enroll(i));
-					enrolled.incrementAndGet();
-					System.out.println("ENROLLED " + i);
+					else {
+						fresh.add(i);
+					}
 				}
-			});
-			thread.start();
-			threads.add(thread);
-		}
-		for (Thread thread : threads) {
-			thread.join();
+				for (int i : fresh) {
+					sent.put(i, batch.send(people.enroll(i)));
+				}
+				batch.commit();
+			}
+			for (Map.Entry<Integer, CommandBatches.Pending> row : sent.entrySet()) {
+				if (row.getValue().result().failure() != null) {
+					throw new IllegalStateException("enrolling person " + row.getKey() + " failed",
+							row.getValue().result().failure());
+				}
+				enrolled++;
+				System.out.println("ENROLLED " + row.getKey());
+			}
 		}
 		awaitHead(node);
 		System.out.println("DONE skipped=" + skipped + " enrolled=" + enrolled);

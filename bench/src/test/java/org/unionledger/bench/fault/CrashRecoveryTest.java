@@ -29,9 +29,9 @@ class CrashRecoveryTest {
 			.isEqualTo(report.acknowledgedBeforeKill());
 		assertThat(report.tornAfterKill()).as("the kill left whole writes only").isZero();
 		// Skipped: what the kill left stored, plus the commits it left pending that the
-		// restarted node's readers completed (at most one per import thread).
+		// restarted node's readers completed (at most one batch's).
 		assertThat(report.resumeSkipped()).as("the resumed import starts where the killed one stopped")
-			.isBetween(report.storedAfterKill(), report.storedAfterKill() + ImportNode.THREADS);
+			.isBetween(report.storedAfterKill(), report.storedAfterKill() + ImportNode.BATCH);
 		assertThat(report.resumeSkipped() + report.resumeEnrolled()).isEqualTo(members);
 		assertThat(report.membersNotExactlyOnce()).isZero();
 		assertThat(report.tornAtEnd()).isZero();
