@@ -153,6 +153,83 @@ class TwoNodesOneStoreTest {
 				transferWins, head);
 	}
 
+	/**
+	 * Node A enrolls people in command batches while node B enrolls the same people one
+	 * by one at another union, at the same moment: each person has exactly one winner,
+	 * the loser's attempt is recorded as a refusal, and the figures equal a replay.
+	 */
+	@Test
+	void aBatchRacingSingleCommandsForTheSamePeopleHasExactlyOneWinnerEach() throws Exception {
+		this.people.unions().forEach(u -> this.a.commands().sendAndWait(u));
+		int rounds = 10;
+		int perRound = 24;
+		int batchWins = 0;
+		int singleWins = 0;
+		int resent = 0;
+		for (int round = 0; round < rounds; round++) {
+			List<org.unionledger.membership.Commands.EnrollMember> batch = new ArrayList<>();
+			List<org.unionledger.membership.Commands.EnrollMember> singles = new ArrayList<>();
+			for (int k = 0; k < perRound; k++) {
+				long person = 1_000 + round * perRound + k;
+				var command = this.people.enroll(person);
+				batch.add(command);
+				singles.add(new org.unionledger.membership.Commands.EnrollMember(command.memberId(),
+						command.personalData(), this.people.union((int) ((person + 1) % 4)), command.effectiveDate(),
+						command.channel(), command.recordedBy()));
+			}
+			CyclicBarrier start = new CyclicBarrier(2);
+			CompletableFuture<List<org.unionledger.eventstore.CommandBatches.Result>> batched = CompletableFuture
+				.supplyAsync(() -> {
+					await(start);
+					return this.a.batches().send(batch);
+				}, this.racers);
+			CompletableFuture<List<Outcome>> single = CompletableFuture.supplyAsync(() -> {
+				await(start);
+				List<Outcome> outcomes = new ArrayList<>();
+				for (var command : singles) {
+					outcomes.add(this.b.commands().sendAndWait(command));
+				}
+				return outcomes;
+			}, this.racers);
+			List<org.unionledger.eventstore.CommandBatches.Result> batchResults = batched.get();
+			List<Outcome> singleResults = single.get();
+			for (int k = 0; k < perRound; k++) {
+				long person = 1_000 + round * perRound + k;
+				assertThat(batchResults.get(k).failure()).isNull();
+				boolean batchWon = ((Outcome) batchResults.get(k).value()).accepted();
+				boolean singleWon = singleResults.get(k).accepted();
+				assertThat(batchWon ^ singleWon).as("person %d has exactly one winner", person).isTrue();
+				batchWins += batchWon ? 1 : 0;
+				resent += batchResults.get(k).resent() ? 1 : 0;
+				singleWins += singleWon ? 1 : 0;
+				List<Object> stream = payloads(person);
+				assertThat(stream).as("person %d", person).hasSize(2);
+				assertThat(stream.get(0)).isInstanceOf(MemberEnrolled.class);
+				assertThat(stream.get(1)).isInstanceOf(EnrollmentRejected.class);
+			}
+		}
+		this.b.close();
+		this.b = null;
+		assertThat(this.a.awaitProcessors(this.a.engine().headPosition(), Duration.ofSeconds(30))).isTrue();
+		Map<String, List<Document>> before = ReadModels.snapshot(this.a.database());
+		assertThat(ReadModels.active(this.a.database(), "J:13")).isEqualTo(rounds * perRound);
+		this.a.resetAndReplay(Duration.ofSeconds(30));
+		assertThat(ReadModels.snapshot(this.a.database())).isEqualTo(before);
+		System.out.printf(
+				"batch vs single commands: %d people, %d won by the batch, %d by single commands; %d batch rows lost "
+						+ "their stream key at commit and were sent again%n",
+				rounds * perRound, batchWins, singleWins, resent);
+	}
+
+	private static void await(CyclicBarrier start) {
+		try {
+			start.await();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Both nodes run the command at the same moment; returns both outcomes. */
 	private List<Outcome> race(Function<LedgerNode, Outcome> command) throws Exception {
 		CyclicBarrier start = new CyclicBarrier(2);
