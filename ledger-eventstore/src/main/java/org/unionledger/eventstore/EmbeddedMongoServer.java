@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -12,13 +13,19 @@ import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerError;
 import io.netty.channel.Channel;
 import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import org.slf4j.LoggerFactory;
@@ -197,10 +204,52 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	}
 
 	/**
+	 * mongo-java-server's H2 backend with its unique indexes kept in maps ordered by
+	 * {@link SerializedKeyOrder}: the same order as before, without serializing both keys
+	 * at every comparison.
+	 */
+	private static class KeyOrderedH2Backend extends H2Backend {
+
+		KeyOrderedH2Backend(MVStore store) {
+			super(store);
+		}
+
+		@Override
+		protected MongoDatabase openOrCreateDatabase(String databaseName) {
+			return new KeyOrderedDatabase(databaseName);
+		}
+
+		/** A database whose unique indexes use the backend's key order. */
+		private final class KeyOrderedDatabase extends H2Database {
+
+			KeyOrderedDatabase(String databaseName) {
+				super(databaseName, getMvStore(), getCursorRegistry());
+			}
+
+			@Override
+			protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+					List<IndexKey> keys, boolean sparse) {
+				MVMap<KeyValue, Object> map = getMvStore().openMap(
+						getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+						new MVMap.Builder<KeyValue, Object>().keyType(KEY_ORDER));
+				return new SerializedKeyOrder.Index(map, indexName, keys, sparse);
+			}
+
+		}
+
+	}
+
+	/**
+	 * One key order for every H2 backend of the process: equal keys have equal bytes in
+	 * any store, so the keys it remembers serve them all.
+	 */
+	private static final SerializedKeyOrder KEY_ORDER = new SerializedKeyOrder();
+
+	/**
 	 * An H2 backend on a read-only MVStore that refuses every command that writes (code
 	 * 13, Unauthorized) instead of applying it in memory.
 	 */
-	private static final class ReadOnlyH2Backend extends H2Backend {
+	private static final class ReadOnlyH2Backend extends KeyOrderedH2Backend {
 
 		ReadOnlyH2Backend(MVStore store) {
 			super(store);
@@ -222,7 +271,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	 * duplicate), on a store whose background auto-commit is off: the file only ever
 	 * holds whole write commands.
 	 */
-	private static final class CommittingH2Backend extends H2Backend {
+	private static final class CommittingH2Backend extends KeyOrderedH2Backend {
 
 		static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
 				"createindexes", "drop", "dropdatabase", "dropindexes", "renamecollection");
