@@ -47,9 +47,42 @@ public final class BenchMain {
 			case "crash" -> CrashDrill.main(options);
 			case "load" -> LoadRun.main(options);
 			case "child" -> org.unionledger.bench.fault.ImportNode.main(options);
-			default -> throw new IllegalArgumentException("unknown command " + command + "; use bench, crash or load");
+			case "insertmany" -> insertMany(options);
+			default -> throw new IllegalArgumentException(
+					"unknown command " + command + "; use bench, crash, load or insertmany");
 		}
 		System.exit(0);
+	}
+
+	/**
+	 * The reference of an import measured through the API: {@code --count} documents of
+	 * about 1 KB (an enrollment's commit document in size) inserted with
+	 * {@code insertMany} in batches of 1,000 into a scratch database of the server at
+	 * {@code --uri} (e.g. a running ledger's embedded store), which is dropped
+	 * afterwards. Prints documents per second.
+	 */
+	private static void insertMany(Map<String, String> options) {
+		int count = Integer.parseInt(options.getOrDefault("count", "20000"));
+		try (com.mongodb.client.MongoClient client = org.unionledger.eventstore.MongoStores
+			.openClient(options.get("uri"))) {
+			com.mongodb.client.MongoDatabase database = client.getDatabase("raw_insert_many_bench");
+			com.mongodb.client.MongoCollection<org.bson.Document> collection = database.getCollection("documents");
+			String payload = "x".repeat(900);
+			long start = System.nanoTime();
+			for (int from = 0; from < count; from += 1_000) {
+				List<org.bson.Document> documents = new ArrayList<>();
+				for (int i = from; i < Math.min(count, from + 1_000); i++) {
+					documents.add(new org.bson.Document("_id", (long) i).append("n", 1)
+						.append("aggregateId", "m-" + i)
+						.append("payload", payload));
+				}
+				collection.insertMany(documents);
+			}
+			double seconds = (System.nanoTime() - start) / 1e9;
+			System.out.printf("insertMany: %d documents of about 1 KB in %.1f s: %.0f docs/s%n", count, seconds,
+					count / seconds);
+			database.drop();
+		}
 	}
 
 	static Map<String, String> options(String[] args) {

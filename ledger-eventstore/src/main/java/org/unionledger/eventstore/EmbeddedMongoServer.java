@@ -135,6 +135,17 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	}
 
 	/**
+	 * For an H2 file store: the MVStore commits made and the write commands they covered
+	 * so far (fewer commits than commands when writers queued up); empty otherwise.
+	 */
+	public java.util.Optional<long[]> h2Commits() {
+		if (this.backend instanceof CommittingH2Backend h2) {
+			return java.util.Optional.of(new long[] { h2.commits(), h2.writeCommands() });
+		}
+		return java.util.Optional.empty();
+	}
+
+	/**
 	 * mongo-java-server's H2 backend names a collection's data map
 	 * {@code databases.<db>.<collection>} and its {@code _id} index
 	 * {@code <db>.<collection>._index__id_}.
@@ -266,17 +277,38 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	}
 
 	/**
-	 * The H2 backend that runs write commands one at a time and commits its MVStore after
-	 * each, whether it succeeded or failed part-way (an ordered insert that stopped at a
-	 * duplicate), on a store whose background auto-commit is off: the file only ever
-	 * holds whole write commands.
+	 * The H2 backend that runs write commands one at a time and answers none before the
+	 * MVStore commit that holds it, on a store whose background auto-commit is off: the
+	 * file only ever holds whole write commands, and every acknowledged write is in it.
+	 * <p>
+	 * <b>Group commit.</b> A commit is made only between write commands, by the writer
+	 * that holds the write lock. A writer that finishes its command while other writers
+	 * wait for the lock leaves the commit to them and waits until a commit covers its
+	 * command; the last writer of such a run commits for all of them. A writer alone
+	 * commits at once, as before. So a {@code kill -9} can lose only commands no client
+	 * was answered for, never part of one.
 	 */
 	private static final class CommittingH2Backend extends KeyOrderedH2Backend {
 
 		static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
 				"createindexes", "drop", "dropdatabase", "dropindexes", "renamecollection");
 
+		/**
+		 * Most write commands one commit covers, so that a steady queue still commits.
+		 */
+		static final int MAX_UNCOMMITTED = 64;
+
 		private final ReentrantLock writes = new ReentrantLock();
+
+		private final java.util.concurrent.locks.Condition committedMore = this.writes.newCondition();
+
+		/** Write commands run so far; guarded by {@link #writes}. */
+		private long executed;
+
+		/** Write commands covered by a commit; guarded by {@link #writes}. */
+		private long committed;
+
+		private long commits;
 
 		CommittingH2Backend(String fileName) {
 			super(new MVStore.Builder().fileName(fileName).autoCommitDisabled().open());
@@ -289,15 +321,77 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 			}
 			this.writes.lock();
 			try {
-				return super.handleCommand(channel, databaseName, command, query);
-			}
-			finally {
+				long mine;
 				try {
-					commit();
+					return super.handleCommand(channel, databaseName, command, query);
 				}
 				finally {
-					this.writes.unlock();
+					mine = ++this.executed;
+					if (!this.writes.hasQueuedThreads() || this.executed - this.committed >= MAX_UNCOMMITTED) {
+						commitAll();
+					}
+					awaitCommitOf(mine);
 				}
+			}
+			finally {
+				this.writes.unlock();
+			}
+		}
+
+		/** Commits every command run so far; the caller holds the write lock. */
+		private void commitAll() {
+			try {
+				commit();
+			}
+			finally {
+				this.committed = this.executed;
+				this.commits++;
+				this.committedMore.signalAll();
+			}
+		}
+
+		/**
+		 * Waits, the write lock released meanwhile, until a commit covers the command;
+		 * commits itself if no writer is left to do it.
+		 */
+		private void awaitCommitOf(long command) {
+			boolean interrupted = false;
+			while (this.committed < command) {
+				if (!this.writes.hasQueuedThreads()) {
+					commitAll();
+					break;
+				}
+				try {
+					this.committedMore.await(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+			}
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+		/** Commits made so far (each covering one or more write commands). */
+		long commits() {
+			this.writes.lock();
+			try {
+				return this.commits;
+			}
+			finally {
+				this.writes.unlock();
+			}
+		}
+
+		/** Write commands run so far. */
+		long writeCommands() {
+			this.writes.lock();
+			try {
+				return this.executed;
+			}
+			finally {
+				this.writes.unlock();
 			}
 		}
 

@@ -54,6 +54,12 @@ class EmbeddedMongoServerTest {
 		int writers = 6;
 		java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
 		java.util.List<Path> copies = new java.util.ArrayList<>();
+		// Per writer, the last insert acknowledged; per copy, those known before it
+		// began.
+		java.util.concurrent.atomic.AtomicLongArray acknowledged = new java.util.concurrent.atomic.AtomicLongArray(
+				writers);
+		java.util.List<long[]> acknowledgedBeforeCopy = new java.util.ArrayList<>();
+		long[] commits;
 		try (EmbeddedMongoServer server = EmbeddedMongoServer.h2File(file, 0);
 				MongoClient client = MongoStores.openClient(server.connectionString())) {
 			MongoCollection<Document> collection = client.getDatabase("d").getCollection("c");
@@ -66,13 +72,22 @@ class EmbeddedMongoServerTest {
 						long id = writer * 1_000_000L + i;
 						collection
 							.insertOne(new Document("_id", id).append("k", "k" + id).append("pad", "x".repeat(200)));
+						acknowledged.set(writer, id);
 					}
 				});
 				thread.start();
 				threads.add(thread);
 			}
+			for (int w = 0; w < writers; w++) {
+				acknowledged.set(w, -1);
+			}
 			for (int c = 0; c < 40; c++) {
 				Thread.sleep(25);
+				long[] before = new long[writers];
+				for (int w = 0; w < writers; w++) {
+					before[w] = acknowledged.get(w);
+				}
+				acknowledgedBeforeCopy.add(before);
 				Path copy = folder.resolve("copy-" + c + ".mv.db");
 				java.nio.file.Files.copy(file, copy);
 				copies.add(copy);
@@ -81,8 +96,26 @@ class EmbeddedMongoServerTest {
 			for (Thread thread : threads) {
 				thread.join();
 			}
+			commits = server.h2Commits().orElseThrow();
 		}
+		// Writers that queued up shared commits, and still no write was answered before
+		// its commit (below: every acknowledged insert is in every later copy).
+		assertThat(commits[0]).as("commits for %d write commands", commits[1]).isLessThan(commits[1]);
 		int checked = 0;
+		for (int c = 0; c < copies.size(); c++) {
+			Path copy = copies.get(c);
+			try (EmbeddedMongoServer server = EmbeddedMongoServer.h2FileReadOnly(copy, 0);
+					MongoClient client = MongoStores.openClient(server.connectionString())) {
+				MongoCollection<Document> collection = client.getDatabase("d").getCollection("c");
+				for (long id : acknowledgedBeforeCopy.get(c)) {
+					if (id >= 0) {
+						assertThat(collection.find(new Document("_id", id)).first())
+							.as("insert %d, acknowledged before %s was taken", id, copy.getFileName())
+							.isNotNull();
+					}
+				}
+			}
+		}
 		for (Path copy : copies) {
 			try (EmbeddedMongoServer server = EmbeddedMongoServer.h2FileReadOnly(copy, 0);
 					MongoClient client = MongoStores.openClient(server.connectionString())) {

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The CSV import as a user gets it, with its reference beside it in the same run:
+#   1. ./ledger on its default embedded H2 store, in a fresh data folder, with the demo seeded;
+#   2. a CSV file of $ROWS rows (valid resident IDs, three demo unions) imported with
+#      ./ledger import as the system admin; the ledger prints the job's rows/s, which
+#      include every read model catching up (an import job ends when they have);
+#   3. a raw insertMany of $ROWS documents of about 1 KB into the same embedded server
+#      (bench.jar insertmany), and the ratio of the two.
+# Usage: bench/drills/import_h2.sh            (ROWS=20000 PORT=18190 by default)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROWS=${ROWS:-20000}
+PORT=${PORT:-18190}
+work=$(mktemp -d)
+trap 'kill $ledger 2>/dev/null || true; wait $ledger 2>/dev/null || true; rm -rf "$work"' EXIT
+[ -f bench/target/bench.jar ] || ./mvnw -q -B -ntp -DskipTests -Djacoco.skip=true -pl bench -am package
+started=$(date +%s.%N)
+LEDGER_DATA_DIR="$work/data" LEDGER_PORT=$PORT ./ledger > "$work/ledger.log" 2>&1 &
+ledger=$!
+until grep -q "Ledger ready" "$work/ledger.log"; do
+  if ! kill -0 $ledger 2>/dev/null; then tail -20 "$work/ledger.log"; exit 1; fi
+  sleep 0.5
+done
+echo "first start: ready with the demo after $(echo "$(date +%s.%N) - $started" | bc) s"
+grep -o "Demo data: .*" "$work/ledger.log" || true
+uri=$(grep -o "mongodb://127.0.0.1:[0-9]*" "$work/ledger.log" | head -1)
+python3 - "$ROWS" "$work/rows.csv" <<'PY'
+import sys, datetime
+rows, path = int(sys.argv[1]), sys.argv[2]
+weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+unions = ["sjz-chang-an-construction-01", "bd-jing-xiu-construction-01", "ts-lu-nan-construction-01"]
+day = (datetime.date.today() - datetime.timedelta(days=20)).isoformat()
+with open(path, "w", encoding="utf-8") as out:
+    out.write("residentId,name,unionId,effectiveDate,channel\r\n")
+    for i in range(rows):
+        birth = datetime.date(1970, 1, 1) + datetime.timedelta(days=(i // 900) % 12000)
+        first17 = "130102" + birth.strftime("%Y%m%d") + "%03d" % (100 + i % 900)
+        check = "10X98765432"[sum(int(c) * w for c, w in zip(first17, weights)) % 11]
+        out.write(f"{first17}{check},导入测试{i},{unions[i % 3]},{day},IMPORT\r\n")
+PY
+LEDGER_PASSWORD=demo ./ledger import --url "http://127.0.0.1:$PORT" --user sysadmin "$work/rows.csv" | grep -v " rows done" | head -5
+java -jar bench/target/bench.jar insertmany --uri "$uri" --count "$ROWS"
