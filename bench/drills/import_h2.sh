@@ -13,7 +13,8 @@ ROWS=${ROWS:-20000}
 PORT=${PORT:-18190}
 work=$(mktemp -d)
 trap 'kill $ledger 2>/dev/null || true; wait $ledger 2>/dev/null || true; rm -rf "$work"' EXIT
-[ -f bench/target/bench.jar ] || ./mvnw -q -B -ntp -DskipTests -Djacoco.skip=true -pl bench -am package
+BENCH_JAR=${BENCH_JAR:-bench/target/bench.jar}
+[ -f "$BENCH_JAR" ] || ./mvnw -q -B -ntp -DskipTests -Djacoco.skip=true -pl bench -am package
 started=$(date +%s.%N)
 LEDGER_DATA_DIR="$work/data" LEDGER_PORT=$PORT ./ledger > "$work/ledger.log" 2>&1 &
 ledger=$!
@@ -39,4 +40,4 @@ with open(path, "w", encoding="utf-8") as out:
         out.write(f"{first17}{check},导入测试{i},{unions[i % 3]},{day},IMPORT\r\n")
 PY
 LEDGER_PASSWORD=demo ./ledger import --url "http://127.0.0.1:$PORT" --user sysadmin "$work/rows.csv" | grep -v " rows done" | head -5
-java -jar bench/target/bench.jar insertmany --uri "$uri" --count "$ROWS"
+java -jar "$BENCH_JAR" insertmany --uri "$uri" --count "$ROWS"
