@@ -58,7 +58,7 @@ public final class InMemoryReadModelStore implements ReadModelStore {
 		return copy;
 	}
 
-	private static Object copyValue(Object value) {
+	static Object copyValue(Object value) {
 		if (value instanceof Document document) {
 			return copy(document);
 		}

@@ -106,6 +106,20 @@ public final class ReadModelBatch {
 	}
 
 	/**
+	 * One field of a document, for reading only: what {@link #document} would hold in
+	 * that field, without handing out (and, in a dry run, copying) the whole document. A
+	 * caller must not change the value it gets.
+	 */
+	public Object field(String collection, String id, String field) {
+		if (this.wanted != null) {
+			want(collection, List.of(id));
+			Document document = this.documents.getOrDefault(collection, Map.of()).get(id);
+			return (document != null) ? InMemoryReadModelStore.copyValue(document.get(field)) : null;
+		}
+		return document(collection, id).get(field);
+	}
+
+	/**
 	 * Loads, with one {@code _id $in} read, those of the documents that this batch has
 	 * not loaded yet, so that the following {@link #document} calls need no round trip.
 	 */
