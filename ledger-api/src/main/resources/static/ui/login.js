@@ -7,11 +7,13 @@ async function show() {
   document.title = `${t('app.title')} · ${t('login.submit')}`;
   const params = new URLSearchParams(window.location.search);
   const message = document.getElementById('login-message');
-  const key = params.has('error') ? 'login.failed' : params.has('signedOut') ? 'login.signedOut' : null;
+  const refused = params.has('error') || params.has('throttled');
+  const key = params.has('throttled') ? 'login.throttled'
+    : params.has('error') ? 'login.failed' : params.has('signedOut') ? 'login.signedOut' : null;
   message.hidden = !key;
   if (key) {
     message.textContent = t(key);
-    message.className = params.has('error') ? 'message error' : 'message';
+    message.className = refused ? 'message error' : 'message';
   }
 }
 

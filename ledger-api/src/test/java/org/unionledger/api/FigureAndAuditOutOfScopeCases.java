@@ -57,6 +57,10 @@ final class FigureAndAuditOutOfScopeCases {
 			cases.add(new OutOfScopeTest.Case("GET /api/audit/verification", user, "/api/audit/verification", null));
 			cases.add(new OutOfScopeTest.Case("POST /api/audit/seal", user, "/api/audit/seal", null));
 		}
+		for (String user : List.of(TestUsers.HEBEI_AUDITOR, TestUsers.SJZ_OFFICER, TestUsers.HEBEI_ADMIN)) {
+			cases.add(new OutOfScopeTest.Case("GET /api/operations/sign-in-lockouts", user,
+					"/api/operations/sign-in-lockouts", null));
+		}
 		for (String user : List.of(TestUsers.HEBEI_AUDITOR, TestUsers.SJZ_SUPERVISOR, TestUsers.HEBEI_ADMIN)) {
 			cases.add(new OutOfScopeTest.Case("POST /api/operations/processors/{name}/rebuild", user,
 					"/api/operations/processors/summaries/rebuild", null));

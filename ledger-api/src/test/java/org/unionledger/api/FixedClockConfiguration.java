@@ -1,6 +1,7 @@
 package org.unionledger.api;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,10 +27,46 @@ public class FixedClockConfiguration {
 
 	static final LocalDate TODAY = LocalDate.ofInstant(NOW, ZONE);
 
+	/** The one clock of the shared context; tests that advance it reset it after. */
+	static final MovableClock CLOCK = new MovableClock();
+
 	@Bean
 	@Primary
 	Clock fixedClock() {
-		return Clock.fixed(NOW, ZONE);
+		return CLOCK;
+	}
+
+	/**
+	 * Stands at {@link #NOW} unless a test moves it on (sign-in lockouts that pass), and
+	 * that test moves it back.
+	 */
+	static final class MovableClock extends Clock {
+
+		private volatile Duration offset = Duration.ZERO;
+
+		void advance(Duration duration) {
+			this.offset = this.offset.plus(duration);
+		}
+
+		void reset() {
+			this.offset = Duration.ZERO;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZONE;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return Clock.fixed(instant(), zone);
+		}
+
+		@Override
+		public Instant instant() {
+			return NOW.plus(this.offset);
+		}
+
 	}
 
 }

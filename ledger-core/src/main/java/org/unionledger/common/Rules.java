@@ -41,6 +41,12 @@ public final class Rules {
 	/** The union was not yet established, or already dissolved, on the date. */
 	public static final String UNION_NOT_OPEN = "UNION_NOT_OPEN";
 
+	/**
+	 * No member with that id is held or served by the union on the date; an unknown id
+	 * reads the same, so that no answer tells whether a member exists elsewhere.
+	 */
+	public static final String MEMBER_UNKNOWN = "MEMBER_UNKNOWN";
+
 	/** The membership is not active (on hold or terminated). */
 	public static final String MEMBERSHIP_NOT_ACTIVE = "MEMBERSHIP_NOT_ACTIVE";
 

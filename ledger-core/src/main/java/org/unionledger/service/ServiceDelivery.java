@@ -13,6 +13,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.unionledger.common.Rules;
+import org.unionledger.membership.MemberDirectory;
 import org.unionledger.service.Commands.RecordServiceDelivered;
 import org.unionledger.service.Events.ServiceDelivered;
 import org.unionledger.union.UnionDirectory;
@@ -20,7 +21,8 @@ import org.unionledger.union.UnionDirectory.UnionFacts;
 
 /**
  * One recorded service delivery: who delivered what, to how many person-times, for how
- * many yuan. Amounts are kept with exactly two decimal places (fen).
+ * many yuan. Amounts are kept with exactly two decimal places (fen). A service to a
+ * member is recorded only by a union that holds or serves the member on the day.
  */
 class ServiceDelivery {
 
@@ -35,13 +37,16 @@ class ServiceDelivery {
 	}
 
 	@CommandHandler
-	ServiceDelivery(RecordServiceDelivered command, Clock clock, UnionDirectory unions) {
+	ServiceDelivery(RecordServiceDelivered command, Clock clock, UnionDirectory unions, MemberDirectory members) {
 		require(command.serviceId(), "serviceId");
 		require(command.type(), "type");
 		require(command.recordedBy(), "recordedBy");
 		LocalDate deliveredOn = require(command.deliveredOn(), "deliveredOn");
 		notInFuture(deliveredOn, "deliveredOn", LocalDate.now(clock));
 		UnionFacts union = unions.requireOpenOn(require(command.unionId(), "unionId"), deliveredOn, "unionId");
+		if (command.memberId() != null) {
+			members.requireHeldOrServedBy(command.memberId(), union.placement().unionId(), deliveredOn, "memberId");
+		}
 		check(command.personTimes() >= 1 && command.personTimes() <= MAX_PERSON_TIMES, "personTimes",
 				Rules.PERSON_TIMES_OUT_OF_RANGE, "person-times must be between 1 and " + MAX_PERSON_TIMES);
 		BigDecimal amount = require(command.amountYuan(), "amountYuan");

@@ -15,7 +15,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.unionledger.common.Rules;
+import org.unionledger.membership.EnrollmentChannel;
+import org.unionledger.membership.Events.MemberEnrolled;
+import org.unionledger.membership.Events.MembershipTerminated;
+import org.unionledger.membership.Events.ServingAssignmentEnded;
+import org.unionledger.membership.Events.ServingUnionAssigned;
+import org.unionledger.membership.Events.TransferAccepted;
+import org.unionledger.membership.CredentialCode;
+import org.unionledger.membership.InMemoryMemberDirectory;
 import org.unionledger.membership.MemberId;
+import org.unionledger.membership.ServingEndReason;
+import org.unionledger.membership.TerminationReason;
 import org.unionledger.service.Commands.RecordServiceDelivered;
 import org.unionledger.service.Events.ServiceDelivered;
 import org.unionledger.union.InMemoryUnionDirectory;
@@ -40,13 +50,94 @@ class ServiceDeliveryTest {
 	private final UnionPlacement dissolved = this.unions.add("sjz-closed-04", "130105", UnionType.ENTERPRISE,
 			Sector.MANUFACTURING, LocalDate.of(2020, 1, 1), LocalDate.of(2026, 1, 1));
 
+	private final UnionPlacement baoding = this.unions.add("bd-logistics-02", "130602", UnionType.ENTERPRISE,
+			Sector.LOGISTICS, LocalDate.of(2020, 1, 1));
+
+	private final UnionPlacement hostSite = this.unions.add("sjz-host-site-03", "130104", UnionType.PROJECT_SITE,
+			Sector.CONSTRUCTION, LocalDate.of(2020, 1, 1));
+
+	private final InMemoryMemberDirectory members = new InMemoryMemberDirectory();
+
 	private AggregateTestFixture<ServiceDelivery> fixture;
 
 	@BeforeEach
 	void setUp() {
+		this.members.append(MEMBER, new MemberEnrolled(MEMBER, null, this.union, EnrollmentChannel.ON_SITE,
+				LocalDate.of(2025, 3, 1), NOW, CLERK));
 		this.fixture = new AggregateTestFixture<>(ServiceDelivery.class);
 		this.fixture.registerInjectableResource(CLOCK);
 		this.fixture.registerInjectableResource(this.unions);
+		this.fixture.registerInjectableResource(this.members);
+	}
+
+	@Test
+	void aUnionOfAnotherCityCannotServeTheMember() {
+		this.fixture.givenNoPriorActivity()
+			.when(memberDelivery(this.baoding, DELIVERED_ON))
+			.expectException(violationOf("memberId", Rules.MEMBER_UNKNOWN))
+			.expectNoEvents();
+	}
+
+	@Test
+	void anUnknownMemberIsRefusedLikeOneOutOfReach() {
+		this.fixture.givenNoPriorActivity()
+			.when(new RecordServiceDelivered(SERVICE, this.union.unionId(), new MemberId("m-unknown"),
+					ServiceType.MICRO_LOAN, null, DELIVERED_ON, 1, BigDecimal.TEN, CLERK))
+			.expectException(violationOf("memberId", Rules.MEMBER_UNKNOWN))
+			.expectNoEvents();
+	}
+
+	@Test
+	void noServiceToAMemberBeforeTheEnrollment() {
+		this.fixture.givenNoPriorActivity()
+			.when(memberDelivery(this.union, LocalDate.of(2025, 2, 28)))
+			.expectException(violationOf("memberId", Rules.MEMBER_UNKNOWN))
+			.expectNoEvents();
+	}
+
+	@Test
+	void theServingUnionServesTheMemberDuringItsAssignmentOnly() {
+		this.members.append(MEMBER,
+				new ServingUnionAssigned(MEMBER, this.union, this.hostSite, LocalDate.of(2026, 1, 10), NOW, CLERK),
+				new ServingAssignmentEnded(MEMBER, this.union, this.hostSite, ServingEndReason.ENDED,
+						LocalDate.of(2026, 5, 1), NOW, CLERK));
+		this.fixture.givenNoPriorActivity()
+			.when(memberDelivery(this.hostSite, LocalDate.of(2026, 4, 30)))
+			.expectSuccessfulHandlerExecution();
+		this.fixture.givenNoPriorActivity()
+			.when(memberDelivery(this.hostSite, LocalDate.of(2026, 1, 9)))
+			.expectException(violationOf("memberId", Rules.MEMBER_UNKNOWN));
+		this.fixture.givenNoPriorActivity()
+			.when(memberDelivery(this.hostSite, LocalDate.of(2026, 5, 1)))
+			.expectException(violationOf("memberId", Rules.MEMBER_UNKNOWN));
+		this.fixture.givenNoPriorActivity()
+			.when(memberDelivery(this.union, LocalDate.of(2026, 4, 30)))
+			.expectSuccessfulHandlerExecution();
+	}
+
+	@Test
+	void afterATransferOnlyTheNewUnionHoldsTheMember() {
+		this.members.append(MEMBER, new TransferAccepted(MEMBER, new CredentialCode("ABCD-EFGH-JKMN"), this.union,
+				this.baoding, LocalDate.of(2026, 2, 1), NOW, CLERK));
+		this.fixture.givenNoPriorActivity()
+			.when(memberDelivery(this.union, LocalDate.of(2026, 2, 1)))
+			.expectException(violationOf("memberId", Rules.MEMBER_UNKNOWN));
+		this.fixture.givenNoPriorActivity()
+			.when(memberDelivery(this.union, LocalDate.of(2026, 1, 31)))
+			.expectSuccessfulHandlerExecution();
+		this.fixture.givenNoPriorActivity()
+			.when(memberDelivery(this.baoding, LocalDate.of(2026, 2, 1)))
+			.expectSuccessfulHandlerExecution();
+	}
+
+	@Test
+	void noServiceToAMemberAfterTheMembershipEnded() {
+		this.members.append(MEMBER, new MembershipTerminated(MEMBER, this.union, TerminationReason.VOLUNTARY_WITHDRAWAL,
+				false, LocalDate.of(2026, 3, 1), NOW, CLERK));
+		this.fixture.givenNoPriorActivity()
+			.when(memberDelivery(this.union, LocalDate.of(2026, 3, 1)))
+			.expectException(violationOf("memberId", Rules.MEMBER_UNKNOWN))
+			.expectNoEvents();
 	}
 
 	@Test
@@ -171,6 +262,11 @@ class ServiceDeliveryTest {
 					BigDecimal.TEN, CLERK))
 			.expectException(violationOf("type", Rules.REQUIRED))
 			.expectNoEvents();
+	}
+
+	private RecordServiceDelivered memberDelivery(UnionPlacement by, LocalDate deliveredOn) {
+		return new RecordServiceDelivered(SERVICE, by.unionId(), MEMBER, ServiceType.RIGHTS_PROTECTION, null,
+				deliveredOn, 1, BigDecimal.TEN, CLERK);
 	}
 
 	private RecordServiceDelivered delivery(int personTimes, BigDecimal amountYuan) {

@@ -19,6 +19,8 @@ import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.unionledger.jurisdiction.JurisdictionTable;
+import org.unionledger.membership.MemberDirectory;
+import org.unionledger.membership.MemberId;
 import org.unionledger.membership.Memberships;
 import org.unionledger.service.ServiceDeliveries;
 import org.unionledger.union.Events.UnionDissolved;
@@ -29,9 +31,10 @@ import org.unionledger.union.UnionId;
 
 /**
  * The ledger's real aggregates on Axon's in-memory event store, wired by hand, with a
- * union directory that reads the event store (read-your-writes, as in the application).
+ * union and member directory that read the event store (read-your-writes, as in the
+ * application).
  */
-final class InMemoryLedger implements SeedLedger, UnionDirectory {
+final class InMemoryLedger implements SeedLedger, UnionDirectory, MemberDirectory {
 
 	private final EmbeddedEventStore eventStore = EmbeddedEventStore.builder()
 		.storageEngine(new InMemoryEventStorageEngine())
@@ -95,6 +98,11 @@ final class InMemoryLedger implements SeedLedger, UnionDirectory {
 			}
 		}
 		return Optional.ofNullable(facts);
+	}
+
+	@Override
+	public Optional<Standing> standingOn(MemberId memberId, LocalDate date) {
+		return Standing.asOf(payloads(memberId.value()), date);
 	}
 
 	void shutDown() {

@@ -1,5 +1,6 @@
 package org.unionledger.bench.ledger;
 
+import org.unionledger.projections.members.EventStoreMemberDirectory;
 import org.unionledger.projections.unions.EventStoreUnionDirectory;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +46,7 @@ import org.unionledger.projections.support.ReadModelTransactionManager;
 import org.unionledger.service.ServiceDeliveries;
 import org.unionledger.statistics.StatisticalCalendar;
 import org.unionledger.union.GrassrootsUnions;
+import org.unionledger.membership.MemberDirectory;
 import org.unionledger.union.UnionDirectory;
 
 /**
@@ -134,6 +136,7 @@ public final class LedgerNode implements AutoCloseable {
 			.registerComponent(Clock.class, c -> clock)
 			.registerComponent(JurisdictionTable.class, c -> JurisdictionTable.bundled())
 			.registerComponent(UnionDirectory.class, c -> new EventStoreUnionDirectory(c.eventStore()))
+			.registerComponent(MemberDirectory.class, c -> new EventStoreMemberDirectory(c.eventStore()))
 			.configureAggregate(GrassrootsUnions.aggregateType())
 			.configureAggregate(Memberships.aggregateType())
 			.configureAggregate(ServiceDeliveries.aggregateType())

@@ -11,6 +11,7 @@ import org.unionledger.api.personaldata.PersonalDataVault;
 import org.unionledger.identity.MemberIdentities;
 import org.unionledger.identity.PersonalDataCipher;
 import org.unionledger.jurisdiction.JurisdictionTable;
+import org.unionledger.projections.members.EventStoreMemberDirectory;
 import org.unionledger.projections.unions.EventStoreUnionDirectory;
 import org.unionledger.statistics.StatisticalCalendar;
 
@@ -57,6 +58,11 @@ public class DomainConfiguration {
 	@Bean
 	EventStoreUnionDirectory unionDirectory(EventStore eventStore) {
 		return new EventStoreUnionDirectory(eventStore);
+	}
+
+	@Bean
+	EventStoreMemberDirectory memberDirectory(EventStore eventStore) {
+		return new EventStoreMemberDirectory(eventStore);
 	}
 
 	@Bean

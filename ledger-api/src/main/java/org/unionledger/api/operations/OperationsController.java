@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.unionledger.api.security.SignInThrottle;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,6 +41,8 @@ import org.unionledger.statistics.StatisticalCalendar;
  * tokens so that its projection is rebuilt from the first event. Writes go on meanwhile;
  * until the processor has caught up again its read models are incomplete (the processors
  * list shows it replaying and its lag).</li>
+ * <li>{@code GET /api/operations/sign-in-lockouts}: current sign-in lockouts (system
+ * admins only; see {@link SignInThrottle}).</li>
  * <li>{@code POST /api/operations/consistency-check}: waits (up to 30 s) for the read
  * models to reach the head, then replays the event stream up to that position and reports
  * every difference (see {@link ConsistencyCheck}).</li>
@@ -60,16 +63,26 @@ public class OperationsController {
 
 	private final org.unionledger.api.security.Scopes access;
 
+	private final SignInThrottle signIns;
+
 	public OperationsController(EventProcessingConfiguration processing, MongoEventStorageEngine engine,
 			ProjectionFreshness freshness, MongoDatabase database, StatisticalCalendar calendar,
 			LedgerProperties properties, JurisdictionTable jurisdictions, Clock clock,
-			org.unionledger.api.security.Scopes access) {
+			org.unionledger.api.security.Scopes access, SignInThrottle signIns) {
 		this.access = access;
+		this.signIns = signIns;
 		this.processing = processing;
 		this.engine = engine;
 		this.freshness = freshness;
 		this.check = new ConsistencyCheck(new MongoReadModelStore(database), calendar, properties.zone(), jurisdictions,
 				clock);
+	}
+
+	/** Current sign-in lockouts (user name or client address), for system admins only. */
+	@GetMapping("/api/operations/sign-in-lockouts")
+	public Map<String, Object> signInLockouts() {
+		this.access.requireRole("see sign-in lockouts", org.unionledger.api.security.Role.SYSTEM_ADMIN);
+		return Map.of("lockouts", this.signIns.lockouts());
 	}
 
 	@GetMapping("/api/operations/processors")

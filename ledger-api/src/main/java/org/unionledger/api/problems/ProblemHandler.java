@@ -59,6 +59,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 			Rules.SEAL_DOES_NOT_COVER_POSITION, "ALREADY_REGISTERED", "CONCURRENT_CHANGE", "PROCESSOR_BUSY",
 			"APPLICATION_NOT_PENDING");
 
+	/**
+	 * Domain rules that answer 404: the record is not there, or not there for this caller
+	 * (the two read alike).
+	 */
+	private static final Set<String> NOT_FOUND_RULES = Set.of(Rules.MEMBER_UNKNOWN);
+
 	/** Rules of Spring's own errors, by status. */
 	private static final Map<Integer, String> RULES_BY_STATUS = Map.of(400, "BAD_REQUEST", 404, "ROUTE_NOT_FOUND", 405,
 			"METHOD_NOT_ALLOWED", 406, "NOT_ACCEPTABLE", 413, "PAYLOAD_TOO_LARGE", 415, "UNSUPPORTED_MEDIA_TYPE", 503,
@@ -77,7 +83,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(DomainRuleViolation.class)
 	ResponseEntity<ProblemDetail> domain(DomainRuleViolation ex) {
-		HttpStatus status = CONFLICT_RULES.contains(ex.rule()) ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
+		HttpStatus status = CONFLICT_RULES.contains(ex.rule()) ? HttpStatus.CONFLICT
+				: NOT_FOUND_RULES.contains(ex.rule()) ? HttpStatus.NOT_FOUND : HttpStatus.UNPROCESSABLE_ENTITY;
 		return problem(status, ex.rule(), ex.field(), ex.getMessage());
 	}
 

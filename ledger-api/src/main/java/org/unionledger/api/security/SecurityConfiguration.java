@@ -27,6 +27,8 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -46,7 +48,7 @@ import org.unionledger.union.UnionId;
  * may then do is decided per endpoint by {@link Scopes}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AccessProperties.class)
+@EnableConfigurationProperties({ AccessProperties.class, SignInProperties.class })
 public class SecurityConfiguration {
 
 	/** The paths anyone may call without signing in. */
@@ -76,6 +78,17 @@ public class SecurityConfiguration {
 		return cache.enabled() ? new CachingPasswordEncoder(bcrypt, cache.ttl(), cache.maximumSize()) : bcrypt;
 	}
 
+	/** Failed sign-ins counted per user name and address; see {@link SignInThrottle}. */
+	@Bean
+	SignInThrottle signInThrottle(SignInProperties settings, java.time.Clock clock) {
+		return new SignInThrottle(settings, clock);
+	}
+
+	@Bean
+	SignInThrottleFilter.Outcomes signInOutcomes(SignInThrottle throttle) {
+		return new SignInThrottleFilter.Outcomes(throttle);
+	}
+
 	/**
 	 * API clients: every request that brings its own credentials (an
 	 * {@code Authorization} header, HTTP Basic or a bearer token) is signed in on its
@@ -83,8 +96,8 @@ public class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiClientSecurity(HttpSecurity http, AccessProperties access, ProblemWriter writer)
-			throws Exception {
+	SecurityFilterChain apiClientSecurity(HttpSecurity http, AccessProperties access, ProblemWriter writer,
+			SignInThrottle throttle) throws Exception {
 		boolean bearer = access.security().jwt().enabled();
 		ProblemResponses problems = new ProblemResponses(writer, bearer);
 		http.securityMatcher(DashboardSessions::bringsCredentials)
@@ -92,6 +105,7 @@ public class SecurityConfiguration {
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
 			.authorizeHttpRequests(SecurityConfiguration::authorize)
+			.addFilterBefore(new SignInThrottleFilter(throttle, writer), BasicAuthenticationFilter.class)
 			.httpBasic(basic -> basic.realmName("ledger").authenticationEntryPoint(problems))
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		if (bearer) {
@@ -110,8 +124,8 @@ public class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain dashboardSecurity(HttpSecurity http, AccessProperties access, ProblemWriter writer)
-			throws Exception {
+	SecurityFilterChain dashboardSecurity(HttpSecurity http, AccessProperties access, ProblemWriter writer,
+			SignInThrottle throttle) throws Exception {
 		ProblemResponses problems = new ProblemResponses(writer, access.security().jwt().enabled());
 		CsrfTokenRequestAttributeHandler csrfTokens = new CsrfTokenRequestAttributeHandler();
 		// The token is read from the X-XSRF-TOKEN header (or the sign-in form's _csrf
@@ -122,6 +136,7 @@ public class SecurityConfiguration {
 			.csrfTokenRequestHandler(csrfTokens)
 			.requireCsrfProtectionMatcher(DashboardSessions::needsCsrfToken))
 			.addFilterAfter(new DashboardSessions.CsrfCookieFilter(), CsrfFilter.class)
+			.addFilterBefore(new SignInThrottleFilter(throttle, writer), UsernamePasswordAuthenticationFilter.class)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
 			.requestCache(cache -> cache.disable())
 			.authorizeHttpRequests(authorize -> authorize.requestMatchers(DashboardSessions.PUBLIC_PATHS).permitAll())

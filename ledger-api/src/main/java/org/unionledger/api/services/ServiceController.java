@@ -24,11 +24,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.freshness.ProjectionFreshness;
-import org.unionledger.api.members.MemberRecords;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.security.Scopes;
 import org.unionledger.api.support.Actors;
 import org.unionledger.api.support.Ids;
+import org.unionledger.membership.MemberDirectory;
 import org.unionledger.membership.MemberId;
 import org.unionledger.service.Campaign;
 import org.unionledger.service.Commands.RecordServiceDelivered;
@@ -46,8 +46,6 @@ public class ServiceController {
 
 	private final UnionDirectory unions;
 
-	private final MemberRecords members;
-
 	private final ProjectionFreshness freshness;
 
 	private final Actors actors;
@@ -56,12 +54,11 @@ public class ServiceController {
 
 	private final Scopes scopes;
 
-	public ServiceController(CommandGateway commands, UnionDirectory unions, MemberRecords members,
-			ProjectionFreshness freshness, Actors actors, Clock clock, Scopes scopes) {
+	public ServiceController(CommandGateway commands, UnionDirectory unions, ProjectionFreshness freshness,
+			Actors actors, Clock clock, Scopes scopes) {
 		this.scopes = scopes;
 		this.commands = commands;
 		this.unions = unions;
-		this.members = members;
 		this.freshness = freshness;
 		this.actors = actors;
 		this.clock = clock;
@@ -100,11 +97,12 @@ public class ServiceController {
 			throw ApiException.invalid("UNION_NOT_OPEN", "unionId",
 					"the union was not established yet or already dissolved on that date");
 		}
+		// Whether the union holds or serves the member on the day is the aggregate's
+		// guard;
+		// a malformed id gets the same answer as an unknown one.
 		MemberId memberId = null;
 		if (request.memberId() != null) {
-			memberId = Ids.member(request.memberId())
-				.filter(id -> this.members.current(id).isPresent())
-				.orElseThrow(() -> ApiException.invalid("MEMBER_UNKNOWN", "memberId", "no member with this id"));
+			memberId = Ids.member(request.memberId()).orElseThrow(() -> MemberDirectory.unknownMember("memberId"));
 		}
 		ServiceId serviceId = new ServiceId("s-" + UUID.randomUUID());
 		int personTimes = (request.personTimes() != null) ? request.personTimes() : 1;

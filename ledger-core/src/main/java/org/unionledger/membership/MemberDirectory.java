@@ -1,0 +1,93 @@
+package org.unionledger.membership;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.unionledger.common.DomainRuleViolation;
+import org.unionledger.common.Rules;
+import org.unionledger.membership.Events.MemberEnrolled;
+import org.unionledger.membership.Events.MemberReEnrolled;
+import org.unionledger.membership.Events.MembershipTerminated;
+import org.unionledger.membership.Events.ServingAssignmentEnded;
+import org.unionledger.membership.Events.ServingUnionAssigned;
+import org.unionledger.membership.Events.TransferAccepted;
+import org.unionledger.union.UnionId;
+
+/**
+ * Command-side lookup of which unions answer for a member on a date, injected into
+ * command handlers. Implemented outside the domain by reading the member's own event
+ * stream and folding it with {@link Standing#asOf}.
+ */
+public interface MemberDirectory {
+
+	/**
+	 * The member's standing on the date, or empty if no membership existed then (unknown
+	 * id, not yet enrolled, or terminated by then).
+	 */
+	Optional<Standing> standingOn(MemberId memberId, LocalDate date);
+
+	/**
+	 * Fails with {@link Rules#MEMBER_UNKNOWN} unless the union held or served the member
+	 * on the date. An unknown member and one out of the union's reach fail alike, so the
+	 * answer never tells whether a member id exists elsewhere.
+	 */
+	default void requireHeldOrServedBy(MemberId memberId, UnionId unionId, LocalDate date, String field) {
+		if (standingOn(memberId, date).filter((standing) -> standing.answersFor(unionId)).isEmpty()) {
+			throw unknownMember(field);
+		}
+	}
+
+	/** The one refusal for an unknown member and for a member out of reach. */
+	static DomainRuleViolation unknownMember(String field) {
+		return new DomainRuleViolation(field, Rules.MEMBER_UNKNOWN,
+				"no member with this id is held or served by the union on that date");
+	}
+
+	/**
+	 * Which unions answer for a member on a date.
+	 *
+	 * @param holdingUnionId the union that holds the membership (active or on hold)
+	 * @param servingUnionId the union assigned to serve the member, or {@code null}
+	 */
+	record Standing(UnionId holdingUnionId, UnionId servingUnionId) {
+
+		/** Whether the union holds or serves the member. */
+		public boolean answersFor(UnionId unionId) {
+			return unionId.equals(this.holdingUnionId) || unionId.equals(this.servingUnionId);
+		}
+
+		/**
+		 * The standing on {@code date} from a member's event payloads in stream order:
+		 * only events effective on or before the date count; a transfer, termination or
+		 * end of a serving assignment takes effect on its effective date.
+		 */
+		public static Optional<Standing> asOf(Iterable<?> payloads, LocalDate date) {
+			UnionId holding = null;
+			UnionId serving = null;
+			for (Object payload : payloads) {
+				if (payload instanceof MemberEnrolled e && !e.effectiveDate().isAfter(date)) {
+					holding = e.union().unionId();
+				}
+				else if (payload instanceof MemberReEnrolled e && !e.effectiveDate().isAfter(date)) {
+					holding = e.union().unionId();
+				}
+				else if (payload instanceof TransferAccepted e && !e.effectiveDate().isAfter(date)) {
+					holding = e.toUnion().unionId();
+				}
+				else if (payload instanceof MembershipTerminated e && !e.effectiveDate().isAfter(date)) {
+					holding = null;
+					serving = null;
+				}
+				else if (payload instanceof ServingUnionAssigned e && !e.effectiveDate().isAfter(date)) {
+					serving = e.servingUnion().unionId();
+				}
+				else if (payload instanceof ServingAssignmentEnded e && !e.effectiveDate().isAfter(date)) {
+					serving = null;
+				}
+			}
+			return (holding != null) ? Optional.of(new Standing(holding, serving)) : Optional.empty();
+		}
+
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * Command-side reads of a member's own event stream: which unions hold or serve the
+ * member on a date.
+ */
+package org.unionledger.projections.members;
