@@ -71,6 +71,29 @@ class DashboardApiTest extends ApiTestSupport {
 		assertThat(this.http.getForEntity("/api/me", Map.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 	}
 
+	/**
+	 * A redirect never names a host the client sent: a forged {@code Host} header cannot
+	 * send a user to another site (issue 16's probe got
+	 * {@code Location: http://evil.example/ui/login}).
+	 */
+	@Test
+	void redirectsAreRelativeWhateverHostTheRequestNames() throws Exception {
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", this.port)) {
+			socket.getOutputStream()
+				.write("GET /ui/ HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
+					.getBytes(StandardCharsets.US_ASCII));
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+			assertThat(answer).startsWith("HTTP/1.1 302");
+			String location = answer.lines()
+				.filter((line) -> line.regionMatches(true, 0, "Location:", 0, 9))
+				.findFirst()
+				.orElseThrow()
+				.substring(9)
+				.trim();
+			assertThat(location).isEqualTo("/ui/login").doesNotContain("evil.example");
+		}
+	}
+
 	@Test
 	void theDashboardSignsInWithASessionCookieAndEveryChangeNeedsTheCsrfToken() throws Exception {
 		HttpResponse<String> page = get("/ui/", null);

@@ -71,6 +71,17 @@ public class SecurityConfiguration {
 	 * {@code DaoAuthenticationProvider} checks HTTP Basic and the dashboard's form with
 	 * this encoder and the {@link UserDirectory}; bearer tokens do not use it.
 	 */
+	/**
+	 * Sends a signed-out dashboard page to the sign-in page with a relative
+	 * {@code Location}: an absolute one is built from the request's {@code Host}, which a
+	 * client can forge.
+	 */
+	private static LoginUrlAuthenticationEntryPoint signInPage() {
+		LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint(DashboardSessions.LOGIN);
+		entryPoint.setFavorRelativeUris(true);
+		return entryPoint;
+	}
+
 	@Bean
 	PasswordEncoder passwordEncoder(AccessProperties access) {
 		PasswordEncoder bcrypt = new BCryptPasswordEncoder(access.security().bcryptStrength());
@@ -150,8 +161,7 @@ public class SecurityConfiguration {
 				.logoutSuccessUrl(DashboardSessions.LOGIN + "?signedOut")
 				.deleteCookies(DashboardSessions.SESSION_COOKIE))
 			.exceptionHandling(handling -> handling
-				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(DashboardSessions.LOGIN),
-						DashboardSessions::isDashboardPage)
+				.defaultAuthenticationEntryPointFor(signInPage(), DashboardSessions::isDashboardPage)
 				.defaultAuthenticationEntryPointFor(problems, (request) -> true)
 				.accessDeniedHandler(problems));
 		return http.build();
