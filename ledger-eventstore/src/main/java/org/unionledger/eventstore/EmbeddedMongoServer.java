@@ -92,6 +92,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		}
 		EmbeddedMongoServer server = new EmbeddedMongoServer(new CommittingH2Backend(absolute.toString()), port,
 				"h2 file " + absolute);
+		ownerOnly(absolute.getParent(), "rwx------");
+		ownerOnly(absolute, "rw-------");
 		Map<String, Long> torn = server.documentsUnreachableById();
 		if (!torn.isEmpty()) {
 			LoggerFactory.getLogger(EmbeddedMongoServer.class)
@@ -102,6 +104,26 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 						+ "version detects such documents but does not repair them.", absolute, torn);
 		}
 		return server;
+	}
+
+	/**
+	 * Restricts a file or folder of the store to its owner: the file holds every member's
+	 * events (personal data encrypted, but who enrolled where in the clear). No-op where
+	 * the file system has no POSIX permissions.
+	 */
+	private static void ownerOnly(Path path, String permissions) {
+		if (path == null) {
+			return;
+		}
+		try {
+			Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString(permissions));
+		}
+		catch (UnsupportedOperationException ex) {
+			// Not a POSIX file system: the platform's defaults apply.
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot restrict " + path + " to its owner", ex);
+		}
 	}
 
 	/**

@@ -168,6 +168,27 @@ class EmbeddedMongoServerTest {
 		}
 	}
 
+	/**
+	 * The store's folder and file are its owner's only (issue 16 found the file readable
+	 * by every user of the machine).
+	 */
+	@Test
+	void theH2FileAndItsFolderAreReadableByTheirOwnerOnly(@TempDir Path folder) throws Exception {
+		Path data = folder.resolve("data");
+		java.nio.file.Files.createDirectories(data);
+		java.nio.file.Files.setPosixFilePermissions(data,
+				java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+		Path file = data.resolve("store.mv.db");
+		try (EmbeddedMongoServer server = EmbeddedMongoServer.h2File(file, 0);
+				MongoClient client = MongoStores.openClient(server.connectionString())) {
+			client.getDatabase("d").getCollection("c").insertOne(new Document("_id", 1));
+		}
+		assertThat(java.nio.file.attribute.PosixFilePermissions
+			.toString(java.nio.file.Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
+		assertThat(java.nio.file.attribute.PosixFilePermissions
+			.toString(java.nio.file.Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+	}
+
 	@Test
 	void theH2BackendKeepsDataAcrossServers(@TempDir Path folder) {
 		Path file = folder.resolve("nested/store.mv.db");

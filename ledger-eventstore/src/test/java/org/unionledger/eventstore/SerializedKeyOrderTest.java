@@ -14,7 +14,6 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
-import org.bson.types.ObjectId;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,12 +55,13 @@ class SerializedKeyOrderTest {
 		Path file = folder.resolve("store.mv.db");
 		List<Object> ids = new ArrayList<>();
 		Random random = new Random(5);
+		// The ledger's _ids: numbers (positions) and text. (Not ObjectIds: with them the
+		// stock backend, whose background auto-commit serializes pages while a writer
+		// compares serialized keys, fails now and then with "Can not compare" inside H2's
+		// shared ObjectDataType, whatever the index order.)
 		for (int i = 0; i < 3_000; i++) {
-			ids.add(switch (i % 3) {
-				case 0 -> (long) i * 7919 % 100_003;
-				case 1 -> "key-" + Integer.toString(random.nextInt(), 36) + "-" + i;
-				default -> new ObjectId();
-			});
+			ids.add((i % 2 == 0) ? (long) i * 7919 % 100_003
+					: "key-" + Integer.toString(random.nextInt(), 36) + "-" + i);
 		}
 		// Written by the stock backend, with H2's own key order.
 		H2Backend stock = new H2Backend(file.toString());
