@@ -1,5 +1,7 @@
 package org.unionledger.api.security;
 
+import java.time.Instant;
+import java.time.Duration;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
@@ -21,6 +23,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -218,11 +224,31 @@ public class SecurityConfiguration {
 			throw new IllegalStateException(
 					"ledger.security.jwt.enabled needs ledger.security.jwt.secret or ledger.security.jwt.public-key");
 		}
-		if (settings.issuer() != null && !settings.issuer().isBlank()) {
-			decoder.setJwtValidator(
-					new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(settings.issuer())));
-		}
+		OAuth2TokenValidator<Jwt> standard = (settings.issuer() != null && !settings.issuer().isBlank())
+				? JwtValidators.createDefaultWithIssuer(settings.issuer()) : JwtValidators.createDefault();
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(standard, SecurityConfiguration::shortLived));
 		return decoder;
+	}
+
+	/** The longest a bearer token may still be valid for when it is presented. */
+	static final Duration MAX_TOKEN_LIFETIME = Duration.ofHours(24);
+
+	/**
+	 * A token must expire, and within {@link #MAX_TOKEN_LIFETIME} (plus a minute of clock
+	 * skew) of being presented: one without {@code exp}, or valid until 2100, would be a
+	 * password that cannot be revoked.
+	 */
+	static OAuth2TokenValidatorResult shortLived(Jwt jwt) {
+		Instant expiresAt = jwt.getExpiresAt();
+		if (expiresAt == null) {
+			return OAuth2TokenValidatorResult
+				.failure(new OAuth2Error("invalid_token", "the token has no expiry (exp)", null));
+		}
+		if (expiresAt.isAfter(Instant.now().plus(MAX_TOKEN_LIFETIME).plusSeconds(60))) {
+			return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+					"the token is valid for more than " + MAX_TOKEN_LIFETIME.toHours() + " hours", null));
+		}
+		return OAuth2TokenValidatorResult.success();
 	}
 
 	static RSAPublicKey rsaPublicKey(String pem) {

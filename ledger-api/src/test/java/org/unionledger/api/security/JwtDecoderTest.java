@@ -44,14 +44,37 @@ class JwtDecoderTest {
 			.isThrownBy(() -> decoder.decode(sign(pair, "https://elsewhere.example")));
 	}
 
+	@Test
+	void aTokenWithoutExpiryOrValidForMoreThanADayIsRefused() throws Exception {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
+		KeyPair pair = generator.generateKeyPair();
+		String pem = "-----BEGIN PUBLIC KEY-----\n"
+				+ Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----";
+		JwtDecoder decoder = SecurityConfiguration.jwtDecoder(new AccessProperties.Jwt(true, null, pem, null));
+
+		assertThat(decoder.decode(sign(pair, "https://idp.example", Instant.now().plusSeconds(3600))).getSubject())
+			.isEqualTo("zhang.wei");
+		assertThatExceptionOfType(JwtException.class).as("no exp")
+			.isThrownBy(() -> decoder.decode(sign(pair, "https://idp.example", null)));
+		assertThatExceptionOfType(JwtException.class).as("exp in 2100")
+			.isThrownBy(() -> decoder.decode(sign(pair, "https://idp.example", Instant.parse("2100-01-01T00:00:00Z"))));
+		assertThatExceptionOfType(JwtException.class).as("exp in 25 hours")
+			.isThrownBy(() -> decoder.decode(sign(pair, "https://idp.example", Instant.now().plusSeconds(25 * 3600))));
+	}
+
 	private static String sign(KeyPair pair, String issuer) throws Exception {
+		return sign(pair, issuer, Instant.now().plusSeconds(300));
+	}
+
+	private static String sign(KeyPair pair, String issuer, Instant expiresAt) throws Exception {
 		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256),
 				new JWTClaimsSet.Builder().subject("zhang.wei")
 					.issuer(issuer)
 					.audience(List.of("ledger"))
 					.claim("ledger_role", "SUPERVISOR")
 					.claim("ledger_jurisdiction", "1301")
-					.expirationTime(Date.from(Instant.now().plusSeconds(300)))
+					.expirationTime((expiresAt != null) ? Date.from(expiresAt) : null)
 					.build());
 		jwt.sign(new RSASSASigner((RSAPrivateKey) pair.getPrivate()));
 		return jwt.serialize();
