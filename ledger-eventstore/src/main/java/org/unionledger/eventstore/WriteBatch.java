@@ -61,11 +61,6 @@ public final class WriteBatch implements AutoCloseable {
 		return Set.copyOf(this.conflicts);
 	}
 
-	/** Whether the commits of this aggregate lost to another writer. */
-	public boolean conflicted(String aggregateIdentifier) {
-		return this.conflicts.contains(aggregateIdentifier);
-	}
-
 	boolean isOpenOn(Thread thread) {
 		return !this.closed && this.owner == thread;
 	}

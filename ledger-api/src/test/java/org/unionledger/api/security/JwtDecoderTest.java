@@ -26,13 +26,9 @@ class JwtDecoderTest {
 
 	@Test
 	void aTokenSignedWithThePrivateKeyBecomesTheLedgerUserOfItsClaims() throws Exception {
-		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-		generator.initialize(2048);
-		KeyPair pair = generator.generateKeyPair();
-		String pem = "-----BEGIN PUBLIC KEY-----\n"
-				+ Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----";
+		KeyPair pair = keyPair();
 		JwtDecoder decoder = SecurityConfiguration
-			.jwtDecoder(new AccessProperties.Jwt(true, null, pem, "https://idp.example"));
+			.jwtDecoder(new AccessProperties.Jwt(true, null, pem(pair), "https://idp.example"));
 
 		Jwt jwt = decoder.decode(sign(pair, "https://idp.example"));
 		LedgerUser user = (LedgerUser) new JwtUsers().convert(jwt).getPrincipal();
@@ -46,12 +42,8 @@ class JwtDecoderTest {
 
 	@Test
 	void aTokenWithoutExpiryOrValidForMoreThanADayIsRefused() throws Exception {
-		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-		generator.initialize(2048);
-		KeyPair pair = generator.generateKeyPair();
-		String pem = "-----BEGIN PUBLIC KEY-----\n"
-				+ Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----";
-		JwtDecoder decoder = SecurityConfiguration.jwtDecoder(new AccessProperties.Jwt(true, null, pem, null));
+		KeyPair pair = keyPair();
+		JwtDecoder decoder = SecurityConfiguration.jwtDecoder(new AccessProperties.Jwt(true, null, pem(pair), null));
 
 		assertThat(decoder.decode(sign(pair, "https://idp.example", Instant.now().plusSeconds(3600))).getSubject())
 			.isEqualTo("zhang.wei");
@@ -61,6 +53,17 @@ class JwtDecoderTest {
 			.isThrownBy(() -> decoder.decode(sign(pair, "https://idp.example", Instant.parse("2100-01-01T00:00:00Z"))));
 		assertThatExceptionOfType(JwtException.class).as("exp in 25 hours")
 			.isThrownBy(() -> decoder.decode(sign(pair, "https://idp.example", Instant.now().plusSeconds(25 * 3600))));
+	}
+
+	private static KeyPair keyPair() throws Exception {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
+		return generator.generateKeyPair();
+	}
+
+	private static String pem(KeyPair pair) {
+		return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded())
+				+ "\n-----END PUBLIC KEY-----";
 	}
 
 	private static String sign(KeyPair pair, String issuer) throws Exception {

@@ -1,19 +1,17 @@
 package org.unionledger.api.security;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+import org.unionledger.eventstore.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The throttle's counting, on a clock the test moves. */
 class SignInThrottleTest {
 
-	private final MovingClock clock = new MovingClock();
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T02:00:00Z"));
 
 	private final SignInThrottle throttle = new SignInThrottle(
 			new SignInProperties(5, 8, Duration.ofMinutes(15), null, null, null, 100), this.clock);
@@ -102,31 +100,6 @@ class SignInThrottleTest {
 	void controlCharactersInUserNamesCannotForgeLogLines() {
 		assertThat(SignInThrottle.userKey("x\n2026-01-01 INFO forged")).doesNotContain("\n");
 		assertThat(SignInThrottle.userKey("a".repeat(500))).hasSize(64);
-	}
-
-	static final class MovingClock extends Clock {
-
-		private Instant now = Instant.parse("2026-11-24T02:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }
