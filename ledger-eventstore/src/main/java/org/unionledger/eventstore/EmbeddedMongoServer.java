@@ -15,10 +15,13 @@ import java.util.concurrent.locks.ReentrantLock;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
@@ -147,8 +150,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 			if (!store.hasMap(index)) {
 				continue;
 			}
-			long documents = store.openMap(name).sizeAsLong();
-			long indexed = store.openMap(index).sizeAsLong();
+			// Opened as the backend opens them: H2 keeps the first opening's types.
+			long documents = store.openMap(name, dataMap()).sizeAsLong();
+			long indexed = store.openMap(index, indexMap()).sizeAsLong();
 			if (documents != indexed) {
 				torn.put(collection, documents - indexed);
 			}
@@ -188,7 +192,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		}
 		MVStore store;
 		try {
-			store = new MVStore.Builder().fileName(absolute.toString()).readOnly().open();
+			store = new MVStore.Builder().fileName(absolute.toString()).readOnly().cacheSize(cacheMegabytes()).open();
 		}
 		catch (MVStoreException ex) {
 			if (ex.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
@@ -262,14 +266,46 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 			@Override
 			protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
 					List<IndexKey> keys, boolean sparse) {
-				MVMap<KeyValue, Object> map = getMvStore().openMap(
-						getFullCollectionNamespace(collectionName) + "._index_" + indexName,
-						new MVMap.Builder<KeyValue, Object>().keyType(KEY_ORDER));
+				MVMap<KeyValue, Object> map = getMvStore()
+					.openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName, indexMap());
 				return new SerializedKeyOrder.Index(map, indexName, keys, sparse);
+			}
+
+			/** Documents kept as BSON ({@link BsonDocumentValues}). */
+			@Override
+			protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+				String fullName = getFullCollectionNamespace(collectionName);
+				MVMap<Object, Document> data = getMvStore().openMap(DATA_MAP_PREFIX + fullName, dataMap());
+				MVMap<String, Object> meta = getMvStore().openMap("meta." + fullName);
+				return new H2Collection(this, collectionName, options, data, meta, getCursorRegistry());
 			}
 
 		}
 
+	}
+
+	/**
+	 * Megabytes of H2's page cache: the system property {@code ledger.h2.cache-mb}, else
+	 * an eighth of the maximum heap, at least H2's default of 16. A page that falls out
+	 * of the cache is read and decoded again on its next use, so a store larger than the
+	 * cache pays for every miss.
+	 */
+	static int cacheMegabytes() {
+		String configured = System.getProperty("ledger.h2.cache-mb");
+		if (configured != null && !configured.isBlank()) {
+			return Math.max(1, Integer.parseInt(configured.trim()));
+		}
+		return (int) Math.max(16, Runtime.getRuntime().maxMemory() / 8 / (1024 * 1024));
+	}
+
+	/** How a unique index's map is opened: keys in {@link SerializedKeyOrder}. */
+	private static MVMap.Builder<KeyValue, Object> indexMap() {
+		return new MVMap.Builder<KeyValue, Object>().keyType(KEY_ORDER);
+	}
+
+	/** How a collection's data map is opened: documents as BSON. */
+	private static MVMap.Builder<Object, Document> dataMap() {
+		return new MVMap.Builder<Object, Document>().valueType(new BsonDocumentValues());
 	}
 
 	/**
@@ -333,7 +369,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		private long commits;
 
 		CommittingH2Backend(String fileName) {
-			super(new MVStore.Builder().fileName(fileName).autoCommitDisabled().open());
+			super(new MVStore.Builder().fileName(fileName).autoCommitDisabled().cacheSize(cacheMegabytes()).open());
 		}
 
 		@Override

@@ -137,11 +137,23 @@ final class CounterKeys {
 	}
 
 	/**
-	 * The drill-down index document of a scope, effective day and recorded day: each
-	 * batch appends to the documents of the days it records, so none grows without bound.
+	 * Global positions per drill-down index document of one day: at most this many
+	 * positions (about 15 bytes each in BSON) share a document.
 	 */
-	static String indexDay(String scope, LocalDate effective, LocalDate recorded) {
-		return scope + "|i|d|" + effective + "|" + recorded;
+	static final long INDEX_WINDOW = 1L << 14;
+
+	/** The window of global positions an event's index entries go to. */
+	static long indexWindow(long position) {
+		return position / INDEX_WINDOW;
+	}
+
+	/**
+	 * The drill-down index document of a scope, effective day, recorded day and window of
+	 * global positions: each batch appends to the documents of the days and window it
+	 * records, so none grows past one window's positions.
+	 */
+	static String indexDay(String scope, LocalDate effective, LocalDate recorded, long window) {
+		return scope + "|i|d|" + effective + "|" + recorded + "|" + window;
 	}
 
 	/**

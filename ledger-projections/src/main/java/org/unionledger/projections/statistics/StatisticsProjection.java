@@ -58,13 +58,15 @@ import org.unionledger.union.UnionType;
  * <li>{@value #COUNTERS}: effective-date buckets, the statistical year's bucket and, for
  * late entries (recorded after their effective date), recorded-date buckets;</li>
  * <li>{@value #INDEX}: per scope, effective day and recorded day the global positions of
- * the events behind each figure ({@code <scope>|i|d|<date>|<recorded date>}: {@code g:
- * {"<field>,<field>,…": [position, …]}}, the events grouped by the set of figures they
- * count in), with per effective month the number of events per day and figure and the
- * recorded days holding them as days after the effective day
+ * the events behind each figure ({@code <scope>|i|d|<date>|<recorded date>|<window>}:
+ * {@code g: {"<field>,<field>,…": [position, …]}}, the events grouped by the set of
+ * figures they count in, one document per window of {@value CounterKeys#INDEX_WINDOW}
+ * global positions so that none grows past about 250 KB however many events share a day),
+ * with per effective month the number of events per day and figure, the recorded days
+ * holding them as days after the effective day, and the windows of each
  * ({@code <scope>|i|m|<month>}: {@code n: {day: {field: count}}}, {@code r: {day: [days
- * late, …]}}), so that drill-down pages through the events without reading more than the
- * pages' days;</li>
+ * late, …]}}, {@code w: {"<day>|<days late>": [window, …]}}), so that drill-down pages
+ * through the events without reading more than the pages' days;</li>
  * <li>{@value #MEMBERS}: what deltas depend on beyond the event itself: each member's
  * holding unions by effective date ({@code M:<memberId>}, for services read by the
  * holding union) and each member's services per statistical year
@@ -483,7 +485,8 @@ public class StatisticsProjection {
 		indexed.forEach((scope, days) -> days.forEach((day, fields) -> {
 			String group = String.join(",", fields);
 			int late = (int) (deltas.recorded.toEpochDay() - day.toEpochDay());
-			changes(index, CounterKeys.indexDay(scope, day, deltas.recorded))
+			long window = CounterKeys.indexWindow(position);
+			changes(index, CounterKeys.indexDay(scope, day, deltas.recorded, window))
 				.add((document) -> values(sub(document, "g"), group).add(position));
 			changes(index, CounterKeys.indexMonth(scope, YearMonth.from(day))).add((document) -> {
 				Document perDay = sub(sub(document, "n"), day.toString());
@@ -491,6 +494,10 @@ public class StatisticsProjection {
 				List<Object> recordedDays = values(sub(document, "r"), day.toString());
 				if (!recordedDays.contains(late)) {
 					recordedDays.add(late);
+				}
+				List<Object> windows = values(sub(document, "w"), day + "|" + late);
+				if (windows.stream().noneMatch((w) -> ((Number) w).longValue() == window)) {
+					windows.add(window);
 				}
 			});
 		}));

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -442,7 +443,19 @@ public class StatisticsQueryHandler {
 		}
 		TreeMap<LocalDate, Long> perDay = new TreeMap<>();
 		Map<LocalDate, List<LocalDate>> recordedDays = new TreeMap<>();
+		Map<String, List<String>> dayDocumentIds = new HashMap<>();
 		for (Document month : this.store.find(StatisticsProjection.INDEX, monthKeys).values()) {
+			if (month.get("w") instanceof Document windows) {
+				windows.forEach((dayAndLate, list) -> {
+					String[] parts = dayAndLate.split("\\|");
+					LocalDate day = LocalDate.parse(parts[0]);
+					LocalDate recorded = day.plusDays(Long.parseLong(parts[1]));
+					List<String> ids = new ArrayList<>();
+					((List<?>) list).forEach((window) -> ids
+						.add(CounterKeys.indexDay(scope, day, recorded, ((Number) window).longValue())));
+					dayDocumentIds.put(day + "|" + recorded, ids);
+				});
+			}
 			if (month.get("n") instanceof Document days) {
 				Document recorded = (month.get("r") instanceof Document r) ? r : new Document();
 				for (Map.Entry<String, Object> day : days.entrySet()) {
@@ -467,13 +480,15 @@ public class StatisticsQueryHandler {
 			List<String> later = new ArrayList<>();
 			recordedDays.forEach((day, recorded) -> recorded.stream()
 				.filter((r) -> r.isAfter(known))
-				.forEach((r) -> later.add(CounterKeys.indexDay(scope, day, r))));
+				.forEach((r) -> later.addAll(ids(dayDocumentIds, day, r))));
 			Map<String, Document> laterDocuments = find(later);
 			recordedDays.forEach((day, recorded) -> {
 				long after = 0;
 				for (LocalDate r : recorded) {
 					if (r.isAfter(known)) {
-						after += positions(laterDocuments.get(CounterKeys.indexDay(scope, day, r)), field).size();
+						for (String id : ids(dayDocumentIds, day, r)) {
+							after += positions(laterDocuments.get(id), field).size();
+						}
 					}
 				}
 				perDay.merge(day, -after, Long::sum);
@@ -500,7 +515,7 @@ public class StatisticsQueryHandler {
 		List<String> dayKeys = new ArrayList<>();
 		for (LocalDate day : pageDays) {
 			for (LocalDate recorded : recordedDays.get(day)) {
-				dayKeys.add(CounterKeys.indexDay(scope, day, recorded));
+				dayKeys.addAll(ids(dayDocumentIds, day, recorded));
 			}
 		}
 		Map<String, Document> dayDocuments = find(dayKeys);
@@ -508,7 +523,9 @@ public class StatisticsQueryHandler {
 		for (LocalDate day : pageDays) {
 			List<Long> behind = new ArrayList<>();
 			for (LocalDate recorded : recordedDays.get(day)) {
-				behind.addAll(positions(dayDocuments.get(CounterKeys.indexDay(scope, day, recorded)), field));
+				for (String id : ids(dayDocumentIds, day, recorded)) {
+					behind.addAll(positions(dayDocuments.get(id), field));
+				}
 			}
 			behind.sort(null);
 			for (Long position : behind) {
@@ -522,6 +539,11 @@ public class StatisticsQueryHandler {
 		}
 		return new FigureEventsView(scope, query.figure(), from, to, total, query.page(), query.size(), positions,
 				opening);
+	}
+
+	/** The index documents of an effective day's entries recorded on a day. */
+	private static List<String> ids(Map<String, List<String>> dayDocumentIds, LocalDate day, LocalDate recorded) {
+		return dayDocumentIds.getOrDefault(day + "|" + recorded, List.of());
 	}
 
 	/** Index documents by id, read {@value #IDS_PER_READ} ids at a time. */

@@ -21,15 +21,34 @@ public final class Feeder {
 
 	private final List<AnnotationEventHandlerAdapter> adapters;
 
+	/**
+	 * Global positions between consecutive events: event {@code i} (from 0) is fed at
+	 * {@code (i + 1) * stride}.
+	 */
+	private final long stride;
+
 	public Feeder(Object... projections) {
+		this(1, projections);
+	}
+
+	/** A feeder whose events lie {@code stride} positions apart. */
+	public static Feeder strided(long stride, Object... projections) {
+		return new Feeder(stride, projections);
+	}
+
+	private Feeder(long stride, Object[] projections) {
+		this.stride = stride;
 		this.adapters = java.util.Arrays.stream(projections).map(AnnotationEventHandlerAdapter::new).toList();
 	}
 
-	/** Feeds {@code events[from..to)} at positions {@code from+1 ..} in one batch. */
+	/**
+	 * Feeds {@code events[from..to)} at positions {@code (from+1) * stride ..} in one
+	 * batch.
+	 */
 	public void batch(List<Object> events, int from, int to) {
 		this.transactions.executeInTransaction(() -> {
 			for (int i = from; i < to; i++) {
-				handle(i + 1, events.get(i));
+				handle((i + 1) * this.stride, events.get(i));
 			}
 		});
 	}

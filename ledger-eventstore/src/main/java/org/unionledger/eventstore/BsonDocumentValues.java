@@ -1,0 +1,135 @@
+package org.unionledger.eventstore;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
+import org.h2.mvstore.type.ObjectDataType;
+
+/**
+ * How the embedded H2 store keeps the documents of a collection: as BSON, the form they
+ * arrive and leave in, instead of mongo-java-server's default, Java serialization of the
+ * document's maps.
+ * <p>
+ * Why: H2 writes a whole B-tree page (many documents) whenever one of its documents
+ * changes and reads a whole page when it is not cached; with Java serialization, a new
+ * {@code ObjectOutputStream}/{@code ObjectInputStream} per document made that the largest
+ * share of the server's CPU (1,533 of 3,265 worker samples in a profile of a 20,000-row
+ * import, {@code bench/RESULTS.md} run 7). BSON is the server's own wire codec, so a
+ * document read back holds the same Java types as one decoded from a client.
+ * <p>
+ * Format: a value written here is the tag {@value #BSON_TAG} (a byte H2's
+ * {@link ObjectDataType} never writes), its length as a var-int and its BSON bytes. Every
+ * other value, and every value in a file written before (tags of H2's
+ * {@link ObjectDataType}), is written and read by H2's {@link ObjectDataType} as before,
+ * so an older store opens unchanged and its documents move to BSON as they are rewritten.
+ * A file written with this type cannot be opened by the stock backend (it fails on the
+ * unknown tag instead of misreading).
+ * <p>
+ * One instance per map: H2's {@link ObjectDataType} remembers the last type it saw.
+ */
+final class BsonDocumentValues extends BasicDataType<Object> {
+
+	/** The tag of a BSON document: negative as a Java byte, unused by H2's tags. */
+	static final byte BSON_TAG = (byte) 0xB5;
+
+	/** Heap bytes per BSON byte of a decoded document, roughly (for H2's page cache). */
+	private static final int HEAP_PER_BSON_BYTE = 6;
+
+	private final ObjectDataType legacy = new ObjectDataType();
+
+	/** Moving average of the heap a document takes, for H2's memory accounting. */
+	private volatile int averageMemory = 2_048;
+
+	@Override
+	public Object[] createStorage(int size) {
+		return new Object[size];
+	}
+
+	@Override
+	public int getMemory(Object value) {
+		return (value instanceof Document) ? this.averageMemory : this.legacy.getMemory(value);
+	}
+
+	@Override
+	public void write(WriteBuffer buffer, Object value) {
+		byte[] bson = (value instanceof Document document) ? encode(document) : null;
+		if (bson == null) {
+			this.legacy.write(buffer, value);
+			return;
+		}
+		buffer.put(BSON_TAG).putVarInt(bson.length).put(bson);
+	}
+
+	@Override
+	public Object read(ByteBuffer buffer) {
+		if (buffer.get(buffer.position()) != BSON_TAG) {
+			return this.legacy.read(buffer);
+		}
+		buffer.get();
+		int length = DataUtils.readVarInt(buffer);
+		ByteBuf bson;
+		if (buffer.hasArray()) {
+			bson = Unpooled.wrappedBuffer(buffer.array(), buffer.arrayOffset() + buffer.position(), length);
+		}
+		else {
+			byte[] copy = new byte[length];
+			buffer.duplicate().get(copy);
+			bson = Unpooled.wrappedBuffer(copy);
+		}
+		Document document = BsonDecoder.decodeBson(bson);
+		buffer.position(buffer.position() + length);
+		remember(length);
+		return document;
+	}
+
+	/**
+	 * Values are never ordered by H2; equal documents compare 0, others by their BSON
+	 * bytes.
+	 */
+	@Override
+	public int compare(Object a, Object b) {
+		if (a == b || (a != null && a.equals(b))) {
+			return 0;
+		}
+		if (a instanceof Document x && b instanceof Document y) {
+			byte[] left = encode(x);
+			byte[] right = encode(y);
+			if (left != null && right != null) {
+				return Arrays.compareUnsigned(left, right);
+			}
+		}
+		return this.legacy.compare(a, b);
+	}
+
+	/**
+	 * The document's BSON, or {@code null} for a value BSON cannot hold (written by Java
+	 * serialization as before).
+	 */
+	private byte[] encode(Document document) {
+		ByteBuf out = Unpooled.buffer(256);
+		try {
+			BsonEncoder.encodeDocument(document, out);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+		byte[] bytes = new byte[out.readableBytes()];
+		out.readBytes(bytes);
+		remember(bytes.length);
+		return bytes;
+	}
+
+	private void remember(int bsonLength) {
+		int memory = (int) Math.min(Integer.MAX_VALUE, (long) bsonLength * HEAP_PER_BSON_BYTE);
+		this.averageMemory = (int) ((memory + 15L * this.averageMemory) / 16);
+	}
+
+}

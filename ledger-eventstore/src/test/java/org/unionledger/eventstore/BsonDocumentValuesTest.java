@@ -1,0 +1,187 @@
+package org.unionledger.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.BsonTimestamp;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded H2 store keeps documents as BSON: every type a client can store comes back
+ * as it went in, a store written by the stock backend (Java serialization) opens, reads
+ * and moves to BSON as documents are rewritten, and the stock backend refuses a BSON
+ * store rather than misreading it.
+ */
+class BsonDocumentValuesTest {
+
+	@Test
+	void aDocumentComesBackEqualWithEveryTypeTheServerHolds() {
+		de.bwaldvogel.mongo.bson.Document nested = new de.bwaldvogel.mongo.bson.Document("城市", "石家庄").append("n", 7);
+		de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", "U:sjz|sy|2026")
+			.append("int", 42)
+			.append("long", 1L << 40)
+			.append("double", -0.5)
+			.append("text", "导入测试 · Ⅱ")
+			.append("bool", true)
+			.append("null", null)
+			.append("date", Instant.ofEpochMilli(1_764_000_000_123L))
+			.append("objectId", new de.bwaldvogel.mongo.bson.ObjectId())
+			.append("decimal", new de.bwaldvogel.mongo.bson.Decimal128(new BigDecimal("12.30")))
+			.append("binary", new de.bwaldvogel.mongo.bson.BinData(new byte[] { 0, 1, (byte) 0xff }))
+			.append("uuid", UUID.fromString("123e4567-e89b-12d3-a456-426614174000"))
+			.append("list", new ArrayList<>(List.of(1L, "two", nested)))
+			.append("doc", nested);
+		BsonDocumentValues type = new BsonDocumentValues();
+		WriteBuffer buffer = new WriteBuffer();
+		type.write(buffer, document);
+		type.write(buffer, 123L);
+		ByteBuffer bytes = buffer.getBuffer();
+		bytes.flip();
+		assertThat(bytes.get(0)).isEqualTo(BsonDocumentValues.BSON_TAG);
+		Object read = type.read(bytes);
+		assertThat(read).isInstanceOf(de.bwaldvogel.mongo.bson.Document.class).isEqualTo(document);
+		assertThat(type.read(bytes)).isEqualTo(123L);
+		assertThat(bytes.remaining()).isZero();
+	}
+
+	@Test
+	void aStoreWrittenByTheStockBackendOpensAndMovesToBson(@TempDir Path folder) {
+		Path file = folder.resolve("store.mv.db");
+		List<Document> written = new ArrayList<>();
+		for (int i = 0; i < 1_500; i++) {
+			written.add(new Document("_id", (i % 2 == 0) ? (Object) (long) i : "m-" + i).append("name", "会员" + i)
+				.append("counts", new Document("a", i).append("b", (long) i * 3))
+				.append("at", new Date(1_700_000_000_000L + i))
+				.append("tags", List.of("x", i))
+				.append("ts", new BsonTimestamp(i, 1))
+				.append("bin", new org.bson.types.Binary(new byte[] { (byte) i }))
+				.append("dec", new Decimal128(i))
+				.append("oid", new ObjectId(new Date(1_700_000_000_000L), i)));
+		}
+		MongoServer stock = new MongoServer(new H2Backend(file.toString()));
+		stock.bind("127.0.0.1", 0);
+		try (MongoClient client = MongoStores.openClient("mongodb://127.0.0.1:" + stock.getLocalAddress().getPort())) {
+			collection(client).insertMany(written.subList(0, 1_000));
+		}
+		stock.shutdownNow();
+		assertThat(tags(file)).containsOnlyKeys((int) TYPE_SERIALIZED_OBJECT);
+
+		try (EmbeddedMongoServer ours = EmbeddedMongoServer.h2File(file, 0);
+				MongoClient client = MongoStores.openClient(ours.connectionString())) {
+			assertEveryDocument(client, written.subList(0, 1_000));
+			collection(client).insertMany(written.subList(1_000, 1_500));
+			for (int i = 0; i < 100; i++) {
+				Document changed = written.get(i);
+				collection(client).updateOne(Filters.eq("_id", changed.get("_id")), Updates.inc("counts.a", 1_000));
+				changed.get("counts", Document.class).put("a", i + 1_000);
+			}
+			assertEveryDocument(client, written);
+		}
+		try (EmbeddedMongoServer ours = EmbeddedMongoServer.h2File(file, 0);
+				MongoClient client = MongoStores.openClient(ours.connectionString())) {
+			assertEveryDocument(client, written);
+			assertThat(ours.documentsUnreachableById()).isEmpty();
+		}
+		Map<Integer, Integer> tags = tags(file);
+		assertThat(tags.get((int) BsonDocumentValues.BSON_TAG)).as("documents written as BSON")
+			.isGreaterThanOrEqualTo(600);
+		assertThat(tags.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(1_500);
+
+		MongoServer stockAgain = new MongoServer(new H2Backend(file.toString()));
+		stockAgain.bind("127.0.0.1", 0);
+		try (MongoClient client = MongoStores
+			.openClient("mongodb://127.0.0.1:" + stockAgain.getLocalAddress().getPort())) {
+			assertThatThrownBy(() -> collection(client).find().into(new ArrayList<>()))
+				.as("the stock backend refuses BSON documents")
+				.isInstanceOf(RuntimeException.class);
+		}
+		finally {
+			stockAgain.shutdownNow();
+		}
+	}
+
+	private static final byte TYPE_SERIALIZED_OBJECT = 19;
+
+	/** How many documents of the test collection the file holds per first byte (tag). */
+	private static Map<Integer, Integer> tags(Path file) {
+		Map<Integer, Integer> tags = new TreeMap<>();
+		MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+		try {
+			MVMap<Object, Integer> map = store.openMap("databases.test.documents",
+					new MVMap.Builder<Object, Integer>().valueType(new TagOnly()));
+			map.values().forEach(tag -> tags.merge(tag, 1, Integer::sum));
+		}
+		finally {
+			store.close();
+		}
+		return tags;
+	}
+
+	/** Reads a value as its tag, skipping it with the type that wrote it. */
+	private static final class TagOnly extends BasicDataType<Integer> {
+
+		private final BsonDocumentValues values = new BsonDocumentValues();
+
+		@Override
+		public Integer[] createStorage(int size) {
+			return new Integer[size];
+		}
+
+		@Override
+		public int getMemory(Integer tag) {
+			return 16;
+		}
+
+		@Override
+		public void write(WriteBuffer buffer, Integer tag) {
+			throw new UnsupportedOperationException("read only");
+		}
+
+		@Override
+		public Integer read(ByteBuffer buffer) {
+			int tag = buffer.get(buffer.position());
+			this.values.read(buffer);
+			return tag;
+		}
+
+	}
+
+	private static MongoCollection<Document> collection(MongoClient client) {
+		return client.getDatabase("test").getCollection("documents");
+	}
+
+	private static void assertEveryDocument(MongoClient client, List<Document> expected) {
+		assertThat(collection(client).countDocuments()).isEqualTo(expected.size());
+		for (Document document : expected) {
+			assertThat(collection(client).find(Filters.eq("_id", document.get("_id"))).first())
+				.as("document %s", document.get("_id"))
+				.isEqualTo(document);
+		}
+	}
+
+}
