@@ -162,8 +162,8 @@ public class AxonConfiguration {
 
 	@Bean
 	ReadModelLayoutUpgrade readModelLayoutUpgrade(MongoDatabase database) {
-		return new ReadModelLayoutUpgrade(new ReadModelLayouts(database),
-				Map.of(StatisticsProjection.PROCESSING_GROUP, StatisticsProjection.LAYOUT));
+		return new ReadModelLayoutUpgrade(new ReadModelLayouts(database), Map.of(StatisticsProjection.PROCESSING_GROUP,
+				StatisticsProjection.LAYOUT, RosterProjection.PROCESSING_GROUP, RosterProjection.LAYOUT));
 	}
 
 	/**

@@ -21,9 +21,15 @@ import org.unionledger.projections.support.ReadModelBatch;
 import org.unionledger.union.UnionId;
 
 /**
- * Who belongs to each union now: one document per union ({@code _id} = union id) whose
- * {@code members} map member ids to their status and the date they got it. A transfer
- * leaves the origin's roster only when it is accepted.
+ * Who belongs to each union now, in up to {@value #BUCKETS} documents per union
+ * ({@code _id} = {@code <union id>|<bucket>}, the bucket chosen by the member id's hash)
+ * whose {@code members} map member ids to their status and the date they got it. A
+ * transfer leaves the origin's roster only when it is accepted.
+ * <p>
+ * Buckets keep every document small whatever a union's size: an entry takes about 60
+ * bytes of BSON, so a union of 250,000 members has buckets of about 240 KB, and a batch
+ * of enrollments rewrites only the buckets it touches (before layout 2 a union's whole
+ * roster was one document, rewritten by every batch and bounded only by MongoDB's 16 MB).
  */
 @ProcessingGroup(RosterProjection.PROCESSING_GROUP)
 public class RosterProjection {
@@ -31,6 +37,12 @@ public class RosterProjection {
 	public static final String PROCESSING_GROUP = "rosters";
 
 	public static final String COLLECTION = "rm_rosters";
+
+	/** The layout of these read models: 2 since rosters are split into buckets. */
+	public static final int LAYOUT = 2;
+
+	/** Documents per union at most. */
+	static final int BUCKETS = 64;
 
 	private final MongoDatabase database;
 
@@ -77,13 +89,22 @@ public class RosterProjection {
 	private static void put(UnionId union, MemberId member, MembershipStatus status, LocalDate since,
 			TrackingToken token) {
 		ReadModelBatch.current()
-			.apply(COLLECTION, union.value(), EventPositions.of(token), d -> members(d).put(member.value(),
+			.apply(COLLECTION, bucket(union, member), EventPositions.of(token), d -> members(d).put(member.value(),
 					new Document("status", status.name()).append("since", since.toString())));
 	}
 
 	private static void remove(UnionId union, MemberId member, TrackingToken token) {
 		ReadModelBatch.current()
-			.apply(COLLECTION, union.value(), EventPositions.of(token), d -> members(d).remove(member.value()));
+			.apply(COLLECTION, bucket(union, member), EventPositions.of(token), d -> members(d).remove(member.value()));
+	}
+
+	/** The {@code _id} of the union's document that holds the member. */
+	static String bucket(UnionId union, MemberId member) {
+		return bucketId(union, Math.floorMod(member.value().hashCode(), BUCKETS));
+	}
+
+	static String bucketId(UnionId union, int bucket) {
+		return union.value() + "|" + bucket;
 	}
 
 	private static Document members(Document roster) {

@@ -1,9 +1,9 @@
 package org.unionledger.projections.rosters;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 import org.bson.Document;
 import org.unionledger.membership.MemberId;
@@ -28,17 +28,20 @@ public record RosterView(UnionId unionId, List<Entry> members) {
 	public record Entry(MemberId memberId, MembershipStatus status, LocalDate since) {
 	}
 
-	static RosterView from(UnionId unionId, Document document) {
-		Document members = (document != null) ? document.get("members", Document.class) : null;
-		if (members == null) {
-			return new RosterView(unionId, List.of());
+	static RosterView from(UnionId unionId, List<Document> buckets) {
+		List<Entry> entries = new ArrayList<>();
+		for (Document bucket : buckets) {
+			Document members = bucket.get("members", Document.class);
+			if (members != null) {
+				members.forEach((memberId, value) -> {
+					Document d = (Document) value;
+					entries.add(new Entry(new MemberId(memberId), MembershipStatus.valueOf(d.getString("status")),
+							LocalDate.parse(d.getString("since"))));
+				});
+			}
 		}
-		return new RosterView(unionId,
-				members.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.naturalOrder())).map(e -> {
-					Document d = (Document) e.getValue();
-					return new Entry(new MemberId(e.getKey()), MembershipStatus.valueOf(d.getString("status")),
-							LocalDate.parse(d.getString("since")));
-				}).toList());
+		entries.sort(Comparator.comparing((Entry entry) -> entry.memberId().value()));
+		return new RosterView(unionId, List.copyOf(entries));
 	}
 
 }

@@ -77,6 +77,39 @@ class RosterProjectionTest {
 		assertThat(roster(BD).get(0).since()).isEqualTo(DAY.plusDays(5));
 	}
 
+	/**
+	 * A large union's roster is spread over at most {@link RosterProjection#BUCKETS}
+	 * documents of similar size, and read back whole and in member-id order.
+	 */
+	@Test
+	void aLargeRosterIsSplitIntoBoundedBucketsAndReadBackWhole() {
+		EncryptedPersonalData sealed = new EncryptedPersonalData("pd-1", "c2VhbGVk");
+		List<String> members = new ArrayList<>();
+		for (int i = 0; i < 3_200; i++) {
+			members.add("m-" + Integer.toString(i * 7_919, 36));
+		}
+		int batch = 500;
+		for (int from = 0; from < members.size(); from += batch) {
+			int start = from;
+			this.transactions.executeInTransaction(() -> {
+				for (int i = start; i < Math.min(members.size(), start + batch); i++) {
+					this.projection.on(new MemberEnrolled(new MemberId(members.get(i)), sealed, SJZ,
+							EnrollmentChannel.IMPORT, DAY, AT, CLERK), new GlobalSequenceTrackingToken(i + 1));
+				}
+			});
+		}
+
+		List<org.bson.Document> buckets = mongo.database()
+			.getCollection(RosterProjection.COLLECTION)
+			.find()
+			.into(new ArrayList<>());
+		assertThat(buckets).hasSizeLessThanOrEqualTo(RosterProjection.BUCKETS).hasSizeGreaterThan(32);
+		assertThat(buckets).allSatisfy((bucket) -> assertThat(bucket.get("members", org.bson.Document.class))
+			.hasSizeLessThan(3_200 / RosterProjection.BUCKETS * 2));
+		assertThat(roster(SJZ)).extracting((entry) -> entry.memberId().value())
+			.containsExactlyElementsOf(members.stream().sorted().toList());
+	}
+
 	@Test
 	void aRosterWithoutEventsIsEmpty() {
 		assertThat(roster(SJZ)).isEmpty();
