@@ -162,8 +162,10 @@ public class AxonConfiguration {
 
 	@Bean
 	ReadModelLayoutUpgrade readModelLayoutUpgrade(MongoDatabase database) {
-		return new ReadModelLayoutUpgrade(new ReadModelLayouts(database), Map.of(StatisticsProjection.PROCESSING_GROUP,
-				StatisticsProjection.LAYOUT, RosterProjection.PROCESSING_GROUP, RosterProjection.LAYOUT));
+		return new ReadModelLayoutUpgrade(new ReadModelLayouts(database),
+				Map.of(StatisticsProjection.PROCESSING_GROUP, StatisticsProjection.LAYOUT,
+						RosterProjection.PROCESSING_GROUP, RosterProjection.LAYOUT,
+						SupervisionProjection.PROCESSING_GROUP, SupervisionProjection.LAYOUT));
 	}
 
 	/**

@@ -53,6 +53,12 @@ public class SupervisionProjection {
 
 	static final String LISTS = "rm_finding_lists";
 
+	/**
+	 * The layout of these read models: 2 since lists are split into chunks by window of
+	 * global positions.
+	 */
+	public static final int LAYOUT = 2;
+
 	static final String MEMBER_TRACE = "rm_member_trace";
 
 	static final String UNION_TRACE = "rm_union_trace";
@@ -209,13 +215,41 @@ public class SupervisionProjection {
 	}
 
 	private void addToList(String key, String id, long position) {
-		ReadModelBatch.current().apply(LISTS, key, position, list -> {
+		appendToList(ReadModelBatch.current(), key, List.of(id), position);
+	}
+
+	/**
+	 * Adds ids to a list: to its chunk for the event's window of global positions
+	 * ({@code <key>|w|<window>}: {@code ids}), and the window to the list's head
+	 * ({@code <key>}: {@code w: [window, …]}), so that no list document grows past one
+	 * window's entries (about {@value #LIST_WINDOW} × 40 bytes) however many findings a
+	 * scope collects.
+	 */
+	private static void appendToList(ReadModelBatch batch, String key, List<String> added, long position) {
+		long window = position / LIST_WINDOW;
+		batch.apply(LISTS, listChunk(key, window), position, chunk -> {
 			@SuppressWarnings("unchecked")
-			List<String> ids = (List<String>) list.computeIfAbsent("ids", k -> new ArrayList<String>());
-			if (!ids.contains(id)) {
-				ids.add(id);
+			List<String> ids = (List<String>) chunk.computeIfAbsent("ids", k -> new ArrayList<String>());
+			for (String id : added) {
+				if (!ids.contains(id)) {
+					ids.add(id);
+				}
 			}
 		});
+		batch.apply(LISTS, key, position, head -> {
+			@SuppressWarnings("unchecked")
+			List<Object> windows = (List<Object>) head.computeIfAbsent("w", k -> new ArrayList<>());
+			if (windows.stream().noneMatch((w) -> ((Number) w).longValue() == window)) {
+				windows.add(window);
+			}
+		});
+	}
+
+	/** Global positions per chunk of a list. */
+	static final long LIST_WINDOW = 4_096;
+
+	static String listChunk(String key, long window) {
+		return key + "|w|" + window;
 	}
 
 	@EventHandler
@@ -368,15 +402,7 @@ public class SupervisionProjection {
 		long position = EventPositions.of(token);
 		ReadModelBatch batch = ReadModelBatch.current();
 		for (Map.Entry<String, List<String>> entry : this.raised.entrySet()) {
-			batch.apply(LISTS, entry.getKey(), position, list -> {
-				@SuppressWarnings("unchecked")
-				List<String> ids = (List<String>) list.computeIfAbsent("ids", k -> new ArrayList<String>());
-				for (String id : entry.getValue()) {
-					if (!ids.contains(id)) {
-						ids.add(id);
-					}
-				}
-			});
+			appendToList(batch, entry.getKey(), entry.getValue(), position);
 		}
 		this.raised.clear();
 	}

@@ -260,10 +260,26 @@ public class SupervisionQueryHandler {
 		return result;
 	}
 
+	/** The ids of a list, from its chunks in window order (see the projection). */
 	private List<String> listed(String key) {
-		Document list = byId(this.lists, key);
-		return (list != null && list.getList("ids", String.class) != null) ? list.getList("ids", String.class)
-				: List.of();
+		Document head = byId(this.lists, key);
+		if (head == null || !(head.get("w") instanceof List<?> windows)) {
+			return List.of();
+		}
+		List<Long> ordered = new ArrayList<>();
+		windows.forEach((window) -> ordered.add(((Number) window).longValue()));
+		ordered.sort(null);
+		List<String> chunkIds = ordered.stream().map((window) -> SupervisionProjection.listChunk(key, window)).toList();
+		Map<String, Document> chunks = new java.util.HashMap<>();
+		byIds(this.lists, chunkIds).forEach((chunk) -> chunks.put(chunk.getString("_id"), chunk));
+		java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+		for (String chunkId : chunkIds) {
+			Document chunk = chunks.get(chunkId);
+			if (chunk != null && chunk.getList("ids", String.class) != null) {
+				ids.addAll(chunk.getList("ids", String.class));
+			}
+		}
+		return new ArrayList<>(ids);
 	}
 
 	private static Document byId(MongoCollection<Document> collection, String id) {

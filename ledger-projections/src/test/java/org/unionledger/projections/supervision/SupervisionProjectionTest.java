@@ -150,6 +150,13 @@ class SupervisionProjectionTest {
 			assertThat(found.getOrDefault(kind, List.of())).as(kind.name())
 				.containsExactlyInAnyOrderElementsOf(planted.get(kind));
 		}
+		this.database.getCollection(SupervisionProjection.LISTS)
+			.find()
+			.forEach((d) -> System.out.println("LIST " + d.get("_id")));
+		assertThat(this.database.getCollection(SupervisionProjection.LISTS)
+			.countDocuments(com.mongodb.client.model.Filters.regex("_id", "^J:13\\|\\d+\\|w\\|")))
+			.as("the province's lists span several chunks")
+			.isGreaterThanOrEqualTo(2);
 		System.out.printf("supervision: %d members, %d events, planted %d per kind (%d), found %d%n", MEMBERS,
 				this.events.size(), PLANTED, PLANTED * FindingKind.values().length, findings.size());
 	}
@@ -447,12 +454,18 @@ class SupervisionProjectionTest {
 		return all;
 	}
 
+	/**
+	 * Global positions between consecutive events: wide enough that a scope's findings
+	 * fill several chunks of its list ({@link SupervisionProjection#LIST_WINDOW}).
+	 */
+	private static final long STRIDE = 7;
+
 	private void feed(List<Object> events, int batchSize) {
 		for (int from = 0; from < events.size(); from += batchSize) {
 			int start = from;
 			this.transactions.executeInTransaction(() -> {
 				for (int i = start; i < Math.min(events.size(), start + batchSize); i++) {
-					dispatch(events.get(i), new GlobalSequenceTrackingToken(i + 1));
+					dispatch(events.get(i), new GlobalSequenceTrackingToken((i + 1) * STRIDE));
 				}
 			});
 		}
