@@ -35,6 +35,7 @@ import org.unionledger.api.support.Ids;
 import org.unionledger.common.Outcome;
 import org.unionledger.common.Rules;
 import org.unionledger.identity.MemberIdentities;
+import org.unionledger.identity.PersonName;
 import org.unionledger.identity.PersonalData;
 import org.unionledger.identity.ResidentId;
 import org.unionledger.membership.Commands.AssignServingUnion;
@@ -115,10 +116,11 @@ public class MemberController {
 		this.scopes.requireUnionActor(Ids.requireUnion(request.unionId(), "unionId"));
 		LocalDate today = LocalDate.now(this.clock);
 		ResidentId residentId = ResidentId.parse(request.residentId(), today);
+		PersonName name = PersonName.of(request.name());
 		UnionId unionId = requireOpenUnion(request.unionId(), request.effectiveDate());
 		Ids.requireNotFuture(request.effectiveDate(), this.clock, "effectiveDate");
 		MemberId memberId = this.identities.memberIdOf(residentId);
-		var personalData = this.vault.encrypt(memberId, new PersonalData(residentId, request.name().strip()));
+		var personalData = this.vault.encrypt(memberId, new PersonalData(residentId, name));
 		Outcome outcome = this.commands.sendAndWait(new EnrollMember(memberId, personalData, unionId,
 				request.effectiveDate(), request.channel(), this.actors.current()));
 		this.freshness.awaitOwnWrites();
