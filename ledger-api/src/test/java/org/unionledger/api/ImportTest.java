@@ -132,6 +132,60 @@ class ImportTest extends ApiTestSupport {
 	}
 
 	@Test
+	void aFileMixingUtf8AndGbkIsRefusedWholeNamingTheFirstOffendingLine() {
+		String day = TODAY.minusDays(2).toString();
+		ByteArrayOutputStream file = new ByteArrayOutputStream();
+		file.writeBytes(("residentId,name,unionId,effectiveDate\n" + residentId() + ",张三,os-sjz-a," + day + "\n")
+			.getBytes(StandardCharsets.UTF_8));
+		file.writeBytes((residentId() + ",李四,os-sjz-a," + day + "\n").getBytes(GBK));
+		file.writeBytes((residentId() + ",王五,os-sjz-a," + day + "\n").getBytes(StandardCharsets.UTF_8));
+		long head = this.engine.headPosition();
+
+		ResponseEntity<Map> refused = post(TestUsers.SJZ_OFFICER, file.toByteArray());
+
+		assertThat(refused.getStatusCode()).as(String.valueOf(refused.getBody()))
+			.isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+		assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(refused.getBody()).containsEntry("rule", "CSV_MIXED_ENCODING")
+			.containsEntry("field", "file")
+			.containsEntry("line", 3);
+		assertThat((String) refused.getBody().get("detail")).contains("line 3");
+		assertThat(this.engine.headPosition()).as("no row imported").isEqualTo(head);
+	}
+
+	@Test
+	void aGbkFileIsRefusedWholeWhenItHoldsBytesGbkHasNoCharacterFor() {
+		String day = TODAY.minusDays(2).toString();
+		ByteArrayOutputStream file = new ByteArrayOutputStream();
+		file.writeBytes(("residentId,name,unionId,effectiveDate\n" + residentId() + ",李四,os-sjz-a," + day + "\n")
+			.getBytes(GBK));
+		file.writeBytes((residentId() + ",").getBytes(GBK));
+		file.writeBytes(new byte[] { (byte) 0x80, (byte) 0xFF });
+		file.writeBytes((",os-sjz-a," + day + "\n").getBytes(GBK));
+		long head = this.engine.headPosition();
+
+		ResponseEntity<Map> refused = post(TestUsers.SJZ_OFFICER, file.toByteArray());
+
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+		assertThat(refused.getBody()).containsEntry("rule", "CSV_ENCODING").containsEntry("line", 3);
+		assertThat(this.engine.headPosition()).isEqualTo(head);
+	}
+
+	@Test
+	void gbkNamesWhoseBytesHappenToBeValidUtf8AreStillReadAsGbk() {
+		// 郑郑卢 in GBK (d6a3 d6a3 c2ac) is also valid UTF-8 (three Armenian and Latin
+		// letters): no Chinese, so no sign of UTF-8, and the file is GBK.
+		String day = TODAY.minusDays(2).toString();
+		String csv = "residentId,name,unionId,effectiveDate\n" + id("郑郑卢") + ",郑郑卢,os-sjz-a," + day + "\n" + id("周吴")
+				+ ",周吴,os-sjz-a," + day + "\n";
+
+		Map job = importCsv(TestUsers.SJZ_OFFICER, csv.getBytes(GBK), false);
+
+		assertThat(job).containsEntry("encoding", "GBK").containsEntry("accepted", 2);
+		assertThat(memberOf(TestUsers.SJZ_OFFICER, "os-sjz-a", "郑郑卢")).isNotNull();
+	}
+
+	@Test
 	void aFileWithoutTheDocumentedColumnsIsRefusedWhole() {
 		long head = this.engine.headPosition();
 		ResponseEntity<Map> refused = post(TestUsers.SJZ_OFFICER, "id,name\n1,x\n".getBytes(StandardCharsets.UTF_8));
