@@ -220,7 +220,8 @@ public class MemberController {
 	@GetMapping("/{memberId}/history")
 	public Map<String, Object> history(@PathVariable String memberId) {
 		MemberState member = requireReadableMember(memberId);
-		List<Map<String, Object>> events = this.records.history(member.memberId());
+		List<Map<String, Object>> events = this.records.history(member.memberId(),
+				new CredentialCodeVisibility(this.scopes::canActFor));
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("memberId", member.memberId().value());
 		body.put("unionId", member.unionId().value());
