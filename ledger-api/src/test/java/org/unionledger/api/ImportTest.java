@@ -44,12 +44,12 @@ class ImportTest extends ApiTestSupport {
 	@Test
 	void goodRowsAreEnrolledAndEachBadRowComesBackWithFieldAndRule() {
 		String one = id("王一");
-		String two = id("王,二");
+		String two = id("王·二");
 		String day = TODAY.minusDays(3).toString();
 		String mistyped = residentId().substring(0, 17) + "Z";
 		String csv = "\uFEFFresidentId,name,unionId,effectiveDate,channel\r\n" //
 				+ one + ",王一,os-sjz-a," + day + ",\r\n" //
-				+ two + ",\"王,二\",os-sjz-c," + day + ",on_site\r\n" //
+				+ two + ",\"王·二\",os-sjz-c," + day + ",on_site\r\n" //
 				+ mistyped + ",王三,os-sjz-a," + day + ",\r\n" //
 				+ id("王四") + ",王四,os-bd-b," + day + ",\r\n" //
 				+ id("王五") + ",王五,os-sjz-a,2999-01-01,\r\n" //
@@ -69,17 +69,39 @@ class ImportTest extends ApiTestSupport {
 		assertThat((List<Map>) job.get("rejections"))
 			.extracting(r -> r.get("line") + " " + r.get("field") + " " + r.get("rule"))
 			.containsExactly("4 residentId RESIDENT_ID_CHARACTERS", "5 unionId OUT_OF_SCOPE",
-					"6 effectiveDate DATE_IN_FUTURE", "7 name NOT_BLANK", "8 channel INVALID_VALUE",
+					"6 effectiveDate DATE_IN_FUTURE", "7 name NAME_BLANK", "8 channel INVALID_VALUE",
 					"10 residentId DUPLICATE_IN_FILE");
 		assertThat(this.engine.headPosition()).isEqualTo(head + 2);
 		String member = (String) ((List<Map>) as(TestUsers.SJZ_OFFICER)
 			.getForObject("/api/unions/os-sjz-c/members", Map.class)
 			.get("members")).stream()
 			.map(m -> (String) m.get("memberId"))
-			.filter(m -> nameOf(m).equals("王,二"))
+			.filter(m -> nameOf(m).equals("王·二"))
 			.findFirst()
 			.orElse(null);
-		assertThat(member).as("the quoted name with a comma arrives whole").isNotNull();
+		assertThat(member).as("the quoted name arrives whole").isNotNull();
+	}
+
+	@Test
+	void rowsWithUnsafeNamesAreRejectedAndTheOthersEnrolled() {
+		String day = TODAY.minusDays(3).toString();
+		String csv = "residentId,name,unionId,effectiveDate\n" //
+				+ id("李一") + ",李一,os-sjz-a," + day + "\n" //
+				+ residentId() + ",\"=cmd|' /C calc'!A0\",os-sjz-a," + day + "\n" //
+				+ residentId() + ",李\u202e二,os-sjz-a," + day + "\n" //
+				+ residentId() + ",\u200b\u200b,os-sjz-a," + day + "\n" //
+				+ residentId() + ",\"李,三\",os-sjz-a," + day + "\n";
+		long head = this.engine.headPosition();
+
+		Map job = importCsv(TestUsers.SJZ_OFFICER, csv.getBytes(StandardCharsets.UTF_8), false);
+
+		assertThat(job).containsEntry("status", "DONE").containsEntry("accepted", 1).containsEntry("rejected", 4);
+		assertThat((List<Map>) job.get("rejections"))
+			.extracting(r -> r.get("line") + " " + r.get("field") + " " + r.get("rule"))
+			.as("a quoted comma stays in the name, which then has a character names do not")
+			.containsExactly("3 name NAME_CHARACTERS", "4 name NAME_CHARACTERS", "5 name NAME_BLANK",
+					"6 name NAME_CHARACTERS");
+		assertThat(this.engine.headPosition()).isEqualTo(head + 1);
 	}
 
 	@Test
@@ -107,6 +129,60 @@ class ImportTest extends ApiTestSupport {
 		assertThat(nameOf(this.http.withBasicAuth(TestUsers.SYSADMIN, TestUsers.PASSWORD) == null ? null
 				: memberOf(TestUsers.SJZ_OFFICER, "os-sjz-a", "赵乙")))
 			.isEqualTo("赵乙");
+	}
+
+	@Test
+	void aFileMixingUtf8AndGbkIsRefusedWholeNamingTheFirstOffendingLine() {
+		String day = TODAY.minusDays(2).toString();
+		ByteArrayOutputStream file = new ByteArrayOutputStream();
+		file.writeBytes(("residentId,name,unionId,effectiveDate\n" + residentId() + ",张三,os-sjz-a," + day + "\n")
+			.getBytes(StandardCharsets.UTF_8));
+		file.writeBytes((residentId() + ",李四,os-sjz-a," + day + "\n").getBytes(GBK));
+		file.writeBytes((residentId() + ",王五,os-sjz-a," + day + "\n").getBytes(StandardCharsets.UTF_8));
+		long head = this.engine.headPosition();
+
+		ResponseEntity<Map> refused = post(TestUsers.SJZ_OFFICER, file.toByteArray());
+
+		assertThat(refused.getStatusCode()).as(String.valueOf(refused.getBody()))
+			.isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+		assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(refused.getBody()).containsEntry("rule", "CSV_MIXED_ENCODING")
+			.containsEntry("field", "file")
+			.containsEntry("line", 3);
+		assertThat((String) refused.getBody().get("detail")).contains("line 3");
+		assertThat(this.engine.headPosition()).as("no row imported").isEqualTo(head);
+	}
+
+	@Test
+	void aGbkFileIsRefusedWholeWhenItHoldsBytesGbkHasNoCharacterFor() {
+		String day = TODAY.minusDays(2).toString();
+		ByteArrayOutputStream file = new ByteArrayOutputStream();
+		file.writeBytes(("residentId,name,unionId,effectiveDate\n" + residentId() + ",李四,os-sjz-a," + day + "\n")
+			.getBytes(GBK));
+		file.writeBytes((residentId() + ",").getBytes(GBK));
+		file.writeBytes(new byte[] { (byte) 0x80, (byte) 0xFF });
+		file.writeBytes((",os-sjz-a," + day + "\n").getBytes(GBK));
+		long head = this.engine.headPosition();
+
+		ResponseEntity<Map> refused = post(TestUsers.SJZ_OFFICER, file.toByteArray());
+
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+		assertThat(refused.getBody()).containsEntry("rule", "CSV_ENCODING").containsEntry("line", 3);
+		assertThat(this.engine.headPosition()).isEqualTo(head);
+	}
+
+	@Test
+	void gbkNamesWhoseBytesHappenToBeValidUtf8AreStillReadAsGbk() {
+		// 郑郑卢 in GBK (d6a3 d6a3 c2ac) is also valid UTF-8 (three Armenian and Latin
+		// letters): no Chinese, so no sign of UTF-8, and the file is GBK.
+		String day = TODAY.minusDays(2).toString();
+		String csv = "residentId,name,unionId,effectiveDate\n" + id("郑郑卢") + ",郑郑卢,os-sjz-a," + day + "\n" + id("周吴")
+				+ ",周吴,os-sjz-a," + day + "\n";
+
+		Map job = importCsv(TestUsers.SJZ_OFFICER, csv.getBytes(GBK), false);
+
+		assertThat(job).containsEntry("encoding", "GBK").containsEntry("accepted", 2);
+		assertThat(memberOf(TestUsers.SJZ_OFFICER, "os-sjz-a", "郑郑卢")).isNotNull();
 	}
 
 	@Test

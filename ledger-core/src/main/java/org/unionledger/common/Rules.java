@@ -17,11 +17,30 @@ public final class Rules {
 	/** A date lies before the last change of the record it would change. */
 	public static final String EFFECTIVE_DATE_BEFORE_LAST_CHANGE = "EFFECTIVE_DATE_BEFORE_LAST_CHANGE";
 
-	/** A union name is blank. */
+	/**
+	 * A name is blank: a union's, or a person's (invisible characters alone count as
+	 * blank).
+	 */
 	public static final String NAME_BLANK = "NAME_BLANK";
 
-	/** A union name is longer than 200 characters. */
+	/**
+	 * A name is too long: a union's has at most 200 characters, a person's at most 64
+	 * ({@code org.unionledger.identity.PersonName}).
+	 */
 	public static final String NAME_TOO_LONG = "NAME_TOO_LONG";
+
+	/**
+	 * A person's name holds a character names do not: it starts with a letter and holds
+	 * only letters, marks, spaces and the separators of names
+	 * ({@code org.unionledger.identity.PersonName}).
+	 */
+	public static final String NAME_CHARACTERS = "NAME_CHARACTERS";
+
+	/**
+	 * Free text (a union's name, a reason, a comment) holds a control, format
+	 * (zero-width, bidi), unpaired surrogate or private-use character ({@link Text}).
+	 */
+	public static final String TEXT_CHARACTERS = "TEXT_CHARACTERS";
 
 	/** A jurisdiction code is not of county level (6 digits). */
 	public static final String JURISDICTION_NOT_COUNTY_LEVEL = "JURISDICTION_NOT_COUNTY_LEVEL";

@@ -12,6 +12,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.unionledger.common.Rules;
+import org.unionledger.common.Text;
 import org.unionledger.disclosure.Commands.RecordDisclosure;
 import org.unionledger.disclosure.Events.PersonalDataDisclosed;
 
@@ -37,7 +38,7 @@ class DisclosureLog {
 		require(command.disclosedTo(), "disclosedTo");
 		check(logId.equals(DisclosureLogId.of(memberId)), "logId", Rules.DISCLOSURE_LOG_MISMATCH,
 				"a disclosure belongs in the log of the member whose data is shown");
-		String purpose = require(command.purpose(), "purpose").strip();
+		String purpose = Text.clean(require(command.purpose(), "purpose"), "purpose", true);
 		check(!purpose.isEmpty(), "purpose", Rules.PURPOSE_BLANK, "state why the personal data is read");
 		check(purpose.codePointCount(0, purpose.length()) <= MAX_PURPOSE_LENGTH, "purpose", Rules.PURPOSE_TOO_LONG,
 				"the purpose must not exceed " + MAX_PURPOSE_LENGTH + " characters");

@@ -18,6 +18,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.unionledger.common.Outcome;
 import org.unionledger.common.Rules;
+import org.unionledger.common.Text;
 import org.unionledger.common.RecordedBy;
 import org.unionledger.membership.Commands.AcceptTransfer;
 import org.unionledger.membership.Commands.AssignServingUnion;
@@ -224,6 +225,7 @@ class Membership {
 		CredentialCode code = require(command.code(), "code");
 		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
 		require(command.recordedBy(), "recordedBy");
+		String reason = Text.clean(command.reason(), "reason", true);
 		Credential credential = this.credentials.get(code);
 		check(credential != null, "code", Rules.CREDENTIAL_UNKNOWN,
 				"no credential " + code + " was issued for this member");
@@ -231,8 +233,8 @@ class Membership {
 				"credential " + code + " is no longer outstanding (used or cancelled)");
 		notInFuture(effectiveDate, "effectiveDate", LocalDate.now(clock));
 		notBeforeLastChange(effectiveDate, "effectiveDate");
-		apply(new TransferCredentialCancelled(this.memberId, code, credential.issuingUnion(), command.reason(),
-				effectiveDate, clock.instant(), command.recordedBy()));
+		apply(new TransferCredentialCancelled(this.memberId, code, credential.issuingUnion(), reason, effectiveDate,
+				clock.instant(), command.recordedBy()));
 	}
 
 	/**
@@ -243,9 +245,10 @@ class Membership {
 	void handle(PutMembershipOnHold command, Clock clock) {
 		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
 		require(command.recordedBy(), "recordedBy");
+		String reason = Text.clean(command.reason(), "reason", true);
 		requireActive();
 		checkEffectiveDate(effectiveDate, clock);
-		apply(new MembershipPutOnHold(this.memberId, this.union, command.reason(), effectiveDate, clock.instant(),
+		apply(new MembershipPutOnHold(this.memberId, this.union, reason, effectiveDate, clock.instant(),
 				command.recordedBy()));
 	}
 
@@ -275,7 +278,7 @@ class Membership {
 	@CommandHandler
 	void handle(ReclassifyEnrollmentAsTransferIn command, Clock clock) {
 		String findingId = require(command.findingId(), "findingId");
-		String reason = require(command.reason(), "reason");
+		String reason = Text.clean(require(command.reason(), "reason"), "reason", true);
 		require(command.recordedBy(), "recordedBy");
 		check(!reason.isBlank() && reason.length() <= 1000, "reason", Rules.REQUIRED,
 				"give the reason for the correction (at most 1000 characters)");
@@ -287,7 +290,7 @@ class Membership {
 
 	@CommandHandler
 	void handle(ErasePersonalData command, Clock clock) {
-		String legalBasis = require(command.legalBasis(), "legalBasis");
+		String legalBasis = Text.clean(require(command.legalBasis(), "legalBasis"), "legalBasis", true);
 		require(command.recordedBy(), "recordedBy");
 		check(!legalBasis.isBlank() && legalBasis.length() <= 500, "legalBasis", Rules.REQUIRED,
 				"name the lawful request the erasure answers (at most 500 characters)");

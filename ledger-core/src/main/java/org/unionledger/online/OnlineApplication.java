@@ -12,6 +12,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.unionledger.common.Rules;
+import org.unionledger.common.Text;
 import org.unionledger.membership.MemberId;
 import org.unionledger.online.Commands.ApproveApplication;
 import org.unionledger.online.Commands.DeclineApplication;
@@ -75,7 +76,7 @@ class OnlineApplication {
 	void handle(DeclineApplication command, Clock clock) {
 		requirePendingFor(command.decidingUnionId());
 		require(command.recordedBy(), "recordedBy");
-		String reason = (command.reason() != null) ? command.reason().strip() : "";
+		String reason = (command.reason() != null) ? Text.clean(command.reason(), "reason", true) : "";
 		check(!reason.isEmpty() && reason.codePointCount(0, reason.length()) <= MAX_REASON_LENGTH, "reason",
 				Rules.DECLINE_REASON_INVALID, "a decline needs a reason of 1 to " + MAX_REASON_LENGTH + " characters");
 		apply(new ApplicationDeclined(this.applicationId, this.union, reason, clock.instant(), command.recordedBy()));

@@ -20,6 +20,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.unionledger.common.Rules;
+import org.unionledger.common.Text;
 import org.unionledger.jurisdiction.Jurisdiction;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
@@ -104,7 +105,8 @@ class AnnualReport {
 		check(this.version == 0 || position > this.globalPosition, "globalPosition", Rules.POSITION_NOT_AFTER_PREVIOUS,
 				"version " + this.version + " was computed at position " + this.globalPosition
 						+ "; an amended report is computed later");
-		String comment = (command.comment() != null && !command.comment().isBlank()) ? command.comment().strip() : null;
+		String comment = (command.comment() != null && !command.comment().isBlank())
+				? Text.clean(command.comment(), "comment", true) : null;
 		check(comment == null || comment.length() <= MAX_COMMENT, "comment", Rules.COMMENT_TOO_LONG,
 				"a comment has at most " + MAX_COMMENT + " characters");
 		List<ChildReport> sorted = checkChildren(code, children, position, jurisdictions);

@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.commandhandling.CommandHandler;
 import org.unionledger.common.Guards;
 import org.unionledger.common.Rules;
+import org.unionledger.common.Text;
 import org.unionledger.supervision.Commands.DecideFinding;
 import org.unionledger.supervision.Events.FindingDecided;
 
@@ -32,7 +33,7 @@ class FindingReview {
 	void handle(DecideFinding command, Clock clock) {
 		Guards.require(command.findingId(), "findingId");
 		FindingDecision decided = Guards.require(command.decision(), "decision");
-		String reason = Guards.require(command.reason(), "reason");
+		String reason = Text.clean(Guards.require(command.reason(), "reason"), "reason", true);
 		Guards.require(command.recordedBy(), "recordedBy");
 		Guards.check(!reason.isBlank() && reason.length() <= 1000, "reason", Rules.REQUIRED,
 				"give the reason for the decision (at most 1000 characters)");

@@ -12,6 +12,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.unionledger.common.Rules;
+import org.unionledger.common.Text;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionLevel;
 import org.unionledger.jurisdiction.JurisdictionTable;
@@ -43,7 +44,7 @@ class GrassrootsUnion {
 	@CommandHandler
 	GrassrootsUnion(RegisterUnion command, Clock clock, JurisdictionTable jurisdictions) {
 		require(command.unionId(), "unionId");
-		String name = require(command.name(), "name").strip();
+		String name = Text.clean(require(command.name(), "name"), "name", false);
 		check(!name.isEmpty(), "name", Rules.NAME_BLANK, "the union's name must not be blank");
 		check(name.codePointCount(0, name.length()) <= MAX_NAME_LENGTH, "name", Rules.NAME_TOO_LONG,
 				"the union's name must not exceed " + MAX_NAME_LENGTH + " characters");
@@ -69,8 +70,8 @@ class GrassrootsUnion {
 		check(!effectiveDate.isBefore(this.establishedOn), "effectiveDate", Rules.EFFECTIVE_DATE_BEFORE_ESTABLISHMENT,
 				"a union cannot be dissolved before it was established (" + this.establishedOn + ")");
 		require(command.recordedBy(), "recordedBy");
-		apply(new UnionDissolved(this.placement, command.reason(), effectiveDate, clock.instant(),
-				command.recordedBy()));
+		apply(new UnionDissolved(this.placement, Text.clean(command.reason(), "reason", true), effectiveDate,
+				clock.instant(), command.recordedBy()));
 	}
 
 	@EventSourcingHandler

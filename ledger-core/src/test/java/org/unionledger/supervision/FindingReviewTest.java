@@ -1,5 +1,7 @@
 package org.unionledger.supervision;
 
+import static org.unionledger.common.TestLedger.violationOf;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.unionledger.common.DomainRuleViolation;
 import org.unionledger.common.RecordedBy;
+import org.unionledger.common.Rules;
 import org.unionledger.supervision.Commands.DecideFinding;
 import org.unionledger.supervision.Events.FindingDecided;
 
@@ -61,6 +64,14 @@ class FindingReviewTest {
 			.when(new DecideFinding(FINDING, FindingDecision.CONFIRMED, " ", SUPERVISOR))
 			.expectNoEvents()
 			.expectException(DomainRuleViolation.class);
+	}
+
+	@Test
+	void aReasonWithABidiOverrideIsRefused() {
+		this.fixture.givenNoPriorActivity()
+			.when(new DecideFinding(FINDING, FindingDecision.CONFIRMED, "same person \u202etwo unions", SUPERVISOR))
+			.expectException(violationOf("reason", Rules.TEXT_CHARACTERS))
+			.expectNoEvents();
 	}
 
 	@Test

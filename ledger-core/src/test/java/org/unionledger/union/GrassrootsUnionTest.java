@@ -72,6 +72,23 @@ class GrassrootsUnionTest {
 	}
 
 	@Test
+	void aUnionNameWithControlOrFormatCharactersIsRefused() {
+		for (String name : new String[] { "长安区\u0000工会", "长安区\u202e会工", "\u200b", "长安区\ud800工会", "长安区\n工会" }) {
+			this.fixture.givenNoPriorActivity()
+				.when(register("130102", name, ESTABLISHED))
+				.expectException(violationOf("name", Rules.TEXT_CHARACTERS))
+				.expectNoEvents();
+		}
+	}
+
+	@Test
+	void aUnionNameIsStoredInNfc() {
+		this.fixture.givenNoPriorActivity()
+			.when(register("130102", "Cafe\u0301 工会", ESTABLISHED))
+			.expectEvents(new UnionRegistered(PLACEMENT, "Caf\u00e9 工会", ESTABLISHED, NOW, CLERK));
+	}
+
+	@Test
 	void aUnionNameHasAtMost200Characters() {
 		this.fixture.givenNoPriorActivity()
 			.when(register("130102", "工".repeat(201), ESTABLISHED))

@@ -20,6 +20,7 @@ import org.unionledger.common.DomainRuleViolation;
 import org.unionledger.common.Outcome;
 import org.unionledger.common.RecordedBy;
 import org.unionledger.identity.EncryptedPersonalData;
+import org.unionledger.identity.PersonName;
 import org.unionledger.identity.PersonalData;
 import org.unionledger.identity.ResidentId;
 import org.unionledger.membership.Commands.AcceptTransfer;
@@ -348,7 +349,7 @@ public final class SeedLoader {
 	/** The personal data an enrollment step carries, {@code null} for other steps. */
 	private PersonalData personalDataOf(MemberSeed member, ResidentId residentId, MemberId memberId, MemberStep step) {
 		if (step instanceof MemberStep.Enroll) {
-			return new PersonalData(residentId, member.name());
+			return new PersonalData(residentId, PersonName.of(member.name()));
 		}
 		if (step instanceof MemberStep.DuplicateEnrollment duplicate) {
 			ResidentId asWritten = ResidentId.parse(duplicate.residentIdAsWritten(), SeedPlan.WINDOW_END);
@@ -356,7 +357,7 @@ public final class SeedLoader {
 				throw new IllegalStateException("member #" + member.number()
 						+ ": two spellings of one resident ID gave different member ids; is SeedCrypto normalising?");
 			}
-			return new PersonalData(asWritten, member.name());
+			return new PersonalData(asWritten, PersonName.of(member.name()));
 		}
 		return null;
 	}

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.unionledger.common.RecordedBy;
 import org.unionledger.identity.MemberIdentities;
+import org.unionledger.identity.PersonName;
 import org.unionledger.identity.PersonalData;
 import org.unionledger.identity.PersonalDataCipher;
 import org.unionledger.identity.ResidentId;
@@ -110,8 +111,21 @@ public final class People {
 	public EnrollMember enroll(long i) {
 		ResidentId residentId = ResidentId.parse(residentId(i), this.today);
 		return new EnrollMember(this.identities.memberIdOf(residentId),
-				this.cipher.encrypt(new PersonalData(residentId, "测试人员" + i), this.random), homeUnion(i),
-				effectiveDate(i), EnrollmentChannel.IMPORT, BENCH);
+				this.cipher.encrypt(new PersonalData(residentId, PersonName.of("测试人员" + numeral(i))), this.random),
+				homeUnion(i), effectiveDate(i), EnrollmentChannel.IMPORT, BENCH);
+	}
+
+	/**
+	 * The number in Chinese digits (零一二…), so that generated names pass the ledger's name
+	 * rule, which has no digits.
+	 */
+	public static String numeral(long number) {
+		String digits = "零一二三四五六七八九";
+		StringBuilder out = new StringBuilder();
+		for (char c : Long.toString(number).toCharArray()) {
+			out.append(digits.charAt(c - '0'));
+		}
+		return out.toString();
 	}
 
 	public LocalDate effectiveDate(long i) {

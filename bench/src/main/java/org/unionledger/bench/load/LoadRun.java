@@ -232,9 +232,10 @@ public final class LoadRun {
 		String unionId = union((int) (i % UNIONS));
 		HttpResponse<String> response = timed("enroll", "POST", "/api/members",
 				String.format(
-						"{\"residentId\":\"%s\",\"name\":\"负载 %d\",\"unionId\":\"%s\",\"effectiveDate\":\"%s\","
+						"{\"residentId\":\"%s\",\"name\":\"负载%s\",\"unionId\":\"%s\",\"effectiveDate\":\"%s\","
 								+ "\"channel\":\"ON_SITE\"}",
-						this.people.residentId(i), i, unionId, LocalDate.now(ZONE).minusDays(30 + i % 200)));
+						this.people.residentId(i), People.numeral(i), unionId,
+						LocalDate.now(ZONE).minusDays(30 + i % 200)));
 		if (response.statusCode() == 201) {
 			this.members.add(new String[] { this.json.readTree(response.body()).get("memberId").asText(), unionId });
 		}
@@ -294,8 +295,8 @@ public final class LoadRun {
 		for (int r = 0; r < rows; r++) {
 			long i = this.nextPerson.getAndIncrement();
 			csv.append(this.people.residentId(i))
-				.append(",导入 ")
-				.append(i)
+				.append(",导入")
+				.append(People.numeral(i))
 				.append(',')
 				.append(union((int) (i % UNIONS)))
 				.append(',')

@@ -33,6 +33,7 @@ import org.unionledger.common.Outcome;
 import org.unionledger.common.RecordedBy;
 import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.identity.MemberIdentities;
+import org.unionledger.identity.PersonName;
 import org.unionledger.identity.PersonalData;
 import org.unionledger.api.personaldata.PersonalDataVault;
 import org.unionledger.identity.ResidentId;
@@ -120,6 +121,7 @@ public class ApplicationController {
 	public ResponseEntity<Map<String, Object>> apply(@Valid @RequestBody ApplicationRequest request) {
 		LocalDate today = LocalDate.now(this.clock);
 		ResidentId residentId = ResidentId.parse(request.residentId(), today);
+		PersonName name = PersonName.of(request.name());
 		UnionId unionId = Ids.requireUnion(request.unionId(), "unionId");
 		UnionFacts union = this.unions.find(unionId)
 			.orElseThrow(() -> ApiException.invalid("UNION_UNKNOWN", "unionId", "no union with this id"));
@@ -129,8 +131,7 @@ public class ApplicationController {
 		ApplicationId id = newId();
 		MemberId memberId = this.identities.memberIdOf(residentId);
 		this.commands.sendAndWait(new SubmitApplication(id, memberId,
-				this.vault.encrypt(memberId, new PersonalData(residentId, request.name().strip())), unionId, today,
-				PUBLIC_FORM));
+				this.vault.encrypt(memberId, new PersonalData(residentId, name)), unionId, today, PUBLIC_FORM));
 		this.freshness.awaitOwnWrites();
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/applications/" + id.value()))

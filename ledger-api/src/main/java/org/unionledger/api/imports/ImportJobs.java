@@ -43,6 +43,7 @@ import org.unionledger.eventstore.CommandBatches;
 import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.common.Outcome;
 import org.unionledger.identity.MemberIdentities;
+import org.unionledger.identity.PersonName;
 import org.unionledger.identity.PersonalData;
 import org.unionledger.api.personaldata.PersonalDataVault;
 import org.unionledger.identity.ResidentId;
@@ -225,11 +226,12 @@ public class ImportJobs implements DisposableBean {
 	}
 
 	/** A row with what could be read from it alone. */
-	private record Candidate(Row row, ResidentId residentId, MemberId memberId, LocalDate date,
+	private record Candidate(Row row, ResidentId residentId, PersonName name, MemberId memberId, LocalDate date,
 			EnrollmentChannel channel, RowResult rejection) {
 
 		static Candidate rejected(Row row, String field, String rule, String message) {
-			return new Candidate(row, null, null, null, null, RowResult.rejected(row.line(), field, rule, message));
+			return new Candidate(row, null, null, null, null, null,
+					RowResult.rejected(row.line(), field, rule, message));
 		}
 
 	}
@@ -242,11 +244,12 @@ public class ImportJobs implements DisposableBean {
 		catch (DomainRuleViolation ex) {
 			return Candidate.rejected(row, ex.field(), ex.rule(), ex.getMessage());
 		}
-		if (row.name().isEmpty()) {
-			return Candidate.rejected(row, "name", "NOT_BLANK", "name must not be blank");
+		PersonName name;
+		try {
+			name = PersonName.of(row.name());
 		}
-		if (row.name().codePointCount(0, row.name().length()) > 100) {
-			return Candidate.rejected(row, "name", "SIZE", "name must have 1 to 100 characters");
+		catch (DomainRuleViolation ex) {
+			return Candidate.rejected(row, ex.field(), ex.rule(), ex.getMessage());
 		}
 		if (Ids.union(row.unionId()).isEmpty()) {
 			return Candidate.rejected(row, "unionId", "UNION_ID_FORMAT",
@@ -273,7 +276,7 @@ public class ImportJobs implements DisposableBean {
 						"channel must be ON_SITE, ONLINE or IMPORT (or empty)");
 			}
 		}
-		return new Candidate(row, residentId, this.identities.memberIdOf(residentId), date, channel, null);
+		return new Candidate(row, residentId, name, this.identities.memberIdOf(residentId), date, channel, null);
 	}
 
 	/**
@@ -320,7 +323,7 @@ public class ImportJobs implements DisposableBean {
 					results[i] = earlier;
 					continue;
 				}
-				people.put(candidate.memberId(), new PersonalData(candidate.residentId(), candidate.row().name()));
+				people.put(candidate.memberId(), new PersonalData(candidate.residentId(), candidate.name()));
 				fresh.add(i);
 			}
 			Map<MemberId, EncryptedPersonalData> encrypted = this.vault.encryptAll(people);
@@ -342,7 +345,7 @@ public class ImportJobs implements DisposableBean {
 		}
 		try {
 			EncryptedPersonalData data = this.vault.encrypt(candidate.memberId(),
-					new PersonalData(candidate.residentId(), candidate.row().name()));
+					new PersonalData(candidate.residentId(), candidate.name()));
 			return outcome(candidate.row(), this.commands.sendAndWait(enrollment(candidate, data, user)), null);
 		}
 		catch (RuntimeException ex) {

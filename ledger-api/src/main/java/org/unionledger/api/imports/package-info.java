@@ -1,5 +1,6 @@
 /**
- * Bulk enrollment from CSV: decoding (UTF-8 with or without BOM, GBK), parsing, the
- * background job with progress and per-row results, and the command-line form.
+ * Bulk enrollment from CSV: strict decoding (UTF-8 with or without BOM, GBK; mixed files
+ * refused), parsing, the background job with progress and per-row results, and the
+ * command-line form.
  */
 package org.unionledger.api.imports;

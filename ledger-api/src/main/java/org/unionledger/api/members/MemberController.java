@@ -35,6 +35,7 @@ import org.unionledger.api.support.Ids;
 import org.unionledger.common.Outcome;
 import org.unionledger.common.Rules;
 import org.unionledger.identity.MemberIdentities;
+import org.unionledger.identity.PersonName;
 import org.unionledger.identity.PersonalData;
 import org.unionledger.identity.ResidentId;
 import org.unionledger.membership.Commands.AssignServingUnion;
@@ -115,10 +116,11 @@ public class MemberController {
 		this.scopes.requireUnionActor(Ids.requireUnion(request.unionId(), "unionId"));
 		LocalDate today = LocalDate.now(this.clock);
 		ResidentId residentId = ResidentId.parse(request.residentId(), today);
+		PersonName name = PersonName.of(request.name());
 		UnionId unionId = requireOpenUnion(request.unionId(), request.effectiveDate());
 		Ids.requireNotFuture(request.effectiveDate(), this.clock, "effectiveDate");
 		MemberId memberId = this.identities.memberIdOf(residentId);
-		var personalData = this.vault.encrypt(memberId, new PersonalData(residentId, request.name().strip()));
+		var personalData = this.vault.encrypt(memberId, new PersonalData(residentId, name));
 		Outcome outcome = this.commands.sendAndWait(new EnrollMember(memberId, personalData, unionId,
 				request.effectiveDate(), request.channel(), this.actors.current()));
 		this.freshness.awaitOwnWrites();
@@ -218,7 +220,8 @@ public class MemberController {
 	@GetMapping("/{memberId}/history")
 	public Map<String, Object> history(@PathVariable String memberId) {
 		MemberState member = requireReadableMember(memberId);
-		List<Map<String, Object>> events = this.records.history(member.memberId());
+		List<Map<String, Object>> events = this.records.history(member.memberId(),
+				new CredentialCodeVisibility(this.scopes::canActFor));
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("memberId", member.memberId().value());
 		body.put("unionId", member.unionId().value());

@@ -143,10 +143,17 @@ public class MemberRecords {
 		return Optional.ofNullable(found);
 	}
 
-	/** Every event of the member in order; personal data replaced by masked forms. */
-	public List<Map<String, Object>> history(MemberId memberId) {
+	/**
+	 * Every event of the member in order; personal data replaced by masked forms, and
+	 * credential codes by theirs where {@code codes} hides them from the reader.
+	 */
+	public List<Map<String, Object>> history(MemberId memberId, CredentialCodeVisibility codes) {
 		List<Map<String, Object>> entries = new ArrayList<>();
-		for (DomainEventMessage<?> message : read(memberId)) {
+		List<DomainEventMessage<?>> messages = read(memberId);
+		// A refused presentation may precede nothing else about its code in order; learn
+		// every credential's unions first.
+		messages.forEach((message) -> codes.learn(message.getPayload()));
+		for (DomainEventMessage<?> message : messages) {
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("sequence", message.getSequenceNumber());
 			entry.put("type", message.getPayloadType().getSimpleName());
@@ -157,7 +164,7 @@ public class MemberRecords {
 				EncryptedPersonalData data = this.mapper.convertValue(encrypted, EncryptedPersonalData.class);
 				entry.putAll(masked(data));
 			}
-			entry.putAll(payload);
+			entry.putAll(codes.show(message.getPayload(), payload));
 			entries.add(entry);
 		}
 		return entries;

@@ -78,7 +78,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<ProblemDetail> api(ApiException ex) {
-		return problem(ex.status(), ex.rule(), ex.field(), ex.getMessage());
+		ResponseEntity<ProblemDetail> response = problem(ex.status(), ex.rule(), ex.field(), ex.getMessage());
+		ex.properties().forEach(response.getBody()::setProperty);
+		return response;
 	}
 
 	@ExceptionHandler(DomainRuleViolation.class)

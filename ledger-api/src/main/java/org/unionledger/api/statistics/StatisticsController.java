@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.unionledger.api.members.CredentialCodeVisibility;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.eventstore.MongoEventStorageEngine;
 import org.unionledger.jurisdiction.Jurisdiction;
@@ -274,18 +275,22 @@ public class StatisticsController {
 			byPosition.put(event.trackingToken().position().orElse(-1), event);
 		}
 		List<Map<String, Object>> events = new ArrayList<>();
+		CredentialCodeVisibility codes = new CredentialCodeVisibility(this.access::canActFor);
 		for (Long position : view.positions()) {
 			TrackedEventMessage<?> event = byPosition.get(position);
 			if (event != null) {
-				events.add(describe(event));
+				events.add(describe(event, codes));
 			}
 		}
 		body.put("events", events);
 		return body;
 	}
 
-	/** An event for auditors; encrypted personal data is left out. */
-	private Map<String, Object> describe(TrackedEventMessage<?> event) {
+	/**
+	 * An event for auditors; encrypted personal data is left out, credential codes are
+	 * masked unless the reader acts for their unions.
+	 */
+	private Map<String, Object> describe(TrackedEventMessage<?> event, CredentialCodeVisibility codes) {
 		Map<String, Object> entry = new LinkedHashMap<>();
 		entry.put("position", event.trackingToken().position().orElse(-1));
 		entry.put("type", event.getPayloadType().getSimpleName());
@@ -298,7 +303,7 @@ public class StatisticsController {
 		if (payload.remove("personalData") != null) {
 			payload.put("personalData", "[encrypted]");
 		}
-		entry.put("payload", payload);
+		entry.put("payload", codes.show(event.getPayload(), payload));
 		return entry;
 	}
 

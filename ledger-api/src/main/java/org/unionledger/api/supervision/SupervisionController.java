@@ -2,8 +2,10 @@ package org.unionledger.api.supervision;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.security.Role;
+import org.unionledger.api.security.Scope;
 import org.unionledger.api.security.Scopes;
 import org.unionledger.api.support.Actors;
 import org.unionledger.api.support.Ids;
@@ -35,14 +38,24 @@ import org.unionledger.projections.supervision.Finding;
 import org.unionledger.projections.supervision.FindingKind;
 import org.unionledger.statistics.StatisticalCalendar;
 import org.unionledger.union.UnionDirectory;
+import org.unionledger.union.UnionDirectory.UnionFacts;
 import org.unionledger.union.UnionId;
 import org.unionledger.supervision.Commands.DecideFinding;
 import org.unionledger.supervision.FindingDecision;
 import org.unionledger.supervision.FindingId;
 
-/** Findings of the double-count hunt for supervisors. */
+/**
+ * Findings of the double-count hunt for supervisors. A finding is shown whole to readers
+ * of its union; another union it names (where the member is held, where they left, where
+ * a credential was meant to go) is shown only if the reader's scope covers it too, and
+ * otherwise as {@value #OUTSIDE} with the city it lies in ({@code …Jurisdiction}), the
+ * level transfer flows already show.
+ */
 @RestController
 public class SupervisionController {
+
+	/** What a reader sees instead of a union outside their scope. */
+	static final String OUTSIDE = "[outside your jurisdiction]";
 
 	private final QueryGateway queries;
 
@@ -96,7 +109,7 @@ public class SupervisionController {
 		this.commands.sendAndWait(new DecideFinding(new FindingId(finding.id()), request.decision(), request.reason(),
 				this.actors.current()));
 		this.freshness.awaitOwnWrites();
-		return find(findingId).orElseThrow();
+		return masked(find(findingId).orElseThrow());
 	}
 
 	/**
@@ -188,7 +201,31 @@ public class SupervisionController {
 			.query(new FindFindings(scope, statisticalYear, kind), ResponseTypes.multipleInstancesOf(Finding.class))
 			.join();
 		return Map.of("scope", scope, "statisticalYear", statisticalYear, "count", findings.size(), "findings",
-				findings);
+				findings.stream().map(this::masked).toList());
+	}
+
+	/** The finding with the other unions outside the reader's scope masked. */
+	private Finding masked(Finding finding) {
+		Scope scope = this.access.current().scope();
+		Map<String, Object> detail = new LinkedHashMap<>(finding.detail());
+		boolean changed = false;
+		for (String key : Finding.OTHER_UNIONS) {
+			if (!(detail.get(key) instanceof String value) || OUTSIDE.equals(value)) {
+				continue;
+			}
+			Optional<UnionFacts> union = Ids.union(value).flatMap(this.unions::find);
+			if (union.isPresent()
+					&& scope.covers(union.get().placement().unionId(), union.get().placement().jurisdictionCode())) {
+				continue;
+			}
+			if (!"null".equals(value)) {
+				detail.put(key, OUTSIDE);
+				union.ifPresent((u) -> detail.put(key.replaceFirst("Id$", "") + "Jurisdiction",
+						u.placement().jurisdictionCode().city().value()));
+				changed = true;
+			}
+		}
+		return changed ? finding.withDetail(detail) : finding;
 	}
 
 }

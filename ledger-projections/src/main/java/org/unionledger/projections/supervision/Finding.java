@@ -2,6 +2,7 @@ package org.unionledger.projections.supervision;
 
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 
 import org.bson.Document;
 
@@ -26,6 +27,20 @@ import org.bson.Document;
 public record Finding(String id, FindingKind kind, String unionId, String jurisdictionCode, int statisticalYear,
 		String memberId, LocalDate effectiveDate, LocalDate recordedOn, long position, Map<String, Object> detail,
 		String status, String decisionReason, String decidedBy) {
+
+	/**
+	 * The keys of {@code detail} that name a union other than the finding's own (the one
+	 * holding the membership, the one a member left, the one a credential was meant for),
+	 * which may lie outside a reader's scope.
+	 */
+	public static final Set<String> OTHER_UNIONS = Set.of("currentUnionId", "terminatedAtUnion", "toUnionId");
+
+	/** The same finding with other details (e.g. masked for a reader). */
+	public Finding withDetail(Map<String, Object> newDetail) {
+		return new Finding(this.id, this.kind, this.unionId, this.jurisdictionCode, this.statisticalYear, this.memberId,
+				this.effectiveDate, this.recordedOn, this.position, Map.copyOf(newDetail), this.status,
+				this.decisionReason, this.decidedBy);
+	}
 
 	static Finding from(Document d) {
 		Document detail = d.get("detail", Document.class);
