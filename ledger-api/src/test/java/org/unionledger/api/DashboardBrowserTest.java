@@ -699,6 +699,19 @@ class DashboardBrowserTest extends ApiTestSupport {
 		this.browser.signOut();
 	}
 
+	/**
+	 * Swagger UI works under its own policy (inline styles allowed, scripts from the
+	 * ledger only): the operations are listed and the console has no complaint.
+	 */
+	@Test
+	@Order(14)
+	void theApiDescriptionPageWorksUnderItsPolicy() {
+		this.browser.go("/swagger-ui/index.html");
+		this.browser.find(".swagger-ui .info .title");
+		this.browser.find(".swagger-ui .opblock");
+		this.browser.screenshot("28-api-description");
+	}
+
 	/** Clicks a link of the page and waits until the route it leads to has rendered. */
 	private void follow(String css, String hash) {
 		this.browser.find(css).click();

@@ -206,7 +206,7 @@ public class SecurityConfiguration {
 
 	/** Browser features no page of the ledger uses, switched off. */
 	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
-			+ "serial=(), hid=(), midi=(), display-capture=(), accelerometer=(), gyroscope=(), " + "magnetometer=()";
+			+ "serial=(), hid=(), midi=(), display-capture=(), accelerometer=(), gyroscope=(), magnetometer=()";
 
 	/**
 	 * On every answer, pages and API alike: the Content-Security-Policy, no referrer (a
