@@ -38,7 +38,10 @@ export function chartCard({ id, title, option, columns, rows, wide = false, heig
     if (!chart) {
       chart = echarts.init(chartBox, null, { renderer: 'canvas' });
       live.add(chart);
-      chart.setOption({ animation: false, textStyle: { fontFamily: 'inherit' }, ...option });
+      // Tooltips drawn on the canvas: ECharts' HTML tooltips carry style attributes, which
+      // the Content-Security-Policy refuses.
+      const tooltip = option.tooltip ? { tooltip: { renderMode: 'richText', ...option.tooltip } } : {};
+      chart.setOption({ animation: false, textStyle: { fontFamily: 'inherit' }, ...option, ...tooltip });
     } else {
       chart.resize();
     }

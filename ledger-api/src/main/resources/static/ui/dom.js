@@ -7,6 +7,9 @@ export function h(tag, attributes = {}, ...children) {
     }
     if (name === 'class') {
       element.className = value;
+    } else if (name === 'style') {
+      // Through the CSSOM: the Content-Security-Policy refuses style attributes.
+      element.style.cssText = value;
     } else if (name.startsWith('on') && typeof value === 'function') {
       element.addEventListener(name.substring(2), value);
     } else if (name === 'dataset') {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -18,6 +19,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -49,6 +53,9 @@ final class Browser implements AutoCloseable {
 		this.profile = Files.createTempDirectory("ledger-chromium-");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM);
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-dev-shm-usage", "--lang=zh-CN", "--user-data-dir=" + this.profile,
@@ -158,6 +165,22 @@ final class Browser implements AutoCloseable {
 		this.driver.executeScript("arguments[0].value = arguments[1];"
 				+ "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
 				+ "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", input, value);
+	}
+
+	/**
+	 * The console's complaints about the Content-Security-Policy or the
+	 * Permissions-Policy since the last call.
+	 */
+	List<String> policyViolations() {
+		return this.driver.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.map(LogEntry::getMessage)
+			.filter((message) -> message.contains("Content Security Policy") || message.contains("Permissions-Policy")
+					|| message.contains("Permissions policy"))
+			.toList();
 	}
 
 	Object script(String script, Object... arguments) {

@@ -103,13 +103,14 @@ class DashboardApiTest extends ApiTestSupport {
 		assertThat(login.statusCode()).isEqualTo(200);
 		assertThat(login.body()).contains("id=\"login-form\"");
 		String csrf = cookie(login, "XSRF-TOKEN").orElseThrow();
+		String cookies = loginPageCookies(login);
 		String form = "username=" + TestUsers.SJZ_OFFICER + "&password=" + TestUsers.PASSWORD;
-		HttpResponse<String> forgedLogin = post("/ui/login", form, "XSRF-TOKEN=" + csrf, null);
+		HttpResponse<String> forgedLogin = post("/ui/login", form, cookies, null);
 		assertThat(forgedLogin.statusCode())
 			.as("sign-in without the token: " + forgedLogin.headers().map() + " " + forgedLogin.body())
 			.isEqualTo(403);
 		HttpResponse<String> signedIn = post("/ui/login",
-				form + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8), "XSRF-TOKEN=" + csrf, null);
+				form + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8), cookies, null);
 		assertThat(signedIn.statusCode()).isEqualTo(302);
 		assertThat(signedIn.headers().firstValue("Location")).get().asString().endsWith("/ui/");
 		String sessionCookie = signedIn.headers()
@@ -138,6 +139,99 @@ class DashboardApiTest extends ApiTestSupport {
 				session + "; XSRF-TOKEN=" + token, null);
 		assertThat(out.statusCode()).isEqualTo(302);
 		assertThat(get("/api/me", session).statusCode()).isEqualTo(401);
+	}
+
+	/**
+	 * The CSRF token is the session's, not whatever the XSRF-TOKEN cookie holds: a cookie
+	 * planted by another site (a sibling subdomain, a man in the middle on plain HTTP)
+	 * with a matching form field or header is refused, for the sign-in form and for a
+	 * change on a signed-in session (issue 16, item 5: both passed).
+	 */
+	@Test
+	void aPlantedCsrfCookieWithAMatchingFieldOrHeaderIsRefused() throws Exception {
+		String planted = "planted-" + java.util.UUID.randomUUID();
+		String form = "username=" + TestUsers.SJZ_OFFICER + "&password=" + TestUsers.PASSWORD + "&_csrf=" + planted;
+		HttpResponse<String> plantedLogin = post("/ui/login", form, "XSRF-TOKEN=" + planted, null);
+		assertThat(plantedLogin.statusCode()).as("sign-in on a planted cookie: " + plantedLogin.headers().map())
+			.isEqualTo(403);
+		assertThat(plantedLogin.body()).contains("\"rule\":\"CSRF_TOKEN_INVALID\"");
+
+		HttpResponse<String> login = get("/ui/login", null);
+		HttpResponse<String> withPageSession = post("/ui/login", form,
+				loginPageCookies(login).replaceAll("XSRF-TOKEN=[^;]*", "XSRF-TOKEN=" + planted), null);
+		assertThat(withPageSession.statusCode()).as("the login page's session with a planted cookie").isEqualTo(403);
+
+		String session = signIn(TestUsers.SJZ_OFFICER);
+		String service = "{\"unionId\":\"os-sjz-a\",\"type\":\"MICRO_LOAN\",\"deliveredOn\":\"" + TODAY
+				+ "\",\"amountYuan\":\"10.00\"}";
+		long head = this.engine.headPosition();
+		HttpResponse<String> forged = post("/api/services", service, session + "; XSRF-TOKEN=" + planted, planted);
+		assertThat(forged.statusCode()).as("a change on a planted cookie: " + forged.body()).isEqualTo(403);
+		assertThat(forged.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+		assertThat(forged.body()).contains("\"rule\":\"CSRF_TOKEN_INVALID\"");
+		assertThat(this.engine.headPosition()).isEqualTo(head);
+	}
+
+	/**
+	 * The dashboard's pages (the sign-in page included), its scripts and the API answer
+	 * with a Content-Security-Policy that allows scripts and styles from the ledger only
+	 * (no inline script, no eval), no referrer, and no camera, microphone or location
+	 * (issue 16, item 5: none of the three headers was sent).
+	 */
+	@Test
+	void pagesCarryAContentSecurityPolicyAReferrerPolicyAndAPermissionsPolicy() throws Exception {
+		String session = signIn(TestUsers.SJZ_OFFICER);
+		Map<String, HttpResponse<String>> answers = new java.util.LinkedHashMap<>();
+		answers.put("/ui/login", get("/ui/login", null));
+		answers.put("/ui/", get("/ui/", session));
+		answers.put("/ui/index.html", get("/ui/index.html", session));
+		answers.put("/ui/app.js", get("/ui/app.js", null));
+		answers.put("/api/me (session)", get("/api/me", session));
+		answers.put("/api/me (unsigned)", get("/api/me", null));
+		ResponseEntity<Map> basic = as(TestUsers.SJZ_OFFICER).getForEntity("/api/me", Map.class);
+		answers.forEach((path, answer) -> {
+			String csp = answer.headers().firstValue("Content-Security-Policy").orElse("");
+			assertThat(csp).as(path + " " + answer.headers().map())
+				.contains("default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'",
+						"frame-ancestors 'none'", "form-action 'self'")
+				.doesNotContain("unsafe-inline", "unsafe-eval", "*");
+			assertThat(answer.headers().firstValue("Referrer-Policy")).as(path).contains("no-referrer");
+			assertThat(answer.headers().firstValue("Permissions-Policy")).as(path)
+				.get()
+				.asString()
+				.contains("camera=()", "microphone=()", "geolocation=()");
+		});
+		assertThat(basic.getHeaders().getFirst("Content-Security-Policy")).contains("default-src 'self'");
+		assertThat(basic.getHeaders().getFirst("Referrer-Policy")).isEqualTo("no-referrer");
+		assertThat(basic.getHeaders().getFirst("Permissions-Policy")).contains("camera=()");
+		// The pages need no inline script, handler or style attribute under that policy.
+		for (String page : List.of("/ui/login", "/ui/")) {
+			String html = (page.equals("/ui/") ? answers.get("/ui/") : answers.get(page)).body();
+			assertThat(html).as(page)
+				.doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>")
+				.doesNotContainPattern("\\son[a-z]+=")
+				.doesNotContain("style=");
+		}
+	}
+
+	/**
+	 * Signs in through the form as the dashboard's page does: the sign-in page's cookies,
+	 * then the form with the token; returns the session cookie.
+	 */
+	private String signIn(String user) throws IOException, InterruptedException {
+		HttpResponse<String> login = get("/ui/login", null);
+		String csrf = cookie(login, "XSRF-TOKEN").orElseThrow();
+		HttpResponse<String> signedIn = post("/ui/login", "username=" + user + "&password=" + TestUsers.PASSWORD
+				+ "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8), loginPageCookies(login), null);
+		assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+		return "JSESSIONID=" + cookie(signedIn, "JSESSIONID").orElseThrow();
+	}
+
+	/** The cookies the sign-in page set (its session, if any, and the CSRF cookie). */
+	private static String loginPageCookies(HttpResponse<String> login) {
+		StringBuilder cookies = new StringBuilder("XSRF-TOKEN=" + cookie(login, "XSRF-TOKEN").orElseThrow());
+		cookie(login, "JSESSIONID").ifPresent((session) -> cookies.append("; JSESSIONID=").append(session));
+		return cookies.toString();
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -49,6 +50,17 @@ class DashboardBrowserTest extends ApiTestSupport {
 		ensureUnion("os-sjz-a", "130102");
 		ensureUnion("os-sjz-c", "130104");
 		ensureUnion("os-bd-b", "130602");
+	}
+
+	/**
+	 * Under the Content-Security-Policy nothing the dashboard does is refused: the
+	 * console has no complaint after any test.
+	 */
+	@AfterEach
+	void noPolicyViolations() {
+		if (this.browser != null) {
+			assertThat(this.browser.policyViolations()).isEmpty();
+		}
 	}
 
 	@AfterAll
@@ -175,6 +187,10 @@ class DashboardBrowserTest extends ApiTestSupport {
 		assertThat(this.browser.number("#kpi-active .kpi-value"))
 			.isEqualTo(active(TestUsers.HEBEI_AUDITOR, "/api/jurisdictions/1301/statistics"));
 		this.browser.find("#chart-ranking");
+		// A tooltip, drawn on the canvas (ECharts' HTML tooltips would break the CSP).
+		new org.openqa.selenium.interactions.Actions(this.browser.driver)
+			.moveToElement(this.browser.find("#chart-ranking canvas"))
+			.perform();
 		this.browser.screenshot("05-jurisdiction-shijiazhuang");
 		this.browser.find("#children-table a[href='#/j/130102']").click();
 		this.browser.waitForText("#page-title", "（130102）");
@@ -660,6 +676,40 @@ class DashboardBrowserTest extends ApiTestSupport {
 		this.browser.screenshot("27-signoff-phone");
 		this.browser.driver.manage().window().setSize(new Dimension(1280, 900));
 		this.browser.signOut();
+	}
+
+	/**
+	 * The Content-Security-Policy is in force in the browser: a script or style attribute
+	 * slipped into the page is refused, and the console says so (the check after each
+	 * test reads the same console).
+	 */
+	@Test
+	@Order(13)
+	void anInjectedInlineScriptOrStyleIsRefusedByTheBrowser() {
+		this.browser.signIn(TestUsers.HEBEI_AUDITOR, TestUsers.PASSWORD);
+		this.browser.script("const s = document.createElement('script'); s.textContent = 'window.injected = true;';"
+				+ "document.head.append(s);" + "const d = document.createElement('div'); d.id = 'injected-style';"
+				+ "d.setAttribute('style', 'width: 123px'); document.body.append(d);");
+		assertThat(this.browser.script("return window.injected === true;")).isEqualTo(false);
+		assertThat(this.browser.script("return document.getElementById('injected-style').offsetWidth;"))
+			.isNotEqualTo(123L);
+		List<String> violations = this.browser.policyViolations();
+		assertThat(violations).anySatisfy((message) -> assertThat(message).contains("script-src"))
+			.anySatisfy((message) -> assertThat(message).contains("style-src"));
+		this.browser.signOut();
+	}
+
+	/**
+	 * Swagger UI works under its own policy (inline styles allowed, scripts from the
+	 * ledger only): the operations are listed and the console has no complaint.
+	 */
+	@Test
+	@Order(14)
+	void theApiDescriptionPageWorksUnderItsPolicy() {
+		this.browser.go("/swagger-ui/index.html");
+		this.browser.find(".swagger-ui .info .title");
+		this.browser.find(".swagger-ui .opblock");
+		this.browser.screenshot("28-api-description");
 	}
 
 	/** Clicks a link of the page and waits until the route it leads to has rendered. */

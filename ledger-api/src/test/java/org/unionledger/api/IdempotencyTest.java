@@ -15,6 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Idempotency-Key on POSTs, and the body size limit. */
 class IdempotencyTest extends ApiTestSupport {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	com.mongodb.client.MongoDatabase database;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.unionledger.api.requests.IdempotencyRetention retention;
+
 	@BeforeEach
 	void union() {
 		ensureUnion("os-sjz-a", "130102");
@@ -78,6 +84,54 @@ class IdempotencyTest extends ApiTestSupport {
 		assertThat(theirs.getBody().get("serviceId")).isNotEqualTo(mine.getBody().get("serviceId"));
 	}
 
+	/**
+	 * A kept answer (it may hold a credential code) lives for
+	 * {@code ledger.requests.idempotency-retention} (24 hours): after that it is gone,
+	 * and the same key with the same request is refused with 422
+	 * {@code IDEMPOTENCY_KEY_EXPIRED} instead of running again (a second run would record
+	 * a duplicate enrollment attempt here), until the key's trace expires too and the key
+	 * is new (issue 16, item 5: the answer was replayed after any time).
+	 */
+	@Test
+	void anAnswerExpiresAfterItsRetentionAndItsKeyIsNotRunAgain() {
+		Map<String, Object> enrollment = enrollment(residentId(), "陈六");
+		ResponseEntity<Map> first = post("key-0006", enrollment);
+		assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		long head = this.engine.headPosition();
+		try {
+			FixedClockConfiguration.CLOCK.advance(java.time.Duration.ofHours(23));
+			assertThat(post("key-0006", enrollment).getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+			FixedClockConfiguration.CLOCK.advance(java.time.Duration.ofHours(1).plusMinutes(1));
+
+			ResponseEntity<Map> expired = post("key-0006", enrollment);
+
+			assertThat(expired.getStatusCode()).as(String.valueOf(expired.getBody()))
+				.isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+			assertThat(expired.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+			assertThat(expired.getBody()).containsEntry("rule", "IDEMPOTENCY_KEY_EXPIRED")
+				.doesNotContainKey("memberId");
+			assertThat(this.engine.headPosition()).isEqualTo(head);
+			this.retention.purge();
+			org.bson.Document kept = this.database.getCollection("api_idempotency")
+				.find(com.mongodb.client.model.Filters.eq("_id", recordId(TestUsers.SJZ_OFFICER, "key-0006")))
+				.first();
+			assertThat(kept).containsEntry("state", "EXPIRED");
+			assertThat(kept).doesNotContainKeys("body", "location", "status", "contentType");
+			assertThat(post("key-0006", enrollment).getBody()).containsEntry("rule", "IDEMPOTENCY_KEY_EXPIRED");
+
+			FixedClockConfiguration.CLOCK.advance(java.time.Duration.ofDays(30));
+			this.retention.purge();
+			assertThat(this.database.getCollection("api_idempotency")
+				.find(com.mongodb.client.model.Filters.eq("_id", recordId(TestUsers.SJZ_OFFICER, "key-0006")))
+				.first()).as("the key's trace expired too").isNull();
+			ResponseEntity<Map> anew = post("key-0006", enrollment(residentId(), "陈七"));
+			assertThat(anew.getStatusCode()).as("the key is new again").isEqualTo(HttpStatus.CREATED);
+		}
+		finally {
+			FixedClockConfiguration.CLOCK.reset();
+		}
+	}
+
 	@Test
 	void aMalformedKeyIs400() {
 		ResponseEntity<Map> response = post("key with spaces", enrollment(residentId(), "陈五"));
@@ -97,6 +151,18 @@ class IdempotencyTest extends ApiTestSupport {
 			assertThat(response.getBody()).containsEntry("rule", "PAYLOAD_TOO_LARGE");
 		}
 		assertThat(this.engine.headPosition()).isEqualTo(head);
+	}
+
+	/** The record's {@code _id}: SHA-256 of the user and the key. */
+	private static String recordId(String user, String key) {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(("user:" + user + "\n" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private Map<String, Object> enrollment(String residentId, String name) {

@@ -34,6 +34,12 @@ class ImportTest extends ApiTestSupport {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	com.mongodb.client.MongoDatabase database;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.unionledger.api.imports.ImportJobs jobs;
+
 	@BeforeEach
 	void unions() {
 		ensureUnion("os-sjz-a", "130102");
@@ -207,6 +213,37 @@ class ImportTest extends ApiTestSupport {
 		assertThat(as(TestUsers.SYSADMIN).getForEntity(path, Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(as(TestUsers.SJZ_OFFICER).getForEntity("/api/imports/imp-x", Map.class).getStatusCode())
 			.isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	/**
+	 * A job (its rejected rows name lines of a file of people) is kept for
+	 * {@code ledger.imports.retention} (30 days) after it was started: then it reads as
+	 * unknown, and the scheduled purge deletes it (issue 16, item 5: jobs never expired).
+	 */
+	@Test
+	void aJobExpiresAfterItsRetention() {
+		Map job = importCsv(TestUsers.SJZ_OFFICER,
+				("residentId,name,unionId,effectiveDate\n" + id("孙甲") + ",孙甲,os-sjz-a," + TODAY + "\n")
+					.getBytes(StandardCharsets.UTF_8),
+				false);
+		String path = "/api/imports/" + job.get("importId");
+		try {
+			FixedClockConfiguration.CLOCK.advance(java.time.Duration.ofDays(29));
+			assertThat(as(TestUsers.SJZ_OFFICER).getForEntity(path, Map.class).getStatusCode())
+				.isEqualTo(HttpStatus.OK);
+			FixedClockConfiguration.CLOCK.advance(java.time.Duration.ofDays(1).plusMinutes(1));
+			ResponseEntity<Map> expired = as(TestUsers.SJZ_OFFICER).getForEntity(path, Map.class);
+			assertThat(expired.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+			assertThat(expired.getBody()).containsEntry("rule", "IMPORT_UNKNOWN");
+			assertThat(as(TestUsers.SYSADMIN).getForEntity(path, Map.class).getStatusCode())
+				.isEqualTo(HttpStatus.NOT_FOUND);
+			this.jobs.purgeExpired();
+			assertThat(this.database.getCollection("imports")
+				.countDocuments(com.mongodb.client.model.Filters.eq("_id", job.get("importId")))).isZero();
+		}
+		finally {
+			FixedClockConfiguration.CLOCK.reset();
+		}
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -115,6 +116,46 @@ class OperationsApiTest extends ApiTestSupport {
 			counters.replaceOne(Filters.eq("_id", original.get("_id")), original);
 		}
 		assertThat(check().get("consistent")).isEqualTo(true);
+	}
+
+	/**
+	 * The check replays the whole stream: one at a time per node. Auditors and an
+	 * administrator starting it together get one report; every other start is refused
+	 * with 409 {@code CONSISTENCY_CHECK_RUNNING} (issue 16, item 5: all ran at once).
+	 */
+	@Test
+	void onlyOneConsistencyCheckRunsAtATime() throws Exception {
+		seeded();
+		List<String> users = List.of(TestUsers.SYSADMIN, TestUsers.HEBEI_AUDITOR, TestUsers.BEIJING_AUDITOR,
+				TestUsers.SYSADMIN, TestUsers.HEBEI_AUDITOR, TestUsers.BEIJING_AUDITOR);
+		java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(users.size());
+		java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(users.size());
+		List<ResponseEntity<Map>> answers = new ArrayList<>();
+		try {
+			List<java.util.concurrent.Future<ResponseEntity<Map>>> pending = new ArrayList<>();
+			for (String user : users) {
+				pending.add(clients.submit(() -> {
+					start.await();
+					return as(user).postForEntity("/api/operations/consistency-check", null, Map.class);
+				}));
+			}
+			for (var answer : pending) {
+				answers.add(answer.get(120, java.util.concurrent.TimeUnit.SECONDS));
+			}
+		}
+		finally {
+			clients.shutdownNow();
+		}
+		assertThat(answers).extracting(ResponseEntity::getStatusCode)
+			.containsOnly(HttpStatus.OK, HttpStatus.CONFLICT)
+			.contains(HttpStatus.OK, HttpStatus.CONFLICT);
+		assertThat(answers).filteredOn((a) -> a.getStatusCode() == HttpStatus.CONFLICT).allSatisfy((refused) -> {
+			assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+			assertThat(refused.getBody()).containsEntry("rule", "CONSISTENCY_CHECK_RUNNING");
+		});
+		assertThat(answers).filteredOn((a) -> a.getStatusCode() == HttpStatus.OK)
+			.allSatisfy((report) -> assertThat(report.getBody()).containsEntry("consistent", true));
+		assertThat(check().get("consistent")).as("the next one runs").isEqualTo(true);
 	}
 
 	@Test

@@ -69,7 +69,7 @@ class SignInTest extends ApiTestSupport {
 	}
 
 	@Test
-	void aBearerTokenSignedWithTheConfiguredKeyActsAsItsSubject() throws Exception {
+	void aBearerTokenSignedWithTheConfiguredKeyActsAsItsSubjectInTheTokenNamespace() throws Exception {
 		String token = token("jwt-officer", Map.of("ledger_role", "OFFICER", "ledger_unions", List.of("os-sjz-a")),
 				secret());
 		HttpHeaders headers = new HttpHeaders();
@@ -85,7 +85,7 @@ class SignInTest extends ApiTestSupport {
 				"/api/members/" + enrolled.getBody().get("memberId") + "/history", HttpMethod.GET,
 				new HttpEntity<>(headers), Map.class);
 		assertThat((List<Map>) history.getBody().get("events")).extracting(e -> e.get("recordedBy"))
-			.containsExactly("jwt-officer");
+			.containsExactly("jwt:jwt-officer");
 	}
 
 	@Test
@@ -105,6 +105,50 @@ class SignInTest extends ApiTestSupport {
 		expired.sign(new MACSigner(secret()));
 		assertThat(statusWith(expired.serialize())).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(statusWith(token("x", Map.of("ledger_role", "SYSTEM_ADMIN"), secret()))).isEqualTo(HttpStatus.OK);
+	}
+
+	/**
+	 * A token's subject has a namespace of its own ({@code jwt:<sub>}): a token whose
+	 * subject is a configured user's name is not that user. It does not read that user's
+	 * import jobs nor replay that user's idempotent answers (issue 16, item 5: such a
+	 * token read the job, 200 instead of 404).
+	 */
+	@Test
+	void aTokenWhoseSubjectIsAConfiguredUsersNameIsNotThatUser() throws Exception {
+		HttpHeaders csv = new HttpHeaders();
+		csv.setContentType(MediaType.parseMediaType("text/csv"));
+		byte[] file = ("residentId,name,unionId,effectiveDate\n" + residentId() + ",赵甲,os-sjz-a," + TODAY + "\n")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		ResponseEntity<Map> job = as(TestUsers.SJZ_OFFICER).postForEntity("/api/imports", new HttpEntity<>(file, csv),
+				Map.class);
+		assertThat(job.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		String path = "/api/imports/" + job.getBody().get("importId");
+		assertThat(as(TestUsers.SJZ_OFFICER).getForEntity(path, Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+		String namesake = token(TestUsers.SJZ_OFFICER,
+				Map.of("ledger_role", "OFFICER", "ledger_unions", List.of("os-sjz-a", "os-sjz-c")), secret());
+		HttpHeaders bearer = new HttpHeaders();
+		bearer.setBearerAuth(namesake);
+
+		ResponseEntity<Map> read = this.http.exchange(path, HttpMethod.GET, new HttpEntity<>(bearer), Map.class);
+		assertThat(read.getStatusCode()).as(String.valueOf(read.getBody())).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(read.getBody()).containsEntry("rule", "IMPORT_UNKNOWN");
+		assertThat(this.http.exchange("/api/me", HttpMethod.GET, new HttpEntity<>(bearer), Map.class).getBody())
+			.containsEntry("name", "jwt:" + TestUsers.SJZ_OFFICER);
+
+		Map<String, Object> service = Map.of("unionId", "os-sjz-a", "type", "MICRO_LOAN", "deliveredOn",
+				TODAY.toString(), "amountYuan", "12.00");
+		HttpHeaders keyed = new HttpHeaders();
+		keyed.setContentType(MediaType.APPLICATION_JSON);
+		keyed.set("Idempotency-Key", "jwt-namespace-0001");
+		ResponseEntity<Map> mine = as(TestUsers.SJZ_OFFICER).postForEntity("/api/services",
+				new HttpEntity<>(service, keyed), Map.class);
+		assertThat(mine.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		keyed.setBearerAuth(namesake);
+		ResponseEntity<Map> theirs = this.http.exchange("/api/services", HttpMethod.POST,
+				new HttpEntity<>(service, keyed), Map.class);
+		assertThat(theirs.getHeaders().getFirst("Idempotent-Replayed")).isNull();
+		assertThat(theirs.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(theirs.getBody().get("serviceId")).isNotEqualTo(mine.getBody().get("serviceId"));
 	}
 
 	private HttpStatus statusWith(String token) {

@@ -161,12 +161,20 @@ class SignInThrottlingTest extends ApiTestSupport {
 			.map((c) -> c.substring("XSRF-TOKEN=".length(), c.indexOf(';')))
 			.findFirst()
 			.orElseThrow();
+		// The token is the sign-in page's session's.
+		String session = page.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter((c) -> c.startsWith("JSESSIONID="))
+			.map((c) -> c.substring(0, c.indexOf(';')))
+			.findFirst()
+			.orElseThrow();
 		String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
 				+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
 				+ URLEncoder.encode(csrf, StandardCharsets.UTF_8);
 		return this.client.send(HttpRequest.newBuilder(uri("/ui/login"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Cookie", "XSRF-TOKEN=" + csrf)
+			.header("Cookie", session + "; XSRF-TOKEN=" + csrf)
 			.POST(HttpRequest.BodyPublishers.ofString(form))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}

@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.support.RandomIds;
@@ -87,6 +88,9 @@ import org.unionledger.union.UnionId;
  * rejected rows (the first {@value #MAX_REJECTIONS}), encoding, who and when. Progress is
  * written every {@value #PROGRESS_EVERY} rows. A job still running when the ledger stops
  * is marked {@code INTERRUPTED} at the next start; importing the file again completes it.
+ * A job is kept for {@code ledger.imports.retention} (30 days) after it was started:
+ * older jobs read as unknown, and a scheduled scan
+ * ({@code ledger.imports.purge-interval}, hourly) deletes them.
  */
 @Component
 public class ImportJobs implements DisposableBean {
@@ -123,6 +127,8 @@ public class ImportJobs implements DisposableBean {
 
 	private final int batchSize;
 
+	private final java.time.Duration retention;
+
 	public ImportJobs(MongoDatabase database, CommandGateway commands, CommandBatches batches, EventStore eventStore,
 			MemberIdentities identities, PersonalDataVault vault, SecureRandom random, UnionDirectory unions,
 			ProjectionFreshness freshness, Clock clock, ImportProperties properties) {
@@ -138,6 +144,7 @@ public class ImportJobs implements DisposableBean {
 		this.runner = Executors.newSingleThreadExecutor(daemon("import-job"));
 		this.batches = batches;
 		this.batchSize = properties.batchSize();
+		this.retention = properties.retention();
 	}
 
 	private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -181,8 +188,27 @@ public class ImportJobs implements DisposableBean {
 		return job;
 	}
 
+	/** The job, unless it is unknown or past its retention. */
 	public Optional<Document> find(String id) {
-		return Optional.ofNullable(this.jobs.find(Filters.eq("_id", id)).first());
+		Date cutoff = retentionCutoff();
+		return Optional.ofNullable(this.jobs.find(Filters.eq("_id", id)).first())
+			.filter((job) -> job.getDate("createdAt") != null && !job.getDate("createdAt").before(cutoff));
+	}
+
+	/** Deletes the finished jobs started longer ago than the retention. */
+	@Scheduled(fixedDelayString = "${ledger.imports.purge-interval:1h}",
+			initialDelayString = "${ledger.imports.purge-interval:1h}")
+	public void purgeExpired() {
+		long deleted = this.jobs
+			.deleteMany(Filters.and(Filters.ne("status", "RUNNING"), Filters.lt("createdAt", retentionCutoff())))
+			.getDeletedCount();
+		if (deleted > 0) {
+			log.info("Imports: {} jobs older than {} deleted", deleted, this.retention);
+		}
+	}
+
+	private Date retentionCutoff() {
+		return Date.from(this.clock.instant().minus(this.retention));
 	}
 
 	private String newId() {

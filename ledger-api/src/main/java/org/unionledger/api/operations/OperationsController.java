@@ -10,11 +10,13 @@ import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 import com.mongodb.client.MongoDatabase;
+import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,10 +47,14 @@ import org.unionledger.statistics.StatisticalCalendar;
  * admins only; see {@link SignInThrottle}).</li>
  * <li>{@code POST /api/operations/consistency-check}: waits (up to 30 s) for the read
  * models to reach the head, then replays the event stream up to that position and reports
- * every difference (see {@link ConsistencyCheck}).</li>
+ * every difference (see {@link ConsistencyCheck}). One check runs at a time on a node,
+ * and a user starts one at most every
+ * {@code ledger.operations.consistency-check-interval} (see
+ * {@link ConsistencyCheckGate}).</li>
  * </ul>
  */
 @RestController
+@EnableConfigurationProperties(OperationsProperties.class)
 public class OperationsController {
 
 	private static final Duration CATCH_UP = Duration.ofSeconds(30);
@@ -65,11 +71,14 @@ public class OperationsController {
 
 	private final SignInThrottle signIns;
 
+	private final ConsistencyCheckGate gate;
+
 	public OperationsController(EventProcessingConfiguration processing, MongoEventStorageEngine engine,
 			ProjectionFreshness freshness, MongoDatabase database, StatisticalCalendar calendar,
 			LedgerProperties properties, JurisdictionTable jurisdictions, Clock clock,
-			org.unionledger.api.security.Scopes access, SignInThrottle signIns) {
+			org.unionledger.api.security.Scopes access, SignInThrottle signIns, OperationsProperties settings) {
 		this.access = access;
+		this.gate = new ConsistencyCheckGate(clock, settings.consistencyCheckInterval());
 		this.signIns = signIns;
 		this.processing = processing;
 		this.engine = engine;
@@ -149,15 +158,17 @@ public class OperationsController {
 	}
 
 	@PostMapping("/api/operations/consistency-check")
-	public ConsistencyReport consistencyCheck() {
+	public ConsistencyReport consistencyCheck(HttpServletResponse response) {
 		this.access.requireRole("run the consistency check", org.unionledger.api.security.Role.SYSTEM_ADMIN,
 				org.unionledger.api.security.Role.AUDITOR);
-		long head = this.engine.headPosition();
-		this.freshness.awaitPosition(head, CATCH_UP);
-		long through = Math.min(head, lowestPosition());
-		try (Stream<? extends TrackedEventMessage<?>> events = this.engine.readEvents(null, false)) {
-			return this.check.run(events, through);
-		}
+		return this.gate.run(this.access.current().name(), response, () -> {
+			long head = this.engine.headPosition();
+			this.freshness.awaitPosition(head, CATCH_UP);
+			long through = Math.min(head, lowestPosition());
+			try (Stream<? extends TrackedEventMessage<?>> events = this.engine.readEvents(null, false)) {
+				return this.check.run(events, through);
+			}
+		});
 	}
 
 	/** The lowest position any running tracking processor of this node has reached. */

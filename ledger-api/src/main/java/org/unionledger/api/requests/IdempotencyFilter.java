@@ -49,6 +49,10 @@ import org.unionledger.api.problems.ProblemWriter;
  * multipart body part by part so the boundary does not count) and the answer: status,
  * content type, location and body. Answers of 5xx are not kept, so the client may retry.
  * Bodies of POST answers never hold personal data.
+ * <p>
+ * Answers expire ({@link IdempotencyRetention}): after
+ * {@code ledger.requests.idempotency-retention} the same key is a 422
+ * {@value #KEY_EXPIRED} and the request is not run again.
  */
 final class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -58,6 +62,9 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 
 	static final String IN_PROGRESS = "IDEMPOTENCY_KEY_IN_PROGRESS";
 
+	/** The key's answer was given longer ago than the retention and is gone. */
+	static final String KEY_EXPIRED = "IDEMPOTENCY_KEY_EXPIRED";
+
 	static final String COLLECTION = "api_idempotency";
 
 	private final MongoCollection<Document> records;
@@ -66,10 +73,13 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 
 	private final Clock clock;
 
-	IdempotencyFilter(MongoDatabase database, ProblemWriter problems, Clock clock) {
+	private final IdempotencyRetention retention;
+
+	IdempotencyFilter(MongoDatabase database, ProblemWriter problems, Clock clock, IdempotencyRetention retention) {
 		this.records = database.getCollection(COLLECTION);
 		this.problems = problems;
 		this.clock = clock;
+		this.retention = retention;
 	}
 
 	@Override
@@ -157,6 +167,12 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 		if (!requestHash.equals(existing.getString("requestHash"))) {
 			this.problems.write(request, response, HttpStatus.UNPROCESSABLE_ENTITY, KEY_REUSED, HEADER,
 					"this Idempotency-Key was used for another request");
+			return;
+		}
+		if (this.retention.expired(existing)) {
+			this.problems.write(request, response, HttpStatus.UNPROCESSABLE_ENTITY, KEY_EXPIRED, HEADER,
+					"the answer to this Idempotency-Key has expired and the request is not run again; "
+							+ "send it with a new key if it is meant to run again");
 			return;
 		}
 		if (!"DONE".equals(existing.getString("state"))) {

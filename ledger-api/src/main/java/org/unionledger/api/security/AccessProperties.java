@@ -81,8 +81,9 @@ public record AccessProperties(List<ConfiguredUser> users, Security security) {
 	}
 
 	/**
-	 * Bearer tokens (JWT) besides HTTP Basic. Claims: {@code sub} (user name),
-	 * {@code ledger_role}, and {@code ledger_jurisdiction} or {@code ledger_unions}.
+	 * Bearer tokens (JWT) besides HTTP Basic. Claims: {@code sub} (user name, signed in
+	 * as {@code jwt:<sub>}; see {@link JwtUsers}), {@code ledger_role}, and
+	 * {@code ledger_jurisdiction} or {@code ledger_unions}.
 	 *
 	 * @param enabled whether bearer tokens are accepted (default false)
 	 * @param secret Base64 of an HMAC key of at least 32 bytes (HS256), or

@@ -17,8 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>A request that brings its own credentials ({@code Authorization}: Basic or Bearer)
  * is an API client's: no session, no CSRF token.</li>
  * <li>A change (POST, PUT, PATCH, DELETE) that relies on a session cookie, and the
- * sign-in form itself, must carry the CSRF token (header {@code X-XSRF-TOKEN} or field
- * {@code _csrf}).</li>
+ * sign-in form itself, must carry the session's CSRF token (header {@code X-XSRF-TOKEN}
+ * or field {@code _csrf}; see {@link SessionCsrfTokens}).</li>
  * <li>The dashboard's pages, scripts, styles and dictionaries hold no data and are
  * public; every figure they show comes from the API under the signed-in user's
  * scope.</li>
@@ -56,13 +56,24 @@ public final class DashboardSessions {
 		if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
 			return false;
 		}
-		return request.getRequestedSessionId() != null || LOGIN.equals(path(request));
+		// Without a live session a request is anonymous: nothing to forge (an expired
+		// session's change gets 401 and the page goes to the sign-in form).
+		return request.isRequestedSessionIdValid() || LOGIN.equals(path(request));
 	}
 
 	/** A dashboard page asked for without a session: sent to the sign-in form. */
 	static boolean isDashboardPage(HttpServletRequest request) {
 		String path = path(request);
 		return path.equals("/ui") || (path.startsWith("/ui/") && !path.startsWith("/api/"));
+	}
+
+	/** {@code /ui}, {@code /ui/}, {@code /ui/login} and the HTML files behind them. */
+	private static boolean isPage(String path) {
+		if (!path.equals("/ui") && !path.startsWith("/ui/")) {
+			return false;
+		}
+		String name = path.substring(path.lastIndexOf('/') + 1);
+		return !name.contains(".") || name.endsWith(".html");
 	}
 
 	private static String path(HttpServletRequest request) {
@@ -72,15 +83,17 @@ public final class DashboardSessions {
 	}
 
 	/**
-	 * Loads the CSRF token on every dashboard request, so that its cookie is there before
+	 * Loads the CSRF token on every dashboard page, so that its cookie is there before
 	 * the first form is sent (Spring Security otherwise defers it until it is asked for).
+	 * Not on scripts, styles and dictionaries: a token lives in a session, and those
+	 * would open one for anyone who asks.
 	 */
 	static final class CsrfCookieFilter extends OncePerRequestFilter {
 
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
-			if (request.getHeader(HttpHeaders.AUTHORIZATION) == null && path(request).startsWith("/ui")) {
+			if (request.getHeader(HttpHeaders.AUTHORIZATION) == null && isPage(path(request))) {
 				Object token = request.getAttribute(CsrfToken.class.getName());
 				if (token instanceof CsrfToken csrf) {
 					csrf.getToken();

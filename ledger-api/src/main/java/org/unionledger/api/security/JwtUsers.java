@@ -14,12 +14,21 @@ import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.union.UnionId;
 
 /**
- * Turns a verified JWT into a {@link LedgerUser}: {@code sub} is the user name,
- * {@code ledger_role} the role, {@code ledger_jurisdiction} (a code) or
- * {@code ledger_unions} (a list of union ids) the scope. A token without a usable role or
- * scope is refused (401).
+ * Turns a verified JWT into a {@link LedgerUser}: {@code sub} names the user, in a
+ * namespace of its own ({@value #NAMESPACE}{@code <sub>}), {@code ledger_role} the role,
+ * {@code ledger_jurisdiction} (a code) or {@code ledger_unions} (a list of union ids) the
+ * scope. A token without a usable role or scope is refused (401).
+ * <p>
+ * The namespace keeps tokens and configured users apart: a configured user's name never
+ * holds a colon (see {@link UserDirectory}), so a token whose subject is
+ * {@code officer-1} signs in as {@code jwt:officer-1} and never reads what
+ * {@code officer-1} owns (import jobs, idempotent answers); events it causes are recorded
+ * by {@code jwt:officer-1}.
  */
 public final class JwtUsers implements Converter<Jwt, AbstractAuthenticationToken> {
+
+	/** What the name of every user signed in by a bearer token starts with. */
+	public static final String NAMESPACE = "jwt:";
 
 	public static final String ROLE_CLAIM = "ledger_role";
 
@@ -41,7 +50,7 @@ public final class JwtUsers implements Converter<Jwt, AbstractAuthenticationToke
 				case OFFICER -> Scope.of(unions(jwt));
 				default -> Scope.of(JurisdictionCode.of(jwt.getClaimAsString(JURISDICTION_CLAIM)));
 			};
-			user = new LedgerUser(subject, role, scope);
+			user = new LedgerUser(NAMESPACE + subject, role, scope);
 		}
 		catch (RuntimeException ex) {
 			throw new InvalidBearerTokenException("the token carries no valid ledger role and scope");

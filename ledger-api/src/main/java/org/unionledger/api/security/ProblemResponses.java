@@ -9,6 +9,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.unionledger.api.problems.ProblemWriter;
 
 /**
@@ -17,6 +18,9 @@ import org.unionledger.api.problems.ProblemWriter;
  * script.
  */
 public final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+	/** A change on a session without the session's CSRF token. */
+	public static final String CSRF_TOKEN_INVALID = "CSRF_TOKEN_INVALID";
 
 	private final ProblemWriter problems;
 
@@ -46,6 +50,12 @@ public final class ProblemResponses implements AuthenticationEntryPoint, AccessD
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
+		if (ex instanceof CsrfException) {
+			this.problems.write(request, response, HttpStatus.FORBIDDEN, CSRF_TOKEN_INVALID, null,
+					"a change on the dashboard's session must carry the session's CSRF token "
+							+ "(X-XSRF-TOKEN or _csrf); reload the page");
+			return;
+		}
 		this.problems.write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN", null,
 				"your role or scope does not allow this");
 	}

@@ -19,6 +19,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -35,10 +36,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.unionledger.api.problems.ProblemWriter;
 import org.unionledger.seeds.SeedPlan;
 import org.unionledger.seeds.UnionSeed;
@@ -48,10 +49,11 @@ import org.unionledger.union.UnionId;
  * Sign-in: API clients sign in on every request, statelessly, with HTTP Basic against
  * {@link UserDirectory} and, when {@code ledger.security.jwt.enabled}, bearer JWTs; the
  * dashboard signs in once through the form at {@code /ui/login} and then carries an
- * HttpOnly, SameSite=Lax session cookie, with a CSRF token on every change it asks for
- * (see {@link DashboardSessions}). Public: the online application form
- * ({@code POST /api/applications}), the API description and health. What a signed-in user
- * may then do is decided per endpoint by {@link Scopes}.
+ * HttpOnly, SameSite=Lax session cookie, with the session's CSRF token on every change it
+ * asks for (see {@link DashboardSessions}). Every answer carries a
+ * Content-Security-Policy, Referrer-Policy and Permissions-Policy. Public: the online
+ * application form ({@code POST /api/applications}), the API description and health. What
+ * a signed-in user may then do is decided per endpoint by {@link Scopes}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ AccessProperties.class, SignInProperties.class })
@@ -118,6 +120,7 @@ public class SecurityConfiguration {
 		boolean bearer = access.security().jwt().enabled();
 		ProblemResponses problems = new ProblemResponses(writer, bearer);
 		http.securityMatcher(DashboardSessions::bringsCredentials)
+			.headers(SecurityConfiguration::securityHeaders)
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
@@ -147,11 +150,12 @@ public class SecurityConfiguration {
 		CsrfTokenRequestAttributeHandler csrfTokens = new CsrfTokenRequestAttributeHandler();
 		// The token is read from the X-XSRF-TOKEN header (or the sign-in form's _csrf
 		// field) as the cookie holds it, without BREACH masking: the cookie is no secret
-		// from the page's own script anyway.
+		// from the page's own script anyway. It is compared with the session's token.
 		csrfTokens.setCsrfRequestAttributeName(null);
-		http.csrf(csrf -> csrf.csrfTokenRepository(csrfCookies())
-			.csrfTokenRequestHandler(csrfTokens)
-			.requireCsrfProtectionMatcher(DashboardSessions::needsCsrfToken))
+		http.headers(SecurityConfiguration::securityHeaders)
+			.csrf(csrf -> csrf.csrfTokenRepository(new SessionCsrfTokens())
+				.csrfTokenRequestHandler(csrfTokens)
+				.requireCsrfProtectionMatcher(DashboardSessions::needsCsrfToken))
 			.addFilterAfter(new DashboardSessions.CsrfCookieFilter(), CsrfFilter.class)
 			.addFilterBefore(new SignInThrottleFilter(throttle, writer), UsernamePasswordAuthenticationFilter.class)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
@@ -185,14 +189,37 @@ public class SecurityConfiguration {
 	}
 
 	/**
-	 * The CSRF token of a dashboard session in a cookie its script reads and sends back
-	 * as {@code X-XSRF-TOKEN}; SameSite=Lax like the session cookie.
+	 * What a page may load and do: scripts, styles, images and requests from the ledger
+	 * only; no inline script or {@code eval}, no plugin, no framing, forms posted to the
+	 * ledger only. The dashboard (ECharts from its WebJar included) needs nothing else.
 	 */
-	static CookieCsrfTokenRepository csrfCookies() {
-		CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
-		repository.setCookiePath("/");
-		repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
-		return repository;
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+			+ "frame-ancestors 'none'; form-action 'self'";
+
+	/**
+	 * The same for Swagger UI, whose React components write inline styles; its scripts
+	 * still come from the ledger only.
+	 */
+	static final String API_DOCS_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self';",
+			"style-src 'self' 'unsafe-inline';");
+
+	/** Browser features no page of the ledger uses, switched off. */
+	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+			+ "serial=(), hid=(), midi=(), display-capture=(), accelerometer=(), gyroscope=(), magnetometer=()";
+
+	/**
+	 * On every answer, pages and API alike: the Content-Security-Policy, no referrer (a
+	 * URL of the ledger names members and unions), the Permissions-Policy; Spring's
+	 * defaults stay (nosniff, frame DENY, no caching).
+	 */
+	private static void securityHeaders(HeadersConfigurer<HttpSecurity> headers) {
+		headers
+			.addHeaderWriter((request, response) -> response.setHeader("Content-Security-Policy",
+					request.getRequestURI().startsWith(request.getContextPath() + "/swagger-ui")
+							? API_DOCS_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY))
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+			.permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY));
 	}
 
 	/**

@@ -89,6 +89,7 @@ public final class UserDirectory implements UserDetailsService {
 	private static LedgerUserDetails configured(AccessProperties.ConfiguredUser configured,
 			BCryptPasswordEncoder encoder, boolean demoProfile) {
 		String name = configured.name();
+		// No colon: token users are named jwt:<sub> (JwtUsers), never a configured name.
 		if (name == null || !name.matches("[A-Za-z0-9._@-]{1,64}")) {
 			throw new IllegalStateException("ledger.users: user names are 1-64 letters, digits or ._@-");
 		}

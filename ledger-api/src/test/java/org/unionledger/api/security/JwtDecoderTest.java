@@ -33,7 +33,7 @@ class JwtDecoderTest {
 		Jwt jwt = decoder.decode(sign(pair, "https://idp.example"));
 		LedgerUser user = (LedgerUser) new JwtUsers().convert(jwt).getPrincipal();
 
-		assertThat(user.name()).isEqualTo("zhang.wei");
+		assertThat(user.name()).as("a namespace of its own").isEqualTo("jwt:zhang.wei");
 		assertThat(user.role()).isEqualTo(Role.SUPERVISOR);
 		assertThat(user.scope().jurisdiction().value()).isEqualTo("1301");
 		assertThatExceptionOfType(JwtException.class).as("another issuer")
