@@ -43,9 +43,15 @@ public final class StoreFileCheckOnStart implements ApplicationListener<Applicat
 		}
 	}
 
+	/**
+	 * After the configuration is read
+	 * ({@code EnvironmentPostProcessorApplicationListener}) and before logging starts
+	 * (and with it Boot's background pre-initialisation, which logs), so that the one
+	 * line is all there is.
+	 */
 	@Override
 	public int getOrder() {
-		return Ordered.LOWEST_PRECEDENCE;
+		return Ordered.HIGHEST_PRECEDENCE + 15;
 	}
 
 }
