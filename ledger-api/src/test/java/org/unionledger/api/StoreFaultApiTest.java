@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 import org.unionledger.eventstore.DiskFullFilePath;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,8 +24,10 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * The ledger on its embedded H2 store when the disk fills ({@link DiskFullFilePath} below
  * H2): a write answers 503 {@code STORE_UNAVAILABLE} and changes nothing, reads go on,
  * health is DOWN until the store can write again, and then writes succeed and the
- * processors go on without a restart.
+ * processors go on without a restart. Its context (an H2 store with running processors)
+ * is closed after it.
  */
+@DirtiesContext
 class StoreFaultApiTest extends ApiTestSupport {
 
 	private static final String UNION = "sf-changan-site";
