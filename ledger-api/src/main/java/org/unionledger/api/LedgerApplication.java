@@ -7,6 +7,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.unionledger.api.audit.ReplayCli;
+import org.unionledger.api.config.StoreFileCheckOnStart;
 import org.unionledger.api.imports.ImportCli;
 
 /** The ledger: HTTP API, command and query handling, projections, on MongoDB. */
@@ -38,7 +39,9 @@ public class LedgerApplication {
 		if (System.getProperty("axoniq.update-checker.disabled") == null) {
 			System.setProperty("axoniq.update-checker.disabled", "true");
 		}
-		SpringApplication.run(LedgerApplication.class, args);
+		SpringApplication application = new SpringApplication(LedgerApplication.class);
+		application.addListeners(new StoreFileCheckOnStart());
+		application.run(args);
 	}
 
 }

@@ -200,4 +200,10 @@ public final class Rules {
 	 */
 	public static final String NOT_A_NEW_ENROLLMENT = "NOT_A_NEW_ENROLLMENT";
 
+	/**
+	 * The store cannot take the write now (its disk is full, or it cannot be reached);
+	 * the request changed nothing and may be sent again later. Answered 503.
+	 */
+	public static final String STORE_UNAVAILABLE = "STORE_UNAVAILABLE";
+
 }

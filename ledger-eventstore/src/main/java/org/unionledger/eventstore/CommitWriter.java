@@ -68,6 +68,16 @@ final class CommitWriter {
 
 	private final Clock clock;
 
+	/**
+	 * Positions of commits the store refused (see {@link #refused}): this engine's
+	 * readers abort them instead of helping them through. Guarded by itself, as is
+	 * {@link #helping}.
+	 */
+	private final java.util.Set<Long> abandoned = new java.util.HashSet<>();
+
+	/** Positions this engine's readers are helping through right now. */
+	private final java.util.Set<Long> helping = new java.util.HashSet<>();
+
 	CommitWriter(StoreLayout layout, Clock clock) {
 		this.layout = layout;
 		this.clock = clock;
@@ -181,7 +191,17 @@ final class CommitWriter {
 	private long writeAlone(PreparedCommit commit) {
 		for (int attempt = 1;; attempt++) {
 			long position = allocate(commit.size());
-			if (insertEventsDocument(commit, position)) {
+			boolean inserted;
+			try {
+				inserted = insertEventsDocument(commit, position);
+			}
+			catch (MongoException ex) {
+				if (StoreFaults.isStoreUnavailable(ex)) {
+					abandon(position);
+				}
+				throw ex;
+			}
+			if (inserted) {
 				if (commit.isDomain()) {
 					commitStream(commit, position);
 				}
@@ -246,6 +266,17 @@ final class CommitWriter {
 				}
 			});
 		}
+		catch (MongoException ex) {
+			// Some events documents may be in (a real MongoDB inserts in batches): none
+			// of
+			// these commits may be helped through now that their writers are told no.
+			if (StoreFaults.isStoreUnavailable(ex)) {
+				for (Queued queued : group) {
+					abandon(queued.position);
+				}
+			}
+			throw ex;
+		}
 		List<Queued> domain = new ArrayList<>();
 		List<Long> committed = new ArrayList<>();
 		for (Queued queued : group) {
@@ -273,7 +304,12 @@ final class CommitWriter {
 			}
 			catch (MongoException ex) {
 				for (Queued queued : domain) {
-					queued.fail(notConfirmed(queued.commit, queued.position, ex));
+					RuntimeException failure = StoreFaults.isStoreUnavailable(ex)
+							? refused(queued.commit, queued.position, ex)
+							: notConfirmed(queued.commit, queued.position, ex);
+					if (failure != null) {
+						queued.fail(failure);
+					}
 				}
 			}
 			for (Queued queued : domain) {
@@ -364,9 +400,113 @@ final class CommitWriter {
 			this.layout.streams.insertOne(PreparedCommit.streamDocument(commit.eventsDocument(position, 0)));
 		}
 		catch (MongoException ex) {
-			streamsDocumentAfterError(commit, position, ex);
+			if (!StoreFaults.isStoreUnavailable(ex)) {
+				streamsDocumentAfterError(commit, position, ex);
+			}
+			else {
+				RuntimeException failure = refused(commit, position, ex);
+				if (failure != null) {
+					throw failure;
+				}
+			}
 		}
 		markCommitted(position);
+	}
+
+	/**
+	 * The store refused the commit's streams document (a full disk): so that the refusal
+	 * the writer reports holds, the pending commit is aborted instead of being left for
+	 * readers to help through once the store writes again. Returns the failure to report,
+	 * or null when a reader of this engine helped the commit through before (it is
+	 * committed). When a reader is helping it right now, the outcome is left open, as for
+	 * any commit that is not confirmed. The abort itself may be refused too; this
+	 * engine's readers then abort the commit when they meet it (a restart before that
+	 * forgets it, and readers would help it through after the grace period).
+	 */
+	private RuntimeException refused(PreparedCommit commit, long position, MongoException ex) {
+		if (!abandon(position)) {
+			logger.warn("The store refused the commit at position {}, which a reader is helping through", position, ex);
+			return new EventStoreException("The commit at position " + position + " of stream key " + commit.streamKey()
+					+ " is not confirmed: the store refused it (" + ex.getMessage()
+					+ ") while a reader was completing it");
+		}
+		try {
+			Document existing = this.layout.streams.find(Filters.eq(StoreLayout.ID, commit.streamKey()))
+				.projection(Projections.include(StoreLayout.GLOBAL))
+				.first();
+			if (existing != null && StoreLayout.number(existing, StoreLayout.GLOBAL) == position) {
+				forgetAbandoned(position);
+				return null;
+			}
+		}
+		catch (MongoException readFailure) {
+			// No reader of this engine helps it any more; nothing else could have.
+		}
+		markAborted(position);
+		return new StoreRefusedCommit(commit, position, ex);
+	}
+
+	/**
+	 * Marks the commit at {@code position} as refused, unless a reader is helping it
+	 * through; returns whether it did.
+	 */
+	private boolean abandon(long position) {
+		synchronized (this.abandoned) {
+			if (this.helping.contains(position)) {
+				return false;
+			}
+			this.abandoned.add(position);
+			return true;
+		}
+	}
+
+	/**
+	 * For readers: whether they may help the pending commit at {@code position} through
+	 * (its writer did not report it refused); if so, no writer reports it refused until
+	 * {@link #doneHelping(long)}.
+	 */
+	boolean startHelping(long position) {
+		synchronized (this.abandoned) {
+			if (this.abandoned.contains(position)) {
+				return false;
+			}
+			this.helping.add(position);
+			return true;
+		}
+	}
+
+	void doneHelping(long position) {
+		synchronized (this.abandoned) {
+			this.helping.remove(position);
+		}
+	}
+
+	/** Whether this engine's writer reported the commit at {@code position} refused. */
+	boolean isAbandoned(long position) {
+		synchronized (this.abandoned) {
+			return this.abandoned.contains(position);
+		}
+	}
+
+	void forgetAbandoned(long position) {
+		synchronized (this.abandoned) {
+			this.abandoned.remove(position);
+		}
+	}
+
+	/**
+	 * The store refused a commit (see {@link StoreFaults}); it was aborted, or will be by
+	 * this engine's readers, and never counts.
+	 */
+	static final class StoreRefusedCommit extends EventStoreException {
+
+		private static final long serialVersionUID = 1L;
+
+		StoreRefusedCommit(PreparedCommit commit, long position, MongoException cause) {
+			super("The store refused the commit at position " + position + " of stream key " + commit.streamKey()
+					+ "; it is aborted", cause);
+		}
+
 	}
 
 	/**

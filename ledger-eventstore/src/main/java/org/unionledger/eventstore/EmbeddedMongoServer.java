@@ -84,6 +84,16 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	 * {@code port} 0 picks a free port.
 	 */
 	public static EmbeddedMongoServer h2File(Path file, int port) {
+		return h2File(file, "", port);
+	}
+
+	/**
+	 * {@link #h2File(Path, int)} with H2 reaching the file through the H2 file system
+	 * {@code h2FileSystem} (a prefix such as {@code "diskfull:"} registered with H2's
+	 * {@code FilePath.register}; empty for the plain disk): the seam through which tests
+	 * inject a full disk below the store.
+	 */
+	public static EmbeddedMongoServer h2File(Path file, String h2FileSystem, int port) {
 		Path absolute = file.toAbsolutePath();
 		try {
 			if (absolute.getParent() != null) {
@@ -93,8 +103,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot create the folder of " + absolute, ex);
 		}
-		EmbeddedMongoServer server = new EmbeddedMongoServer(new CommittingH2Backend(absolute.toString()), port,
-				"h2 file " + absolute);
+		String fileName = h2FileSystem + absolute;
+		EmbeddedMongoServer server = new EmbeddedMongoServer(
+				new ReopeningH2Backend(() -> StoreFileCheck.open(absolute, () -> new CommittingH2Backend(fileName)),
+						absolute.toString()),
+				port, "h2 file " + absolute);
 		ownerOnly(absolute.getParent(), "rwx------");
 		ownerOnly(absolute, "rw-------");
 		Map<String, Long> torn = server.documentsUnreachableById();
@@ -136,7 +149,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	 * are none, and for the memory backend. Costs one look-up per collection.
 	 */
 	public Map<String, Long> documentsUnreachableById() {
-		if (!(this.backend instanceof H2Backend h2)) {
+		H2Backend h2 = h2();
+		if (h2 == null) {
 			return Map.of();
 		}
 		MVStore store = h2.getMvStore();
@@ -165,7 +179,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	 * so far (fewer commits than commands when writers queued up); empty otherwise.
 	 */
 	public java.util.Optional<long[]> h2Commits() {
-		if (this.backend instanceof CommittingH2Backend h2) {
+		if (h2() instanceof CommittingH2Backend h2) {
 			return java.util.Optional.of(new long[] { h2.commits(), h2.writeCommands() });
 		}
 		return java.util.Optional.empty();
@@ -203,6 +217,17 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		return new EmbeddedMongoServer(new ReadOnlyH2Backend(store), port, "h2 file (read only) " + absolute);
 	}
 
+	/**
+	 * Checks that the H2 file {@code file}, when it exists, can be the ledger's store:
+	 * not empty, an H2 store, not truncated, readable (every entry of every map read with
+	 * {@code full}). Reads only. A missing file passes (a new store).
+	 * @throws StoreFileDamagedException when it is damaged
+	 * @throws StoreLockedException when a process has it open for writing
+	 */
+	public static void checkStoreFile(Path file, boolean full) {
+		StoreFileCheck.check(file.toAbsolutePath(), full);
+	}
+
 	/** The H2 file is held by another process (e.g. a running ledger). */
 	public static final class StoreLockedException extends IllegalStateException {
 
@@ -217,7 +242,34 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
 	/** Whether the backend holds writes not yet committed to its file (H2 only). */
 	boolean hasUncommittedWrites() {
-		return (this.backend instanceof H2Backend h2) && h2.getMvStore().hasUnsavedChanges();
+		H2Backend h2 = h2();
+		return h2 != null && h2.getMvStore().hasUnsavedChanges();
+	}
+
+	/** The H2 backend in use (the reopened one after a failure), or null. */
+	private H2Backend h2() {
+		if (this.backend instanceof ReopeningH2Backend reopening) {
+			return reopening.current();
+		}
+		return (this.backend instanceof H2Backend h2) ? h2 : null;
+	}
+
+	/**
+	 * Why the store cannot write now, or empty when it can. For an H2 file store that has
+	 * met a failure, this tries a small write first, so that it answers for now, not for
+	 * the last client's write; a store that can write is not written to. Always empty for
+	 * the memory backend.
+	 */
+	public java.util.Optional<String> writeFault() {
+		if (this.backend instanceof ReopeningH2Backend reopening) {
+			return reopening.writeFault().isPresent() ? reopening.probe() : java.util.Optional.empty();
+		}
+		return java.util.Optional.empty();
+	}
+
+	/** Times an H2 file store was reopened after a failure of its file. */
+	public long reopens() {
+		return (this.backend instanceof ReopeningH2Backend reopening) ? reopening.reopens() : 0;
 	}
 
 	/** {@code mongodb://127.0.0.1:<port>}. */
@@ -245,7 +297,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	 * {@link SerializedKeyOrder}: the same order as before, without serializing both keys
 	 * at every comparison.
 	 */
-	private static class KeyOrderedH2Backend extends H2Backend {
+	static class KeyOrderedH2Backend extends H2Backend {
 
 		KeyOrderedH2Backend(MVStore store) {
 			super(store);
@@ -345,8 +397,13 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	 * command; the last writer of such a run commits for all of them. A writer alone
 	 * commits at once, as before. So a {@code kill -9} can lose only commands no client
 	 * was answered for, never part of one.
+	 * <p>
+	 * <b>Failed commit.</b> When a commit fails (the file cannot be written: a full
+	 * disk), every command it was to cover fails, not only the one of the writer that
+	 * made it, and so does every later command: the MVStore has closed itself. The store
+	 * is then dropped and reopened from its file by {@link ReopeningH2Backend}.
 	 */
-	private static final class CommittingH2Backend extends KeyOrderedH2Backend {
+	static final class CommittingH2Backend extends KeyOrderedH2Backend {
 
 		static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
 				"createindexes", "drop", "dropdatabase", "dropindexes", "renamecollection");
@@ -356,6 +413,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		 */
 		static final int MAX_UNCOMMITTED = 64;
 
+		/**
+		 * The map a {@link #probe()} writes to (not a collection: no database prefix).
+		 */
+		private static final String PROBE_MAP = "ledger.probe";
+
 		private final ReentrantLock writes = new ReentrantLock();
 
 		private final java.util.concurrent.locks.Condition committedMore = this.writes.newCondition();
@@ -363,8 +425,17 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		/** Write commands run so far; guarded by {@link #writes}. */
 		private long executed;
 
-		/** Write commands covered by a commit; guarded by {@link #writes}. */
+		/**
+		 * Write commands a commit was made for (or failed for); guarded by
+		 * {@link #writes}.
+		 */
 		private long committed;
+
+		/** Write commands a commit holds in the file; guarded by {@link #writes}. */
+		private long durable;
+
+		/** Why the last commit failed, or null; guarded by {@link #writes}. */
+		private RuntimeException commitFailure;
 
 		private long commits;
 
@@ -377,11 +448,23 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 			if (!WRITES.contains(command.toLowerCase(Locale.ROOT))) {
 				return super.handleCommand(channel, databaseName, command, query);
 			}
+			return write(() -> super.handleCommand(channel, databaseName, command, query));
+		}
+
+		/**
+		 * Runs a write under the write lock and returns once a commit holds it; throws
+		 * when that commit failed.
+		 */
+		private <T> T write(java.util.function.Supplier<T> write) {
 			this.writes.lock();
 			try {
+				if (this.commitFailure != null) {
+					throw failedCommit();
+				}
 				long mine;
+				T result;
 				try {
-					return super.handleCommand(channel, databaseName, command, query);
+					result = write.get();
 				}
 				finally {
 					mine = ++this.executed;
@@ -390,19 +473,66 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 					}
 					awaitCommitOf(mine);
 				}
+				return result;
 			}
 			finally {
 				this.writes.unlock();
 			}
 		}
 
-		/** Commits every command run so far; the caller holds the write lock. */
-		private void commitAll() {
+		/**
+		 * Writes to a map of its own and commits: whether the file can be written now.
+		 * @throws RuntimeException when it cannot
+		 */
+		void probe() {
+			write(() -> getMvStore().<String, Long>openMap(PROBE_MAP).merge("probes", 1L, Long::sum));
+		}
+
+		/** Whether a commit failed or the MVStore closed itself (it cannot be used). */
+		boolean failed() {
+			return getMvStore().isClosed() || getMvStore().getPanicException() != null || commitFailed();
+		}
+
+		private boolean commitFailed() {
+			this.writes.lock();
 			try {
-				commit();
+				return this.commitFailure != null;
 			}
 			finally {
-				this.committed = this.executed;
+				this.writes.unlock();
+			}
+		}
+
+		/**
+		 * Drops the store without writing anything: what it holds beyond its file was
+		 * never acknowledged.
+		 */
+		void abandon() {
+			getMvStore().closeImmediately();
+		}
+
+		private RuntimeException failedCommit() {
+			return new IllegalStateException("the commit of this write failed", this.commitFailure);
+		}
+
+		/** Commits every command run so far; the caller holds the write lock. */
+		private void commitAll() {
+			long upTo = this.executed;
+			try {
+				if (this.commitFailure != null) {
+					throw failedCommit();
+				}
+				commit();
+				this.durable = upTo;
+			}
+			catch (RuntimeException ex) {
+				if (this.commitFailure == null) {
+					this.commitFailure = ex;
+				}
+				throw ex;
+			}
+			finally {
+				this.committed = upTo;
 				this.commits++;
 				this.committedMore.signalAll();
 			}
@@ -410,7 +540,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
 		/**
 		 * Waits, the write lock released meanwhile, until a commit covers the command;
-		 * commits itself if no writer is left to do it.
+		 * commits itself if no writer is left to do it. Throws when the commit that
+		 * covers it failed.
 		 */
 		private void awaitCommitOf(long command) {
 			boolean interrupted = false;
@@ -428,6 +559,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 			}
 			if (interrupted) {
 				Thread.currentThread().interrupt();
+			}
+			if (this.durable < command) {
+				throw failedCommit();
 			}
 		}
 

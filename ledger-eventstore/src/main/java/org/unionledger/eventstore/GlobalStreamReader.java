@@ -130,8 +130,18 @@ final class GlobalStreamReader {
 			}
 			long position = StoreLayout.number(document, StoreLayout.ID);
 			Document stream = streams.get(streamKeyOf(document));
-			if (stream == null && mayHelp(document, position, now)) {
-				stream = help(document);
+			if (stream == null && this.writer.isAbandoned(position)) {
+				// Its writer reported it refused by the store: it never counts.
+				decide(document, position, false);
+				continue;
+			}
+			if (stream == null && mayHelp(document, position, now) && this.writer.startHelping(position)) {
+				try {
+					stream = help(document);
+				}
+				finally {
+					this.writer.doneHelping(position);
+				}
 			}
 			if (stream != null) {
 				decide(document, position, StoreLayout.number(stream, StoreLayout.GLOBAL) == position);

@@ -132,6 +132,7 @@ public class AxonConfiguration {
 			configurer.configureAggregate(OnlineApplications.aggregateType());
 			configurer.configureAggregate(AnnualReports.aggregateType());
 			configurer.eventProcessing(processing -> processing
+				.registerDefaultListenerInvocationErrorHandler(c -> AxonConfiguration::storeFaultsFailTheBatch)
 				.registerTransactionManager(SummaryProjection.PROCESSING_GROUP, c -> readModels)
 				.registerTransactionManager(StatisticsProjection.PROCESSING_GROUP, c -> readModels)
 				.registerTransactionManager(CredentialProjection.PROCESSING_GROUP, c -> readModels)
@@ -139,6 +140,25 @@ public class AxonConfiguration {
 				.registerTransactionManager(RosterProjection.PROCESSING_GROUP, c -> readModels));
 		};
 	}
+
+	/**
+	 * A handler that meets a store error (a full disk, a store being reopened) fails its
+	 * batch, which the processor then handles again from its last token once the store
+	 * answers; logged and skipped, as Axon does by default, the event would be missing
+	 * from the read model for good. Other handler errors are logged and skipped as
+	 * before.
+	 */
+	private static void storeFaultsFailTheBatch(Exception failure,
+			org.axonframework.eventhandling.EventMessage<?> event,
+			org.axonframework.eventhandling.EventMessageHandler handler) throws Exception {
+		if (failure instanceof com.mongodb.MongoException
+				|| org.unionledger.eventstore.StoreFaults.isStoreUnavailable(failure)) {
+			throw failure;
+		}
+		LOGGING_ERROR_HANDLER.onError(failure, event, handler);
+	}
+
+	private static final org.axonframework.eventhandling.LoggingErrorHandler LOGGING_ERROR_HANDLER = new org.axonframework.eventhandling.LoggingErrorHandler();
 
 	/**
 	 * Each processor loads the read-model documents of a whole batch of events in a few

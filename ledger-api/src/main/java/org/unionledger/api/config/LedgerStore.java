@@ -28,7 +28,12 @@ public final class LedgerStore implements AutoCloseable {
 
 	private final String description;
 
-	LedgerStore(LedgerProperties properties) {
+	/**
+	 * @param h2FileSystem H2 file-system prefix of the embedded store's file
+	 * ({@code ledger.mongo.h2-file-system}, empty for the plain disk; the fault tests put
+	 * a full disk there)
+	 */
+	LedgerStore(LedgerProperties properties, String h2FileSystem) {
 		LedgerProperties.Mongo mongo = properties.mongo();
 		String uri;
 		if (mongo.external()) {
@@ -42,14 +47,14 @@ public final class LedgerStore implements AutoCloseable {
 			this.description = "embedded store (memory) at " + uri;
 		}
 		else {
-			Path file = properties.dataDir().toAbsolutePath().resolve("ledger.mv.db");
+			Path file = embeddedFile(properties.dataDir());
 			try {
 				Files.createDirectories(file.getParent());
 			}
 			catch (java.io.IOException ex) {
 				throw new IllegalStateException("cannot create the data folder " + file.getParent(), ex);
 			}
-			this.embedded = EmbeddedMongoServer.h2File(file, mongo.embeddedPort());
+			this.embedded = EmbeddedMongoServer.h2File(file, h2FileSystem, mongo.embeddedPort());
 			uri = this.embedded.connectionString();
 			this.description = "embedded store (H2 file " + file + ") at " + uri;
 		}
@@ -57,6 +62,11 @@ public final class LedgerStore implements AutoCloseable {
 		this.client = MongoStores.openClient(uri);
 		this.database = this.client.getDatabase(MongoStores.databaseName(uri, mongo.database()));
 		log.info("Ledger store: {}", this.description);
+	}
+
+	/** The embedded H2 store's file in the data folder {@code dataDir}. */
+	public static Path embeddedFile(Path dataDir) {
+		return dataDir.toAbsolutePath().resolve("ledger.mv.db");
 	}
 
 	public MongoClient client() {
@@ -69,6 +79,24 @@ public final class LedgerStore implements AutoCloseable {
 
 	public String description() {
 		return this.description;
+	}
+
+	/**
+	 * Why the store cannot take writes now, or empty when it can. The embedded H2 store
+	 * knows from the last write it refused (and then tries a small write to see whether
+	 * it can again); a MongoDB server is asked for a {@code ping}.
+	 */
+	public java.util.Optional<String> writeFault() {
+		if (this.embedded != null) {
+			return this.embedded.writeFault();
+		}
+		try {
+			this.database.runCommand(new org.bson.Document("ping", 1));
+			return java.util.Optional.empty();
+		}
+		catch (com.mongodb.MongoException ex) {
+			return java.util.Optional.of(String.valueOf(ex.getMessage()));
+		}
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package org.unionledger.api.config;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,8 +11,9 @@ import org.springframework.context.annotation.Configuration;
 public class StoreConfiguration {
 
 	@Bean(destroyMethod = "close")
-	LedgerStore ledgerStore(LedgerProperties properties) {
-		return new LedgerStore(properties);
+	LedgerStore ledgerStore(LedgerProperties properties,
+			@Value("${ledger.mongo.h2-file-system:}") String h2FileSystem) {
+		return new LedgerStore(properties, h2FileSystem);
 	}
 
 	@Bean

@@ -10,6 +10,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.unionledger.common.Rules;
+import org.unionledger.eventstore.StoreFaults;
 
 /**
  * Errors that never reached a controller (the servlet container's own, e.g. a malformed
@@ -31,6 +33,16 @@ public class ProblemErrorController implements ErrorController {
 		HttpStatus status = (code == null) ? HttpStatus.NOT_FOUND
 				: (code instanceof Integer value && HttpStatus.resolve(value) != null) ? HttpStatus.valueOf(value)
 						: HttpStatus.INTERNAL_SERVER_ERROR;
+		Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+		if (failure instanceof Throwable thrown && StoreFaults.isStoreUnavailable(thrown)) {
+			ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Rules.STORE_UNAVAILABLE, null,
+					this.messages.detail(Rules.STORE_UNAVAILABLE, null, "the store cannot take this request now",
+							LocaleContextHolder.getLocale()));
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.header(org.springframework.http.HttpHeaders.RETRY_AFTER, ProblemHandler.STORE_RETRY_AFTER_SECONDS)
+				.body(problem);
+		}
 		String rule = switch (status.value()) {
 			case 400 -> "BAD_REQUEST";
 			case 401 -> "UNAUTHENTICATED";

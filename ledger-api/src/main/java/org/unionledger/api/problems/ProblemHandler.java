@@ -35,6 +35,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.unionledger.common.DomainRuleViolation;
 import org.unionledger.common.Rules;
+import org.unionledger.eventstore.StoreFaults;
 
 /**
  * Turns every refusal into {@code application/problem+json} naming the field and the
@@ -268,9 +269,37 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		if (tooLarge != null) {
 			return tooLarge(tooLarge);
 		}
+		if (StoreFaults.isStoreUnavailable(ex)) {
+			return storeUnavailable(ex);
+		}
 		log.error("Unexpected failure", ex);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", null,
 				"the ledger failed; nothing was written unless the record shows it");
+	}
+
+	/**
+	 * The store could not take the request (a full disk, an unreachable MongoDB): 503
+	 * with {@code Retry-After}, not a fault of the ledger's.
+	 */
+	private ResponseEntity<ProblemDetail> storeUnavailable(Exception ex) {
+		log.warn("Store unavailable: {}", rootMessage(ex));
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.header(HttpHeaders.RETRY_AFTER, STORE_RETRY_AFTER_SECONDS)
+			.body(localized(HttpStatus.SERVICE_UNAVAILABLE, Rules.STORE_UNAVAILABLE, null,
+					"the store cannot take this request now (its disk may be full); nothing was recorded, "
+							+ "try again later"));
+	}
+
+	/** When a client may try again after {@link Rules#STORE_UNAVAILABLE}. */
+	static final String STORE_RETRY_AFTER_SECONDS = "30";
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getMessage();
 	}
 
 	private static <T extends Throwable> T causedBy(Throwable ex, Class<T> type) {
