@@ -119,9 +119,9 @@ final class StoreFileCheck {
 			try {
 				for (String name : store.getMapNames()) {
 					map = name;
-					MVMap<Object, Object> entries = store.openMap(name);
+					MVMap<?, ?> entries = EmbeddedMongoServer.openAsTheBackendDoes(store, name);
 					if (full) {
-						Cursor<Object, Object> cursor = entries.cursor(null);
+						Cursor<?, ?> cursor = entries.cursor(null);
 						while (cursor.hasNext()) {
 							cursor.next();
 							cursor.getValue();

@@ -112,16 +112,19 @@ class BsonDocumentValuesTest {
 			.isGreaterThanOrEqualTo(600);
 		assertThat(tags.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(1_500);
 
-		MongoServer stockAgain = new MongoServer(new H2Backend(file.toString()));
-		stockAgain.bind("127.0.0.1", 0);
-		try (MongoClient client = MongoStores
-			.openClient("mongodb://127.0.0.1:" + stockAgain.getLocalAddress().getPort())) {
-			assertThatThrownBy(() -> collection(client).find().into(new ArrayList<>()))
-				.as("the stock backend refuses BSON documents")
-				.isInstanceOf(RuntimeException.class);
+		assertThatThrownBy(() -> readWithTheStockBackend(file)).as("the stock backend refuses BSON documents")
+			.isInstanceOf(RuntimeException.class);
+	}
+
+	/** Opens the file with the stock backend and reads every document. */
+	private static void readWithTheStockBackend(Path file) {
+		MongoServer stock = new MongoServer(new H2Backend(file.toString()));
+		stock.bind("127.0.0.1", 0);
+		try (MongoClient client = MongoStores.openClient("mongodb://127.0.0.1:" + stock.getLocalAddress().getPort())) {
+			collection(client).find().into(new ArrayList<>());
 		}
 		finally {
-			stockAgain.shutdownNow();
+			stock.shutdownNow();
 		}
 	}
 

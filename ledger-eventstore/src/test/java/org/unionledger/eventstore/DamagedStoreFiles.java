@@ -71,9 +71,13 @@ public final class DamagedStoreFiles {
 			case OVERWRITTEN_IN_THE_MIDDLE -> {
 				byte[] noise = new byte[64 * 1024];
 				new Random(4).nextBytes(noise);
+				// at a quarter, half and three quarters: the store reuses chunks nothing
+				// lives in, so one place alone may be free space rather than data
 				try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
-					out.seek(size / 2 - noise.length / 2);
-					out.write(noise);
+					for (long at : new long[] { size / 4, size / 2, size * 3 / 4 }) {
+						out.seek(Math.max(4096 * 2, at - noise.length / 2));
+						out.write(noise, 0, (int) Math.min(noise.length, size - 4096 - out.getFilePointer()));
+					}
 				}
 			}
 			case ZERO_LENGTH -> Files.write(file, new byte[0]);
