@@ -3,7 +3,7 @@
 
 Needs root (mount -t tmpfs) and a built ledger (./ledger builds it). Not part of the build.
 
-  sudo python3 bench/drills/disk_full.py [--size 64m] [--port 18091] [--members 100]
+  sudo python3 bench/drills/disk_full.py [--size 256m] [--port 18091] [--members 100]
 
 Steps: start ./ledger with its data folder on the tmpfs; enroll a member (acknowledged);
 fill the tmpfs; enroll (expect 503 STORE_UNAVAILABLE), read the figures (expect the same),
@@ -81,26 +81,33 @@ class Ledger:
 def fill(mount):
     """Writes a file until the file system refuses (ENOSPC); returns its path."""
     path = os.path.join(mount, "filler")
-    with open(path, "wb") as out:
-        chunk = b"\0" * (1 << 20)
-        try:
-            while True:
-                out.write(chunk)
-                out.flush()
-        except OSError:
-            pass
-        try:
-            while True:
-                out.write(b"\0" * 4096)
-                out.flush()
-        except OSError:
-            pass
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        for size in (1 << 20, 4096, 1):
+            try:
+                while True:
+                    os.write(descriptor, b"\0" * size)
+            except OSError:
+                pass
+    finally:
+        os.close(descriptor)
     return path
+
+
+def settle(ledger):
+    """Waits until the seeding is done and the store file stops growing."""
+    store = os.path.join(ledger.data, "ledger.mv.db")
+    last, still = -1, 0
+    while still < 10:
+        time.sleep(1)
+        size = os.path.getsize(store) if os.path.exists(store) else 0
+        still = still + 1 if size == last else 0
+        last = size
 
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--size", default="64m")
+    parser.add_argument("--size", default="256m")
     parser.add_argument("--port", type=int, default=18091)
     parser.add_argument("--members", type=int, default=100)
     args = parser.parse_args()
@@ -109,6 +116,7 @@ def main():
     ledger = Ledger(args.port, os.path.join(mount, "data"), args.members)
     try:
         ledger.start()
+        settle(ledger)
         print("started on a %s tmpfs:" % args.size, subprocess.run(["df", "-h", mount], capture_output=True,
                                                                       text=True).stdout.splitlines()[-1])
         print("union:", ledger.call("POST", "/api/unions", {"unionId": UNION, "name": "演练工会", "type": "PROJECT_SITE",
@@ -116,26 +124,37 @@ def main():
                                                            "establishedOn": "2020-01-01"})[0])
         status, kept = ledger.enroll(1)
         print("enrollment before the fault:", status)
-        before = ledger.summary()[1]
         filler = fill(mount)
         print("filled:", subprocess.run(["df", "-h", mount], capture_output=True, text=True).stdout.splitlines()[-1])
-        status, body = ledger.enroll(2)
-        print("enrollment during the fault:", status, body.get("rule"))
+        # H2 writes into the free space inside its file first: the disk only refuses once
+        # the file must grow.
+        n, accepted = 2, 0
+        while n < 5000:
+            before = ledger.summary()[1]
+            status, body = ledger.enroll(n)
+            if status != 201:
+                break
+            accepted, n = accepted + 1, n + 1
+        print("enrollments taken on the full disk (into the file's free space):", accepted)
+        print("then an enrollment answered:", status, body.get("rule"), "(person %d)" % n)
         status, during = ledger.summary()
-        print("summary during the fault:", status, "same figures" if during == before else "DIFFERENT: %s" % during)
+        print("summary after the refusal:", status, "same figures" if during == before else "DIFFERENT: %s" % during)
         print("health during the fault:", ledger.call("GET", "/actuator/health", auth=False))
+        print("another write during the fault:", ledger.enroll(n)[0])
         os.remove(filler)
         print("space freed")
         print("health after:", ledger.call("GET", "/actuator/health", auth=False))
-        status, body = ledger.enroll(2)
+        status, body = ledger.enroll(n)
         print("the refused enrollment again:", status)
+        refused_member = body.get("memberId")
         time.sleep(3)
         after = ledger.summary()[1]
-        print("active members before/after:", before.get("activeMembers"), after.get("activeMembers"))
+        print("active members before the refusal / after the retry:", before.get("activeMembers"),
+              after.get("activeMembers"))
         ledger.stop()
         ledger.start()
         print("after a restart: member 1", ledger.call("GET", "/api/members/%s/history" % kept["memberId"])[0],
-              "member 2", ledger.call("GET", "/api/members/%s/history" % body["memberId"])[0],
+              "member %d" % n, ledger.call("GET", "/api/members/%s/history" % refused_member)[0],
               "active members", ledger.summary()[1].get("activeMembers"))
     finally:
         if ledger.process and ledger.process.poll() is None:

@@ -65,6 +65,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
 	private final String description;
 
+	/** The H2 file a writable store keeps its data in, or null. */
+	private Path file;
+
 	private EmbeddedMongoServer(MongoBackend backend, int port, String description) {
 		this.backend = backend;
 		this.server = new MongoServer(backend);
@@ -108,6 +111,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 				new ReopeningH2Backend(() -> StoreFileCheck.open(absolute, () -> new CommittingH2Backend(fileName)),
 						absolute.toString()),
 				port, "h2 file " + absolute);
+		server.file = absolute;
 		ownerOnly(absolute.getParent(), "rwx------");
 		ownerOnly(absolute, "rw-------");
 		Map<String, Long> torn = server.documentsUnreachableById();
@@ -255,14 +259,37 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	}
 
 	/**
-	 * Why the store cannot write now, or empty when it can. For an H2 file store that has
-	 * met a failure, this tries a small write first, so that it answers for now, not for
-	 * the last client's write; a store that can write is not written to. Always empty for
-	 * the memory backend.
+	 * Space on the disk of an H2 file store below which it counts as unable to write. H2
+	 * first writes into the free space inside its file, and a small write (a probe, a
+	 * token update) can fit there while a commit of a few documents no longer does: on a
+	 * full disk such small writes succeed between refused ones.
+	 */
+	public static final long MIN_FREE_BYTES = 64L << 20;
+
+	/**
+	 * Why the store cannot write now, or empty when it can: for an H2 file store, a write
+	 * it refused with no write taken since (a store that refused one tries a small write
+	 * first, so that it answers for now, not for the last client's write; a store that
+	 * can write is not written to), or less than {@link #MIN_FREE_BYTES} left on its
+	 * disk. Always empty for the memory backend.
 	 */
 	public java.util.Optional<String> writeFault() {
-		if (this.backend instanceof ReopeningH2Backend reopening) {
-			return reopening.writeFault().isPresent() ? reopening.probe() : java.util.Optional.empty();
+		if (!(this.backend instanceof ReopeningH2Backend reopening)) {
+			return java.util.Optional.empty();
+		}
+		java.util.Optional<String> refused = reopening.writeFault().isPresent() ? reopening.probe()
+				: java.util.Optional.empty();
+		if (refused.isPresent()) {
+			return refused;
+		}
+		try {
+			long free = Files.getFileStore(this.file.getParent()).getUsableSpace();
+			if (free < MIN_FREE_BYTES) {
+				return java.util.Optional.of("only " + free + " bytes left on the disk of " + this.file);
+			}
+		}
+		catch (IOException ex) {
+			return java.util.Optional.of("the disk of " + this.file + " cannot be asked for its free space: " + ex);
 		}
 		return java.util.Optional.empty();
 	}
