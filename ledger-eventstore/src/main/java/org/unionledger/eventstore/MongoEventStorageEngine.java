@@ -126,6 +126,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
 	private static final int TOKEN_AT_WINDOW = 64;
 
+	/** How the integrity alarm names reads by position. */
+	private static final String READ_BY_POSITION = "read by position";
+
 	/** Most keys of one {@code _id $in} read of a batch's streams. */
 	static final int BATCH_READ_KEYS = 256;
 
@@ -134,6 +137,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 	private final CommitWriter writer;
 
 	private final GlobalStreamReader globalReader;
+
+	private final CommitGuard guard;
 
 	/**
 	 * Whether the snapshots collection may hold a document: it did when this engine was
@@ -151,15 +156,75 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 	protected MongoEventStorageEngine(Builder builder) {
 		super(builder);
 		this.layout = new StoreLayout(builder.database, builder.collectionPrefix);
-		this.writer = new CommitWriter(this.layout, builder.clock);
-		this.globalReader = new GlobalStreamReader(this.layout, this.writer, builder.clock, builder.gracePeriod,
-				builder.pollInterval);
+		this.guard = new CommitGuard(builder.authenticator,
+				(builder.alarm != null) ? builder.alarm : new IntegrityAlarm(builder.clock));
+		this.writer = new CommitWriter(this.layout, builder.clock, builder.authenticator);
+		this.globalReader = new GlobalStreamReader(this.layout, this.writer, this.guard, builder.clock,
+				builder.gracePeriod, builder.pollInterval);
 		if (builder.createIndexes) {
 			ensureIndexes();
 		}
+		checkAuthenticatorRecord(builder.createIndexes, builder.clock);
 		this.snapshotsMayExist = this.layout.snapshots.find()
 			.projection(Projections.include(StoreLayout.ID))
 			.first() != null;
+	}
+
+	/**
+	 * With an authenticator: a store without commits gets the authenticator record (when
+	 * this engine may create indexes); a store with commits must hold a record signed
+	 * with this key, else it predates authenticators (run the one-off
+	 * {@link AuthenticatorUpgrade}) or belongs to another key.
+	 */
+	private void checkAuthenticatorRecord(boolean mayCreate, Clock clock) {
+		if (!this.guard.enabled()) {
+			return;
+		}
+		Document record = authenticatorRecord();
+		if (record == null && this.writer.head() == 0) {
+			if (mayCreate) {
+				try {
+					this.layout.counters.insertOne(this.guard.authenticator.newRecord(1, 0, clock.millis()));
+				}
+				catch (MongoException ex) {
+					if (!MongoDuplicateKeyResolver.isDuplicateKey(ex)) {
+						throw ex;
+					}
+				}
+			}
+			return;
+		}
+		if (record == null) {
+			// Another node may have created the record and written since.
+			record = authenticatorRecord();
+		}
+		if (record == null) {
+			throw new StoreNotUpgradedException(this.writer.head());
+		}
+		if (!this.guard.authenticator.checkRecord(record)) {
+			throw new AxonConfigurationException("The event store's commits are authenticated under another key "
+					+ "than the one configured (ledger.keys.seal), or its authenticator record was altered");
+		}
+	}
+
+	private Document authenticatorRecord() {
+		return this.layout.counters.find(Filters.eq(StoreLayout.ID, StoreLayout.AUTHENTICATORS)).first();
+	}
+
+	/**
+	 * The tamper alarm this engine's readers raise when a commit fails its authenticator.
+	 */
+	public IntegrityAlarm integrityAlarm() {
+		return this.guard.alarm;
+	}
+
+	/** Whether this engine writes and checks commit authenticators. */
+	public boolean authenticates() {
+		return this.guard.enabled();
+	}
+
+	CommitGuard guard() {
+		return this.guard;
 	}
 
 	/**
@@ -243,6 +308,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 			}
 			List<Document> entries = StoreLayout.events(commit.getValue());
 			int index = (int) (position - commit.getKey());
+			this.guard.checkEventsDocument(commit.getValue(), READ_BY_POSITION);
 			if (index >= entries.size()) {
 				continue;
 			}
@@ -281,6 +347,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 			if (!StoreLayout.COMMITTED.equals(document.getString(StoreLayout.STATE))) {
 				continue;
 			}
+			this.guard.checkEventsDocument(document, READ_BY_POSITION);
 			String aggregateIdentifier = document.getString(StoreLayout.AGGREGATE_ID);
 			List<Document> entries = StoreLayout.events(document);
 			for (int i = 0; i < entries.size(); i++) {
@@ -331,6 +398,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 			commits.put(aggregateIdentifier, new ArrayList<>());
 			next.put(aggregateIdentifier, 0L);
 		}
+		Map<String, Document> lastOf = new java.util.HashMap<>();
 		while (!next.isEmpty()) {
 			List<String> keys = new ArrayList<>(next.size());
 			next.forEach(
@@ -340,6 +408,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 				List<String> window = keys.subList(from, Math.min(keys.size(), from + BATCH_READ_KEYS));
 				for (Document commit : StoreLayout.byKey(this.layout.streams, window, null).values()) {
 					String aggregateIdentifier = commit.getString(StoreLayout.AGGREGATE_ID);
+					this.guard.checkStreamDocument(commit, lastOf.get(aggregateIdentifier), WriteBatch.SOURCE);
+					lastOf.put(aggregateIdentifier, commit);
 					commits.get(aggregateIdentifier).add(commit);
 					next.put(aggregateIdentifier, StoreLayout.number(commit, StoreLayout.LAST_SEQ) + 1);
 				}
@@ -372,8 +442,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 		}
 		List<DomainEventData<?>> events = batch.stream(aggregateIdentifier);
 		if (events == null) {
-			events = new ArrayList<>(
-					new AggregateStreamReader(this.layout, aggregateIdentifier, 0, false).fetch(Integer.MAX_VALUE));
+			events = new ArrayList<>(new AggregateStreamReader(this.layout, this.guard, aggregateIdentifier, 0, false)
+				.fetch(Integer.MAX_VALUE));
 			batch.hold(aggregateIdentifier, events);
 		}
 		if (firstSequenceNumber <= 0) {
@@ -418,8 +488,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 		for (List<? extends EventMessage<?>> run : commitRuns(events)) {
 			PreparedCommit commit = PreparedCommit.of(run, serializer);
 			try {
+				linkToPrevious(commit);
 				long first = this.writer.write(commit);
 				this.lastCommitted.accumulateAndGet(first + commit.size() - 1, Math::max);
+				this.guard.remember(commit.aggregateIdentifier, commit.lastSequenceNumber, commit.mac);
 			}
 			catch (CommitWriter.CommitConflict conflict) {
 				handlePersistenceException(conflict.mongoCause(), conflict.failedEvent);
@@ -437,7 +509,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 	private void appendTogether(List<? extends EventMessage<?>> events, Serializer serializer, WriteBatch batch) {
 		List<PreparedCommit> commits = new ArrayList<>();
 		for (List<? extends EventMessage<?>> run : commitRuns(events)) {
-			commits.add(PreparedCommit.of(run, serializer));
+			PreparedCommit commit = PreparedCommit.of(run, serializer);
+			linkToPrevious(commit);
+			commits.add(commit);
 		}
 		List<CommitWriter.Outcome> outcomes = this.writer.writeAll(commits);
 		RuntimeException failure = null;
@@ -447,6 +521,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 			CommitWriter.Outcome outcome = outcomes.get(i);
 			if (outcome.failure() == null) {
 				this.lastCommitted.accumulateAndGet(outcome.position() + commit.size() - 1, Math::max);
+				this.guard.remember(commit.aggregateIdentifier, commit.lastSequenceNumber, commit.mac);
 				if (commit.isDomain()) {
 					batch.appended(commit.aggregateIdentifier);
 				}
@@ -468,6 +543,20 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 		if (failure != null) {
 			throw failure;
 		}
+	}
+
+	/**
+	 * Sets the commit's {@code prev}: the authenticator of its aggregate's previous
+	 * commit, known from loading the aggregate (no round trip), or read when this engine
+	 * does not know it (e.g. the aggregate was loaded on another node).
+	 */
+	private void linkToPrevious(PreparedCommit commit) {
+		if (!this.guard.enabled() || !commit.isDomain() || commit.firstSequenceNumber <= 0) {
+			return;
+		}
+		String known = this.guard.knownPrevious(commit.aggregateIdentifier, commit.firstSequenceNumber);
+		commit.previous = (known != null) ? known : AggregateStreamReader.previousMac(this.layout, this.guard,
+				commit.aggregateIdentifier, commit.firstSequenceNumber);
 	}
 
 	/**
@@ -560,7 +649,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 		if (held != null) {
 			return held.stream();
 		}
-		AggregateStreamReader reader = new AggregateStreamReader(this.layout, identifier, firstSequenceNumber, false);
+		AggregateStreamReader reader = new AggregateStreamReader(this.layout, this.guard, identifier,
+				firstSequenceNumber, false);
 		return lazily(reader::fetch);
 	}
 
@@ -571,7 +661,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 		if (held != null) {
 			return held;
 		}
-		return new AggregateStreamReader(this.layout, aggregateIdentifier, firstSequenceNumber, false).fetch(batchSize);
+		return new AggregateStreamReader(this.layout, this.guard, aggregateIdentifier, firstSequenceNumber, false)
+			.fetch(batchSize);
 	}
 
 	@Override
@@ -595,8 +686,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 			.projection(Projections.include(StoreLayout.SEQ))
 			.first();
 		long snapshotSequence = (snapshot != null) ? StoreLayout.number(snapshot, StoreLayout.SEQ) : -1;
-		AggregateStreamReader reader = new AggregateStreamReader(this.layout, aggregateIdentifier, snapshotSequence + 1,
-				true);
+		AggregateStreamReader reader = new AggregateStreamReader(this.layout, this.guard, aggregateIdentifier,
+				snapshotSequence + 1, true);
 		reader.fetch(Integer.MAX_VALUE);
 		long last = Math.max(reader.lastSequenceNumber(), snapshotSequence);
 		return (last >= 0) ? Optional.of(last) : Optional.empty();
@@ -731,6 +822,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
 		private boolean snapshotSerializerSet;
 
+		private CommitAuthenticator authenticator;
+
+		private IntegrityAlarm alarm;
+
 		protected Builder() {
 			persistenceExceptionResolver(new MongoDuplicateKeyResolver());
 		}
@@ -772,6 +867,22 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 		/** Time source of the grace period and of write timestamps. */
 		public Builder clock(Clock clock) {
 			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Authenticates every commit written and checks every commit read (see
+		 * {@link CommitAuthenticator}). Without it the engine writes and checks no
+		 * authenticators: for tools and tests only; the ledger always sets it.
+		 */
+		public Builder authenticator(CommitAuthenticator authenticator) {
+			this.authenticator = authenticator;
+			return this;
+		}
+
+		/** The alarm raised when a commit fails its check; default a new one. */
+		public Builder integrityAlarm(IntegrityAlarm alarm) {
+			this.alarm = alarm;
 			return this;
 		}
 
