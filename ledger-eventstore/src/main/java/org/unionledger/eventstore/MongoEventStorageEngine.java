@@ -51,8 +51,9 @@ import org.bson.Document;
  * <h2>Collections</h2> (each name prefixed with the configured prefix)
  * <ul>
  * <li>{@code counters}: {@code {_id: "global", value}}, the highest allocated global
- * position; a commit of {@code n} events takes {@code n} positions with one
- * {@code $inc}.</li>
+ * position; a commit of {@code n} events takes {@code n} positions with one {@code $inc}.
+ * With authenticators also {@code {_id: "authenticators", since, upgradedThrough,
+ * upgradedAt, mac}}, the store's authenticator record, signed.</li>
  * <li>{@code events}: one document per commit, {@code _id} = its first global position (a
  * long, from 1): {@code {n, aggregateId, type, firstSeq, lastSeq, state, writtenAt,
  * eventIds, events}} with state {@code pending}, {@code committed} or {@code aborted} and
@@ -60,7 +61,8 @@ import org.bson.Document;
  * seq}]} (payload and metadata are the serializer's JSON strings). A commit covers
  * positions {@code _id .. _id+n-1}. A tombstone {@code {_id, n: 1, state: aborted,
  * burned: true}} fills a position that was allocated but never written; an aborted commit
- * keeps {@code n} and drops {@code events} and {@code eventIds}.</li>
+ * keeps {@code n} and drops {@code events} and {@code eventIds}. With authenticators a
+ * commit also holds {@code prev} and {@code mac} (see below).</li>
  * <li>{@code streams}: one document per committed aggregate commit, {@code _id} =
  * {@code aggregateId + ":" +
  * firstSeq}, holding {@code global} (the commit's position), {@code lastSeq} and the same
@@ -88,6 +90,27 @@ import org.bson.Document;
  * while another is being written are written together as one group, with one round trip
  * per step for the whole group, each keeping its own outcome ({@link CommitWriter}).
  *
+ * <h2>Authenticators</h2> Built with {@link Builder#authenticator(CommitAuthenticator)}
+ * (the ledger always is, with the key derived from its seal key), the engine writes into
+ * each commit's {@code events} document and {@code streams} copy an HMAC-SHA256 over the
+ * commit's global position, aggregate, type, sequence numbers, every event's identifier,
+ * payload type, revision, payload, metadata, timestamp and sequence number, and
+ * {@code prev}, the authenticator of the same aggregate's previous commit: a chain per
+ * aggregate stream, because nodes reserve global positions concurrently and no writer
+ * knows the commit before its own in global order (see {@link CommitAuthenticator}). It
+ * costs no round trip: the writer knows {@code prev} from loading the aggregate (an
+ * engine that did not load it reads it once). Every reader checks what it serves: the
+ * tracking reader each commit (and each commit before helping it), aggregate loads and
+ * write batches each stream copy and the chain links between the copies they read, reads
+ * by position each commit. A commit that fails raises the {@link IntegrityAlarm} and is
+ * refused with {@link CommitAuthenticationException}: the tracking reader delivers what
+ * lies before it and then throws at it, so a processor stops there; an aggregate load
+ * fails. On a store that holds commits but no authenticator record, or one signed with
+ * another key, the constructor refuses ({@link StoreNotUpgradedException}; run the
+ * one-off {@link AuthenticatorUpgrade}); a store without commits gets its record. Every
+ * commit must carry an authenticator: there is no boundary below which commits without
+ * one are accepted.
+ *
  * <h2>Tracking</h2> Readers deliver in strict position order and never skip a position
  * they have not resolved. A pending commit is resolved through its streams document;
  * after the grace period (measured from the document's {@code writtenAt} or from when
@@ -102,7 +125,9 @@ import org.bson.Document;
  * unresolved position, polling, for at most twice the grace period plus a second; at the
  * head it ends, and Axon's {@code EmbeddedEventStore} polls again.
  *
- * <h2>Costs</h2> Append: 4 round trips per commit, or per group of commits. Aggregate
+ * <h2>Costs</h2> Append: 4 round trips per commit, or per group of commits (plus, with
+ * authenticators, one look-up of the aggregate's previous commit when this engine did not
+ * load the aggregate itself); one HMAC per commit written and per commit read. Aggregate
  * load: a snapshot read (only once snapshots exist, see {@link #readSnapshotData}), and
  * one {@code _id $in} per window of 16, 32 … 512 sequence numbers, plus a bounds-only
  * look-back when the first sequence number is not a commit's first (e.g. right after a
