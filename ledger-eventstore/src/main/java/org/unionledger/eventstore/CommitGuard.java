@@ -51,7 +51,15 @@ final class CommitGuard {
 
 	/** Whether an {@code events} document fails its check (nothing is raised). */
 	boolean fails(Document commit) {
-		return this.authenticator != null && this.authenticator.checkEventsDocument(commit) != null;
+		return failureOf(commit) != null;
+	}
+
+	/**
+	 * What fails in an {@code events} document's check, or {@code null} (nothing is
+	 * raised).
+	 */
+	String failureOf(Document commit) {
+		return (this.authenticator != null) ? this.authenticator.checkEventsDocument(commit) : null;
 	}
 
 	/**

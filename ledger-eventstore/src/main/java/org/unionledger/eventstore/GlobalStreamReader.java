@@ -143,6 +143,13 @@ final class GlobalStreamReader {
 			long position = StoreLayout.number(document, StoreLayout.ID);
 			Document stream = streams.get(streamKeyOf(document));
 			if (stream == null && mayHelp(document, position, now)) {
+				String failure = this.guard.failureOf(document);
+				if (failure != null) {
+					// Never copied into streams: it stays pending, so every reader stops
+					// at it after delivering what lies before it.
+					this.guard.alarm.raise(SOURCE, position, "pending commit not helped: " + failure);
+					continue;
+				}
 				stream = help(document);
 			}
 			if (stream != null) {
@@ -161,7 +168,6 @@ final class GlobalStreamReader {
 	 * holds the key now.
 	 */
 	private Document help(Document eventsDocument) {
-		this.guard.checkEventsDocument(eventsDocument, SOURCE);
 		Document stream = PreparedCommit.streamDocument(eventsDocument);
 		try {
 			this.layout.streams.insertOne(stream);

@@ -118,6 +118,30 @@ class ForgedCommitTest {
 	}
 
 	/**
+	 * A forged commit left pending (no stream copy) is never helped into the streams: the
+	 * readers stop before it, however long they wait.
+	 */
+	@Test
+	void aForgedPendingCommitIsNeverHelpedIntoTheStreams() {
+		this.engine.layout().counters.updateOne(Filters.eq("_id", "global"), Updates.inc("value", 1L));
+		forgeCopyOf(4, 10, "member-z");
+		this.streams.deleteOne(Filters.eq("_id", "member-z:0"));
+		this.events.updateOne(Filters.eq("_id", 10L), Updates.set("state", "pending"));
+		MongoEventStorageEngine reader = TestEngines.engineBuilder(mongo.database())
+			.gracePeriod(java.time.Duration.ZERO)
+			.integrityAlarm(this.alarm)
+			.build();
+
+		assertThat(tracked(reader)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 8L, 9L);
+		assertThat(tracked(reader)).as("still stopped before it").endsWith(9L);
+		assertThat(this.streams.find(Filters.eq("_id", "member-z:0")).first()).as("never helped").isNull();
+		assertThat(this.alarm.findings()).anySatisfy((finding) -> {
+			assertThat(finding.position()).isEqualTo(10);
+			assertThat(finding.detail()).startsWith("pending commit not helped");
+		});
+	}
+
+	/**
 	 * A commit removed from the middle of a stream, which the ledger then writes anew (it
 	 * would: the aggregate loads without it), breaks the link of the next commit.
 	 */
