@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.unionledger.api.audit.ReplayCli;
 import org.unionledger.api.config.StoreFileCheckOnStart;
+import org.unionledger.api.audit.UpgradeCli;
 import org.unionledger.api.imports.ImportCli;
 
 /** The ledger: HTTP API, command and query handling, projections, on MongoDB. */
@@ -18,12 +19,21 @@ public class LedgerApplication {
 	/**
 	 * Starts the ledger, or with {@code import ...} runs the command-line import against
 	 * a running one (see {@link ImportCli}), or with {@code replay ...} the auditor's
-	 * replay of the event store (see {@link ReplayCli}; no web server, no processors).
+	 * replay of the event store (see {@link ReplayCli}; no web server, no processors), or
+	 * with {@code upgrade-authenticators ...} the one-off upgrade of a store written
+	 * before commit authenticators (see {@link UpgradeCli}).
 	 */
 	public static void main(String[] args) {
 		if (args.length > 0 && "import".equals(args[0])) {
 			System
 				.exit(ImportCli.run(Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.out, System.err));
+		}
+		if (args.length > 0 && "upgrade-authenticators".equals(args[0])) {
+			if (System.getProperty("logback.configurationFile") == null) {
+				System.setProperty("logback.configurationFile", "cli-logback.xml");
+			}
+			System.exit(UpgradeCli.run(Arrays.copyOfRange(args, 1, args.length), System.getenv(), Clock.systemUTC(),
+					System.out, System.err));
 		}
 		if (args.length > 0 && "replay".equals(args[0])) {
 			// Without Spring, logback would log at DEBUG to stdout, into the replay's

@@ -15,6 +15,11 @@ import org.bson.conversions.Bson;
  * the next keys ({@code aggregate:seq} for a window of sequence numbers), following each
  * commit's {@code lastSeq + 1} until a key is missing. Windows grow from 16 to 512 keys,
  * so a long stream costs few round trips and a short one reads little.
+ * <p>
+ * With an authenticator, each commit read is checked before its events are served, and so
+ * is its link to the commit read before it (see {@link CommitAuthenticator}): a commit
+ * that fails raises the {@link IntegrityAlarm} and the load throws
+ * {@link CommitAuthenticationException}.
  */
 final class AggregateStreamReader {
 
@@ -26,7 +31,12 @@ final class AggregateStreamReader {
 
 	private static final Bson BOUNDS_ONLY = Projections.include(StoreLayout.LAST_SEQ);
 
+	/** How the integrity alarm names this reader. */
+	static final String SOURCE = "aggregate load";
+
 	private final StoreLayout layout;
+
+	private final CommitGuard guard;
 
 	private final String aggregateIdentifier;
 
@@ -44,13 +54,17 @@ final class AggregateStreamReader {
 
 	private long lastSequenceNumber = -1;
 
+	/** The commit delivered last, whose authenticator the next one must link to. */
+	private Document lastCommit;
+
 	/**
 	 * @param boundsOnly read only the commits' bounds (for
-	 * {@link #lastSequenceNumber()}), no events
+	 * {@link #lastSequenceNumber()}), no events (and check nothing)
 	 */
-	AggregateStreamReader(StoreLayout layout, String aggregateIdentifier, long firstSequenceNumber,
+	AggregateStreamReader(StoreLayout layout, CommitGuard guard, String aggregateIdentifier, long firstSequenceNumber,
 			boolean boundsOnly) {
 		this.layout = layout;
+		this.guard = guard;
 		this.aggregateIdentifier = aggregateIdentifier;
 		this.floor = Math.max(0, firstSequenceNumber);
 		this.next = this.floor;
@@ -114,6 +128,35 @@ final class AggregateStreamReader {
 	}
 
 	/**
+	 * The authenticator of the aggregate's commit whose last sequence number is
+	 * {@code firstSequenceNumber - 1} (what a commit starting at
+	 * {@code firstSequenceNumber} links to), checked; "" when there is none. Looks back
+	 * over a few keys, with wider windows only for commits of many events.
+	 */
+	static String previousMac(StoreLayout layout, CommitGuard guard, String aggregateIdentifier,
+			long firstSequenceNumber) {
+		long hi = firstSequenceNumber - 1;
+		int size = FIRST_LOOKBACK;
+		while (hi >= 0) {
+			long lo = Math.max(0, hi - size + 1);
+			AggregateStreamReader reader = new AggregateStreamReader(layout, guard, aggregateIdentifier, lo, false);
+			TreeMap<Long, Document> commits = reader.read(lo, (int) (hi - lo + 1), null);
+			if (!commits.isEmpty()) {
+				Document last = commits.lastEntry().getValue();
+				if (StoreLayout.number(last, StoreLayout.LAST_SEQ) != firstSequenceNumber - 1) {
+					return "";
+				}
+				guard.checkStreamDocument(last, null, SOURCE);
+				String mac = last.getString(StoreLayout.MAC);
+				return (mac != null) ? mac : "";
+			}
+			hi = lo - 1;
+			size = Math.min(size * 4, 4096);
+		}
+		return "";
+	}
+
+	/**
 	 * The first sequence number is not a commit's first (a snapshot taken inside a
 	 * multi-event commit, or a partial read): finds the commit holding {@code floor - 1},
 	 * and moves {@code next} to its start if it also holds {@code floor}. Returns false
@@ -145,6 +188,8 @@ final class AggregateStreamReader {
 		if (this.boundsOnly) {
 			return;
 		}
+		this.guard.checkStreamDocument(commit, this.lastCommit, SOURCE);
+		this.lastCommit = commit;
 		String type = commit.getString(StoreLayout.TYPE);
 		for (Document entry : StoreLayout.events(commit)) {
 			StoredEvent.Domain event = new StoredEvent.Domain(entry, this.aggregateIdentifier, type);

@@ -78,9 +78,16 @@ final class CommitWriter {
 	/** Positions this engine's readers are helping through right now. */
 	private final java.util.Set<Long> helping = new java.util.HashSet<>();
 
-	CommitWriter(StoreLayout layout, Clock clock) {
+	/**
+	 * Authenticates each commit as it is laid out (inside the documents written anyway:
+	 * no round trip of its own), or {@code null} for none.
+	 */
+	private final CommitAuthenticator authenticator;
+
+	CommitWriter(StoreLayout layout, Clock clock, CommitAuthenticator authenticator) {
 		this.layout = layout;
 		this.clock = clock;
+		this.authenticator = authenticator;
 	}
 
 	/** Groups of more than one commit written, and the commits in them. */
@@ -249,7 +256,7 @@ final class CommitWriter {
 		List<Document> eventsDocuments = new ArrayList<>(group.size());
 		for (Queued queued : group) {
 			queued.position = next;
-			eventsDocuments.add(queued.commit.eventsDocument(next, writtenAt));
+			eventsDocuments.add(queued.commit.eventsDocument(next, writtenAt, this.authenticator));
 			next += queued.commit.size();
 		}
 		List<Queued> again = new ArrayList<>();
@@ -292,7 +299,7 @@ final class CommitWriter {
 		}
 		List<Document> streamsDocuments = new ArrayList<>(domain.size());
 		for (Queued queued : domain) {
-			streamsDocuments.add(PreparedCommit.streamDocument(queued.commit.eventsDocument(queued.position, 0)));
+			streamsDocuments.add(queued.commit.streamDocumentAt(queued.position, this.authenticator));
 		}
 		if (!streamsDocuments.isEmpty()) {
 			try {
@@ -358,7 +365,7 @@ final class CommitWriter {
 	 */
 	boolean insertEventsDocument(PreparedCommit commit, long position) {
 		try {
-			this.layout.events.insertOne(commit.eventsDocument(position, this.clock.millis()));
+			this.layout.events.insertOne(commit.eventsDocument(position, this.clock.millis(), this.authenticator));
 			return true;
 		}
 		catch (MongoException ex) {
@@ -397,7 +404,7 @@ final class CommitWriter {
 	/** Step 3, the commit point, and step 4. */
 	void commitStream(PreparedCommit commit, long position) {
 		try {
-			this.layout.streams.insertOne(PreparedCommit.streamDocument(commit.eventsDocument(position, 0)));
+			this.layout.streams.insertOne(commit.streamDocumentAt(position, this.authenticator));
 		}
 		catch (MongoException ex) {
 			if (!StoreFaults.isStoreUnavailable(ex)) {

@@ -44,6 +44,16 @@ import org.slf4j.LoggerFactory;
  * it, and reports the first position that does not match. Payloads are hashed as stored,
  * i.e. as ciphertext where personal data is encrypted, so destroying a person's key
  * (crypto-shredding) leaves verification green. Every read is by {@code _id}.
+ * <p>
+ * <b>Commit authenticators.</b> The chain protects what is sealed; what is written next
+ * is sealed next, so the seal alone would seal a commit someone inserted into the store.
+ * Every commit therefore carries an authenticator made by the writer with a key derived
+ * from this seal key (see {@link CommitAuthenticator}). {@link #seal()} checks each
+ * commit's authenticator, and its stream copy's, before it seals it: the first that fails
+ * is refused (reported in {@link SealResult#refused()}, raised on the
+ * {@link IntegrityAlarm}) and neither it nor anything after it is sealed.
+ * {@link #verify()} checks the authenticators of every commit, sealed or not, up to the
+ * head, the links of each aggregate's chain, and the store's authenticator record.
  */
 public final class EventSeal {
 
@@ -54,6 +64,8 @@ public final class EventSeal {
 	private static final String ZERO = "0".repeat(64);
 
 	private static final String HEAD = "head";
+
+	private static final int STREAM_KEYS = 256;
 
 	private final StoreLayout layout;
 
@@ -67,6 +79,13 @@ public final class EventSeal {
 
 	private final Clock clock;
 
+	private final CommitAuthenticator authenticator;
+
+	/** Whether commits must carry authenticators (false only before the upgrade). */
+	private final boolean requireAuthenticators;
+
+	private final IntegrityAlarm alarm;
+
 	/**
 	 * @param database the store
 	 * @param collectionPrefix the prefix the engine's collections use ("" by default)
@@ -74,6 +93,24 @@ public final class EventSeal {
 	 * @param clock for the time a digest was sealed
 	 */
 	public EventSeal(MongoDatabase database, String collectionPrefix, byte[] signingKey, Clock clock) {
+		this(database, collectionPrefix, signingKey, clock, null, true);
+	}
+
+	/**
+	 * @param database the store
+	 * @param collectionPrefix the prefix the engine's collections use ("" by default)
+	 * @param signingKey HMAC key for digests, at least 32 bytes; commit authenticators
+	 * are checked under the key derived from it
+	 * @param clock for the time a digest was sealed
+	 * @param alarm raised when sealing refuses a commit or verification finds a problem
+	 */
+	public EventSeal(MongoDatabase database, String collectionPrefix, byte[] signingKey, Clock clock,
+			IntegrityAlarm alarm) {
+		this(database, collectionPrefix, signingKey, clock, alarm, true);
+	}
+
+	EventSeal(MongoDatabase database, String collectionPrefix, byte[] signingKey, Clock clock, IntegrityAlarm alarm,
+			boolean requireAuthenticators) {
 		if (signingKey == null || signingKey.length < 32) {
 			throw new IllegalArgumentException("the seal's signing key needs at least 32 bytes");
 		}
@@ -84,6 +121,9 @@ public final class EventSeal {
 		this.state = database.getCollection(prefix + "seal_state");
 		this.signingKey = signingKey.clone();
 		this.clock = clock;
+		this.authenticator = CommitAuthenticator.fromSealKey(signingKey);
+		this.requireAuthenticators = requireAuthenticators;
+		this.alarm = alarm;
 	}
 
 	/**
@@ -94,8 +134,11 @@ public final class EventSeal {
 	 * @param commits commits sealed by this run
 	 * @param digest number of the digest recorded, or -1 when nothing was new
 	 * @param chainHead chain hash at {@code toPosition}
+	 * @param refused the commit this run refused to seal (its authenticator or its stream
+	 * copy failed), or {@code null}; nothing at or after it was sealed
 	 */
-	public record SealResult(long fromPosition, long toPosition, int commits, long digest, String chainHead) {
+	public record SealResult(long fromPosition, long toPosition, int commits, long digest, String chainHead,
+			Problem refused) {
 	}
 
 	/**
@@ -128,10 +171,12 @@ public final class EventSeal {
 	 * @param eventsChecked events inside them
 	 * @param digestsChecked signed digests checked
 	 * @param latestDigest the newest digest, or {@code null}
+	 * @param unsealedCommitsChecked commits after the sealed head whose authenticators
+	 * were checked
 	 * @param problems every mismatch found, first in position order (at most 100)
 	 */
 	public record VerificationReport(long verifiedUpTo, long commitsChecked, long eventsChecked, int digestsChecked,
-			Digest latestDigest, List<Problem> problems) {
+			Digest latestDigest, long unsealedCommitsChecked, List<Problem> problems) {
 
 		@JsonProperty("intact")
 		public boolean intact() {
@@ -172,7 +217,12 @@ public final class EventSeal {
 		/** The chain record itself was altered. */
 		CHAIN_ALTERED,
 		/** A digest's signature, Merkle root or chain head does not match. */
-		DIGEST_INVALID
+		DIGEST_INVALID,
+		/**
+		 * A commit's authenticator is missing or does not match it, or it does not link
+		 * to its aggregate's previous commit: the ledger did not write it as it stands.
+		 */
+		UNAUTHENTICATED
 
 	}
 
@@ -190,14 +240,24 @@ public final class EventSeal {
 		long position = from;
 		List<Document> entries = new ArrayList<>();
 		List<String> contentHashes = new ArrayList<>();
+		Problem refused = null;
 		boolean more = true;
 		while (more) {
 			TreeMap<Long, Document> documents = StoreLayout.byPosition(this.layout.events,
 					StoreLayout.range(position, WINDOW), null);
+			Map<String, Document> streams = streamsOf(documents);
 			long windowEnd = position + WINDOW;
 			while (position < windowEnd) {
 				Document document = documents.get(position);
 				if (document == null || StoreLayout.PENDING.equals(document.getString(StoreLayout.STATE))) {
+					more = false;
+					break;
+				}
+				refused = authenticationProblem(position, document, streams);
+				if (refused != null) {
+					logger.error("Sealing stops before position {}: {} ({}); it is not sealed", position,
+							refused.detail(), refused.kind());
+					raise("seal", refused);
 					more = false;
 					break;
 				}
@@ -214,7 +274,7 @@ public final class EventSeal {
 			}
 		}
 		if (entries.isEmpty()) {
-			return new SealResult(0, last, 0, -1, chainHash);
+			return new SealResult(0, last, 0, -1, chainHash, refused);
 		}
 		long to = position - 1;
 		try {
@@ -222,7 +282,7 @@ public final class EventSeal {
 		}
 		catch (MongoException ex) {
 			logger.info("Another node is sealing positions {}..{}; this run stops", from, to);
-			return new SealResult(0, last, 0, -1, chainHash);
+			return new SealResult(0, last, 0, -1, chainHash, null);
 		}
 		long number = digestCount + 1;
 		Digest digest = sign(number, from, to, contentHashes.size(), merkleRoot(contentHashes), chainHash,
@@ -233,7 +293,7 @@ public final class EventSeal {
 					.append("chainHead", chainHash)
 					.append("digests", number),
 				new ReplaceOptions().upsert(true));
-		return new SealResult(from, to, entries.size(), number, chainHash);
+		return new SealResult(from, to, entries.size(), number, chainHash, refused);
 	}
 
 	/**
@@ -255,6 +315,8 @@ public final class EventSeal {
 		for (Map.Entry<Long, Document> entry : sealed.entrySet()) {
 			sealedPositionOf.put(entry.getValue().getString("bodyHash"), entry.getKey());
 		}
+		checkRecord(problems);
+		Map<String, CommitGuard.Link> links = new HashMap<>();
 		String chainHash = ZERO;
 		long commits = 0;
 		long events = 0;
@@ -297,6 +359,7 @@ public final class EventSeal {
 							&& document.getString(StoreLayout.AGGREGATE_ID) != null) {
 						checkStream(position, document, problems);
 					}
+					checkAuthenticator(position, document, links, problems);
 					List<?> inside = document.getList(StoreLayout.EVENTS, Object.class);
 					events += (inside != null) ? inside.size() : 0;
 				}
@@ -307,6 +370,7 @@ public final class EventSeal {
 				position += size;
 			}
 		}
+		long unsealed = checkUnsealed(position, links, problems);
 		int digestsChecked = 0;
 		Digest latest = null;
 		long count = (head != null) ? StoreLayout.number(head, "digests") : 0;
@@ -338,7 +402,157 @@ public final class EventSeal {
 			}
 		}
 		problems.sort(java.util.Comparator.comparingLong(Problem::position));
-		return new VerificationReport(sealedUpTo, commits, events, digestsChecked, latest, List.copyOf(problems));
+		for (Problem problem : problems) {
+			raise("verification", problem);
+		}
+		return new VerificationReport(sealedUpTo, commits, events, digestsChecked, latest, unsealed,
+				List.copyOf(problems));
+	}
+
+	/**
+	 * Checks the authenticators of the commits from {@code from} (after the sealed head)
+	 * up to the head, and their stream copies; returns how many commits it checked.
+	 */
+	private long checkUnsealed(long from, Map<String, CommitGuard.Link> links, List<Problem> problems) {
+		if (!this.requireAuthenticators) {
+			return 0;
+		}
+		Document counter = this.layout.counters.find(Filters.eq("_id", StoreLayout.GLOBAL_COUNTER)).first();
+		long head = (counter != null) ? StoreLayout.number(counter, StoreLayout.VALUE) : 0;
+		long checked = 0;
+		long position = from;
+		while (position <= head) {
+			TreeMap<Long, Document> documents = StoreLayout.byPosition(this.layout.events,
+					StoreLayout.range(position, WINDOW), null);
+			Map<String, Document> streams = streamsOf(documents);
+			for (Map.Entry<Long, Document> entry : documents.entrySet()) {
+				Document document = entry.getValue();
+				if (!StoreLayout.events(document).isEmpty()) {
+					checked++;
+					Problem problem = authenticationProblem(entry.getKey(), document, streams);
+					if (problem != null) {
+						add(problems, problem);
+					}
+					else {
+						checkAuthenticator(entry.getKey(), document, links, problems);
+					}
+				}
+			}
+			position += WINDOW;
+		}
+		return checked;
+	}
+
+	/**
+	 * The authenticator record must be there and signed with this key once the store
+	 * holds commits.
+	 */
+	private void checkRecord(List<Problem> problems) {
+		if (!this.requireAuthenticators) {
+			return;
+		}
+		Document record = this.layout.counters.find(Filters.eq("_id", StoreLayout.AUTHENTICATORS)).first();
+		if (record == null) {
+			Document counter = this.layout.counters.find(Filters.eq("_id", StoreLayout.GLOBAL_COUNTER)).first();
+			if (counter != null && StoreLayout.number(counter, StoreLayout.VALUE) > 0) {
+				add(problems, new Problem(0, Kind.UNAUTHENTICATED, "the store has no authenticator record: its commits "
+						+ "predate commit authenticators (run upgrade-authenticators) or the record was removed"));
+			}
+		}
+		else if (!this.authenticator.checkRecord(record)) {
+			add(problems, new Problem(0, Kind.UNAUTHENTICATED,
+					"the store's authenticator record is not signed with this ledger's key"));
+		}
+	}
+
+	/**
+	 * Checks a commit's authenticator (already known to match its content, or not yet
+	 * checked) and its link to its aggregate's previous commit, and remembers it as its
+	 * aggregate's latest commit.
+	 */
+	private void checkAuthenticator(long position, Document document, Map<String, CommitGuard.Link> links,
+			List<Problem> problems) {
+		if (!this.requireAuthenticators || StoreLayout.events(document).isEmpty()) {
+			return;
+		}
+		String failure = this.authenticator.checkEventsDocument(document);
+		if (failure != null) {
+			add(problems, new Problem(position, Kind.UNAUTHENTICATED, failure));
+			return;
+		}
+		String aggregateIdentifier = document.getString(StoreLayout.AGGREGATE_ID);
+		if (aggregateIdentifier == null || !StoreLayout.COMMITTED.equals(document.getString(StoreLayout.STATE))) {
+			return;
+		}
+		long first = StoreLayout.number(document, StoreLayout.FIRST_SEQ);
+		CommitGuard.Link previous = links.get(aggregateIdentifier);
+		String expected = (previous != null && previous.lastSequenceNumber() == first - 1) ? previous.mac() : "";
+		String stored = document.getString(StoreLayout.PREV);
+		if (!expected.equals((stored != null) ? stored : "")) {
+			add(problems, new Problem(position, Kind.UNAUTHENTICATED, "it does not link to the previous commit of "
+					+ "aggregate " + aggregateIdentifier + ": a commit of its stream was removed or replaced"));
+		}
+		links.put(aggregateIdentifier, new CommitGuard.Link(StoreLayout.number(document, StoreLayout.LAST_SEQ),
+				document.getString(StoreLayout.MAC)));
+	}
+
+	/**
+	 * What is wrong with a resolved commit's authenticator or its stream copy's (looked
+	 * up in {@code streams}, by stream key), or {@code null}; voided positions carry
+	 * none.
+	 */
+	private Problem authenticationProblem(long position, Document document, Map<String, Document> streams) {
+		if (!this.requireAuthenticators || StoreLayout.events(document).isEmpty()) {
+			return null;
+		}
+		String failure = this.authenticator.checkEventsDocument(document);
+		if (failure != null) {
+			return new Problem(position, Kind.UNAUTHENTICATED, failure);
+		}
+		String aggregateIdentifier = document.getString(StoreLayout.AGGREGATE_ID);
+		if (aggregateIdentifier == null || !StoreLayout.COMMITTED.equals(document.getString(StoreLayout.STATE))) {
+			return null;
+		}
+		Document stream = streams
+			.get(StoreLayout.streamKey(aggregateIdentifier, StoreLayout.number(document, StoreLayout.FIRST_SEQ)));
+		if (stream == null || StoreLayout.number(stream, StoreLayout.GLOBAL) != position) {
+			return new Problem(position, Kind.STREAM_MISMATCH, "the committed commit has no stream copy of its own");
+		}
+		failure = this.authenticator.checkStreamDocument(stream);
+		if (failure != null) {
+			return new Problem(position, Kind.STREAM_MISMATCH, failure);
+		}
+		return null;
+	}
+
+	/**
+	 * The streams documents of the committed aggregate commits among {@code documents},
+	 * by key ({@code _id $in}, at most 256 keys a read).
+	 */
+	private Map<String, Document> streamsOf(Map<Long, Document> documents) {
+		Map<String, Document> streams = new HashMap<>();
+		if (!this.requireAuthenticators) {
+			return streams;
+		}
+		List<String> keys = new ArrayList<>();
+		for (Document document : documents.values()) {
+			if (StoreLayout.COMMITTED.equals(document.getString(StoreLayout.STATE))
+					&& document.getString(StoreLayout.AGGREGATE_ID) != null) {
+				keys.add(StoreLayout.streamKey(document.getString(StoreLayout.AGGREGATE_ID),
+						StoreLayout.number(document, StoreLayout.FIRST_SEQ)));
+			}
+		}
+		for (int from = 0; from < keys.size(); from += STREAM_KEYS) {
+			streams.putAll(StoreLayout.byKey(this.layout.streams,
+					keys.subList(from, Math.min(keys.size(), from + STREAM_KEYS)), null));
+		}
+		return streams;
+	}
+
+	private void raise(String source, Problem problem) {
+		if (this.alarm != null) {
+			this.alarm.raise(source, problem.position(), problem.kind() + ": " + problem.detail());
+		}
 	}
 
 	private void checkStream(long position, Document document, List<Problem> problems) {
@@ -349,6 +563,11 @@ public final class EventSeal {
 				|| !canonicalEvents(stream).equals(canonicalEvents(document))) {
 			add(problems, new Problem(position, Kind.STREAM_MISMATCH,
 					"the aggregate's stream copy of this commit differs from it"));
+			return;
+		}
+		String failure = this.requireAuthenticators ? this.authenticator.checkStreamDocument(stream) : null;
+		if (failure != null) {
+			add(problems, new Problem(position, Kind.STREAM_MISMATCH, failure));
 		}
 	}
 

@@ -30,6 +30,12 @@ import org.slf4j.LoggerFactory;
  * Holds the per-engine memory of when each unresolved position was first seen, which is
  * what the grace period of a missing position is measured from (a missing position has no
  * document to carry a timestamp).
+ * <p>
+ * With an authenticator, every commit is checked before it is delivered and before a
+ * reader helps it (copies it into {@code streams}): a commit that fails raises the
+ * {@link IntegrityAlarm} and the read throws {@link CommitAuthenticationException} at it,
+ * so nothing at or after it is delivered. The check is one HMAC per commit, in memory; no
+ * extra read.
  */
 final class GlobalStreamReader {
 
@@ -50,6 +56,9 @@ final class GlobalStreamReader {
 
 	private static final Bson SIZE_ONLY = Projections.include(StoreLayout.N);
 
+	/** How the integrity alarm names this reader. */
+	static final String SOURCE = "global stream";
+
 	private final StoreLayout layout;
 
 	private final CommitWriter writer;
@@ -66,9 +75,12 @@ final class GlobalStreamReader {
 
 	private final AtomicLong burned = new AtomicLong();
 
-	GlobalStreamReader(StoreLayout layout, CommitWriter writer, Clock clock, Duration gracePeriod,
+	private final CommitGuard guard;
+
+	GlobalStreamReader(StoreLayout layout, CommitWriter writer, CommitGuard guard, Clock clock, Duration gracePeriod,
 			Duration pollInterval) {
 		this.layout = layout;
+		this.guard = guard;
 		this.writer = writer;
 		this.clock = clock;
 		this.graceMillis = gracePeriod.toMillis();
@@ -135,12 +147,21 @@ final class GlobalStreamReader {
 				decide(document, position, false);
 				continue;
 			}
-			if (stream == null && mayHelp(document, position, now) && this.writer.startHelping(position)) {
-				try {
-					stream = help(document);
+			if (stream == null && mayHelp(document, position, now)) {
+				String failure = this.guard.failureOf(document);
+				if (failure != null) {
+					// Never copied into streams: it stays pending, so every reader stops
+					// at it after delivering what lies before it.
+					this.guard.alarm.raise(SOURCE, position, "pending commit not helped: " + failure);
+					continue;
 				}
-				finally {
-					this.writer.doneHelping(position);
+				if (this.writer.startHelping(position)) {
+					try {
+						stream = help(document);
+					}
+					finally {
+						this.writer.doneHelping(position);
+					}
 				}
 			}
 			if (stream != null) {
@@ -324,8 +345,11 @@ final class GlobalStreamReader {
 					this.next = p;
 					return Step.STUCK;
 				}
-				if (StoreLayout.COMMITTED.equals(state)) {
-					deliver(document, p, out);
+				if (StoreLayout.COMMITTED.equals(state) && !deliver(document, p, out)) {
+					// The events before a refused commit are delivered first; the next
+					// fetch starts at it and throws.
+					this.next = p;
+					return Step.STUCK;
 				}
 				p += n;
 			}
@@ -333,7 +357,17 @@ final class GlobalStreamReader {
 			return Step.PROGRESS;
 		}
 
-		private void deliver(Document commit, long position, List<TrackedEventData<?>> out) {
+		/**
+		 * Adds the commit's events to {@code out}; returns false, adding nothing, when
+		 * the commit fails its check and events are already in {@code out}.
+		 * @throws CommitAuthenticationException when it fails its check and {@code out}
+		 * is empty
+		 */
+		private boolean deliver(Document commit, long position, List<TrackedEventData<?>> out) {
+			if (!out.isEmpty() && GlobalStreamReader.this.guard.fails(commit)) {
+				return false;
+			}
+			GlobalStreamReader.this.guard.checkEventsDocument(commit, SOURCE);
 			String aggregateIdentifier = commit.getString(StoreLayout.AGGREGATE_ID);
 			String type = commit.getString(StoreLayout.TYPE);
 			List<Document> entries = StoreLayout.events(commit);
@@ -347,6 +381,7 @@ final class GlobalStreamReader {
 						? new StoredEvent.TrackedDomain(entries.get(i), aggregateIdentifier, type, token)
 						: new StoredEvent.Tracked(entries.get(i), token));
 			}
+			return true;
 		}
 
 		private long head(long position) {

@@ -51,8 +51,9 @@ import org.bson.Document;
  * <h2>Collections</h2> (each name prefixed with the configured prefix)
  * <ul>
  * <li>{@code counters}: {@code {_id: "global", value}}, the highest allocated global
- * position; a commit of {@code n} events takes {@code n} positions with one
- * {@code $inc}.</li>
+ * position; a commit of {@code n} events takes {@code n} positions with one {@code $inc}.
+ * With authenticators also {@code {_id: "authenticators", since, upgradedThrough,
+ * upgradedAt, mac}}, the store's authenticator record, signed.</li>
  * <li>{@code events}: one document per commit, {@code _id} = its first global position (a
  * long, from 1): {@code {n, aggregateId, type, firstSeq, lastSeq, state, writtenAt,
  * eventIds, events}} with state {@code pending}, {@code committed} or {@code aborted} and
@@ -60,7 +61,8 @@ import org.bson.Document;
  * seq}]} (payload and metadata are the serializer's JSON strings). A commit covers
  * positions {@code _id .. _id+n-1}. A tombstone {@code {_id, n: 1, state: aborted,
  * burned: true}} fills a position that was allocated but never written; an aborted commit
- * keeps {@code n} and drops {@code events} and {@code eventIds}.</li>
+ * keeps {@code n} and drops {@code events} and {@code eventIds}. With authenticators a
+ * commit also holds {@code prev} and {@code mac} (see below).</li>
  * <li>{@code streams}: one document per committed aggregate commit, {@code _id} =
  * {@code aggregateId + ":" +
  * firstSeq}, holding {@code global} (the commit's position), {@code lastSeq} and the same
@@ -88,6 +90,27 @@ import org.bson.Document;
  * while another is being written are written together as one group, with one round trip
  * per step for the whole group, each keeping its own outcome ({@link CommitWriter}).
  *
+ * <h2>Authenticators</h2> Built with {@link Builder#authenticator(CommitAuthenticator)}
+ * (the ledger always is, with the key derived from its seal key), the engine writes into
+ * each commit's {@code events} document and {@code streams} copy an HMAC-SHA256 over the
+ * commit's global position, aggregate, type, sequence numbers, every event's identifier,
+ * payload type, revision, payload, metadata, timestamp and sequence number, and
+ * {@code prev}, the authenticator of the same aggregate's previous commit: a chain per
+ * aggregate stream, because nodes reserve global positions concurrently and no writer
+ * knows the commit before its own in global order (see {@link CommitAuthenticator}). It
+ * costs no round trip: the writer knows {@code prev} from loading the aggregate (an
+ * engine that did not load it reads it once). Every reader checks what it serves: the
+ * tracking reader each commit (and each commit before helping it), aggregate loads and
+ * write batches each stream copy and the chain links between the copies they read, reads
+ * by position each commit. A commit that fails raises the {@link IntegrityAlarm} and is
+ * refused with {@link CommitAuthenticationException}: the tracking reader delivers what
+ * lies before it and then throws at it, so a processor stops there; an aggregate load
+ * fails. On a store that holds commits but no authenticator record, or one signed with
+ * another key, the constructor refuses ({@link StoreNotUpgradedException}; run the
+ * one-off {@link AuthenticatorUpgrade}); a store without commits gets its record. Every
+ * commit must carry an authenticator: there is no boundary below which commits without
+ * one are accepted.
+ *
  * <h2>Tracking</h2> Readers deliver in strict position order and never skip a position
  * they have not resolved. A pending commit is resolved through its streams document;
  * after the grace period (measured from the document's {@code writtenAt} or from when
@@ -102,7 +125,9 @@ import org.bson.Document;
  * unresolved position, polling, for at most twice the grace period plus a second; at the
  * head it ends, and Axon's {@code EmbeddedEventStore} polls again.
  *
- * <h2>Costs</h2> Append: 4 round trips per commit, or per group of commits. Aggregate
+ * <h2>Costs</h2> Append: 4 round trips per commit, or per group of commits (plus, with
+ * authenticators, one look-up of the aggregate's previous commit when this engine did not
+ * load the aggregate itself); one HMAC per commit written and per commit read. Aggregate
  * load: a snapshot read (only once snapshots exist, see {@link #readSnapshotData}), and
  * one {@code _id $in} per window of 16, 32 … 512 sequence numbers, plus a bounds-only
  * look-back when the first sequence number is not a commit's first (e.g. right after a
@@ -126,6 +151,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
 	private static final int TOKEN_AT_WINDOW = 64;
 
+	/** How the integrity alarm names reads by position. */
+	private static final String READ_BY_POSITION = "read by position";
+
 	/** Most keys of one {@code _id $in} read of a batch's streams. */
 	static final int BATCH_READ_KEYS = 256;
 
@@ -134,6 +162,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 	private final CommitWriter writer;
 
 	private final GlobalStreamReader globalReader;
+
+	private final CommitGuard guard;
 
 	/**
 	 * Whether the snapshots collection may hold a document: it did when this engine was
@@ -151,15 +181,75 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 	protected MongoEventStorageEngine(Builder builder) {
 		super(builder);
 		this.layout = new StoreLayout(builder.database, builder.collectionPrefix);
-		this.writer = new CommitWriter(this.layout, builder.clock);
-		this.globalReader = new GlobalStreamReader(this.layout, this.writer, builder.clock, builder.gracePeriod,
-				builder.pollInterval);
+		this.guard = new CommitGuard(builder.authenticator,
+				(builder.alarm != null) ? builder.alarm : new IntegrityAlarm(builder.clock));
+		this.writer = new CommitWriter(this.layout, builder.clock, builder.authenticator);
+		this.globalReader = new GlobalStreamReader(this.layout, this.writer, this.guard, builder.clock,
+				builder.gracePeriod, builder.pollInterval);
 		if (builder.createIndexes) {
 			ensureIndexes();
 		}
+		checkAuthenticatorRecord(builder.createIndexes, builder.clock);
 		this.snapshotsMayExist = this.layout.snapshots.find()
 			.projection(Projections.include(StoreLayout.ID))
 			.first() != null;
+	}
+
+	/**
+	 * With an authenticator: a store without commits gets the authenticator record (when
+	 * this engine may create indexes); a store with commits must hold a record signed
+	 * with this key, else it predates authenticators (run the one-off
+	 * {@link AuthenticatorUpgrade}) or belongs to another key.
+	 */
+	private void checkAuthenticatorRecord(boolean mayCreate, Clock clock) {
+		if (!this.guard.enabled()) {
+			return;
+		}
+		Document record = authenticatorRecord();
+		if (record == null && this.writer.head() == 0) {
+			if (mayCreate) {
+				try {
+					this.layout.counters.insertOne(this.guard.authenticator.newRecord(1, 0, clock.millis()));
+				}
+				catch (MongoException ex) {
+					if (!MongoDuplicateKeyResolver.isDuplicateKey(ex)) {
+						throw ex;
+					}
+				}
+			}
+			return;
+		}
+		if (record == null) {
+			// Another node may have created the record and written since.
+			record = authenticatorRecord();
+		}
+		if (record == null) {
+			throw new StoreNotUpgradedException(this.writer.head());
+		}
+		if (!this.guard.authenticator.checkRecord(record)) {
+			throw new AxonConfigurationException("The event store's commits are authenticated under another key "
+					+ "than the one configured (ledger.keys.seal), or its authenticator record was altered");
+		}
+	}
+
+	private Document authenticatorRecord() {
+		return this.layout.counters.find(Filters.eq(StoreLayout.ID, StoreLayout.AUTHENTICATORS)).first();
+	}
+
+	/**
+	 * The tamper alarm this engine's readers raise when a commit fails its authenticator.
+	 */
+	public IntegrityAlarm integrityAlarm() {
+		return this.guard.alarm;
+	}
+
+	/** Whether this engine writes and checks commit authenticators. */
+	public boolean authenticates() {
+		return this.guard.enabled();
+	}
+
+	CommitGuard guard() {
+		return this.guard;
 	}
 
 	/**
@@ -243,6 +333,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 			}
 			List<Document> entries = StoreLayout.events(commit.getValue());
 			int index = (int) (position - commit.getKey());
+			this.guard.checkEventsDocument(commit.getValue(), READ_BY_POSITION);
 			if (index >= entries.size()) {
 				continue;
 			}
@@ -281,6 +372,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 			if (!StoreLayout.COMMITTED.equals(document.getString(StoreLayout.STATE))) {
 				continue;
 			}
+			this.guard.checkEventsDocument(document, READ_BY_POSITION);
 			String aggregateIdentifier = document.getString(StoreLayout.AGGREGATE_ID);
 			List<Document> entries = StoreLayout.events(document);
 			for (int i = 0; i < entries.size(); i++) {
@@ -331,6 +423,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 			commits.put(aggregateIdentifier, new ArrayList<>());
 			next.put(aggregateIdentifier, 0L);
 		}
+		Map<String, Document> lastOf = new java.util.HashMap<>();
 		while (!next.isEmpty()) {
 			List<String> keys = new ArrayList<>(next.size());
 			next.forEach(
@@ -340,6 +433,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 				List<String> window = keys.subList(from, Math.min(keys.size(), from + BATCH_READ_KEYS));
 				for (Document commit : StoreLayout.byKey(this.layout.streams, window, null).values()) {
 					String aggregateIdentifier = commit.getString(StoreLayout.AGGREGATE_ID);
+					this.guard.checkStreamDocument(commit, lastOf.get(aggregateIdentifier), WriteBatch.SOURCE);
+					lastOf.put(aggregateIdentifier, commit);
 					commits.get(aggregateIdentifier).add(commit);
 					next.put(aggregateIdentifier, StoreLayout.number(commit, StoreLayout.LAST_SEQ) + 1);
 				}
@@ -372,8 +467,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 		}
 		List<DomainEventData<?>> events = batch.stream(aggregateIdentifier);
 		if (events == null) {
-			events = new ArrayList<>(
-					new AggregateStreamReader(this.layout, aggregateIdentifier, 0, false).fetch(Integer.MAX_VALUE));
+			events = new ArrayList<>(new AggregateStreamReader(this.layout, this.guard, aggregateIdentifier, 0, false)
+				.fetch(Integer.MAX_VALUE));
 			batch.hold(aggregateIdentifier, events);
 		}
 		if (firstSequenceNumber <= 0) {
@@ -418,8 +513,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 		for (List<? extends EventMessage<?>> run : commitRuns(events)) {
 			PreparedCommit commit = PreparedCommit.of(run, serializer);
 			try {
+				linkToPrevious(commit);
 				long first = this.writer.write(commit);
 				this.lastCommitted.accumulateAndGet(first + commit.size() - 1, Math::max);
+				this.guard.remember(commit.aggregateIdentifier, commit.lastSequenceNumber, commit.mac);
 			}
 			catch (CommitWriter.CommitConflict conflict) {
 				handlePersistenceException(conflict.mongoCause(), conflict.failedEvent);
@@ -437,7 +534,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 	private void appendTogether(List<? extends EventMessage<?>> events, Serializer serializer, WriteBatch batch) {
 		List<PreparedCommit> commits = new ArrayList<>();
 		for (List<? extends EventMessage<?>> run : commitRuns(events)) {
-			commits.add(PreparedCommit.of(run, serializer));
+			PreparedCommit commit = PreparedCommit.of(run, serializer);
+			linkToPrevious(commit);
+			commits.add(commit);
 		}
 		List<CommitWriter.Outcome> outcomes = this.writer.writeAll(commits);
 		RuntimeException failure = null;
@@ -447,6 +546,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 			CommitWriter.Outcome outcome = outcomes.get(i);
 			if (outcome.failure() == null) {
 				this.lastCommitted.accumulateAndGet(outcome.position() + commit.size() - 1, Math::max);
+				this.guard.remember(commit.aggregateIdentifier, commit.lastSequenceNumber, commit.mac);
 				if (commit.isDomain()) {
 					batch.appended(commit.aggregateIdentifier);
 				}
@@ -468,6 +568,20 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 		if (failure != null) {
 			throw failure;
 		}
+	}
+
+	/**
+	 * Sets the commit's {@code prev}: the authenticator of its aggregate's previous
+	 * commit, known from loading the aggregate (no round trip), or read when this engine
+	 * does not know it (e.g. the aggregate was loaded on another node).
+	 */
+	private void linkToPrevious(PreparedCommit commit) {
+		if (!this.guard.enabled() || !commit.isDomain() || commit.firstSequenceNumber <= 0) {
+			return;
+		}
+		String known = this.guard.knownPrevious(commit.aggregateIdentifier, commit.firstSequenceNumber);
+		commit.previous = (known != null) ? known : AggregateStreamReader.previousMac(this.layout, this.guard,
+				commit.aggregateIdentifier, commit.firstSequenceNumber);
 	}
 
 	/**
@@ -560,7 +674,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 		if (held != null) {
 			return held.stream();
 		}
-		AggregateStreamReader reader = new AggregateStreamReader(this.layout, identifier, firstSequenceNumber, false);
+		AggregateStreamReader reader = new AggregateStreamReader(this.layout, this.guard, identifier,
+				firstSequenceNumber, false);
 		return lazily(reader::fetch);
 	}
 
@@ -571,7 +686,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 		if (held != null) {
 			return held;
 		}
-		return new AggregateStreamReader(this.layout, aggregateIdentifier, firstSequenceNumber, false).fetch(batchSize);
+		return new AggregateStreamReader(this.layout, this.guard, aggregateIdentifier, firstSequenceNumber, false)
+			.fetch(batchSize);
 	}
 
 	@Override
@@ -595,8 +711,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 			.projection(Projections.include(StoreLayout.SEQ))
 			.first();
 		long snapshotSequence = (snapshot != null) ? StoreLayout.number(snapshot, StoreLayout.SEQ) : -1;
-		AggregateStreamReader reader = new AggregateStreamReader(this.layout, aggregateIdentifier, snapshotSequence + 1,
-				true);
+		AggregateStreamReader reader = new AggregateStreamReader(this.layout, this.guard, aggregateIdentifier,
+				snapshotSequence + 1, true);
 		reader.fetch(Integer.MAX_VALUE);
 		long last = Math.max(reader.lastSequenceNumber(), snapshotSequence);
 		return (last >= 0) ? Optional.of(last) : Optional.empty();
@@ -731,6 +847,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
 		private boolean snapshotSerializerSet;
 
+		private CommitAuthenticator authenticator;
+
+		private IntegrityAlarm alarm;
+
 		protected Builder() {
 			persistenceExceptionResolver(new MongoDuplicateKeyResolver());
 		}
@@ -772,6 +892,22 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 		/** Time source of the grace period and of write timestamps. */
 		public Builder clock(Clock clock) {
 			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Authenticates every commit written and checks every commit read (see
+		 * {@link CommitAuthenticator}). Without it the engine writes and checks no
+		 * authenticators: for tools and tests only; the ledger always sets it.
+		 */
+		public Builder authenticator(CommitAuthenticator authenticator) {
+			this.authenticator = authenticator;
+			return this;
+		}
+
+		/** The alarm raised when a commit fails its check; default a new one. */
+		public Builder integrityAlarm(IntegrityAlarm alarm) {
+			this.alarm = alarm;
 			return this;
 		}
 

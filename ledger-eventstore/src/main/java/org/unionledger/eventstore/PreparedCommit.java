@@ -29,6 +29,18 @@ final class PreparedCommit {
 
 	final EventMessage<?> firstEvent;
 
+	/**
+	 * The authenticator of the aggregate's previous commit, or "" (see
+	 * {@link CommitAuthenticator}); set by the engine before the commit is written.
+	 */
+	String previous = "";
+
+	/** The authenticator of the last events document laid out, if any. */
+	String mac;
+
+	/** The last events document laid out. */
+	private Document laidOut;
+
 	private PreparedCommit(String aggregateIdentifier, String type, long firstSequenceNumber, long lastSequenceNumber,
 			List<Document> entries, List<String> eventIds, EventMessage<?> firstEvent) {
 		this.aggregateIdentifier = aggregateIdentifier;
@@ -70,7 +82,11 @@ final class PreparedCommit {
 		return StoreLayout.streamKey(this.aggregateIdentifier, this.firstSequenceNumber);
 	}
 
-	Document eventsDocument(long position, long writtenAt) {
+	/**
+	 * The commit's {@code events} document at a position; with an authenticator, it
+	 * carries {@code prev} and its {@code mac}, which its streams copy repeats.
+	 */
+	Document eventsDocument(long position, long writtenAt, CommitAuthenticator authenticator) {
 		Document document = new Document(StoreLayout.ID, position).append(StoreLayout.N, size());
 		if (isDomain()) {
 			document.append(StoreLayout.AGGREGATE_ID, this.aggregateIdentifier)
@@ -82,9 +98,26 @@ final class PreparedCommit {
 		else {
 			document.append(StoreLayout.STATE, StoreLayout.COMMITTED);
 		}
-		return document.append(StoreLayout.WRITTEN_AT, writtenAt)
+		document.append(StoreLayout.WRITTEN_AT, writtenAt)
 			.append(StoreLayout.EVENT_IDS, this.eventIds)
 			.append(StoreLayout.EVENTS, this.entries);
+		if (authenticator != null) {
+			this.mac = authenticator.authenticate(position, this.aggregateIdentifier, this.type,
+					this.firstSequenceNumber, this.lastSequenceNumber, this.previous, this.entries);
+			document.append(StoreLayout.PREV, this.previous).append(StoreLayout.MAC, this.mac);
+		}
+		this.laidOut = document;
+		return document;
+	}
+
+	/**
+	 * The streams document of this commit at {@code position}, from the events document
+	 * last laid out there (its authenticator is not computed again).
+	 */
+	Document streamDocumentAt(long position, CommitAuthenticator authenticator) {
+		Document eventsDocument = (this.laidOut != null && StoreLayout.number(this.laidOut, StoreLayout.ID) == position)
+				? this.laidOut : eventsDocument(position, 0, authenticator);
+		return streamDocument(eventsDocument);
 	}
 
 	/**
@@ -99,18 +132,23 @@ final class PreparedCommit {
 	/**
 	 * The {@code streams} document for a commit, built from its {@code events} document.
 	 * Both the writer and a helping reader build it this way, so whoever inserts it first
-	 * inserts the same content.
+	 * inserts the same content, authenticator included (a reader needs no key to help).
 	 */
 	static Document streamDocument(Document eventsDocument) {
 		String aggregateIdentifier = eventsDocument.getString(StoreLayout.AGGREGATE_ID);
 		long firstSequenceNumber = StoreLayout.number(eventsDocument, StoreLayout.FIRST_SEQ);
-		return new Document(StoreLayout.ID, StoreLayout.streamKey(aggregateIdentifier, firstSequenceNumber))
+		Document stream = new Document(StoreLayout.ID, StoreLayout.streamKey(aggregateIdentifier, firstSequenceNumber))
 			.append(StoreLayout.GLOBAL, StoreLayout.number(eventsDocument, StoreLayout.ID))
 			.append(StoreLayout.AGGREGATE_ID, aggregateIdentifier)
 			.append(StoreLayout.TYPE, eventsDocument.getString(StoreLayout.TYPE))
 			.append(StoreLayout.FIRST_SEQ, firstSequenceNumber)
 			.append(StoreLayout.LAST_SEQ, StoreLayout.number(eventsDocument, StoreLayout.LAST_SEQ))
 			.append(StoreLayout.EVENTS, StoreLayout.events(eventsDocument));
+		if (eventsDocument.get(StoreLayout.MAC) != null) {
+			stream.append(StoreLayout.PREV, eventsDocument.get(StoreLayout.PREV))
+				.append(StoreLayout.MAC, eventsDocument.get(StoreLayout.MAC));
+		}
+		return stream;
 	}
 
 	static Document tombstone(long position, long writtenAt) {

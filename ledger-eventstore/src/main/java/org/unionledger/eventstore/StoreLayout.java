@@ -73,6 +73,18 @@ final class StoreLayout {
 
 	static final String EVENT_IDS_INDEX = "eventIds_unique";
 
+	/** A commit's authenticator (see {@link CommitAuthenticator}), hex. */
+	static final String MAC = "mac";
+
+	/**
+	 * The authenticator of the aggregate's previous commit, hex, or "" (see
+	 * {@link CommitAuthenticator}).
+	 */
+	static final String PREV = "prev";
+
+	/** {@code _id} of the authenticator record in {@code counters}. */
+	static final String AUTHENTICATORS = "authenticators";
+
 	/**
 	 * Every field of an events document. Reads of documents that can change always name
 	 * their fields: the embedded server then copies the document inside its collection
@@ -80,7 +92,7 @@ final class StoreLayout {
 	 * released, so a concurrent update could be seen half applied.
 	 */
 	static final Bson EVENTS_DOCUMENT = Projections.include(N, AGGREGATE_ID, TYPE, FIRST_SEQ, LAST_SEQ, STATE,
-			WRITTEN_AT, BURNED, EVENT_IDS, EVENTS);
+			WRITTEN_AT, BURNED, EVENT_IDS, EVENTS, PREV, MAC);
 
 	final MongoCollection<Document> events;
 

@@ -34,9 +34,15 @@ import org.bson.Document;
  * commands of the conflicting aggregates again on their own. Any other failure fails the
  * call as usual.</li>
  * </ul>
+ * Every commit a batch reads is checked against its authenticator and its link to the
+ * commit before it, as an aggregate load checks it (see {@link CommitAuthenticator}).
+ * <p>
  * A batch is not shared between threads; close it on the thread that opened it.
  */
 public final class WriteBatch implements AutoCloseable {
+
+	/** How the integrity alarm names a batch's reads. */
+	static final String SOURCE = "write batch read";
 
 	private final MongoEventStorageEngine engine;
 

@@ -176,7 +176,8 @@ abstract class ExactlyOnceTotalOrderContract {
 		List<DomainEventMessage<?>> events = TestEngines.events("crashed-after-pending", 0, 2, "crashed");
 		PreparedCommit commit = PreparedCommit.of(events, TestEngines.SERIALIZER);
 		long position = engine.writer().allocate(commit.size());
-		engine.layout().events.insertOne(commit.eventsDocument(position, System.currentTimeMillis()));
+		engine.layout().events
+			.insertOne(commit.eventsDocument(position, System.currentTimeMillis(), TestEngines.AUTHENTICATOR));
 		return events.stream().map(EventMessage::getIdentifier).toList();
 	}
 

@@ -140,7 +140,7 @@ class FlatCostTest {
 		engine.writer().allocate(2);
 		PreparedCommit commit = PreparedCommit.of(TestEngines.events("d", 0, 1, "crashed"), TestEngines.SERIALIZER);
 		long position = engine.writer().allocate(1);
-		engine.layout().events.insertOne(commit.eventsDocument(position, 0));
+		engine.layout().events.insertOne(commit.eventsDocument(position, 0, TestEngines.AUTHENTICATOR));
 	}
 
 	private void assertOnlyIdFilters(Set<String> allowedKeys) {

@@ -32,7 +32,8 @@ abstract class MongoEventStorageEngineContract
 			.collectionPrefix("contract_")
 			.eventSerializer(JacksonSerializer.defaultSerializer())
 			.snapshotSerializer(JacksonSerializer.defaultSerializer())
-			.batchSize(100);
+			.batchSize(100)
+			.authenticator(TestEngines.AUTHENTICATOR);
 		return customization.apply(builder).build();
 	}
 

@@ -16,6 +16,11 @@ final class TestEngines {
 
 	static final Serializer SERIALIZER = JacksonSerializer.defaultSerializer();
 
+	/** The seal key of the tests; engines authenticate their commits under it. */
+	static final byte[] SEAL_KEY = "a signing key of at least 32 bytes!!".getBytes();
+
+	static final CommitAuthenticator AUTHENTICATOR = CommitAuthenticator.fromSealKey(SEAL_KEY);
+
 	private TestEngines() {
 	}
 
@@ -23,7 +28,8 @@ final class TestEngines {
 		return MongoEventStorageEngine.builder()
 			.database(database)
 			.eventSerializer(SERIALIZER)
-			.snapshotSerializer(SERIALIZER);
+			.snapshotSerializer(SERIALIZER)
+			.authenticator(AUTHENTICATOR);
 	}
 
 	static MongoEventStorageEngine engine(MongoDatabase database) {

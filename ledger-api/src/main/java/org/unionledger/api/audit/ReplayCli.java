@@ -167,7 +167,7 @@ public final class ReplayCli {
 		}
 		byte[] sealKey;
 		try {
-			sealKey = sealKey(request, environment);
+			sealKey = sealKey(request.keysFile, request.dataDir, environment);
 		}
 		catch (IllegalStateException ex) {
 			err.println("replay: " + ex.getMessage());
@@ -451,13 +451,16 @@ public final class ReplayCli {
 		return (value == null || value.isBlank()) ? null : value.trim();
 	}
 
-	/** {@code LEDGER_KEYS_SEAL}, or the {@code seal} entry of the key file; read only. */
-	private static byte[] sealKey(Request request, Map<String, String> environment) {
+	/**
+	 * {@code LEDGER_KEYS_SEAL}, or the {@code seal} entry of the key file
+	 * ({@code keysFile}, default {@code <dataDir>/ledger-keys.properties}); read only.
+	 * @throws IllegalStateException with the message to print when there is none
+	 */
+	static byte[] sealKey(Path keysFile, Path dataDir, Map<String, String> environment) {
 		String base64 = blankToNull(environment.get("LEDGER_KEYS_SEAL"));
 		String source = "LEDGER_KEYS_SEAL";
 		if (base64 == null) {
-			Path file = (request.keysFile != null) ? request.keysFile
-					: request.dataDir.resolve("ledger-keys.properties");
+			Path file = (keysFile != null) ? keysFile : dataDir.resolve("ledger-keys.properties");
 			source = file.toString();
 			if (!Files.isRegularFile(file)) {
 				throw new IllegalStateException("no seal key: set LEDGER_KEYS_SEAL (Base64, as ledger.keys.seal) "

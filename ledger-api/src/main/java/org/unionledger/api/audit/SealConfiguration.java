@@ -13,11 +13,13 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.unionledger.api.config.KeyMaterial;
 import org.unionledger.eventstore.EventSeal;
+import org.unionledger.eventstore.IntegrityAlarm;
 
 /**
  * The seal over the event store, extended on a schedule ({@code ledger.seal.interval},
  * default 30 s) so that every commit is covered by a signed digest soon after it is
- * written.
+ * written; a commit whose authenticator fails is refused and never sealed (see
+ * {@link EventSeal}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -25,9 +27,13 @@ public class SealConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SealConfiguration.class);
 
+	/**
+	 * The seal checks every commit's authenticator before it seals it and raises the
+	 * ledger's integrity alarm on a commit it refuses.
+	 */
 	@Bean
-	EventSeal eventSeal(MongoDatabase database, KeyMaterial keys, Clock clock) {
-		return new EventSeal(database, "", keys.sealKey(), clock);
+	EventSeal eventSeal(MongoDatabase database, KeyMaterial keys, Clock clock, IntegrityAlarm integrityAlarm) {
+		return new EventSeal(database, "", keys.sealKey(), clock, integrityAlarm);
 	}
 
 	/**
@@ -64,6 +70,10 @@ public class SealConfiguration {
 				if (result.commits() > 0) {
 					log.info("Sealed positions {}..{} ({} commits) as digest {}", result.fromPosition(),
 							result.toPosition(), result.commits(), result.digest());
+				}
+				if (result.refused() != null) {
+					log.error("Sealing refused position {} ({}: {}); nothing from there on is sealed",
+							result.refused().position(), result.refused().kind(), result.refused().detail());
 				}
 			}
 			catch (RuntimeException ex) {

@@ -26,6 +26,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.unionledger.eventstore.CommandRetries;
 import org.unionledger.eventstore.CommandBatches;
+import org.unionledger.eventstore.CommitAuthenticator;
+import org.unionledger.eventstore.IntegrityAlarm;
 import org.unionledger.eventstore.MongoEventStorageEngine;
 import org.unionledger.eventstore.MongoTokenStore;
 import org.unionledger.projections.annualreports.AnnualReportProjection;
@@ -96,13 +98,31 @@ public class AxonConfiguration {
 		return JacksonSerializer.builder().objectMapper(messageMapper()).build();
 	}
 
+	/**
+	 * The ledger's tamper alarm: raised by the event store's readers, the seal and the
+	 * scheduled consistency check; the {@code integrity} health component reports it.
+	 */
+	@Bean
+	IntegrityAlarm integrityAlarm(Clock clock) {
+		return new IntegrityAlarm(clock);
+	}
+
+	/**
+	 * Every commit is authenticated under a key derived from the seal key, and every
+	 * commit read is checked (see {@link CommitAuthenticator}). A store written before
+	 * authenticators is refused at start-up until {@code ./ledger upgrade-authenticators}
+	 * ran once.
+	 */
 	@Bean
 	MongoEventStorageEngine eventStorageEngine(MongoDatabase database,
-			@Qualifier("eventSerializer") Serializer eventSerializer, Serializer serializer) {
+			@Qualifier("eventSerializer") Serializer eventSerializer, Serializer serializer, KeyMaterial keys,
+			IntegrityAlarm integrityAlarm) {
 		return MongoEventStorageEngine.builder()
 			.database(database)
 			.eventSerializer(eventSerializer)
 			.snapshotSerializer(serializer)
+			.authenticator(CommitAuthenticator.fromSealKey(keys.sealKey()))
+			.integrityAlarm(integrityAlarm)
 			.build();
 	}
 
