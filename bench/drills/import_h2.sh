@@ -37,7 +37,8 @@ with open(path, "w", encoding="utf-8") as out:
         birth = datetime.date(1970, 1, 1) + datetime.timedelta(days=(i // 900) % 12000)
         first17 = "130102" + birth.strftime("%Y%m%d") + "%03d" % (100 + i % 900)
         check = "10X98765432"[sum(int(c) * w for c, w in zip(first17, weights)) % 11]
-        out.write(f"{first17}{check},导入测试{i},{unions[i % 3]},{day},IMPORT\r\n")
+        name = "导入测试" + "".join("零一二三四五六七八九"[int(d)] for d in str(i))  # the name rule has no digits
+        out.write(f"{first17}{check},{name},{unions[i % 3]},{day},IMPORT\r\n")
 PY
 LEDGER_PASSWORD=demo ./ledger import --url "http://127.0.0.1:$PORT" --user sysadmin "$work/rows.csv" | grep -v " rows done" | head -5
 java -jar "$BENCH_JAR" insertmany --uri "$uri" --count "$ROWS"

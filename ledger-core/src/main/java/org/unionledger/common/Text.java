@@ -73,6 +73,7 @@ public final class Text {
 			case Character.PRIVATE_USE -> "private use";
 			case Character.UNASSIGNED -> "unassigned";
 			case Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> "space";
+			case Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> "digit";
 			default -> "symbol or punctuation";
 		};
 	}
