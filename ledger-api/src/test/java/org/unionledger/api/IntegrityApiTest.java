@@ -79,12 +79,23 @@ class IntegrityApiTest extends ApiTestSupport {
 
 	@Test
 	@Order(1)
-	void aForgedReadModelDocumentIsFoundByTheScheduledConsistencyCheck() {
+	void aForgedReadModelDocumentIsFoundByTheConsistencyCheckOnDemandAndOnSchedule() {
 		assertThat(this.freshness.awaitPosition(this.engine.headPosition(), Duration.ofSeconds(60))).isTrue();
 		MongoCollection<Document> summaries = this.database.getCollection("rm_summaries");
 		Document summary = summaries.find(Filters.eq("_id", "J:13")).first();
 		assertThat(summary).as("the province's summary").isNotNull();
 		summaries.updateOne(Filters.eq("_id", "J:13"), Updates.inc("activeMembers", 1000));
+
+		// Found by a check an auditor or admin starts: the alarm is raised as by the
+		// schedule (the tamper drill saw health stay UP here before).
+		ResponseEntity<Map> asked = this.http.postForEntity("/api/operations/consistency-check", null, Map.class);
+		assertThat(asked.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(asked.getBody()).containsEntry("consistent", false);
+		assertThat(this.alarm.findings()).anySatisfy((finding) -> {
+			assertThat(finding.source()).isEqualTo("consistency check");
+			assertThat(finding.detail()).contains("rm_summaries").contains("J:13");
+		});
+		assertHealthDown();
 
 		ConsistencyReport report = this.consistencyCheck.run();
 
@@ -208,6 +219,12 @@ class IntegrityApiTest extends ApiTestSupport {
 		ResponseEntity<Map> health = this.http.getForEntity("/actuator/health", Map.class);
 		assertThat(health.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 		assertThat(health.getBody()).containsEntry("status", "DOWN");
+		// a system admin sees which component and why
+		Map<?, ?> components = (Map<?, ?>) health.getBody().get("components");
+		assertThat(components).as("health components shown to a system admin").isNotNull();
+		@SuppressWarnings("unchecked")
+		Map<String, Object> integrity = (Map<String, Object>) components.get("integrity");
+		assertThat(integrity).isNotNull().containsEntry("status", "DOWN").containsKey("details");
 	}
 
 	/** The commit copied to {@code position}, its member id and event id replaced. */

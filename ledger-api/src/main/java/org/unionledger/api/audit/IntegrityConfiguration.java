@@ -121,13 +121,26 @@ public class IntegrityConfiguration {
 						through, report.documentsCompared(), report.figuresCompared());
 				return report;
 			}
-			log.error("Scheduled consistency check: {} differences between the read models and their rebuild at "
-					+ "position {}", report.differenceCount(), through);
+			raise("Scheduled consistency check", report, through);
+			return report;
+		}
+
+		/**
+		 * Raises the alarm for the differences of a consistency check's report (the first
+		 * {@value #RAISED}; the log names the count), whoever ran it: the schedule or an
+		 * auditor ({@code POST /api/operations/consistency-check}). Nothing for a
+		 * consistent report.
+		 */
+		public void raise(String who, ConsistencyReport report, long through) {
+			if (report.consistent()) {
+				return;
+			}
+			log.error("{}: {} differences between the read models and their rebuild at position {}", who,
+					report.differenceCount(), through);
 			for (ConsistencyReport.Difference difference : report.differences()
 				.subList(0, Math.min(RAISED, report.differences().size()))) {
 				this.alarm.raise("consistency check", through, describe(difference));
 			}
-			return report;
 		}
 
 		private static String describe(ConsistencyReport.Difference difference) {

@@ -29,6 +29,7 @@ import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.eventstore.MongoEventStorageEngine;
 import org.unionledger.jurisdiction.JurisdictionTable;
+import org.unionledger.api.audit.IntegrityConfiguration;
 import org.unionledger.projections.consistency.ConsistencyCheck;
 import org.unionledger.projections.consistency.ConsistencyReport;
 import org.unionledger.projections.support.MongoReadModelStore;
@@ -73,11 +74,16 @@ public class OperationsController {
 
 	private final ConsistencyCheckGate gate;
 
+	/** Raises the integrity alarm for differences a check finds. */
+	private final IntegrityConfiguration.ScheduledConsistencyCheck alarms;
+
 	public OperationsController(EventProcessingConfiguration processing, MongoEventStorageEngine engine,
 			ProjectionFreshness freshness, MongoDatabase database, StatisticalCalendar calendar,
 			LedgerProperties properties, JurisdictionTable jurisdictions, Clock clock,
-			org.unionledger.api.security.Scopes access, SignInThrottle signIns, OperationsProperties settings) {
+			org.unionledger.api.security.Scopes access, SignInThrottle signIns, OperationsProperties settings,
+			IntegrityConfiguration.ScheduledConsistencyCheck alarms) {
 		this.access = access;
+		this.alarms = alarms;
 		this.gate = new ConsistencyCheckGate(clock, settings.consistencyCheckInterval());
 		this.signIns = signIns;
 		this.processing = processing;
@@ -165,9 +171,12 @@ public class OperationsController {
 			long head = this.engine.headPosition();
 			this.freshness.awaitPosition(head, CATCH_UP);
 			long through = Math.min(head, lowestPosition());
+			ConsistencyReport report;
 			try (Stream<? extends TrackedEventMessage<?>> events = this.engine.readEvents(null, false)) {
-				return this.check.run(events, through);
+				report = this.check.run(events, through);
 			}
+			this.alarms.raise("Consistency check run by " + this.access.current().name(), report, through);
+			return report;
 		});
 	}
 
