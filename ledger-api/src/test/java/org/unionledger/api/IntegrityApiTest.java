@@ -27,6 +27,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
+import org.unionledger.api.audit.IntegrityConfiguration;
 import org.unionledger.api.audit.IntegrityConfiguration.ScheduledConsistencyCheck;
 import org.unionledger.api.audit.ReplayCli;
 import org.unionledger.api.config.KeyMaterial;
@@ -71,6 +72,9 @@ class IntegrityApiTest extends ApiTestSupport {
 
 	@Autowired
 	ScheduledConsistencyCheck consistencyCheck;
+
+	@Autowired
+	IntegrityConfiguration.ScheduledVerification scheduledVerification;
 
 	@BeforeEach
 	void signIn() {
@@ -162,6 +166,7 @@ class IntegrityApiTest extends ApiTestSupport {
 		assertThat(((Number) refused.get("position")).longValue()).isEqualTo(editedAt);
 		assertThat(((Number) seal.get("toPosition")).longValue()).isLessThan(editedAt);
 
+		assertThat(this.scheduledVerification.run().intact()).as("the scheduled verification").isFalse();
 		Map verification = this.http.getForObject("/api/audit/verification", Map.class);
 		assertThat(verification).containsEntry("intact", false);
 		List<Map> problems = (List<Map>) verification.get("problems");

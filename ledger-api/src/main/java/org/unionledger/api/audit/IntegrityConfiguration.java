@@ -66,6 +66,45 @@ public class IntegrityConfiguration {
 	}
 
 	@Bean
+	ScheduledVerification scheduledVerification(org.unionledger.eventstore.EventSeal seal) {
+		return new ScheduledVerification(seal);
+	}
+
+	/**
+	 * Verifies the whole store on its schedule
+	 * ({@code ledger.integrity.verification-cron}, default every day at 03:00 in the
+	 * ledger's zone; {@code -} turns it off), so that commits edited or forged inside the
+	 * sealed range, which no read path meets once the processors are past them, raise the
+	 * alarm without anyone asking (the tamper drill found them silent until a member's
+	 * history or a verification was read). Verification raises every problem on the alarm
+	 * itself.
+	 */
+	public static class ScheduledVerification {
+
+		private static final Logger log = LoggerFactory.getLogger(ScheduledVerification.class);
+
+		private final org.unionledger.eventstore.EventSeal seal;
+
+		ScheduledVerification(org.unionledger.eventstore.EventSeal seal) {
+			this.seal = seal;
+		}
+
+		@Scheduled(cron = "${ledger.integrity.verification-cron:0 0 3 * * *}", zone = "${ledger.zone:Asia/Shanghai}")
+		public org.unionledger.eventstore.EventSeal.VerificationReport run() {
+			org.unionledger.eventstore.EventSeal.VerificationReport report = this.seal.verify();
+			if (report.intact()) {
+				log.info("Scheduled verification: the store is intact up to position {} ({} commits)",
+						report.verifiedUpTo(), report.commitsChecked());
+			}
+			else {
+				log.error("Scheduled verification: the store is NOT intact: {} problems", report.problems().size());
+			}
+			return report;
+		}
+
+	}
+
+	@Bean
 	ScheduledConsistencyCheck scheduledConsistencyCheck(EventProcessingConfiguration processing,
 			MongoEventStorageEngine engine, MongoDatabase database, StatisticalCalendar calendar,
 			LedgerProperties properties, JurisdictionTable jurisdictions, Clock clock, IntegrityAlarm integrityAlarm) {
