@@ -392,6 +392,18 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		return store.openMap(name);
 	}
 
+	/**
+	 * How long H2 keeps a replaced chunk before reusing its space: the system property
+	 * {@code ledger.h2.retention-ms}, else 2,000 ms.
+	 */
+	static int retentionMillis() {
+		String configured = System.getProperty("ledger.h2.retention-ms");
+		if (configured != null && !configured.isBlank()) {
+			return Math.max(0, Integer.parseInt(configured.trim()));
+		}
+		return 2_000;
+	}
+
 	/** How a unique index's map is opened: keys in {@link SerializedKeyOrder}. */
 	private static MVMap.Builder<KeyValue, Object> indexMap() {
 		return new MVMap.Builder<KeyValue, Object>().keyType(KEY_ORDER);
@@ -481,41 +493,46 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
 		private long commits;
 
-		/** Commits between two looks at whether the file needs compacting. */
-		static final int COMPACT_EVERY = 32;
+		/** Least time between two compactions. */
+		static final long COMPACT_INTERVAL_NANOS = 1_000_000_000L;
 
 		/**
 		 * Below this percentage of live data in the file's chunks, live pages of sparse
 		 * chunks are rewritten.
 		 */
-		static final int COMPACT_FILL_RATE = 80;
+		static final int COMPACT_FILL_RATE = 60;
 
 		/** Bytes of live pages one compaction rewrites at most. */
-		static final int COMPACT_WRITE = 16 << 20;
+		static final int COMPACT_WRITE = 2 << 20;
 
-		/** Commits since the last look; guarded by {@link #writes}. */
-		private int sinceCompaction;
+		/**
+		 * When the file was last looked at for compaction; guarded by {@link #writes}.
+		 */
+		private long lastCompaction = System.nanoTime();
 
 		private long compactions;
 
 		/**
 		 * The store with H2's background thread off (commits are ours, see above), so its
 		 * housekeeping is ours too: chunks are reused as soon as nothing lives in them
-		 * (retention time 0, as H2's own {@code compactFile} sets), and every
-		 * {@value #COMPACT_EVERY} commits, when less than {@value #COMPACT_FILL_RATE}% of
-		 * the chunks' bytes are live, up to 16 MB of live pages are moved out of sparse
-		 * chunks. Without it, a commit per write command and H2's default 45 s retention
-		 * let the file grow with every write: 6.9 GB for about 150,000 members in the
-		 * bench (bench/RESULTS.md, run 7).
+		 * after {@link #retentionMillis()} (2 s; H2's default is 45 s), and at most once
+		 * a second, after a commit, when less than {@value #COMPACT_FILL_RATE}% of the
+		 * chunks' bytes are live, up to 2 MB of live pages are moved out of sparse chunks
+		 * (so compaction costs at most about 2 MB of writes a second, like H2's own
+		 * background housekeeping). Without it, a commit per write command and H2's
+		 * default 45 s retention let the file grow with every write: 6.9 GB for about
+		 * 150,000 members in the bench (bench/RESULTS.md, run 7).
 		 * <p>
-		 * Retention 0 keeps every guarantee against a killed process (the operating
-		 * system holds what was written); against a power cut an H2 file committed
-		 * without a sync was never safe, with any retention: keep backups, or use a
-		 * MongoDB replica set.
+		 * The file then holds about the last 2 s of chunk writes beyond its live data (H2
+		 * writes each commit's changed pages anew). A copy of the file taken while the
+		 * ledger writes is whole only if it takes less than the retention; back up a
+		 * stopped ledger's file, as the README says. Against a killed process every
+		 * retention is safe (the operating system holds what was written); against a
+		 * power cut an H2 file committed without a sync never was.
 		 */
 		CommittingH2Backend(String fileName) {
 			super(new MVStore.Builder().fileName(fileName).autoCommitDisabled().cacheSize(cacheMegabytes()).open());
-			getMvStore().setRetentionTime(0);
+			getMvStore().setRetentionTime(retentionMillis());
 		}
 
 		@Override
@@ -599,8 +616,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 				}
 				commit();
 				this.durable = upTo;
-				if (++this.sinceCompaction >= COMPACT_EVERY) {
-					this.sinceCompaction = 0;
+				if (System.nanoTime() - this.lastCompaction >= COMPACT_INTERVAL_NANOS) {
+					this.lastCompaction = System.nanoTime();
 					compactIfSparse();
 				}
 			}
