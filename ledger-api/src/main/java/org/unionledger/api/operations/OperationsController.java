@@ -7,15 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.stream.Stream;
 
-import com.mongodb.client.MongoDatabase;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,16 +21,12 @@ import org.unionledger.api.security.SignInThrottle;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.unionledger.api.config.LedgerProperties;
 import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.eventstore.MongoEventStorageEngine;
-import org.unionledger.jurisdiction.JurisdictionTable;
 import org.unionledger.api.audit.IntegrityConfiguration;
 import org.unionledger.projections.consistency.ConsistencyCheck;
 import org.unionledger.projections.consistency.ConsistencyReport;
-import org.unionledger.projections.support.MongoReadModelStore;
-import org.unionledger.statistics.StatisticalCalendar;
 
 /**
  * Operations on the read models.
@@ -66,31 +59,29 @@ public class OperationsController {
 
 	private final ProjectionFreshness freshness;
 
-	private final ConsistencyCheck check;
-
 	private final org.unionledger.api.security.Scopes access;
 
 	private final SignInThrottle signIns;
 
 	private final ConsistencyCheckGate gate;
 
-	/** Raises the integrity alarm for differences a check finds. */
-	private final IntegrityConfiguration.ScheduledConsistencyCheck alarms;
+	/**
+	 * The consistency check, shared with its schedule: differences raise the integrity
+	 * alarm.
+	 */
+	private final IntegrityConfiguration.ScheduledConsistencyCheck consistency;
 
 	public OperationsController(EventProcessingConfiguration processing, MongoEventStorageEngine engine,
-			ProjectionFreshness freshness, MongoDatabase database, StatisticalCalendar calendar,
-			LedgerProperties properties, JurisdictionTable jurisdictions, Clock clock,
-			org.unionledger.api.security.Scopes access, SignInThrottle signIns, OperationsProperties settings,
-			IntegrityConfiguration.ScheduledConsistencyCheck alarms) {
+			ProjectionFreshness freshness, Clock clock, org.unionledger.api.security.Scopes access,
+			SignInThrottle signIns, OperationsProperties settings,
+			IntegrityConfiguration.ScheduledConsistencyCheck consistency) {
 		this.access = access;
-		this.alarms = alarms;
+		this.consistency = consistency;
 		this.gate = new ConsistencyCheckGate(clock, settings.consistencyCheckInterval());
 		this.signIns = signIns;
 		this.processing = processing;
 		this.engine = engine;
 		this.freshness = freshness;
-		this.check = new ConsistencyCheck(new MongoReadModelStore(database), calendar, properties.zone(), jurisdictions,
-				clock);
 	}
 
 	/** Current sign-in lockouts (user name or client address), for system admins only. */
@@ -170,27 +161,8 @@ public class OperationsController {
 		return this.gate.run(this.access.current().name(), response, () -> {
 			long head = this.engine.headPosition();
 			this.freshness.awaitPosition(head, CATCH_UP);
-			long through = Math.min(head, lowestPosition());
-			ConsistencyReport report;
-			try (Stream<? extends TrackedEventMessage<?>> events = this.engine.readEvents(null, false)) {
-				report = this.check.run(events, through);
-			}
-			this.alarms.raise("Consistency check run by " + this.access.current().name(), report, through);
-			return report;
+			return this.consistency.runNow("Consistency check run by " + this.access.current().name());
 		});
-	}
-
-	/** The lowest position any running tracking processor of this node has reached. */
-	private long lowestPosition() {
-		long lowest = Long.MAX_VALUE;
-		for (EventProcessor processor : this.processing.eventProcessors().values()) {
-			if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()) {
-				for (EventTrackerStatus status : streaming.processingStatus().values()) {
-					lowest = Math.min(lowest, status.getCurrentPosition().orElse(0));
-				}
-			}
-		}
-		return lowest;
 	}
 
 }
