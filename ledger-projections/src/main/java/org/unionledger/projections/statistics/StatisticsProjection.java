@@ -61,7 +61,7 @@ import org.unionledger.union.UnionType;
  * the events behind each figure ({@code <scope>|i|d|<date>|<recorded date>|<window>}:
  * {@code g: {"<field>,<field>,…": [position, …]}}, the events grouped by the set of
  * figures they count in, one document per window of {@value CounterKeys#INDEX_WINDOW}
- * global positions so that none grows past about 250 KB however many events share a day),
+ * global positions so that none grows past about 30 KB however many events share a day),
  * with per effective month the number of events per day and figure, the recorded days
  * holding them as days after the effective day, and the windows of each
  * ({@code <scope>|i|m|<month>}: {@code n: {day: {field: count}}}, {@code r: {day: [days
@@ -95,9 +95,12 @@ public class StatisticsProjection {
 	/**
 	 * The layout of these read models (see
 	 * {@link org.unionledger.projections.support.ReadModelLayouts}): 2 since figures are
-	 * stored under short fields and the index groups positions by figure set.
+	 * stored under short fields and the index groups positions by figure set; 3 since the
+	 * index of a day is split per window of {@value CounterKeys#INDEX_WINDOW} global
+	 * positions (the split into windows of 16,384 came without raising the layout, so a
+	 * store written before it is rebuilt now too).
 	 */
-	public static final int LAYOUT = 2;
+	public static final int LAYOUT = 3;
 
 	public static final String COUNTERS = "rm_stat_counters";
 
@@ -450,35 +453,50 @@ public class StatisticsProjection {
 		if (this.listener != null) {
 			tell(position, deltas.eventType, net);
 		}
+		// The netted deltas by scope and dates, so that each bucket's id is built once
+		// per event and changed once with all its fields.
+		Map<Dated, Map<String, Long>> byDates = new LinkedHashMap<>();
+		for (Map.Entry<Delta.Key, Long> entry : net.entrySet()) {
+			if (entry.getValue() != 0) {
+				Delta.Key key = entry.getKey();
+				byDates
+					.computeIfAbsent(new Dated(key.scope(), key.effective(), key.recorded()),
+							(k) -> new LinkedHashMap<>())
+					.put(Figures.field(key.figure()), entry.getValue());
+			}
+		}
 		Map<String, List<Consumer<Document>>> counters = new LinkedHashMap<>();
 		Map<String, Map<LocalDate, Set<String>>> indexed = new LinkedHashMap<>();
-		for (Map.Entry<Delta.Key, Long> entry : net.entrySet()) {
-			long amount = entry.getValue();
-			if (amount == 0) {
-				continue;
-			}
-			Delta.Key key = entry.getKey();
-			String field = Figures.field(key.figure());
-			Consumer<Document> count = (document) -> increment(sub(document, "c"), field, amount);
-			for (String id : CounterKeys.effective(key.scope(), key.effective())) {
+		byDates.forEach((dated, amounts) -> {
+			Consumer<Document> count = (document) -> {
+				Document counts = sub(document, "c");
+				amounts.forEach((field, amount) -> increment(counts, field, amount));
+			};
+			for (String id : CounterKeys.effective(dated.scope(), dated.effective())) {
 				changes(counters, id).add(count);
 			}
-			changes(counters, CounterKeys.statisticalYear(key.scope(), this.calendar.yearOf(key.effective())))
+			changes(counters, CounterKeys.statisticalYear(dated.scope(), this.calendar.yearOf(dated.effective())))
 				.add(count);
-			if (key.recorded().isAfter(key.effective())) {
-				YearMonth month = YearMonth.from(key.effective());
-				String day = key.effective().toString();
-				for (String bucket : CounterKeys.late(key.scope(), key.recorded())) {
-					changes(counters, CounterKeys.totals(bucket))
-						.add((document) -> increment(sub(sub(document, "e"), month.toString()), field, amount));
-					changes(counters, CounterKeys.detail(bucket, month))
-						.add((document) -> increment(sub(sub(document, "e"), day), field, amount));
+			if (dated.recorded().isAfter(dated.effective())) {
+				String month = YearMonth.from(dated.effective()).toString();
+				String day = dated.effective().toString();
+				Consumer<Document> byMonth = (document) -> {
+					Document counts = sub(sub(document, "e"), month);
+					amounts.forEach((field, amount) -> increment(counts, field, amount));
+				};
+				Consumer<Document> byDay = (document) -> {
+					Document counts = sub(sub(document, "e"), day);
+					amounts.forEach((field, amount) -> increment(counts, field, amount));
+				};
+				for (String bucket : CounterKeys.late(dated.scope(), dated.recorded())) {
+					changes(counters, CounterKeys.totals(bucket)).add(byMonth);
+					changes(counters, CounterKeys.detail(bucket, YearMonth.from(dated.effective()))).add(byDay);
 				}
 			}
-			indexed.computeIfAbsent(key.scope(), (k) -> new LinkedHashMap<>())
-				.computeIfAbsent(key.effective(), (k) -> new TreeSet<>())
-				.add(field);
-		}
+			indexed.computeIfAbsent(dated.scope(), (k) -> new LinkedHashMap<>())
+				.computeIfAbsent(dated.effective(), (k) -> new TreeSet<>())
+				.addAll(amounts.keySet());
+		});
 		ReadModelBatch batch = ReadModelBatch.current();
 		apply(batch, COUNTERS, position, counters);
 		Map<String, List<Consumer<Document>>> index = new LinkedHashMap<>();
@@ -502,6 +520,10 @@ public class StatisticsProjection {
 			});
 		}));
 		apply(batch, INDEX, position, index);
+	}
+
+	/** The scope and dates a group of netted deltas shares. */
+	private record Dated(String scope, LocalDate effective, LocalDate recorded) {
 	}
 
 	/**

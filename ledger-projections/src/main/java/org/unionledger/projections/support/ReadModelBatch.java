@@ -47,6 +47,12 @@ public final class ReadModelBatch {
 	private Map<String, Set<String>> wanted;
 
 	/**
+	 * Whether the running dry run read the content of a document not loaded yet: only
+	 * then may another dry run, over the loaded documents, ask for other ids.
+	 */
+	private boolean readUnloaded;
+
+	/**
 	 * Dry runs per batch: the second one sees the documents the first loaded and so finds
 	 * those named in their content (a member's holding union, say).
 	 */
@@ -93,7 +99,11 @@ public final class ReadModelBatch {
 		Document document = byId.get(id);
 		if (this.wanted != null) {
 			want(collection, List.of(id));
-			return (document != null) ? InMemoryReadModelStore.copy(document) : empty(id);
+			if (document == null) {
+				this.readUnloaded = true;
+				return empty(id);
+			}
+			return InMemoryReadModelStore.copy(document);
 		}
 		if (document == null) {
 			document = this.store.find(collection, List.of(id)).get(id);
@@ -114,7 +124,11 @@ public final class ReadModelBatch {
 		if (this.wanted != null) {
 			want(collection, List.of(id));
 			Document document = this.documents.getOrDefault(collection, Map.of()).get(id);
-			return (document != null) ? InMemoryReadModelStore.copyValue(document.get(field)) : null;
+			if (document == null) {
+				this.readUnloaded = true;
+				return null;
+			}
+			return InMemoryReadModelStore.copyValue(document.get(field));
 		}
 		return document(collection, id).get(field);
 	}
@@ -162,19 +176,23 @@ public final class ReadModelBatch {
 		for (int round = 0; round < DRY_RUNS; round++) {
 			Map<String, Set<String>> collected = new LinkedHashMap<>();
 			this.wanted = collected;
+			this.readUnloaded = false;
 			try {
 				dryRun.run();
 			}
 			finally {
 				this.wanted = null;
 			}
+			boolean contentMissed = this.readUnloaded;
 			boolean more = false;
 			for (Map.Entry<String, Set<String>> entry : collected.entrySet()) {
 				Map<String, Document> loaded = this.documents.getOrDefault(entry.getKey(), Map.of());
 				more |= !loaded.keySet().containsAll(entry.getValue());
 				prefetch(entry.getKey(), entry.getValue());
 			}
-			if (!more) {
+			if (!more || !contentMissed) {
+				// every document asked for is loaded now; or no handler read a document
+				// that was not loaded, so another dry run would ask for the same ids
 				return;
 			}
 		}
