@@ -138,9 +138,12 @@ final class CounterKeys {
 
 	/**
 	 * Global positions per drill-down index document of one day: at most this many
-	 * positions (about 15 bytes each in BSON) share a document.
+	 * positions (about 15 bytes each in BSON, so at most about 30 KB) share a document.
+	 * Every batch that records events of a day rewrites that day's newest document: an
+	 * import of one effective day rewrote up to 250 KB per scope and batch with windows
+	 * of 16,384.
 	 */
-	static final long INDEX_WINDOW = 1L << 14;
+	static final long INDEX_WINDOW = 1L << 11;
 
 	/** The window of global positions an event's index entries go to. */
 	static long indexWindow(long position) {
