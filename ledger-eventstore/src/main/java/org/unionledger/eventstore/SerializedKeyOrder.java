@@ -1,5 +1,6 @@
 package org.unionledger.eventstore;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,7 +9,9 @@ import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
@@ -32,6 +35,9 @@ final class SerializedKeyOrder extends ObjectDataType {
 	/** Keys whose bytes are remembered; the map is emptied when it holds more. */
 	static final int REMEMBERED = 50_000;
 
+	/** H2's type tag of a Java-serialized object ({@code ObjectDataType}). */
+	private static final byte SERIALIZED_OBJECT = 19;
+
 	private final Map<KeyValue, byte[]> remembered = new ConcurrentHashMap<>();
 
 	private final ThreadLocal<Object[]> lastSearched = new ThreadLocal<>();
@@ -48,6 +54,51 @@ final class SerializedKeyOrder extends ObjectDataType {
 	}
 
 	/**
+	 * Writes a key as H2's {@link ObjectDataType} does (its type tag, the length and the
+	 * Java serialization), with the serialization made by {@link KeyValueBytes}.
+	 */
+	@Override
+	public void write(WriteBuffer buffer, Object object) {
+		if (object instanceof KeyValue key) {
+			byte[] bytes = bytes(key, false);
+			buffer.put((byte) SERIALIZED_OBJECT).putVarInt(bytes.length).put(bytes);
+			return;
+		}
+		super.write(buffer, object);
+	}
+
+	/**
+	 * Reads what {@link #write} (or H2's own type) wrote; a key's bytes are remembered
+	 * for the comparisons to come.
+	 */
+	@Override
+	public Object read(ByteBuffer buffer) {
+		if (buffer.get(buffer.position()) != SERIALIZED_OBJECT) {
+			return super.read(buffer);
+		}
+		buffer.get();
+		byte[] bytes = new byte[DataUtils.readVarInt(buffer)];
+		buffer.get(bytes);
+		Object object = KeyValueBytes.deserialize(bytes);
+		if (object instanceof KeyValue key) {
+			remember(key, bytes);
+		}
+		return object;
+	}
+
+	/**
+	 * What a key takes in H2's page cache: twice its serialization, as H2's own estimate
+	 * for serialized objects converges to.
+	 */
+	@Override
+	public int getMemory(Object object) {
+		if (object instanceof KeyValue key) {
+			return 2 * bytes(key, false).length;
+		}
+		return super.getMemory(object);
+	}
+
+	/**
 	 * The key's serialization. H2 passes the searched key first, so the first operand's
 	 * bytes are kept per thread (one search compares it many times) and the second's in
 	 * the shared map.
@@ -61,18 +112,22 @@ final class SerializedKeyOrder extends ObjectDataType {
 		}
 		byte[] bytes = this.remembered.get(key);
 		if (bytes == null) {
-			bytes = ObjectDataType.serialize(key);
+			bytes = KeyValueBytes.serialize(key);
 			if (!searched) {
-				if (this.remembered.size() >= REMEMBERED) {
-					this.remembered.clear();
-				}
-				this.remembered.put(key, bytes);
+				remember(key, bytes);
 			}
 		}
 		if (searched) {
 			this.lastSearched.set(new Object[] { key, bytes });
 		}
 		return bytes;
+	}
+
+	private void remember(KeyValue key, byte[] bytes) {
+		if (this.remembered.size() >= REMEMBERED) {
+			this.remembered.clear();
+		}
+		this.remembered.put(key, bytes);
 	}
 
 	/** A unique index on an H2 map opened with this key order. */
