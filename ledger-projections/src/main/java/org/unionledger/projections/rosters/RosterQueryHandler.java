@@ -9,8 +9,14 @@ import com.mongodb.client.model.Filters;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 
-/** Reads a union's roster, all its buckets, with one {@code _id $in} read. */
+/**
+ * Reads a union's roster: its head, then its chunks with {@code _id $in} reads of at most
+ * {@value #IDS_PER_READ} ids.
+ */
 public class RosterQueryHandler {
+
+	/** Ids per keyed read: the embedded server compares each document with every id. */
+	static final int IDS_PER_READ = 256;
 
 	private final MongoCollection<Document> rosters;
 
@@ -20,14 +26,19 @@ public class RosterQueryHandler {
 
 	@QueryHandler
 	public RosterView handle(FindRoster query) {
-		List<String> ids = new ArrayList<>(RosterProjection.BUCKETS);
-		for (int bucket = 0; bucket < RosterProjection.BUCKETS; bucket++) {
-			ids.add(RosterProjection.bucketId(query.unionId(), bucket));
+		Document head = this.rosters.find(Filters.eq("_id", RosterProjection.headId(query.unionId()))).first();
+		List<String> ids = new ArrayList<>();
+		if (head != null) {
+			for (Object window : RosterProjection.windows(head)) {
+				ids.add(RosterProjection.chunkId(query.unionId(), ((Number) window).longValue()));
+			}
 		}
-		List<Document> buckets = this.rosters.find(Filters.in("_id", ids))
-			.batchSize(RosterProjection.BUCKETS)
-			.into(new ArrayList<>());
-		return RosterView.from(query.unionId(), buckets);
+		List<Document> chunks = new ArrayList<>();
+		for (int from = 0; from < ids.size(); from += IDS_PER_READ) {
+			List<String> part = ids.subList(from, Math.min(ids.size(), from + IDS_PER_READ));
+			this.rosters.find(Filters.in("_id", part)).batchSize(Math.max(2, Math.min(part.size(), 100))).into(chunks);
+		}
+		return RosterView.from(query.unionId(), chunks);
 	}
 
 }

@@ -24,6 +24,7 @@ import org.unionledger.membership.MemberId;
 import org.unionledger.membership.MembershipStatus;
 import org.unionledger.membership.TerminationReason;
 import org.unionledger.eventstore.MongoTestDatabase;
+import org.unionledger.projections.support.ReadModelBatch;
 import org.unionledger.projections.support.ReadModelTransactionManager;
 import org.unionledger.union.Sector;
 import org.unionledger.union.UnionId;
@@ -78,11 +79,13 @@ class RosterProjectionTest {
 	}
 
 	/**
-	 * A large union's roster is spread over at most {@link RosterProjection#BUCKETS}
-	 * documents of similar size, and read back whole and in member-id order.
+	 * A large union's roster is split into chunks of at most
+	 * {@link RosterProjection#WINDOW} entries by position, a batch rewrites only the
+	 * chunks of its own positions, and the roster reads back whole and in member-id
+	 * order.
 	 */
 	@Test
-	void aLargeRosterIsSplitIntoBoundedBucketsAndReadBackWhole() {
+	void aLargeRosterIsSplitIntoBoundedChunksAndReadBackWhole() {
 		EncryptedPersonalData sealed = new EncryptedPersonalData("pd-1", "c2VhbGVk");
 		List<String> members = new ArrayList<>();
 		for (int i = 0; i < 3_200; i++) {
@@ -99,15 +102,46 @@ class RosterProjectionTest {
 			});
 		}
 
-		List<org.bson.Document> buckets = mongo.database()
+		List<org.bson.Document> chunks = mongo.database()
 			.getCollection(RosterProjection.COLLECTION)
-			.find()
+			.find(com.mongodb.client.model.Filters.regex("_id", "\\|c\\|"))
 			.into(new ArrayList<>());
-		assertThat(buckets).hasSizeLessThanOrEqualTo(RosterProjection.BUCKETS).hasSizeGreaterThan(32);
-		assertThat(buckets).allSatisfy((bucket) -> assertThat(bucket.get("members", org.bson.Document.class))
-			.hasSizeLessThan(3_200 / RosterProjection.BUCKETS * 2));
+		assertThat(chunks).hasSize(4);
+		assertThat(chunks).allSatisfy((chunk) -> {
+			long window = Long.parseLong(chunk.getString("_id").substring(chunk.getString("_id").lastIndexOf('|') + 1));
+			assertThat(chunk.get("members", org.bson.Document.class)).hasSizeLessThanOrEqualTo(1_024);
+			assertThat(chunk.getLong(ReadModelBatch.LAST_POSITION)).as("written only by its own positions")
+				.isLessThan((window + 1) * RosterProjection.WINDOW);
+		});
 		assertThat(roster(SJZ)).extracting((entry) -> entry.memberId().value())
 			.containsExactlyElementsOf(members.stream().sorted().toList());
+	}
+
+	/**
+	 * A batch written only in part (here: the members' locations, not the chunks) and
+	 * handled again puts every member where the whole batch would have.
+	 */
+	@Test
+	void aBatchHandledAgainAfterAPartialWriteEndsWhereTheWholeBatchWould() {
+		EncryptedPersonalData sealed = new EncryptedPersonalData("pd-1", "c2VhbGVk");
+		MemberId member = new MemberId("m-9");
+		Runnable batch = () -> {
+			this.projection.on(new MemberEnrolled(member, sealed, SJZ, EnrollmentChannel.ON_SITE, DAY, AT, CLERK),
+					new GlobalSequenceTrackingToken(1));
+			this.projection.on(
+					new TransferAccepted(member, new CredentialCode("TC-9"), SJZ, BD, DAY.plusDays(1), AT, CLERK),
+					new GlobalSequenceTrackingToken(1_500));
+			this.projection.on(new MembershipPutOnHold(member, BD, "abroad", DAY.plusDays(2), AT, CLERK),
+					new GlobalSequenceTrackingToken(3_000));
+		};
+		this.transactions.executeInTransaction(batch);
+		mongo.database().getCollection(RosterProjection.COLLECTION).deleteMany(new org.bson.Document());
+
+		this.transactions.executeInTransaction(batch);
+
+		assertThat(roster(SJZ)).isEmpty();
+		assertThat(roster(BD)).extracting(RosterView.Entry::memberId, RosterView.Entry::status)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(member, MembershipStatus.ON_HOLD));
 	}
 
 	@Test
