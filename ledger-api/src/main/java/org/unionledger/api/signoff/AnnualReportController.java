@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.security.Scopes;
-import org.unionledger.api.statistics.StatisticsController;
+import org.unionledger.api.statistics.Statistics;
 import org.unionledger.api.statistics.StatisticsRequests;
 import org.unionledger.api.support.Actors;
 import org.unionledger.common.Rules;
@@ -61,7 +61,7 @@ public class AnnualReportController {
 
 	private final StatisticsRequests requests;
 
-	private final StatisticsController statistics;
+	private final Statistics statistics;
 
 	private final ProjectionFreshness freshness;
 
@@ -76,8 +76,8 @@ public class AnnualReportController {
 	private final Scopes access;
 
 	public AnnualReportController(CommandGateway commands, QueryGateway queries, StatisticsRequests requests,
-			StatisticsController statistics, ProjectionFreshness freshness, EventSeal seal,
-			JurisdictionTable jurisdictions, StatisticalCalendar calendar, Actors actors, Scopes access) {
+			Statistics statistics, ProjectionFreshness freshness, EventSeal seal, JurisdictionTable jurisdictions,
+			StatisticalCalendar calendar, Actors actors, Scopes access) {
 		this.commands = commands;
 		this.queries = queries;
 		this.requests = requests;
@@ -214,8 +214,8 @@ public class AnnualReportController {
 
 	private Map<String, Long> figures(JurisdictionCode code, int year) {
 		return this.statistics
-			.statistics(org.unionledger.projections.statistics.Scopes.jurisdiction(code), year,
-					this.calendar.lastDay(year), null)
+			.of(org.unionledger.projections.statistics.Scopes.jurisdiction(code), year, this.calendar.lastDay(year),
+					null)
 			.figures();
 	}
 
