@@ -144,6 +144,9 @@ public final class Rules {
 	/** An online application was already approved or declined. */
 	public static final String APPLICATION_NOT_PENDING = "APPLICATION_NOT_PENDING";
 
+	/** Only an approved online application can have its approval withdrawn. */
+	public static final String APPLICATION_NOT_APPROVED = "APPLICATION_NOT_APPROVED";
+
 	/** An online application names another union than the one deciding it. */
 	public static final String APPLICATION_OTHER_UNION = "APPLICATION_OTHER_UNION";
 

@@ -27,6 +27,14 @@ public final class Commands {
 			LocalDate effectiveDate, RecordedBy recordedBy) {
 	}
 
+	/**
+	 * The approval is taken back because the enrollment it was approved for could not be
+	 * sent (the compensation of the approval process); the application is pending again.
+	 */
+	public record WithdrawApproval(@TargetAggregateIdentifier ApplicationId applicationId, UnionId decidingUnionId,
+			String reason, RecordedBy recordedBy) {
+	}
+
 	/** An officer of the chosen union declines, with a reason. */
 	public record DeclineApplication(@TargetAggregateIdentifier ApplicationId applicationId, UnionId decidingUnionId,
 			String reason, RecordedBy recordedBy) {

@@ -28,6 +28,16 @@ public final class Events {
 			LocalDate effectiveDate, Instant recordedAt, RecordedBy recordedBy) {
 	}
 
+	/**
+	 * The approval was withdrawn because the enrollment that follows it failed; the
+	 * application is pending again and can be approved or declined. Kept so that
+	 * supervisors see the failed attempt.
+	 */
+	@Revision("1")
+	public record ApplicationApprovalWithdrawn(ApplicationId applicationId, UnionPlacement union, LocalDate submittedOn,
+			String reason, Instant recordedAt, RecordedBy recordedBy) {
+	}
+
 	/** An officer of the union declined the application. */
 	@Revision("1")
 	public record ApplicationDeclined(ApplicationId applicationId, UnionPlacement union, String reason,

@@ -17,6 +17,8 @@ import org.unionledger.membership.MemberId;
 import org.unionledger.online.Commands.ApproveApplication;
 import org.unionledger.online.Commands.DeclineApplication;
 import org.unionledger.online.Commands.SubmitApplication;
+import org.unionledger.online.Commands.WithdrawApproval;
+import org.unionledger.online.Events.ApplicationApprovalWithdrawn;
 import org.unionledger.online.Events.ApplicationApproved;
 import org.unionledger.online.Events.ApplicationDeclined;
 import org.unionledger.online.Events.ApplicationSubmitted;
@@ -82,9 +84,24 @@ class OnlineApplication {
 		apply(new ApplicationDeclined(this.applicationId, this.union, reason, clock.instant(), command.recordedBy()));
 	}
 
+	@CommandHandler
+	void handle(WithdrawApproval command, Clock clock) {
+		check(this.status == ApplicationStatus.APPROVED, "applicationId", Rules.APPLICATION_NOT_APPROVED,
+				"only an approved application can have its approval withdrawn");
+		requireDecidingUnion(command.decidingUnionId());
+		require(command.recordedBy(), "recordedBy");
+		String reason = (command.reason() != null) ? Text.clean(command.reason(), "reason", true) : "";
+		apply(new ApplicationApprovalWithdrawn(this.applicationId, this.union, this.submittedOn, reason,
+				clock.instant(), command.recordedBy()));
+	}
+
 	private void requirePendingFor(org.unionledger.union.UnionId decidingUnionId) {
 		check(this.status == ApplicationStatus.PENDING, "applicationId", Rules.APPLICATION_NOT_PENDING,
 				"the application was already " + this.status.name().toLowerCase(java.util.Locale.ROOT));
+		requireDecidingUnion(decidingUnionId);
+	}
+
+	private void requireDecidingUnion(org.unionledger.union.UnionId decidingUnionId) {
 		check(this.union.unionId().equals(require(decidingUnionId, "decidingUnionId")), "decidingUnionId",
 				Rules.APPLICATION_OTHER_UNION, "only the union applied to decides the application");
 	}
@@ -101,6 +118,11 @@ class OnlineApplication {
 	@EventSourcingHandler
 	void on(ApplicationApproved event) {
 		this.status = ApplicationStatus.APPROVED;
+	}
+
+	@EventSourcingHandler
+	void on(ApplicationApprovalWithdrawn event) {
+		this.status = ApplicationStatus.PENDING;
 	}
 
 	@EventSourcingHandler

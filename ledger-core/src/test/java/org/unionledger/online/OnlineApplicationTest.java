@@ -18,6 +18,8 @@ import org.unionledger.membership.MemberId;
 import org.unionledger.online.Commands.ApproveApplication;
 import org.unionledger.online.Commands.DeclineApplication;
 import org.unionledger.online.Commands.SubmitApplication;
+import org.unionledger.online.Commands.WithdrawApproval;
+import org.unionledger.online.Events.ApplicationApprovalWithdrawn;
 import org.unionledger.online.Events.ApplicationApproved;
 import org.unionledger.online.Events.ApplicationDeclined;
 import org.unionledger.online.Events.ApplicationSubmitted;
@@ -128,6 +130,34 @@ class OnlineApplicationTest {
 		this.fixture.given(submitted(), new ApplicationApproved(APPLICATION, MEMBER, this.union, TODAY, NOW, CLERK))
 			.when(new DeclineApplication(APPLICATION, this.union.unionId(), "late", CLERK))
 			.expectException(violationOf("applicationId", Rules.APPLICATION_NOT_PENDING));
+	}
+
+	@Test
+	void aWithdrawnApprovalLeavesTheApplicationPendingAgain() {
+		ApplicationApproved approved = new ApplicationApproved(APPLICATION, MEMBER, this.union, TODAY, NOW, CLERK);
+		this.fixture.given(submitted(), approved)
+			.when(new WithdrawApproval(APPLICATION, this.union.unionId(), "enrollment failed", CLERK))
+			.expectEvents(new ApplicationApprovalWithdrawn(APPLICATION, this.union, SUBMITTED, "enrollment failed", NOW,
+					CLERK));
+		this.fixture
+			.given(submitted(), approved,
+					new ApplicationApprovalWithdrawn(APPLICATION, this.union, SUBMITTED, "enrollment failed", NOW,
+							CLERK))
+			.when(new ApproveApplication(APPLICATION, this.union.unionId(), TODAY, CLERK))
+			.expectEvents(approved);
+	}
+
+	@Test
+	void onlyAnApprovedApplicationHasItsApprovalWithdrawn() {
+		this.fixture.given(submitted())
+			.when(new WithdrawApproval(APPLICATION, this.union.unionId(), "enrollment failed", CLERK))
+			.expectException(violationOf("applicationId", Rules.APPLICATION_NOT_APPROVED));
+		this.fixture.given(submitted(), new ApplicationDeclined(APPLICATION, this.union, "no", NOW, CLERK))
+			.when(new WithdrawApproval(APPLICATION, this.union.unionId(), "enrollment failed", CLERK))
+			.expectException(violationOf("applicationId", Rules.APPLICATION_NOT_APPROVED));
+		this.fixture.given(submitted(), new ApplicationApproved(APPLICATION, MEMBER, this.union, TODAY, NOW, CLERK))
+			.when(new WithdrawApproval(APPLICATION, new UnionId("sjz-closed-02"), "enrollment failed", CLERK))
+			.expectException(violationOf("decidingUnionId", Rules.APPLICATION_OTHER_UNION));
 	}
 
 }

@@ -1,8 +1,6 @@
 package org.unionledger.api.applications;
 
 import java.net.URI;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,97 +9,38 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.unionledger.api.freshness.ProjectionFreshness;
-import org.unionledger.api.support.RandomIds;
+import org.unionledger.api.applications.Applications.Application;
+import org.unionledger.api.applications.Applications.Approval;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.security.Scopes;
-import org.unionledger.api.support.Actors;
-import org.unionledger.api.support.Ids;
-import org.unionledger.common.Outcome;
-import org.unionledger.common.RecordedBy;
-import org.unionledger.identity.EncryptedPersonalData;
-import org.unionledger.identity.MemberIdentities;
-import org.unionledger.identity.PersonName;
-import org.unionledger.identity.PersonalData;
-import org.unionledger.api.personaldata.PersonalDataVault;
-import org.unionledger.identity.ResidentId;
-import org.unionledger.membership.Commands.EnrollMember;
-import org.unionledger.membership.EnrollmentChannel;
-import org.unionledger.membership.MemberId;
 import org.unionledger.online.ApplicationId;
 import org.unionledger.online.ApplicationStatus;
-import org.unionledger.online.Commands.ApproveApplication;
-import org.unionledger.online.Commands.DeclineApplication;
-import org.unionledger.online.Commands.SubmitApplication;
-import org.unionledger.online.Events.ApplicationApproved;
-import org.unionledger.online.Events.ApplicationDeclined;
-import org.unionledger.online.Events.ApplicationSubmitted;
-import org.unionledger.projections.applications.FindPendingApplications;
 import org.unionledger.projections.applications.PendingApplications;
-import org.unionledger.union.UnionDirectory;
 import org.unionledger.union.UnionDirectory.UnionFacts;
-import org.unionledger.union.UnionId;
 
 /**
  * Online enrollment. {@code POST /api/applications} is public (no sign-in, rate-limited
  * per address) and answers only with the application's id: it never tells whether the
  * person is a member somewhere. The chosen union's officers read, approve (the person is
  * then enrolled with channel ONLINE, recorded as the approving officer) or decline it.
+ * The use cases are {@link Applications}'.
  */
 @RestController
 public class ApplicationController {
 
-	/** Who the public form's submissions are recorded as. */
-	static final RecordedBy PUBLIC_FORM = new RecordedBy("public-application-form");
-
-	private final CommandGateway commands;
-
-	private final QueryGateway queries;
-
-	private final EventStore eventStore;
-
-	private final UnionDirectory unions;
-
-	private final MemberIdentities identities;
-
-	private final PersonalDataVault vault;
-
-	private final SecureRandom random;
-
-	private final ProjectionFreshness freshness;
+	private final Applications applications;
 
 	private final Scopes scopes;
 
-	private final Actors actors;
-
-	private final Clock clock;
-
-	public ApplicationController(CommandGateway commands, QueryGateway queries, EventStore eventStore,
-			UnionDirectory unions, MemberIdentities identities, PersonalDataVault vault, SecureRandom random,
-			ProjectionFreshness freshness, Scopes scopes, Actors actors, Clock clock) {
-		this.commands = commands;
-		this.queries = queries;
-		this.eventStore = eventStore;
-		this.unions = unions;
-		this.identities = identities;
-		this.vault = vault;
-		this.random = random;
-		this.freshness = freshness;
+	public ApplicationController(Applications applications, Scopes scopes) {
+		this.applications = applications;
 		this.scopes = scopes;
-		this.actors = actors;
-		this.clock = clock;
 	}
 
 	/**
@@ -119,20 +58,7 @@ public class ApplicationController {
 
 	@PostMapping("/api/applications")
 	public ResponseEntity<Map<String, Object>> apply(@Valid @RequestBody ApplicationRequest request) {
-		LocalDate today = LocalDate.now(this.clock);
-		ResidentId residentId = ResidentId.parse(request.residentId(), today);
-		PersonName name = PersonName.of(request.name());
-		UnionId unionId = Ids.requireUnion(request.unionId(), "unionId");
-		UnionFacts union = this.unions.find(unionId)
-			.orElseThrow(() -> ApiException.invalid("UNION_UNKNOWN", "unionId", "no union with this id"));
-		if (!union.isOpenOn(today)) {
-			throw ApiException.invalid("UNION_NOT_OPEN", "unionId", "the union does not take members now");
-		}
-		ApplicationId id = newId();
-		MemberId memberId = this.identities.memberIdOf(residentId);
-		this.commands.sendAndWait(new SubmitApplication(id, memberId,
-				this.vault.encrypt(memberId, new PersonalData(residentId, name)), unionId, today, PUBLIC_FORM));
-		this.freshness.awaitOwnWrites();
+		ApplicationId id = this.applications.submit(request.residentId(), request.name(), request.unionId());
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/applications/" + id.value()))
 			.body(Map.of("applicationId", id.value(), "status", ApplicationStatus.PENDING));
@@ -141,21 +67,17 @@ public class ApplicationController {
 	@GetMapping("/api/applications/{applicationId}")
 	public Map<String, Object> get(@PathVariable String applicationId) {
 		Application application = requireReadable(applicationId);
-		return application.view(this.vault);
+		return this.applications.view(application);
 	}
 
 	@GetMapping("/api/unions/{unionId}/applications")
 	public Map<String, Object> pending(@PathVariable String unionId) {
-		UnionFacts union = Ids.union(unionId)
-			.flatMap(this.unions::find)
+		UnionFacts union = this.applications.union(unionId)
 			.orElseThrow(() -> ApiException.notFound("UNION_UNKNOWN", "unionId", "no union with this id"));
 		if (!this.scopes.canReadMembersOf(union)) {
 			throw ApiException.forbidden(Scopes.OUT_OF_SCOPE, null, "this union's applications lie outside your scope");
 		}
-		PendingApplications pending = this.queries
-			.query(new FindPendingApplications(union.placement().unionId()),
-					ResponseTypes.instanceOf(PendingApplications.class))
-			.join();
+		PendingApplications pending = this.applications.pending(union.placement().unionId());
 		return Map.of("unionId", unionId, "pending",
 				pending.applications()
 					.stream()
@@ -175,31 +97,18 @@ public class ApplicationController {
 	public Map<String, Object> approve(@PathVariable String applicationId,
 			@Valid @RequestBody(required = false) ApprovalRequest request) {
 		Application application = requireDecidable(applicationId);
-		LocalDate effectiveDate = (request != null && request.effectiveDate() != null) ? request.effectiveDate()
-				: LocalDate.now(this.clock);
-		Ids.requireNotFuture(effectiveDate, this.clock, "effectiveDate");
-		UnionFacts union = this.unions.find(application.unionId())
-			.orElseThrow(() -> ApiException.invalid("UNION_UNKNOWN", "unionId", "the union is no longer registered"));
-		if (!union.isOpenOn(effectiveDate)) {
-			throw ApiException.invalid("UNION_NOT_OPEN", "effectiveDate", "the union is not open on that date");
-		}
-		RecordedBy officer = this.actors.current();
-		this.commands
-			.sendAndWait(new ApproveApplication(application.id(), application.unionId(), effectiveDate, officer));
-		Outcome outcome = this.commands.sendAndWait(new EnrollMember(application.memberId(), application.personalData(),
-				application.unionId(), effectiveDate, EnrollmentChannel.ONLINE, officer));
-		this.freshness.awaitOwnWrites();
+		Approval approval = this.applications.approve(application, (request != null) ? request.effectiveDate() : null);
 		Map<String, Object> answer = new LinkedHashMap<>();
-		answer.put("applicationId", application.id().value());
+		answer.put("applicationId", approval.applicationId().value());
 		answer.put("status", ApplicationStatus.APPROVED);
-		if (outcome.accepted()) {
+		if (approval.enrollment().accepted()) {
 			answer.put("enrollment", "ENROLLED");
-			answer.put("memberId", application.memberId().value());
+			answer.put("memberId", approval.memberId().value());
 		}
 		else {
 			// The person is a member elsewhere: the refusal is recorded for supervisors;
 			// the other union is not named.
-			answer.put("enrollment", outcome.rejection());
+			answer.put("enrollment", approval.enrollment().rejection());
 		}
 		return answer;
 	}
@@ -215,103 +124,28 @@ public class ApplicationController {
 	@PostMapping("/api/applications/{applicationId}/decline")
 	public Map<String, Object> decline(@PathVariable String applicationId, @Valid @RequestBody DeclineRequest request) {
 		Application application = requireDecidable(applicationId);
-		this.commands.sendAndWait(new DeclineApplication(application.id(), application.unionId(), request.reason(),
-				this.actors.current()));
-		this.freshness.awaitOwnWrites();
+		this.applications.decline(application, request.reason());
 		return Map.of("applicationId", application.id().value(), "status", ApplicationStatus.DECLINED);
 	}
 
+	/** The application if the user may read its union's members; else it is unknown. */
 	private Application requireReadable(String applicationId) {
-		Application application = find(applicationId);
-		UnionFacts union = this.unions.find(application.unionId()).orElseThrow(ApplicationController::unknown);
+		Application application = this.applications.find(applicationId);
+		UnionFacts union = this.applications.union(application.unionId().value()).orElseThrow(Applications::unknown);
 		if (!this.scopes.canReadMembersOf(union)) {
-			throw unknown();
+			throw Applications.unknown();
 		}
 		return application;
 	}
 
+	/** The application if the user acts for its union; else it is unknown. */
 	private Application requireDecidable(String applicationId) {
 		this.scopes.requireSomeUnionActor();
-		Application application = find(applicationId);
+		Application application = this.applications.find(applicationId);
 		if (!this.scopes.canActFor(application.unionId())) {
-			throw unknown();
-		}
-		if (application.status() != ApplicationStatus.PENDING) {
-			throw ApiException.conflict("APPLICATION_NOT_PENDING", "applicationId",
-					"the application was already decided");
+			throw Applications.unknown();
 		}
 		return application;
-	}
-
-	private Application find(String applicationId) {
-		if (applicationId == null || !applicationId.matches("oa-[a-z2-7]{26}")) {
-			throw unknown();
-		}
-		Application application = null;
-		DomainEventStream stream = this.eventStore.readEvents(applicationId);
-		while (stream.hasNext()) {
-			DomainEventMessage<?> message = stream.next();
-			Object event = message.getPayload();
-			if (event instanceof ApplicationSubmitted submitted) {
-				application = new Application(submitted.applicationId(), submitted.union().unionId(),
-						submitted.memberId(), submitted.personalData(), submitted.submittedOn(),
-						ApplicationStatus.PENDING, null, null);
-			}
-			else if (event instanceof ApplicationApproved approved && application != null) {
-				application = application.decided(ApplicationStatus.APPROVED, approved.recordedBy(), null);
-			}
-			else if (event instanceof ApplicationDeclined declined && application != null) {
-				application = application.decided(ApplicationStatus.DECLINED, declined.recordedBy(), declined.reason());
-			}
-		}
-		if (application == null) {
-			throw unknown();
-		}
-		return application;
-	}
-
-	private static ApiException unknown() {
-		return ApiException.notFound("APPLICATION_UNKNOWN", "applicationId", "no application with this id");
-	}
-
-	private ApplicationId newId() {
-		return new ApplicationId(RandomIds.next("oa-", this.random));
-	}
-
-	/** An application as its stream tells it. */
-	private record Application(ApplicationId id, UnionId unionId, MemberId memberId, EncryptedPersonalData personalData,
-			LocalDate submittedOn, ApplicationStatus status, RecordedBy decidedBy, String reason) {
-
-		Application decided(ApplicationStatus newStatus, RecordedBy by, String why) {
-			return new Application(this.id, this.unionId, this.memberId, this.personalData, this.submittedOn, newStatus,
-					by, why);
-		}
-
-		Map<String, Object> view(PersonalDataVault vault) {
-			Map<String, Object> view = new LinkedHashMap<>();
-			view.put("applicationId", this.id.value());
-			view.put("unionId", this.unionId.value());
-			view.put("status", this.status);
-			view.put("submittedOn", this.submittedOn);
-			try {
-				PersonalData data = vault.decrypt(this.personalData);
-				view.put("residentIdMasked", data.residentId().masked());
-				String name = data.name();
-				view.put("nameMasked", name.substring(0, name.offsetByCodePoints(0, 1))
-						+ "*".repeat(Math.max(1, name.codePointCount(0, name.length()) - 1)));
-			}
-			catch (RuntimeException ex) {
-				view.put("residentIdMasked", "[unreadable]");
-			}
-			if (this.decidedBy != null) {
-				view.put("decidedBy", this.decidedBy.value());
-			}
-			if (this.reason != null) {
-				view.put("reason", this.reason);
-			}
-			return view;
-		}
-
 	}
 
 }

@@ -21,7 +21,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -36,25 +35,25 @@ import org.springframework.stereotype.Component;
 import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.support.RandomIds;
 import org.unionledger.api.imports.EnrollmentCsv.Row;
+import org.unionledger.api.members.Enrollments;
+import org.unionledger.api.members.Enrollments.BulkEnrollment;
+import org.unionledger.api.members.Enrollments.Enrolled;
+import org.unionledger.api.problems.ApiException;
+import org.unionledger.api.unions.OpenUnions;
 import org.unionledger.api.security.LedgerUser;
 import org.unionledger.api.security.Scopes;
 import org.unionledger.api.support.Ids;
 import org.unionledger.common.DomainRuleViolation;
 import org.unionledger.eventstore.CommandBatches;
-import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.common.Outcome;
-import org.unionledger.identity.MemberIdentities;
 import org.unionledger.identity.PersonName;
 import org.unionledger.identity.PersonalData;
-import org.unionledger.api.personaldata.PersonalDataVault;
 import org.unionledger.identity.ResidentId;
-import org.unionledger.membership.Commands.EnrollMember;
 import org.unionledger.membership.EnrollmentChannel;
 import org.unionledger.membership.Events.EnrollmentRejected;
 import org.unionledger.membership.Events.MemberEnrolled;
 import org.unionledger.membership.Events.MemberReEnrolled;
 import org.unionledger.membership.MemberId;
-import org.unionledger.union.UnionDirectory;
 import org.unionledger.union.UnionDirectory.UnionFacts;
 import org.unionledger.union.UnionId;
 
@@ -68,12 +67,13 @@ import org.unionledger.union.UnionId;
  * {@code DUPLICATE_IN_FILE}.
  * <p>
  * <b>Batches.</b> Rows go to the ledger in batches ({@code ledger.imports.batch-size},
- * default 256) through {@link CommandBatches}: the batch's member streams are read in one
- * {@code _id $in}, their keys in another, every row's command runs through the same
- * aggregate as a single enrollment would (refusals recorded as events the same way), and
- * the batch's events are stored as group commits. A row whose person another request
- * changed meanwhile is sent again on its own. A batch the store failed to take is retried
- * row by row, each row's stream telling whether it was stored.
+ * default 256) through {@link Enrollments#enrollBatch} and so {@link CommandBatches}: the
+ * batch's member streams are read in one {@code _id $in}, their keys in another, every
+ * row's command runs through the same aggregate as a single enrollment would (refusals
+ * recorded as events the same way), and the batch's events are stored as group commits. A
+ * row whose person another request changed meanwhile is sent again on its own. A batch
+ * the store failed to take is retried row by row, each row's stream telling whether it
+ * was stored.
  * <p>
  * <b>Importing again writes nothing new.</b> A row's identity is (member id, union,
  * effective date, channel); the member's own event stream, one {@code _id} read, tells
@@ -105,17 +105,13 @@ public class ImportJobs implements DisposableBean {
 
 	private final MongoCollection<Document> jobs;
 
-	private final CommandGateway commands;
+	private final Enrollments enrollments;
 
 	private final EventStore eventStore;
 
-	private final MemberIdentities identities;
-
-	private final PersonalDataVault vault;
-
 	private final SecureRandom random;
 
-	private final UnionDirectory unions;
+	private final OpenUnions unions;
 
 	private final ProjectionFreshness freshness;
 
@@ -123,26 +119,20 @@ public class ImportJobs implements DisposableBean {
 
 	private final ExecutorService runner;
 
-	private final CommandBatches batches;
-
 	private final int batchSize;
 
 	private final java.time.Duration retention;
 
-	public ImportJobs(MongoDatabase database, CommandGateway commands, CommandBatches batches, EventStore eventStore,
-			MemberIdentities identities, PersonalDataVault vault, SecureRandom random, UnionDirectory unions,
-			ProjectionFreshness freshness, Clock clock, ImportProperties properties) {
+	public ImportJobs(MongoDatabase database, Enrollments enrollments, EventStore eventStore, SecureRandom random,
+			OpenUnions unions, ProjectionFreshness freshness, Clock clock, ImportProperties properties) {
 		this.jobs = database.getCollection(COLLECTION);
-		this.commands = commands;
+		this.enrollments = enrollments;
 		this.eventStore = eventStore;
-		this.identities = identities;
-		this.vault = vault;
 		this.random = random;
 		this.unions = unions;
 		this.freshness = freshness;
 		this.clock = clock;
 		this.runner = Executors.newSingleThreadExecutor(daemon("import-job"));
-		this.batches = batches;
 		this.batchSize = properties.batchSize();
 		this.retention = properties.retention();
 	}
@@ -302,7 +292,7 @@ public class ImportJobs implements DisposableBean {
 						"channel must be ON_SITE, ONLINE or IMPORT (or empty)");
 			}
 		}
-		return new Candidate(row, residentId, name, this.identities.memberIdOf(residentId), date, channel, null);
+		return new Candidate(row, residentId, name, this.enrollments.memberIdOf(residentId), date, channel, null);
 	}
 
 	/**
@@ -336,31 +326,17 @@ public class ImportJobs implements DisposableBean {
 	}
 
 	private void sendBatch(List<Candidate> candidates, List<Integer> toSend, LedgerUser user, RowResult[] results) {
-		List<String> members = toSend.stream().map((i) -> candidates.get(i).memberId().value()).toList();
-		Map<Integer, CommandBatches.Pending> pending = new HashMap<>();
-		try (CommandBatches.Batch batch = this.batches.open(members)) {
-			Map<MemberId, PersonalData> people = new HashMap<>();
-			List<Integer> fresh = new ArrayList<>();
-			for (int i : toSend) {
-				Candidate candidate = candidates.get(i);
-				// Served from the batch's streams: no round trip.
-				RowResult earlier = earlierOutcome(candidate, new UnionId(candidate.row().unionId()));
-				if (earlier != null) {
-					results[i] = earlier;
-					continue;
-				}
-				people.put(candidate.memberId(), new PersonalData(candidate.residentId(), candidate.name()));
-				fresh.add(i);
+		List<BulkEnrollment> enrollments = toSend.stream().map((i) -> enrollment(candidates.get(i))).toList();
+		// Asked inside the batch, served from its streams: no round trip.
+		List<Enrolled> enrolled = this.enrollments.enrollBatch(enrollments, user.recordedBy(),
+				(k) -> (results[toSend.get(k)] = earlierOutcome(candidates.get(toSend.get(k)),
+						enrollments.get(k).unionId())) != null);
+		for (int k = 0; k < toSend.size(); k++) {
+			if (enrolled.get(k).sent()) {
+				results[toSend.get(k)] = outcome(candidates.get(toSend.get(k)).row(), enrolled.get(k).outcome(),
+						enrolled.get(k).failure());
 			}
-			Map<MemberId, EncryptedPersonalData> encrypted = this.vault.encryptAll(people);
-			for (int i : fresh) {
-				pending.put(i,
-						batch.send(enrollment(candidates.get(i), encrypted.get(candidates.get(i).memberId()), user)));
-			}
-			batch.commit();
 		}
-		pending.forEach((i,
-				sent) -> results[i] = outcome(candidates.get(i).row(), sent.result().value(), sent.result().failure()));
 	}
 
 	/** The row on its own, as before batches: its stream, its key, its command. */
@@ -370,27 +346,23 @@ public class ImportJobs implements DisposableBean {
 			return earlier;
 		}
 		try {
-			EncryptedPersonalData data = this.vault.encrypt(candidate.memberId(),
-					new PersonalData(candidate.residentId(), candidate.name()));
-			return outcome(candidate.row(), this.commands.sendAndWait(enrollment(candidate, data, user)), null);
+			return outcome(candidate.row(), this.enrollments.enrollAlone(enrollment(candidate), user.recordedBy()),
+					null);
 		}
 		catch (RuntimeException ex) {
 			return outcome(candidate.row(), null, ex);
 		}
 	}
 
-	private static EnrollMember enrollment(Candidate candidate, EncryptedPersonalData data, LedgerUser user) {
-		return new EnrollMember(candidate.memberId(), data, new UnionId(candidate.row().unionId()), candidate.date(),
-				candidate.channel(), user.recordedBy());
+	private static BulkEnrollment enrollment(Candidate candidate) {
+		return new BulkEnrollment(candidate.memberId(), new PersonalData(candidate.residentId(), candidate.name()),
+				new UnionId(candidate.row().unionId()), candidate.date(), candidate.channel());
 	}
 
-	private static RowResult outcome(Row row, Object value, Throwable failure) {
+	private static RowResult outcome(Row row, Outcome outcome, Throwable failure) {
 		if (failure == null) {
-			Outcome outcome = (Outcome) value;
-			return outcome.accepted() ? RowResult.accepted(row.line())
-					: RowResult.rejected(row.line(), "residentId", outcome.rejection(),
-							"this person already has a membership (" + outcome.rejection()
-									+ "); the attempt was recorded for supervisors");
+			return outcome.accepted() ? RowResult.accepted(row.line()) : RowResult.rejected(row.line(), "residentId",
+					outcome.rejection(), Enrollments.refusal(outcome.rejection()));
 		}
 		DomainRuleViolation violation = violation(failure);
 		if (violation != null) {
@@ -413,13 +385,11 @@ public class ImportJobs implements DisposableBean {
 			return RowResult.rejected(row.line(), "unionId", Scopes.OUT_OF_SCOPE,
 					"the importing user does not act for this union");
 		}
-		Optional<UnionFacts> union = unionCache.computeIfAbsent(unionId, this.unions::find);
-		if (union.isEmpty()) {
-			return RowResult.rejected(row.line(), "unionId", "UNION_UNKNOWN", "no union with this id");
+		try {
+			OpenUnions.requireOpen(unionCache.computeIfAbsent(unionId, this.unions::find), candidate.date(), "unionId");
 		}
-		if (!union.get().isOpenOn(candidate.date())) {
-			return RowResult.rejected(row.line(), "unionId", "UNION_NOT_OPEN",
-					"the union was not established yet or already dissolved on that date");
+		catch (ApiException ex) {
+			return RowResult.rejected(row.line(), ex.field(), ex.rule(), ex.getMessage());
 		}
 		return null;
 	}

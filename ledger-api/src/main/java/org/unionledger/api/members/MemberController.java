@@ -1,8 +1,6 @@
 package org.unionledger.api.members;
 
 import java.net.URI;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +11,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,76 +20,39 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.unionledger.api.config.LedgerProperties;
-import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.members.MemberRecords.MemberState;
-import org.unionledger.api.personaldata.PersonalDataVault;
+import org.unionledger.api.members.Transfers.IssuedCredential;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.security.Role;
 import org.unionledger.api.security.Scopes;
-import org.unionledger.api.support.Actors;
 import org.unionledger.api.support.Ids;
-import org.unionledger.common.Outcome;
-import org.unionledger.common.Rules;
-import org.unionledger.identity.MemberIdentities;
-import org.unionledger.identity.PersonName;
 import org.unionledger.identity.PersonalData;
-import org.unionledger.identity.ResidentId;
-import org.unionledger.membership.Commands.AssignServingUnion;
-import org.unionledger.membership.Commands.EndServingAssignment;
-import org.unionledger.disclosure.Commands.RecordDisclosure;
-import org.unionledger.disclosure.DisclosureLogId;
-import org.unionledger.membership.Commands.EnrollMember;
-import org.unionledger.membership.Commands.ErasePersonalData;
-import org.unionledger.membership.Commands.IssueTransferCredential;
-import org.unionledger.membership.CredentialCode;
 import org.unionledger.membership.EnrollmentChannel;
-import org.unionledger.membership.Events.TransferCredentialIssued;
 import org.unionledger.membership.MemberId;
-import org.unionledger.union.UnionDirectory;
 import org.unionledger.union.UnionId;
 
-/** Enrolling members, issuing their transfer credentials, reading their history. */
+/**
+ * Enrolling members, issuing their transfer credentials, serving assignments, erasure,
+ * reading their history and personal data. Parses, authorises, calls {@link Enrollments},
+ * {@link Transfers} or {@link Members}, and maps the answer.
+ */
 @RestController
 @RequestMapping("/api/members")
 public class MemberController {
 
-	private final CommandGateway commands;
+	private final Enrollments enrollments;
 
-	private final UnionDirectory unions;
+	private final Transfers transfers;
 
-	private final MemberIdentities identities;
-
-	private final PersonalDataVault vault;
-
-	private final SecureRandom random;
-
-	private final MemberRecords records;
-
-	private final ProjectionFreshness freshness;
-
-	private final Actors actors;
-
-	private final Clock clock;
-
-	private final int validityDays;
+	private final Members members;
 
 	private final Scopes scopes;
 
-	public MemberController(CommandGateway commands, UnionDirectory unions, MemberIdentities identities,
-			PersonalDataVault vault, SecureRandom random, MemberRecords records, ProjectionFreshness freshness,
-			Actors actors, Clock clock, LedgerProperties properties, Scopes scopes) {
+	public MemberController(Enrollments enrollments, Transfers transfers, Members members, Scopes scopes) {
+		this.enrollments = enrollments;
+		this.transfers = transfers;
+		this.members = members;
 		this.scopes = scopes;
-		this.commands = commands;
-		this.unions = unions;
-		this.identities = identities;
-		this.vault = vault;
-		this.random = random;
-		this.records = records;
-		this.freshness = freshness;
-		this.actors = actors;
-		this.clock = clock;
-		this.validityDays = properties.credentialValidityDays();
 	}
 
 	/**
@@ -114,20 +74,8 @@ public class MemberController {
 	@PostMapping
 	public ResponseEntity<Map<String, String>> enroll(@Valid @RequestBody EnrollRequest request) {
 		this.scopes.requireUnionActor(Ids.requireUnion(request.unionId(), "unionId"));
-		LocalDate today = LocalDate.now(this.clock);
-		ResidentId residentId = ResidentId.parse(request.residentId(), today);
-		PersonName name = PersonName.of(request.name());
-		UnionId unionId = requireOpenUnion(request.unionId(), request.effectiveDate());
-		Ids.requireNotFuture(request.effectiveDate(), this.clock, "effectiveDate");
-		MemberId memberId = this.identities.memberIdOf(residentId);
-		var personalData = this.vault.encrypt(memberId, new PersonalData(residentId, name));
-		Outcome outcome = this.commands.sendAndWait(new EnrollMember(memberId, personalData, unionId,
-				request.effectiveDate(), request.channel(), this.actors.current()));
-		this.freshness.awaitOwnWrites();
-		if (!outcome.accepted()) {
-			throw ApiException.conflict(outcome.rejection(), "residentId", "this person already has a membership ("
-					+ outcome.rejection() + "); the attempt was recorded for supervisors");
-		}
+		MemberId memberId = this.enrollments.enroll(request.residentId(), request.name(), request.unionId(),
+				request.effectiveDate(), request.channel());
 		return ResponseEntity.created(URI.create("/api/members/" + memberId.value()))
 			.body(Map.of("memberId", memberId.value()));
 	}
@@ -148,27 +96,14 @@ public class MemberController {
 		// Only an officer of the union holding the membership issues its credential; to
 		// anyone else the member does not exist.
 		this.scopes.requireSomeUnionActor();
-		MemberState member = requireMember(memberId);
+		MemberState member = this.members.require(memberId);
 		if (!this.scopes.canActFor(member.unionId())) {
-			throw unknownMember();
+			throw Members.unknown();
 		}
-		Ids.requireNotFuture(request.issuedOn(), this.clock, "issuedOn");
-		UnionId toUnion = null;
-		if (request.toUnionId() != null) {
-			toUnion = Ids.requireUnion(request.toUnionId(), "toUnionId");
-			if (this.unions.find(toUnion).isEmpty()) {
-				throw ApiException.invalid("UNION_UNKNOWN", "toUnionId", "no union with this id");
-			}
-		}
-		CredentialCode code = CredentialCodes.next(this.random);
-		this.commands.sendAndWait(new IssueTransferCredential(member.memberId(), code, member.unionId(), toUnion,
-				request.issuedOn(), this.validityDays, this.actors.current()));
-		this.freshness.awaitOwnWrites();
-		TransferCredentialIssued issued = this.records.credential(member.memberId(), code.value())
-			.orElseThrow(() -> new IllegalStateException("issued credential not found in the member's stream"));
+		IssuedCredential issued = this.transfers.issue(member, request.issuedOn(), request.toUnionId());
 		return ResponseEntity.status(201)
-			.body(Map.of("code", code.value(), "expiresOn", issued.expiresOn(), "memberId", member.memberId().value(),
-					"issuingUnionId", member.unionId().value()));
+			.body(Map.of("code", issued.code().value(), "expiresOn", issued.expiresOn(), "memberId",
+					issued.memberId().value(), "issuingUnionId", issued.issuingUnionId().value()));
 	}
 
 	/**
@@ -186,11 +121,7 @@ public class MemberController {
 			@Valid @RequestBody ServingRequest request) {
 		MemberState member = requireReadableMember(memberId);
 		this.scopes.requireUnionActor(member.unionId());
-		Ids.requireNotFuture(request.effectiveDate(), this.clock, "effectiveDate");
-		UnionId serving = requireOpenUnion(request.servingUnionId(), request.effectiveDate(), "servingUnionId");
-		this.commands.sendAndWait(
-				new AssignServingUnion(member.memberId(), serving, request.effectiveDate(), this.actors.current()));
-		this.freshness.awaitOwnWrites();
+		UnionId serving = this.members.assignServingUnion(member, request.servingUnionId(), request.effectiveDate());
 		return ResponseEntity.status(201)
 			.body(Map.of("memberId", member.memberId().value(), "holdingUnionId", member.unionId().value(),
 					"servingUnionId", serving.value(), "effectiveDate", request.effectiveDate()));
@@ -209,10 +140,7 @@ public class MemberController {
 			@Valid @RequestBody EndServingRequest request) {
 		MemberState member = requireReadableMember(memberId);
 		this.scopes.requireUnionActor(member.unionId());
-		Ids.requireNotFuture(request.effectiveDate(), this.clock, "effectiveDate");
-		this.commands
-			.sendAndWait(new EndServingAssignment(member.memberId(), request.effectiveDate(), this.actors.current()));
-		this.freshness.awaitOwnWrites();
+		this.members.endServingAssignment(member, request.effectiveDate());
 		return Map.of("memberId", member.memberId().value(), "holdingUnionId", member.unionId().value(),
 				"effectiveDate", request.effectiveDate());
 	}
@@ -220,7 +148,7 @@ public class MemberController {
 	@GetMapping("/{memberId}/history")
 	public Map<String, Object> history(@PathVariable String memberId) {
 		MemberState member = requireReadableMember(memberId);
-		List<Map<String, Object>> events = this.records.history(member.memberId(),
+		List<Map<String, Object>> events = this.members.history(member,
 				new CredentialCodeVisibility(this.scopes::canActFor));
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("memberId", member.memberId().value());
@@ -248,14 +176,8 @@ public class MemberController {
 	@PostMapping("/{memberId}/erasure")
 	public Map<String, Object> erase(@PathVariable String memberId, @Valid @RequestBody ErasureRequest request) {
 		this.scopes.requireRole("erase personal data", Role.SYSTEM_ADMIN);
-		MemberState member = requireMember(memberId);
-		String keyRef = this.vault.currentKeyRef(member.memberId())
-			.orElseThrow(() -> ApiException.conflict(Rules.PERSONAL_DATA_ALREADY_ERASED, "memberId",
-					"the person's personal data is already erased"));
-		this.commands
-			.sendAndWait(new ErasePersonalData(member.memberId(), request.legalBasis(), this.actors.current()));
-		this.vault.destroyKey(member.memberId());
-		this.freshness.awaitOwnWrites();
+		MemberState member = this.members.require(memberId);
+		String keyRef = this.members.erase(member, request.legalBasis());
 		return Map.of("memberId", member.memberId().value(), "erasedKeyRef", keyRef);
 	}
 
@@ -268,59 +190,23 @@ public class MemberController {
 	public ResponseEntity<Map<String, Object>> personalData(@PathVariable String memberId,
 			@RequestParam String purpose) {
 		this.scopes.requireRole("read unmasked personal data", Role.SUPERVISOR, Role.SYSTEM_ADMIN);
-		MemberState member = requireMember(memberId);
-		var union = this.unions.find(member.unionId()).orElseThrow(MemberController::unknownMember);
-		if (!this.scopes.canReadPersonalDataOf(union)) {
-			throw unknownMember();
-		}
+		MemberState member = this.members.require(memberId, this.scopes::canReadPersonalDataOf);
 		if (purpose.length() > 1000) {
 			throw ApiException.invalid("PURPOSE_TOO_LONG", "purpose", "the purpose must not exceed 200 characters");
 		}
-		PersonalData data = this.vault.decrypt(this.records.personalData(member.memberId())
-			.orElseThrow(() -> new IllegalStateException("a member's stream starts with an enrollment")));
-		this.commands.sendAndWait(new RecordDisclosure(DisclosureLogId.of(member.memberId()), member.memberId(),
-				purpose, this.actors.current()));
+		PersonalData data = this.members.disclose(member, purpose);
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
 			.body(Map.of("memberId", member.memberId().value(), "residentId", data.residentId().value(), "name",
 					data.name(), "disclosureRecorded", true));
 	}
 
-	private MemberState requireMember(String memberId) {
-		return Ids.member(memberId).flatMap(this.records::current).orElseThrow(MemberController::unknownMember);
-	}
-
 	/**
 	 * The member if the user may read the union that holds the membership now; otherwise
-	 * the member is unknown to them (404), so that no one learns who is a member
-	 * elsewhere.
+	 * the member is unknown to them (404).
 	 */
 	private MemberState requireReadableMember(String memberId) {
-		MemberState member = requireMember(memberId);
-		var union = this.unions.find(member.unionId()).orElseThrow(MemberController::unknownMember);
-		if (!this.scopes.canReadMembersOf(union)) {
-			throw unknownMember();
-		}
-		return member;
-	}
-
-	static ApiException unknownMember() {
-		return ApiException.notFound("MEMBER_UNKNOWN", "memberId", "no member with this id");
-	}
-
-	private UnionId requireOpenUnion(String value, LocalDate on) {
-		return requireOpenUnion(value, on, "unionId");
-	}
-
-	private UnionId requireOpenUnion(String value, LocalDate on, String field) {
-		UnionId unionId = Ids.requireUnion(value, field);
-		var facts = this.unions.find(unionId)
-			.orElseThrow(() -> ApiException.invalid("UNION_UNKNOWN", field, "no union with this id"));
-		if (on != null && !facts.isOpenOn(on)) {
-			throw ApiException.invalid("UNION_NOT_OPEN", field,
-					"the union was not established yet or already dissolved on that date");
-		}
-		return unionId;
+		return this.members.require(memberId, this.scopes::canReadMembersOf);
 	}
 
 }

@@ -1,6 +1,5 @@
 package org.unionledger.api.seeding;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import org.unionledger.api.config.LedgerProperties;
 import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.support.Actors;
-import org.unionledger.identity.MemberIdentities;
-import org.unionledger.api.personaldata.PersonalDataVault;
+import org.unionledger.api.members.Enrollments;
 import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.identity.PersonalData;
 import org.unionledger.identity.ResidentId;
@@ -106,55 +104,39 @@ public class DemoSeeding {
 	}
 
 	/**
-	 * Seeds encrypt each person's data with that person's own key, like every enrollment.
+	 * Seeds derive member ids and encrypt each person's data as every enrollment does:
+	 * through {@link Enrollments}.
 	 */
-	static SeedCrypto vaultCrypto(MemberIdentities identities, PersonalDataVault vault) {
+	static SeedCrypto enrollmentCrypto(Enrollments enrollments) {
 		return new SeedCrypto() {
 			@Override
 			public MemberId memberIdOf(ResidentId residentId) {
-				return identities.memberIdOf(residentId);
+				return enrollments.memberIdOf(residentId);
 			}
 
 			@Override
 			public EncryptedPersonalData encrypt(PersonalData data) {
-				return vault.encrypt(identities.memberIdOf(data.residentId()), data);
+				return enrollments.encrypt(enrollments.memberIdOf(data.residentId()), data);
 			}
 
 			@Override
 			public List<EncryptedPersonalData> encryptAll(List<PersonalData> people) {
-				List<EncryptedPersonalData> encrypted = new ArrayList<>(people.size());
-				// One person may appear twice (two spellings of one ID): one map per
-				// distinct member keeps the order and every entry.
-				Map<MemberId, PersonalData> batch = new HashMap<>();
-				for (PersonalData data : people) {
-					batch.putIfAbsent(identities.memberIdOf(data.residentId()), data);
-				}
-				Map<MemberId, EncryptedPersonalData> first = vault.encryptAll(batch);
-				for (PersonalData data : people) {
-					MemberId memberId = identities.memberIdOf(data.residentId());
-					if (batch.get(memberId) == data) {
-						encrypted.add(first.get(memberId));
-					}
-					else {
-						encrypted.add(vault.encrypt(memberId, data));
-					}
-				}
-				return encrypted;
+				return enrollments.encryptAll(people);
 			}
 		};
 	}
 
 	@Bean
 	ApplicationRunner demoSeedRunner(SeedProperties seed, CommandGateway commands, CommandBatches batches,
-			MongoEventStorageEngine engine, EventStore eventStore, MemberIdentities identities, PersonalDataVault vault,
-			Actors actors, LedgerProperties properties, ProjectionFreshness freshness, ApplicationContext context) {
+			MongoEventStorageEngine engine, EventStore eventStore, Enrollments enrollments, Actors actors,
+			LedgerProperties properties, ProjectionFreshness freshness, ApplicationContext context) {
 		return (ApplicationArguments args) -> {
 			SeedPlan plan = SeedPlan.generate((seed.randomSeed() != null) ? seed.randomSeed() : 20210501L,
 					(seed.members() != null) ? seed.members() : SeedPlan.DEFAULT_MEMBER_COUNT);
 			log.info("Loading demo data: {} unions, {} members, {} services ({} commands at most)",
 					plan.unions().size(), plan.members().size(), plan.services().size(), plan.commandCount());
 			SeedLoader loader = new SeedLoader(commands, batchedLedger(eventStore, engine),
-					vaultCrypto(identities, vault), actors.system(), properties.credentialValidityDays(),
+					enrollmentCrypto(enrollments), actors.system(), properties.credentialValidityDays(),
 					(seed.threads() != null) ? seed.threads() : 2, seedBatches(batches));
 			SeedReport report = loader.load(plan);
 			freshness.awaitOwnWrites();

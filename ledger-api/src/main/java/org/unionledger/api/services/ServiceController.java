@@ -2,10 +2,8 @@ package org.unionledger.api.services;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -17,24 +15,16 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.unionledger.api.freshness.ProjectionFreshness;
-import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.security.Scopes;
-import org.unionledger.api.support.Actors;
 import org.unionledger.api.support.Ids;
-import org.unionledger.membership.MemberDirectory;
-import org.unionledger.membership.MemberId;
 import org.unionledger.service.Campaign;
-import org.unionledger.service.Commands.RecordServiceDelivered;
 import org.unionledger.service.ServiceId;
 import org.unionledger.service.ServiceType;
-import org.unionledger.union.UnionDirectory;
 import org.unionledger.union.UnionId;
 
 /** Recording services delivered to members and non-members. */
@@ -42,26 +32,13 @@ import org.unionledger.union.UnionId;
 @RequestMapping("/api/services")
 public class ServiceController {
 
-	private final CommandGateway commands;
-
-	private final UnionDirectory unions;
-
-	private final ProjectionFreshness freshness;
-
-	private final Actors actors;
-
-	private final Clock clock;
+	private final Services services;
 
 	private final Scopes scopes;
 
-	public ServiceController(CommandGateway commands, UnionDirectory unions, ProjectionFreshness freshness,
-			Actors actors, Clock clock, Scopes scopes) {
+	public ServiceController(Services services, Scopes scopes) {
+		this.services = services;
 		this.scopes = scopes;
-		this.commands = commands;
-		this.unions = unions;
-		this.freshness = freshness;
-		this.actors = actors;
-		this.clock = clock;
 	}
 
 	/**
@@ -90,25 +67,8 @@ public class ServiceController {
 	public ResponseEntity<Map<String, String>> record(@Valid @RequestBody ServiceRequest request) {
 		UnionId unionId = Ids.requireUnion(request.unionId(), "unionId");
 		this.scopes.requireUnionActor(unionId);
-		Ids.requireNotFuture(request.deliveredOn(), this.clock, "deliveredOn");
-		var union = this.unions.find(unionId)
-			.orElseThrow(() -> ApiException.invalid("UNION_UNKNOWN", "unionId", "no union with this id"));
-		if (!union.isOpenOn(request.deliveredOn())) {
-			throw ApiException.invalid("UNION_NOT_OPEN", "unionId",
-					"the union was not established yet or already dissolved on that date");
-		}
-		// Whether the union holds or serves the member on the day is the aggregate's
-		// guard;
-		// a malformed id gets the same answer as an unknown one.
-		MemberId memberId = null;
-		if (request.memberId() != null) {
-			memberId = Ids.member(request.memberId()).orElseThrow(() -> MemberDirectory.unknownMember("memberId"));
-		}
-		ServiceId serviceId = new ServiceId("s-" + UUID.randomUUID());
-		int personTimes = (request.personTimes() != null) ? request.personTimes() : 1;
-		this.commands.sendAndWait(new RecordServiceDelivered(serviceId, unionId, memberId, request.type(),
-				request.campaign(), request.deliveredOn(), personTimes, request.amountYuan(), this.actors.current()));
-		this.freshness.awaitOwnWrites();
+		ServiceId serviceId = this.services.record(unionId, request.memberId(), request.type(), request.campaign(),
+				request.deliveredOn(), request.personTimes(), request.amountYuan());
 		return ResponseEntity.created(URI.create("/api/services/" + serviceId.value()))
 			.body(Map.of("serviceId", serviceId.value()));
 	}

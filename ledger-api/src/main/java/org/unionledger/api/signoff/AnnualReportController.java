@@ -1,17 +1,12 @@
 package org.unionledger.api.signoff;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,74 +14,38 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.security.Scopes;
-import org.unionledger.api.statistics.StatisticsController;
 import org.unionledger.api.statistics.StatisticsRequests;
-import org.unionledger.api.support.Actors;
 import org.unionledger.common.Rules;
-import org.unionledger.eventstore.EventSeal;
 import org.unionledger.jurisdiction.Jurisdiction;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
 import org.unionledger.projections.annualreports.AnnualReportView;
-import org.unionledger.projections.annualreports.FindAnnualReports;
 import org.unionledger.projections.annualreports.SignedReports;
-import org.unionledger.projections.statistics.StatisticsProjection;
-import org.unionledger.signoff.ChildReport;
 import org.unionledger.signoff.ChildReportStatus;
-import org.unionledger.signoff.Commands.SignOffAnnualReport;
-import org.unionledger.signoff.ReportId;
-import org.unionledger.statistics.StatisticalCalendar;
 
 /**
  * The yearly statistics report (统计年报) of a jurisdiction, signed level by level (一级抓一级):
- * counties and zones first, then their city, then the province.
- * <p>
- * Signing computes the figures from the statistics read model (stocks as of the year's
- * last day, flows over the year, everything recorded so far) at a known global position,
- * with the status of every jurisdiction directly below (its signed digest, or exempt when
- * it has no figure at all), seals the event store so the seal's digest covers every event
- * counted, and sends {@link SignOffAnnualReport}; the aggregate checks the rules.
+ * counties and zones first, then their city, then the province. Signing is
+ * {@link AnnualReports}'.
  */
 @RestController
 public class AnnualReportController {
 
-	private static final int ATTEMPTS = 5;
-
-	private final CommandGateway commands;
-
-	private final QueryGateway queries;
+	private final AnnualReports reports;
 
 	private final StatisticsRequests requests;
 
-	private final StatisticsController statistics;
-
-	private final ProjectionFreshness freshness;
-
-	private final EventSeal seal;
-
 	private final JurisdictionTable jurisdictions;
-
-	private final StatisticalCalendar calendar;
-
-	private final Actors actors;
 
 	private final Scopes access;
 
-	public AnnualReportController(CommandGateway commands, QueryGateway queries, StatisticsRequests requests,
-			StatisticsController statistics, ProjectionFreshness freshness, EventSeal seal,
-			JurisdictionTable jurisdictions, StatisticalCalendar calendar, Actors actors, Scopes access) {
-		this.commands = commands;
-		this.queries = queries;
+	public AnnualReportController(AnnualReports reports, StatisticsRequests requests, JurisdictionTable jurisdictions,
+			Scopes access) {
+		this.reports = reports;
 		this.requests = requests;
-		this.statistics = statistics;
-		this.freshness = freshness;
-		this.seal = seal;
 		this.jurisdictions = jurisdictions;
-		this.calendar = calendar;
-		this.actors = actors;
 		this.access = access;
 	}
 
@@ -104,19 +63,7 @@ public class AnnualReportController {
 		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
 		this.access.requireReportSigner(jurisdiction.code());
 		checkYear(year);
-		LocalDate last = this.calendar.lastDay(year);
-		if (!last.isBefore(this.requests.today())) {
-			throw ApiException.invalid(Rules.YEAR_NOT_ENDED, "year",
-					"statistical year " + year + " ends on " + last + "; its report is signed after that");
-		}
-		this.freshness.awaitOwnWrites();
-		Computed computed = compute(jurisdiction, year);
-		EventSeal.SealResult sealed = this.seal.seal();
-		this.commands.sendAndWait(new SignOffAnnualReport(ReportId.of(jurisdiction.code(), year), jurisdiction.code(),
-				year, computed.figures(), computed.position(), sealed.toPosition(), sealed.chainHead(),
-				computed.children(), computed.flaggedChildren(), (request != null) ? request.comment() : null,
-				this.actors.current()));
-		this.freshness.awaitOwnWrites();
+		this.reports.signOff(jurisdiction, year, (request != null) ? request.comment() : null);
 		return ResponseEntity.status(HttpStatus.CREATED).body(report(jurisdiction, year));
 	}
 
@@ -141,7 +88,7 @@ public class AnnualReportController {
 		List<JurisdictionCode> codes = new ArrayList<>();
 		codes.add(jurisdiction.code());
 		this.jurisdictions.children(jurisdiction.code()).forEach((child) -> codes.add(child.code()));
-		SignedReports reports = find(codes, year);
+		SignedReports reports = this.reports.find(codes, year);
 		List<Map<String, Object>> flags = new ArrayList<>();
 		long open = 0;
 		for (JurisdictionCode each : codes) {
@@ -168,62 +115,6 @@ public class AnnualReportController {
 		}
 	}
 
-	/** What a sign-off sends, computed at one global position. */
-	record Computed(long position, Map<String, Long> figures, List<ChildReport> children,
-			List<JurisdictionCode> flaggedChildren) {
-	}
-
-	/**
-	 * Reads the figures and the children's status while the statistics processor stands
-	 * still: the position before and after must agree, else it reads again.
-	 */
-	private Computed compute(Jurisdiction jurisdiction, int year) {
-		for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-			OptionalLong before = this.freshness.position(StatisticsProjection.PROCESSING_GROUP);
-			if (before.isEmpty()) {
-				break;
-			}
-			Map<String, Long> figures = figures(jurisdiction.code(), year);
-			List<JurisdictionCode> below = this.jurisdictions.children(jurisdiction.code())
-				.stream()
-				.map(Jurisdiction::code)
-				.toList();
-			SignedReports signed = find(below, year);
-			List<ChildReport> children = new ArrayList<>();
-			List<JurisdictionCode> flagged = new ArrayList<>();
-			for (JurisdictionCode child : below) {
-				AnnualReportView report = signed.of(child).orElse(null);
-				if (report != null) {
-					if (!report.openFlags().isEmpty()) {
-						flagged.add(child);
-					}
-					children.add(ChildReport.signed(child, report.version(), report.globalPosition(),
-							report.reportDigest()));
-				}
-				else if (figures(child, year).isEmpty()) {
-					children.add(ChildReport.exempt(child));
-				}
-			}
-			if (before.equals(this.freshness.position(StatisticsProjection.PROCESSING_GROUP))) {
-				return new Computed(before.getAsLong(), figures, children, flagged);
-			}
-		}
-		throw ApiException.conflict("PROCESSOR_BUSY", null,
-				"the statistics read model is not standing still on this node; try again");
-	}
-
-	private Map<String, Long> figures(JurisdictionCode code, int year) {
-		return this.statistics
-			.statistics(org.unionledger.projections.statistics.Scopes.jurisdiction(code), year,
-					this.calendar.lastDay(year), null)
-			.figures();
-	}
-
-	private SignedReports find(List<JurisdictionCode> codes, int year) {
-		return this.queries.query(new FindAnnualReports(codes, year), ResponseTypes.instanceOf(SignedReports.class))
-			.join();
-	}
-
 	private JurisdictionCode parentOf(JurisdictionCode code) {
 		return this.jurisdictions.find(code).map(Jurisdiction::parent).orElse(null);
 	}
@@ -234,7 +125,7 @@ public class AnnualReportController {
 		List<JurisdictionCode> codes = new ArrayList<>();
 		codes.add(code);
 		below.forEach((child) -> codes.add(child.code()));
-		SignedReports reports = find(codes, year);
+		SignedReports reports = this.reports.find(codes, year);
 		AnnualReportView report = reports.of(code).orElse(null);
 		Map<String, Object> body = subject(jurisdiction);
 		body.put("statisticalYear", year);
@@ -275,7 +166,7 @@ public class AnnualReportController {
 					entry.put("openFlags", signed.openFlags().size());
 				}
 			}
-			else if (figures(child.code(), year).isEmpty()) {
+			else if (this.reports.figures(child.code(), year).isEmpty()) {
 				entry.put("status", ChildReportStatus.EXEMPT_NO_FIGURES.name());
 			}
 			else {

@@ -35,7 +35,6 @@ import org.unionledger.projections.statistics.RankingView;
 import org.unionledger.projections.statistics.Scopes;
 import org.unionledger.projections.statistics.StatisticsQueries.FindFigureEvents;
 import org.unionledger.projections.statistics.StatisticsQueries.FindRanking;
-import org.unionledger.projections.statistics.StatisticsQueries.FindStatistics;
 import org.unionledger.projections.statistics.StatisticsQueries.RankingBy;
 import org.unionledger.projections.statistics.StatisticsView;
 import org.unionledger.targets.TargetSource;
@@ -60,14 +59,17 @@ public class StatisticsController {
 
 	private final MongoEventStorageEngine engine;
 
+	private final Statistics statistics;
+
 	private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
 		.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
 	private final org.unionledger.api.security.Scopes access;
 
 	public StatisticsController(QueryGateway queries, StatisticsRequests requests, JurisdictionTable jurisdictions,
-			MongoEventStorageEngine engine, org.unionledger.api.security.Scopes access) {
+			MongoEventStorageEngine engine, org.unionledger.api.security.Scopes access, Statistics statistics) {
 		this.access = access;
+		this.statistics = statistics;
 		this.queries = queries;
 		this.requests = requests;
 		this.jurisdictions = jurisdictions;
@@ -80,7 +82,7 @@ public class StatisticsController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownAt) {
 		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
 		this.access.requireReadable(jurisdiction.code());
-		StatisticsView view = statistics(Scopes.jurisdiction(jurisdiction.code()), year, asOf, knownAt);
+		StatisticsView view = this.statistics.of(Scopes.jurisdiction(jurisdiction.code()), year, asOf, knownAt);
 		return StatisticsResponse.of(subject(jurisdiction), view);
 	}
 
@@ -90,19 +92,8 @@ public class StatisticsController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownAt) {
 		UnionId id = this.requests.union(unionId);
 		this.access.union(id).ifPresent(this.access::requireUnionReadable);
-		StatisticsView view = statistics(Scopes.union(id), year, asOf, knownAt);
+		StatisticsView view = this.statistics.of(Scopes.union(id), year, asOf, knownAt);
 		return StatisticsResponse.of(StatisticsResponse.subject(id), view);
-	}
-
-	/** Statistics of a scope after the checks every statistics request shares. */
-	public StatisticsView statistics(String scope, Integer year, LocalDate asOf, LocalDate knownAt) {
-		LocalDate effective = this.requests.pastDate(asOf, "asOf");
-		LocalDate known = this.requests.pastDate(knownAt, "knownAt");
-		int statisticalYear = this.requests.year(year, effective);
-		return this.queries
-			.query(new FindStatistics(scope, statisticalYear, effective, known),
-					ResponseTypes.instanceOf(StatisticsView.class))
-			.join();
 	}
 
 	@GetMapping("/api/jurisdictions/{code}/ranking")

@@ -8,21 +8,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.unionledger.api.freshness.ProjectionFreshness;
-import org.unionledger.api.problems.ApiException;
-import org.unionledger.api.support.Actors;
 import org.unionledger.jurisdiction.Jurisdiction;
-import org.unionledger.projections.statistics.Scopes;
 import org.unionledger.projections.statistics.StatisticsView;
-import org.unionledger.targets.Commands.SetEnrollmentTarget;
-import org.unionledger.targets.TargetId;
 import org.unionledger.targets.TargetSource;
 
 /**
@@ -32,26 +25,16 @@ import org.unionledger.targets.TargetSource;
 @RestController
 public class TargetController {
 
-	private final CommandGateway commands;
-
 	private final StatisticsRequests requests;
 
-	private final StatisticsController statistics;
-
-	private final ProjectionFreshness freshness;
-
-	private final Actors actors;
+	private final Targets targets;
 
 	private final org.unionledger.api.security.Scopes access;
 
-	public TargetController(CommandGateway commands, StatisticsRequests requests, StatisticsController statistics,
-			ProjectionFreshness freshness, Actors actors, org.unionledger.api.security.Scopes access) {
-		this.access = access;
-		this.commands = commands;
+	public TargetController(StatisticsRequests requests, Targets targets, org.unionledger.api.security.Scopes access) {
 		this.requests = requests;
-		this.statistics = statistics;
-		this.freshness = freshness;
-		this.actors = actors;
+		this.targets = targets;
+		this.access = access;
 	}
 
 	/**
@@ -70,15 +53,7 @@ public class TargetController {
 			@Valid @RequestBody TargetRequest request) {
 		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
 		this.access.requireJurisdictionAdmin(jurisdiction.code());
-		if (year < 1950 || year > this.requests.today().getYear() + 2) {
-			throw ApiException.invalid("YEAR_OUT_OF_RANGE", "year",
-					"a target's year lies between 1950 and " + (this.requests.today().getYear() + 2));
-		}
-		LocalDate effective = (request.effectiveDate() != null)
-				? this.requests.pastDate(request.effectiveDate(), "effectiveDate") : this.requests.today();
-		this.commands.sendAndWait(new SetEnrollmentTarget(TargetId.of(jurisdiction.code(), year), jurisdiction.code(),
-				year, request.source(), request.target(), effective, this.actors.current()));
-		this.freshness.awaitOwnWrites();
+		this.targets.set(jurisdiction, year, request.source(), request.target(), request.effectiveDate());
 		return get(code, year);
 	}
 
@@ -92,8 +67,8 @@ public class TargetController {
 	public Map<String, Object> get(@PathVariable String code, @PathVariable int year) {
 		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
 		this.access.requireReadable(jurisdiction.code());
-		StatisticsView view = this.statistics.statistics(Scopes.jurisdiction(jurisdiction.code()), year, null, null);
-		Map<String, Object> body = StatisticsController.subject(jurisdiction);
+		StatisticsView view = this.targets.completion(jurisdiction, year);
+		Map<String, Object> body = StatisticsResponse.subject(jurisdiction);
 		body.put("statisticalYear", year);
 		body.put("asOf", view.asOf());
 		Map<String, Object> targets = new LinkedHashMap<>();

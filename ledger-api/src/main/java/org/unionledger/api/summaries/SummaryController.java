@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.problems.ApiException;
-import org.unionledger.api.statistics.StatisticsController;
+import org.unionledger.api.statistics.Statistics;
 import org.unionledger.api.support.Ids;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
@@ -37,12 +37,12 @@ public class SummaryController {
 
 	private final Clock clock;
 
-	private final StatisticsController statistics;
+	private final Statistics statistics;
 
 	private final org.unionledger.api.security.Scopes scopes;
 
 	public SummaryController(QueryGateway queries, JurisdictionTable jurisdictions, UnionDirectory unions,
-			StatisticalCalendar calendar, Clock clock, StatisticsController statistics,
+			StatisticalCalendar calendar, Clock clock, Statistics statistics,
 			org.unionledger.api.security.Scopes scopes) {
 		this.statistics = statistics;
 		this.scopes = scopes;
@@ -71,7 +71,7 @@ public class SummaryController {
 					"no jurisdiction with this code in table " + this.jurisdictions.version());
 		}
 		if (asOf != null || knownAt != null) {
-			return SummaryView.of(this.statistics.statistics(Scopes.jurisdiction(jurisdiction), year, asOf, knownAt));
+			return SummaryView.of(this.statistics.of(Scopes.jurisdiction(jurisdiction), year, asOf, knownAt));
 		}
 		return SummaryView.of(
 				this.queries
@@ -90,7 +90,7 @@ public class SummaryController {
 		this.scopes.requireUnionReadable(facts);
 		UnionId id = facts.placement().unionId();
 		if (asOf != null || knownAt != null) {
-			return SummaryView.of(this.statistics.statistics(Scopes.union(id), year, asOf, knownAt));
+			return SummaryView.of(this.statistics.of(Scopes.union(id), year, asOf, knownAt));
 		}
 		return SummaryView.of(this.queries
 			.query(new FindUnionSummary(id, year(year)), ResponseTypes.instanceOf(SummaryDocument.class))

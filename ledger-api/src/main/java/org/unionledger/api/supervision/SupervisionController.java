@@ -1,7 +1,5 @@
 package org.unionledger.api.supervision;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,45 +9,32 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.security.Role;
 import org.unionledger.api.security.Scope;
 import org.unionledger.api.security.Scopes;
-import org.unionledger.api.support.Actors;
 import org.unionledger.api.support.Ids;
-import org.unionledger.common.Rules;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
-import org.unionledger.membership.Commands.ReclassifyEnrollmentAsTransferIn;
-import org.unionledger.membership.MemberId;
-import org.unionledger.projections.supervision.FindFinding;
-import org.unionledger.projections.supervision.FindFindings;
 import org.unionledger.projections.supervision.Finding;
 import org.unionledger.projections.supervision.FindingKind;
-import org.unionledger.statistics.StatisticalCalendar;
 import org.unionledger.union.UnionDirectory;
 import org.unionledger.union.UnionDirectory.UnionFacts;
 import org.unionledger.union.UnionId;
-import org.unionledger.supervision.Commands.DecideFinding;
 import org.unionledger.supervision.FindingDecision;
-import org.unionledger.supervision.FindingId;
 
 /**
  * Findings of the double-count hunt for supervisors. A finding is shown whole to readers
  * of its union; another union it names (where the member is held, where they left, where
  * a credential was meant to go) is shown only if the reader's scope covers it too, and
  * otherwise as {@value #OUTSIDE} with the city it lies in ({@code …Jurisdiction}), the
- * level transfer flows already show.
+ * level transfer flows already show. The use cases are {@link Findings}'.
  */
 @RestController
 public class SupervisionController {
@@ -57,36 +42,20 @@ public class SupervisionController {
 	/** What a reader sees instead of a union outside their scope. */
 	static final String OUTSIDE = "[outside your jurisdiction]";
 
-	private final QueryGateway queries;
+	private final Findings findings;
 
-	private final CommandGateway commands;
-
-	private final ProjectionFreshness freshness;
-
-	private final Actors actors;
+	private final JurisdictionTable jurisdictions;
 
 	private final Scopes access;
 
 	private final UnionDirectory unions;
 
-	private final JurisdictionTable jurisdictions;
-
-	private final StatisticalCalendar calendar;
-
-	private final Clock clock;
-
-	public SupervisionController(QueryGateway queries, JurisdictionTable jurisdictions, StatisticalCalendar calendar,
-			Clock clock, CommandGateway commands, ProjectionFreshness freshness, Actors actors, Scopes access,
+	public SupervisionController(Findings findings, JurisdictionTable jurisdictions, Scopes access,
 			UnionDirectory unions) {
+		this.findings = findings;
+		this.jurisdictions = jurisdictions;
 		this.access = access;
 		this.unions = unions;
-		this.queries = queries;
-		this.commands = commands;
-		this.freshness = freshness;
-		this.actors = actors;
-		this.jurisdictions = jurisdictions;
-		this.calendar = calendar;
-		this.clock = clock;
 	}
 
 	/**
@@ -102,14 +71,7 @@ public class SupervisionController {
 	@PostMapping("/api/supervision/findings/{findingId}/decision")
 	public Finding decide(@PathVariable String findingId, @Valid @RequestBody DecisionRequest request) {
 		Finding finding = supervised(findingId);
-		if (!"OPEN".equals(finding.status())) {
-			throw ApiException.conflict(Rules.FINDING_ALREADY_DECIDED, "findingId",
-					"the finding was already " + finding.status());
-		}
-		this.commands.sendAndWait(new DecideFinding(new FindingId(finding.id()), request.decision(), request.reason(),
-				this.actors.current()));
-		this.freshness.awaitOwnWrites();
-		return masked(find(findingId).orElseThrow());
+		return masked(this.findings.decide(finding, request.decision(), request.reason()));
 	}
 
 	/**
@@ -128,16 +90,7 @@ public class SupervisionController {
 	@PostMapping("/api/supervision/findings/{findingId}/correction")
 	public Map<String, Object> correct(@PathVariable String findingId, @Valid @RequestBody CorrectionRequest request) {
 		Finding finding = supervised(findingId);
-		if (!"CONFIRMED".equals(finding.status())) {
-			throw ApiException.conflict("FINDING_NOT_CONFIRMED", "findingId",
-					"only a confirmed finding is corrected; decide it first");
-		}
-		if (finding.memberId() == null) {
-			throw ApiException.conflict(Rules.NOT_A_NEW_ENROLLMENT, "findingId", "the finding names no member");
-		}
-		this.commands.sendAndWait(new ReclassifyEnrollmentAsTransferIn(new MemberId(finding.memberId()), finding.id(),
-				request.reason(), this.actors.current()));
-		this.freshness.awaitOwnWrites();
+		this.findings.correct(finding, request.reason());
 		return Map.of("findingId", finding.id(), "memberId", finding.memberId(), "correction",
 				"EnrollmentReclassifiedAsTransferIn");
 	}
@@ -147,17 +100,10 @@ public class SupervisionController {
 	 */
 	private Finding supervised(String findingId) {
 		this.access.requireRole("decide findings", Role.SUPERVISOR, Role.SYSTEM_ADMIN);
-		Finding finding = find(findingId)
+		Finding finding = this.findings.find(findingId)
 			.orElseThrow(() -> ApiException.notFound("FINDING_UNKNOWN", "findingId", "no finding with this id"));
 		this.access.requireReadable(JurisdictionCode.of(finding.jurisdictionCode()));
 		return finding;
-	}
-
-	private java.util.Optional<Finding> find(String findingId) {
-		if (findingId == null || findingId.length() > 200 || !findingId.matches("[A-Z_]+:[A-Za-z0-9_-]+:\\d+")) {
-			return java.util.Optional.empty();
-		}
-		return this.queries.query(new FindFinding(findingId), ResponseTypes.optionalInstanceOf(Finding.class)).join();
 	}
 
 	/**
@@ -192,14 +138,8 @@ public class SupervisionController {
 			throw ApiException.invalid("SCOPE_REQUIRED", "jurisdiction",
 					"give exactly one of jurisdiction and unionId");
 		}
-		int current = this.calendar.yearOf(LocalDate.now(this.clock));
-		int statisticalYear = (year != null) ? year : current;
-		if (statisticalYear < 1949 || statisticalYear > current + 1) {
-			throw ApiException.invalid("YEAR_OUT_OF_RANGE", "year", "year must lie between 1949 and " + (current + 1));
-		}
-		List<Finding> findings = this.queries
-			.query(new FindFindings(scope, statisticalYear, kind), ResponseTypes.multipleInstancesOf(Finding.class))
-			.join();
+		int statisticalYear = this.findings.year(year);
+		List<Finding> findings = this.findings.findings(scope, statisticalYear, kind);
 		return Map.of("scope", scope, "statisticalYear", statisticalYear, "count", findings.size(), "findings",
 				findings.stream().map(this::masked).toList());
 	}

@@ -11,8 +11,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,48 +18,34 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.security.Scopes;
-import org.unionledger.api.support.Actors;
 import org.unionledger.api.support.Ids;
 import org.unionledger.jurisdiction.Jurisdiction;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
-import org.unionledger.union.Commands.RegisterUnion;
 import org.unionledger.union.Sector;
-import org.unionledger.union.UnionDirectory;
 import org.unionledger.union.UnionDirectory.UnionFacts;
 import org.unionledger.union.UnionId;
 import org.unionledger.union.UnionType;
 
-/** Registering and reading grassroots unions. */
+/** Registering and reading grassroots unions; the registration is {@link Unions}'. */
 @RestController
 @RequestMapping("/api/unions")
 public class UnionController {
 
-	private final CommandGateway commands;
-
-	private final UnionDirectory unions;
+	private final Unions unions;
 
 	private final JurisdictionTable jurisdictions;
 
-	private final ProjectionFreshness freshness;
-
-	private final Actors actors;
+	private final Scopes scopes;
 
 	private final Clock clock;
 
-	private final Scopes scopes;
-
-	public UnionController(CommandGateway commands, UnionDirectory unions, JurisdictionTable jurisdictions,
-			ProjectionFreshness freshness, Actors actors, Clock clock, Scopes scopes) {
-		this.scopes = scopes;
-		this.commands = commands;
+	public UnionController(Unions unions, JurisdictionTable jurisdictions, Scopes scopes, Clock clock) {
 		this.unions = unions;
 		this.jurisdictions = jurisdictions;
-		this.freshness = freshness;
-		this.actors = actors;
+		this.scopes = scopes;
 		this.clock = clock;
 	}
 
@@ -91,31 +75,15 @@ public class UnionController {
 		Ids.requireNotFuture(request.establishedOn(), this.clock, "establishedOn");
 		JurisdictionCode code = JurisdictionCode.of(request.jurisdictionCode());
 		this.scopes.requireJurisdictionAdmin(code);
-		if (!this.jurisdictions.isCountyLevel(code)) {
-			throw ApiException.invalid("JURISDICTION_UNKNOWN", "jurisdictionCode",
-					"jurisdictionCode must be a county, district or development zone of the division table "
-							+ this.jurisdictions.version());
-		}
-		UnionId unionId = new UnionId(request.unionId());
-		if (this.unions.find(unionId).isPresent()) {
-			throw ApiException.conflict("ALREADY_REGISTERED", "unionId", "a union with this id is already registered");
-		}
-		try {
-			this.commands.sendAndWait(new RegisterUnion(unionId, request.name().strip(), request.type(),
-					request.sector(), code, request.establishedOn(), this.actors.current()));
-		}
-		catch (ConcurrencyException ex) {
-			throw ApiException.conflict("ALREADY_REGISTERED", "unionId", "a union with this id is already registered");
-		}
-		this.freshness.awaitOwnWrites();
+		UnionId unionId = this.unions.register(new UnionId(request.unionId()), request.name(), request.type(),
+				request.sector(), code, request.establishedOn());
 		return ResponseEntity.created(URI.create("/api/unions/" + unionId.value()))
 			.body(Map.of("unionId", unionId.value()));
 	}
 
 	@GetMapping("/{unionId}")
 	public UnionView get(@PathVariable String unionId) {
-		UnionFacts facts = Ids.union(unionId)
-			.flatMap(this.unions::find)
+		UnionFacts facts = this.unions.find(unionId)
 			.orElseThrow(() -> ApiException.notFound("UNION_UNKNOWN", "unionId", "no union with this id"));
 		this.scopes.requireUnionReadable(facts);
 		return UnionView.of(facts, this.jurisdictions);

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
+import org.unionledger.online.Events.ApplicationApprovalWithdrawn;
 import org.unionledger.online.Events.ApplicationApproved;
 import org.unionledger.online.Events.ApplicationDeclined;
 import org.unionledger.online.Events.ApplicationSubmitted;
@@ -15,8 +16,8 @@ import org.unionledger.projections.support.ReadModelBatch;
 
 /**
  * Each union's pending online applications: {@code pending} maps application ids to the
- * day they were submitted; a decision removes the entry. Handled by the rosters processor
- * (one processor for the union lists).
+ * day they were submitted; a decision removes the entry, a withdrawn approval puts it
+ * back. Handled by the rosters processor (one processor for the union lists).
  */
 @ProcessingGroup(RosterProjection.PROCESSING_GROUP)
 public class PendingApplicationsProjection {
@@ -46,6 +47,13 @@ public class PendingApplicationsProjection {
 		ReadModelBatch.current()
 			.apply(COLLECTION, event.union().unionId().value(), EventPositions.of(token),
 					d -> pending(d).remove(event.applicationId().value()));
+	}
+
+	@EventHandler
+	void on(ApplicationApprovalWithdrawn event, TrackingToken token) {
+		ReadModelBatch.current()
+			.apply(COLLECTION, event.union().unionId().value(), EventPositions.of(token),
+					d -> pending(d).put(event.applicationId().value(), event.submittedOn().toString()));
 	}
 
 	@EventHandler

@@ -1,0 +1,72 @@
+package org.unionledger.api.services;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Service;
+import org.unionledger.api.freshness.ProjectionFreshness;
+import org.unionledger.api.support.Actors;
+import org.unionledger.api.support.Ids;
+import org.unionledger.api.unions.OpenUnions;
+import org.unionledger.membership.MemberDirectory;
+import org.unionledger.membership.MemberId;
+import org.unionledger.service.Campaign;
+import org.unionledger.service.Commands.RecordServiceDelivered;
+import org.unionledger.service.ServiceId;
+import org.unionledger.service.ServiceType;
+import org.unionledger.union.UnionId;
+
+/**
+ * Recording a service delivered by a union (rights protection, training, the seasonal
+ * campaigns...), to a member or to a worker who is not one.
+ */
+@Service
+public class Services {
+
+	private final CommandGateway commands;
+
+	private final OpenUnions unions;
+
+	private final ProjectionFreshness freshness;
+
+	private final Actors actors;
+
+	private final Clock clock;
+
+	public Services(CommandGateway commands, OpenUnions unions, ProjectionFreshness freshness, Actors actors,
+			Clock clock) {
+		this.commands = commands;
+		this.unions = unions;
+		this.freshness = freshness;
+		this.actors = actors;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records the service as the signed-in user.
+	 * @param memberId the member served, {@code null} for a non-member
+	 * @param personTimes person-times, {@code null} for 1
+	 * @return the new service's id
+	 */
+	public ServiceId record(UnionId unionId, String memberId, ServiceType type, Campaign campaign,
+			LocalDate deliveredOn, Integer personTimes, BigDecimal amountYuan) {
+		Ids.requireNotFuture(deliveredOn, this.clock, "deliveredOn");
+		OpenUnions.requireOpen(this.unions.find(unionId), deliveredOn, "unionId");
+		// Whether the union holds or serves the member on the day is the aggregate's
+		// guard;
+		// a malformed id gets the same answer as an unknown one.
+		MemberId member = null;
+		if (memberId != null) {
+			member = Ids.member(memberId).orElseThrow(() -> MemberDirectory.unknownMember("memberId"));
+		}
+		ServiceId serviceId = new ServiceId("s-" + UUID.randomUUID());
+		this.commands.sendAndWait(new RecordServiceDelivered(serviceId, unionId, member, type, campaign, deliveredOn,
+				(personTimes != null) ? personTimes : 1, amountYuan, this.actors.current()));
+		this.freshness.awaitOwnWrites();
+		return serviceId;
+	}
+
+}
