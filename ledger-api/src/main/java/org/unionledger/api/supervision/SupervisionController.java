@@ -126,7 +126,7 @@ public class SupervisionController {
 	 * edited.
 	 */
 	@PostMapping("/api/supervision/findings/{findingId}/correction")
-	public Map<String, Object> correct(@PathVariable String findingId, @Valid @RequestBody CorrectionRequest request) {
+	public Correction correct(@PathVariable String findingId, @Valid @RequestBody CorrectionRequest request) {
 		Finding finding = supervised(findingId);
 		if (!"CONFIRMED".equals(finding.status())) {
 			throw ApiException.conflict("FINDING_NOT_CONFIRMED", "findingId",
@@ -138,8 +138,7 @@ public class SupervisionController {
 		this.commands.sendAndWait(new ReclassifyEnrollmentAsTransferIn(new MemberId(finding.memberId()), finding.id(),
 				request.reason(), this.actors.current()));
 		this.freshness.awaitOwnWrites();
-		return Map.of("findingId", finding.id(), "memberId", finding.memberId(), "correction",
-				"EnrollmentReclassifiedAsTransferIn");
+		return new Correction(finding.id(), finding.memberId(), "EnrollmentReclassifiedAsTransferIn");
 	}
 
 	/**
@@ -168,7 +167,7 @@ public class SupervisionController {
 	 * @param kind only findings of this kind
 	 */
 	@GetMapping("/api/supervision/findings")
-	public Map<String, Object> findings(@RequestParam(required = false) String jurisdiction,
+	public Findings findings(@RequestParam(required = false) String jurisdiction,
 			@RequestParam(required = false) String unionId, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) FindingKind kind) {
 		this.access.requireRole("read findings", Role.SUPERVISOR, Role.AUDITOR, Role.JURISDICTION_ADMIN,
@@ -200,8 +199,7 @@ public class SupervisionController {
 		List<Finding> findings = this.queries
 			.query(new FindFindings(scope, statisticalYear, kind), ResponseTypes.multipleInstancesOf(Finding.class))
 			.join();
-		return Map.of("scope", scope, "statisticalYear", statisticalYear, "count", findings.size(), "findings",
-				findings.stream().map(this::masked).toList());
+		return new Findings(scope, statisticalYear, findings.size(), findings.stream().map(this::masked).toList());
 	}
 
 	/** The finding with the other unions outside the reader's scope masked. */

@@ -3,7 +3,6 @@ package org.unionledger.api.unions;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -87,7 +86,7 @@ public class UnionController {
 	}
 
 	@PostMapping
-	public ResponseEntity<Map<String, String>> register(@Valid @RequestBody RegisterUnionRequest request) {
+	public ResponseEntity<RegisteredUnion> register(@Valid @RequestBody RegisterUnionRequest request) {
 		Ids.requireNotFuture(request.establishedOn(), this.clock, "establishedOn");
 		JurisdictionCode code = JurisdictionCode.of(request.jurisdictionCode());
 		this.scopes.requireJurisdictionAdmin(code);
@@ -109,7 +108,15 @@ public class UnionController {
 		}
 		this.freshness.awaitOwnWrites();
 		return ResponseEntity.created(URI.create("/api/unions/" + unionId.value()))
-			.body(Map.of("unionId", unionId.value()));
+			.body(new RegisteredUnion(unionId.value()));
+	}
+
+	/**
+	 * A union just registered.
+	 *
+	 * @param unionId its id
+	 */
+	public record RegisteredUnion(String unionId) {
 	}
 
 	@GetMapping("/{unionId}")
