@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.unionledger.api.config.AxonConfiguration;
+import org.unionledger.api.statistics.JurisdictionSubject;
 import org.unionledger.api.statistics.StatisticsResponse;
 import org.unionledger.eventstore.EventSeal;
 import org.unionledger.eventstore.MongoEventStorageEngine;
@@ -160,9 +161,9 @@ public final class AuditReplay {
 	 * A jurisdiction's statistics as {@code GET /api/jurisdictions/{code}/statistics}
 	 * answers them, from the replayed events.
 	 */
-	public Map<String, Object> jurisdiction(Jurisdiction jurisdiction, Integer year, LocalDate asOf, LocalDate knownAt,
+	public StatisticsResponse jurisdiction(Jurisdiction jurisdiction, Integer year, LocalDate asOf, LocalDate knownAt,
 			LocalDate today) {
-		return StatisticsResponse.of(StatisticsResponse.subject(jurisdiction), view(
+		return StatisticsResponse.of(JurisdictionSubject.of(jurisdiction), view(
 				Scopes.jurisdiction(jurisdiction.code()), jurisdiction.code().value(), year, asOf, knownAt, today));
 	}
 
@@ -170,9 +171,8 @@ public final class AuditReplay {
 	 * A union's statistics as {@code GET /api/unions/{unionId}/statistics} answers them,
 	 * from the replayed events.
 	 */
-	public Map<String, Object> union(UnionId union, Integer year, LocalDate asOf, LocalDate knownAt, LocalDate today) {
-		return StatisticsResponse.of(StatisticsResponse.subject(union),
-				view(Scopes.union(union), null, year, asOf, knownAt, today));
+	public StatisticsResponse union(UnionId union, Integer year, LocalDate asOf, LocalDate knownAt, LocalDate today) {
+		return StatisticsResponse.of(union, view(Scopes.union(union), null, year, asOf, knownAt, today));
 	}
 
 	/**

@@ -23,6 +23,8 @@ import java.util.Properties;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -31,6 +33,7 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import org.unionledger.api.support.Ids;
 import org.unionledger.eventstore.EmbeddedMongoServer;
+import org.unionledger.api.statistics.StatisticsResponse;
 import org.unionledger.eventstore.EventSeal;
 import org.unionledger.eventstore.MongoStores;
 import org.unionledger.jurisdiction.Jurisdiction;
@@ -78,7 +81,11 @@ public final class ReplayCli {
 	private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
 		.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
 		.setSerializationInclusion(JsonInclude.Include.NON_NULL)
-		.enable(SerializationFeature.INDENT_OUTPUT);
+		.enable(SerializationFeature.INDENT_OUTPUT)
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.USE_LONG_FOR_INTS);
+
+	private static final TypeReference<Map<String, Object>> TREE = new TypeReference<>() {
+	};
 
 	private ReplayCli() {
 	}
@@ -222,7 +229,7 @@ public final class ReplayCli {
 		AuditReplay.Replayed replayed = replay.replay(request.includeUnsealed);
 		List<Map<String, Object>> answers = new ArrayList<>();
 		for (Jurisdiction jurisdiction : jurisdictions) {
-			answers.add(replay.jurisdiction(jurisdiction, request.year, request.asOf, request.knownAt, today));
+			answers.add(tree(replay.jurisdiction(jurisdiction, request.year, request.asOf, request.knownAt, today)));
 		}
 		for (String value : request.unions) {
 			Optional<UnionId> union = Ids.union(value).filter(replay::knows);
@@ -230,7 +237,7 @@ public final class ReplayCli {
 				err.println("replay: no union " + value + " was registered in the replayed events");
 				return USAGE;
 			}
-			answers.add(replay.union(union.get(), request.year, request.asOf, request.knownAt, today));
+			answers.add(tree(replay.union(union.get(), request.year, request.asOf, request.knownAt, today)));
 		}
 		if (request.figure != null) {
 			answers.replaceAll((answer) -> figureOnly(answer, request.figure));
@@ -337,6 +344,14 @@ public final class ReplayCli {
 			lines.add(new String[] { path,
 					(value instanceof BigDecimal decimal) ? decimal.toPlainString() : String.valueOf(value) });
 		}
+	}
+
+	/**
+	 * An answer as nested maps for the text and figure-only views: absent fields left
+	 * out, amounts kept as written (BigDecimal), dates as ISO text.
+	 */
+	private static Map<String, Object> tree(StatisticsResponse answer) {
+		return JSON.convertValue(answer, TREE);
 	}
 
 	private static String json(Object body) {

@@ -2,9 +2,7 @@ package org.unionledger.api.dashboard;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,45 +43,30 @@ public class DashboardController {
 	}
 
 	@GetMapping("/api/me")
-	public Map<String, Object> me() {
+	public Me me() {
 		LedgerUser user = this.scopes.current();
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("name", user.name());
-		body.put("role", user.role());
-		Map<String, Object> scope = new LinkedHashMap<>();
-		scope.put("everywhere", user.scope().unlimited());
+		Me.ScopeJurisdiction root = null;
 		if (user.scope().jurisdiction() != null) {
 			Jurisdiction jurisdiction = this.jurisdictions.find(user.scope().jurisdiction()).orElse(null);
-			Map<String, Object> root = new LinkedHashMap<>();
-			root.put("code", user.scope().jurisdiction().value());
-			root.put("name", (jurisdiction != null) ? jurisdiction.name() : null);
-			scope.put("jurisdiction", root);
+			root = new Me.ScopeJurisdiction(user.scope().jurisdiction().value(),
+					(jurisdiction != null) ? jurisdiction.name() : null);
 		}
-		List<Map<String, Object>> unions = new ArrayList<>();
+		List<Me.ScopeUnion> unions = new ArrayList<>();
 		for (UnionId unionId : user.scope()
 			.unions()
 			.stream()
 			.sorted((a, b) -> a.value().compareTo(b.value()))
 			.toList()) {
-			Map<String, Object> union = new LinkedHashMap<>();
-			union.put("unionId", unionId.value());
-			this.scopes.union(unionId).ifPresent((facts) -> {
-				union.put("name", facts.name());
-				union.put("jurisdictionCode", facts.placement().jurisdictionCode().value());
-				union.put("cityCode", facts.placement().jurisdictionCode().city().value());
-			});
-			unions.add(union);
+			unions.add(this.scopes.union(unionId)
+				.map((facts) -> new Me.ScopeUnion(unionId.value(), facts.name(),
+						facts.placement().jurisdictionCode().value(),
+						facts.placement().jurisdictionCode().city().value()))
+				.orElseGet(() -> new Me.ScopeUnion(unionId.value(), null, null, null)));
 		}
-		scope.put("unions", unions);
-		body.put("scope", scope);
 		LocalDate today = this.requests.today();
-		body.put("today", today);
 		int year = this.calendar.yearOf(today);
-		body.put("statisticalYear", year);
-		body.put("statisticalYearFrom", this.calendar.firstDay(year));
-		body.put("statisticalYearTo", this.calendar.lastDay(year));
-		body.put("zone", this.zone.getId());
-		return body;
+		return new Me(user.name(), user.role(), new Me.UserScope(user.scope().unlimited(), root, unions), today, year,
+				this.calendar.firstDay(year), this.calendar.lastDay(year), this.zone.getId());
 	}
 
 }

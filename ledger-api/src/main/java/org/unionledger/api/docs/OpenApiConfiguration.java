@@ -6,12 +6,15 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The OpenAPI document's frame: title, the sign-in schemes and the problem+json
- * convention. Operations, request bodies and their examples come from the controllers.
+ * convention. Operations, request bodies, answers and their examples come from the
+ * controllers; {@link OperationDocs} adds each operation's summary and problem answers.
  */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
@@ -26,13 +29,19 @@ public class OpenApiConfiguration {
 						+ "depends on your role and scope. Every error is RFC 9457 application/problem+json with "
 						+ "a stable `type` and `rule` per rule and the `field` at fault; details follow "
 						+ "Accept-Language (English, 简体中文). POSTs accept an Idempotency-Key header.")
-				.license(new License().name("Apache-2.0")))
+				.license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0")))
+			.addServersItem(new Server().url("/").description("this ledger"))
 			.components(new Components()
 				.addSecuritySchemes("basicAuth", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
 				.addSecuritySchemes("bearerAuth",
 						new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
 			.addSecurityItem(new SecurityRequirement().addList("basicAuth"))
 			.addSecurityItem(new SecurityRequirement().addList("bearerAuth"));
+	}
+
+	@Bean
+	OpenApiCustomizer operationDocs() {
+		return new OperationDocs();
 	}
 
 }

@@ -1,7 +1,5 @@
 package org.unionledger.api.members;
 
-import java.util.Map;
-
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +33,7 @@ public class RosterController {
 	}
 
 	@GetMapping("/api/unions/{unionId}/members")
-	public Map<String, Object> roster(@PathVariable String unionId) {
+	public Roster roster(@PathVariable String unionId) {
 		var union = Ids.union(unionId)
 			.flatMap(this.unions::find)
 			.orElseThrow(() -> ApiException.notFound("UNION_UNKNOWN", "unionId", "no union with this id"));
@@ -45,10 +43,10 @@ public class RosterController {
 		RosterView roster = this.queries
 			.query(new FindRoster(union.placement().unionId()), ResponseTypes.instanceOf(RosterView.class))
 			.join();
-		return Map.of("unionId", unionId, "count", roster.members().size(), "members",
+		return new Roster(unionId, roster.members().size(),
 				roster.members()
 					.stream()
-					.map(e -> Map.of("memberId", e.memberId().value(), "status", e.status(), "since", e.since()))
+					.map((e) -> new Roster.RosterMember(e.memberId().value(), e.status(), e.since()))
 					.toList());
 	}
 

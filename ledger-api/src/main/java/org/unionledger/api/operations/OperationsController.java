@@ -3,9 +3,7 @@ package org.unionledger.api.operations;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -86,52 +84,43 @@ public class OperationsController {
 
 	/** Current sign-in lockouts (user name or client address), for system admins only. */
 	@GetMapping("/api/operations/sign-in-lockouts")
-	public Map<String, Object> signInLockouts() {
+	public SignInLockouts signInLockouts() {
 		this.access.requireRole("see sign-in lockouts", org.unionledger.api.security.Role.SYSTEM_ADMIN);
-		return Map.of("lockouts", this.signIns.lockouts());
+		return new SignInLockouts(this.signIns.lockouts());
 	}
 
 	@GetMapping("/api/operations/processors")
-	public Map<String, Object> processors() {
+	public Processors processors() {
 		this.access.requireRole("see processors", org.unionledger.api.security.Role.SYSTEM_ADMIN,
 				org.unionledger.api.security.Role.AUDITOR);
 		long head = this.engine.headPosition();
-		List<Map<String, Object>> processors = new ArrayList<>();
+		List<Processors.ProcessorStatus> processors = new ArrayList<>();
 		this.processing.eventProcessors().values().forEach((processor) -> processors.add(describe(processor, head)));
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("head", head);
-		body.put("processors", processors);
-		return body;
+		return new Processors(head, processors);
 	}
 
-	private static Map<String, Object> describe(EventProcessor processor, long head) {
-		Map<String, Object> entry = new LinkedHashMap<>();
-		entry.put("name", processor.getName());
-		entry.put("running", processor.isRunning());
-		entry.put("error", processor.isError());
+	private static Processors.ProcessorStatus describe(EventProcessor processor, long head) {
+		List<Processors.SegmentStatus> segments = null;
+		String note = null;
 		if (processor instanceof StreamingEventProcessor streaming) {
-			List<Map<String, Object>> segments = new ArrayList<>();
+			segments = new ArrayList<>();
 			for (EventTrackerStatus status : streaming.processingStatus().values()) {
-				Map<String, Object> segment = new LinkedHashMap<>();
-				segment.put("segment", status.getSegment().getSegmentId());
 				OptionalLong position = status.getCurrentPosition();
-				segment.put("position", position.isPresent() ? position.getAsLong() : null);
-				segment.put("lag", position.isPresent() ? Math.max(0, head - position.getAsLong()) : null);
-				segment.put("caughtUp", status.isCaughtUp());
-				segment.put("replaying", status.isReplaying());
-				segment.put("errorState", status.isErrorState());
-				segments.add(segment);
+				segments.add(new Processors.SegmentStatus(status.getSegment().getSegmentId(),
+						position.isPresent() ? position.getAsLong() : null,
+						position.isPresent() ? Math.max(0, head - position.getAsLong()) : null, status.isCaughtUp(),
+						status.isReplaying(), status.isErrorState()));
 			}
-			entry.put("segments", segments);
 			if (segments.isEmpty() && processor.isRunning()) {
-				entry.put("note", "no segment claimed by this node; another node may be processing");
+				note = "no segment claimed by this node; another node may be processing";
 			}
 		}
-		return entry;
+		return new Processors.ProcessorStatus(processor.getName(), processor.isRunning(), processor.isError(), segments,
+				note);
 	}
 
 	@PostMapping("/api/operations/processors/{name}/rebuild")
-	public ResponseEntity<Map<String, Object>> rebuild(@PathVariable String name) {
+	public ResponseEntity<Rebuild> rebuild(@PathVariable String name) {
 		this.access.requireRole("rebuild projections", org.unionledger.api.security.Role.SYSTEM_ADMIN);
 		StreamingEventProcessor processor = this.processing.eventProcessor(name, StreamingEventProcessor.class)
 			.orElseThrow(() -> ApiException.notFound("PROCESSOR_UNKNOWN", "name", "no tracking processor " + name));
@@ -147,11 +136,8 @@ public class OperationsController {
 				processor.start();
 			}
 		}
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("name", name);
-		body.put("status", "REBUILDING");
-		body.put("head", this.engine.headPosition());
-		return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
+		return ResponseEntity.status(HttpStatus.ACCEPTED)
+			.body(new Rebuild(name, "REBUILDING", this.engine.headPosition()));
 	}
 
 	@PostMapping("/api/operations/consistency-check")

@@ -1,7 +1,6 @@
 package org.unionledger.api.signoff;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +57,7 @@ public class AnnualReportController {
 	}
 
 	@PostMapping("/api/jurisdictions/{code}/annual-reports/{year}/sign-off")
-	public ResponseEntity<Map<String, Object>> signOff(@PathVariable String code, @PathVariable int year,
+	public ResponseEntity<AnnualReport> signOff(@PathVariable String code, @PathVariable int year,
 			@Valid @RequestBody(required = false) SignOffRequest request) {
 		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
 		this.access.requireReportSigner(jurisdiction.code());
@@ -68,7 +67,7 @@ public class AnnualReportController {
 	}
 
 	@GetMapping("/api/jurisdictions/{code}/annual-reports/{year}")
-	public Map<String, Object> get(@PathVariable String code, @PathVariable int year) {
+	public AnnualReport get(@PathVariable String code, @PathVariable int year) {
 		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
 		this.access.requireReadable(jurisdiction.code());
 		checkYear(year);
@@ -81,7 +80,7 @@ public class AnnualReportController {
 	 * and the level above).
 	 */
 	@GetMapping("/api/jurisdictions/{code}/annual-reports/{year}/flags")
-	public Map<String, Object> flags(@PathVariable String code, @PathVariable int year) {
+	public ReportFlags flags(@PathVariable String code, @PathVariable int year) {
 		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
 		this.access.requireReadable(jurisdiction.code());
 		checkYear(year);
@@ -89,7 +88,7 @@ public class AnnualReportController {
 		codes.add(jurisdiction.code());
 		this.jurisdictions.children(jurisdiction.code()).forEach((child) -> codes.add(child.code()));
 		SignedReports reports = this.reports.find(codes, year);
-		List<Map<String, Object>> flags = new ArrayList<>();
+		List<ReportFlag> flags = new ArrayList<>();
 		long open = 0;
 		for (JurisdictionCode each : codes) {
 			AnnualReportView report = reports.of(each).orElse(null);
@@ -97,15 +96,12 @@ public class AnnualReportController {
 				continue;
 			}
 			for (AnnualReportView.Flag flag : report.flags()) {
-				flags.add(flag(each, flag));
+				flags.add(ReportFlag.of(each, flag));
 				open += flag.open() ? 1 : 0;
 			}
 		}
-		Map<String, Object> body = subject(jurisdiction);
-		body.put("statisticalYear", year);
-		body.put("openFlags", open);
-		body.put("flags", flags);
-		return body;
+		return new ReportFlags(jurisdiction.code().value(), jurisdiction.name(), jurisdiction.level(), year, open,
+				flags);
 	}
 
 	private void checkYear(int year) {
@@ -119,7 +115,7 @@ public class AnnualReportController {
 		return this.jurisdictions.find(code).map(Jurisdiction::parent).orElse(null);
 	}
 
-	private Map<String, Object> report(Jurisdiction jurisdiction, int year) {
+	private AnnualReport report(Jurisdiction jurisdiction, int year) {
 		JurisdictionCode code = jurisdiction.code();
 		List<Jurisdiction> below = this.jurisdictions.children(code);
 		List<JurisdictionCode> codes = new ArrayList<>();
@@ -127,84 +123,40 @@ public class AnnualReportController {
 		below.forEach((child) -> codes.add(child.code()));
 		SignedReports reports = this.reports.find(codes, year);
 		AnnualReportView report = reports.of(code).orElse(null);
-		Map<String, Object> body = subject(jurisdiction);
-		body.put("statisticalYear", year);
-		body.put("status", (report != null) ? "SIGNED" : "NOT_SIGNED");
-		if (report != null) {
-			body.put("version", report.version());
-			body.put("signedAt", report.signedAt());
-			body.put("signedBy", report.signedBy());
-			body.put("comment", report.comment());
-			body.put("globalPosition", report.globalPosition());
-			body.put("sealedThrough", report.sealedThrough());
-			body.put("sealDigest", report.sealDigest());
-			body.put("reportDigest", report.reportDigest());
-			body.put("previousReportDigest", report.previousReportDigest());
-			body.put("figures", report.figures());
-			body.put("includedChildren", report.children());
-			body.put("versions", report.versions());
-			boolean visible = this.access.canSeeFlagsOf(code, jurisdiction.parent());
-			body.put("flagsVisible", visible);
-			if (visible) {
-				body.put("openFlags", report.openFlags().size());
-				body.put("flags", report.flags().stream().map((flag) -> flag(code, flag)).toList());
-			}
-		}
 		boolean flagsOfChildrenVisible = !below.isEmpty() && this.access.canSeeFlagsOf(below.get(0).code(), code);
-		List<Map<String, Object>> children = new ArrayList<>();
+		List<AnnualReport.ChildStatus> children = new ArrayList<>();
 		boolean ready = true;
 		for (Jurisdiction child : below) {
-			Map<String, Object> entry = subject(child);
 			AnnualReportView signed = reports.of(child.code()).orElse(null);
 			if (signed != null) {
-				entry.put("status", ChildReportStatus.SIGNED.name());
-				entry.put("version", signed.version());
-				entry.put("globalPosition", signed.globalPosition());
-				entry.put("reportDigest", signed.reportDigest());
-				entry.put("signedAt", signed.signedAt());
-				if (flagsOfChildrenVisible) {
-					entry.put("openFlags", signed.openFlags().size());
-				}
+				children.add(new AnnualReport.ChildStatus(child.code().value(), child.name(), child.level(),
+						ChildReportStatus.SIGNED.name(), signed.version(), signed.globalPosition(),
+						signed.reportDigest(), signed.signedAt(),
+						flagsOfChildrenVisible ? signed.openFlags().size() : null));
 			}
 			else if (this.reports.figures(child.code(), year).isEmpty()) {
-				entry.put("status", ChildReportStatus.EXEMPT_NO_FIGURES.name());
+				children.add(new AnnualReport.ChildStatus(child.code().value(), child.name(), child.level(),
+						ChildReportStatus.EXEMPT_NO_FIGURES.name(), null, null, null, null, null));
 			}
 			else {
-				entry.put("status", "NOT_SIGNED");
+				children.add(new AnnualReport.ChildStatus(child.code().value(), child.name(), child.level(),
+						"NOT_SIGNED", null, null, null, null, null));
 				ready = false;
 			}
-			children.add(entry);
 		}
-		body.put("children", children);
-		body.put("childrenReady", ready);
-		return body;
-	}
-
-	private static Map<String, Object> flag(JurisdictionCode code, AnnualReportView.Flag flag) {
-		Map<String, Object> entry = new LinkedHashMap<>();
-		entry.put("id", flag.id());
-		entry.put("jurisdictionCode", code.value());
-		entry.put("version", flag.version());
-		entry.put("figure", flag.figure());
-		entry.put("signedValue", flag.signedValue());
-		entry.put("currentValue", flag.currentValue());
-		entry.put("status", flag.status());
-		entry.put("clearedByVersion", flag.clearedByVersion());
-		entry.put("raisedAt", flag.raisedAt());
-		entry.put("events", flag.events());
-		entry.put("moreEvents", flag.moreEvents());
-		if (flag.note() != null) {
-			entry.put("note", flag.note());
+		if (report == null) {
+			return new AnnualReport(code.value(), jurisdiction.name(), jurisdiction.level(), year, "NOT_SIGNED", null,
+					null, null, null, null, null, null, null, null, null, null, null, null, null, null, children,
+					ready);
 		}
-		return entry;
-	}
-
-	private static Map<String, Object> subject(Jurisdiction jurisdiction) {
-		Map<String, Object> subject = new LinkedHashMap<>();
-		subject.put("code", jurisdiction.code().value());
-		subject.put("name", jurisdiction.name());
-		subject.put("level", jurisdiction.level());
-		return subject;
+		boolean visible = this.access.canSeeFlagsOf(code, jurisdiction.parent());
+		return new AnnualReport(code.value(), jurisdiction.name(), jurisdiction.level(), year, "SIGNED",
+				report.version(), report.signedAt(), report.signedBy(), report.comment(), report.globalPosition(),
+				report.sealedThrough(), report.sealDigest(), report.reportDigest(), report.previousReportDigest(),
+				report.figures(), report.children(), report.versions(), visible,
+				visible ? report.openFlags().size() : null,
+				visible ? report.flags().stream().map((flag) -> ReportFlag.of(code, flag)).toList() : null, children,
+				ready);
 	}
 
 }

@@ -77,23 +77,23 @@ public class StatisticsController {
 	}
 
 	@GetMapping("/api/jurisdictions/{code}/statistics")
-	public Map<String, Object> jurisdiction(@PathVariable String code, @RequestParam(required = false) Integer year,
+	public StatisticsResponse jurisdiction(@PathVariable String code, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownAt) {
 		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
 		this.access.requireReadable(jurisdiction.code());
 		StatisticsView view = this.statistics.of(Scopes.jurisdiction(jurisdiction.code()), year, asOf, knownAt);
-		return StatisticsResponse.of(subject(jurisdiction), view);
+		return StatisticsResponse.of(JurisdictionSubject.of(jurisdiction), view);
 	}
 
 	@GetMapping("/api/unions/{unionId}/statistics")
-	public Map<String, Object> union(@PathVariable String unionId, @RequestParam(required = false) Integer year,
+	public StatisticsResponse union(@PathVariable String unionId, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownAt) {
 		UnionId id = this.requests.union(unionId);
 		this.access.union(id).ifPresent(this.access::requireUnionReadable);
 		StatisticsView view = this.statistics.of(Scopes.union(id), year, asOf, knownAt);
-		return StatisticsResponse.of(StatisticsResponse.subject(id), view);
+		return StatisticsResponse.of(id, view);
 	}
 
 	@GetMapping("/api/jurisdictions/{code}/ranking")
@@ -128,22 +128,17 @@ public class StatisticsController {
 	}
 
 	@GetMapping("/api/jurisdictions/{code}/children")
-	public Map<String, Object> children(@PathVariable String code) {
+	public JurisdictionChildren children(@PathVariable String code) {
 		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
 		this.access.requireReadable(jurisdiction.code());
-		List<Map<String, Object>> children = new ArrayList<>();
-		for (Jurisdiction child : this.jurisdictions.children(jurisdiction.code())) {
-			children.add(subject(child));
-		}
-		Map<String, Object> body = subject(jurisdiction);
-		body.put("tableVersion", this.jurisdictions.version());
-		List<Map<String, Object>> path = new ArrayList<>();
-		for (Jurisdiction level : this.jurisdictions.path(jurisdiction.code())) {
-			path.add(Map.of("code", level.code().value(), "name", level.name()));
-		}
-		body.put("path", path);
-		body.put("children", children);
-		return body;
+		JurisdictionSubject subject = JurisdictionSubject.of(jurisdiction);
+		return new JurisdictionChildren(subject.scope(), subject.code(), subject.name(), subject.level(),
+				subject.developmentZone(), this.jurisdictions.version(),
+				this.jurisdictions.path(jurisdiction.code())
+					.stream()
+					.map((level) -> new JurisdictionChildren.PathStep(level.code().value(), level.name()))
+					.toList(),
+				this.jurisdictions.children(jurisdiction.code()).stream().map(JurisdictionSubject::of).toList());
 	}
 
 	@GetMapping("/api/jurisdictions/{code}/statistics/monthly")
@@ -183,7 +178,7 @@ public class StatisticsController {
 	 * district or zone: its own), the last step of a drill-down.
 	 */
 	@GetMapping("/api/jurisdictions/{code}/unions")
-	public Map<String, Object> unions(@PathVariable String code) {
+	public JurisdictionUnions unions(@PathVariable String code) {
 		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
 		this.access.requireReadable(jurisdiction.code());
 		List<JurisdictionCode> counties = new ArrayList<>();
@@ -191,9 +186,7 @@ public class StatisticsController {
 		UnionListView view = this.queries
 			.query(new FindUnionsIn(counties), ResponseTypes.instanceOf(UnionListView.class))
 			.join();
-		Map<String, Object> body = subject(jurisdiction);
-		body.put("unions", view.unions());
-		return body;
+		return JurisdictionUnions.of(JurisdictionSubject.of(jurisdiction), view);
 	}
 
 	private void collectCounties(Jurisdiction jurisdiction, List<JurisdictionCode> counties) {
@@ -207,7 +200,7 @@ public class StatisticsController {
 	}
 
 	@GetMapping("/api/jurisdictions/{code}/statistics/{figure}/events")
-	public Map<String, Object> jurisdictionEvents(@PathVariable String code, @PathVariable String figure,
+	public FigureEvents jurisdictionEvents(@PathVariable String code, @PathVariable String figure,
 			@RequestParam(required = false) Integer year,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownAt,
@@ -218,7 +211,7 @@ public class StatisticsController {
 	}
 
 	@GetMapping("/api/unions/{unionId}/statistics/{figure}/events")
-	public Map<String, Object> unionEvents(@PathVariable String unionId, @PathVariable String figure,
+	public FigureEvents unionEvents(@PathVariable String unionId, @PathVariable String figure,
 			@RequestParam(required = false) Integer year,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownAt,
@@ -228,8 +221,8 @@ public class StatisticsController {
 		return events(Scopes.union(id), figure, year, asOf, knownAt, page, size);
 	}
 
-	private Map<String, Object> events(String scope, String figure, Integer year, LocalDate asOf, LocalDate knownAt,
-			int page, int size) {
+	private FigureEvents events(String scope, String figure, Integer year, LocalDate asOf, LocalDate knownAt, int page,
+			int size) {
 		String name = figure.replace(':', '.');
 		if (!Figures.isKnown(name)) {
 			throw ApiException.notFound("FIGURE_UNKNOWN", "figure", "no figure " + figure
@@ -247,25 +240,11 @@ public class StatisticsController {
 			.query(new FindFigureEvents(scope, name, this.requests.year(year, effective), effective, known, page, size),
 					ResponseTypes.instanceOf(FigureEventsView.class))
 			.join();
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("scope", view.scope());
-		body.put("figure", view.figure());
-		body.put("from", view.from());
-		body.put("to", view.to());
-		if (known != null) {
-			body.put("knownAt", known);
-		}
-		body.put("total", view.total());
-		body.put("page", view.page());
-		body.put("size", view.size());
-		if (view.openingBalance() != null) {
-			body.put("openingBalance", view.openingBalance());
-		}
 		Map<Long, TrackedEventMessage<?>> byPosition = new LinkedHashMap<>();
 		for (TrackedEventMessage<?> event : this.engine.readCommittedEvents(view.positions())) {
 			byPosition.put(event.trackingToken().position().orElse(-1), event);
 		}
-		List<Map<String, Object>> events = new ArrayList<>();
+		List<FigureEvents.FigureEvent> events = new ArrayList<>();
 		CredentialCodeVisibility codes = new CredentialCodeVisibility(this.access::canActFor);
 		for (Long position : view.positions()) {
 			TrackedEventMessage<?> event = byPosition.get(position);
@@ -273,33 +252,28 @@ public class StatisticsController {
 				events.add(describe(event, codes));
 			}
 		}
-		body.put("events", events);
-		return body;
+		return new FigureEvents(view.scope(), view.figure(), view.from(), view.to(), known, view.total(), view.page(),
+				view.size(), view.openingBalance(), events);
 	}
 
 	/**
 	 * An event for auditors; encrypted personal data is left out, credential codes are
 	 * masked unless the reader acts for their unions.
 	 */
-	private Map<String, Object> describe(TrackedEventMessage<?> event, CredentialCodeVisibility codes) {
-		Map<String, Object> entry = new LinkedHashMap<>();
-		entry.put("position", event.trackingToken().position().orElse(-1));
-		entry.put("type", event.getPayloadType().getSimpleName());
+	private FigureEvents.FigureEvent describe(TrackedEventMessage<?> event, CredentialCodeVisibility codes) {
+		String aggregateId = null;
+		Long sequence = null;
 		if (event instanceof DomainEventMessage<?> domain) {
-			entry.put("aggregateId", domain.getAggregateIdentifier());
-			entry.put("sequence", domain.getSequenceNumber());
+			aggregateId = domain.getAggregateIdentifier();
+			sequence = domain.getSequenceNumber();
 		}
 		@SuppressWarnings("unchecked")
 		Map<String, Object> payload = this.mapper.convertValue(event.getPayload(), Map.class);
 		if (payload.remove("personalData") != null) {
 			payload.put("personalData", "[encrypted]");
 		}
-		entry.put("payload", codes.show(event.getPayload(), payload));
-		return entry;
-	}
-
-	static Map<String, Object> subject(Jurisdiction jurisdiction) {
-		return StatisticsResponse.subject(jurisdiction);
+		return new FigureEvents.FigureEvent(event.trackingToken().position().orElse(-1),
+				event.getPayloadType().getSimpleName(), aggregateId, sequence, codes.show(event.getPayload(), payload));
 	}
 
 }

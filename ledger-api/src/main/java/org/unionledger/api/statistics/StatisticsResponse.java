@@ -1,17 +1,21 @@
 package org.unionledger.api.statistics;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import org.unionledger.jurisdiction.Jurisdiction;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.unionledger.jurisdiction.JurisdictionLevel;
 import org.unionledger.membership.EnrollmentChannel;
 import org.unionledger.membership.TerminationReason;
 import org.unionledger.projections.statistics.Figures;
-import org.unionledger.projections.statistics.Scopes;
 import org.unionledger.projections.statistics.StatisticsView;
 import org.unionledger.service.Campaign;
 import org.unionledger.service.ServiceType;
+import org.unionledger.targets.TargetSource;
 import org.unionledger.union.Sector;
 import org.unionledger.union.UnionId;
 import org.unionledger.union.UnionType;
@@ -21,95 +25,75 @@ import org.unionledger.union.UnionType;
  * breakdowns, unions and services in nested sections (amounts in yuan), plus every
  * non-zero figure under its drill-down name in {@code figures}. The auditor's replay
  * ({@code ReplayCli}) prints its figures through this same shape.
+ *
+ * @param scope the scope's statistics key ({@code J:<code>} or {@code U:<unionId>})
+ * @param code a jurisdiction's code (jurisdictions only)
+ * @param unionId the union's id (unions only)
+ * @param name a jurisdiction's name (jurisdictions only)
+ * @param level a jurisdiction's level (jurisdictions only)
+ * @param developmentZone {@code true} for a development zone, absent otherwise
+ * @param statisticalYear the statistical year
+ * @param from the year's first day
+ * @param asOf the effective date the stocks are counted at
+ * @param knownAt the recorded day the figures are limited to, absent without it
+ * @param members members counted here
+ * @param flows movements in the year up to {@code asOf}
+ * @param completion target completion, one entry per target source (jurisdictions only)
+ * @param breakdowns new enrollments, active members and terminations by dimension
+ * @param unions unions established, dissolved and open
+ * @param services services delivered here and to members held here
+ * @param figures every non-zero figure by drill-down name (amounts in fen)
+ * @param recordedAfterKnownAt with {@code knownAt}: what was recorded after it, by figure
  */
-public final class StatisticsResponse {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record StatisticsResponse(@Schema(example = "J:1301") String scope, String code, String unionId, String name,
+		JurisdictionLevel level, Boolean developmentZone, int statisticalYear, LocalDate from, LocalDate asOf,
+		LocalDate knownAt, MemberCounts members, FlowCounts flows, List<TargetCompletion> completion,
+		Breakdowns breakdowns, UnionCounts unions, ServiceFigures services, Map<String, Long> figures,
+		Map<String, Long> recordedAfterKnownAt) {
 
-	private StatisticsResponse() {
+	/**
+	 * The answer for a jurisdiction: its subject, then the view's figures in sections.
+	 */
+	public static StatisticsResponse of(JurisdictionSubject subject, StatisticsView view) {
+		return of(subject.scope(), subject.code(), null, subject.name(), subject.level(), subject.developmentZone(),
+				view);
 	}
 
-	/** The subject part of a jurisdiction's answer: scope, code, name, level. */
-	public static Map<String, Object> subject(Jurisdiction jurisdiction) {
-		Map<String, Object> subject = new LinkedHashMap<>();
-		subject.put("scope", Scopes.jurisdiction(jurisdiction.code()));
-		subject.put("code", jurisdiction.code().value());
-		subject.put("name", jurisdiction.name());
-		subject.put("level", jurisdiction.level());
-		if (jurisdiction.isDevelopmentZone()) {
-			subject.put("developmentZone", true);
-		}
-		return subject;
+	/** The answer for a union: its scope and id, then the view's figures in sections. */
+	public static StatisticsResponse of(UnionId union, StatisticsView view) {
+		return of(org.unionledger.projections.statistics.Scopes.union(union), null, union.value(), null, null, null,
+				view);
 	}
 
-	/** The subject part of a union's answer: scope and union id. */
-	public static Map<String, Object> subject(UnionId union) {
-		Map<String, Object> subject = new LinkedHashMap<>();
-		subject.put("scope", Scopes.union(union));
-		subject.put("unionId", union.value());
-		return subject;
-	}
-
-	/** The answer's body: the subject, then the view's figures in sections. */
-	public static Map<String, Object> of(Map<String, Object> subject, StatisticsView view) {
-		Map<String, Object> body = new LinkedHashMap<>(subject);
-		body.put("statisticalYear", view.statisticalYear());
-		body.put("from", view.from());
-		body.put("asOf", view.asOf());
-		body.put("knownAt", view.knownAt());
-		Map<String, Object> members = new LinkedHashMap<>();
-		members.put("active", view.figure(Figures.ACTIVE));
-		members.put("onHold", view.figure(Figures.ON_HOLD));
-		members.put("servedHereHeldElsewhere", view.figure(Figures.SERVING));
-		body.put("members", members);
-		Map<String, Object> flows = new LinkedHashMap<>();
-		for (String figure : new String[] { Figures.NEW, Figures.RE, Figures.RESUMPTIONS, Figures.HOLDS,
-				Figures.TRANSFERS_IN, Figures.TRANSFERS_OUT, Figures.TERMINATIONS }) {
-			flows.put(figure, view.figure(figure));
-		}
-		flows.put("transfersIntraCity", view.figure(Figures.INTRA_CITY));
-		flows.put("transfersCrossCity", view.figure(Figures.CROSS_CITY));
-		body.put("flows", flows);
-		body.put("completion", view.completion().stream().map(StatisticsResponse::completion).toList());
-		Map<String, Object> breakdowns = new LinkedHashMap<>();
-		breakdowns.put("newEnrollmentsBySector", by(view, Figures.NEW, Figures.SECTOR, Sector.values()));
-		breakdowns.put("newEnrollmentsByUnionType", by(view, Figures.NEW, Figures.UNION_TYPE, UnionType.values()));
-		breakdowns.put("newEnrollmentsByChannel", by(view, Figures.NEW, Figures.CHANNEL, EnrollmentChannel.values()));
-		breakdowns.put("reEnrollmentsByChannel", by(view, Figures.RE, Figures.CHANNEL, EnrollmentChannel.values()));
-		breakdowns.put("activeMembersBySector", by(view, Figures.ACTIVE, Figures.SECTOR, Sector.values()));
-		breakdowns.put("activeMembersByUnionType", by(view, Figures.ACTIVE, Figures.UNION_TYPE, UnionType.values()));
-		breakdowns.put("terminationsByReason",
+	private static StatisticsResponse of(String scope, String code, String unionId, String name,
+			JurisdictionLevel level, Boolean developmentZone, StatisticsView view) {
+		MemberCounts members = new MemberCounts(view.figure(Figures.ACTIVE), view.figure(Figures.ON_HOLD),
+				view.figure(Figures.SERVING));
+		FlowCounts flows = new FlowCounts(view.figure(Figures.NEW), view.figure(Figures.RE),
+				view.figure(Figures.RESUMPTIONS), view.figure(Figures.HOLDS), view.figure(Figures.TRANSFERS_IN),
+				view.figure(Figures.TRANSFERS_OUT), view.figure(Figures.TERMINATIONS), view.figure(Figures.INTRA_CITY),
+				view.figure(Figures.CROSS_CITY));
+		Breakdowns breakdowns = new Breakdowns(by(view, Figures.NEW, Figures.SECTOR, Sector.values()),
+				by(view, Figures.NEW, Figures.UNION_TYPE, UnionType.values()),
+				by(view, Figures.NEW, Figures.CHANNEL, EnrollmentChannel.values()),
+				by(view, Figures.RE, Figures.CHANNEL, EnrollmentChannel.values()),
+				by(view, Figures.ACTIVE, Figures.SECTOR, Sector.values()),
+				by(view, Figures.ACTIVE, Figures.UNION_TYPE, UnionType.values()),
 				by(view, Figures.TERMINATIONS, Figures.REASON, TerminationReason.values()));
-		body.put("breakdowns", breakdowns);
-		Map<String, Object> unions = new LinkedHashMap<>();
-		unions.put("newlyEstablished", view.figure(Figures.UNIONS_ESTABLISHED));
-		unions.put("newlyEstablishedByUnionType",
-				by(view, Figures.UNIONS_ESTABLISHED, Figures.UNION_TYPE, UnionType.values()));
-		unions.put("newlyEstablishedBySector", by(view, Figures.UNIONS_ESTABLISHED, Figures.SECTOR, Sector.values()));
-		unions.put("dissolved", view.figure(Figures.UNIONS_DISSOLVED));
-		unions.put("open", view.figure(Figures.OPEN_UNIONS));
-		body.put("unions", unions);
-		Map<String, Object> services = new LinkedHashMap<>();
-		Map<String, Object> delivered = services(view, Figures.SERVICES);
-		delivered.put("toMembers", measures(view, Figures.of(Figures.SERVICES, Figures.MEMBERS)));
-		delivered.put("toNonMembers", measures(view, Figures.of(Figures.SERVICES, Figures.NON_MEMBERS)));
-		services.put("deliveredHere", delivered);
-		services.put("toMembersHeldHere", services(view, Figures.HELD_SERVICES));
-		body.put("services", services);
-		body.put("figures", view.figures());
-		if (view.recordedLater() != null) {
-			body.put("recordedAfterKnownAt", view.recordedLater());
-		}
-		return body;
-	}
-
-	private static Map<String, Object> completion(StatisticsView.Completion completion) {
-		Map<String, Object> entry = new LinkedHashMap<>();
-		entry.put("source", completion.source());
-		entry.put("target", completion.target());
-		entry.put("targetEffectiveDate", completion.targetEffectiveDate());
-		entry.put("newEnrollments", completion.newEnrollments());
-		entry.put("rate", completion.rate());
-		entry.put("percent", (completion.rate() != null) ? completion.rate().movePointRight(2) : null);
-		return entry;
+		UnionCounts unions = new UnionCounts(view.figure(Figures.UNIONS_ESTABLISHED),
+				by(view, Figures.UNIONS_ESTABLISHED, Figures.UNION_TYPE, UnionType.values()),
+				by(view, Figures.UNIONS_ESTABLISHED, Figures.SECTOR, Sector.values()),
+				view.figure(Figures.UNIONS_DISSOLVED), view.figure(Figures.OPEN_UNIONS));
+		ServiceFigures services = new ServiceFigures(
+				ServiceSection.of(view, Figures.SERVICES,
+						Measures.of(view, Figures.of(Figures.SERVICES, Figures.MEMBERS)),
+						Measures.of(view, Figures.of(Figures.SERVICES, Figures.NON_MEMBERS))),
+				ServiceSection.of(view, Figures.HELD_SERVICES, null, null));
+		return new StatisticsResponse(scope, code, unionId, name, level, developmentZone, view.statisticalYear(),
+				view.from(), view.asOf(), view.knownAt(), members, flows,
+				view.completion().stream().map(TargetCompletion::of).toList(), breakdowns, unions, services,
+				view.figures(), view.recordedLater());
 	}
 
 	private static Map<String, Long> by(StatisticsView view, String figure, String dimension, Enum<?>[] values) {
@@ -120,28 +104,143 @@ public final class StatisticsResponse {
 		return breakdown;
 	}
 
-	private static Map<String, Object> services(StatisticsView view, String perspective) {
-		Map<String, Object> section = measures(view, perspective);
-		section.put("distinctMembers", view.figure(Figures.of(perspective, Figures.DISTINCT_MEMBERS)));
-		Map<String, Object> byType = new LinkedHashMap<>();
-		for (ServiceType type : ServiceType.values()) {
-			byType.put(type.name(), measures(view, Figures.of(perspective, Figures.TYPE, type.name())));
-		}
-		section.put("byType", byType);
-		Map<String, Object> byCampaign = new LinkedHashMap<>();
-		for (Campaign campaign : Campaign.values()) {
-			byCampaign.put(campaign.name(), measures(view, Figures.of(perspective, Figures.CAMPAIGN, campaign.name())));
-		}
-		section.put("byCampaign", byCampaign);
-		return section;
+	/**
+	 * MemberCounts counted here.
+	 *
+	 * @param active active members held here
+	 * @param onHold members on hold here
+	 * @param servedHereHeldElsewhere members held elsewhere whom this scope serves
+	 */
+	public record MemberCounts(long active, long onHold, long servedHereHeldElsewhere) {
 	}
 
-	private static Map<String, Object> measures(StatisticsView view, String prefix) {
-		Map<String, Object> measures = new LinkedHashMap<>();
-		measures.put("deliveries", view.figure(Figures.of(prefix, Figures.DELIVERIES)));
-		measures.put("personTimes", view.figure(Figures.of(prefix, Figures.PERSON_TIMES)));
-		measures.put("amountYuan", BigDecimal.valueOf(view.figure(Figures.of(prefix, Figures.AMOUNT_FEN)), 2));
-		return measures;
+	/**
+	 * Movements in the year up to {@code asOf}.
+	 *
+	 * @param newEnrollments first enrollments
+	 * @param reEnrollments re-enrollments
+	 * @param resumptions memberships resumed after a hold
+	 * @param holds memberships put on hold
+	 * @param transfersIn transfers into the scope
+	 * @param transfersOut transfers out of the scope
+	 * @param terminations memberships ended
+	 * @param transfersIntraCity transfers within one city
+	 * @param transfersCrossCity transfers between cities
+	 */
+	public record FlowCounts(long newEnrollments, long reEnrollments, long resumptions, long holds, long transfersIn,
+			long transfersOut, long terminations, long transfersIntraCity, long transfersCrossCity) {
+	}
+
+	/**
+	 * How far a target is reached.
+	 *
+	 * @param source who set the target
+	 * @param target new enrollments to reach, absent without a target
+	 * @param targetEffectiveDate from when the target applies
+	 * @param newEnrollments new enrollments so far
+	 * @param rate {@code newEnrollments / target}, absent without a target
+	 * @param percent the rate in percent
+	 */
+	public record TargetCompletion(TargetSource source, Long target, LocalDate targetEffectiveDate, long newEnrollments,
+			BigDecimal rate, BigDecimal percent) {
+
+		static TargetCompletion of(StatisticsView.Completion completion) {
+			return new TargetCompletion(completion.source(), completion.target(), completion.targetEffectiveDate(),
+					completion.newEnrollments(), completion.rate(),
+					(completion.rate() != null) ? completion.rate().movePointRight(2) : null);
+		}
+
+	}
+
+	/**
+	 * Breakdowns by dimension, each keyed by the dimension's values (every value present,
+	 * zero included).
+	 *
+	 * @param newEnrollmentsBySector new enrollments by sector
+	 * @param newEnrollmentsByUnionType new enrollments by union type
+	 * @param newEnrollmentsByChannel new enrollments by enrollment channel
+	 * @param reEnrollmentsByChannel re-enrollments by enrollment channel
+	 * @param activeMembersBySector active members by sector
+	 * @param activeMembersByUnionType active members by union type
+	 * @param terminationsByReason terminations by reason
+	 */
+	public record Breakdowns(Map<String, Long> newEnrollmentsBySector, Map<String, Long> newEnrollmentsByUnionType,
+			Map<String, Long> newEnrollmentsByChannel, Map<String, Long> reEnrollmentsByChannel,
+			Map<String, Long> activeMembersBySector, Map<String, Long> activeMembersByUnionType,
+			Map<String, Long> terminationsByReason) {
+	}
+
+	/**
+	 * Unions of the scope.
+	 *
+	 * @param newlyEstablished unions established in the year
+	 * @param newlyEstablishedByUnionType the same by union type
+	 * @param newlyEstablishedBySector the same by sector
+	 * @param dissolved unions dissolved in the year
+	 * @param open unions open at {@code asOf}
+	 */
+	public record UnionCounts(long newlyEstablished, Map<String, Long> newlyEstablishedByUnionType,
+			Map<String, Long> newlyEstablishedBySector, long dissolved, long open) {
+	}
+
+	/**
+	 * ServiceFigures from two perspectives.
+	 *
+	 * @param deliveredHere services this scope delivered
+	 * @param toMembersHeldHere services delivered anywhere to members held here
+	 */
+	public record ServiceFigures(ServiceSection deliveredHere, ServiceSection toMembersHeldHere) {
+	}
+
+	/**
+	 * ServiceFigures from one perspective.
+	 *
+	 * @param deliveries deliveries recorded
+	 * @param personTimes person-times served
+	 * @param amountYuan amount spent, in yuan
+	 * @param distinctMembers distinct members served
+	 * @param byType the measures by service type
+	 * @param byCampaign the measures by campaign
+	 * @param toMembers the measures for members ({@code deliveredHere} only)
+	 * @param toNonMembers the measures for non-members ({@code deliveredHere} only)
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record ServiceSection(long deliveries, long personTimes, BigDecimal amountYuan, long distinctMembers,
+			Map<String, Measures> byType, Map<String, Measures> byCampaign, Measures toMembers, Measures toNonMembers) {
+
+		static ServiceSection of(StatisticsView view, String perspective, Measures toMembers, Measures toNonMembers) {
+			Measures all = Measures.of(view, perspective);
+			Map<String, Measures> byType = new LinkedHashMap<>();
+			for (ServiceType type : ServiceType.values()) {
+				byType.put(type.name(), Measures.of(view, Figures.of(perspective, Figures.TYPE, type.name())));
+			}
+			Map<String, Measures> byCampaign = new LinkedHashMap<>();
+			for (Campaign campaign : Campaign.values()) {
+				byCampaign.put(campaign.name(),
+						Measures.of(view, Figures.of(perspective, Figures.CAMPAIGN, campaign.name())));
+			}
+			return new ServiceSection(all.deliveries(), all.personTimes(), all.amountYuan(),
+					view.figure(Figures.of(perspective, Figures.DISTINCT_MEMBERS)), byType, byCampaign, toMembers,
+					toNonMembers);
+		}
+
+	}
+
+	/**
+	 * What services add up to.
+	 *
+	 * @param deliveries deliveries recorded
+	 * @param personTimes person-times served
+	 * @param amountYuan amount spent, in yuan
+	 */
+	public record Measures(long deliveries, long personTimes, BigDecimal amountYuan) {
+
+		static Measures of(StatisticsView view, String prefix) {
+			return new Measures(view.figure(Figures.of(prefix, Figures.DELIVERIES)),
+					view.figure(Figures.of(prefix, Figures.PERSON_TIMES)),
+					BigDecimal.valueOf(view.figure(Figures.of(prefix, Figures.AMOUNT_FEN)), 2));
+		}
+
 	}
 
 }

@@ -1,8 +1,6 @@
 package org.unionledger.api.statistics;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -49,7 +47,7 @@ public class TargetController {
 	}
 
 	@PutMapping("/api/jurisdictions/{code}/targets/{year}")
-	public Map<String, Object> put(@PathVariable String code, @PathVariable int year,
+	public TargetsResponse put(@PathVariable String code, @PathVariable int year,
 			@Valid @RequestBody TargetRequest request) {
 		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
 		this.access.requireJurisdictionAdmin(jurisdiction.code());
@@ -58,30 +56,29 @@ public class TargetController {
 	}
 
 	@PostMapping("/api/jurisdictions/{code}/targets/{year}")
-	public Map<String, Object> post(@PathVariable String code, @PathVariable int year,
+	public TargetsResponse post(@PathVariable String code, @PathVariable int year,
 			@Valid @RequestBody TargetRequest request) {
 		return put(code, year, request);
 	}
 
 	@GetMapping("/api/jurisdictions/{code}/targets/{year}")
-	public Map<String, Object> get(@PathVariable String code, @PathVariable int year) {
+	public TargetsResponse get(@PathVariable String code, @PathVariable int year) {
 		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
 		this.access.requireReadable(jurisdiction.code());
 		StatisticsView view = this.targets.completion(jurisdiction, year);
-		Map<String, Object> body = StatisticsResponse.subject(jurisdiction);
-		body.put("statisticalYear", year);
-		body.put("asOf", view.asOf());
-		Map<String, Object> targets = new LinkedHashMap<>();
+		TargetsResponse.TargetFigures assigned = null;
+		TargetsResponse.TargetFigures selfSet = null;
 		for (StatisticsView.Completion completion : view.completion()) {
-			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("target", completion.target());
-			entry.put("effectiveDate", completion.targetEffectiveDate());
-			entry.put("newEnrollments", completion.newEnrollments());
-			entry.put("rate", completion.rate());
-			targets.put(completion.source().name(), entry);
+			TargetsResponse.TargetFigures figures = new TargetsResponse.TargetFigures(completion.target(),
+					completion.targetEffectiveDate(), completion.newEnrollments(), completion.rate());
+			switch (completion.source()) {
+				case ASSIGNED -> assigned = figures;
+				case SELF_SET -> selfSet = figures;
+			}
 		}
-		body.put("targets", targets);
-		return body;
+		JurisdictionSubject subject = JurisdictionSubject.of(jurisdiction);
+		return new TargetsResponse(subject.scope(), subject.code(), subject.name(), subject.level(),
+				subject.developmentZone(), year, view.asOf(), new TargetsResponse.SourceTargets(assigned, selfSet));
 	}
 
 }

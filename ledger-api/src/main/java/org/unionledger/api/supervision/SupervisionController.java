@@ -88,11 +88,10 @@ public class SupervisionController {
 	 * edited.
 	 */
 	@PostMapping("/api/supervision/findings/{findingId}/correction")
-	public Map<String, Object> correct(@PathVariable String findingId, @Valid @RequestBody CorrectionRequest request) {
+	public Correction correct(@PathVariable String findingId, @Valid @RequestBody CorrectionRequest request) {
 		Finding finding = supervised(findingId);
 		this.findings.correct(finding, request.reason());
-		return Map.of("findingId", finding.id(), "memberId", finding.memberId(), "correction",
-				"EnrollmentReclassifiedAsTransferIn");
+		return new Correction(finding.id(), finding.memberId(), "EnrollmentReclassifiedAsTransferIn");
 	}
 
 	/**
@@ -114,7 +113,7 @@ public class SupervisionController {
 	 * @param kind only findings of this kind
 	 */
 	@GetMapping("/api/supervision/findings")
-	public Map<String, Object> findings(@RequestParam(required = false) String jurisdiction,
+	public FindingList findings(@RequestParam(required = false) String jurisdiction,
 			@RequestParam(required = false) String unionId, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) FindingKind kind) {
 		this.access.requireRole("read findings", Role.SUPERVISOR, Role.AUDITOR, Role.JURISDICTION_ADMIN,
@@ -140,8 +139,7 @@ public class SupervisionController {
 		}
 		int statisticalYear = this.findings.year(year);
 		List<Finding> findings = this.findings.findings(scope, statisticalYear, kind);
-		return Map.of("scope", scope, "statisticalYear", statisticalYear, "count", findings.size(), "findings",
-				findings.stream().map(this::masked).toList());
+		return new FindingList(scope, statisticalYear, findings.size(), findings.stream().map(this::masked).toList());
 	}
 
 	/** The finding with the other unions outside the reader's scope masked. */

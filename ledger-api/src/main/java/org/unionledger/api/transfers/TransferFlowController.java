@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +19,9 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -71,7 +73,7 @@ public class TransferFlowController {
 	}
 
 	@GetMapping("/api/jurisdictions/{code}/transfers")
-	public Map<String, Object> jurisdiction(@PathVariable String code, @RequestParam(required = false) Integer year,
+	public Transfers jurisdiction(@PathVariable String code, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
 		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
 		this.access.requireReadable(jurisdiction.code());
@@ -81,33 +83,22 @@ public class TransferFlowController {
 			.toList();
 		TransfersView view = transfers(org.unionledger.projections.statistics.Scopes.jurisdiction(jurisdiction.code()),
 				childScopes, year, asOf);
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("code", jurisdiction.code().value());
-		body.put("name", jurisdiction.name());
-		body.putAll(describe(view));
-		List<Map<String, Object>> units = new ArrayList<>();
+		List<Transfers.UnitCredentials> units = new ArrayList<>();
 		for (int i = 0; i < children.size(); i++) {
-			Map<String, Object> unit = new LinkedHashMap<>();
-			unit.put("code", children.get(i).code().value());
-			unit.put("name", children.get(i).name());
-			unit.put("outstanding", view.children().get(i).outstanding());
-			unit.put("expired", view.children().get(i).expired());
-			units.add(unit);
+			units.add(new Transfers.UnitCredentials(children.get(i).code().value(), children.get(i).name(),
+					view.children().get(i).outstanding(), view.children().get(i).expired()));
 		}
-		body.put("children", units);
-		return body;
+		return new Transfers(jurisdiction.code().value(), jurisdiction.name(), null, flows(view), credentials(view),
+				units);
 	}
 
 	@GetMapping("/api/unions/{unionId}/transfers")
-	public Map<String, Object> union(@PathVariable String unionId, @RequestParam(required = false) Integer year,
+	public Transfers union(@PathVariable String unionId, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
 		UnionId id = this.requests.union(unionId);
 		this.access.union(id).ifPresent(this.access::requireUnionReadable);
 		TransfersView view = transfers(org.unionledger.projections.statistics.Scopes.union(id), List.of(), year, asOf);
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("unionId", id.value());
-		body.putAll(describe(view));
-		return body;
+		return new Transfers(null, null, id.value(), flows(view), credentials(view), null);
 	}
 
 	private TransfersView transfers(String scope, List<String> children, Integer year, LocalDate asOf) {
@@ -125,22 +116,16 @@ public class TransferFlowController {
 			.join();
 	}
 
-	private Map<String, Object> describe(TransfersView view) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		List<Map<String, Object>> flows = new ArrayList<>();
-		for (TransfersView.Flow flow : view.flows()) {
-			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("fromCity", flow.fromCity());
-			entry.put("fromName", name(flow.fromCity()));
-			entry.put("toCity", flow.toCity());
-			entry.put("toName", name(flow.toCity()));
-			entry.put("count", flow.count());
-			flows.add(entry);
-		}
-		body.put("flows", flows);
-		body.put("credentials",
-				Map.of("outstanding", view.credentials().outstanding(), "expired", view.credentials().expired()));
-		return body;
+	private List<Transfers.CityFlow> flows(TransfersView view) {
+		return view.flows()
+			.stream()
+			.map((flow) -> new Transfers.CityFlow(flow.fromCity(), name(flow.fromCity()), flow.toCity(),
+					name(flow.toCity()), flow.count()))
+			.toList();
+	}
+
+	private static Transfers.CredentialCounts credentials(TransfersView view) {
+		return new Transfers.CredentialCounts(view.credentials().outstanding(), view.credentials().expired());
 	}
 
 	private String name(String city) {
@@ -153,6 +138,9 @@ public class TransferFlowController {
 	 * The credential's code as a QR code (PNG), for the officers of its issuing union
 	 * (and system administrators) to print; to anyone else it is unknown.
 	 */
+	@ApiResponse(responseCode = "200", description = "The QR code",
+			content = @Content(mediaType = MediaType.IMAGE_PNG_VALUE,
+					schema = @Schema(type = "string", format = "binary")))
 	@GetMapping("/api/transfer-credentials/{code}/qr")
 	public ResponseEntity<byte[]> qr(@PathVariable String code) {
 		this.access.requireSomeUnionActor();

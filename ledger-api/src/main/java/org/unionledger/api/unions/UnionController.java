@@ -3,7 +3,6 @@ package org.unionledger.api.unions;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -71,14 +70,22 @@ public class UnionController {
 	}
 
 	@PostMapping
-	public ResponseEntity<Map<String, String>> register(@Valid @RequestBody RegisterUnionRequest request) {
+	public ResponseEntity<RegisteredUnion> register(@Valid @RequestBody RegisterUnionRequest request) {
 		Ids.requireNotFuture(request.establishedOn(), this.clock, "establishedOn");
 		JurisdictionCode code = JurisdictionCode.of(request.jurisdictionCode());
 		this.scopes.requireJurisdictionAdmin(code);
 		UnionId unionId = this.unions.register(new UnionId(request.unionId()), request.name(), request.type(),
 				request.sector(), code, request.establishedOn());
 		return ResponseEntity.created(URI.create("/api/unions/" + unionId.value()))
-			.body(Map.of("unionId", unionId.value()));
+			.body(new RegisteredUnion(unionId.value()));
+	}
+
+	/**
+	 * A union just registered.
+	 *
+	 * @param unionId its id
+	 */
+	public record RegisteredUnion(String unionId) {
 	}
 
 	@GetMapping("/{unionId}")
