@@ -75,7 +75,7 @@ class ImportTest extends ApiTestSupport {
 		assertThat((List<Map>) job.get("rejections"))
 			.extracting(r -> r.get("line") + " " + r.get("field") + " " + r.get("rule"))
 			.containsExactly("4 residentId RESIDENT_ID_CHARACTERS", "5 unionId OUT_OF_SCOPE",
-					"6 effectiveDate DATE_IN_FUTURE", "7 name NAME_BLANK", "8 channel INVALID_VALUE",
+					"6 effectiveDate EFFECTIVE_DATE_IN_FUTURE", "7 name NAME_BLANK", "8 channel INVALID_VALUE",
 					"10 residentId DUPLICATE_IN_FILE");
 		assertThat(this.engine.headPosition()).isEqualTo(head + 2);
 		String member = (String) ((List<Map>) as(TestUsers.SJZ_OFFICER)

@@ -53,6 +53,7 @@ import org.unionledger.projections.applications.PendingApplications;
 import org.unionledger.union.UnionDirectory;
 import org.unionledger.union.UnionDirectory.UnionFacts;
 import org.unionledger.union.UnionId;
+import org.unionledger.common.Rule;
 
 /**
  * Online enrollment. {@code POST /api/applications} is public (no sign-in, rate-limited
@@ -124,9 +125,9 @@ public class ApplicationController {
 		PersonName name = PersonName.of(request.name());
 		UnionId unionId = Ids.requireUnion(request.unionId(), "unionId");
 		UnionFacts union = this.unions.find(unionId)
-			.orElseThrow(() -> ApiException.invalid("UNION_UNKNOWN", "unionId", "no union with this id"));
+			.orElseThrow(() -> ApiException.unknownReference(Rule.UNION_UNKNOWN, "unionId", "no union with this id"));
 		if (!union.isOpenOn(today)) {
-			throw ApiException.invalid("UNION_NOT_OPEN", "unionId", "the union does not take members now");
+			throw ApiException.of(Rule.UNION_NOT_OPEN, "unionId", "the union does not take members now");
 		}
 		ApplicationId id = newId();
 		MemberId memberId = this.identities.memberIdOf(residentId);
@@ -148,9 +149,9 @@ public class ApplicationController {
 	public Map<String, Object> pending(@PathVariable String unionId) {
 		UnionFacts union = Ids.union(unionId)
 			.flatMap(this.unions::find)
-			.orElseThrow(() -> ApiException.notFound("UNION_UNKNOWN", "unionId", "no union with this id"));
+			.orElseThrow(() -> ApiException.of(Rule.UNION_UNKNOWN, "unionId", "no union with this id"));
 		if (!this.scopes.canReadMembersOf(union)) {
-			throw ApiException.forbidden(Scopes.OUT_OF_SCOPE, null, "this union's applications lie outside your scope");
+			throw ApiException.of(Rule.OUT_OF_SCOPE, null, "this union's applications lie outside your scope");
 		}
 		PendingApplications pending = this.queries
 			.query(new FindPendingApplications(union.placement().unionId()),
@@ -179,9 +180,10 @@ public class ApplicationController {
 				: LocalDate.now(this.clock);
 		Ids.requireNotFuture(effectiveDate, this.clock, "effectiveDate");
 		UnionFacts union = this.unions.find(application.unionId())
-			.orElseThrow(() -> ApiException.invalid("UNION_UNKNOWN", "unionId", "the union is no longer registered"));
+			.orElseThrow(() -> ApiException.unknownReference(Rule.UNION_UNKNOWN, "unionId",
+					"the union is no longer registered"));
 		if (!union.isOpenOn(effectiveDate)) {
-			throw ApiException.invalid("UNION_NOT_OPEN", "effectiveDate", "the union is not open on that date");
+			throw ApiException.of(Rule.UNION_NOT_OPEN, "effectiveDate", "the union is not open on that date");
 		}
 		RecordedBy officer = this.actors.current();
 		this.commands
@@ -237,8 +239,7 @@ public class ApplicationController {
 			throw unknown();
 		}
 		if (application.status() != ApplicationStatus.PENDING) {
-			throw ApiException.conflict("APPLICATION_NOT_PENDING", "applicationId",
-					"the application was already decided");
+			throw ApiException.of(Rule.APPLICATION_NOT_PENDING, "applicationId", "the application was already decided");
 		}
 		return application;
 	}
@@ -271,7 +272,7 @@ public class ApplicationController {
 	}
 
 	private static ApiException unknown() {
-		return ApiException.notFound("APPLICATION_UNKNOWN", "applicationId", "no application with this id");
+		return ApiException.of(Rule.APPLICATION_UNKNOWN, "applicationId", "no application with this id");
 	}
 
 	private ApplicationId newId() {

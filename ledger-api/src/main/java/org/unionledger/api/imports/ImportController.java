@@ -22,6 +22,7 @@ import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.security.LedgerUser;
 import org.unionledger.api.security.Role;
 import org.unionledger.api.security.Scopes;
+import org.unionledger.common.Rule;
 
 /**
  * Bulk enrollment: {@code POST /api/imports} with a CSV file (as the body,
@@ -59,7 +60,7 @@ public class ImportController {
 
 	private ResponseEntity<Map<String, Object>> started(byte[] body) {
 		if (body == null || body.length == 0) {
-			throw ApiException.invalid("CSV_EMPTY", "file", "the file is empty");
+			throw ApiException.of(Rule.CSV_EMPTY, "file", "the file is empty");
 		}
 		Document job = this.jobs.submit(body, this.scopes.current());
 		return ResponseEntity.accepted().location(URI.create("/api/imports/" + job.getString("_id"))).body(view(job));
@@ -71,7 +72,7 @@ public class ImportController {
 		Document job = (importId.matches("imp-[a-z2-7]{26}") ? this.jobs.find(importId)
 				: java.util.Optional.<Document>empty())
 			.filter(j -> user.is(Role.SYSTEM_ADMIN) || user.name().equals(j.getString("createdBy")))
-			.orElseThrow(() -> ApiException.notFound("IMPORT_UNKNOWN", "importId", "no import with this id"));
+			.orElseThrow(() -> ApiException.of(Rule.IMPORT_UNKNOWN, "importId", "no import with this id"));
 		return view(job);
 	}
 

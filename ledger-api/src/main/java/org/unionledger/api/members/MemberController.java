@@ -33,7 +33,7 @@ import org.unionledger.api.security.Scopes;
 import org.unionledger.api.support.Actors;
 import org.unionledger.api.support.Ids;
 import org.unionledger.common.Outcome;
-import org.unionledger.common.Rules;
+import org.unionledger.common.Rule;
 import org.unionledger.identity.MemberIdentities;
 import org.unionledger.identity.PersonName;
 import org.unionledger.identity.PersonalData;
@@ -125,7 +125,7 @@ public class MemberController {
 				request.effectiveDate(), request.channel(), this.actors.current()));
 		this.freshness.awaitOwnWrites();
 		if (!outcome.accepted()) {
-			throw ApiException.conflict(outcome.rejection(), "residentId", "this person already has a membership ("
+			throw ApiException.of(outcome.rule(), "residentId", "this person already has a membership ("
 					+ outcome.rejection() + "); the attempt was recorded for supervisors");
 		}
 		return ResponseEntity.created(URI.create("/api/members/" + memberId.value()))
@@ -157,7 +157,7 @@ public class MemberController {
 		if (request.toUnionId() != null) {
 			toUnion = Ids.requireUnion(request.toUnionId(), "toUnionId");
 			if (this.unions.find(toUnion).isEmpty()) {
-				throw ApiException.invalid("UNION_UNKNOWN", "toUnionId", "no union with this id");
+				throw ApiException.unknownReference(Rule.UNION_UNKNOWN, "toUnionId", "no union with this id");
 			}
 		}
 		CredentialCode code = CredentialCodes.next(this.random);
@@ -250,7 +250,7 @@ public class MemberController {
 		this.scopes.requireRole("erase personal data", Role.SYSTEM_ADMIN);
 		MemberState member = requireMember(memberId);
 		String keyRef = this.vault.currentKeyRef(member.memberId())
-			.orElseThrow(() -> ApiException.conflict(Rules.PERSONAL_DATA_ALREADY_ERASED, "memberId",
+			.orElseThrow(() -> ApiException.of(Rule.PERSONAL_DATA_ALREADY_ERASED, "memberId",
 					"the person's personal data is already erased"));
 		this.commands
 			.sendAndWait(new ErasePersonalData(member.memberId(), request.legalBasis(), this.actors.current()));
@@ -273,8 +273,9 @@ public class MemberController {
 		if (!this.scopes.canReadPersonalDataOf(union)) {
 			throw unknownMember();
 		}
-		if (purpose.length() > 1000) {
-			throw ApiException.invalid("PURPOSE_TOO_LONG", "purpose", "the purpose must not exceed 200 characters");
+		if (purpose.codePointCount(0, purpose.length()) > RecordDisclosure.MAX_PURPOSE_LENGTH) {
+			throw ApiException.of(Rule.PURPOSE_TOO_LONG, "purpose",
+					"the purpose must not exceed " + RecordDisclosure.MAX_PURPOSE_LENGTH + " characters");
 		}
 		PersonalData data = this.vault.decrypt(this.records.personalData(member.memberId())
 			.orElseThrow(() -> new IllegalStateException("a member's stream starts with an enrollment")));
@@ -305,7 +306,7 @@ public class MemberController {
 	}
 
 	static ApiException unknownMember() {
-		return ApiException.notFound("MEMBER_UNKNOWN", "memberId", "no member with this id");
+		return ApiException.of(Rule.MEMBER_UNKNOWN, "memberId", "no member with this id");
 	}
 
 	private UnionId requireOpenUnion(String value, LocalDate on) {
@@ -315,9 +316,9 @@ public class MemberController {
 	private UnionId requireOpenUnion(String value, LocalDate on, String field) {
 		UnionId unionId = Ids.requireUnion(value, field);
 		var facts = this.unions.find(unionId)
-			.orElseThrow(() -> ApiException.invalid("UNION_UNKNOWN", field, "no union with this id"));
+			.orElseThrow(() -> ApiException.unknownReference(Rule.UNION_UNKNOWN, field, "no union with this id"));
 		if (on != null && !facts.isOpenOn(on)) {
-			throw ApiException.invalid("UNION_NOT_OPEN", field,
+			throw ApiException.of(Rule.UNION_NOT_OPEN, field,
 					"the union was not established yet or already dissolved on that date");
 		}
 		return unionId;

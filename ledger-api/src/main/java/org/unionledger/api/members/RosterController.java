@@ -13,6 +13,7 @@ import org.unionledger.api.support.Ids;
 import org.unionledger.projections.rosters.FindRoster;
 import org.unionledger.projections.rosters.RosterView;
 import org.unionledger.union.UnionDirectory;
+import org.unionledger.common.Rule;
 
 /**
  * A union's member list: member ids, status and since when, no personal data. Its
@@ -38,9 +39,9 @@ public class RosterController {
 	public Map<String, Object> roster(@PathVariable String unionId) {
 		var union = Ids.union(unionId)
 			.flatMap(this.unions::find)
-			.orElseThrow(() -> ApiException.notFound("UNION_UNKNOWN", "unionId", "no union with this id"));
+			.orElseThrow(() -> ApiException.of(Rule.UNION_UNKNOWN, "unionId", "no union with this id"));
 		if (!this.scopes.canReadMembersOf(union)) {
-			throw ApiException.forbidden(Scopes.OUT_OF_SCOPE, null, "this union's members lie outside your scope");
+			throw ApiException.of(Rule.OUT_OF_SCOPE, null, "this union's members lie outside your scope");
 		}
 		RosterView roster = this.queries
 			.query(new FindRoster(union.placement().unionId()), ResponseTypes.instanceOf(RosterView.class))

@@ -29,6 +29,7 @@ import org.unionledger.projections.credentials.CredentialView;
 import org.unionledger.projections.credentials.FindCredential;
 import org.unionledger.union.UnionDirectory;
 import org.unionledger.union.UnionId;
+import org.unionledger.common.Rule;
 
 /** The receiving union presents a transfer credential. */
 @RestController
@@ -77,22 +78,22 @@ public class TransferController {
 		this.scopes.requireUnionActor(receiving);
 		Ids.requireNotFuture(request.effectiveDate(), this.clock, "effectiveDate");
 		if (!CredentialCodes.looksValid(code)) {
-			throw ApiException.notFound("CREDENTIAL_UNKNOWN", "code", "no transfer credential with this code");
+			throw ApiException.of(Rule.CREDENTIAL_UNKNOWN, "code", "no transfer credential with this code");
 		}
 		CredentialView credential = this.queries
 			.query(new FindCredential(new CredentialCode(code)), ResponseTypes.optionalInstanceOf(CredentialView.class))
 			.join()
 			.flatMap(Optional::of)
 			.orElseThrow(
-					() -> ApiException.notFound("CREDENTIAL_UNKNOWN", "code", "no transfer credential with this code"));
+					() -> ApiException.of(Rule.CREDENTIAL_UNKNOWN, "code", "no transfer credential with this code"));
 		if (this.unions.find(receiving).isEmpty()) {
-			throw ApiException.invalid("UNION_UNKNOWN", "unionId", "no union with this id");
+			throw ApiException.unknownReference(Rule.UNION_UNKNOWN, "unionId", "no union with this id");
 		}
 		Outcome outcome = this.commands.sendAndWait(new AcceptTransfer(credential.memberId(), credential.code(),
 				receiving, request.effectiveDate(), this.actors.current()));
 		this.freshness.awaitOwnWrites();
 		if (!outcome.accepted()) {
-			throw ApiException.conflict("CREDENTIAL_" + outcome.rejection(), "code",
+			throw ApiException.of(outcome.rule(), "code",
 					"the credential was refused (" + outcome.rejection() + "); the refusal was recorded");
 		}
 		return Map.of("memberId", credential.memberId().value(), "fromUnionId", credential.issuingUnionId().value(),

@@ -27,6 +27,7 @@ import org.unionledger.eventstore.MongoEventStorageEngine;
 import org.unionledger.api.audit.IntegrityConfiguration;
 import org.unionledger.projections.consistency.ConsistencyCheck;
 import org.unionledger.projections.consistency.ConsistencyReport;
+import org.unionledger.common.Rule;
 
 /**
  * Operations on the read models.
@@ -134,9 +135,9 @@ public class OperationsController {
 	public ResponseEntity<Map<String, Object>> rebuild(@PathVariable String name) {
 		this.access.requireRole("rebuild projections", org.unionledger.api.security.Role.SYSTEM_ADMIN);
 		StreamingEventProcessor processor = this.processing.eventProcessor(name, StreamingEventProcessor.class)
-			.orElseThrow(() -> ApiException.notFound("PROCESSOR_UNKNOWN", "name", "no tracking processor " + name));
+			.orElseThrow(() -> ApiException.of(Rule.PROCESSOR_UNKNOWN, "name", "no tracking processor " + name));
 		if (!processor.supportsReset()) {
-			throw ApiException.conflict("PROCESSOR_BUSY", "name", "processor " + name + " cannot be reset");
+			throw ApiException.of(Rule.PROCESSOR_BUSY, "name", "processor " + name + " cannot be reset");
 		}
 		synchronized (this) {
 			processor.shutDown();

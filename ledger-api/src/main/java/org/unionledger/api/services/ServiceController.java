@@ -36,6 +36,7 @@ import org.unionledger.service.ServiceId;
 import org.unionledger.service.ServiceType;
 import org.unionledger.union.UnionDirectory;
 import org.unionledger.union.UnionId;
+import org.unionledger.common.Rule;
 
 /** Recording services delivered to members and non-members. */
 @RestController
@@ -92,9 +93,9 @@ public class ServiceController {
 		this.scopes.requireUnionActor(unionId);
 		Ids.requireNotFuture(request.deliveredOn(), this.clock, "deliveredOn");
 		var union = this.unions.find(unionId)
-			.orElseThrow(() -> ApiException.invalid("UNION_UNKNOWN", "unionId", "no union with this id"));
+			.orElseThrow(() -> ApiException.unknownReference(Rule.UNION_UNKNOWN, "unionId", "no union with this id"));
 		if (!union.isOpenOn(request.deliveredOn())) {
-			throw ApiException.invalid("UNION_NOT_OPEN", "unionId",
+			throw ApiException.of(Rule.UNION_NOT_OPEN, "unionId",
 					"the union was not established yet or already dissolved on that date");
 		}
 		// Whether the union holds or serves the member on the day is the aggregate's

@@ -25,7 +25,7 @@ import org.unionledger.api.security.Scopes;
 import org.unionledger.api.statistics.StatisticsController;
 import org.unionledger.api.statistics.StatisticsRequests;
 import org.unionledger.api.support.Actors;
-import org.unionledger.common.Rules;
+import org.unionledger.common.Rule;
 import org.unionledger.eventstore.EventSeal;
 import org.unionledger.jurisdiction.Jurisdiction;
 import org.unionledger.jurisdiction.JurisdictionCode;
@@ -106,7 +106,7 @@ public class AnnualReportController {
 		checkYear(year);
 		LocalDate last = this.calendar.lastDay(year);
 		if (!last.isBefore(this.requests.today())) {
-			throw ApiException.invalid(Rules.YEAR_NOT_ENDED, "year",
+			throw ApiException.of(Rule.YEAR_NOT_ENDED, "year",
 					"statistical year " + year + " ends on " + last + "; its report is signed after that");
 		}
 		this.freshness.awaitOwnWrites();
@@ -164,7 +164,7 @@ public class AnnualReportController {
 	private void checkYear(int year) {
 		int latest = this.requests.today().getYear() + 1;
 		if (year < 1950 || year > latest) {
-			throw ApiException.invalid(Rules.YEAR_OUT_OF_RANGE, "year", "year must lie between 1950 and " + latest);
+			throw ApiException.of(Rule.YEAR_OUT_OF_RANGE, "year", "year must lie between 1950 and " + latest);
 		}
 	}
 
@@ -208,7 +208,7 @@ public class AnnualReportController {
 				return new Computed(before.getAsLong(), figures, children, flagged);
 			}
 		}
-		throw ApiException.conflict("PROCESSOR_BUSY", null,
+		throw ApiException.of(Rule.PROCESSOR_BUSY, null,
 				"the statistics read model is not standing still on this node; try again");
 	}
 

@@ -40,6 +40,7 @@ import org.unionledger.projections.statistics.StatisticsQueries.RankingBy;
 import org.unionledger.projections.statistics.StatisticsView;
 import org.unionledger.targets.TargetSource;
 import org.unionledger.union.UnionId;
+import org.unionledger.common.Rule;
 
 /**
  * Statistics of jurisdictions and unions, their rankings, children and drill-down.
@@ -116,17 +117,17 @@ public class StatisticsController {
 		RankingBy order = switch (by.toLowerCase(Locale.ROOT)) {
 			case "completion" -> RankingBy.COMPLETION;
 			case "newenrollments" -> RankingBy.NEW_ENROLLMENTS;
-			default -> throw ApiException.invalid("INVALID_VALUE", "by", "by is completion or newEnrollments");
+			default -> throw ApiException.of(Rule.INVALID_VALUE, "by", "by is completion or newEnrollments");
 		};
 		TargetSource targetSource;
 		try {
 			targetSource = TargetSource.valueOf(source.toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw ApiException.invalid("INVALID_VALUE", "source", "source is ASSIGNED or SELF_SET");
+			throw ApiException.of(Rule.INVALID_VALUE, "source", "source is ASSIGNED or SELF_SET");
 		}
 		if (this.jurisdictions.children(jurisdiction.code()).isEmpty()) {
-			throw ApiException.invalid("NO_CHILDREN", "code", "a county or zone has no units below it to rank");
+			throw ApiException.of(Rule.NO_CHILDREN, "code", "a county or zone has no units below it to rank");
 		}
 		LocalDate effective = this.requests.pastDate(asOf, "asOf");
 		LocalDate known = this.requests.pastDate(knownAt, "knownAt");
@@ -241,14 +242,14 @@ public class StatisticsController {
 			int page, int size) {
 		String name = figure.replace(':', '.');
 		if (!Figures.isKnown(name)) {
-			throw ApiException.notFound("FIGURE_UNKNOWN", "figure", "no figure " + figure
+			throw ApiException.of(Rule.FIGURE_UNKNOWN, "figure", "no figure " + figure
 					+ "; figures are named as in the statistics' figures section, e.g. newEnrollments.sector.CONSTRUCTION");
 		}
 		if (page < 0 || page > 1_000_000) {
-			throw ApiException.invalid("PAGE_OUT_OF_RANGE", "page", "page is 0 or more");
+			throw ApiException.of(Rule.PAGE_OUT_OF_RANGE, "page", "page is 0 or more");
 		}
 		if (size < 1 || size > MAX_PAGE_SIZE) {
-			throw ApiException.invalid("PAGE_SIZE_OUT_OF_RANGE", "size", "size is 1 to " + MAX_PAGE_SIZE);
+			throw ApiException.of(Rule.PAGE_SIZE_OUT_OF_RANGE, "size", "size is 1 to " + MAX_PAGE_SIZE);
 		}
 		LocalDate effective = this.requests.pastDate(asOf, "asOf");
 		LocalDate known = this.requests.pastDate(knownAt, "knownAt");

@@ -24,6 +24,7 @@ import org.unionledger.projections.statistics.StatisticsView;
 import org.unionledger.targets.Commands.SetEnrollmentTarget;
 import org.unionledger.targets.TargetId;
 import org.unionledger.targets.TargetSource;
+import org.unionledger.common.Rule;
 
 /**
  * Enrollment targets of a jurisdiction for a statistical year: assigned by the level
@@ -71,7 +72,7 @@ public class TargetController {
 		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
 		this.access.requireJurisdictionAdmin(jurisdiction.code());
 		if (year < 1950 || year > this.requests.today().getYear() + 2) {
-			throw ApiException.invalid("YEAR_OUT_OF_RANGE", "year",
+			throw ApiException.of(Rule.YEAR_OUT_OF_RANGE, "year",
 					"a target's year lies between 1950 and " + (this.requests.today().getYear() + 2));
 		}
 		LocalDate effective = (request.effectiveDate() != null)

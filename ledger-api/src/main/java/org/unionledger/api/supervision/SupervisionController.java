@@ -27,7 +27,7 @@ import org.unionledger.api.security.Scope;
 import org.unionledger.api.security.Scopes;
 import org.unionledger.api.support.Actors;
 import org.unionledger.api.support.Ids;
-import org.unionledger.common.Rules;
+import org.unionledger.common.Rule;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
 import org.unionledger.membership.Commands.ReclassifyEnrollmentAsTransferIn;
@@ -103,7 +103,7 @@ public class SupervisionController {
 	public Finding decide(@PathVariable String findingId, @Valid @RequestBody DecisionRequest request) {
 		Finding finding = supervised(findingId);
 		if (!"OPEN".equals(finding.status())) {
-			throw ApiException.conflict(Rules.FINDING_ALREADY_DECIDED, "findingId",
+			throw ApiException.of(Rule.FINDING_ALREADY_DECIDED, "findingId",
 					"the finding was already " + finding.status());
 		}
 		this.commands.sendAndWait(new DecideFinding(new FindingId(finding.id()), request.decision(), request.reason(),
@@ -129,11 +129,11 @@ public class SupervisionController {
 	public Map<String, Object> correct(@PathVariable String findingId, @Valid @RequestBody CorrectionRequest request) {
 		Finding finding = supervised(findingId);
 		if (!"CONFIRMED".equals(finding.status())) {
-			throw ApiException.conflict("FINDING_NOT_CONFIRMED", "findingId",
+			throw ApiException.of(Rule.FINDING_NOT_CONFIRMED, "findingId",
 					"only a confirmed finding is corrected; decide it first");
 		}
 		if (finding.memberId() == null) {
-			throw ApiException.conflict(Rules.NOT_A_NEW_ENROLLMENT, "findingId", "the finding names no member");
+			throw ApiException.of(Rule.NOT_A_NEW_ENROLLMENT, "findingId", "the finding names no member");
 		}
 		this.commands.sendAndWait(new ReclassifyEnrollmentAsTransferIn(new MemberId(finding.memberId()), finding.id(),
 				request.reason(), this.actors.current()));
@@ -148,7 +148,7 @@ public class SupervisionController {
 	private Finding supervised(String findingId) {
 		this.access.requireRole("decide findings", Role.SUPERVISOR, Role.SYSTEM_ADMIN);
 		Finding finding = find(findingId)
-			.orElseThrow(() -> ApiException.notFound("FINDING_UNKNOWN", "findingId", "no finding with this id"));
+			.orElseThrow(() -> ApiException.of(Rule.FINDING_UNKNOWN, "findingId", "no finding with this id"));
 		this.access.requireReadable(JurisdictionCode.of(finding.jurisdictionCode()));
 		return finding;
 	}
@@ -177,7 +177,7 @@ public class SupervisionController {
 		if (jurisdiction != null && unionId == null) {
 			if (!jurisdiction.matches("\\d{2}|\\d{4}|\\d{6}")
 					|| this.jurisdictions.find(JurisdictionCode.of(jurisdiction)).isEmpty()) {
-				throw ApiException.notFound("JURISDICTION_UNKNOWN", "jurisdiction", "no jurisdiction with this code");
+				throw ApiException.of(Rule.JURISDICTION_UNKNOWN, "jurisdiction", "no jurisdiction with this code");
 			}
 			this.access.requireReadable(JurisdictionCode.of(jurisdiction));
 			scope = "J:" + jurisdiction;
@@ -185,17 +185,16 @@ public class SupervisionController {
 		else if (unionId != null && jurisdiction == null) {
 			UnionId union = Ids.requireUnion(unionId, "unionId");
 			this.access.requireUnionReadable(this.unions.find(union)
-				.orElseThrow(() -> ApiException.notFound("UNION_UNKNOWN", "unionId", "no union with this id")));
+				.orElseThrow(() -> ApiException.of(Rule.UNION_UNKNOWN, "unionId", "no union with this id")));
 			scope = "U:" + union.value();
 		}
 		else {
-			throw ApiException.invalid("SCOPE_REQUIRED", "jurisdiction",
-					"give exactly one of jurisdiction and unionId");
+			throw ApiException.of(Rule.SCOPE_REQUIRED, "jurisdiction", "give exactly one of jurisdiction and unionId");
 		}
 		int current = this.calendar.yearOf(LocalDate.now(this.clock));
 		int statisticalYear = (year != null) ? year : current;
 		if (statisticalYear < 1949 || statisticalYear > current + 1) {
-			throw ApiException.invalid("YEAR_OUT_OF_RANGE", "year", "year must lie between 1949 and " + (current + 1));
+			throw ApiException.of(Rule.YEAR_OUT_OF_RANGE, "year", "year must lie between 1949 and " + (current + 1));
 		}
 		List<Finding> findings = this.queries
 			.query(new FindFindings(scope, statisticalYear, kind), ResponseTypes.multipleInstancesOf(Finding.class))

@@ -42,6 +42,7 @@ import org.unionledger.projections.transfers.FindTransfers;
 import org.unionledger.projections.transfers.TransfersView;
 import org.unionledger.statistics.StatisticalCalendar;
 import org.unionledger.union.UnionId;
+import org.unionledger.common.Rule;
 
 /**
  * Transfers of a jurisdiction or union: members moved between cities over a statistical
@@ -163,7 +164,7 @@ public class TransferFlowController {
 						ResponseTypes.optionalInstanceOf(CredentialView.class))
 				.join())
 			.filter((c) -> this.access.canActFor(c.issuingUnionId()))
-			.orElseThrow(() -> ApiException.notFound("CREDENTIAL_UNKNOWN", "code", "no credential with this code"));
+			.orElseThrow(() -> ApiException.of(Rule.CREDENTIAL_UNKNOWN, "code", "no credential with this code"));
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_PNG)
 			.cacheControl(CacheControl.noStore())

@@ -34,6 +34,7 @@ import org.unionledger.union.UnionDirectory;
 import org.unionledger.union.UnionDirectory.UnionFacts;
 import org.unionledger.union.UnionId;
 import org.unionledger.union.UnionType;
+import org.unionledger.common.Rule;
 
 /** Registering and reading grassroots unions. */
 @RestController
@@ -92,20 +93,20 @@ public class UnionController {
 		JurisdictionCode code = JurisdictionCode.of(request.jurisdictionCode());
 		this.scopes.requireJurisdictionAdmin(code);
 		if (!this.jurisdictions.isCountyLevel(code)) {
-			throw ApiException.invalid("JURISDICTION_UNKNOWN", "jurisdictionCode",
+			throw ApiException.unknownReference(Rule.JURISDICTION_UNKNOWN, "jurisdictionCode",
 					"jurisdictionCode must be a county, district or development zone of the division table "
 							+ this.jurisdictions.version());
 		}
 		UnionId unionId = new UnionId(request.unionId());
 		if (this.unions.find(unionId).isPresent()) {
-			throw ApiException.conflict("ALREADY_REGISTERED", "unionId", "a union with this id is already registered");
+			throw ApiException.of(Rule.ALREADY_REGISTERED, "unionId", "a union with this id is already registered");
 		}
 		try {
 			this.commands.sendAndWait(new RegisterUnion(unionId, request.name().strip(), request.type(),
 					request.sector(), code, request.establishedOn(), this.actors.current()));
 		}
 		catch (ConcurrencyException ex) {
-			throw ApiException.conflict("ALREADY_REGISTERED", "unionId", "a union with this id is already registered");
+			throw ApiException.of(Rule.ALREADY_REGISTERED, "unionId", "a union with this id is already registered");
 		}
 		this.freshness.awaitOwnWrites();
 		return ResponseEntity.created(URI.create("/api/unions/" + unionId.value()))
@@ -116,7 +117,7 @@ public class UnionController {
 	public UnionView get(@PathVariable String unionId) {
 		UnionFacts facts = Ids.union(unionId)
 			.flatMap(this.unions::find)
-			.orElseThrow(() -> ApiException.notFound("UNION_UNKNOWN", "unionId", "no union with this id"));
+			.orElseThrow(() -> ApiException.of(Rule.UNION_UNKNOWN, "unionId", "no union with this id"));
 		this.scopes.requireUnionReadable(facts);
 		return UnionView.of(facts, this.jurisdictions);
 	}
