@@ -31,6 +31,7 @@ import org.unionledger.api.support.Actors;
 import org.unionledger.api.support.Ids;
 import org.unionledger.common.Outcome;
 import org.unionledger.common.RecordedBy;
+import org.unionledger.common.Rule;
 import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.identity.MemberIdentities;
 import org.unionledger.identity.PersonName;
@@ -53,7 +54,6 @@ import org.unionledger.projections.applications.PendingApplications;
 import org.unionledger.union.UnionDirectory;
 import org.unionledger.union.UnionDirectory.UnionFacts;
 import org.unionledger.union.UnionId;
-import org.unionledger.common.Rule;
 
 /**
  * Online enrollment. {@code POST /api/applications} is public (no sign-in, rate-limited

@@ -10,10 +10,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.security.Scopes;
 import org.unionledger.api.support.Ids;
+import org.unionledger.common.Rule;
 import org.unionledger.projections.rosters.FindRoster;
 import org.unionledger.projections.rosters.RosterView;
 import org.unionledger.union.UnionDirectory;
-import org.unionledger.common.Rule;
 
 /**
  * A union's member list: member ids, status and since when, no personal data. Its

@@ -23,13 +23,13 @@ import org.unionledger.api.security.Scopes;
 import org.unionledger.api.support.Actors;
 import org.unionledger.api.support.Ids;
 import org.unionledger.common.Outcome;
+import org.unionledger.common.Rule;
 import org.unionledger.membership.Commands.AcceptTransfer;
 import org.unionledger.membership.CredentialCode;
 import org.unionledger.projections.credentials.CredentialView;
 import org.unionledger.projections.credentials.FindCredential;
 import org.unionledger.union.UnionDirectory;
 import org.unionledger.union.UnionId;
-import org.unionledger.common.Rule;
 
 /** The receiving union presents a transfer credential. */
 @RestController

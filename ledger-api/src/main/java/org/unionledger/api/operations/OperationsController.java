@@ -23,11 +23,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.problems.ApiException;
+import org.unionledger.common.Rule;
 import org.unionledger.eventstore.MongoEventStorageEngine;
 import org.unionledger.api.audit.IntegrityConfiguration;
 import org.unionledger.projections.consistency.ConsistencyCheck;
 import org.unionledger.projections.consistency.ConsistencyReport;
-import org.unionledger.common.Rule;
 
 /**
  * Operations on the read models.

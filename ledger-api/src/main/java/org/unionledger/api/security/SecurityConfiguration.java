@@ -41,10 +41,10 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.unionledger.api.problems.ProblemWriter;
+import org.unionledger.common.Rule;
 import org.unionledger.seeds.SeedPlan;
 import org.unionledger.seeds.UnionSeed;
 import org.unionledger.union.UnionId;
-import org.unionledger.common.Rule;
 
 /**
  * Sign-in: API clients sign in on every request, statelessly, with HTTP Basic against

@@ -28,6 +28,7 @@ import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.security.Scopes;
 import org.unionledger.api.support.Actors;
 import org.unionledger.api.support.Ids;
+import org.unionledger.common.Rule;
 import org.unionledger.membership.MemberDirectory;
 import org.unionledger.membership.MemberId;
 import org.unionledger.service.Campaign;
@@ -36,7 +37,6 @@ import org.unionledger.service.ServiceId;
 import org.unionledger.service.ServiceType;
 import org.unionledger.union.UnionDirectory;
 import org.unionledger.union.UnionId;
-import org.unionledger.common.Rule;
 
 /** Recording services delivered to members and non-members. */
 @RestController

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.members.CredentialCodeVisibility;
 import org.unionledger.api.problems.ApiException;
+import org.unionledger.common.Rule;
 import org.unionledger.eventstore.MongoEventStorageEngine;
 import org.unionledger.jurisdiction.Jurisdiction;
 import org.unionledger.jurisdiction.JurisdictionTable;
@@ -40,7 +41,6 @@ import org.unionledger.projections.statistics.StatisticsQueries.RankingBy;
 import org.unionledger.projections.statistics.StatisticsView;
 import org.unionledger.targets.TargetSource;
 import org.unionledger.union.UnionId;
-import org.unionledger.common.Rule;
 
 /**
  * Statistics of jurisdictions and unions, their rankings, children and drill-down.

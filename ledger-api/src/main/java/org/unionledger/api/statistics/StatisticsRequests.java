@@ -6,13 +6,13 @@ import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.support.Ids;
+import org.unionledger.common.Rule;
 import org.unionledger.jurisdiction.Jurisdiction;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
 import org.unionledger.statistics.StatisticalCalendar;
 import org.unionledger.union.UnionDirectory;
 import org.unionledger.union.UnionId;
-import org.unionledger.common.Rule;
 
 /**
  * Checks of the parameters every statistics request shares, before anything is read:

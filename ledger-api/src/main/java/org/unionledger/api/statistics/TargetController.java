@@ -18,13 +18,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.support.Actors;
+import org.unionledger.common.Rule;
 import org.unionledger.jurisdiction.Jurisdiction;
 import org.unionledger.projections.statistics.Scopes;
 import org.unionledger.projections.statistics.StatisticsView;
 import org.unionledger.targets.Commands.SetEnrollmentTarget;
 import org.unionledger.targets.TargetId;
 import org.unionledger.targets.TargetSource;
-import org.unionledger.common.Rule;
 
 /**
  * Enrollment targets of a jurisdiction for a statistical year: assigned by the level

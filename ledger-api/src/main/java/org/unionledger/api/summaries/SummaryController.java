@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.statistics.StatisticsController;
 import org.unionledger.api.support.Ids;
+import org.unionledger.common.Rule;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
 import org.unionledger.projections.statistics.Scopes;
@@ -22,7 +23,6 @@ import org.unionledger.projections.summary.SummaryQueries.FindUnionSummary;
 import org.unionledger.statistics.StatisticalCalendar;
 import org.unionledger.union.UnionDirectory;
 import org.unionledger.union.UnionId;
-import org.unionledger.common.Rule;
 
 /** Counted figures per jurisdiction and per union. */
 @RestController

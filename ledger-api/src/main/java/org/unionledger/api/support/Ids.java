@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 import org.unionledger.api.problems.ApiException;
+import org.unionledger.common.Rule;
 import org.unionledger.membership.MemberId;
 import org.unionledger.union.UnionId;
-import org.unionledger.common.Rule;
 
 /** Shapes of identifiers the API accepts, checked before anything touches the store. */
 public final class Ids {

@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.security.Scopes;
 import org.unionledger.api.statistics.StatisticsRequests;
+import org.unionledger.common.Rule;
 import org.unionledger.jurisdiction.Jurisdiction;
 import org.unionledger.jurisdiction.JurisdictionTable;
 import org.unionledger.membership.CredentialCode;
@@ -42,7 +43,6 @@ import org.unionledger.projections.transfers.FindTransfers;
 import org.unionledger.projections.transfers.TransfersView;
 import org.unionledger.statistics.StatisticalCalendar;
 import org.unionledger.union.UnionId;
-import org.unionledger.common.Rule;
 
 /**
  * Transfers of a jurisdiction or union: members moved between cities over a statistical
