@@ -40,7 +40,7 @@ class ImportBenchmarkTest extends ApiTestSupport {
 
 	private static final String[] GIVEN = { "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明" };
 
-	private static final String[] BAD_RULES = { "RESIDENT_ID_CHECK_DIGIT", "UNION_UNKNOWN", "DATE_IN_FUTURE",
+	private static final String[] BAD_RULES = { "RESIDENT_ID_CHECK_DIGIT", "UNION_UNKNOWN", "EFFECTIVE_DATE_IN_FUTURE",
 			"INVALID_VALUE", "NOT_BLANK" };
 
 	@Test
@@ -72,7 +72,7 @@ class ImportBenchmarkTest extends ApiTestSupport {
 					case "RESIDENT_ID_CHECK_DIGIT" ->
 						residentId = residentId.substring(0, 17) + ((residentId.charAt(17) == '1') ? '2' : '1');
 					case "UNION_UNKNOWN" -> union = "bench-missing";
-					case "DATE_IN_FUTURE" -> date = TODAY.plusDays(30).toString();
+					case "EFFECTIVE_DATE_IN_FUTURE" -> date = TODAY.plusDays(30).toString();
 					case "INVALID_VALUE" -> date = "2026/01/01";
 					default -> name = "";
 				}

@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -75,7 +76,7 @@ class ImportTest extends ApiTestSupport {
 		assertThat((List<Map>) job.get("rejections"))
 			.extracting(r -> r.get("line") + " " + r.get("field") + " " + r.get("rule"))
 			.containsExactly("4 residentId RESIDENT_ID_CHARACTERS", "5 unionId OUT_OF_SCOPE",
-					"6 effectiveDate DATE_IN_FUTURE", "7 name NAME_BLANK", "8 channel INVALID_VALUE",
+					"6 effectiveDate EFFECTIVE_DATE_IN_FUTURE", "7 name NAME_BLANK", "8 channel INVALID_VALUE",
 					"10 residentId DUPLICATE_IN_FILE");
 		assertThat(this.engine.headPosition()).isEqualTo(head + 2);
 		String member = (String) ((List<Map>) as(TestUsers.SJZ_OFFICER)
@@ -86,6 +87,32 @@ class ImportTest extends ApiTestSupport {
 			.findFirst()
 			.orElse(null);
 		assertThat(member).as("the quoted name arrives whole").isNotNull();
+	}
+
+	@Test
+	void aRejectedRowIsExplainedInTheReadersLanguage() {
+		String csv = "residentId,name,unionId,effectiveDate\n" //
+				+ residentId() + ",李八,os-sjz-a,2999-01-01\n";
+		Map job = importCsv(TestUsers.SJZ_OFFICER, csv.getBytes(StandardCharsets.UTF_8), false);
+		assertThat(job).containsEntry("rejected", 1);
+
+		HttpHeaders chinese = new HttpHeaders();
+		chinese.set(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN");
+		Map read = as(TestUsers.SJZ_OFFICER)
+			.exchange("/api/imports/" + job.get("importId"), HttpMethod.GET, new HttpEntity<>(chinese), Map.class)
+			.getBody();
+		assertThat((List<Map>) read.get("rejections")).extracting(r -> r.get("rule") + " " + r.get("message"))
+			.containsExactly("EFFECTIVE_DATE_IN_FUTURE effectiveDate 不能晚于今天");
+		HttpHeaders english = new HttpHeaders();
+		english.set(HttpHeaders.ACCEPT_LANGUAGE, "en");
+		read = as(TestUsers.SJZ_OFFICER)
+			.exchange("/api/imports/" + job.get("importId"), HttpMethod.GET, new HttpEntity<>(english), Map.class)
+			.getBody();
+		assertThat((List<Map>) read.get("rejections")).extracting(r -> (String) r.get("message"))
+			.singleElement()
+			.asString()
+			.contains("effectiveDate")
+			.doesNotContainPattern("\\p{IsHan}");
 	}
 
 	@Test

@@ -130,7 +130,7 @@ class LedgerApiTest extends ApiTestSupport {
 					17-digit ID            | /api/members | {"residentId":"13990119900101123","name":"a","unionId":"t5-u","effectiveDate":"2025-01-01","channel":"ONLINE"} | RESIDENT_ID_LENGTH | residentId
 					bad check digit        | /api/members | {"residentId":"139901199001011230","name":"a","unionId":"t5-u","effectiveDate":"2025-01-01","channel":"ONLINE"} | RESIDENT_ID_CHECK_DIGIT | residentId
 					unknown union          | /api/members | {"residentId":"%ID%","name":"a","unionId":"nowhere","effectiveDate":"2025-01-01","channel":"ONLINE"} | UNION_UNKNOWN | unionId
-					future date            | /api/members | {"residentId":"%ID%","name":"a","unionId":"t5-u","effectiveDate":"2999-01-01","channel":"ONLINE"} | DATE_IN_FUTURE | effectiveDate
+					future date            | /api/members | {"residentId":"%ID%","name":"a","unionId":"t5-u","effectiveDate":"2999-01-01","channel":"ONLINE"} | EFFECTIVE_DATE_IN_FUTURE | effectiveDate
 					oversized name         | /api/members | {"residentId":"%ID%","name":"%LONG%","unionId":"t5-u","effectiveDate":"2025-01-01","channel":"ONLINE"} | SIZE | name
 					unknown field          | /api/members | {"residentId":"%ID%","name":"a","unionId":"t5-u","effectiveDate":"2025-01-01","channel":"ONLINE","x":1} | UNKNOWN_FIELD | x
 					operator as value      | /api/members | {"residentId":{"$gt":""},"name":"a","unionId":"t5-u","effectiveDate":"2025-01-01","channel":"ONLINE"} | INVALID_VALUE | residentId

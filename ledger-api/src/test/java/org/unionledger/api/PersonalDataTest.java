@@ -70,6 +70,24 @@ class PersonalDataTest extends ApiTestSupport {
 		assertThat(disclosures(member)).isEmpty();
 	}
 
+	@Test
+	void aPurposeLongerThanTheLimitIsRefusedWithTheLimitItBreaks() {
+		ensureUnion("os-sjz-a", "130102");
+		String member = enroll(TestUsers.SJZ_OFFICER, residentId(), "司马冬", "os-sjz-a");
+		long head = this.engine.headPosition();
+
+		ResponseEntity<Map> longest = as(TestUsers.SJZ_SUPERVISOR)
+			.getForEntity("/api/members/" + member + "/personal-data?purpose={purpose}", Map.class, "因".repeat(200));
+		ResponseEntity<Map> tooLong = as(TestUsers.SJZ_SUPERVISOR)
+			.getForEntity("/api/members/" + member + "/personal-data?purpose={purpose}", Map.class, "因".repeat(201));
+
+		assertThat(longest.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+		assertThat(tooLong.getBody()).containsEntry("rule", "PURPOSE_TOO_LONG").containsEntry("field", "purpose");
+		assertThat((String) tooLong.getBody().get("detail")).contains("200");
+		assertThat(this.engine.headPosition()).isEqualTo(head + 1);
+	}
+
 	private HttpStatus status(String user, String path) {
 		return (HttpStatus) as(user).getForEntity(path, Map.class).getStatusCode();
 	}

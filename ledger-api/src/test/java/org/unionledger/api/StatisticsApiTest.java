@@ -236,7 +236,7 @@ class StatisticsApiTest extends ApiTestSupport {
 		String future = TODAY.plusDays(1).toString();
 		for (Object[] request : new Object[][] {
 				{ "/api/jurisdictions/1309/statistics?asOf=" + future, HttpStatus.UNPROCESSABLE_ENTITY,
-						"DATE_IN_FUTURE" },
+						"EFFECTIVE_DATE_IN_FUTURE" },
 				{ "/api/jurisdictions/1309/statistics?knownAt=yesterday", HttpStatus.BAD_REQUEST, "INVALID_VALUE" },
 				{ "/api/jurisdictions/1309/statistics?year=1800", HttpStatus.UNPROCESSABLE_ENTITY,
 						"YEAR_OUT_OF_RANGE" },
@@ -245,11 +245,12 @@ class StatisticsApiTest extends ApiTestSupport {
 				{ "/api/jurisdictions/1309/statistics/newEnrollments/events?size=0", HttpStatus.UNPROCESSABLE_ENTITY,
 						"PAGE_SIZE_OUT_OF_RANGE" },
 				{ "/api/jurisdictions/1309/statistics/newEnrollments/events?knownAt=" + future,
-						HttpStatus.UNPROCESSABLE_ENTITY, "DATE_IN_FUTURE" },
+						HttpStatus.UNPROCESSABLE_ENTITY, "EFFECTIVE_DATE_IN_FUTURE" },
 				{ "/api/jurisdictions/1309/statistics/newEnrollments/events?knownAt=2026-13-01", HttpStatus.BAD_REQUEST,
 						"INVALID_VALUE" },
 				{ "/api/jurisdictions/13/ranking?by=luck", HttpStatus.UNPROCESSABLE_ENTITY, "INVALID_VALUE" },
-				{ "/api/jurisdictions/13/ranking?asOf=" + future, HttpStatus.UNPROCESSABLE_ENTITY, "DATE_IN_FUTURE" },
+				{ "/api/jurisdictions/13/ranking?asOf=" + future, HttpStatus.UNPROCESSABLE_ENTITY,
+						"EFFECTIVE_DATE_IN_FUTURE" },
 				{ "/api/jurisdictions/13/ranking?knownAt=soon", HttpStatus.BAD_REQUEST, "INVALID_VALUE" },
 				{ "/api/jurisdictions/130902/ranking", HttpStatus.UNPROCESSABLE_ENTITY, "NO_CHILDREN" },
 				{ "/api/unions/no-such-union/statistics", HttpStatus.NOT_FOUND, "UNION_UNKNOWN" } }) {

@@ -4,7 +4,7 @@ import java.text.Normalizer;
 
 /**
  * Free text users type (union names, reasons, comments): normalised to NFC and refused,
- * with {@link Rules#TEXT_CHARACTERS}, when it holds a character no one types on purpose
+ * with {@link Rule#TEXT_CHARACTERS}, when it holds a character no one types on purpose
  * and that hides or reorders what a reader sees: control characters (Unicode Cc; tab and
  * line breaks only where {@code lineBreaks} allows them), format characters (Cf: zero
  * width spaces and joiners, bidi overrides and isolates, the BOM), unpaired surrogates
@@ -20,8 +20,8 @@ public final class Text {
 	 * {@code null}.
 	 * @param field the input, for the violation
 	 * @param lineBreaks whether tab, CR and LF are allowed (multi-line reasons)
-	 * @throws DomainRuleViolation {@link Rules#TEXT_CHARACTERS} naming the first
-	 * offending character by code point and position (never the text itself)
+	 * @throws DomainRuleViolation {@link Rule#TEXT_CHARACTERS} naming the first offending
+	 * character by code point and position (never the text itself)
 	 */
 	public static String clean(String value, String field, boolean lineBreaks) {
 		if (value == null) {
@@ -33,7 +33,7 @@ public final class Text {
 			int c = text.codePointAt(i);
 			position++;
 			if (!allowedInText(c, lineBreaks)) {
-				throw new DomainRuleViolation(field, Rules.TEXT_CHARACTERS, field + " holds " + describe(c)
+				throw new DomainRuleViolation(field, Rule.TEXT_CHARACTERS, field + " holds " + describe(c)
 						+ " at position " + position
 						+ "; control, format (zero-width, bidi), surrogate and private-use characters are not allowed");
 			}

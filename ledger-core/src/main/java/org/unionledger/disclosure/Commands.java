@@ -16,6 +16,10 @@ public final class Commands {
 	 */
 	public record RecordDisclosure(@TargetAggregateIdentifier DisclosureLogId logId, MemberId memberId, String purpose,
 			RecordedBy disclosedTo) {
+
+		/** The longest purpose, in characters, a disclosure is recorded with. */
+		public static final int MAX_PURPOSE_LENGTH = 200;
+
 	}
 
 }

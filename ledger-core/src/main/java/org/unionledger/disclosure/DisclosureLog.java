@@ -11,7 +11,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
-import org.unionledger.common.Rules;
+import org.unionledger.common.Rule;
 import org.unionledger.common.Text;
 import org.unionledger.disclosure.Commands.RecordDisclosure;
 import org.unionledger.disclosure.Events.PersonalDataDisclosed;
@@ -21,8 +21,6 @@ import org.unionledger.disclosure.Events.PersonalDataDisclosed;
  * from the membership so that reading data never changes the membership's stream.
  */
 class DisclosureLog {
-
-	static final int MAX_PURPOSE_LENGTH = 200;
 
 	@AggregateIdentifier
 	private DisclosureLogId logId;
@@ -36,12 +34,13 @@ class DisclosureLog {
 		DisclosureLogId logId = require(command.logId(), "logId");
 		var memberId = require(command.memberId(), "memberId");
 		require(command.disclosedTo(), "disclosedTo");
-		check(logId.equals(DisclosureLogId.of(memberId)), "logId", Rules.DISCLOSURE_LOG_MISMATCH,
+		check(logId.equals(DisclosureLogId.of(memberId)), "logId", Rule.DISCLOSURE_LOG_MISMATCH,
 				"a disclosure belongs in the log of the member whose data is shown");
 		String purpose = Text.clean(require(command.purpose(), "purpose"), "purpose", true);
-		check(!purpose.isEmpty(), "purpose", Rules.PURPOSE_BLANK, "state why the personal data is read");
-		check(purpose.codePointCount(0, purpose.length()) <= MAX_PURPOSE_LENGTH, "purpose", Rules.PURPOSE_TOO_LONG,
-				"the purpose must not exceed " + MAX_PURPOSE_LENGTH + " characters");
+		check(!purpose.isEmpty(), "purpose", Rule.PURPOSE_BLANK, "state why the personal data is read");
+		check(purpose.codePointCount(0, purpose.length()) <= RecordDisclosure.MAX_PURPOSE_LENGTH, "purpose",
+				Rule.PURPOSE_TOO_LONG,
+				"the purpose must not exceed " + RecordDisclosure.MAX_PURPOSE_LENGTH + " characters");
 		apply(new PersonalDataDisclosed(logId, memberId, purpose, clock.instant(), command.disclosedTo()));
 	}
 

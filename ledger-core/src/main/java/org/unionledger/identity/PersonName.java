@@ -3,7 +3,7 @@ package org.unionledger.identity;
 import java.util.Set;
 
 import org.unionledger.common.DomainRuleViolation;
-import org.unionledger.common.Rules;
+import org.unionledger.common.Rule;
 import org.unionledger.common.Text;
 
 /**
@@ -46,32 +46,32 @@ public record PersonName(String value) {
 
 	/**
 	 * The name as typed, normalised.
-	 * @throws DomainRuleViolation on field {@value #FIELD}: {@link Rules#REQUIRED},
-	 * {@link Rules#NAME_BLANK}, {@link Rules#NAME_TOO_LONG} or
-	 * {@link Rules#NAME_CHARACTERS}; the message never repeats the name
+	 * @throws DomainRuleViolation on field {@value #FIELD}: {@link Rule#REQUIRED},
+	 * {@link Rule#NAME_BLANK}, {@link Rule#NAME_TOO_LONG} or
+	 * {@link Rule#NAME_CHARACTERS}; the message never repeats the name
 	 */
 	public static PersonName of(String typed) {
 		if (typed == null) {
-			throw new DomainRuleViolation(FIELD, Rules.REQUIRED, "name is required");
+			throw new DomainRuleViolation(FIELD, Rule.REQUIRED, "name is required");
 		}
 		return new PersonName(Text.nfc(typed).strip());
 	}
 
 	private static void check(String value) {
 		if (value == null) {
-			throw new DomainRuleViolation(FIELD, Rules.REQUIRED, "name is required");
+			throw new DomainRuleViolation(FIELD, Rule.REQUIRED, "name is required");
 		}
 		// Blank after stripping, zero-width and other invisible characters included.
 		if (value.codePoints().allMatch(c -> Character.isWhitespace(c) || !visible(c))) {
-			throw new DomainRuleViolation(FIELD, Rules.NAME_BLANK, "name must not be blank");
+			throw new DomainRuleViolation(FIELD, Rule.NAME_BLANK, "name must not be blank");
 		}
 		int length = value.codePointCount(0, value.length());
 		if (length > MAX_LENGTH) {
-			throw new DomainRuleViolation(FIELD, Rules.NAME_TOO_LONG,
+			throw new DomainRuleViolation(FIELD, Rule.NAME_TOO_LONG,
 					"name must not exceed " + MAX_LENGTH + " characters (has " + length + ")");
 		}
 		if (!value.equals(Text.nfc(value)) || !value.equals(value.strip())) {
-			throw new DomainRuleViolation(FIELD, Rules.NAME_CHARACTERS,
+			throw new DomainRuleViolation(FIELD, Rule.NAME_CHARACTERS,
 					"name must be in Unicode NFC without surrounding blanks (use PersonName.of)");
 		}
 		int position = 0;
@@ -80,7 +80,7 @@ public record PersonName(String value) {
 			position++;
 			boolean allowed = (position == 1) ? isLetter(c) : isLetter(c) || isMark(c) || SEPARATORS.contains(c);
 			if (!allowed) {
-				throw new DomainRuleViolation(FIELD, Rules.NAME_CHARACTERS,
+				throw new DomainRuleViolation(FIELD, Rule.NAME_CHARACTERS,
 						"name holds " + Text.describe(c) + " at position " + position + "; a name starts with a letter "
 								+ "and holds only letters, spaces and the separators · . - '");
 			}

@@ -4,6 +4,8 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Objects;
 
+import org.unionledger.common.Rule;
+
 /**
  * A resident ID number (GB 11643-1999), validated and normalised to its 18-character form
  * with an upper-case check character. A 15-digit legacy number and its 18-digit form are
@@ -43,11 +45,11 @@ public final class ResidentId {
 		Objects.requireNonNull(today, "today");
 		String trimmed = (raw != null) ? raw.strip() : "";
 		if (trimmed.length() != 18 && trimmed.length() != 15) {
-			throw new InvalidResidentIdException(InvalidResidentIdException.LENGTH,
+			throw new InvalidResidentIdException(Rule.RESIDENT_ID_LENGTH,
 					"a resident ID has 18 characters (or 15 digits for a legacy number)");
 		}
 		if (!hasValidCharacters(trimmed)) {
-			throw new InvalidResidentIdException(InvalidResidentIdException.CHARACTERS, (trimmed.length() == 18)
+			throw new InvalidResidentIdException(Rule.RESIDENT_ID_CHARACTERS, (trimmed.length() == 18)
 					? "a resident ID has 17 digits followed by a digit or X" : "a legacy resident ID has 15 digits");
 		}
 		String first17 = (trimmed.length() == 18) ? trimmed.substring(0, 17)
@@ -55,7 +57,7 @@ public final class ResidentId {
 		LocalDate birthDate = birthDateOf(first17, today);
 		char expected = checkDigitFor(first17);
 		if (trimmed.length() == 18 && Character.toUpperCase(trimmed.charAt(17)) != expected) {
-			throw new InvalidResidentIdException(InvalidResidentIdException.CHECK_DIGIT,
+			throw new InvalidResidentIdException(Rule.RESIDENT_ID_CHECK_DIGIT,
 					"the resident ID's check character does not match its other digits (mistyped?)");
 		}
 		return new ResidentId(first17 + expected, birthDate);
@@ -106,11 +108,11 @@ public final class ResidentId {
 					Integer.parseInt(first17.substring(10, 12)), Integer.parseInt(first17.substring(12, 14)));
 		}
 		catch (DateTimeException ex) {
-			throw new InvalidResidentIdException(InvalidResidentIdException.BIRTH_DATE,
+			throw new InvalidResidentIdException(Rule.RESIDENT_ID_BIRTH_DATE,
 					"the resident ID's birth date is not a calendar date");
 		}
 		if (birthDate.isBefore(EARLIEST_BIRTH_DATE) || birthDate.isAfter(today)) {
-			throw new InvalidResidentIdException(InvalidResidentIdException.BIRTH_DATE,
+			throw new InvalidResidentIdException(Rule.RESIDENT_ID_BIRTH_DATE,
 					"the resident ID's birth date must lie between 1900-01-01 and today");
 		}
 		return birthDate;

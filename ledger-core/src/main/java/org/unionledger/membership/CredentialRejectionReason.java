@@ -1,23 +1,41 @@
 package org.unionledger.membership;
 
+import org.unionledger.common.Outcome.RecordedRefusal;
+import org.unionledger.common.Rule;
+
 /** Why a presented transfer credential was refused. */
-public enum CredentialRejectionReason {
+public enum CredentialRejectionReason implements RecordedRefusal {
 
 	/** No credential with that code was ever issued for this member. */
-	UNKNOWN_CODE,
+	UNKNOWN_CODE(Rule.CREDENTIAL_UNKNOWN_CODE),
 	/** The credential's expiry date has passed. */
-	EXPIRED,
+	EXPIRED(Rule.CREDENTIAL_EXPIRED),
 	/** The credential was already used for a transfer. */
-	ALREADY_USED,
+	ALREADY_USED(Rule.CREDENTIAL_ALREADY_USED),
 	/** The issuing union cancelled the credential. */
-	CANCELLED,
+	CANCELLED(Rule.CREDENTIAL_CANCELLED),
 	/** The credential names another receiving union than the one presenting it. */
-	WRONG_UNION,
+	WRONG_UNION(Rule.CREDENTIAL_WRONG_UNION),
 	/** The presenting union already holds the membership. */
-	SAME_UNION,
+	SAME_UNION(Rule.CREDENTIAL_SAME_UNION),
 	/** The receiving union is unknown or dissolved. */
-	UNION_NOT_OPEN,
+	UNION_NOT_OPEN(Rule.CREDENTIAL_UNION_NOT_OPEN),
 	/** The membership is not active (on hold or terminated). */
-	MEMBERSHIP_NOT_ACTIVE
+	MEMBERSHIP_NOT_ACTIVE(Rule.CREDENTIAL_MEMBERSHIP_NOT_ACTIVE);
+
+	private final Rule rule;
+
+	CredentialRejectionReason(Rule rule) {
+		this.rule = rule;
+	}
+
+	/**
+	 * The rule a refusal for this reason is reported as: {@code CREDENTIAL_} and its
+	 * name.
+	 */
+	@Override
+	public Rule rule() {
+		return this.rule;
+	}
 
 }

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 import org.unionledger.common.DomainRuleViolation;
-import org.unionledger.common.Rules;
+import org.unionledger.common.Rule;
 import org.unionledger.membership.Events.MemberEnrolled;
 import org.unionledger.membership.Events.MemberReEnrolled;
 import org.unionledger.membership.Events.MembershipTerminated;
@@ -27,7 +27,7 @@ public interface MemberDirectory {
 	Optional<Standing> standingOn(MemberId memberId, LocalDate date);
 
 	/**
-	 * Fails with {@link Rules#MEMBER_UNKNOWN} unless the union held or served the member
+	 * Fails with {@link Rule#MEMBER_UNKNOWN} unless the union held or served the member
 	 * on the date. An unknown member and one out of the union's reach fail alike, so the
 	 * answer never tells whether a member id exists elsewhere.
 	 */
@@ -39,7 +39,7 @@ public interface MemberDirectory {
 
 	/** The one refusal for an unknown member and for a member out of reach. */
 	static DomainRuleViolation unknownMember(String field) {
-		return new DomainRuleViolation(field, Rules.MEMBER_UNKNOWN,
+		return new DomainRuleViolation(field, Rule.MEMBER_UNKNOWN,
 				"no member with this id is held or served by the union on that date");
 	}
 

@@ -2,6 +2,7 @@ package org.unionledger.membership;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.unionledger.common.Guards.check;
+import static org.unionledger.common.Guards.checkReferenced;
 import static org.unionledger.common.Guards.notInFuture;
 import static org.unionledger.common.Guards.require;
 
@@ -17,7 +18,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.unionledger.common.Outcome;
-import org.unionledger.common.Rules;
+import org.unionledger.common.Rule;
 import org.unionledger.common.Text;
 import org.unionledger.common.RecordedBy;
 import org.unionledger.membership.Commands.AcceptTransfer;
@@ -57,7 +58,7 @@ import org.unionledger.union.UnionPlacement;
  * <p>
  * Rules on dates: no effective date lies after today by the ledger's clock, and no change
  * takes effect before the membership's last change (rule
- * {@value org.unionledger.common.Rules#EFFECTIVE_DATE_BEFORE_LAST_CHANGE}).
+ * {@value org.unionledger.common.Rule#EFFECTIVE_DATE_BEFORE_LAST_CHANGE}).
  * <p>
  * Transfer credentials: a credential issued on {@code issuedOn} for {@code n} days has
  * {@code expiresOn = issuedOn + n}, the first day it is no longer valid; it can be
@@ -138,21 +139,21 @@ class Membership {
 		require(command.recordedBy(), "recordedBy");
 		LocalDate today = LocalDate.now(clock);
 		requireActive();
-		check(issuingUnionId.equals(this.union.unionId()), "issuingUnionId", Rules.NOT_CURRENT_UNION,
+		check(issuingUnionId.equals(this.union.unionId()), "issuingUnionId", Rule.NOT_CURRENT_UNION,
 				"only the union holding the membership (" + this.union.unionId() + ") can issue its credential");
-		check(!this.credentials.containsKey(code), "code", Rules.CREDENTIAL_CODE_TAKEN,
+		check(!this.credentials.containsKey(code), "code", Rule.CREDENTIAL_CODE_TAKEN,
 				"credential code " + code + " was already issued for this member");
 		check(this.credentials.values().stream().noneMatch((credential) -> credential.isUsableOn(today)), "code",
-				Rules.CREDENTIAL_OUTSTANDING, "an unexpired transfer credential is still outstanding");
+				Rule.CREDENTIAL_OUTSTANDING, "an unexpired transfer credential is still outstanding");
 		UnionId toUnionId = command.toUnionId();
 		if (toUnionId != null) {
-			check(!toUnionId.equals(this.union.unionId()), "toUnionId", Rules.SAME_UNION,
+			check(!toUnionId.equals(this.union.unionId()), "toUnionId", Rule.SAME_UNION,
 					"a transfer must lead to another union than " + toUnionId);
-			check(unions.find(toUnionId).isPresent(), "toUnionId", Rules.UNION_UNKNOWN,
+			checkReferenced(unions.find(toUnionId).isPresent(), "toUnionId", Rule.UNION_UNKNOWN,
 					"no union " + toUnionId + " is registered");
 		}
 		check(command.validityDays() >= 1 && command.validityDays() <= MAX_VALIDITY_DAYS, "validityDays",
-				Rules.VALIDITY_DAYS_OUT_OF_RANGE, "a credential is valid for 1 to " + MAX_VALIDITY_DAYS + " days");
+				Rule.VALIDITY_DAYS_OUT_OF_RANGE, "a credential is valid for 1 to " + MAX_VALIDITY_DAYS + " days");
 		notInFuture(issuedOn, "issuedOn", today);
 		notBeforeLastChange(issuedOn, "issuedOn");
 		apply(new TransferCredentialIssued(this.memberId, code, this.union, toUnionId, issuedOn,
@@ -173,7 +174,7 @@ class Membership {
 		notInFuture(effectiveDate, "effectiveDate", today);
 		Credential credential = this.credentials.get(code);
 		if (credential != null) {
-			check(!effectiveDate.isBefore(credential.issuedOn()), "effectiveDate", Rules.EFFECTIVE_DATE_BEFORE_ISSUE,
+			check(!effectiveDate.isBefore(credential.issuedOn()), "effectiveDate", Rule.EFFECTIVE_DATE_BEFORE_ISSUE,
 					"a transfer cannot take effect before its credential was issued (" + credential.issuedOn() + ")");
 		}
 		Optional<UnionFacts> receivingUnion = unions.find(receivingUnionId);
@@ -227,9 +228,9 @@ class Membership {
 		require(command.recordedBy(), "recordedBy");
 		String reason = Text.clean(command.reason(), "reason", true);
 		Credential credential = this.credentials.get(code);
-		check(credential != null, "code", Rules.CREDENTIAL_UNKNOWN,
+		checkReferenced(credential != null, "code", Rule.CREDENTIAL_UNKNOWN,
 				"no credential " + code + " was issued for this member");
-		check(credential.state() == CredentialState.OUTSTANDING, "code", Rules.CREDENTIAL_NOT_OUTSTANDING,
+		check(credential.state() == CredentialState.OUTSTANDING, "code", Rule.CREDENTIAL_NOT_OUTSTANDING,
 				"credential " + code + " is no longer outstanding (used or cancelled)");
 		notInFuture(effectiveDate, "effectiveDate", LocalDate.now(clock));
 		notBeforeLastChange(effectiveDate, "effectiveDate");
@@ -256,7 +257,7 @@ class Membership {
 	void handle(ResumeMembership command, Clock clock) {
 		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
 		require(command.recordedBy(), "recordedBy");
-		check(this.status == MembershipStatus.ON_HOLD, "memberId", Rules.MEMBERSHIP_NOT_ON_HOLD,
+		check(this.status == MembershipStatus.ON_HOLD, "memberId", Rule.MEMBERSHIP_NOT_ON_HOLD,
 				"only a membership on hold can be resumed; it is " + this.status);
 		checkEffectiveDate(effectiveDate, clock);
 		apply(new MembershipResumed(this.memberId, this.union, effectiveDate, clock.instant(), command.recordedBy()));
@@ -267,7 +268,7 @@ class Membership {
 		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
 		TerminationReason reason = require(command.reason(), "reason");
 		require(command.recordedBy(), "recordedBy");
-		check(this.status != MembershipStatus.TERMINATED, "memberId", Rules.MEMBERSHIP_TERMINATED,
+		check(this.status != MembershipStatus.TERMINATED, "memberId", Rule.MEMBERSHIP_TERMINATED,
 				"the membership is already terminated");
 		checkEffectiveDate(effectiveDate, clock);
 		endServing(ServingEndReason.MEMBERSHIP_TERMINATED, effectiveDate, clock, command.recordedBy());
@@ -280,9 +281,9 @@ class Membership {
 		String findingId = require(command.findingId(), "findingId");
 		String reason = Text.clean(require(command.reason(), "reason"), "reason", true);
 		require(command.recordedBy(), "recordedBy");
-		check(!reason.isBlank() && reason.length() <= 1000, "reason", Rules.REQUIRED,
+		check(!reason.isBlank() && reason.length() <= 1000, "reason", Rule.REQUIRED,
 				"give the reason for the correction (at most 1000 characters)");
-		check(this.firstEnrollmentUnion != null, "memberId", Rules.NOT_A_NEW_ENROLLMENT,
+		check(this.firstEnrollmentUnion != null, "memberId", Rule.NOT_A_NEW_ENROLLMENT,
 				"the membership has no first enrollment counted as new");
 		apply(new EnrollmentReclassifiedAsTransferIn(this.memberId, this.firstEnrollmentUnion, this.firstEnrollmentDate,
 				this.firstEnrollmentChannel, findingId, reason.strip(), clock.instant(), command.recordedBy()));
@@ -292,9 +293,9 @@ class Membership {
 	void handle(ErasePersonalData command, Clock clock) {
 		String legalBasis = Text.clean(require(command.legalBasis(), "legalBasis"), "legalBasis", true);
 		require(command.recordedBy(), "recordedBy");
-		check(!legalBasis.isBlank() && legalBasis.length() <= 500, "legalBasis", Rules.REQUIRED,
+		check(!legalBasis.isBlank() && legalBasis.length() <= 500, "legalBasis", Rule.REQUIRED,
 				"name the lawful request the erasure answers (at most 500 characters)");
-		check(this.personalDataKeyRef != null, "memberId", Rules.PERSONAL_DATA_ALREADY_ERASED,
+		check(this.personalDataKeyRef != null, "memberId", Rule.PERSONAL_DATA_ALREADY_ERASED,
 				"the person's personal data is already erased");
 		apply(new PersonalDataErased(this.memberId, this.personalDataKeyRef, legalBasis.strip(), clock.instant(),
 				command.recordedBy()));
@@ -310,10 +311,10 @@ class Membership {
 		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
 		require(command.recordedBy(), "recordedBy");
 		requireActive();
-		check(this.servingUnion == null, "servingUnionId", Rules.SERVING_ASSIGNMENT_EXISTS,
+		check(this.servingUnion == null, "servingUnionId", Rule.SERVING_ASSIGNMENT_EXISTS,
 				"union " + ((this.servingUnion != null) ? this.servingUnion.unionId() : null)
 						+ " already serves this member; end that assignment first");
-		check(!servingUnionId.equals(this.union.unionId()), "servingUnionId", Rules.SERVING_UNION_IS_HOLDING,
+		check(!servingUnionId.equals(this.union.unionId()), "servingUnionId", Rule.SERVING_UNION_IS_HOLDING,
 				"union " + servingUnionId + " holds the membership; a serving union is another one");
 		checkEffectiveDate(effectiveDate, clock);
 		UnionFacts serving = unions.requireOpenOn(servingUnionId, effectiveDate, "servingUnionId");
@@ -325,7 +326,7 @@ class Membership {
 	void handle(EndServingAssignment command, Clock clock) {
 		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
 		require(command.recordedBy(), "recordedBy");
-		check(this.servingUnion != null, "memberId", Rules.NO_SERVING_ASSIGNMENT,
+		check(this.servingUnion != null, "memberId", Rule.NO_SERVING_ASSIGNMENT,
 				"no union other than the holding one serves this member");
 		checkEffectiveDate(effectiveDate, clock);
 		endServing(ServingEndReason.ENDED, effectiveDate, clock, command.recordedBy());
@@ -339,7 +340,7 @@ class Membership {
 	}
 
 	private void requireActive() {
-		check(this.status == MembershipStatus.ACTIVE, "memberId", Rules.MEMBERSHIP_NOT_ACTIVE,
+		check(this.status == MembershipStatus.ACTIVE, "memberId", Rule.MEMBERSHIP_NOT_ACTIVE,
 				"the membership is not active; it is " + this.status);
 	}
 
@@ -349,7 +350,7 @@ class Membership {
 	}
 
 	private void notBeforeLastChange(LocalDate date, String field) {
-		check(!date.isBefore(this.lastEffectiveDate), field, Rules.EFFECTIVE_DATE_BEFORE_LAST_CHANGE,
+		check(!date.isBefore(this.lastEffectiveDate), field, Rule.EFFECTIVE_DATE_BEFORE_LAST_CHANGE,
 				field + " " + date + " lies before the membership's last change (" + this.lastEffectiveDate + ")");
 	}
 

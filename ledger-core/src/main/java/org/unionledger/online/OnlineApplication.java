@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.unionledger.common.Rules;
+import org.unionledger.common.Rule;
 import org.unionledger.common.Text;
 import org.unionledger.membership.MemberId;
 import org.unionledger.online.Commands.ApproveApplication;
@@ -68,7 +68,7 @@ class OnlineApplication {
 		require(command.recordedBy(), "recordedBy");
 		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
 		notInFuture(effectiveDate, "effectiveDate", LocalDate.now(clock));
-		check(!effectiveDate.isBefore(this.submittedOn), "effectiveDate", Rules.EFFECTIVE_DATE_BEFORE_LAST_CHANGE,
+		check(!effectiveDate.isBefore(this.submittedOn), "effectiveDate", Rule.EFFECTIVE_DATE_BEFORE_LAST_CHANGE,
 				"an approval cannot take effect before the application (" + this.submittedOn + ")");
 		apply(new ApplicationApproved(this.applicationId, this.memberId, this.union, effectiveDate, clock.instant(),
 				command.recordedBy()));
@@ -80,13 +80,13 @@ class OnlineApplication {
 		require(command.recordedBy(), "recordedBy");
 		String reason = (command.reason() != null) ? Text.clean(command.reason(), "reason", true) : "";
 		check(!reason.isEmpty() && reason.codePointCount(0, reason.length()) <= MAX_REASON_LENGTH, "reason",
-				Rules.DECLINE_REASON_INVALID, "a decline needs a reason of 1 to " + MAX_REASON_LENGTH + " characters");
+				Rule.DECLINE_REASON_INVALID, "a decline needs a reason of 1 to " + MAX_REASON_LENGTH + " characters");
 		apply(new ApplicationDeclined(this.applicationId, this.union, reason, clock.instant(), command.recordedBy()));
 	}
 
 	@CommandHandler
 	void handle(WithdrawApproval command, Clock clock) {
-		check(this.status == ApplicationStatus.APPROVED, "applicationId", Rules.APPLICATION_NOT_APPROVED,
+		check(this.status == ApplicationStatus.APPROVED, "applicationId", Rule.APPLICATION_NOT_APPROVED,
 				"only an approved application can have its approval withdrawn");
 		requireDecidingUnion(command.decidingUnionId());
 		require(command.recordedBy(), "recordedBy");
@@ -96,14 +96,14 @@ class OnlineApplication {
 	}
 
 	private void requirePendingFor(org.unionledger.union.UnionId decidingUnionId) {
-		check(this.status == ApplicationStatus.PENDING, "applicationId", Rules.APPLICATION_NOT_PENDING,
+		check(this.status == ApplicationStatus.PENDING, "applicationId", Rule.APPLICATION_NOT_PENDING,
 				"the application was already " + this.status.name().toLowerCase(java.util.Locale.ROOT));
 		requireDecidingUnion(decidingUnionId);
 	}
 
 	private void requireDecidingUnion(org.unionledger.union.UnionId decidingUnionId) {
 		check(this.union.unionId().equals(require(decidingUnionId, "decidingUnionId")), "decidingUnionId",
-				Rules.APPLICATION_OTHER_UNION, "only the union applied to decides the application");
+				Rule.APPLICATION_OTHER_UNION, "only the union applied to decides the application");
 	}
 
 	@EventSourcingHandler

@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.unionledger.common.Rules;
+import org.unionledger.common.Rule;
 import org.unionledger.membership.MemberDirectory;
 import org.unionledger.service.Commands.RecordServiceDelivered;
 import org.unionledger.service.Events.ServiceDelivered;
@@ -48,12 +48,12 @@ class ServiceDelivery {
 			members.requireHeldOrServedBy(command.memberId(), union.placement().unionId(), deliveredOn, "memberId");
 		}
 		check(command.personTimes() >= 1 && command.personTimes() <= MAX_PERSON_TIMES, "personTimes",
-				Rules.PERSON_TIMES_OUT_OF_RANGE, "person-times must be between 1 and " + MAX_PERSON_TIMES);
+				Rule.PERSON_TIMES_OUT_OF_RANGE, "person-times must be between 1 and " + MAX_PERSON_TIMES);
 		BigDecimal amount = require(command.amountYuan(), "amountYuan");
-		check(amount.signum() >= 0, "amountYuan", Rules.AMOUNT_NEGATIVE, "the amount must not be negative");
-		check(amount.stripTrailingZeros().scale() <= 2, "amountYuan", Rules.AMOUNT_PRECISION,
+		check(amount.signum() >= 0, "amountYuan", Rule.AMOUNT_NEGATIVE, "the amount must not be negative");
+		check(amount.stripTrailingZeros().scale() <= 2, "amountYuan", Rule.AMOUNT_PRECISION,
 				"the amount has at most 2 decimal places (fen)");
-		check(amount.compareTo(MAX_AMOUNT_YUAN) <= 0, "amountYuan", Rules.AMOUNT_TOO_LARGE,
+		check(amount.compareTo(MAX_AMOUNT_YUAN) <= 0, "amountYuan", Rule.AMOUNT_TOO_LARGE,
 				"the amount must not exceed " + MAX_AMOUNT_YUAN + " yuan");
 		apply(new ServiceDelivered(command.serviceId(), union.placement(), command.memberId(), command.type(),
 				command.campaign(), deliveredOn, command.personTimes(), amount.setScale(2), clock.instant(),

@@ -19,7 +19,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
-import org.unionledger.common.Rules;
+import org.unionledger.common.Rule;
 import org.unionledger.common.Text;
 import org.unionledger.jurisdiction.Jurisdiction;
 import org.unionledger.jurisdiction.JurisdictionCode;
@@ -84,36 +84,38 @@ class AnnualReport {
 		List<JurisdictionCode> flagged = require(command.flaggedChildren(), "flaggedChildren");
 		String sealDigest = require(command.sealDigest(), "sealDigest");
 		require(command.signedBy(), "signedBy");
-		check(jurisdictions.find(code).isPresent(), "jurisdictionCode", Rules.JURISDICTION_NOT_IN_TABLE,
+		check(jurisdictions.find(code).isPresent(), "jurisdictionCode", Rule.JURISDICTION_NOT_IN_TABLE,
 				"jurisdiction " + code + " is not in division table " + jurisdictions.version());
 		int year = command.statisticalYear();
 		LocalDate today = LocalDate.now(clock);
-		check(year >= FIRST_YEAR && year <= today.getYear() + 1, "statisticalYear", Rules.YEAR_OUT_OF_RANGE,
+		check(year >= FIRST_YEAR && year <= today.getYear() + 1, "statisticalYear", Rule.YEAR_OUT_OF_RANGE,
 				"a report's year lies between " + FIRST_YEAR + " and " + (today.getYear() + 1));
-		check(id.equals(ReportId.of(code, year)), "reportId", Rules.REQUIRED,
+		check(id.equals(ReportId.of(code, year)), "reportId", Rule.REQUIRED,
 				"the report id must be " + ReportId.of(code, year));
-		check(calendar.lastDay(year).isBefore(today), "statisticalYear", Rules.YEAR_NOT_ENDED, "statistical year "
-				+ year + " ends on " + calendar.lastDay(year) + "; its report is signed after that");
+		check(calendar.lastDay(year).isBefore(today), "statisticalYear", Rule.YEAR_NOT_ENDED, "statistical year " + year
+				+ " ends on " + calendar.lastDay(year) + "; its report is signed after that");
 		checkFigures(figures);
 		long position = command.globalPosition();
-		check(position > 0, "globalPosition", Rules.POSITION_INVALID, "the figures' global position is positive");
-		check(command.sealedThrough() >= position, "sealedThrough", Rules.SEAL_DOES_NOT_COVER_POSITION,
+		check(position > 0, "globalPosition", Rule.POSITION_INVALID, "the figures' global position is positive");
+		check(command.sealedThrough() >= position, "sealedThrough", Rule.SEAL_DOES_NOT_COVER_POSITION,
 				"the seal reaches position " + command.sealedThrough() + " but the figures include position " + position
 						+ "; seal first");
-		check(sealDigest.matches(HEX_DIGEST), "sealDigest", Rules.DIGEST_INVALID,
+		check(sealDigest.matches(HEX_DIGEST), "sealDigest", Rule.DIGEST_INVALID,
 				"a seal digest is 64 lower-case hex digits");
-		check(this.version == 0 || position > this.globalPosition, "globalPosition", Rules.POSITION_NOT_AFTER_PREVIOUS,
+		check(this.version == 0 || position > this.globalPosition, "globalPosition", Rule.POSITION_NOT_AFTER_PREVIOUS,
 				"version " + this.version + " was computed at position " + this.globalPosition
 						+ "; an amended report is computed later");
 		String comment = (command.comment() != null && !command.comment().isBlank())
 				? Text.clean(command.comment(), "comment", true) : null;
-		check(comment == null || comment.length() <= MAX_COMMENT, "comment", Rules.COMMENT_TOO_LONG,
+		check(comment == null || comment.length() <= MAX_COMMENT, "comment", Rule.COMMENT_TOO_LONG,
 				"a comment has at most " + MAX_COMMENT + " characters");
 		List<ChildReport> sorted = checkChildren(code, children, position, jurisdictions);
 		for (ChildReport child : sorted) {
 			check(child.status() != ChildReportStatus.SIGNED || !flagged.contains(child.code()), "children",
-					Rules.CHILD_REPORT_FLAGGED, "the report of " + child.code()
-							+ " has open change flags: a later event changed a figure it signed; it signs again first");
+					Rule.CHILD_REPORT_FLAGGED,
+					"the report of " + child.code()
+							+ " has open change flags: a later event changed a figure it signed; it signs again first",
+					String.valueOf(child.code()));
 		}
 		int next = this.version + 1;
 		Map<String, Long> canonical = Collections.unmodifiableMap(new TreeMap<>(figures));
@@ -124,12 +126,12 @@ class AnnualReport {
 	}
 
 	private static void checkFigures(Map<String, Long> figures) {
-		check(figures.size() <= MAX_FIGURES, "figures", Rules.FIGURE_INVALID,
+		check(figures.size() <= MAX_FIGURES, "figures", Rule.FIGURE_INVALID,
 				"a report has at most " + MAX_FIGURES + " figures");
 		figures.forEach((name, value) -> {
-			check(name != null && name.length() <= 120 && name.matches(FIGURE_NAME), "figures", Rules.FIGURE_INVALID,
+			check(name != null && name.length() <= 120 && name.matches(FIGURE_NAME), "figures", Rule.FIGURE_INVALID,
 					"a figure's name is a dotted word such as newEnrollments.sector.CONSTRUCTION");
-			check(value != null && value > 0, "figures", Rules.FIGURE_INVALID,
+			check(value != null && value > 0, "figures", Rule.FIGURE_INVALID,
 					"figure " + name + " must be positive (the report lists non-zero figures only)");
 		});
 	}
@@ -142,26 +144,27 @@ class AnnualReport {
 		}
 		Set<JurisdictionCode> seen = new HashSet<>();
 		for (ChildReport child : children) {
-			check(child != null && child.code() != null && child.status() != null, "children", Rules.REQUIRED,
+			check(child != null && child.code() != null && child.status() != null, "children", Rule.REQUIRED,
 					"each child names its jurisdiction and status");
-			check(below.contains(child.code()) && seen.add(child.code()), "children", Rules.CHILD_UNKNOWN,
+			check(below.contains(child.code()) && seen.add(child.code()), "children", Rule.CHILD_UNKNOWN,
 					child.code() + " is not a jurisdiction directly below " + code + ", or is named twice");
 			if (child.status() == ChildReportStatus.SIGNED) {
 				check(child.version() >= 1 && child.reportDigest() != null && child.reportDigest().matches(HEX_DIGEST)
-						&& child.globalPosition() > 0, "children", Rules.CHILD_REPORT_INVALID,
+						&& child.globalPosition() > 0, "children", Rule.CHILD_REPORT_INVALID,
 						"the signed report of " + child.code() + " needs a version, a position and a digest");
-				check(child.globalPosition() <= position, "children", Rules.CHILD_REPORT_INVALID,
+				check(child.globalPosition() <= position, "children", Rule.CHILD_REPORT_INVALID,
 						"the report of " + child.code() + " was computed at position " + child.globalPosition()
 								+ ", after this report's position " + position);
 			}
 			else {
 				check(child.version() == 0 && child.globalPosition() == 0 && child.reportDigest() == null, "children",
-						Rules.CHILD_REPORT_INVALID, "an exempt child " + child.code() + " has no version or digest");
+						Rule.CHILD_REPORT_INVALID, "an exempt child " + child.code() + " has no version or digest");
 			}
 		}
 		for (Jurisdiction child : jurisdictions.children(code)) {
-			check(seen.contains(child.code()), "children", Rules.CHILD_NOT_SIGNED,
-					child.code() + " (" + child.name() + ") has not signed its report for the year");
+			check(seen.contains(child.code()), "children", Rule.CHILD_NOT_SIGNED,
+					child.code() + " (" + child.name() + ") has not signed its report for the year",
+					child.code() + " (" + child.name() + ")");
 		}
 		List<ChildReport> sorted = new ArrayList<>(children);
 		sorted.sort((a, b) -> a.code().value().compareTo(b.code().value()));

@@ -9,7 +9,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.commandhandling.CommandHandler;
 import org.unionledger.common.Guards;
-import org.unionledger.common.Rules;
+import org.unionledger.common.Rule;
 import org.unionledger.common.Text;
 import org.unionledger.supervision.Commands.DecideFinding;
 import org.unionledger.supervision.Events.FindingDecided;
@@ -35,9 +35,9 @@ class FindingReview {
 		FindingDecision decided = Guards.require(command.decision(), "decision");
 		String reason = Text.clean(Guards.require(command.reason(), "reason"), "reason", true);
 		Guards.require(command.recordedBy(), "recordedBy");
-		Guards.check(!reason.isBlank() && reason.length() <= 1000, "reason", Rules.REQUIRED,
+		Guards.check(!reason.isBlank() && reason.length() <= 1000, "reason", Rule.REQUIRED,
 				"give the reason for the decision (at most 1000 characters)");
-		Guards.check(this.decision == null, "findingId", Rules.FINDING_ALREADY_DECIDED,
+		Guards.check(this.decision == null, "findingId", Rule.FINDING_ALREADY_DECIDED,
 				"the finding was already " + this.decision);
 		AggregateLifecycle.apply(new FindingDecided(command.findingId(), decided, reason.strip(), clock.instant(),
 				command.recordedBy()));

@@ -15,7 +15,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
-import org.unionledger.common.Rules;
+import org.unionledger.common.Rule;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
 import org.unionledger.targets.Commands.SetEnrollmentTarget;
@@ -50,15 +50,15 @@ class EnrollmentTarget {
 		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
 		require(command.recordedBy(), "recordedBy");
 		LocalDate today = LocalDate.now(clock);
-		check(jurisdictions.find(code).isPresent(), "jurisdictionCode", Rules.JURISDICTION_NOT_IN_TABLE,
+		check(jurisdictions.find(code).isPresent(), "jurisdictionCode", Rule.JURISDICTION_NOT_IN_TABLE,
 				"jurisdiction " + code + " is not in division table " + jurisdictions.version());
 		int year = command.statisticalYear();
-		check(year >= FIRST_YEAR && year <= today.getYear() + 2, "statisticalYear", Rules.YEAR_OUT_OF_RANGE,
+		check(year >= FIRST_YEAR && year <= today.getYear() + 2, "statisticalYear", Rule.YEAR_OUT_OF_RANGE,
 				"a target's year lies between " + FIRST_YEAR + " and " + (today.getYear() + 2));
-		check(id.equals(TargetId.of(code, year)), "targetId", Rules.REQUIRED,
+		check(id.equals(TargetId.of(code, year)), "targetId", Rule.REQUIRED,
 				"the target id must be " + TargetId.of(code, year));
-		check(command.target() >= 0, "target", Rules.TARGET_NEGATIVE, "a target is zero or more");
-		check(command.target() <= MAX_TARGET, "target", Rules.TARGET_TOO_LARGE,
+		check(command.target() >= 0, "target", Rule.TARGET_NEGATIVE, "a target is zero or more");
+		check(command.target() <= MAX_TARGET, "target", Rule.TARGET_TOO_LARGE,
 				"a target must not exceed " + MAX_TARGET);
 		notInFuture(effectiveDate, "effectiveDate", today);
 		Long previous = this.targets.get(source);

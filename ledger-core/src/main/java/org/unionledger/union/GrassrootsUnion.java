@@ -2,6 +2,7 @@ package org.unionledger.union;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.unionledger.common.Guards.check;
+import static org.unionledger.common.Guards.checkReferenced;
 import static org.unionledger.common.Guards.notInFuture;
 import static org.unionledger.common.Guards.require;
 
@@ -11,7 +12,7 @@ import java.time.LocalDate;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.unionledger.common.Rules;
+import org.unionledger.common.Rule;
 import org.unionledger.common.Text;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionLevel;
@@ -45,15 +46,15 @@ class GrassrootsUnion {
 	GrassrootsUnion(RegisterUnion command, Clock clock, JurisdictionTable jurisdictions) {
 		require(command.unionId(), "unionId");
 		String name = Text.clean(require(command.name(), "name"), "name", false);
-		check(!name.isEmpty(), "name", Rules.NAME_BLANK, "the union's name must not be blank");
-		check(name.codePointCount(0, name.length()) <= MAX_NAME_LENGTH, "name", Rules.NAME_TOO_LONG,
+		check(!name.isEmpty(), "name", Rule.NAME_BLANK, "the union's name must not be blank");
+		check(name.codePointCount(0, name.length()) <= MAX_NAME_LENGTH, "name", Rule.NAME_TOO_LONG,
 				"the union's name must not exceed " + MAX_NAME_LENGTH + " characters");
 		require(command.type(), "type");
 		require(command.sector(), "sector");
 		JurisdictionCode code = require(command.jurisdictionCode(), "jurisdictionCode");
-		check(code.level() == JurisdictionLevel.COUNTY, "jurisdictionCode", Rules.JURISDICTION_NOT_COUNTY_LEVEL,
+		check(code.level() == JurisdictionLevel.COUNTY, "jurisdictionCode", Rule.JURISDICTION_NOT_COUNTY_LEVEL,
 				"a grassroots union sits under a county-level jurisdiction (6 digits), not " + code);
-		check(jurisdictions.isCountyLevel(code), "jurisdictionCode", Rules.JURISDICTION_UNKNOWN,
+		checkReferenced(jurisdictions.isCountyLevel(code), "jurisdictionCode", Rule.JURISDICTION_UNKNOWN,
 				"jurisdiction " + code + " is not in division table " + jurisdictions.version());
 		notInFuture(require(command.establishedOn(), "establishedOn"), "establishedOn", LocalDate.now(clock));
 		require(command.recordedBy(), "recordedBy");
@@ -63,11 +64,11 @@ class GrassrootsUnion {
 
 	@CommandHandler
 	void handle(DissolveUnion command, Clock clock) {
-		check(!this.dissolved, "unionId", Rules.UNION_ALREADY_DISSOLVED,
+		check(!this.dissolved, "unionId", Rule.UNION_ALREADY_DISSOLVED,
 				"union " + this.unionId + " is already dissolved");
 		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
 		notInFuture(effectiveDate, "effectiveDate", LocalDate.now(clock));
-		check(!effectiveDate.isBefore(this.establishedOn), "effectiveDate", Rules.EFFECTIVE_DATE_BEFORE_ESTABLISHMENT,
+		check(!effectiveDate.isBefore(this.establishedOn), "effectiveDate", Rule.EFFECTIVE_DATE_BEFORE_ESTABLISHMENT,
 				"a union cannot be dissolved before it was established (" + this.establishedOn + ")");
 		require(command.recordedBy(), "recordedBy");
 		apply(new UnionDissolved(this.placement, Text.clean(command.reason(), "reason", true), effectiveDate,

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 import org.unionledger.common.DomainRuleViolation;
-import org.unionledger.common.Rules;
+import org.unionledger.common.Rule;
 
 /**
  * Command-side lookup of registered unions, injected into command handlers. Implemented
@@ -16,13 +16,13 @@ public interface UnionDirectory {
 
 	/**
 	 * The union's facts if it is registered and open on the date; otherwise a violation
-	 * of {@link Rules#UNION_UNKNOWN} or {@link Rules#UNION_NOT_OPEN} for {@code field}.
+	 * of {@link Rule#UNION_UNKNOWN} or {@link Rule#UNION_NOT_OPEN} for {@code field}.
 	 */
 	default UnionFacts requireOpenOn(UnionId unionId, LocalDate date, String field) {
-		UnionFacts facts = find(unionId).orElseThrow(
-				() -> new DomainRuleViolation(field, Rules.UNION_UNKNOWN, "no union " + unionId + " is registered"));
+		UnionFacts facts = find(unionId).orElseThrow(() -> DomainRuleViolation.unknownReference(field,
+				Rule.UNION_UNKNOWN, "no union " + unionId + " is registered"));
 		if (!facts.isOpenOn(date)) {
-			throw new DomainRuleViolation(field, Rules.UNION_NOT_OPEN, "union " + unionId + " is not open on " + date);
+			throw new DomainRuleViolation(field, Rule.UNION_NOT_OPEN, "union " + unionId + " is not open on " + date);
 		}
 		return facts;
 	}

@@ -25,7 +25,7 @@ public final class TestLedger {
 	}
 
 	/** Matches a {@link DomainRuleViolation} of the given field and rule. */
-	public static Matcher<DomainRuleViolation> violationOf(String field, String rule) {
+	public static Matcher<DomainRuleViolation> violationOf(String field, Rule rule) {
 		return new TypeSafeMatcher<>() {
 
 			@Override

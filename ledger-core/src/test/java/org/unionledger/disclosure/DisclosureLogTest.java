@@ -8,7 +8,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.unionledger.common.RecordedBy;
-import org.unionledger.common.Rules;
+import org.unionledger.common.Rule;
 import org.unionledger.disclosure.Commands.RecordDisclosure;
 import org.unionledger.disclosure.Events.PersonalDataDisclosed;
 import org.unionledger.membership.MemberId;
@@ -47,7 +47,7 @@ class DisclosureLogTest {
 	void cannotReadWithoutAPurpose() {
 		this.fixture.givenNoPriorActivity()
 			.when(new RecordDisclosure(LOG, MEMBER, "  ", SUPERVISOR))
-			.expectException(violationOf("purpose", Rules.PURPOSE_BLANK))
+			.expectException(violationOf("purpose", Rule.PURPOSE_BLANK))
 			.expectNoEvents();
 	}
 
@@ -55,7 +55,7 @@ class DisclosureLogTest {
 	void cannotGiveAnOverlongPurpose() {
 		this.fixture.givenNoPriorActivity()
 			.when(new RecordDisclosure(LOG, MEMBER, "因".repeat(201), SUPERVISOR))
-			.expectException(violationOf("purpose", Rules.PURPOSE_TOO_LONG))
+			.expectException(violationOf("purpose", Rule.PURPOSE_TOO_LONG))
 			.expectNoEvents();
 	}
 
@@ -63,7 +63,7 @@ class DisclosureLogTest {
 	void cannotRecordInAnotherMembersLog() {
 		this.fixture.givenNoPriorActivity()
 			.when(new RecordDisclosure(DisclosureLogId.of(new MemberId("m-other")), MEMBER, "check", SUPERVISOR))
-			.expectException(violationOf("logId", Rules.DISCLOSURE_LOG_MISMATCH))
+			.expectException(violationOf("logId", Rule.DISCLOSURE_LOG_MISMATCH))
 			.expectNoEvents();
 	}
 
@@ -71,7 +71,7 @@ class DisclosureLogTest {
 	void cannotRecordWithoutTheReader() {
 		this.fixture.givenNoPriorActivity()
 			.when(new RecordDisclosure(LOG, MEMBER, "check", null))
-			.expectException(violationOf("disclosedTo", Rules.REQUIRED))
+			.expectException(violationOf("disclosedTo", Rule.REQUIRED))
 			.expectNoEvents();
 	}
 

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.unionledger.common.DomainRuleViolation;
-import org.unionledger.common.Rules;
+import org.unionledger.common.Rule;
 
 class PersonNameTest {
 
@@ -27,27 +27,27 @@ class PersonNameTest {
 	@Test
 	void aNameHasAtMost64Characters() {
 		assertThat(PersonName.of("王".repeat(64)).value()).hasSize(64);
-		assertRefused("王".repeat(65), Rules.NAME_TOO_LONG);
+		assertRefused("王".repeat(65), Rule.NAME_TOO_LONG);
 		// Code points, not UTF-16 units: 64 characters of CJK extension B fit.
 		assertThat(PersonName.of("𠀀".repeat(64)).value().codePointCount(0, 128)).isEqualTo(64);
 	}
 
 	@Test
 	void blankAndInvisibleNamesAreRefused() {
-		assertRefused("", Rules.NAME_BLANK);
-		assertRefused("   ", Rules.NAME_BLANK);
-		assertRefused("\u200b\u200b", Rules.NAME_BLANK);
-		assertRefused("\u3000\ufeff", Rules.NAME_BLANK);
+		assertRefused("", Rule.NAME_BLANK);
+		assertRefused("   ", Rule.NAME_BLANK);
+		assertRefused("\u200b\u200b", Rule.NAME_BLANK);
+		assertRefused("\u3000\ufeff", Rule.NAME_BLANK);
 		assertThatThrownBy(() -> PersonName.of(null)).isInstanceOf(DomainRuleViolation.class)
 			.extracting("rule")
-			.isEqualTo(Rules.REQUIRED);
+			.isEqualTo(Rule.REQUIRED);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "张\u0000伟", "张\u200b伟", "张\u202e伟", "\u2066张伟", "张\ud800伟", "张\udc00", "张\ue000",
 			"=cmd|' /C calc'!A0", "+张伟", "-张伟", "@SUM(A1)", "张伟1", "张\t伟", "张\n伟", "<script>" })
 	void controlFormatSurrogatePrivateUseAndFormulaCharactersAreRefused(String name) {
-		assertRefused(name, Rules.NAME_CHARACTERS);
+		assertRefused(name, Rule.NAME_CHARACTERS);
 	}
 
 	@Test
@@ -64,7 +64,7 @@ class PersonNameTest {
 		assertThat(new PersonalData(id, PersonName.of(" 李四 ")).name()).isEqualTo("李四");
 	}
 
-	private static void assertRefused(String name, String rule) {
+	private static void assertRefused(String name, Rule rule) {
 		assertThatThrownBy(() -> PersonName.of(name)).isInstanceOf(DomainRuleViolation.class).satisfies(ex -> {
 			assertThat(((DomainRuleViolation) ex).rule()).isEqualTo(rule);
 			assertThat(((DomainRuleViolation) ex).field()).isEqualTo("name");

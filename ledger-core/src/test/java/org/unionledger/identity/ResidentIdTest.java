@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+import org.unionledger.common.Rule;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -72,21 +73,21 @@ class ResidentIdTest {
 	@CsvSource(nullValues = "NULL",
 			value = { "NULL", "''", "1301021990030712", "1301021990030712333", "13010219900307123", "1301027003071" })
 	void rejectsAWrongLength(String raw) {
-		assertViolation(raw, InvalidResidentIdException.LENGTH);
+		assertViolation(raw, Rule.RESIDENT_ID_LENGTH);
 	}
 
 	@ParameterizedTest
 	@CsvSource({ "13010219900307123A", "1301021990030712X3", "X30102199003071233", "13010A700307123", "13010270030712X",
 			"１３０１０２１９９００３０７１２３３" })
 	void rejectsCharactersOtherThanDigitsAndAFinalX(String raw) {
-		assertViolation(raw, InvalidResidentIdException.CHARACTERS);
+		assertViolation(raw, Rule.RESIDENT_ID_CHARACTERS);
 	}
 
 	@ParameterizedTest
 	@CsvSource({ "1301021990023012", "1301021990130112", "1301021899123112", "1301022026061612" })
 	void rejectsABirthDateThatIsNoCalendarDateOrOutOfRange(String first16) {
 		String first17 = first16 + "3";
-		assertViolation(first17 + ResidentId.checkDigitFor(first17), InvalidResidentIdException.BIRTH_DATE);
+		assertViolation(first17 + ResidentId.checkDigitFor(first17), Rule.RESIDENT_ID_BIRTH_DATE);
 	}
 
 	@Test
@@ -97,13 +98,13 @@ class ResidentIdTest {
 
 	@Test
 	void aLegacyNumberWithAnImpossibleDateViolatesTheBirthDateRule() {
-		assertViolation("130102700230123", InvalidResidentIdException.BIRTH_DATE);
+		assertViolation("130102700230123", Rule.RESIDENT_ID_BIRTH_DATE);
 	}
 
 	@Test
 	void rejectsAWrongCheckDigit() {
-		assertViolation("130102199003071234", InvalidResidentIdException.CHECK_DIGIT);
-		assertViolation("130102199003071230", InvalidResidentIdException.CHECK_DIGIT);
+		assertViolation("130102199003071234", Rule.RESIDENT_ID_CHECK_DIGIT);
+		assertViolation("130102199003071230", Rule.RESIDENT_ID_CHECK_DIGIT);
 	}
 
 	@Test
@@ -133,7 +134,7 @@ class ResidentIdTest {
 		assertThat(String.valueOf(new PersonalData(id, "张三"))).doesNotContain(WITH_DIGIT).doesNotContain("张三");
 	}
 
-	private static void assertViolation(String raw, String rule) {
+	private static void assertViolation(String raw, Rule rule) {
 		assertThatThrownBy(() -> ResidentId.parse(raw, TODAY)).isInstanceOf(InvalidResidentIdException.class)
 			.satisfies((ex) -> {
 				InvalidResidentIdException violation = (InvalidResidentIdException) ex;

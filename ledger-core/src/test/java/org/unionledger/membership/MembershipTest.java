@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.unionledger.common.Outcome;
-import org.unionledger.common.Rules;
+import org.unionledger.common.Rule;
 import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.membership.Commands.AcceptTransfer;
 import org.unionledger.membership.Commands.AssignServingUnion;
@@ -200,7 +200,7 @@ class MembershipTest {
 		void reEnrollmentCannotTakeEffectBeforeTheTermination() {
 			MembershipTest.this.fixture.given(enrolled(), terminated(LocalDate.of(2026, 3, 1)))
 				.when(enroll(MembershipTest.this.origin.unionId(), LocalDate.of(2026, 2, 28)))
-				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
+				.expectException(violationOf("effectiveDate", Rule.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
 				.expectNoEvents();
 		}
 
@@ -208,7 +208,7 @@ class MembershipTest {
 		void cannotEnrollWithAnEffectiveDateInTheFuture() {
 			MembershipTest.this.fixture.givenNoPriorActivity()
 				.when(enroll(MembershipTest.this.origin.unionId(), TODAY.plusDays(1)))
-				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_IN_FUTURE))
+				.expectException(violationOf("effectiveDate", Rule.EFFECTIVE_DATE_IN_FUTURE))
 				.expectNoEvents();
 		}
 
@@ -216,7 +216,7 @@ class MembershipTest {
 		void cannotEnrollAtAnUnknownUnion() {
 			MembershipTest.this.fixture.givenNoPriorActivity()
 				.when(enroll(UNKNOWN_UNION, TODAY))
-				.expectException(violationOf("unionId", Rules.UNION_UNKNOWN))
+				.expectException(violationOf("unionId", Rule.UNION_UNKNOWN))
 				.expectNoEvents();
 		}
 
@@ -224,7 +224,7 @@ class MembershipTest {
 		void cannotEnrollAtADissolvedUnion() {
 			MembershipTest.this.fixture.givenNoPriorActivity()
 				.when(enroll(MembershipTest.this.dissolved.unionId(), TODAY))
-				.expectException(violationOf("unionId", Rules.UNION_NOT_OPEN))
+				.expectException(violationOf("unionId", Rule.UNION_NOT_OPEN))
 				.expectNoEvents();
 		}
 
@@ -232,7 +232,7 @@ class MembershipTest {
 		void cannotEnrollAtAUnionBeforeItWasEstablished() {
 			MembershipTest.this.fixture.givenNoPriorActivity()
 				.when(enroll(MembershipTest.this.founded.unionId(), LocalDate.of(2026, 5, 31)))
-				.expectException(violationOf("unionId", Rules.UNION_NOT_OPEN))
+				.expectException(violationOf("unionId", Rule.UNION_NOT_OPEN))
 				.expectNoEvents();
 		}
 
@@ -240,7 +240,7 @@ class MembershipTest {
 		void aSecondEnrollmentAtAnUnknownUnionIsAnInputErrorNotARecordedRejection() {
 			MembershipTest.this.fixture.given(enrolled())
 				.when(enroll(UNKNOWN_UNION, TODAY))
-				.expectException(violationOf("unionId", Rules.UNION_UNKNOWN))
+				.expectException(violationOf("unionId", Rule.UNION_UNKNOWN))
 				.expectNoEvents();
 		}
 
@@ -249,7 +249,7 @@ class MembershipTest {
 			MembershipTest.this.fixture.givenNoPriorActivity()
 				.when(new EnrollMember(MEMBER, null, MembershipTest.this.origin.unionId(), TODAY,
 						EnrollmentChannel.ONLINE, CLERK))
-				.expectException(violationOf("personalData", Rules.REQUIRED))
+				.expectException(violationOf("personalData", Rule.REQUIRED))
 				.expectNoEvents();
 		}
 
@@ -279,7 +279,7 @@ class MembershipTest {
 		void cannotIssueForAMembershipOnHold() {
 			MembershipTest.this.fixture.given(enrolled(), onHold(LocalDate.of(2026, 3, 1)))
 				.when(issue(CODE, MembershipTest.this.origin.unionId(), null, TODAY, 30))
-				.expectException(violationOf("memberId", Rules.MEMBERSHIP_NOT_ACTIVE))
+				.expectException(violationOf("memberId", Rule.MEMBERSHIP_NOT_ACTIVE))
 				.expectNoEvents();
 		}
 
@@ -287,7 +287,7 @@ class MembershipTest {
 		void cannotIssueForATerminatedMembership() {
 			MembershipTest.this.fixture.given(enrolled(), terminated(LocalDate.of(2026, 3, 1)))
 				.when(issue(CODE, MembershipTest.this.origin.unionId(), null, TODAY, 30))
-				.expectException(violationOf("memberId", Rules.MEMBERSHIP_NOT_ACTIVE))
+				.expectException(violationOf("memberId", Rule.MEMBERSHIP_NOT_ACTIVE))
 				.expectNoEvents();
 		}
 
@@ -303,7 +303,7 @@ class MembershipTest {
 			MembershipTest.this.fixture.given(enrolled())
 				.when(issue(CODE, MembershipTest.this.third.unionId(), MembershipTest.this.receiver.unionId(), TODAY,
 						30))
-				.expectException(violationOf("issuingUnionId", Rules.NOT_CURRENT_UNION))
+				.expectException(violationOf("issuingUnionId", Rule.NOT_CURRENT_UNION))
 				.expectNoEvents();
 		}
 
@@ -311,7 +311,7 @@ class MembershipTest {
 		void cannotIssueWhileAnUnexpiredCredentialIsOutstanding() {
 			MembershipTest.this.fixture.given(enrolled(), issuedToReceiver())
 				.when(issue(OTHER_CODE, MembershipTest.this.origin.unionId(), null, TODAY, 30))
-				.expectException(violationOf("code", Rules.CREDENTIAL_OUTSTANDING))
+				.expectException(violationOf("code", Rule.CREDENTIAL_OUTSTANDING))
 				.expectNoEvents();
 		}
 
@@ -341,7 +341,7 @@ class MembershipTest {
 			MembershipTest.this.fixture
 				.given(enrolled(), issued(CODE, MembershipTest.this.receiver.unionId(), LocalDate.of(2026, 5, 1), 30))
 				.when(issue(CODE, MembershipTest.this.origin.unionId(), null, TODAY, 30))
-				.expectException(violationOf("code", Rules.CREDENTIAL_CODE_TAKEN))
+				.expectException(violationOf("code", Rule.CREDENTIAL_CODE_TAKEN))
 				.expectNoEvents();
 		}
 
@@ -350,7 +350,7 @@ class MembershipTest {
 			MembershipTest.this.fixture.given(enrolled())
 				.when(issue(CODE, MembershipTest.this.origin.unionId(), MembershipTest.this.origin.unionId(), TODAY,
 						30))
-				.expectException(violationOf("toUnionId", Rules.SAME_UNION))
+				.expectException(violationOf("toUnionId", Rule.SAME_UNION))
 				.expectNoEvents();
 		}
 
@@ -358,7 +358,7 @@ class MembershipTest {
 		void aCredentialCannotLeadToAnUnknownUnion() {
 			MembershipTest.this.fixture.given(enrolled())
 				.when(issue(CODE, MembershipTest.this.origin.unionId(), UNKNOWN_UNION, TODAY, 30))
-				.expectException(violationOf("toUnionId", Rules.UNION_UNKNOWN))
+				.expectException(violationOf("toUnionId", Rule.UNION_UNKNOWN))
 				.expectNoEvents();
 		}
 
@@ -367,7 +367,7 @@ class MembershipTest {
 		void validityLiesBetweenOneAnd3650Days(int days) {
 			MembershipTest.this.fixture.given(enrolled())
 				.when(issue(CODE, MembershipTest.this.origin.unionId(), null, TODAY, days))
-				.expectException(violationOf("validityDays", Rules.VALIDITY_DAYS_OUT_OF_RANGE))
+				.expectException(violationOf("validityDays", Rule.VALIDITY_DAYS_OUT_OF_RANGE))
 				.expectNoEvents();
 		}
 
@@ -382,7 +382,7 @@ class MembershipTest {
 		void cannotIssueACredentialDatedInTheFuture() {
 			MembershipTest.this.fixture.given(enrolled())
 				.when(issue(CODE, MembershipTest.this.origin.unionId(), null, TODAY.plusDays(1), 30))
-				.expectException(violationOf("issuedOn", Rules.EFFECTIVE_DATE_IN_FUTURE))
+				.expectException(violationOf("issuedOn", Rule.EFFECTIVE_DATE_IN_FUTURE))
 				.expectNoEvents();
 		}
 
@@ -390,7 +390,7 @@ class MembershipTest {
 		void cannotIssueACredentialBeforeTheMembershipStarted() {
 			MembershipTest.this.fixture.given(enrolled())
 				.when(issue(CODE, MembershipTest.this.origin.unionId(), null, ENROLLED_ON.minusDays(1), 30))
-				.expectException(violationOf("issuedOn", Rules.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
+				.expectException(violationOf("issuedOn", Rule.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
 				.expectNoEvents();
 		}
 
@@ -444,7 +444,7 @@ class MembershipTest {
 						new TransferAccepted(MEMBER, CODE, MembershipTest.this.origin, MembershipTest.this.receiver,
 								this.transferDay, EARLIER, CLERK))
 				.when(issue(OTHER_CODE, MembershipTest.this.origin.unionId(), null, TODAY, 30))
-				.expectException(violationOf("issuingUnionId", Rules.NOT_CURRENT_UNION));
+				.expectException(violationOf("issuingUnionId", Rule.NOT_CURRENT_UNION));
 		}
 
 		@Test
@@ -604,7 +604,7 @@ class MembershipTest {
 		void aTransferCannotTakeEffectInTheFuture() {
 			MembershipTest.this.fixture.given(enrolled(), issuedToReceiver())
 				.when(acceptAtReceiver(TODAY.plusDays(1)))
-				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_IN_FUTURE))
+				.expectException(violationOf("effectiveDate", Rule.EFFECTIVE_DATE_IN_FUTURE))
 				.expectNoEvents();
 		}
 
@@ -612,7 +612,7 @@ class MembershipTest {
 		void aTransferCannotTakeEffectBeforeItsCredentialWasIssued() {
 			MembershipTest.this.fixture.given(enrolled(), issuedToReceiver())
 				.when(acceptAtReceiver(LocalDate.of(2026, 5, 31)))
-				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_BEFORE_ISSUE))
+				.expectException(violationOf("effectiveDate", Rule.EFFECTIVE_DATE_BEFORE_ISSUE))
 				.expectNoEvents();
 		}
 
@@ -623,7 +623,7 @@ class MembershipTest {
 						new MembershipResumed(MEMBER, MembershipTest.this.origin, LocalDate.of(2026, 6, 8), EARLIER,
 								CLERK))
 				.when(acceptAtReceiver(LocalDate.of(2026, 6, 6)))
-				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
+				.expectException(violationOf("effectiveDate", Rule.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
 				.expectNoEvents();
 		}
 
@@ -652,7 +652,7 @@ class MembershipTest {
 		void cannotCancelAnUnknownCredential() {
 			MembershipTest.this.fixture.given(enrolled(), issuedToReceiver())
 				.when(new CancelTransferCredential(MEMBER, OTHER_CODE, TODAY, "typo", CLERK))
-				.expectException(violationOf("code", Rules.CREDENTIAL_UNKNOWN))
+				.expectException(violationOf("code", Rule.CREDENTIAL_UNKNOWN))
 				.expectNoEvents();
 		}
 
@@ -663,7 +663,7 @@ class MembershipTest {
 						new TransferAccepted(MEMBER, CODE, MembershipTest.this.origin, MembershipTest.this.receiver,
 								LocalDate.of(2026, 6, 10), EARLIER, CLERK))
 				.when(new CancelTransferCredential(MEMBER, CODE, TODAY, "too late", CLERK))
-				.expectException(violationOf("code", Rules.CREDENTIAL_NOT_OUTSTANDING))
+				.expectException(violationOf("code", Rule.CREDENTIAL_NOT_OUTSTANDING))
 				.expectNoEvents();
 		}
 
@@ -674,7 +674,7 @@ class MembershipTest {
 						new TransferCredentialCancelled(MEMBER, CODE, MembershipTest.this.origin, "lost",
 								LocalDate.of(2026, 6, 2), EARLIER, CLERK))
 				.when(new CancelTransferCredential(MEMBER, CODE, TODAY, "again", CLERK))
-				.expectException(violationOf("code", Rules.CREDENTIAL_NOT_OUTSTANDING))
+				.expectException(violationOf("code", Rule.CREDENTIAL_NOT_OUTSTANDING))
 				.expectNoEvents();
 		}
 
@@ -682,7 +682,7 @@ class MembershipTest {
 		void cannotCancelWithAFutureDate() {
 			MembershipTest.this.fixture.given(enrolled(), issuedToReceiver())
 				.when(new CancelTransferCredential(MEMBER, CODE, TODAY.plusDays(1), "planned", CLERK))
-				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_IN_FUTURE))
+				.expectException(violationOf("effectiveDate", Rule.EFFECTIVE_DATE_IN_FUTURE))
 				.expectNoEvents();
 		}
 
@@ -690,7 +690,7 @@ class MembershipTest {
 		void cannotCancelBeforeTheCredentialWasIssued() {
 			MembershipTest.this.fixture.given(enrolled(), issuedToReceiver())
 				.when(new CancelTransferCredential(MEMBER, CODE, LocalDate.of(2026, 5, 31), "backdated", CLERK))
-				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
+				.expectException(violationOf("effectiveDate", Rule.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
 				.expectNoEvents();
 		}
 
@@ -713,7 +713,7 @@ class MembershipTest {
 		void aHeldMembershipCannotBePutOnHoldAgain() {
 			MembershipTest.this.fixture.given(enrolled(), onHold(this.holdDay))
 				.when(new PutMembershipOnHold(MEMBER, TODAY, "again", CLERK))
-				.expectException(violationOf("memberId", Rules.MEMBERSHIP_NOT_ACTIVE))
+				.expectException(violationOf("memberId", Rule.MEMBERSHIP_NOT_ACTIVE))
 				.expectNoEvents();
 		}
 
@@ -721,7 +721,7 @@ class MembershipTest {
 		void aTerminatedMembershipCannotBePutOnHold() {
 			MembershipTest.this.fixture.given(enrolled(), terminated(this.holdDay))
 				.when(new PutMembershipOnHold(MEMBER, TODAY, "retired", CLERK))
-				.expectException(violationOf("memberId", Rules.MEMBERSHIP_NOT_ACTIVE))
+				.expectException(violationOf("memberId", Rule.MEMBERSHIP_NOT_ACTIVE))
 				.expectNoEvents();
 		}
 
@@ -729,7 +729,7 @@ class MembershipTest {
 		void aHoldCannotTakeEffectInTheFuture() {
 			MembershipTest.this.fixture.given(enrolled())
 				.when(new PutMembershipOnHold(MEMBER, TODAY.plusDays(1), "retiring", CLERK))
-				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_IN_FUTURE))
+				.expectException(violationOf("effectiveDate", Rule.EFFECTIVE_DATE_IN_FUTURE))
 				.expectNoEvents();
 		}
 
@@ -737,7 +737,7 @@ class MembershipTest {
 		void aHoldCannotTakeEffectBeforeTheLastChange() {
 			MembershipTest.this.fixture.given(enrolled())
 				.when(new PutMembershipOnHold(MEMBER, ENROLLED_ON.minusDays(1), "retired", CLERK))
-				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
+				.expectException(violationOf("effectiveDate", Rule.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
 				.expectNoEvents();
 		}
 
@@ -752,7 +752,7 @@ class MembershipTest {
 		void onlyAHeldMembershipCanResume() {
 			MembershipTest.this.fixture.given(enrolled())
 				.when(new ResumeMembership(MEMBER, TODAY, CLERK))
-				.expectException(violationOf("memberId", Rules.MEMBERSHIP_NOT_ON_HOLD))
+				.expectException(violationOf("memberId", Rule.MEMBERSHIP_NOT_ON_HOLD))
 				.expectNoEvents();
 		}
 
@@ -760,7 +760,7 @@ class MembershipTest {
 		void aResumptionCannotTakeEffectInTheFuture() {
 			MembershipTest.this.fixture.given(enrolled(), onHold(this.holdDay))
 				.when(new ResumeMembership(MEMBER, TODAY.plusDays(1), CLERK))
-				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_IN_FUTURE))
+				.expectException(violationOf("effectiveDate", Rule.EFFECTIVE_DATE_IN_FUTURE))
 				.expectNoEvents();
 		}
 
@@ -768,7 +768,7 @@ class MembershipTest {
 		void aResumptionCannotTakeEffectBeforeTheHold() {
 			MembershipTest.this.fixture.given(enrolled(), onHold(this.holdDay))
 				.when(new ResumeMembership(MEMBER, this.holdDay.minusDays(1), CLERK))
-				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
+				.expectException(violationOf("effectiveDate", Rule.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
 				.expectNoEvents();
 		}
 
@@ -792,7 +792,7 @@ class MembershipTest {
 		void aMembershipCannotBeTerminatedTwice() {
 			MembershipTest.this.fixture.given(enrolled(), terminated(this.holdDay))
 				.when(new TerminateMembership(MEMBER, TODAY, TerminationReason.OTHER, CLERK))
-				.expectException(violationOf("memberId", Rules.MEMBERSHIP_TERMINATED))
+				.expectException(violationOf("memberId", Rule.MEMBERSHIP_TERMINATED))
 				.expectNoEvents();
 		}
 
@@ -800,7 +800,7 @@ class MembershipTest {
 		void aTerminationNeedsAReason() {
 			MembershipTest.this.fixture.given(enrolled())
 				.when(new TerminateMembership(MEMBER, TODAY, null, CLERK))
-				.expectException(violationOf("reason", Rules.REQUIRED))
+				.expectException(violationOf("reason", Rule.REQUIRED))
 				.expectNoEvents();
 		}
 
@@ -808,7 +808,7 @@ class MembershipTest {
 		void aTerminationCannotTakeEffectInTheFuture() {
 			MembershipTest.this.fixture.given(enrolled())
 				.when(new TerminateMembership(MEMBER, TODAY.plusDays(1), TerminationReason.OTHER, CLERK))
-				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_IN_FUTURE))
+				.expectException(violationOf("effectiveDate", Rule.EFFECTIVE_DATE_IN_FUTURE))
 				.expectNoEvents();
 		}
 
@@ -816,7 +816,7 @@ class MembershipTest {
 		void aTerminationCannotTakeEffectBeforeTheLastChange() {
 			MembershipTest.this.fixture.given(enrolled(), onHold(this.holdDay))
 				.when(new TerminateMembership(MEMBER, this.holdDay.minusDays(1), TerminationReason.OTHER, CLERK))
-				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
+				.expectException(violationOf("effectiveDate", Rule.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
 				.expectNoEvents();
 		}
 
@@ -845,7 +845,7 @@ class MembershipTest {
 		void theHoldingUnionCannotAlsoBeTheServingOne() {
 			MembershipTest.this.fixture.given(enrolled())
 				.when(new AssignServingUnion(MEMBER, MembershipTest.this.origin.unionId(), TODAY, CLERK))
-				.expectException(violationOf("servingUnionId", Rules.SERVING_UNION_IS_HOLDING))
+				.expectException(violationOf("servingUnionId", Rule.SERVING_UNION_IS_HOLDING))
 				.expectNoEvents();
 		}
 
@@ -853,7 +853,7 @@ class MembershipTest {
 		void onlyOneUnionServesAtATime() {
 			MembershipTest.this.fixture.given(enrolled(), assigned())
 				.when(new AssignServingUnion(MEMBER, MembershipTest.this.third.unionId(), TODAY, CLERK))
-				.expectException(violationOf("servingUnionId", Rules.SERVING_ASSIGNMENT_EXISTS))
+				.expectException(violationOf("servingUnionId", Rule.SERVING_ASSIGNMENT_EXISTS))
 				.expectNoEvents();
 		}
 
@@ -861,7 +861,7 @@ class MembershipTest {
 		void theServingUnionMustBeOpenOnTheEffectiveDate() {
 			MembershipTest.this.fixture.given(enrolled())
 				.when(new AssignServingUnion(MEMBER, MembershipTest.this.dissolved.unionId(), TODAY, CLERK))
-				.expectException(violationOf("servingUnionId", Rules.UNION_NOT_OPEN))
+				.expectException(violationOf("servingUnionId", Rule.UNION_NOT_OPEN))
 				.expectNoEvents();
 		}
 
@@ -869,7 +869,7 @@ class MembershipTest {
 		void aMembershipOnHoldIsNotServedElsewhere() {
 			MembershipTest.this.fixture.given(enrolled(), onHold(LocalDate.of(2026, 2, 1)))
 				.when(new AssignServingUnion(MEMBER, MembershipTest.this.receiver.unionId(), TODAY, CLERK))
-				.expectException(violationOf("memberId", Rules.MEMBERSHIP_NOT_ACTIVE))
+				.expectException(violationOf("memberId", Rule.MEMBERSHIP_NOT_ACTIVE))
 				.expectNoEvents();
 		}
 
@@ -878,7 +878,7 @@ class MembershipTest {
 			MembershipTest.this.fixture.given(enrolled())
 				.when(new AssignServingUnion(MEMBER, MembershipTest.this.receiver.unionId(), ENROLLED_ON.minusDays(1),
 						CLERK))
-				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
+				.expectException(violationOf("effectiveDate", Rule.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
 				.expectNoEvents();
 		}
 
@@ -894,7 +894,7 @@ class MembershipTest {
 		void withoutAnAssignmentThereIsNothingToEnd() {
 			MembershipTest.this.fixture.given(enrolled())
 				.when(new EndServingAssignment(MEMBER, TODAY, CLERK))
-				.expectException(violationOf("memberId", Rules.NO_SERVING_ASSIGNMENT))
+				.expectException(violationOf("memberId", Rule.NO_SERVING_ASSIGNMENT))
 				.expectNoEvents();
 		}
 
@@ -902,7 +902,7 @@ class MembershipTest {
 		void anEndCannotTakeEffectBeforeTheAssignment() {
 			MembershipTest.this.fixture.given(enrolled(), assigned())
 				.when(new EndServingAssignment(MEMBER, this.assignedOn.minusDays(1), CLERK))
-				.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
+				.expectException(violationOf("effectiveDate", Rule.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
 				.expectNoEvents();
 		}
 
@@ -959,7 +959,7 @@ class MembershipTest {
 			MembershipTest.this.fixture
 				.given(enrolled(), new Events.PersonalDataErased(MEMBER, "k1", BASIS, EARLIER, CLERK))
 				.when(new ErasePersonalData(MEMBER, BASIS, CLERK))
-				.expectException(violationOf("memberId", Rules.PERSONAL_DATA_ALREADY_ERASED))
+				.expectException(violationOf("memberId", Rule.PERSONAL_DATA_ALREADY_ERASED))
 				.expectNoEvents();
 		}
 
@@ -967,7 +967,7 @@ class MembershipTest {
 		void anErasureNamesItsLegalBasis() {
 			MembershipTest.this.fixture.given(enrolled())
 				.when(new ErasePersonalData(MEMBER, "  ", CLERK))
-				.expectException(violationOf("legalBasis", Rules.REQUIRED))
+				.expectException(violationOf("legalBasis", Rule.REQUIRED))
 				.expectNoEvents();
 		}
 
@@ -1013,7 +1013,7 @@ class MembershipTest {
 						new Events.EnrollmentReclassifiedAsTransferIn(MEMBER, MembershipTest.this.origin, ENROLLED_ON,
 								EnrollmentChannel.ON_SITE, FINDING, "came from a Shandong union", EARLIER, CLERK))
 				.when(new ReclassifyEnrollmentAsTransferIn(MEMBER, FINDING, "again", CLERK))
-				.expectException(violationOf("memberId", Rules.NOT_A_NEW_ENROLLMENT))
+				.expectException(violationOf("memberId", Rule.NOT_A_NEW_ENROLLMENT))
 				.expectNoEvents();
 		}
 
@@ -1021,7 +1021,7 @@ class MembershipTest {
 		void aCorrectionNeedsAReason() {
 			MembershipTest.this.fixture.given(enrolled())
 				.when(new ReclassifyEnrollmentAsTransferIn(MEMBER, FINDING, "", CLERK))
-				.expectException(violationOf("reason", Rules.REQUIRED))
+				.expectException(violationOf("reason", Rule.REQUIRED))
 				.expectNoEvents();
 		}
 

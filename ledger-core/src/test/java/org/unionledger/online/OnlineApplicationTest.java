@@ -12,7 +12,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.unionledger.common.RecordedBy;
-import org.unionledger.common.Rules;
+import org.unionledger.common.Rule;
 import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.membership.MemberId;
 import org.unionledger.online.Commands.ApproveApplication;
@@ -73,14 +73,14 @@ class OnlineApplicationTest {
 	void cannotApplyToADissolvedUnion() {
 		this.fixture.givenNoPriorActivity()
 			.when(new SubmitApplication(APPLICATION, MEMBER, SEALED, this.closed.unionId(), SUBMITTED, PUBLIC))
-			.expectException(violationOf("unionId", Rules.UNION_NOT_OPEN));
+			.expectException(violationOf("unionId", Rule.UNION_NOT_OPEN));
 	}
 
 	@Test
 	void cannotApplyToAnUnknownUnion() {
 		this.fixture.givenNoPriorActivity()
 			.when(new SubmitApplication(APPLICATION, MEMBER, SEALED, new UnionId("nowhere"), SUBMITTED, PUBLIC))
-			.expectException(violationOf("unionId", Rules.UNION_UNKNOWN));
+			.expectException(violationOf("unionId", Rule.UNION_UNKNOWN));
 	}
 
 	@Test
@@ -94,7 +94,7 @@ class OnlineApplicationTest {
 	void cannotApproveForAnotherUnion() {
 		this.fixture.given(submitted())
 			.when(new ApproveApplication(APPLICATION, this.closed.unionId(), TODAY, CLERK))
-			.expectException(violationOf("decidingUnionId", Rules.APPLICATION_OTHER_UNION))
+			.expectException(violationOf("decidingUnionId", Rule.APPLICATION_OTHER_UNION))
 			.expectNoEvents();
 	}
 
@@ -102,10 +102,10 @@ class OnlineApplicationTest {
 	void cannotApproveBeforeTheApplicationOrInTheFuture() {
 		this.fixture.given(submitted())
 			.when(new ApproveApplication(APPLICATION, this.union.unionId(), SUBMITTED.minusDays(1), CLERK))
-			.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_BEFORE_LAST_CHANGE));
+			.expectException(violationOf("effectiveDate", Rule.EFFECTIVE_DATE_BEFORE_LAST_CHANGE));
 		this.fixture.given(submitted())
 			.when(new ApproveApplication(APPLICATION, this.union.unionId(), TODAY.plusDays(1), CLERK))
-			.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_IN_FUTURE));
+			.expectException(violationOf("effectiveDate", Rule.EFFECTIVE_DATE_IN_FUTURE));
 	}
 
 	@Test
@@ -119,17 +119,17 @@ class OnlineApplicationTest {
 	void cannotDeclineWithoutAReason() {
 		this.fixture.given(submitted())
 			.when(new DeclineApplication(APPLICATION, this.union.unionId(), " ", CLERK))
-			.expectException(violationOf("reason", Rules.DECLINE_REASON_INVALID));
+			.expectException(violationOf("reason", Rule.DECLINE_REASON_INVALID));
 	}
 
 	@Test
 	void anApplicationIsDecidedOnlyOnce() {
 		this.fixture.given(submitted(), new ApplicationDeclined(APPLICATION, this.union, "no", NOW, CLERK))
 			.when(new ApproveApplication(APPLICATION, this.union.unionId(), TODAY, CLERK))
-			.expectException(violationOf("applicationId", Rules.APPLICATION_NOT_PENDING));
+			.expectException(violationOf("applicationId", Rule.APPLICATION_NOT_PENDING));
 		this.fixture.given(submitted(), new ApplicationApproved(APPLICATION, MEMBER, this.union, TODAY, NOW, CLERK))
 			.when(new DeclineApplication(APPLICATION, this.union.unionId(), "late", CLERK))
-			.expectException(violationOf("applicationId", Rules.APPLICATION_NOT_PENDING));
+			.expectException(violationOf("applicationId", Rule.APPLICATION_NOT_PENDING));
 	}
 
 	@Test
@@ -151,13 +151,13 @@ class OnlineApplicationTest {
 	void onlyAnApprovedApplicationHasItsApprovalWithdrawn() {
 		this.fixture.given(submitted())
 			.when(new WithdrawApproval(APPLICATION, this.union.unionId(), "enrollment failed", CLERK))
-			.expectException(violationOf("applicationId", Rules.APPLICATION_NOT_APPROVED));
+			.expectException(violationOf("applicationId", Rule.APPLICATION_NOT_APPROVED));
 		this.fixture.given(submitted(), new ApplicationDeclined(APPLICATION, this.union, "no", NOW, CLERK))
 			.when(new WithdrawApproval(APPLICATION, this.union.unionId(), "enrollment failed", CLERK))
-			.expectException(violationOf("applicationId", Rules.APPLICATION_NOT_APPROVED));
+			.expectException(violationOf("applicationId", Rule.APPLICATION_NOT_APPROVED));
 		this.fixture.given(submitted(), new ApplicationApproved(APPLICATION, MEMBER, this.union, TODAY, NOW, CLERK))
 			.when(new WithdrawApproval(APPLICATION, new UnionId("sjz-closed-02"), "enrollment failed", CLERK))
-			.expectException(violationOf("decidingUnionId", Rules.APPLICATION_OTHER_UNION));
+			.expectException(violationOf("decidingUnionId", Rule.APPLICATION_OTHER_UNION));
 	}
 
 }

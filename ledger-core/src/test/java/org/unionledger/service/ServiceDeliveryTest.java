@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.unionledger.common.Rules;
+import org.unionledger.common.Rule;
 import org.unionledger.membership.EnrollmentChannel;
 import org.unionledger.membership.Events.MemberEnrolled;
 import org.unionledger.membership.Events.MembershipTerminated;
@@ -74,7 +74,7 @@ class ServiceDeliveryTest {
 	void aUnionOfAnotherCityCannotServeTheMember() {
 		this.fixture.givenNoPriorActivity()
 			.when(memberDelivery(this.baoding, DELIVERED_ON))
-			.expectException(violationOf("memberId", Rules.MEMBER_UNKNOWN))
+			.expectException(violationOf("memberId", Rule.MEMBER_UNKNOWN))
 			.expectNoEvents();
 	}
 
@@ -83,7 +83,7 @@ class ServiceDeliveryTest {
 		this.fixture.givenNoPriorActivity()
 			.when(new RecordServiceDelivered(SERVICE, this.union.unionId(), new MemberId("m-unknown"),
 					ServiceType.MICRO_LOAN, null, DELIVERED_ON, 1, BigDecimal.TEN, CLERK))
-			.expectException(violationOf("memberId", Rules.MEMBER_UNKNOWN))
+			.expectException(violationOf("memberId", Rule.MEMBER_UNKNOWN))
 			.expectNoEvents();
 	}
 
@@ -91,7 +91,7 @@ class ServiceDeliveryTest {
 	void noServiceToAMemberBeforeTheEnrollment() {
 		this.fixture.givenNoPriorActivity()
 			.when(memberDelivery(this.union, LocalDate.of(2025, 2, 28)))
-			.expectException(violationOf("memberId", Rules.MEMBER_UNKNOWN))
+			.expectException(violationOf("memberId", Rule.MEMBER_UNKNOWN))
 			.expectNoEvents();
 	}
 
@@ -106,10 +106,10 @@ class ServiceDeliveryTest {
 			.expectSuccessfulHandlerExecution();
 		this.fixture.givenNoPriorActivity()
 			.when(memberDelivery(this.hostSite, LocalDate.of(2026, 1, 9)))
-			.expectException(violationOf("memberId", Rules.MEMBER_UNKNOWN));
+			.expectException(violationOf("memberId", Rule.MEMBER_UNKNOWN));
 		this.fixture.givenNoPriorActivity()
 			.when(memberDelivery(this.hostSite, LocalDate.of(2026, 5, 1)))
-			.expectException(violationOf("memberId", Rules.MEMBER_UNKNOWN));
+			.expectException(violationOf("memberId", Rule.MEMBER_UNKNOWN));
 		this.fixture.givenNoPriorActivity()
 			.when(memberDelivery(this.union, LocalDate.of(2026, 4, 30)))
 			.expectSuccessfulHandlerExecution();
@@ -121,7 +121,7 @@ class ServiceDeliveryTest {
 				this.baoding, LocalDate.of(2026, 2, 1), NOW, CLERK));
 		this.fixture.givenNoPriorActivity()
 			.when(memberDelivery(this.union, LocalDate.of(2026, 2, 1)))
-			.expectException(violationOf("memberId", Rules.MEMBER_UNKNOWN));
+			.expectException(violationOf("memberId", Rule.MEMBER_UNKNOWN));
 		this.fixture.givenNoPriorActivity()
 			.when(memberDelivery(this.union, LocalDate.of(2026, 1, 31)))
 			.expectSuccessfulHandlerExecution();
@@ -136,7 +136,7 @@ class ServiceDeliveryTest {
 				false, LocalDate.of(2026, 3, 1), NOW, CLERK));
 		this.fixture.givenNoPriorActivity()
 			.when(memberDelivery(this.union, LocalDate.of(2026, 3, 1)))
-			.expectException(violationOf("memberId", Rules.MEMBER_UNKNOWN))
+			.expectException(violationOf("memberId", Rule.MEMBER_UNKNOWN))
 			.expectNoEvents();
 	}
 
@@ -171,7 +171,7 @@ class ServiceDeliveryTest {
 		this.fixture.givenNoPriorActivity()
 			.when(new RecordServiceDelivered(SERVICE, new UnionId("nowhere-99"), null, ServiceType.MICRO_LOAN, null,
 					DELIVERED_ON, 1, BigDecimal.TEN, CLERK))
-			.expectException(violationOf("unionId", Rules.UNION_UNKNOWN))
+			.expectException(violationOf("unionId", Rule.UNION_UNKNOWN))
 			.expectNoEvents();
 	}
 
@@ -180,7 +180,7 @@ class ServiceDeliveryTest {
 		this.fixture.givenNoPriorActivity()
 			.when(new RecordServiceDelivered(SERVICE, this.dissolved.unionId(), null, ServiceType.MICRO_LOAN, null,
 					DELIVERED_ON, 1, BigDecimal.TEN, CLERK))
-			.expectException(violationOf("unionId", Rules.UNION_NOT_OPEN))
+			.expectException(violationOf("unionId", Rule.UNION_NOT_OPEN))
 			.expectNoEvents();
 	}
 
@@ -189,7 +189,7 @@ class ServiceDeliveryTest {
 		this.fixture.givenNoPriorActivity()
 			.when(new RecordServiceDelivered(SERVICE, this.union.unionId(), null, ServiceType.MICRO_LOAN, null,
 					LocalDate.of(2019, 12, 31), 1, BigDecimal.TEN, CLERK))
-			.expectException(violationOf("unionId", Rules.UNION_NOT_OPEN))
+			.expectException(violationOf("unionId", Rule.UNION_NOT_OPEN))
 			.expectNoEvents();
 	}
 
@@ -198,7 +198,7 @@ class ServiceDeliveryTest {
 		this.fixture.givenNoPriorActivity()
 			.when(new RecordServiceDelivered(SERVICE, this.union.unionId(), null, ServiceType.MICRO_LOAN, null,
 					TODAY.plusDays(1), 1, BigDecimal.TEN, CLERK))
-			.expectException(violationOf("deliveredOn", Rules.EFFECTIVE_DATE_IN_FUTURE))
+			.expectException(violationOf("deliveredOn", Rule.EFFECTIVE_DATE_IN_FUTURE))
 			.expectNoEvents();
 	}
 
@@ -207,7 +207,7 @@ class ServiceDeliveryTest {
 	void personTimesLieBetweenOneAnd100000(int personTimes) {
 		this.fixture.givenNoPriorActivity()
 			.when(delivery(personTimes, BigDecimal.TEN))
-			.expectException(violationOf("personTimes", Rules.PERSON_TIMES_OUT_OF_RANGE))
+			.expectException(violationOf("personTimes", Rule.PERSON_TIMES_OUT_OF_RANGE))
 			.expectNoEvents();
 	}
 
@@ -220,7 +220,7 @@ class ServiceDeliveryTest {
 	void theAmountIsRequired() {
 		this.fixture.givenNoPriorActivity()
 			.when(delivery(1, null))
-			.expectException(violationOf("amountYuan", Rules.REQUIRED))
+			.expectException(violationOf("amountYuan", Rule.REQUIRED))
 			.expectNoEvents();
 	}
 
@@ -228,7 +228,7 @@ class ServiceDeliveryTest {
 	void theAmountCannotBeNegative() {
 		this.fixture.givenNoPriorActivity()
 			.when(delivery(1, new BigDecimal("-0.01")))
-			.expectException(violationOf("amountYuan", Rules.AMOUNT_NEGATIVE))
+			.expectException(violationOf("amountYuan", Rule.AMOUNT_NEGATIVE))
 			.expectNoEvents();
 	}
 
@@ -236,7 +236,7 @@ class ServiceDeliveryTest {
 	void theAmountHasAtMostTwoDecimalPlaces() {
 		this.fixture.givenNoPriorActivity()
 			.when(delivery(1, new BigDecimal("10.005")))
-			.expectException(violationOf("amountYuan", Rules.AMOUNT_PRECISION))
+			.expectException(violationOf("amountYuan", Rule.AMOUNT_PRECISION))
 			.expectNoEvents();
 	}
 
@@ -244,7 +244,7 @@ class ServiceDeliveryTest {
 	void theAmountIsAtMostOneHundredMillionYuan() {
 		this.fixture.givenNoPriorActivity()
 			.when(delivery(1, new BigDecimal("100000000.01")))
-			.expectException(violationOf("amountYuan", Rules.AMOUNT_TOO_LARGE))
+			.expectException(violationOf("amountYuan", Rule.AMOUNT_TOO_LARGE))
 			.expectNoEvents();
 	}
 
@@ -260,7 +260,7 @@ class ServiceDeliveryTest {
 		this.fixture.givenNoPriorActivity()
 			.when(new RecordServiceDelivered(SERVICE, this.union.unionId(), null, null, null, DELIVERED_ON, 1,
 					BigDecimal.TEN, CLERK))
-			.expectException(violationOf("type", Rules.REQUIRED))
+			.expectException(violationOf("type", Rule.REQUIRED))
 			.expectNoEvents();
 	}
 

@@ -15,7 +15,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.unionledger.common.RecordedBy;
-import org.unionledger.common.Rules;
+import org.unionledger.common.Rule;
 import org.unionledger.jurisdiction.Jurisdiction;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
@@ -134,7 +134,7 @@ class AnnualReportTest {
 	void anAmendedReportMustBeComputedAfterThePreviousVersion() {
 		this.fixture.given(countySigned(1, FIGURES, 500, null))
 			.when(county(FIGURES, 500, null))
-			.expectException(violationOf("globalPosition", Rules.POSITION_NOT_AFTER_PREVIOUS))
+			.expectException(violationOf("globalPosition", Rule.POSITION_NOT_AFTER_PREVIOUS))
 			.expectNoEvents();
 	}
 
@@ -143,7 +143,7 @@ class AnnualReportTest {
 		this.fixture.givenNoPriorActivity()
 			.when(new SignOffAnnualReport(ReportId.of(CHANG_AN, 2026), CHANG_AN, 2026, FIGURES, 500, 500, SEAL,
 					List.of(), List.of(), null, SIGNER))
-			.expectException(violationOf("statisticalYear", Rules.YEAR_NOT_ENDED))
+			.expectException(violationOf("statisticalYear", Rule.YEAR_NOT_ENDED))
 			.expectNoEvents();
 	}
 
@@ -152,7 +152,7 @@ class AnnualReportTest {
 		this.fixture.givenNoPriorActivity()
 			.when(new SignOffAnnualReport(ReportId.of(CHANG_AN, 1900), CHANG_AN, 1900, FIGURES, 500, 500, SEAL,
 					List.of(), List.of(), null, SIGNER))
-			.expectException(violationOf("statisticalYear", Rules.YEAR_OUT_OF_RANGE))
+			.expectException(violationOf("statisticalYear", Rule.YEAR_OUT_OF_RANGE))
 			.expectNoEvents();
 	}
 
@@ -161,7 +161,7 @@ class AnnualReportTest {
 		this.fixture.givenNoPriorActivity()
 			.when(new SignOffAnnualReport(ReportId.of(CHANG_AN, 2024), CHANG_AN, YEAR, FIGURES, 500, 500, SEAL,
 					List.of(), List.of(), null, SIGNER))
-			.expectException(violationOf("reportId", Rules.REQUIRED))
+			.expectException(violationOf("reportId", Rule.REQUIRED))
 			.expectNoEvents();
 	}
 
@@ -171,7 +171,7 @@ class AnnualReportTest {
 		this.fixture.givenNoPriorActivity()
 			.when(new SignOffAnnualReport(ReportId.of(unknown, YEAR), unknown, YEAR, FIGURES, 500, 500, SEAL, List.of(),
 					List.of(), null, SIGNER))
-			.expectException(violationOf("jurisdictionCode", Rules.JURISDICTION_NOT_IN_TABLE))
+			.expectException(violationOf("jurisdictionCode", Rule.JURISDICTION_NOT_IN_TABLE))
 			.expectNoEvents();
 	}
 
@@ -179,7 +179,7 @@ class AnnualReportTest {
 	void figuresArePositive() {
 		this.fixture.givenNoPriorActivity()
 			.when(county(Map.of("activeMembers", 0L), 500, null))
-			.expectException(violationOf("figures", Rules.FIGURE_INVALID))
+			.expectException(violationOf("figures", Rule.FIGURE_INVALID))
 			.expectNoEvents();
 	}
 
@@ -187,7 +187,7 @@ class AnnualReportTest {
 	void figuresAreNeverNegative() {
 		this.fixture.givenNoPriorActivity()
 			.when(county(Map.of("activeMembers", -3L), 500, null))
-			.expectException(violationOf("figures", Rules.FIGURE_INVALID))
+			.expectException(violationOf("figures", Rule.FIGURE_INVALID))
 			.expectNoEvents();
 	}
 
@@ -195,7 +195,7 @@ class AnnualReportTest {
 	void figureNamesAreDottedWords() {
 		this.fixture.givenNoPriorActivity()
 			.when(county(Map.of("$where", 1L), 500, null))
-			.expectException(violationOf("figures", Rules.FIGURE_INVALID))
+			.expectException(violationOf("figures", Rule.FIGURE_INVALID))
 			.expectNoEvents();
 	}
 
@@ -204,7 +204,7 @@ class AnnualReportTest {
 		this.fixture.givenNoPriorActivity()
 			.when(new SignOffAnnualReport(ReportId.of(CHANG_AN, YEAR), CHANG_AN, YEAR, FIGURES, 0, 10, SEAL, List.of(),
 					List.of(), null, SIGNER))
-			.expectException(violationOf("globalPosition", Rules.POSITION_INVALID))
+			.expectException(violationOf("globalPosition", Rule.POSITION_INVALID))
 			.expectNoEvents();
 	}
 
@@ -213,7 +213,7 @@ class AnnualReportTest {
 		this.fixture.givenNoPriorActivity()
 			.when(new SignOffAnnualReport(ReportId.of(CHANG_AN, YEAR), CHANG_AN, YEAR, FIGURES, 500, 499, SEAL,
 					List.of(), List.of(), null, SIGNER))
-			.expectException(violationOf("sealedThrough", Rules.SEAL_DOES_NOT_COVER_POSITION))
+			.expectException(violationOf("sealedThrough", Rule.SEAL_DOES_NOT_COVER_POSITION))
 			.expectNoEvents();
 	}
 
@@ -222,7 +222,7 @@ class AnnualReportTest {
 		this.fixture.givenNoPriorActivity()
 			.when(new SignOffAnnualReport(ReportId.of(CHANG_AN, YEAR), CHANG_AN, YEAR, FIGURES, 500, 500, "not-hex",
 					List.of(), List.of(), null, SIGNER))
-			.expectException(violationOf("sealDigest", Rules.DIGEST_INVALID))
+			.expectException(violationOf("sealDigest", Rule.DIGEST_INVALID))
 			.expectNoEvents();
 	}
 
@@ -230,7 +230,7 @@ class AnnualReportTest {
 	void aCommentHasAnUpperBound() {
 		this.fixture.givenNoPriorActivity()
 			.when(county(FIGURES, 500, "x".repeat(1001)))
-			.expectException(violationOf("comment", Rules.COMMENT_TOO_LONG))
+			.expectException(violationOf("comment", Rule.COMMENT_TOO_LONG))
 			.expectNoEvents();
 	}
 
@@ -252,7 +252,7 @@ class AnnualReportTest {
 		children.removeIf((child) -> child.code().equals(QIAO_XI));
 		this.fixture.givenNoPriorActivity()
 			.when(city(children, 500))
-			.expectException(violationOf("children", Rules.CHILD_NOT_SIGNED))
+			.expectException(violationOf("children", Rule.CHILD_NOT_SIGNED))
 			.expectExceptionMessage("130104 (桥西区) has not signed its report for the year")
 			.expectNoEvents();
 	}
@@ -263,7 +263,7 @@ class AnnualReportTest {
 		this.fixture.givenNoPriorActivity()
 			.when(new SignOffAnnualReport(ReportId.of(SHIJIAZHUANG, YEAR), SHIJIAZHUANG, YEAR, FIGURES, 500, 500, SEAL,
 					children, List.of(CHANG_AN), null, new RecordedBy("sjz-admin")))
-			.expectException(violationOf("children", Rules.CHILD_REPORT_FLAGGED))
+			.expectException(violationOf("children", Rule.CHILD_REPORT_FLAGGED))
 			.expectNoEvents();
 	}
 
@@ -272,7 +272,7 @@ class AnnualReportTest {
 		this.fixture.givenNoPriorActivity()
 			.when(new SignOffAnnualReport(ReportId.of(CHANG_AN, YEAR), CHANG_AN, YEAR, FIGURES, 500, 500, SEAL,
 					List.of(ChildReport.exempt(QIAO_XI)), List.of(), null, SIGNER))
-			.expectException(violationOf("children", Rules.CHILD_UNKNOWN))
+			.expectException(violationOf("children", Rule.CHILD_UNKNOWN))
 			.expectNoEvents();
 	}
 
@@ -282,7 +282,7 @@ class AnnualReportTest {
 		elsewhere.add(ChildReport.exempt(JurisdictionCode.of("130602")));
 		this.fixture.givenNoPriorActivity()
 			.when(city(elsewhere, 500))
-			.expectException(violationOf("children", Rules.CHILD_UNKNOWN))
+			.expectException(violationOf("children", Rule.CHILD_UNKNOWN))
 			.expectNoEvents();
 	}
 
@@ -292,7 +292,7 @@ class AnnualReportTest {
 		twice.add(ChildReport.signed(CHANG_AN, 1, 400, "b".repeat(64)));
 		this.fixture.givenNoPriorActivity()
 			.when(city(twice, 500))
-			.expectException(violationOf("children", Rules.CHILD_UNKNOWN))
+			.expectException(violationOf("children", Rule.CHILD_UNKNOWN))
 			.expectNoEvents();
 	}
 
@@ -300,7 +300,7 @@ class AnnualReportTest {
 	void aChildsReportMustBeComputedNoLaterThanTheParents() {
 		this.fixture.givenNoPriorActivity()
 			.when(city(cityChildren(ChildReport.signed(CHANG_AN, 1, 501, "b".repeat(64))), 500))
-			.expectException(violationOf("children", Rules.CHILD_REPORT_INVALID))
+			.expectException(violationOf("children", Rule.CHILD_REPORT_INVALID))
 			.expectNoEvents();
 	}
 
@@ -308,7 +308,7 @@ class AnnualReportTest {
 	void aSignedChildNeedsItsDigestAndAnExemptOneHasNone() {
 		this.fixture.givenNoPriorActivity()
 			.when(city(cityChildren(ChildReport.signed(CHANG_AN, 1, 400, null)), 500))
-			.expectException(violationOf("children", Rules.CHILD_REPORT_INVALID))
+			.expectException(violationOf("children", Rule.CHILD_REPORT_INVALID))
 			.expectNoEvents();
 	}
 
@@ -316,7 +316,7 @@ class AnnualReportTest {
 	void anExemptChildHasNoVersion() {
 		this.fixture.givenNoPriorActivity()
 			.when(city(cityChildren(new ChildReport(CHANG_AN, ChildReportStatus.EXEMPT_NO_FIGURES, 1, 0, null)), 500))
-			.expectException(violationOf("children", Rules.CHILD_REPORT_INVALID))
+			.expectException(violationOf("children", Rule.CHILD_REPORT_INVALID))
 			.expectNoEvents();
 	}
 

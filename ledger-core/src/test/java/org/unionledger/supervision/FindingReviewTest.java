@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.unionledger.common.DomainRuleViolation;
 import org.unionledger.common.RecordedBy;
-import org.unionledger.common.Rules;
+import org.unionledger.common.Rule;
 import org.unionledger.supervision.Commands.DecideFinding;
 import org.unionledger.supervision.Events.FindingDecided;
 
@@ -70,7 +70,7 @@ class FindingReviewTest {
 	void aReasonWithABidiOverrideIsRefused() {
 		this.fixture.givenNoPriorActivity()
 			.when(new DecideFinding(FINDING, FindingDecision.CONFIRMED, "same person \u202etwo unions", SUPERVISOR))
-			.expectException(violationOf("reason", Rules.TEXT_CHARACTERS))
+			.expectException(violationOf("reason", Rule.TEXT_CHARACTERS))
 			.expectNoEvents();
 	}
 

@@ -9,7 +9,7 @@ import static org.unionledger.common.TestLedger.violationOf;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.unionledger.common.Rules;
+import org.unionledger.common.Rule;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
 import org.unionledger.targets.Commands.SetEnrollmentTarget;
@@ -78,7 +78,7 @@ class EnrollmentTargetTest {
 	void aTargetIsNeverNegative() {
 		this.fixture.givenNoPriorActivity()
 			.when(set(TargetSource.ASSIGNED, -1))
-			.expectException(violationOf("target", Rules.TARGET_NEGATIVE))
+			.expectException(violationOf("target", Rule.TARGET_NEGATIVE))
 			.expectNoEvents();
 	}
 
@@ -86,7 +86,7 @@ class EnrollmentTargetTest {
 	void aTargetHasAnUpperBound() {
 		this.fixture.givenNoPriorActivity()
 			.when(set(TargetSource.ASSIGNED, EnrollmentTarget.MAX_TARGET + 1))
-			.expectException(violationOf("target", Rules.TARGET_TOO_LARGE))
+			.expectException(violationOf("target", Rule.TARGET_TOO_LARGE))
 			.expectNoEvents();
 	}
 
@@ -96,7 +96,7 @@ class EnrollmentTargetTest {
 		this.fixture.givenNoPriorActivity()
 			.when(new SetEnrollmentTarget(TargetId.of(unknown, 2026), unknown, 2026, TargetSource.ASSIGNED, 10, TODAY,
 					CLERK))
-			.expectException(violationOf("jurisdictionCode", Rules.JURISDICTION_NOT_IN_TABLE))
+			.expectException(violationOf("jurisdictionCode", Rule.JURISDICTION_NOT_IN_TABLE))
 			.expectNoEvents();
 	}
 
@@ -105,7 +105,7 @@ class EnrollmentTargetTest {
 		this.fixture.givenNoPriorActivity()
 			.when(new SetEnrollmentTarget(TargetId.of(SHIJIAZHUANG, 1900), SHIJIAZHUANG, 1900, TargetSource.ASSIGNED,
 					10, TODAY, CLERK))
-			.expectException(violationOf("statisticalYear", Rules.YEAR_OUT_OF_RANGE))
+			.expectException(violationOf("statisticalYear", Rule.YEAR_OUT_OF_RANGE))
 			.expectNoEvents();
 	}
 
@@ -114,7 +114,7 @@ class EnrollmentTargetTest {
 		this.fixture.givenNoPriorActivity()
 			.when(new SetEnrollmentTarget(TargetId.of(SHIJIAZHUANG, 2025), SHIJIAZHUANG, 2026, TargetSource.ASSIGNED,
 					10, TODAY, CLERK))
-			.expectException(violationOf("targetId", Rules.REQUIRED))
+			.expectException(violationOf("targetId", Rule.REQUIRED))
 			.expectNoEvents();
 	}
 
@@ -122,7 +122,7 @@ class EnrollmentTargetTest {
 	void aChangeCannotTakeEffectInTheFuture() {
 		this.fixture.givenNoPriorActivity()
 			.when(new SetEnrollmentTarget(ID, SHIJIAZHUANG, 2026, TargetSource.ASSIGNED, 10, TODAY.plusDays(1), CLERK))
-			.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_IN_FUTURE))
+			.expectException(violationOf("effectiveDate", Rule.EFFECTIVE_DATE_IN_FUTURE))
 			.expectNoEvents();
 	}
 
@@ -130,7 +130,7 @@ class EnrollmentTargetTest {
 	void theSourceIsRequired() {
 		this.fixture.givenNoPriorActivity()
 			.when(new SetEnrollmentTarget(ID, SHIJIAZHUANG, 2026, null, 10, TODAY, CLERK))
-			.expectException(violationOf("source", Rules.REQUIRED))
+			.expectException(violationOf("source", Rule.REQUIRED))
 			.expectNoEvents();
 	}
 

@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.unionledger.common.Rules;
+import org.unionledger.common.Rule;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
 import org.unionledger.union.Commands.DissolveUnion;
@@ -67,7 +67,7 @@ class GrassrootsUnionTest {
 	void aUnionNeedsANonBlankName() {
 		this.fixture.givenNoPriorActivity()
 			.when(register("130102", "   ", ESTABLISHED))
-			.expectException(violationOf("name", Rules.NAME_BLANK))
+			.expectException(violationOf("name", Rule.NAME_BLANK))
 			.expectNoEvents();
 	}
 
@@ -76,7 +76,7 @@ class GrassrootsUnionTest {
 		for (String name : new String[] { "长安区\u0000工会", "长安区\u202e会工", "\u200b", "长安区\ud800工会", "长安区\n工会" }) {
 			this.fixture.givenNoPriorActivity()
 				.when(register("130102", name, ESTABLISHED))
-				.expectException(violationOf("name", Rules.TEXT_CHARACTERS))
+				.expectException(violationOf("name", Rule.TEXT_CHARACTERS))
 				.expectNoEvents();
 		}
 	}
@@ -92,7 +92,7 @@ class GrassrootsUnionTest {
 	void aUnionNameHasAtMost200Characters() {
 		this.fixture.givenNoPriorActivity()
 			.when(register("130102", "工".repeat(201), ESTABLISHED))
-			.expectException(violationOf("name", Rules.NAME_TOO_LONG))
+			.expectException(violationOf("name", Rule.NAME_TOO_LONG))
 			.expectNoEvents();
 	}
 
@@ -107,7 +107,7 @@ class GrassrootsUnionTest {
 	void aCityCannotHoldAGrassrootsUnion() {
 		this.fixture.givenNoPriorActivity()
 			.when(register("1301", "石家庄市工会", ESTABLISHED))
-			.expectException(violationOf("jurisdictionCode", Rules.JURISDICTION_NOT_COUNTY_LEVEL))
+			.expectException(violationOf("jurisdictionCode", Rule.JURISDICTION_NOT_COUNTY_LEVEL))
 			.expectNoEvents();
 	}
 
@@ -115,7 +115,7 @@ class GrassrootsUnionTest {
 	void aCountyCodeMissingFromTheTableIsRefused() {
 		this.fixture.givenNoPriorActivity()
 			.when(register("130199", "不存在区工会", ESTABLISHED))
-			.expectException(violationOf("jurisdictionCode", Rules.JURISDICTION_UNKNOWN))
+			.expectException(violationOf("jurisdictionCode", Rule.JURISDICTION_UNKNOWN))
 			.expectNoEvents();
 	}
 
@@ -123,7 +123,7 @@ class GrassrootsUnionTest {
 	void aUnionCannotBeEstablishedInTheFuture() {
 		this.fixture.givenNoPriorActivity()
 			.when(register("130102", "长安区建筑项目工会", TODAY.plusDays(1)))
-			.expectException(violationOf("establishedOn", Rules.EFFECTIVE_DATE_IN_FUTURE))
+			.expectException(violationOf("establishedOn", Rule.EFFECTIVE_DATE_IN_FUTURE))
 			.expectNoEvents();
 	}
 
@@ -132,7 +132,7 @@ class GrassrootsUnionTest {
 		this.fixture.givenNoPriorActivity()
 			.when(new RegisterUnion(UNION, "工会", null, Sector.CONSTRUCTION, JurisdictionCode.of("130102"), ESTABLISHED,
 					CLERK))
-			.expectException(violationOf("type", Rules.REQUIRED))
+			.expectException(violationOf("type", Rule.REQUIRED))
 			.expectNoEvents();
 	}
 
@@ -154,7 +154,7 @@ class GrassrootsUnionTest {
 	void aUnionCannotBeDissolvedTwice() {
 		this.fixture.given(REGISTERED, new UnionDissolved(PLACEMENT, "project finished", TODAY, NOW, CLERK))
 			.when(new DissolveUnion(UNION, TODAY, "again", CLERK))
-			.expectException(violationOf("unionId", Rules.UNION_ALREADY_DISSOLVED))
+			.expectException(violationOf("unionId", Rule.UNION_ALREADY_DISSOLVED))
 			.expectNoEvents();
 	}
 
@@ -162,7 +162,7 @@ class GrassrootsUnionTest {
 	void aUnionCannotBeDissolvedBeforeItWasEstablished() {
 		this.fixture.given(REGISTERED)
 			.when(new DissolveUnion(UNION, ESTABLISHED.minusDays(1), "backdated", CLERK))
-			.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_BEFORE_ESTABLISHMENT))
+			.expectException(violationOf("effectiveDate", Rule.EFFECTIVE_DATE_BEFORE_ESTABLISHMENT))
 			.expectNoEvents();
 	}
 
@@ -170,7 +170,7 @@ class GrassrootsUnionTest {
 	void aUnionCannotBeDissolvedInTheFuture() {
 		this.fixture.given(REGISTERED)
 			.when(new DissolveUnion(UNION, TODAY.plusDays(1), "planned", CLERK))
-			.expectException(violationOf("effectiveDate", Rules.EFFECTIVE_DATE_IN_FUTURE))
+			.expectException(violationOf("effectiveDate", Rule.EFFECTIVE_DATE_IN_FUTURE))
 			.expectNoEvents();
 	}
 

@@ -23,6 +23,7 @@ import org.unionledger.online.ApplicationId;
 import org.unionledger.online.ApplicationStatus;
 import org.unionledger.projections.applications.PendingApplications;
 import org.unionledger.union.UnionDirectory.UnionFacts;
+import org.unionledger.common.Rule;
 
 /**
  * Online enrollment. {@code POST /api/applications} is public (no sign-in, rate-limited
@@ -73,9 +74,9 @@ public class ApplicationController {
 	@GetMapping("/api/unions/{unionId}/applications")
 	public Map<String, Object> pending(@PathVariable String unionId) {
 		UnionFacts union = this.applications.union(unionId)
-			.orElseThrow(() -> ApiException.notFound("UNION_UNKNOWN", "unionId", "no union with this id"));
+			.orElseThrow(() -> ApiException.of(Rule.UNION_UNKNOWN, "unionId", "no union with this id"));
 		if (!this.scopes.canReadMembersOf(union)) {
-			throw ApiException.forbidden(Scopes.OUT_OF_SCOPE, null, "this union's applications lie outside your scope");
+			throw ApiException.of(Rule.OUT_OF_SCOPE, null, "this union's applications lie outside your scope");
 		}
 		PendingApplications pending = this.applications.pending(union.placement().unionId());
 		return Map.of("unionId", unionId, "pending",

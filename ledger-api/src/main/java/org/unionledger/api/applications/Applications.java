@@ -43,6 +43,7 @@ import org.unionledger.projections.applications.FindPendingApplications;
 import org.unionledger.projections.applications.PendingApplications;
 import org.unionledger.union.UnionDirectory.UnionFacts;
 import org.unionledger.union.UnionId;
+import org.unionledger.common.Rule;
 
 /**
  * Online enrollment (互联网+入会): a worker applies through the public form, an officer of the
@@ -117,9 +118,9 @@ public class Applications {
 		PersonalData person = this.enrollments.person(residentId, name);
 		UnionId union = Ids.requireUnion(unionId, "unionId");
 		UnionFacts facts = this.unions.find(union)
-			.orElseThrow(() -> ApiException.invalid("UNION_UNKNOWN", "unionId", "no union with this id"));
+			.orElseThrow(() -> ApiException.unknownReference(Rule.UNION_UNKNOWN, "unionId", "no union with this id"));
 		if (!facts.isOpenOn(today)) {
-			throw ApiException.invalid("UNION_NOT_OPEN", "unionId", "the union does not take members now");
+			throw ApiException.of(Rule.UNION_NOT_OPEN, "unionId", "the union does not take members now");
 		}
 		ApplicationId id = new ApplicationId(RandomIds.next("oa-", this.random));
 		MemberId memberId = this.enrollments.memberIdOf(person.residentId());
@@ -246,9 +247,10 @@ public class Applications {
 		LocalDate day = (effectiveDate != null) ? effectiveDate : LocalDate.now(this.clock);
 		Ids.requireNotFuture(day, this.clock, "effectiveDate");
 		UnionFacts union = this.unions.find(application.unionId())
-			.orElseThrow(() -> ApiException.invalid("UNION_UNKNOWN", "unionId", "the union is no longer registered"));
+			.orElseThrow(() -> ApiException.unknownReference(Rule.UNION_UNKNOWN, "unionId",
+					"the union is no longer registered"));
 		if (!union.isOpenOn(day)) {
-			throw ApiException.invalid("UNION_NOT_OPEN", "effectiveDate", "the union is not open on that date");
+			throw ApiException.of(Rule.UNION_NOT_OPEN, "effectiveDate", "the union is not open on that date");
 		}
 		RecordedBy officer = this.actors.current();
 		this.commands.sendAndWait(new ApproveApplication(application.id(), application.unionId(), day, officer));
@@ -294,13 +296,12 @@ public class Applications {
 
 	private static void requirePending(Application application) {
 		if (application.status() != ApplicationStatus.PENDING) {
-			throw ApiException.conflict("APPLICATION_NOT_PENDING", "applicationId",
-					"the application was already decided");
+			throw ApiException.of(Rule.APPLICATION_NOT_PENDING, "applicationId", "the application was already decided");
 		}
 	}
 
 	static ApiException unknown() {
-		return ApiException.notFound("APPLICATION_UNKNOWN", "applicationId", "no application with this id");
+		return ApiException.of(Rule.APPLICATION_UNKNOWN, "applicationId", "no application with this id");
 	}
 
 }

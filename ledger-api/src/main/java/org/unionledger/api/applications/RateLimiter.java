@@ -7,10 +7,10 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.unionledger.api.problems.ProblemWriter;
+import org.unionledger.common.Rule;
 
 /**
  * A small in-memory token bucket per client address for the public form: every request
@@ -58,7 +58,7 @@ public class RateLimiter implements HandlerInterceptor {
 			return true;
 		}
 		response.setHeader("Retry-After", String.valueOf(Math.max(1, (waitMillis + 999) / 1000)));
-		this.problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", null,
+		this.problems.write(request, response, Rule.RATE_LIMITED, null,
 				"too many applications from your address; try again later");
 		return false;
 	}

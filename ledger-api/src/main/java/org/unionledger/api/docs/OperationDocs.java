@@ -20,6 +20,7 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.unionledger.common.Rule;
 
 /**
  * Completes every operation of the generated document in one place, the command
@@ -150,13 +151,14 @@ class OperationDocs implements OpenApiCustomizer {
 					new StringSchema().format("uri")
 						.description("stable per rule")
 						.example("https://union-ledger.org/problems/union-unknown"))
-			.addProperty("title", new StringSchema().description("the rule's name").example("UNION_UNKNOWN"))
+			.addProperty("title", new StringSchema().description("the rule's name").example(Rule.UNION_UNKNOWN.name()))
 			.addProperty("status", new IntegerSchema().description("the HTTP status").example(404))
 			.addProperty("detail",
 					new StringSchema().description("what went wrong, in English or Chinese")
 						.example("no union with this id"))
 			.addProperty("instance", new StringSchema().format("uri-reference").description("the request's path"))
-			.addProperty("rule", new StringSchema().description("the rule refused, stable").example("UNION_UNKNOWN"))
+			.addProperty("rule",
+					new StringSchema().description("the rule refused, stable").example(Rule.UNION_UNKNOWN.name()))
 			.addProperty("field", new StringSchema().description("the input at fault, if one is").example("unionId"))
 			.addProperty("errors", new ArraySchema().items(error).description("every invalid field (400 only)"))
 			.required(List.of("type", "title", "status", "rule"))

@@ -7,6 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 import org.unionledger.api.problems.ApiException;
+import org.unionledger.common.Rule;
 
 /**
  * The text of an uploaded CSV file, decoded strictly: a UTF-8 byte order mark is dropped;
@@ -68,7 +69,7 @@ record CsvText(String text, String encoding) {
 		if (firstUtf8 > 0 && firstOther > 0) {
 			int offending = Math.max(firstUtf8, firstOther);
 			throw ApiException
-				.invalid("CSV_MIXED_ENCODING", "file",
+				.of(Rule.CSV_MIXED_ENCODING, "file",
 						"line " + offending + " is in another encoding than line " + Math.min(firstUtf8, firstOther)
 								+ " (the file mixes UTF-8 and GBK); nothing was imported: save the whole file in one "
 								+ "encoding, preferably UTF-8, and import it again")
@@ -78,7 +79,7 @@ record CsvText(String text, String encoding) {
 		if (gbk == null) {
 			int offending = Math.max(firstNotGbk, 1);
 			throw ApiException
-				.invalid("CSV_ENCODING", "file",
+				.of(Rule.CSV_ENCODING, "file",
 						"line " + offending + " is neither UTF-8 nor GBK; nothing was imported: save the file as "
 								+ "UTF-8 and import it again")
 				.with("line", offending);

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.unionledger.api.problems.ApiException;
+import org.unionledger.common.Rule;
 
 /**
  * The import format: a header row naming the columns, then one enrollment per row.
@@ -57,14 +58,14 @@ final class EnrollmentCsv {
 		List<Integer> lines = new ArrayList<>();
 		split(text, records, lines);
 		if (records.isEmpty()) {
-			throw ApiException.invalid("CSV_EMPTY", "file", "the file has no header row");
+			throw ApiException.of(Rule.CSV_EMPTY, "file", "the file has no header row");
 		}
 		Map<String, Integer> columns = header(records.get(0));
 		if (records.size() == 1) {
-			throw ApiException.invalid("CSV_EMPTY", "file", "the file has no data rows");
+			throw ApiException.of(Rule.CSV_EMPTY, "file", "the file has no data rows");
 		}
 		if (records.size() - 1 > MAX_ROWS) {
-			throw ApiException.invalid("CSV_TOO_MANY_ROWS", "file",
+			throw ApiException.of(Rule.CSV_TOO_MANY_ROWS, "file",
 					"a file may hold at most " + MAX_ROWS + " rows; split it");
 		}
 		List<Row> rows = new ArrayList<>(records.size() - 1);
@@ -98,7 +99,7 @@ final class EnrollmentCsv {
 	}
 
 	private static ApiException headerProblem() {
-		return ApiException.invalid("CSV_HEADER", "file",
+		return ApiException.of(Rule.CSV_HEADER, "file",
 				"the first row must name the columns residentId,name,unionId,effectiveDate and optionally channel, "
 						+ "each once");
 	}
@@ -165,7 +166,7 @@ final class EnrollmentCsv {
 				fieldStarted = true;
 			}
 			if (records.size() > MAX_ROWS + 1) {
-				throw ApiException.invalid("CSV_TOO_MANY_ROWS", "file",
+				throw ApiException.of(Rule.CSV_TOO_MANY_ROWS, "file",
 						"a file may hold at most " + MAX_ROWS + " rows; split it");
 			}
 		}
@@ -174,7 +175,7 @@ final class EnrollmentCsv {
 
 	private static void append(StringBuilder field, char c, int line) {
 		if (field.length() >= MAX_FIELD) {
-			throw ApiException.invalid("CSV_FIELD_TOO_LONG", "file",
+			throw ApiException.of(Rule.CSV_FIELD_TOO_LONG, "file",
 					"line " + line + " has a field longer than " + MAX_FIELD + " characters");
 		}
 		field.append(c);

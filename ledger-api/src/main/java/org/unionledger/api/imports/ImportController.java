@@ -2,13 +2,16 @@ package org.unionledger.api.imports;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.bson.Document;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,17 +22,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.unionledger.api.problems.ApiException;
+import org.unionledger.api.problems.ProblemMessages;
 import org.unionledger.api.security.LedgerUser;
 import org.unionledger.api.security.Role;
 import org.unionledger.api.security.Scopes;
+import org.unionledger.common.Rule;
 
 /**
  * Bulk enrollment: {@code POST /api/imports} with a CSV file (as the body,
  * {@code text/csv}, or as the part {@code file} of a multipart form) starts a job and
  * answers 202 with its id; {@code GET /api/imports/{id}} shows its progress and every
- * rejected row. Officers import for their unions (rows for other unions are rejected as
- * {@code OUT_OF_SCOPE}), system administrators for any; a job is visible to the user who
- * started it and to system administrators.
+ * rejected row, its message in the reader's language. Officers import for their unions
+ * (rows for other unions are rejected as {@link Rule#OUT_OF_SCOPE}), system
+ * administrators for any; a job is visible to the user who started it and to system
+ * administrators.
  */
 @RestController
 @RequestMapping("/api/imports")
@@ -40,9 +46,12 @@ public class ImportController {
 
 	private final Scopes scopes;
 
-	public ImportController(ImportJobs jobs, Scopes scopes) {
+	private final ProblemMessages messages;
+
+	public ImportController(ImportJobs jobs, Scopes scopes, ProblemMessages messages) {
 		this.jobs = jobs;
 		this.scopes = scopes;
+		this.messages = messages;
 	}
 
 	@PostMapping(consumes = { "text/csv", "text/plain", "application/octet-stream" })
@@ -59,7 +68,7 @@ public class ImportController {
 
 	private ResponseEntity<Map<String, Object>> started(byte[] body) {
 		if (body == null || body.length == 0) {
-			throw ApiException.invalid("CSV_EMPTY", "file", "the file is empty");
+			throw ApiException.of(Rule.CSV_EMPTY, "file", "the file is empty");
 		}
 		Document job = this.jobs.submit(body, this.scopes.current());
 		return ResponseEntity.accepted().location(URI.create("/api/imports/" + job.getString("_id"))).body(view(job));
@@ -71,11 +80,11 @@ public class ImportController {
 		Document job = (importId.matches("imp-[a-z2-7]{26}") ? this.jobs.find(importId)
 				: java.util.Optional.<Document>empty())
 			.filter(j -> user.is(Role.SYSTEM_ADMIN) || user.name().equals(j.getString("createdBy")))
-			.orElseThrow(() -> ApiException.notFound("IMPORT_UNKNOWN", "importId", "no import with this id"));
+			.orElseThrow(() -> ApiException.of(Rule.IMPORT_UNKNOWN, "importId", "no import with this id"));
 		return view(job);
 	}
 
-	private static Map<String, Object> view(Document job) {
+	private Map<String, Object> view(Document job) {
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("importId", job.getString("_id"));
 		for (String key : List.of("status", "encoding", "rows", "done", "accepted", "alreadyPresent", "rejected",
@@ -89,8 +98,25 @@ public class ImportController {
 			}
 		}
 		Object rejections = job.get("rejections");
-		view.put("rejections", (rejections != null) ? rejections : List.of());
+		view.put("rejections",
+				(rejections instanceof List<?> rows) ? rows.stream().map(this::inReadersLanguage).toList() : List.of());
 		return view;
+	}
+
+	/** A rejected row with its message in the reader's language, from the catalogue. */
+	private Object inReadersLanguage(Object row) {
+		if (!(row instanceof Document rejection) || !(rejection.get("rule") instanceof String name)) {
+			return row;
+		}
+		Optional<Rule> rule = Arrays.stream(Rule.values()).filter((r) -> r.name().equals(name)).findFirst();
+		if (rule.isEmpty()) {
+			// a rule of an earlier version, kept in a job written then
+			return row;
+		}
+		Document translated = new Document(rejection);
+		translated.put("message", this.messages.detail(rule.get(), rejection.getString("field"),
+				rejection.getString("message"), LocaleContextHolder.getLocale()));
+		return translated;
 	}
 
 }

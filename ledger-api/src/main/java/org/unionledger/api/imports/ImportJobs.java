@@ -44,6 +44,7 @@ import org.unionledger.api.security.LedgerUser;
 import org.unionledger.api.security.Scopes;
 import org.unionledger.api.support.Ids;
 import org.unionledger.common.DomainRuleViolation;
+import org.unionledger.common.Rule;
 import org.unionledger.eventstore.CommandBatches;
 import org.unionledger.common.Outcome;
 import org.unionledger.identity.PersonName;
@@ -64,7 +65,7 @@ import org.unionledger.union.UnionId;
  * and, if sound, sent as an {@code EnrollMember} with the importing user as recorder. A
  * bad row is reported with its line, field and rule and never stops the others. A person
  * on two rows of one file is enrolled from the first; later rows are
- * {@code DUPLICATE_IN_FILE}.
+ * {@link Rule#DUPLICATE_IN_FILE}.
  * <p>
  * <b>Batches.</b> Rows go to the ledger in batches ({@code ledger.imports.batch-size},
  * default 256) through {@link Enrollments#enrollBatch} and so {@link CommandBatches}: the
@@ -218,7 +219,7 @@ public class ImportJobs implements DisposableBean {
 				if (candidate.rejection() == null) {
 					Integer first = firstLine.putIfAbsent(candidate.memberId(), row.line());
 					if (first != null) {
-						candidate = Candidate.rejected(row, "residentId", "DUPLICATE_IN_FILE",
+						candidate = Candidate.rejected(row, "residentId", Rule.DUPLICATE_IN_FILE,
 								"the same person is on line " + first + " of this file");
 					}
 				}
@@ -245,7 +246,7 @@ public class ImportJobs implements DisposableBean {
 	private record Candidate(Row row, ResidentId residentId, PersonName name, MemberId memberId, LocalDate date,
 			EnrollmentChannel channel, RowResult rejection) {
 
-		static Candidate rejected(Row row, String field, String rule, String message) {
+		static Candidate rejected(Row row, String field, Rule rule, String message) {
 			return new Candidate(row, null, null, null, null, null,
 					RowResult.rejected(row.line(), field, rule, message));
 		}
@@ -268,7 +269,7 @@ public class ImportJobs implements DisposableBean {
 			return Candidate.rejected(row, ex.field(), ex.rule(), ex.getMessage());
 		}
 		if (Ids.union(row.unionId()).isEmpty()) {
-			return Candidate.rejected(row, "unionId", "UNION_ID_FORMAT",
+			return Candidate.rejected(row, "unionId", Rule.UNION_ID_FORMAT,
 					"unionId must be 2-64 lower-case letters, digits or hyphens");
 		}
 		LocalDate date;
@@ -276,10 +277,10 @@ public class ImportJobs implements DisposableBean {
 			date = LocalDate.parse(row.effectiveDate());
 		}
 		catch (DateTimeParseException ex) {
-			return Candidate.rejected(row, "effectiveDate", "INVALID_VALUE", "effectiveDate must be yyyy-MM-dd");
+			return Candidate.rejected(row, "effectiveDate", Rule.INVALID_VALUE, "effectiveDate must be yyyy-MM-dd");
 		}
 		if (date.isAfter(today)) {
-			return Candidate.rejected(row, "effectiveDate", "DATE_IN_FUTURE",
+			return Candidate.rejected(row, "effectiveDate", Rule.EFFECTIVE_DATE_IN_FUTURE,
 					"effectiveDate must not be in the future");
 		}
 		EnrollmentChannel channel = EnrollmentChannel.IMPORT;
@@ -288,7 +289,7 @@ public class ImportJobs implements DisposableBean {
 				channel = EnrollmentChannel.valueOf(row.channel().toUpperCase(java.util.Locale.ROOT));
 			}
 			catch (IllegalArgumentException ex) {
-				return Candidate.rejected(row, "channel", "INVALID_VALUE",
+				return Candidate.rejected(row, "channel", Rule.INVALID_VALUE,
 						"channel must be ON_SITE, ONLINE or IMPORT (or empty)");
 			}
 		}
@@ -362,14 +363,14 @@ public class ImportJobs implements DisposableBean {
 	private static RowResult outcome(Row row, Outcome outcome, Throwable failure) {
 		if (failure == null) {
 			return outcome.accepted() ? RowResult.accepted(row.line()) : RowResult.rejected(row.line(), "residentId",
-					outcome.rejection(), Enrollments.refusal(outcome.rejection()));
+					outcome.rule(), Enrollments.refusal(outcome.rejection()));
 		}
 		DomainRuleViolation violation = violation(failure);
 		if (violation != null) {
 			return RowResult.rejected(row.line(), violation.field(), violation.rule(), violation.getMessage());
 		}
 		log.warn("Import row on line {} failed: {}", row.line(), failure.getClass().getSimpleName());
-		return RowResult.rejected(row.line(), null, "ROW_FAILED", "the ledger could not enroll this row; retry");
+		return RowResult.rejected(row.line(), null, Rule.ROW_FAILED, "the ledger could not enroll this row; retry");
 	}
 
 	/**
@@ -382,7 +383,7 @@ public class ImportJobs implements DisposableBean {
 		Row row = candidate.row();
 		UnionId unionId = new UnionId(row.unionId());
 		if (!Scopes.actsFor(user, unionId)) {
-			return RowResult.rejected(row.line(), "unionId", Scopes.OUT_OF_SCOPE,
+			return RowResult.rejected(row.line(), "unionId", Rule.OUT_OF_SCOPE,
 					"the importing user does not act for this union");
 		}
 		try {
@@ -411,7 +412,7 @@ public class ImportJobs implements DisposableBean {
 			}
 			else if (event instanceof EnrollmentRejected e && e.attemptedUnion().unionId().equals(unionId)
 					&& e.effectiveDate().equals(candidate.date()) && e.channel() == candidate.channel()) {
-				found = RowResult.rejected(candidate.row().line(), "residentId", e.reason().name(),
+				found = RowResult.rejected(candidate.row().line(), "residentId", e.reason().rule(),
 						"this person already had a membership (" + e.reason().name()
 								+ "); the attempt was recorded for supervisors before");
 			}
@@ -454,8 +455,8 @@ public class ImportJobs implements DisposableBean {
 			return new RowResult(line, "PRESENT", null, null, null);
 		}
 
-		static RowResult rejected(int line, String field, String rule, String message) {
-			return new RowResult(line, "REJECTED", field, rule, message);
+		static RowResult rejected(int line, String field, Rule rule, String message) {
+			return new RowResult(line, "REJECTED", field, rule.name(), message);
 		}
 
 	}

@@ -91,7 +91,7 @@ public class Enrollments {
 				effectiveDate, channel, this.actors.current()));
 		this.freshness.awaitOwnWrites();
 		if (!outcome.accepted()) {
-			throw ApiException.conflict(outcome.rejection(), "residentId", refusal(outcome.rejection()));
+			throw ApiException.of(outcome.rule(), "residentId", refusal(outcome.rejection()));
 		}
 		return memberId;
 	}

@@ -30,6 +30,7 @@ import org.unionledger.identity.PersonalData;
 import org.unionledger.membership.EnrollmentChannel;
 import org.unionledger.membership.MemberId;
 import org.unionledger.union.UnionId;
+import org.unionledger.common.Rule;
 
 /**
  * Enrolling members, issuing their transfer credentials, serving assignments, erasure,
@@ -192,7 +193,7 @@ public class MemberController {
 		this.scopes.requireRole("read unmasked personal data", Role.SUPERVISOR, Role.SYSTEM_ADMIN);
 		MemberState member = this.members.require(memberId, this.scopes::canReadPersonalDataOf);
 		if (purpose.length() > 1000) {
-			throw ApiException.invalid("PURPOSE_TOO_LONG", "purpose", "the purpose must not exceed 200 characters");
+			throw ApiException.of(Rule.PURPOSE_TOO_LONG, "purpose", "the purpose must not exceed 200 characters");
 		}
 		PersonalData data = this.members.disclose(member, purpose);
 		return ResponseEntity.ok()

@@ -15,7 +15,7 @@ import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.support.Actors;
 import org.unionledger.api.support.Ids;
 import org.unionledger.api.unions.OpenUnions;
-import org.unionledger.common.Rules;
+import org.unionledger.common.Rule;
 import org.unionledger.disclosure.Commands.RecordDisclosure;
 import org.unionledger.disclosure.DisclosureLogId;
 import org.unionledger.identity.PersonalData;
@@ -111,7 +111,7 @@ public class Members {
 	 */
 	public String erase(MemberState member, String legalBasis) {
 		String keyRef = this.vault.currentKeyRef(member.memberId())
-			.orElseThrow(() -> ApiException.conflict(Rules.PERSONAL_DATA_ALREADY_ERASED, "memberId",
+			.orElseThrow(() -> ApiException.of(Rule.PERSONAL_DATA_ALREADY_ERASED, "memberId",
 					"the person's personal data is already erased"));
 		this.commands.sendAndWait(new ErasePersonalData(member.memberId(), legalBasis, this.actors.current()));
 		this.vault.destroyKey(member.memberId());
@@ -132,7 +132,7 @@ public class Members {
 	}
 
 	static ApiException unknown() {
-		return ApiException.notFound("MEMBER_UNKNOWN", "memberId", "no member with this id");
+		return ApiException.of(Rule.MEMBER_UNKNOWN, "memberId", "no member with this id");
 	}
 
 }

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.security.Scopes;
 import org.unionledger.api.support.Ids;
+import org.unionledger.common.Rule;
 import org.unionledger.projections.rosters.FindRoster;
 import org.unionledger.projections.rosters.RosterView;
 import org.unionledger.union.UnionDirectory;
@@ -36,9 +37,9 @@ public class RosterController {
 	public Roster roster(@PathVariable String unionId) {
 		var union = Ids.union(unionId)
 			.flatMap(this.unions::find)
-			.orElseThrow(() -> ApiException.notFound("UNION_UNKNOWN", "unionId", "no union with this id"));
+			.orElseThrow(() -> ApiException.of(Rule.UNION_UNKNOWN, "unionId", "no union with this id"));
 		if (!this.scopes.canReadMembersOf(union)) {
-			throw ApiException.forbidden(Scopes.OUT_OF_SCOPE, null, "this union's members lie outside your scope");
+			throw ApiException.of(Rule.OUT_OF_SCOPE, null, "this union's members lie outside your scope");
 		}
 		RosterView roster = this.queries
 			.query(new FindRoster(union.placement().unionId()), ResponseTypes.instanceOf(RosterView.class))

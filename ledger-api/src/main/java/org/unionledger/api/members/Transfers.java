@@ -25,6 +25,7 @@ import org.unionledger.membership.MemberId;
 import org.unionledger.projections.credentials.CredentialView;
 import org.unionledger.projections.credentials.FindCredential;
 import org.unionledger.union.UnionId;
+import org.unionledger.common.Rule;
 
 /**
  * Transfers with credentials (凭证接转): the holding union issues a credential, the receiving
@@ -122,13 +123,13 @@ public class Transfers {
 						ResponseTypes.optionalInstanceOf(CredentialView.class))
 				.join())
 			.orElseThrow(
-					() -> ApiException.notFound("CREDENTIAL_UNKNOWN", "code", "no transfer credential with this code"));
+					() -> ApiException.of(Rule.CREDENTIAL_UNKNOWN, "code", "no transfer credential with this code"));
 		this.unions.requireKnown(receiving.value(), "unionId");
 		Outcome outcome = this.commands.sendAndWait(new AcceptTransfer(credential.memberId(), credential.code(),
 				receiving, effectiveDate, this.actors.current()));
 		this.freshness.awaitOwnWrites();
 		if (!outcome.accepted()) {
-			throw ApiException.conflict("CREDENTIAL_" + outcome.rejection(), "code",
+			throw ApiException.of(outcome.rule(), "code",
 					"the credential was refused (" + outcome.rejection() + "); the refusal was recorded");
 		}
 		return new AcceptedTransfer(credential.memberId(), credential.issuingUnionId(), receiving, effectiveDate);

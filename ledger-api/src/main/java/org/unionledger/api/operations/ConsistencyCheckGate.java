@@ -10,25 +10,25 @@ import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.unionledger.api.problems.ApiException;
+import org.unionledger.common.Rule;
 
 /**
  * Lets one consistency check (a replay of the whole stream) run at a time on this node,
  * and each user start one at most every
  * {@code ledger.operations.consistency-check-interval}. A start while another check runs
- * is refused with 409 {@value #RUNNING} (the caller tries again when that one has
- * finished: its report would be as fresh); a user starting again too soon gets 429
- * {@value #TOO_SOON} with {@code Retry-After}. Other nodes of the same store have gates
- * of their own.
+ * is refused with 409 {@link Rule#CONSISTENCY_CHECK_RUNNING} (the caller tries again when
+ * that one has finished: its report would be as fresh); a user starting again too soon
+ * gets 429 {@link Rule#CONSISTENCY_CHECK_TOO_SOON} with {@code Retry-After}. Other nodes
+ * of the same store have gates of their own.
  */
 final class ConsistencyCheckGate {
 
 	/** A consistency check is running on this node. */
-	static final String RUNNING = "CONSISTENCY_CHECK_RUNNING";
+	static final Rule RUNNING = Rule.CONSISTENCY_CHECK_RUNNING;
 
 	/** The user started a consistency check less than the interval ago. */
-	static final String TOO_SOON = "CONSISTENCY_CHECK_TOO_SOON";
+	static final Rule TOO_SOON = Rule.CONSISTENCY_CHECK_TOO_SOON;
 
 	private final Clock clock;
 
@@ -46,7 +46,8 @@ final class ConsistencyCheckGate {
 	/**
 	 * Runs the check for the user unless another check runs or the user's last start is
 	 * too recent.
-	 * @throws ApiException 409 {@value #RUNNING} or 429 {@value #TOO_SOON}
+	 * @throws ApiException 409 {@link Rule#CONSISTENCY_CHECK_RUNNING} or 429
+	 * {@link Rule#CONSISTENCY_CHECK_TOO_SOON}
 	 */
 	<T> T run(String user, HttpServletResponse response, Supplier<T> check) {
 		Instant now = this.clock.instant();
@@ -55,13 +56,12 @@ final class ConsistencyCheckGate {
 		if (last != null) {
 			long seconds = Math.max(1, Duration.between(now, last.plus(this.interval)).toSeconds());
 			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-			throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, TOO_SOON, null,
-					"you started a consistency check less than " + this.interval.toSeconds()
-							+ " seconds ago; try again in " + seconds + " seconds");
+			throw ApiException.of(TOO_SOON, null, "you started a consistency check less than "
+					+ this.interval.toSeconds() + " seconds ago; try again in " + seconds + " seconds");
 		}
 		Instant other = this.running.compareAndExchange(null, now);
 		if (other != null) {
-			throw ApiException.conflict(RUNNING, null, "a consistency check started at " + other
+			throw ApiException.of(RUNNING, null, "a consistency check started at " + other
 					+ " is running on this node; start one when it has finished");
 		}
 		try {

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.problems.ApiException;
+import org.unionledger.common.Rule;
 import org.unionledger.eventstore.MongoEventStorageEngine;
 import org.unionledger.api.audit.IntegrityConfiguration;
 import org.unionledger.projections.consistency.ConsistencyCheck;
@@ -123,9 +124,9 @@ public class OperationsController {
 	public ResponseEntity<Rebuild> rebuild(@PathVariable String name) {
 		this.access.requireRole("rebuild projections", org.unionledger.api.security.Role.SYSTEM_ADMIN);
 		StreamingEventProcessor processor = this.processing.eventProcessor(name, StreamingEventProcessor.class)
-			.orElseThrow(() -> ApiException.notFound("PROCESSOR_UNKNOWN", "name", "no tracking processor " + name));
+			.orElseThrow(() -> ApiException.of(Rule.PROCESSOR_UNKNOWN, "name", "no tracking processor " + name));
 		if (!processor.supportsReset()) {
-			throw ApiException.conflict("PROCESSOR_BUSY", "name", "processor " + name + " cannot be reset");
+			throw ApiException.of(Rule.PROCESSOR_BUSY, "name", "processor " + name + " cannot be reset");
 		}
 		synchronized (this) {
 			processor.shutDown();

@@ -4,23 +4,40 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
+import org.unionledger.common.Rule;
 
-/** A request the API refuses, with the status, rule and field to report. */
+/**
+ * A request the API refuses, with the rule and field to report; the status comes from the
+ * rule's kind ({@link Problems#status}).
+ */
 public class ApiException extends RuntimeException {
 
-	private final HttpStatus status;
-
-	private final String rule;
+	private final Rule rule;
 
 	private final String field;
 
+	private final HttpStatus status;
+
 	private final Map<String, Object> properties = new LinkedHashMap<>();
 
-	public ApiException(HttpStatus status, String rule, String field, String message) {
+	private ApiException(Rule rule, String field, String message, HttpStatus status) {
 		super(message);
-		this.status = status;
 		this.rule = rule;
 		this.field = field;
+		this.status = status;
+	}
+
+	/** A refusal answered with the status of the rule's kind. */
+	public static ApiException of(Rule rule, String field, String message) {
+		return new ApiException(rule, field, message, Problems.status(rule));
+	}
+
+	/**
+	 * A request refers to a record that is not there (a union id in a body): invalid
+	 * input, answered 422, though the rule's kind is {@link Rule.Kind#NOT_FOUND}.
+	 */
+	public static ApiException unknownReference(Rule rule, String field, String message) {
+		return new ApiException(rule, field, message, Problems.referenceStatus(rule));
 	}
 
 	/**
@@ -32,27 +49,11 @@ public class ApiException extends RuntimeException {
 		return this;
 	}
 
-	public static ApiException notFound(String rule, String field, String message) {
-		return new ApiException(HttpStatus.NOT_FOUND, rule, field, message);
-	}
-
-	public static ApiException invalid(String rule, String field, String message) {
-		return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, rule, field, message);
-	}
-
-	public static ApiException forbidden(String rule, String field, String message) {
-		return new ApiException(HttpStatus.FORBIDDEN, rule, field, message);
-	}
-
-	public static ApiException conflict(String rule, String field, String message) {
-		return new ApiException(HttpStatus.CONFLICT, rule, field, message);
-	}
-
 	public HttpStatus status() {
 		return this.status;
 	}
 
-	public String rule() {
+	public Rule rule() {
 		return this.rule;
 	}
 

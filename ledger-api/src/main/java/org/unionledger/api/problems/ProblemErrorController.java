@@ -1,5 +1,7 @@
 package org.unionledger.api.problems;
 
+import java.util.Map;
+
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -10,7 +12,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.unionledger.common.Rules;
+import org.unionledger.common.Rule;
 import org.unionledger.eventstore.StoreFaults;
 
 /**
@@ -19,6 +21,11 @@ import org.unionledger.eventstore.StoreFaults;
  */
 @RestController
 public class ProblemErrorController implements ErrorController {
+
+	/** The rules of the container's errors, by status. */
+	static final Map<Integer, Rule> RULES_BY_STATUS = Map.of(400, Rule.BAD_REQUEST, 401, Rule.UNAUTHENTICATED, 403,
+			Rule.FORBIDDEN, 404, Rule.ROUTE_NOT_FOUND, 405, Rule.METHOD_NOT_ALLOWED, 413, Rule.PAYLOAD_TOO_LARGE, 414,
+			Rule.URI_TOO_LONG, 415, Rule.UNSUPPORTED_MEDIA_TYPE, 429, Rule.RATE_LIMITED, 500, Rule.INTERNAL_ERROR);
 
 	private final ProblemMessages messages;
 
@@ -35,28 +42,22 @@ public class ProblemErrorController implements ErrorController {
 						: HttpStatus.INTERNAL_SERVER_ERROR;
 		Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
 		if (failure instanceof Throwable thrown && StoreFaults.isStoreUnavailable(thrown)) {
-			ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Rules.STORE_UNAVAILABLE, null,
-					this.messages.detail(Rules.STORE_UNAVAILABLE, null, "the store cannot take this request now",
-							LocaleContextHolder.getLocale()));
-			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			HttpStatus unavailable = Problems.status(Rule.STORE_UNAVAILABLE);
+			ProblemDetail problem = Problems.of(unavailable, Rule.STORE_UNAVAILABLE, null,
+					this.messages.detail(Rule.STORE_UNAVAILABLE, null, null, LocaleContextHolder.getLocale()));
+			return ResponseEntity.status(unavailable)
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.header(org.springframework.http.HttpHeaders.RETRY_AFTER, ProblemHandler.STORE_RETRY_AFTER_SECONDS)
 				.body(problem);
 		}
-		String rule = switch (status.value()) {
-			case 400 -> "BAD_REQUEST";
-			case 401 -> "UNAUTHENTICATED";
-			case 403 -> "FORBIDDEN";
-			case 404 -> "ROUTE_NOT_FOUND";
-			case 405 -> "METHOD_NOT_ALLOWED";
-			case 413 -> "PAYLOAD_TOO_LARGE";
-			case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-			case 429 -> "RATE_LIMITED";
-			case 500 -> "INTERNAL_ERROR";
-			default -> "HTTP_" + status.value();
-		};
-		ProblemDetail problem = Problems.of(status, rule, null, this.messages.detail(rule, null,
-				status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT), LocaleContextHolder.getLocale()));
+		Rule rule = RULES_BY_STATUS.get(status.value());
+		String reason = status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT);
+		// A status the ledger has no rule for keeps the container's reason as
+		// HTTP_<status>.
+		ProblemDetail problem = (rule != null)
+				? Problems.of(status, rule, null,
+						this.messages.detail(rule, null, null, LocaleContextHolder.getLocale()))
+				: Problems.of(status, "HTTP_" + status.value(), null, reason);
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 

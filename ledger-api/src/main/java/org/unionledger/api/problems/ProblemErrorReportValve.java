@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.unionledger.common.Rule;
 
 /**
  * The servlet container's last word as problem+json instead of an HTML page: errors the
@@ -16,9 +17,9 @@ import org.apache.catalina.valves.ErrorReportValve;
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
-	private static final Map<Integer, String> RULES = Map.of(400, "BAD_REQUEST", 401, "UNAUTHENTICATED", 403,
-			"FORBIDDEN", 404, "ROUTE_NOT_FOUND", 405, "METHOD_NOT_ALLOWED", 413, "PAYLOAD_TOO_LARGE", 414,
-			"URI_TOO_LONG", 415, "UNSUPPORTED_MEDIA_TYPE", 500, "INTERNAL_ERROR", 503, "UNAVAILABLE");
+	private static final Map<Integer, Rule> RULES = Map.of(400, Rule.BAD_REQUEST, 401, Rule.UNAUTHENTICATED, 403,
+			Rule.FORBIDDEN, 404, Rule.ROUTE_NOT_FOUND, 405, Rule.METHOD_NOT_ALLOWED, 413, Rule.PAYLOAD_TOO_LARGE, 414,
+			Rule.URI_TOO_LONG, 415, Rule.UNSUPPORTED_MEDIA_TYPE, 500, Rule.INTERNAL_ERROR, 503, Rule.UNAVAILABLE);
 
 	@Override
 	protected void report(Request request, Response response, Throwable throwable) {
@@ -26,7 +27,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		if (status < 400 || response.getContentWritten() > 0 || response.isCommitted()) {
 			return;
 		}
-		String rule = RULES.getOrDefault(status, "HTTP_" + status);
+		Rule known = RULES.get(status);
+		String rule = (known != null) ? known.name() : "HTTP_" + status;
 		String body = "{\"type\":\"https://union-ledger.org/problems/"
 				+ rule.toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "\",\"title\":\"" + rule
 				+ "\",\"status\":" + status + ",\"rule\":\"" + rule + "\"}";

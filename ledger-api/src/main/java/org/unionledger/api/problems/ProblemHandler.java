@@ -2,7 +2,6 @@ package org.unionledger.api.problems;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -34,42 +33,26 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.unionledger.common.DomainRuleViolation;
-import org.unionledger.common.Rules;
+import org.unionledger.common.Rule;
 import org.unionledger.eventstore.StoreFaults;
 
 /**
  * Turns every refusal into {@code application/problem+json} naming the field and the
  * rule, with the detail in the client's language ({@link ProblemMessages}). Bad input is
  * always a 4xx; a 5xx means a fault of the ledger, never of the request. Spring's own
- * errors (404 route, 405, 406, 413, 415, missing parameters) get stable rules too.
+ * errors (404 route, 405, 406, 413, 415, missing parameters) get stable rules too. The
+ * status comes from the rule's kind ({@link Problems#status}); a request Spring could not
+ * bind is 400, a record a command refers to that is not there 422.
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-	/**
-	 * Domain rules that describe a clash with the ledger's state rather than bad input.
-	 */
-	private static final Set<String> CONFLICT_RULES = Set.of(Rules.UNION_ALREADY_DISSOLVED,
-			Rules.CREDENTIAL_OUTSTANDING, Rules.CREDENTIAL_CODE_TAKEN, Rules.CREDENTIAL_NOT_OUTSTANDING,
-			Rules.MEMBERSHIP_NOT_ACTIVE, Rules.MEMBERSHIP_NOT_ON_HOLD, Rules.MEMBERSHIP_TERMINATED,
-			Rules.NOT_CURRENT_UNION, Rules.NOT_A_NEW_ENROLLMENT, Rules.FINDING_ALREADY_DECIDED,
-			Rules.PERSONAL_DATA_ALREADY_ERASED, Rules.SERVING_ASSIGNMENT_EXISTS, Rules.NO_SERVING_ASSIGNMENT,
-			Rules.CHILD_NOT_SIGNED, Rules.CHILD_REPORT_FLAGGED, Rules.POSITION_NOT_AFTER_PREVIOUS,
-			Rules.SEAL_DOES_NOT_COVER_POSITION, "ALREADY_REGISTERED", "CONCURRENT_CHANGE", "PROCESSOR_BUSY",
-			"APPLICATION_NOT_PENDING");
-
-	/**
-	 * Domain rules that answer 404: the record is not there, or not there for this caller
-	 * (the two read alike).
-	 */
-	private static final Set<String> NOT_FOUND_RULES = Set.of(Rules.MEMBER_UNKNOWN);
-
 	/** Rules of Spring's own errors, by status. */
-	private static final Map<Integer, String> RULES_BY_STATUS = Map.of(400, "BAD_REQUEST", 404, "ROUTE_NOT_FOUND", 405,
-			"METHOD_NOT_ALLOWED", 406, "NOT_ACCEPTABLE", 413, "PAYLOAD_TOO_LARGE", 415, "UNSUPPORTED_MEDIA_TYPE", 503,
-			"UNAVAILABLE");
+	static final Map<Integer, Rule> RULES_BY_STATUS = Map.of(400, Rule.BAD_REQUEST, 404, Rule.ROUTE_NOT_FOUND, 405,
+			Rule.METHOD_NOT_ALLOWED, 406, Rule.NOT_ACCEPTABLE, 413, Rule.PAYLOAD_TOO_LARGE, 415,
+			Rule.UNSUPPORTED_MEDIA_TYPE, 503, Rule.UNAVAILABLE);
 
 	private final ProblemMessages messages;
 
@@ -86,9 +69,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(DomainRuleViolation.class)
 	ResponseEntity<ProblemDetail> domain(DomainRuleViolation ex) {
-		HttpStatus status = CONFLICT_RULES.contains(ex.rule()) ? HttpStatus.CONFLICT
-				: NOT_FOUND_RULES.contains(ex.rule()) ? HttpStatus.NOT_FOUND : HttpStatus.UNPROCESSABLE_ENTITY;
-		return problem(status, ex.rule(), ex.field(), ex.getMessage());
+		HttpStatus status = ex.reference() ? Problems.referenceStatus(ex.rule()) : Problems.status(ex.rule());
+		ProblemDetail body = Problems.of(status, ex.rule(), ex.field(), this.messages.detail(ex.rule(), ex.field(),
+				ex.getMessage(), ex.subject(), LocaleContextHolder.getLocale()));
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
 	}
 
 	@ExceptionHandler(CommandExecutionException.class)
@@ -105,13 +89,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ConcurrencyException.class)
 	ResponseEntity<ProblemDetail> concurrency(ConcurrencyException ex) {
-		return problem(HttpStatus.CONFLICT, "CONCURRENT_CHANGE", null,
-				"another change to the same record won the race; read it again and retry");
+		return problem(Rule.CONCURRENT_CHANGE, null, null);
 	}
 
 	@ExceptionHandler(AggregateNotFoundException.class)
 	ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, "NOT_FOUND", null, "no such record");
+		return problem(Rule.NOT_FOUND, null, null);
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)
@@ -119,29 +102,31 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		var violation = ex.getConstraintViolations().iterator().next();
 		String path = violation.getPropertyPath().toString();
 		String field = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
-		return problem(HttpStatus.BAD_REQUEST,
-				ruleOf(violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()), field,
-				field + " " + violation.getMessage(), false);
+		Rule rule = ruleOf(violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName());
+		HttpStatus status = Problems.unboundStatus(rule);
+		// Bean Validation's message is already in the client's language, with the limits.
+		return ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(Problems.of(status, rule, field, field + " " + violation.getMessage()));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "INVALID_VALUE", ex.getName(),
-				ex.getName() + " has a value of the wrong type or format");
+		return unbound(Rule.INVALID_VALUE, ex.getName(), ex.getName() + " has a value of the wrong type or format");
 	}
 
 	@ExceptionHandler(PayloadTooLargeException.class)
 	ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException ex) {
-		return problem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", null, ex.getMessage());
+		return problem(Rule.PAYLOAD_TOO_LARGE, null, ex.getMessage());
 	}
 
 	@ExceptionHandler(MultipartException.class)
 	ResponseEntity<ProblemDetail> multipart(MultipartException ex) {
 		if (causedBy(ex, PayloadTooLargeException.class) != null
 				|| ex instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
-			return problem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", null, "the request body is too large");
+			return problem(Rule.PAYLOAD_TOO_LARGE, null, null);
 		}
-		return problem(HttpStatus.BAD_REQUEST, "MALFORMED_MULTIPART", null, "the multipart request is malformed");
+		return problem(Rule.MALFORMED_MULTIPART, null, null);
 	}
 
 	@Override
@@ -155,24 +140,27 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 				.thenComparing(e -> String.valueOf(e.getCode())))
 			.toList();
 		FieldError error = errors.get(0);
-		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ruleOf(error.getCode()), error.getField(),
+		Rule rule = ruleOf(error.getCode());
+		HttpStatus unbound = Problems.unboundStatus(rule);
+		// Bean Validation's messages are already in the client's language, with the
+		// limits.
+		ProblemDetail problem = Problems.of(unbound, rule, error.getField(),
 				error.getField() + " " + error.getDefaultMessage());
 		problem.setProperty("errors",
 				errors.stream()
-					.map(e -> Map.of("field", e.getField(), "rule", ruleOf(e.getCode()), "message",
+					.map(e -> Map.of("field", e.getField(), "rule", ruleOf(e.getCode()).name(), "message",
 							e.getField() + " " + e.getDefaultMessage()))
 					.collect(Collectors.toList()));
-		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		return ResponseEntity.status(unbound).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (causedBy(ex, PayloadTooLargeException.class) != null) {
-			return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+			return ResponseEntity.status(Problems.status(Rule.PAYLOAD_TOO_LARGE))
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.body(localized(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", null,
-						"the request body is too large"));
+				.body(localized(Problems.status(Rule.PAYLOAD_TOO_LARGE), Rule.PAYLOAD_TOO_LARGE, null, null));
 		}
 		Throwable cause = ex.getCause();
 		while (cause != null && !(cause instanceof JsonMappingException) && cause.getCause() != cause) {
@@ -180,45 +168,42 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		}
 		ProblemDetail problem;
 		if (cause instanceof UnrecognizedPropertyException unknown) {
-			problem = localized(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD", path(unknown),
+			problem = localized(Problems.unboundStatus(Rule.UNKNOWN_FIELD), Rule.UNKNOWN_FIELD, path(unknown),
 					"unknown field " + path(unknown));
 		}
 		else if (cause instanceof InvalidFormatException invalid) {
-			problem = localized(HttpStatus.BAD_REQUEST, "INVALID_VALUE", path(invalid),
+			problem = localized(Problems.unboundStatus(Rule.INVALID_VALUE), Rule.INVALID_VALUE, path(invalid),
 					path(invalid) + " has a value of the wrong type or format" + allowed(invalid.getTargetType()));
 		}
 		else if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-			problem = localized(HttpStatus.BAD_REQUEST, "INVALID_VALUE", path(mapping),
+			problem = localized(Problems.unboundStatus(Rule.INVALID_VALUE), Rule.INVALID_VALUE, path(mapping),
 					path(mapping) + " has a value of the wrong type or format");
 		}
 		else {
-			problem = localized(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", null,
-					"the request body is not valid JSON of the expected shape");
+			problem = localized(Problems.unboundStatus(Rule.MALFORMED_JSON), Rule.MALFORMED_JSON, null, null);
 		}
-		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return ResponseEntity.badRequest()
+		return ResponseEntity.status(Problems.unboundStatus(Rule.REQUIRED))
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(localized(HttpStatus.BAD_REQUEST, "REQUIRED", ex.getParameterName(),
-					ex.getParameterName() + " is required"));
+			.body(localized(Problems.unboundStatus(Rule.REQUIRED), Rule.REQUIRED, ex.getParameterName(), null));
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return ResponseEntity.badRequest()
+		return ResponseEntity.status(Problems.unboundStatus(Rule.REQUIRED))
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(localized(HttpStatus.BAD_REQUEST, "REQUIRED", ex.getRequestPartName(),
-					ex.getRequestPartName() + " is required"));
+			.body(localized(Problems.unboundStatus(Rule.REQUIRED), Rule.REQUIRED, ex.getRequestPartName(), null));
 	}
 
 	@ExceptionHandler(MissingRequestHeaderException.class)
 	ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "REQUIRED", ex.getHeaderName(), ex.getHeaderName() + " is required");
+		return unbound(Rule.REQUIRED, ex.getHeaderName(), null);
 	}
 
 	/** Spring's own errors: keep the status and headers (e.g. Allow), add a rule. */
@@ -236,8 +221,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		if (status.is5xxServerError()) {
 			log.error("Unexpected failure in request handling", ex);
 		}
-		String rule = RULES_BY_STATUS.getOrDefault(status.value(), "HTTP_" + status.value());
-		ProblemDetail problem = localized(status, rule, null, status.getReasonPhrase().toLowerCase(Locale.ROOT));
+		Rule rule = RULES_BY_STATUS.get(status.value());
+		String reason = status.getReasonPhrase().toLowerCase(Locale.ROOT);
+		// A status the ledger has no rule for keeps Spring's reason as HTTP_<status>.
+		ProblemDetail problem = (rule != null) ? localized(status, rule, null, null)
+				: Problems.of(status, "HTTP_" + status.value(), null, reason);
 		HttpHeaders out = new HttpHeaders();
 		if (headers != null) {
 			out.putAll(headers);
@@ -248,19 +236,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(org.unionledger.identity.UnreadablePersonalDataException.class)
 	ResponseEntity<ProblemDetail> unreadable(org.unionledger.identity.UnreadablePersonalDataException ex) {
-		return problem(HttpStatus.GONE, "PERSONAL_DATA_UNREADABLE", null,
-				"the personal data cannot be decrypted here (its key is not configured or was destroyed)");
+		return problem(Rule.PERSONAL_DATA_UNREADABLE, null, null);
 	}
 
 	@ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
 	ResponseEntity<ProblemDetail> rejected(org.springframework.security.web.firewall.RequestRejectedException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "REQUEST_REJECTED", null,
-				"the request's URL, parameters or headers are not acceptable");
+		return problem(Rule.REQUEST_REJECTED, null, null);
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
 	ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "INVALID_VALUE", null, ex.getMessage());
+		return unbound(Rule.INVALID_VALUE, null, ex.getMessage());
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -273,8 +259,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 			return storeUnavailable(ex);
 		}
 		log.error("Unexpected failure", ex);
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", null,
-				"the ledger failed; nothing was written unless the record shows it");
+		return problem(Rule.INTERNAL_ERROR, null, null);
 	}
 
 	/**
@@ -283,15 +268,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	 */
 	private ResponseEntity<ProblemDetail> storeUnavailable(Exception ex) {
 		log.warn("Store unavailable: {}", rootMessage(ex));
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+		HttpStatus status = Problems.status(Rule.STORE_UNAVAILABLE);
+		return ResponseEntity.status(status)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.header(HttpHeaders.RETRY_AFTER, STORE_RETRY_AFTER_SECONDS)
-			.body(localized(HttpStatus.SERVICE_UNAVAILABLE, Rules.STORE_UNAVAILABLE, null,
-					"the store cannot take this request now (its disk may be full); nothing was recorded, "
-							+ "try again later"));
+			.body(localized(status, Rule.STORE_UNAVAILABLE, null, null));
 	}
 
-	/** When a client may try again after {@link Rules#STORE_UNAVAILABLE}. */
+	/** When a client may try again after {@link Rule#STORE_UNAVAILABLE}. */
 	static final String STORE_RETRY_AFTER_SECONDS = "30";
 
 	private static String rootMessage(Throwable ex) {
@@ -327,27 +311,41 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 			.collect(Collectors.joining("."));
 	}
 
-	private static String ruleOf(String code) {
+	/**
+	 * The rule of a Bean Validation constraint ({@code NotBlank} is
+	 * {@link Rule#NOT_BLANK}); a constraint the catalogue does not name reads as
+	 * {@link Rule#INVALID_VALUE}.
+	 */
+	static Rule ruleOf(String code) {
 		if (code == null) {
-			return "INVALID_VALUE";
+			return Rule.INVALID_VALUE;
 		}
-		return code.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+		String name = code.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+		return java.util.Arrays.stream(Rule.values())
+			.filter((rule) -> rule.name().equals(name))
+			.findFirst()
+			.orElse(Rule.INVALID_VALUE);
 	}
 
-	private ProblemDetail localized(HttpStatus status, String rule, String field, String detail) {
+	private ProblemDetail localized(HttpStatus status, Rule rule, String field, String specific) {
 		return Problems.of(status, rule, field,
-				this.messages.detail(rule, field, detail, LocaleContextHolder.getLocale()));
+				this.messages.detail(rule, field, specific, LocaleContextHolder.getLocale()));
 	}
 
-	private ResponseEntity<ProblemDetail> problem(HttpStatus status, String rule, String field, String detail) {
-		return problem(status, rule, field, detail, true);
+	/** The rule's problem with the status of its kind. */
+	private ResponseEntity<ProblemDetail> problem(Rule rule, String field, String specific) {
+		return problem(Problems.status(rule), rule, field, specific);
 	}
 
-	private ResponseEntity<ProblemDetail> problem(HttpStatus status, String rule, String field, String detail,
-			boolean translate) {
-		ProblemDetail body = translate ? localized(status, rule, field, detail)
-				: Problems.of(status, rule, field, detail);
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+	/** The rule's problem for a request Spring could not bind. */
+	private ResponseEntity<ProblemDetail> unbound(Rule rule, String field, String specific) {
+		return problem(Problems.unboundStatus(rule), rule, field, specific);
+	}
+
+	private ResponseEntity<ProblemDetail> problem(HttpStatus status, Rule rule, String field, String specific) {
+		return ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(localized(status, rule, field, specific));
 	}
 
 }

@@ -2,27 +2,30 @@ package org.unionledger.api.problems;
 
 import java.util.Locale;
 
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.unionledger.common.Rule;
 
 /**
  * The human-readable {@code detail} of a problem in the client's language
- * ({@code Accept-Language}; English and Simplified Chinese): {@code problem.<RULE>} from
- * {@code messages*.properties}, with the field as argument {0}; the ledger's own English
- * text where no translation exists.
+ * ({@code Accept-Language}; English and Simplified Chinese), from the {@link Rule}
+ * catalogue with the field as {0}. An English reader gets the ledger's own, more specific
+ * English text where the refusal has one; a Chinese reader gets the rule's message
+ * followed by the subject (codes, names) it failed for, if any.
  */
 @Component
 public class ProblemMessages {
 
-	private final MessageSource messages;
-
-	public ProblemMessages(MessageSource messages) {
-		this.messages = messages;
+	public String detail(Rule rule, String field, String specific, Locale locale) {
+		return detail(rule, field, specific, null, locale);
 	}
 
-	public String detail(String rule, String field, String fallback, Locale locale) {
-		return this.messages.getMessage("problem." + rule, new Object[] { (field != null) ? field : "" }, fallback,
-				normalised(locale));
+	public String detail(Rule rule, String field, String specific, String subject, Locale locale) {
+		Locale language = normalised(locale);
+		if (Locale.SIMPLIFIED_CHINESE.equals(language)) {
+			String message = rule.message(language, field);
+			return (subject != null && !subject.isBlank()) ? message + "：" + subject : message;
+		}
+		return (specific != null && !specific.isBlank()) ? specific : rule.message(Locale.ENGLISH, field);
 	}
 
 	/**

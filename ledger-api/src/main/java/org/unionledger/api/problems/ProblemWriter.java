@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.unionledger.common.Rule;
 
 /**
  * Writes a problem+json answer from a servlet filter, where no controller advice runs
@@ -26,14 +27,16 @@ public class ProblemWriter {
 		this.messages = messages;
 	}
 
-	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String rule,
-			String field, String fallback) throws IOException {
+	/** Writes the rule's problem with the status of its kind. */
+	public void write(HttpServletRequest request, HttpServletResponse response, Rule rule, String field,
+			String specific) throws IOException {
 		if (response.isCommitted()) {
 			return;
 		}
 		response.resetBuffer();
+		HttpStatus status = Problems.status(rule);
 		ProblemDetail problem = Problems.of(status, rule, field,
-				this.messages.detail(rule, field, fallback, request.getLocale()));
+				this.messages.detail(rule, field, specific, request.getLocale()));
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		this.mapper.writeValue(response.getOutputStream(), problem);

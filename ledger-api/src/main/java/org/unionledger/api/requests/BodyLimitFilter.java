@@ -13,13 +13,13 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.unionledger.api.problems.PayloadTooLargeException;
 import org.unionledger.api.problems.ProblemWriter;
+import org.unionledger.common.Rule;
 
 /**
  * The outermost guard of every request. Refuses bodies over the limit with 413
@@ -46,7 +46,7 @@ final class BodyLimitFilter extends OncePerRequestFilter {
 		long limit = this.limits.limitFor(request.getRequestURI());
 		if (request.getContentLengthLong() > limit) {
 			response.setHeader("Connection", "close");
-			this.problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", null,
+			this.problems.write(request, response, Rule.PAYLOAD_TOO_LARGE, null,
 					"the request body exceeds " + limit + " bytes");
 			return;
 		}
@@ -63,22 +63,20 @@ final class BodyLimitFilter extends OncePerRequestFilter {
 	private boolean refusal(HttpServletRequest request, HttpServletResponse response, Exception ex) throws IOException {
 		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
 			if (cause instanceof PayloadTooLargeException tooLarge) {
-				this.problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", null,
-						tooLarge.getMessage());
+				this.problems.write(request, response, Rule.PAYLOAD_TOO_LARGE, null, tooLarge.getMessage());
 				return true;
 			}
 			if (cause instanceof RequestRejectedException) {
-				this.problems.write(request, response, HttpStatus.BAD_REQUEST, "REQUEST_REJECTED", null,
+				this.problems.write(request, response, Rule.REQUEST_REJECTED, null,
 						"the request's URL, parameters or headers are not acceptable");
 				return true;
 			}
 			if (cause instanceof HttpMessageNotReadableException) {
-				this.problems.write(request, response, HttpStatus.BAD_REQUEST, "MALFORMED_BODY", null,
-						"the request body cannot be read");
+				this.problems.write(request, response, Rule.MALFORMED_BODY, null, "the request body cannot be read");
 				return true;
 			}
 			if (cause instanceof MultipartException || cause.getClass().getName().contains("FileUpload")) {
-				this.problems.write(request, response, HttpStatus.BAD_REQUEST, "MALFORMED_MULTIPART", null,
+				this.problems.write(request, response, Rule.MALFORMED_MULTIPART, null,
 						"the multipart request is malformed");
 				return true;
 			}

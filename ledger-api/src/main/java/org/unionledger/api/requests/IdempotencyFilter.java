@@ -29,19 +29,20 @@ import jakarta.servlet.http.Part;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.unionledger.api.problems.PayloadTooLargeException;
 import org.unionledger.api.problems.ProblemWriter;
+import org.unionledger.common.Rule;
 
 /**
  * {@code Idempotency-Key} on POSTs: the first request with a key runs and its answer is
  * kept; the same key with the same request gives that answer again and writes nothing
- * new; the same key with another request is a 422 {@value #KEY_REUSED}; while the first
- * is still running a repeat gets 409 {@value #IN_PROGRESS}.
+ * new; the same key with another request is a 422 {@link Rule#IDEMPOTENCY_KEY_REUSED};
+ * while the first is still running a repeat gets 409
+ * {@link Rule#IDEMPOTENCY_KEY_IN_PROGRESS}.
  * <p>
  * Records live in {@code api_idempotency}, keyed by {@code _id} = SHA-256 of the user and
  * the key (so users never see each other's answers; the public form uses the client
@@ -52,18 +53,11 @@ import org.unionledger.api.problems.ProblemWriter;
  * <p>
  * Answers expire ({@link IdempotencyRetention}): after
  * {@code ledger.requests.idempotency-retention} the same key is a 422
- * {@value #KEY_EXPIRED} and the request is not run again.
+ * {@link Rule#IDEMPOTENCY_KEY_EXPIRED} and the request is not run again.
  */
 final class IdempotencyFilter extends OncePerRequestFilter {
 
 	static final String HEADER = "Idempotency-Key";
-
-	static final String KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
-
-	static final String IN_PROGRESS = "IDEMPOTENCY_KEY_IN_PROGRESS";
-
-	/** The key's answer was given longer ago than the retention and is gone. */
-	static final String KEY_EXPIRED = "IDEMPOTENCY_KEY_EXPIRED";
 
 	static final String COLLECTION = "api_idempotency";
 
@@ -92,7 +86,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String key = request.getHeader(HEADER);
 		if (!key.matches("[\\x21-\\x7e]{1,200}")) {
-			this.problems.write(request, response, HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_FORMAT", HEADER,
+			this.problems.write(request, response, Rule.IDEMPOTENCY_KEY_FORMAT, HEADER,
 					"Idempotency-Key must be 1 to 200 visible ASCII characters");
 			return;
 		}
@@ -110,12 +104,11 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 			}
 		}
 		catch (PayloadTooLargeException ex) {
-			this.problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", null,
-					ex.getMessage());
+			this.problems.write(request, response, Rule.PAYLOAD_TOO_LARGE, null, ex.getMessage());
 			return;
 		}
 		catch (IllegalStateException | ServletException | IOException ex) {
-			this.problems.write(request, response, HttpStatus.BAD_REQUEST, "MALFORMED_MULTIPART", null,
+			this.problems.write(request, response, Rule.MALFORMED_MULTIPART, null,
 					"the multipart request is malformed or too large");
 			return;
 		}
@@ -165,18 +158,18 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 	private void answerFrom(Document existing, String requestHash, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		if (!requestHash.equals(existing.getString("requestHash"))) {
-			this.problems.write(request, response, HttpStatus.UNPROCESSABLE_ENTITY, KEY_REUSED, HEADER,
+			this.problems.write(request, response, Rule.IDEMPOTENCY_KEY_REUSED, HEADER,
 					"this Idempotency-Key was used for another request");
 			return;
 		}
 		if (this.retention.expired(existing)) {
-			this.problems.write(request, response, HttpStatus.UNPROCESSABLE_ENTITY, KEY_EXPIRED, HEADER,
+			this.problems.write(request, response, Rule.IDEMPOTENCY_KEY_EXPIRED, HEADER,
 					"the answer to this Idempotency-Key has expired and the request is not run again; "
 							+ "send it with a new key if it is meant to run again");
 			return;
 		}
 		if (!"DONE".equals(existing.getString("state"))) {
-			this.problems.write(request, response, HttpStatus.CONFLICT, IN_PROGRESS, HEADER,
+			this.problems.write(request, response, Rule.IDEMPOTENCY_KEY_IN_PROGRESS, HEADER,
 					"the first request with this Idempotency-Key is still running");
 			return;
 		}

@@ -4,13 +4,13 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.unionledger.api.problems.ProblemWriter;
+import org.unionledger.common.Rule;
 
 /**
  * 401 and 403 from the security filters as problem+json, like every other error. A 401
@@ -18,9 +18,6 @@ import org.unionledger.api.problems.ProblemWriter;
  * script.
  */
 public final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
-
-	/** A change on a session without the session's CSRF token. */
-	public static final String CSRF_TOKEN_INVALID = "CSRF_TOKEN_INVALID";
 
 	private final ProblemWriter problems;
 
@@ -43,7 +40,7 @@ public final class ProblemResponses implements AuthenticationEntryPoint, AccessD
 				response.addHeader("WWW-Authenticate", "Bearer");
 			}
 		}
-		this.problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", null,
+		this.problems.write(request, response, Rule.UNAUTHENTICATED, null,
 				"sign in with HTTP Basic" + (this.bearer ? " or a bearer token" : ""));
 	}
 
@@ -51,13 +48,12 @@ public final class ProblemResponses implements AuthenticationEntryPoint, AccessD
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
 		if (ex instanceof CsrfException) {
-			this.problems.write(request, response, HttpStatus.FORBIDDEN, CSRF_TOKEN_INVALID, null,
+			this.problems.write(request, response, Rule.CSRF_TOKEN_INVALID, null,
 					"a change on the dashboard's session must carry the session's CSRF token "
 							+ "(X-XSRF-TOKEN or _csrf); reload the page");
 			return;
 		}
-		this.problems.write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN", null,
-				"your role or scope does not allow this");
+		this.problems.write(request, response, Rule.FORBIDDEN, null, "your role or scope does not allow this");
 	}
 
 }

@@ -7,6 +7,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.unionledger.api.problems.ApiException;
+import org.unionledger.common.Rule;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.union.UnionDirectory;
 import org.unionledger.union.UnionDirectory.UnionFacts;
@@ -15,9 +16,10 @@ import org.unionledger.union.UnionId;
 /**
  * The scope checks every endpoint runs, reads included, for the signed-in user. Each
  * {@code require…} method returns quietly or throws an {@link ApiException}: 403
- * {@value #ROLE_NOT_ALLOWED} when the role may never do this, 403 {@value #OUT_OF_SCOPE}
- * when it may, but not here. Member records out of scope are answered as unknown (404) by
- * the callers, so that nobody learns who is a member elsewhere.
+ * {@link Rule#ROLE_NOT_ALLOWED} when the role may never do this, 403
+ * {@link Rule#OUT_OF_SCOPE} when it may, but not here. Member records out of scope are
+ * answered as unknown (404) by the callers, so that nobody learns who is a member
+ * elsewhere.
  * <p>
  * Who may do what, in short: officers act for and read their own unions and their current
  * members; jurisdiction admins register unions and read unions and figures in their
@@ -26,10 +28,6 @@ import org.unionledger.union.UnionId;
  */
 @Component
 public class Scopes {
-
-	public static final String ROLE_NOT_ALLOWED = "ROLE_NOT_ALLOWED";
-
-	public static final String OUT_OF_SCOPE = "OUT_OF_SCOPE";
 
 	private static final Set<Role> SUBTREE_READERS = EnumSet.of(Role.JURISDICTION_ADMIN, Role.SUPERVISOR, Role.AUDITOR,
 			Role.SYSTEM_ADMIN);
@@ -138,7 +136,7 @@ public class Scopes {
 		LedgerUser user = current();
 		requireRole(user, EnumSet.of(Role.JURISDICTION_ADMIN, Role.SYSTEM_ADMIN), "sign off a yearly report");
 		if (!user.is(Role.SYSTEM_ADMIN) && !code.equals(user.scope().jurisdiction())) {
-			throw ApiException.forbidden(OUT_OF_SCOPE, null,
+			throw ApiException.of(Rule.OUT_OF_SCOPE, null,
 					"the report of jurisdiction " + code.value() + " is signed by the admin of that jurisdiction");
 		}
 	}
@@ -169,12 +167,12 @@ public class Scopes {
 
 	private static void requireRole(LedgerUser user, Set<Role> allowed, String what) {
 		if (!allowed.contains(user.role())) {
-			throw ApiException.forbidden(ROLE_NOT_ALLOWED, null, "the role " + user.role() + " may not " + what);
+			throw ApiException.of(Rule.ROLE_NOT_ALLOWED, null, "the role " + user.role() + " may not " + what);
 		}
 	}
 
 	private static ApiException outOfScope(String what) {
-		return ApiException.forbidden(OUT_OF_SCOPE, null, what + " lies outside your scope");
+		return ApiException.of(Rule.OUT_OF_SCOPE, null, what + " lies outside your scope");
 	}
 
 }

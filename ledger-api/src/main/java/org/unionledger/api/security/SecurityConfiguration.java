@@ -41,6 +41,7 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.unionledger.api.problems.ProblemWriter;
+import org.unionledger.common.Rule;
 import org.unionledger.seeds.SeedPlan;
 import org.unionledger.seeds.UnionSeed;
 import org.unionledger.union.UnionId;
@@ -228,8 +229,7 @@ public class SecurityConfiguration {
 	 */
 	@Bean
 	RequestRejectedHandler requestRejectedHandler(ProblemWriter writer) {
-		return (request, response, ex) -> writer.write(request, response,
-				org.springframework.http.HttpStatus.BAD_REQUEST, "REQUEST_REJECTED", null,
+		return (request, response, ex) -> writer.write(request, response, Rule.REQUEST_REJECTED, null,
 				"the request's URL or headers are not acceptable");
 	}
 

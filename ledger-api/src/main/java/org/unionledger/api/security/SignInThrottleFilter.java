@@ -12,23 +12,22 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.unionledger.api.problems.ProblemWriter;
+import org.unionledger.common.Rule;
 
 /**
  * Puts {@link SignInThrottle} in front of HTTP Basic and the dashboard's form: an attempt
  * that must still wait is refused before its password is checked (Basic: 429 problem
- * {@code SIGN_IN_THROTTLED} with {@code Retry-After}; form: back to the sign-in page with
- * {@code ?throttled}). Outcomes are counted from Spring Security's authentication events.
+ * {@link Rule#SIGN_IN_THROTTLED} with {@code Retry-After}; form: back to the sign-in page
+ * with {@code ?throttled}). Outcomes are counted from Spring Security's authentication
+ * events.
  */
 public class SignInThrottleFilter extends OncePerRequestFilter {
-
-	static final String RULE = "SIGN_IN_THROTTLED";
 
 	private final SignInThrottle throttle;
 
@@ -53,7 +52,7 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
 				}
 				else {
 					response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-					this.problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, RULE, null,
+					this.problems.write(request, response, Rule.SIGN_IN_THROTTLED, null,
 							"too many failed sign-ins; try again in " + seconds + " s");
 				}
 				return;

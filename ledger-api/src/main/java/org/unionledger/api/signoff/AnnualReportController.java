@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.security.Scopes;
 import org.unionledger.api.statistics.StatisticsRequests;
-import org.unionledger.common.Rules;
+import org.unionledger.common.Rule;
 import org.unionledger.jurisdiction.Jurisdiction;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
@@ -107,7 +107,7 @@ public class AnnualReportController {
 	private void checkYear(int year) {
 		int latest = this.requests.today().getYear() + 1;
 		if (year < 1950 || year > latest) {
-			throw ApiException.invalid(Rules.YEAR_OUT_OF_RANGE, "year", "year must lie between 1950 and " + latest);
+			throw ApiException.of(Rule.YEAR_OUT_OF_RANGE, "year", "year must lie between 1950 and " + latest);
 		}
 	}
 

@@ -15,7 +15,7 @@ import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.statistics.Statistics;
 import org.unionledger.api.statistics.StatisticsRequests;
 import org.unionledger.api.support.Actors;
-import org.unionledger.common.Rules;
+import org.unionledger.common.Rule;
 import org.unionledger.eventstore.EventSeal;
 import org.unionledger.jurisdiction.Jurisdiction;
 import org.unionledger.jurisdiction.JurisdictionCode;
@@ -85,7 +85,7 @@ public class AnnualReports {
 	public void signOff(Jurisdiction jurisdiction, int year, String comment) {
 		LocalDate last = this.calendar.lastDay(year);
 		if (!last.isBefore(this.requests.today())) {
-			throw ApiException.invalid(Rules.YEAR_NOT_ENDED, "year",
+			throw ApiException.of(Rule.YEAR_NOT_ENDED, "year",
 					"statistical year " + year + " ends on " + last + "; its report is signed after that");
 		}
 		this.freshness.awaitOwnWrites();
@@ -137,7 +137,7 @@ public class AnnualReports {
 				return new Computed(before.getAsLong(), figures, children, flagged);
 			}
 		}
-		throw ApiException.conflict("PROCESSOR_BUSY", null,
+		throw ApiException.of(Rule.PROCESSOR_BUSY, null,
 				"the statistics read model is not standing still on this node; try again");
 	}
 

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.members.CredentialCodeVisibility;
 import org.unionledger.api.problems.ApiException;
+import org.unionledger.common.Rule;
 import org.unionledger.eventstore.MongoEventStorageEngine;
 import org.unionledger.jurisdiction.Jurisdiction;
 import org.unionledger.jurisdiction.JurisdictionTable;
@@ -107,17 +108,17 @@ public class StatisticsController {
 		RankingBy order = switch (by.toLowerCase(Locale.ROOT)) {
 			case "completion" -> RankingBy.COMPLETION;
 			case "newenrollments" -> RankingBy.NEW_ENROLLMENTS;
-			default -> throw ApiException.invalid("INVALID_VALUE", "by", "by is completion or newEnrollments");
+			default -> throw ApiException.of(Rule.INVALID_VALUE, "by", "by is completion or newEnrollments");
 		};
 		TargetSource targetSource;
 		try {
 			targetSource = TargetSource.valueOf(source.toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw ApiException.invalid("INVALID_VALUE", "source", "source is ASSIGNED or SELF_SET");
+			throw ApiException.of(Rule.INVALID_VALUE, "source", "source is ASSIGNED or SELF_SET");
 		}
 		if (this.jurisdictions.children(jurisdiction.code()).isEmpty()) {
-			throw ApiException.invalid("NO_CHILDREN", "code", "a county or zone has no units below it to rank");
+			throw ApiException.of(Rule.NO_CHILDREN, "code", "a county or zone has no units below it to rank");
 		}
 		LocalDate effective = this.requests.pastDate(asOf, "asOf");
 		LocalDate known = this.requests.pastDate(knownAt, "knownAt");
@@ -225,14 +226,14 @@ public class StatisticsController {
 			int size) {
 		String name = figure.replace(':', '.');
 		if (!Figures.isKnown(name)) {
-			throw ApiException.notFound("FIGURE_UNKNOWN", "figure", "no figure " + figure
+			throw ApiException.of(Rule.FIGURE_UNKNOWN, "figure", "no figure " + figure
 					+ "; figures are named as in the statistics' figures section, e.g. newEnrollments.sector.CONSTRUCTION");
 		}
 		if (page < 0 || page > 1_000_000) {
-			throw ApiException.invalid("PAGE_OUT_OF_RANGE", "page", "page is 0 or more");
+			throw ApiException.of(Rule.PAGE_OUT_OF_RANGE, "page", "page is 0 or more");
 		}
 		if (size < 1 || size > MAX_PAGE_SIZE) {
-			throw ApiException.invalid("PAGE_SIZE_OUT_OF_RANGE", "size", "size is 1 to " + MAX_PAGE_SIZE);
+			throw ApiException.of(Rule.PAGE_SIZE_OUT_OF_RANGE, "size", "size is 1 to " + MAX_PAGE_SIZE);
 		}
 		LocalDate effective = this.requests.pastDate(asOf, "asOf");
 		LocalDate known = this.requests.pastDate(knownAt, "knownAt");

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.support.Ids;
+import org.unionledger.common.Rule;
 import org.unionledger.jurisdiction.Jurisdiction;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
@@ -40,17 +41,17 @@ public class StatisticsRequests {
 
 	public Jurisdiction jurisdiction(String code) {
 		if (code == null || !code.matches("\\d{2}|\\d{4}|\\d{6}")) {
-			throw ApiException.notFound("JURISDICTION_UNKNOWN", "code", "a jurisdiction code has 2, 4 or 6 digits");
+			throw ApiException.of(Rule.JURISDICTION_UNKNOWN, "code", "a jurisdiction code has 2, 4 or 6 digits");
 		}
 		return this.jurisdictions.find(JurisdictionCode.of(code))
-			.orElseThrow(() -> ApiException.notFound("JURISDICTION_UNKNOWN", "code",
+			.orElseThrow(() -> ApiException.of(Rule.JURISDICTION_UNKNOWN, "code",
 					"no jurisdiction with this code in table " + this.jurisdictions.version()));
 	}
 
 	public UnionId union(String unionId) {
 		return Ids.union(unionId)
 			.filter((u) -> this.unions.find(u).isPresent())
-			.orElseThrow(() -> ApiException.notFound("UNION_UNKNOWN", "unionId", "no union with this id"));
+			.orElseThrow(() -> ApiException.of(Rule.UNION_UNKNOWN, "unionId", "no union with this id"));
 	}
 
 	/** The requested year, or the statistical year of {@code asOf} (default today). */
@@ -60,7 +61,7 @@ public class StatisticsRequests {
 			return this.calendar.yearOf((asOf != null) ? asOf : today());
 		}
 		if (requested < 1950 || requested > current + 1) {
-			throw ApiException.invalid("YEAR_OUT_OF_RANGE", "year", "year must lie between 1950 and " + (current + 1));
+			throw ApiException.of(Rule.YEAR_OUT_OF_RANGE, "year", "year must lie between 1950 and " + (current + 1));
 		}
 		return requested;
 	}
@@ -72,7 +73,7 @@ public class StatisticsRequests {
 		}
 		Ids.requireNotFuture(date, this.clock, field);
 		if (date.isBefore(EARLIEST)) {
-			throw ApiException.invalid("DATE_OUT_OF_RANGE", field, field + " must not lie before " + EARLIEST);
+			throw ApiException.of(Rule.DATE_OUT_OF_RANGE, field, field + " must not lie before " + EARLIEST);
 		}
 		return date;
 	}

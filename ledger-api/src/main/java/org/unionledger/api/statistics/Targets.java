@@ -13,6 +13,7 @@ import org.unionledger.projections.statistics.StatisticsView;
 import org.unionledger.targets.Commands.SetEnrollmentTarget;
 import org.unionledger.targets.TargetId;
 import org.unionledger.targets.TargetSource;
+import org.unionledger.common.Rule;
 
 /**
  * Enrollment targets (目标任务) of a jurisdiction for a statistical year, and the completion
@@ -47,7 +48,7 @@ public class Targets {
 	 */
 	public void set(Jurisdiction jurisdiction, int year, TargetSource source, long target, LocalDate effectiveDate) {
 		if (year < 1950 || year > this.requests.today().getYear() + 2) {
-			throw ApiException.invalid("YEAR_OUT_OF_RANGE", "year",
+			throw ApiException.of(Rule.YEAR_OUT_OF_RANGE, "year",
 					"a target's year lies between 1950 and " + (this.requests.today().getYear() + 2));
 		}
 		LocalDate effective = (effectiveDate != null) ? this.requests.pastDate(effectiveDate, "effectiveDate")

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.statistics.Statistics;
 import org.unionledger.api.support.Ids;
+import org.unionledger.common.Rule;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
 import org.unionledger.projections.statistics.Scopes;
@@ -62,12 +63,12 @@ public class SummaryController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownAt) {
 		if (code == null || !code.matches("\\d{2}|\\d{4}|\\d{6}")) {
-			throw ApiException.notFound("JURISDICTION_UNKNOWN", "code", "a jurisdiction code has 2, 4 or 6 digits");
+			throw ApiException.of(Rule.JURISDICTION_UNKNOWN, "code", "a jurisdiction code has 2, 4 or 6 digits");
 		}
 		JurisdictionCode jurisdiction = JurisdictionCode.of(code);
 		this.scopes.requireReadable(jurisdiction);
 		if (this.jurisdictions.find(jurisdiction).isEmpty()) {
-			throw ApiException.notFound("JURISDICTION_UNKNOWN", "code",
+			throw ApiException.of(Rule.JURISDICTION_UNKNOWN, "code",
 					"no jurisdiction with this code in table " + this.jurisdictions.version());
 		}
 		if (asOf != null || knownAt != null) {
@@ -86,7 +87,7 @@ public class SummaryController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownAt) {
 		var facts = Ids.union(unionId)
 			.flatMap(this.unions::find)
-			.orElseThrow(() -> ApiException.notFound("UNION_UNKNOWN", "unionId", "no union with this id"));
+			.orElseThrow(() -> ApiException.of(Rule.UNION_UNKNOWN, "unionId", "no union with this id"));
 		this.scopes.requireUnionReadable(facts);
 		UnionId id = facts.placement().unionId();
 		if (asOf != null || knownAt != null) {
@@ -103,7 +104,7 @@ public class SummaryController {
 			return current;
 		}
 		if (requested < 1949 || requested > current + 1) {
-			throw ApiException.invalid("YEAR_OUT_OF_RANGE", "year", "year must lie between 1949 and " + (current + 1));
+			throw ApiException.of(Rule.YEAR_OUT_OF_RANGE, "year", "year must lie between 1949 and " + (current + 1));
 		}
 		return requested;
 	}

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.support.Actors;
-import org.unionledger.common.Rules;
+import org.unionledger.common.Rule;
 import org.unionledger.membership.Commands.ReclassifyEnrollmentAsTransferIn;
 import org.unionledger.membership.MemberId;
 import org.unionledger.projections.supervision.FindFinding;
@@ -69,7 +69,7 @@ public class Findings {
 		int current = this.calendar.yearOf(LocalDate.now(this.clock));
 		int statisticalYear = (year != null) ? year : current;
 		if (statisticalYear < 1949 || statisticalYear > current + 1) {
-			throw ApiException.invalid("YEAR_OUT_OF_RANGE", "year", "year must lie between 1949 and " + (current + 1));
+			throw ApiException.of(Rule.YEAR_OUT_OF_RANGE, "year", "year must lie between 1949 and " + (current + 1));
 		}
 		return statisticalYear;
 	}
@@ -88,7 +88,7 @@ public class Findings {
 	 */
 	public Finding decide(Finding finding, FindingDecision decision, String reason) {
 		if (!"OPEN".equals(finding.status())) {
-			throw ApiException.conflict(Rules.FINDING_ALREADY_DECIDED, "findingId",
+			throw ApiException.of(Rule.FINDING_ALREADY_DECIDED, "findingId",
 					"the finding was already " + finding.status());
 		}
 		this.commands
@@ -104,11 +104,11 @@ public class Findings {
 	 */
 	public void correct(Finding finding, String reason) {
 		if (!"CONFIRMED".equals(finding.status())) {
-			throw ApiException.conflict("FINDING_NOT_CONFIRMED", "findingId",
+			throw ApiException.of(Rule.FINDING_NOT_CONFIRMED, "findingId",
 					"only a confirmed finding is corrected; decide it first");
 		}
 		if (finding.memberId() == null) {
-			throw ApiException.conflict(Rules.NOT_A_NEW_ENROLLMENT, "findingId", "the finding names no member");
+			throw ApiException.of(Rule.NOT_A_NEW_ENROLLMENT, "findingId", "the finding names no member");
 		}
 		this.commands.sendAndWait(new ReclassifyEnrollmentAsTransferIn(new MemberId(finding.memberId()), finding.id(),
 				reason, this.actors.current()));

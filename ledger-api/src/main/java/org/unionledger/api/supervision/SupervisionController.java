@@ -28,6 +28,7 @@ import org.unionledger.union.UnionDirectory;
 import org.unionledger.union.UnionDirectory.UnionFacts;
 import org.unionledger.union.UnionId;
 import org.unionledger.supervision.FindingDecision;
+import org.unionledger.common.Rule;
 
 /**
  * Findings of the double-count hunt for supervisors. A finding is shown whole to readers
@@ -100,7 +101,7 @@ public class SupervisionController {
 	private Finding supervised(String findingId) {
 		this.access.requireRole("decide findings", Role.SUPERVISOR, Role.SYSTEM_ADMIN);
 		Finding finding = this.findings.find(findingId)
-			.orElseThrow(() -> ApiException.notFound("FINDING_UNKNOWN", "findingId", "no finding with this id"));
+			.orElseThrow(() -> ApiException.of(Rule.FINDING_UNKNOWN, "findingId", "no finding with this id"));
 		this.access.requireReadable(JurisdictionCode.of(finding.jurisdictionCode()));
 		return finding;
 	}
@@ -122,7 +123,7 @@ public class SupervisionController {
 		if (jurisdiction != null && unionId == null) {
 			if (!jurisdiction.matches("\\d{2}|\\d{4}|\\d{6}")
 					|| this.jurisdictions.find(JurisdictionCode.of(jurisdiction)).isEmpty()) {
-				throw ApiException.notFound("JURISDICTION_UNKNOWN", "jurisdiction", "no jurisdiction with this code");
+				throw ApiException.of(Rule.JURISDICTION_UNKNOWN, "jurisdiction", "no jurisdiction with this code");
 			}
 			this.access.requireReadable(JurisdictionCode.of(jurisdiction));
 			scope = "J:" + jurisdiction;
@@ -130,12 +131,11 @@ public class SupervisionController {
 		else if (unionId != null && jurisdiction == null) {
 			UnionId union = Ids.requireUnion(unionId, "unionId");
 			this.access.requireUnionReadable(this.unions.find(union)
-				.orElseThrow(() -> ApiException.notFound("UNION_UNKNOWN", "unionId", "no union with this id")));
+				.orElseThrow(() -> ApiException.of(Rule.UNION_UNKNOWN, "unionId", "no union with this id")));
 			scope = "U:" + union.value();
 		}
 		else {
-			throw ApiException.invalid("SCOPE_REQUIRED", "jurisdiction",
-					"give exactly one of jurisdiction and unionId");
+			throw ApiException.of(Rule.SCOPE_REQUIRED, "jurisdiction", "give exactly one of jurisdiction and unionId");
 		}
 		int statisticalYear = this.findings.year(year);
 		List<Finding> findings = this.findings.findings(scope, statisticalYear, kind);

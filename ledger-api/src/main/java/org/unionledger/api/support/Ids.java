@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 import org.unionledger.api.problems.ApiException;
+import org.unionledger.common.Rule;
 import org.unionledger.membership.MemberId;
 import org.unionledger.union.UnionId;
 
@@ -29,7 +30,7 @@ public final class Ids {
 	}
 
 	public static UnionId requireUnion(String value, String field) {
-		return union(value).orElseThrow(() -> ApiException.invalid("UNION_ID_FORMAT", field,
+		return union(value).orElseThrow(() -> ApiException.of(Rule.UNION_ID_FORMAT, field,
 				field + " must be 2-64 lower-case letters, digits or hyphens"));
 	}
 
@@ -41,7 +42,7 @@ public final class Ids {
 	/** Dates of things that happened may not lie in the ledger's future. */
 	public static void requireNotFuture(LocalDate date, Clock clock, String field) {
 		if (date != null && date.isAfter(LocalDate.now(clock))) {
-			throw ApiException.invalid("DATE_IN_FUTURE", field, field + " must not be in the future");
+			throw ApiException.of(Rule.EFFECTIVE_DATE_IN_FUTURE, field, field + " must not be in the future");
 		}
 	}
 

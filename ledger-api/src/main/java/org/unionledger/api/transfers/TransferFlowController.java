@@ -35,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.security.Scopes;
 import org.unionledger.api.statistics.StatisticsRequests;
+import org.unionledger.common.Rule;
 import org.unionledger.jurisdiction.Jurisdiction;
 import org.unionledger.jurisdiction.JurisdictionTable;
 import org.unionledger.membership.CredentialCode;
@@ -151,7 +152,7 @@ public class TransferFlowController {
 						ResponseTypes.optionalInstanceOf(CredentialView.class))
 				.join())
 			.filter((c) -> this.access.canActFor(c.issuingUnionId()))
-			.orElseThrow(() -> ApiException.notFound("CREDENTIAL_UNKNOWN", "code", "no credential with this code"));
+			.orElseThrow(() -> ApiException.of(Rule.CREDENTIAL_UNKNOWN, "code", "no credential with this code"));
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_PNG)
 			.cacheControl(CacheControl.noStore())

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.support.Ids;
-import org.unionledger.common.Rules;
+import org.unionledger.common.Rule;
 import org.unionledger.union.UnionDirectory;
 import org.unionledger.union.UnionDirectory.UnionFacts;
 import org.unionledger.union.UnionId;
@@ -57,14 +57,15 @@ public class OpenUnions {
 	public static UnionFacts requireOpen(Optional<UnionFacts> found, LocalDate on, String field) {
 		UnionFacts facts = requireKnown(found, field);
 		if (on != null && !facts.isOpenOn(on)) {
-			throw ApiException.invalid(Rules.UNION_NOT_OPEN, field,
+			throw ApiException.of(Rule.UNION_NOT_OPEN, field,
 					"the union was not established yet or already dissolved on that date");
 		}
 		return facts;
 	}
 
 	private static UnionFacts requireKnown(Optional<UnionFacts> found, String field) {
-		return found.orElseThrow(() -> ApiException.invalid(Rules.UNION_UNKNOWN, field, "no union with this id"));
+		return found
+			.orElseThrow(() -> ApiException.unknownReference(Rule.UNION_UNKNOWN, field, "no union with this id"));
 	}
 
 }

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.security.Scopes;
 import org.unionledger.api.support.Ids;
+import org.unionledger.common.Rule;
 import org.unionledger.jurisdiction.Jurisdiction;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
@@ -91,7 +92,7 @@ public class UnionController {
 	@GetMapping("/{unionId}")
 	public UnionView get(@PathVariable String unionId) {
 		UnionFacts facts = this.unions.find(unionId)
-			.orElseThrow(() -> ApiException.notFound("UNION_UNKNOWN", "unionId", "no union with this id"));
+			.orElseThrow(() -> ApiException.of(Rule.UNION_UNKNOWN, "unionId", "no union with this id"));
 		this.scopes.requireUnionReadable(facts);
 		return UnionView.of(facts, this.jurisdictions);
 	}

@@ -18,6 +18,7 @@ import org.unionledger.union.UnionDirectory;
 import org.unionledger.union.UnionDirectory.UnionFacts;
 import org.unionledger.union.UnionId;
 import org.unionledger.union.UnionType;
+import org.unionledger.common.Rule;
 
 /** Registering grassroots unions (新建会) and finding them. */
 @Service
@@ -56,7 +57,7 @@ public class Unions {
 	public UnionId register(UnionId unionId, String name, UnionType type, Sector sector, JurisdictionCode code,
 			LocalDate establishedOn) {
 		if (!this.jurisdictions.isCountyLevel(code)) {
-			throw ApiException.invalid("JURISDICTION_UNKNOWN", "jurisdictionCode",
+			throw ApiException.unknownReference(Rule.JURISDICTION_UNKNOWN, "jurisdictionCode",
 					"jurisdictionCode must be a county, district or development zone of the division table "
 							+ this.jurisdictions.version());
 		}
@@ -75,7 +76,7 @@ public class Unions {
 	}
 
 	private static ApiException alreadyRegistered() {
-		return ApiException.conflict("ALREADY_REGISTERED", "unionId", "a union with this id is already registered");
+		return ApiException.of(Rule.ALREADY_REGISTERED, "unionId", "a union with this id is already registered");
 	}
 
 }

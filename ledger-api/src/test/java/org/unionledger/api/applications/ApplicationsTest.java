@@ -20,6 +20,7 @@ import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.support.Actors;
 import org.unionledger.api.unions.OpenUnions;
 import org.unionledger.common.DomainRuleViolation;
+import org.unionledger.common.Rule;
 import org.unionledger.common.Outcome;
 import org.unionledger.common.RecordedBy;
 import org.unionledger.identity.EncryptedPersonalData;
@@ -122,7 +123,7 @@ class ApplicationsTest {
 
 	@Test
 	void whenTheEnrollmentFailsTheApprovalIsWithdrawnAndTheFailureAnswered() {
-		DomainRuleViolation failure = new DomainRuleViolation("effectiveDate", "EFFECTIVE_DATE_BEFORE_LAST_CHANGE",
+		DomainRuleViolation failure = new DomainRuleViolation("effectiveDate", Rule.EFFECTIVE_DATE_BEFORE_LAST_CHANGE,
 				"before the last change");
 		when(this.enrollments.enrollApplicant(MEMBER, SEALED, UNION, TODAY, OFFICER)).thenThrow(failure);
 
@@ -148,7 +149,7 @@ class ApplicationsTest {
 
 	@Test
 	void whenTheApprovalItselfFailsNothingElseIsSent() {
-		DomainRuleViolation refused = new DomainRuleViolation("applicationId", "APPLICATION_NOT_PENDING", "decided");
+		DomainRuleViolation refused = new DomainRuleViolation("applicationId", Rule.APPLICATION_NOT_PENDING, "decided");
 		when(this.commands.sendAndWait(any(ApproveApplication.class))).thenThrow(refused);
 
 		assertThatThrownBy(() -> this.applications.approve(PENDING, TODAY)).isSameAs(refused);
@@ -163,9 +164,9 @@ class ApplicationsTest {
 				ApplicationStatus.APPROVED, OFFICER, null);
 
 		assertThatThrownBy(() -> this.applications.approve(approved, TODAY)).isInstanceOfSatisfying(ApiException.class,
-				(ex) -> assertThat(ex.rule()).isEqualTo("APPLICATION_NOT_PENDING"));
+				(ex) -> assertThat(ex.rule()).isEqualTo(Rule.APPLICATION_NOT_PENDING));
 		assertThatThrownBy(() -> this.applications.decline(approved, "late")).isInstanceOfSatisfying(ApiException.class,
-				(ex) -> assertThat(ex.rule()).isEqualTo("APPLICATION_NOT_PENDING"));
+				(ex) -> assertThat(ex.rule()).isEqualTo(Rule.APPLICATION_NOT_PENDING));
 		verifyNoInteractions(this.commands, this.enrollments);
 	}
 
@@ -175,10 +176,10 @@ class ApplicationsTest {
 			.isInstanceOfSatisfying(ApiException.class, (ex) -> assertThat(ex.field()).isEqualTo("effectiveDate"));
 		this.union = facts(LocalDate.of(2020, 1, 1), TODAY.minusDays(1));
 		assertThatThrownBy(() -> this.applications.approve(PENDING, TODAY)).isInstanceOfSatisfying(ApiException.class,
-				(ex) -> assertThat(ex.rule()).isEqualTo("UNION_NOT_OPEN"));
+				(ex) -> assertThat(ex.rule()).isEqualTo(Rule.UNION_NOT_OPEN));
 		this.union = null;
 		assertThatThrownBy(() -> this.applications.approve(PENDING, TODAY)).isInstanceOfSatisfying(ApiException.class,
-				(ex) -> assertThat(ex.rule()).isEqualTo("UNION_UNKNOWN"));
+				(ex) -> assertThat(ex.rule()).isEqualTo(Rule.UNION_UNKNOWN));
 		verifyNoInteractions(this.commands, this.enrollments);
 	}
 

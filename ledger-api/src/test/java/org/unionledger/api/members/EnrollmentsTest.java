@@ -39,6 +39,7 @@ import org.unionledger.union.UnionDirectory.UnionFacts;
 import org.unionledger.union.UnionId;
 import org.unionledger.union.UnionPlacement;
 import org.unionledger.union.UnionType;
+import org.unionledger.common.Rule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -124,7 +125,7 @@ class EnrollmentsTest {
 		assertThatThrownBy(() -> this.enrollments.enroll(FULL, "张伟", OPEN.value(), TODAY, EnrollmentChannel.ON_SITE))
 			.isInstanceOfSatisfying(ApiException.class, (ex) -> {
 				assertThat(ex.status().value()).isEqualTo(409);
-				assertThat(ex.rule()).isEqualTo("ALREADY_ACTIVE");
+				assertThat(ex.rule()).isEqualTo(Rule.ALREADY_ACTIVE);
 				assertThat(ex.field()).isEqualTo("residentId");
 				assertThat(ex.getMessage()).isEqualTo(Enrollments.refusal("ALREADY_ACTIVE"));
 			});
@@ -135,13 +136,14 @@ class EnrollmentsTest {
 		assertThatThrownBy(() -> this.enrollments.enroll("123", "张伟", OPEN.value(), TODAY, EnrollmentChannel.ON_SITE))
 			.isInstanceOf(DomainRuleViolation.class);
 		assertThatThrownBy(() -> this.enrollments.enroll(FULL, "张伟", "no-such-union", TODAY, EnrollmentChannel.ON_SITE))
-			.isInstanceOfSatisfying(ApiException.class, (ex) -> assertThat(ex.rule()).isEqualTo("UNION_UNKNOWN"));
+			.isInstanceOfSatisfying(ApiException.class, (ex) -> assertThat(ex.rule()).isEqualTo(Rule.UNION_UNKNOWN));
 		assertThatThrownBy(
 				() -> this.enrollments.enroll(FULL, "张伟", DISSOLVED.value(), TODAY, EnrollmentChannel.ON_SITE))
-			.isInstanceOfSatisfying(ApiException.class, (ex) -> assertThat(ex.rule()).isEqualTo("UNION_NOT_OPEN"));
+			.isInstanceOfSatisfying(ApiException.class, (ex) -> assertThat(ex.rule()).isEqualTo(Rule.UNION_NOT_OPEN));
 		assertThatThrownBy(
 				() -> this.enrollments.enroll(FULL, "张伟", OPEN.value(), TODAY.plusDays(1), EnrollmentChannel.ON_SITE))
-			.isInstanceOfSatisfying(ApiException.class, (ex) -> assertThat(ex.rule()).isEqualTo("DATE_IN_FUTURE"));
+			.isInstanceOfSatisfying(ApiException.class,
+					(ex) -> assertThat(ex.rule()).isEqualTo(Rule.EFFECTIVE_DATE_IN_FUTURE));
 		verifyNoInteractions(this.commands, this.vault);
 	}
 

@@ -35,6 +35,7 @@ import org.unionledger.union.UnionDirectory.UnionFacts;
 import org.unionledger.union.UnionId;
 import org.unionledger.union.UnionPlacement;
 import org.unionledger.union.UnionType;
+import org.unionledger.common.Rule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -115,31 +116,31 @@ class TransfersTest {
 			.thenReturn(Outcome.rejected(CredentialRejectionReason.WRONG_UNION));
 
 		assertThatThrownBy(() -> this.transfers.accept(CODE, TO, TODAY)).isInstanceOfSatisfying(ApiException.class,
-				(ex) -> assertThat(ex.rule()).isEqualTo("CREDENTIAL_WRONG_UNION"));
+				(ex) -> assertThat(ex.rule()).isEqualTo(Rule.CREDENTIAL_WRONG_UNION));
 	}
 
 	@Test
 	void aMalformedOrUnknownCodeIsNotFoundAndSendsNothing() {
 		assertThatThrownBy(() -> this.transfers.accept("TC-nope", TO, TODAY)).isInstanceOfSatisfying(ApiException.class,
-				(ex) -> assertThat(ex.rule()).isEqualTo("CREDENTIAL_UNKNOWN"));
+				(ex) -> assertThat(ex.rule()).isEqualTo(Rule.CREDENTIAL_UNKNOWN));
 		verifyNoInteractions(this.queries);
 		credentialIs(null);
 		assertThatThrownBy(() -> this.transfers.accept(CODE, TO, TODAY)).isInstanceOfSatisfying(ApiException.class,
-				(ex) -> assertThat(ex.rule()).isEqualTo("CREDENTIAL_UNKNOWN"));
+				(ex) -> assertThat(ex.rule()).isEqualTo(Rule.CREDENTIAL_UNKNOWN));
 		verifyNoInteractions(this.commands);
 	}
 
 	@Test
 	void aFutureDateOrAnUnknownUnionSendsNothing() {
 		credentialIs(credential());
-		assertThatThrownBy(() -> this.transfers.accept(CODE, TO, TODAY.plusDays(1)))
-			.isInstanceOfSatisfying(ApiException.class, (ex) -> assertThat(ex.rule()).isEqualTo("DATE_IN_FUTURE"));
+		assertThatThrownBy(() -> this.transfers.accept(CODE, TO, TODAY.plusDays(1))).isInstanceOfSatisfying(
+				ApiException.class, (ex) -> assertThat(ex.rule()).isEqualTo(Rule.EFFECTIVE_DATE_IN_FUTURE));
 		assertThatThrownBy(() -> this.transfers.accept(CODE, new UnionId("no-such-union"), TODAY))
-			.isInstanceOfSatisfying(ApiException.class, (ex) -> assertThat(ex.rule()).isEqualTo("UNION_UNKNOWN"));
+			.isInstanceOfSatisfying(ApiException.class, (ex) -> assertThat(ex.rule()).isEqualTo(Rule.UNION_UNKNOWN));
 		MemberState member = new MemberState(MEMBER, FROM, MembershipStatus.ACTIVE, 1, null);
 		assertThatThrownBy(() -> this.transfers.issue(member, TODAY, "no-such-union"))
 			.isInstanceOfSatisfying(ApiException.class, (ex) -> {
-				assertThat(ex.rule()).isEqualTo("UNION_UNKNOWN");
+				assertThat(ex.rule()).isEqualTo(Rule.UNION_UNKNOWN);
 				assertThat(ex.field()).isEqualTo("toUnionId");
 			});
 		verify(this.commands, never()).sendAndWait(any(AcceptTransfer.class));

@@ -27,6 +27,7 @@ import org.unionledger.union.UnionDirectory.UnionFacts;
 import org.unionledger.union.UnionId;
 import org.unionledger.union.UnionPlacement;
 import org.unionledger.union.UnionType;
+import org.unionledger.common.Rule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -80,7 +81,7 @@ class ServicesTest {
 		assertThatThrownBy(() -> this.services.record(UNION, "m-BAD", ServiceType.SEASONAL_CARE, null,
 				TODAY.minusDays(1), 1, BigDecimal.ONE))
 			.isInstanceOfSatisfying(DomainRuleViolation.class,
-					(ex) -> assertThat(ex.rule()).isEqualTo("MEMBER_UNKNOWN"));
+					(ex) -> assertThat(ex.rule()).isEqualTo(Rule.MEMBER_UNKNOWN));
 		verifyNoInteractions(this.commands);
 	}
 
@@ -88,13 +89,14 @@ class ServicesTest {
 	void aFutureDayOrADayTheUnionWasClosedSendsNothing() {
 		assertThatThrownBy(() -> this.services.record(UNION, null, ServiceType.SEASONAL_CARE, null, TODAY.plusDays(1),
 				1, BigDecimal.ONE))
-			.isInstanceOfSatisfying(ApiException.class, (ex) -> assertThat(ex.rule()).isEqualTo("DATE_IN_FUTURE"));
+			.isInstanceOfSatisfying(ApiException.class,
+					(ex) -> assertThat(ex.rule()).isEqualTo(Rule.EFFECTIVE_DATE_IN_FUTURE));
 		assertThatThrownBy(
 				() -> this.services.record(UNION, null, ServiceType.SEASONAL_CARE, null, TODAY, 1, BigDecimal.ONE))
-			.isInstanceOfSatisfying(ApiException.class, (ex) -> assertThat(ex.rule()).isEqualTo("UNION_NOT_OPEN"));
+			.isInstanceOfSatisfying(ApiException.class, (ex) -> assertThat(ex.rule()).isEqualTo(Rule.UNION_NOT_OPEN));
 		assertThatThrownBy(() -> this.services.record(new UnionId("no-such-union"), null, ServiceType.SEASONAL_CARE,
 				null, TODAY, 1, BigDecimal.ONE))
-			.isInstanceOfSatisfying(ApiException.class, (ex) -> assertThat(ex.rule()).isEqualTo("UNION_UNKNOWN"));
+			.isInstanceOfSatisfying(ApiException.class, (ex) -> assertThat(ex.rule()).isEqualTo(Rule.UNION_UNKNOWN));
 		verifyNoInteractions(this.commands);
 	}
 

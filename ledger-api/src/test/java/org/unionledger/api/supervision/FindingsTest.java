@@ -24,6 +24,7 @@ import org.unionledger.statistics.StatisticalCalendar;
 import org.unionledger.supervision.Commands.DecideFinding;
 import org.unionledger.supervision.FindingDecision;
 import org.unionledger.supervision.FindingId;
+import org.unionledger.common.Rule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -83,7 +84,7 @@ class FindingsTest {
 	void aDecidedFindingIsNotDecidedAgain() {
 		assertThatThrownBy(() -> this.findings.decide(finding("DISMISSED", null), FindingDecision.CONFIRMED, "x"))
 			.isInstanceOfSatisfying(ApiException.class,
-					(ex) -> assertThat(ex.rule()).isEqualTo("FINDING_ALREADY_DECIDED"));
+					(ex) -> assertThat(ex.rule()).isEqualTo(Rule.FINDING_ALREADY_DECIDED));
 		verifyNoInteractions(this.commands);
 	}
 
@@ -91,9 +92,9 @@ class FindingsTest {
 	void onlyAConfirmedFindingNamingAMemberIsCorrected() {
 		assertThatThrownBy(() -> this.findings.correct(finding("OPEN", "m-oz4njx4bwlschfqh6vct6fq3c4"), "moved"))
 			.isInstanceOfSatisfying(ApiException.class,
-					(ex) -> assertThat(ex.rule()).isEqualTo("FINDING_NOT_CONFIRMED"));
+					(ex) -> assertThat(ex.rule()).isEqualTo(Rule.FINDING_NOT_CONFIRMED));
 		assertThatThrownBy(() -> this.findings.correct(finding("CONFIRMED", null), "moved")).isInstanceOfSatisfying(
-				ApiException.class, (ex) -> assertThat(ex.rule()).isEqualTo("NOT_A_NEW_ENROLLMENT"));
+				ApiException.class, (ex) -> assertThat(ex.rule()).isEqualTo(Rule.NOT_A_NEW_ENROLLMENT));
 		verifyNoInteractions(this.commands);
 
 		this.findings.correct(finding("CONFIRMED", "m-oz4njx4bwlschfqh6vct6fq3c4"), "moved");
@@ -106,7 +107,7 @@ class FindingsTest {
 	void theYearDefaultsToTheCurrentStatisticalYearAndStaysInRange() {
 		assertThat(this.findings.year(null)).isEqualTo(StatisticalCalendar.ACFTU.yearOf(TODAY));
 		assertThatThrownBy(() -> this.findings.year(1900)).isInstanceOfSatisfying(ApiException.class,
-				(ex) -> assertThat(ex.rule()).isEqualTo("YEAR_OUT_OF_RANGE"));
+				(ex) -> assertThat(ex.rule()).isEqualTo(Rule.YEAR_OUT_OF_RANGE));
 	}
 
 }

@@ -20,6 +20,7 @@ import org.unionledger.union.UnionDirectory.UnionFacts;
 import org.unionledger.union.UnionId;
 import org.unionledger.union.UnionPlacement;
 import org.unionledger.union.UnionType;
+import org.unionledger.common.Rule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -71,9 +72,10 @@ class UnionsTest {
 		assertThatThrownBy(() -> this.unions.register(FRESH, "工会", UnionType.INDUSTRY, Sector.LOGISTICS,
 				JurisdictionCode.of("1301"), DAY))
 			.isInstanceOfSatisfying(ApiException.class,
-					(ex) -> assertThat(ex.rule()).isEqualTo("JURISDICTION_UNKNOWN"));
+					(ex) -> assertThat(ex.rule()).isEqualTo(Rule.JURISDICTION_UNKNOWN));
 		assertThatThrownBy(() -> this.unions.register(TAKEN, "工会", UnionType.INDUSTRY, Sector.LOGISTICS, COUNTY, DAY))
-			.isInstanceOfSatisfying(ApiException.class, (ex) -> assertThat(ex.rule()).isEqualTo("ALREADY_REGISTERED"));
+			.isInstanceOfSatisfying(ApiException.class,
+					(ex) -> assertThat(ex.rule()).isEqualTo(Rule.ALREADY_REGISTERED));
 		verifyNoInteractions(this.commands);
 	}
 
@@ -82,7 +84,8 @@ class UnionsTest {
 		when(this.commands.sendAndWait(any(RegisterUnion.class))).thenThrow(new ConcurrencyException("taken"));
 
 		assertThatThrownBy(() -> this.unions.register(FRESH, "工会", UnionType.INDUSTRY, Sector.LOGISTICS, COUNTY, DAY))
-			.isInstanceOfSatisfying(ApiException.class, (ex) -> assertThat(ex.rule()).isEqualTo("ALREADY_REGISTERED"));
+			.isInstanceOfSatisfying(ApiException.class,
+					(ex) -> assertThat(ex.rule()).isEqualTo(Rule.ALREADY_REGISTERED));
 	}
 
 }
