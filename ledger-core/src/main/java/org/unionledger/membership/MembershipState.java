@@ -61,6 +61,14 @@ public record MembershipState(MemberId memberId, MembershipStatus status, UnionP
 		return (payload instanceof MembershipEvent event) ? event.accept(this) : this;
 	}
 
+	/**
+	 * When an event takes effect: its effective date (a credential's issue date), or
+	 * {@code null} for an erasure, which has none.
+	 */
+	public static LocalDate effectiveDate(MembershipEvent event) {
+		return event.accept(EFFECTIVE_DATES);
+	}
+
 	/** Whether the person ever enrolled. */
 	public boolean enrolled() {
 		return this.status != null;
@@ -190,6 +198,82 @@ public record MembershipState(MemberId memberId, MembershipStatus status, UnionP
 		List<T> longer = new ArrayList<>(list);
 		longer.add(element);
 		return Collections.unmodifiableList(longer);
+	}
+
+	private static final EffectiveDates EFFECTIVE_DATES = new EffectiveDates();
+
+	private static final class EffectiveDates implements MembershipEvent.Visitor<LocalDate> {
+
+		@Override
+		public LocalDate on(MemberEnrolled event) {
+			return event.effectiveDate();
+		}
+
+		@Override
+		public LocalDate on(MemberReEnrolled event) {
+			return event.effectiveDate();
+		}
+
+		@Override
+		public LocalDate on(EnrollmentRejected event) {
+			return event.effectiveDate();
+		}
+
+		@Override
+		public LocalDate on(TransferCredentialIssued event) {
+			return event.issuedOn();
+		}
+
+		@Override
+		public LocalDate on(TransferCredentialCancelled event) {
+			return event.effectiveDate();
+		}
+
+		@Override
+		public LocalDate on(TransferAccepted event) {
+			return event.effectiveDate();
+		}
+
+		@Override
+		public LocalDate on(TransferAcceptanceRejected event) {
+			return event.effectiveDate();
+		}
+
+		@Override
+		public LocalDate on(MembershipPutOnHold event) {
+			return event.effectiveDate();
+		}
+
+		@Override
+		public LocalDate on(MembershipResumed event) {
+			return event.effectiveDate();
+		}
+
+		@Override
+		public LocalDate on(MembershipTerminated event) {
+			return event.effectiveDate();
+		}
+
+		@Override
+		public LocalDate on(PersonalDataErased event) {
+			return null;
+		}
+
+		@Override
+		public LocalDate on(EnrollmentReclassifiedAsTransferIn event) {
+			return event.effectiveDate();
+		}
+
+		@Override
+		public LocalDate on(ServingUnionAssigned event) {
+			return event.effectiveDate();
+		}
+
+		@Override
+		public LocalDate on(ServingAssignmentEnded event) {
+			return event.effectiveDate();
+		}
+
 	}
 
 	/**
