@@ -118,9 +118,9 @@ public final class ReferenceStatistics {
 	}
 
 	/**
-	 * One pass of {@link #figures}: who is where and what happened in the year, event by
-	 * event. Only events with an {@link #effective} date reach it; the others' methods do
-	 * nothing.
+	 * One pass of {@link ReferenceStatistics#figures}: who is where and what happened in
+	 * the year, event by event. Only events with an {@link ReferenceStatistics#effective}
+	 * date reach it; the others' methods do nothing.
 	 */
 	private static final class Replay implements MembershipEvent.Visitor<Void>, UnionEvent.Visitor<Void> {
 
@@ -306,7 +306,7 @@ public final class ReferenceStatistics {
 			return null;
 		}
 
-		/** Counts nowhere (no effective date in {@link #effective}). */
+		/** Counts nowhere (no date in {@link ReferenceStatistics#effective}). */
 		@Override
 		public Void on(EnrollmentRejected e) {
 			return null;
