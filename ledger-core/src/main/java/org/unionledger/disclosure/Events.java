@@ -18,7 +18,7 @@ public final class Events {
 	 */
 	@Revision("1")
 	public record PersonalDataDisclosed(DisclosureLogId logId, MemberId memberId, String purpose, Instant recordedAt,
-			RecordedBy disclosedTo) {
+			RecordedBy disclosedTo) implements DisclosureEvent {
 	}
 
 }

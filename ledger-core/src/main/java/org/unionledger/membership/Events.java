@@ -23,7 +23,14 @@ public final class Events {
 	/** A person joined a union for the first time. Counts as a new enrollment. */
 	@Revision("1")
 	public record MemberEnrolled(MemberId memberId, EncryptedPersonalData personalData, UnionPlacement union,
-			EnrollmentChannel channel, LocalDate effectiveDate, Instant recordedAt, RecordedBy recordedBy) {
+			EnrollmentChannel channel, LocalDate effectiveDate, Instant recordedAt,
+			RecordedBy recordedBy) implements MembershipEvent {
+
+		@Override
+		public <R> R accept(Visitor<R> visitor) {
+			return visitor.on(this);
+		}
+
 	}
 
 	/**
@@ -32,14 +39,27 @@ public final class Events {
 	 */
 	@Revision("1")
 	public record MemberReEnrolled(MemberId memberId, EncryptedPersonalData personalData, UnionPlacement union,
-			EnrollmentChannel channel, LocalDate effectiveDate, Instant recordedAt, RecordedBy recordedBy) {
+			EnrollmentChannel channel, LocalDate effectiveDate, Instant recordedAt,
+			RecordedBy recordedBy) implements MembershipEvent {
+
+		@Override
+		public <R> R accept(Visitor<R> visitor) {
+			return visitor.on(this);
+		}
+
 	}
 
 	/** A second enrollment of a person with a live membership was refused. */
 	@Revision("1")
 	public record EnrollmentRejected(MemberId memberId, UnionPlacement attemptedUnion, EnrollmentChannel channel,
 			EnrollmentRejectionReason reason, UnionId currentUnionId, LocalDate effectiveDate, Instant recordedAt,
-			RecordedBy recordedBy) {
+			RecordedBy recordedBy) implements MembershipEvent {
+
+		@Override
+		public <R> R accept(Visitor<R> visitor) {
+			return visitor.on(this);
+		}
+
 	}
 
 	/**
@@ -50,13 +70,27 @@ public final class Events {
 	 */
 	@Revision("1")
 	public record TransferCredentialIssued(MemberId memberId, CredentialCode code, UnionPlacement issuingUnion,
-			UnionId toUnionId, LocalDate issuedOn, LocalDate expiresOn, Instant recordedAt, RecordedBy recordedBy) {
+			UnionId toUnionId, LocalDate issuedOn, LocalDate expiresOn, Instant recordedAt,
+			RecordedBy recordedBy) implements MembershipEvent {
+
+		@Override
+		public <R> R accept(Visitor<R> visitor) {
+			return visitor.on(this);
+		}
+
 	}
 
 	/** The issuing union withdrew an outstanding credential. */
 	@Revision("1")
 	public record TransferCredentialCancelled(MemberId memberId, CredentialCode code, UnionPlacement issuingUnion,
-			String reason, LocalDate effectiveDate, Instant recordedAt, RecordedBy recordedBy) {
+			String reason, LocalDate effectiveDate, Instant recordedAt,
+			RecordedBy recordedBy) implements MembershipEvent {
+
+		@Override
+		public <R> R accept(Visitor<R> visitor) {
+			return visitor.on(this);
+		}
+
 	}
 
 	/**
@@ -65,31 +99,64 @@ public final class Events {
 	 */
 	@Revision("1")
 	public record TransferAccepted(MemberId memberId, CredentialCode code, UnionPlacement fromUnion,
-			UnionPlacement toUnion, LocalDate effectiveDate, Instant recordedAt, RecordedBy recordedBy) {
+			UnionPlacement toUnion, LocalDate effectiveDate, Instant recordedAt,
+			RecordedBy recordedBy) implements MembershipEvent {
+
+		@Override
+		public <R> R accept(Visitor<R> visitor) {
+			return visitor.on(this);
+		}
+
 	}
 
 	/** A presented credential was refused; the membership did not move. */
 	@Revision("1")
 	public record TransferAcceptanceRejected(MemberId memberId, CredentialCode code, UnionId presentingUnionId,
-			CredentialRejectionReason reason, LocalDate effectiveDate, Instant recordedAt, RecordedBy recordedBy) {
+			CredentialRejectionReason reason, LocalDate effectiveDate, Instant recordedAt,
+			RecordedBy recordedBy) implements MembershipEvent {
+
+		@Override
+		public <R> R accept(Visitor<R> visitor) {
+			return visitor.on(this);
+		}
+
 	}
 
 	/** The membership was put on hold (保留会籍); it still belongs to its union. */
 	@Revision("1")
 	public record MembershipPutOnHold(MemberId memberId, UnionPlacement union, String reason, LocalDate effectiveDate,
-			Instant recordedAt, RecordedBy recordedBy) {
+			Instant recordedAt, RecordedBy recordedBy) implements MembershipEvent {
+
+		@Override
+		public <R> R accept(Visitor<R> visitor) {
+			return visitor.on(this);
+		}
+
 	}
 
 	/** A held membership became active again. */
 	@Revision("1")
 	public record MembershipResumed(MemberId memberId, UnionPlacement union, LocalDate effectiveDate,
-			Instant recordedAt, RecordedBy recordedBy) {
+			Instant recordedAt, RecordedBy recordedBy) implements MembershipEvent {
+
+		@Override
+		public <R> R accept(Visitor<R> visitor) {
+			return visitor.on(this);
+		}
+
 	}
 
 	/** The membership ended. {@code wasOnHold} tells which count it leaves. */
 	@Revision("1")
 	public record MembershipTerminated(MemberId memberId, UnionPlacement union, TerminationReason reason,
-			boolean wasOnHold, LocalDate effectiveDate, Instant recordedAt, RecordedBy recordedBy) {
+			boolean wasOnHold, LocalDate effectiveDate, Instant recordedAt,
+			RecordedBy recordedBy) implements MembershipEvent {
+
+		@Override
+		public <R> R accept(Visitor<R> visitor) {
+			return visitor.on(this);
+		}
+
 	}
 
 	/**
@@ -99,7 +166,13 @@ public final class Events {
 	 */
 	@Revision("1")
 	public record PersonalDataErased(MemberId memberId, String keyRef, String legalBasis, Instant recordedAt,
-			RecordedBy recordedBy) {
+			RecordedBy recordedBy) implements MembershipEvent {
+
+		@Override
+		public <R> R accept(Visitor<R> visitor) {
+			return visitor.on(this);
+		}
+
 	}
 
 	/**
@@ -109,7 +182,14 @@ public final class Events {
 	 */
 	@Revision("1")
 	public record EnrollmentReclassifiedAsTransferIn(MemberId memberId, UnionPlacement union, LocalDate effectiveDate,
-			EnrollmentChannel channel, String findingId, String reason, Instant recordedAt, RecordedBy recordedBy) {
+			EnrollmentChannel channel, String findingId, String reason, Instant recordedAt,
+			RecordedBy recordedBy) implements MembershipEvent {
+
+		@Override
+		public <R> R accept(Visitor<R> visitor) {
+			return visitor.on(this);
+		}
+
 	}
 
 	/**
@@ -118,7 +198,13 @@ public final class Events {
 	 */
 	@Revision("1")
 	public record ServingUnionAssigned(MemberId memberId, UnionPlacement holdingUnion, UnionPlacement servingUnion,
-			LocalDate effectiveDate, Instant recordedAt, RecordedBy recordedBy) {
+			LocalDate effectiveDate, Instant recordedAt, RecordedBy recordedBy) implements MembershipEvent {
+
+		@Override
+		public <R> R accept(Visitor<R> visitor) {
+			return visitor.on(this);
+		}
+
 	}
 
 	/**
@@ -127,7 +213,14 @@ public final class Events {
 	 */
 	@Revision("1")
 	public record ServingAssignmentEnded(MemberId memberId, UnionPlacement holdingUnion, UnionPlacement servingUnion,
-			ServingEndReason reason, LocalDate effectiveDate, Instant recordedAt, RecordedBy recordedBy) {
+			ServingEndReason reason, LocalDate effectiveDate, Instant recordedAt,
+			RecordedBy recordedBy) implements MembershipEvent {
+
+		@Override
+		public <R> R accept(Visitor<R> visitor) {
+			return visitor.on(this);
+		}
+
 	}
 
 }

@@ -5,18 +5,13 @@ import java.util.Optional;
 
 import org.unionledger.common.DomainRuleViolation;
 import org.unionledger.common.Rule;
-import org.unionledger.membership.Events.MemberEnrolled;
-import org.unionledger.membership.Events.MemberReEnrolled;
-import org.unionledger.membership.Events.MembershipTerminated;
-import org.unionledger.membership.Events.ServingAssignmentEnded;
-import org.unionledger.membership.Events.ServingUnionAssigned;
-import org.unionledger.membership.Events.TransferAccepted;
 import org.unionledger.union.UnionId;
+import org.unionledger.union.UnionPlacement;
 
 /**
  * Command-side lookup of which unions answer for a member on a date, injected into
  * command handlers. Implemented outside the domain by reading the member's own event
- * stream and folding it with {@link Standing#asOf}.
+ * stream and folding it with {@link Standing#asOf} (by {@link MembershipState}).
  */
 public interface MemberDirectory {
 
@@ -59,33 +54,26 @@ public interface MemberDirectory {
 		/**
 		 * The standing on {@code date} from a member's event payloads in stream order:
 		 * only events effective on or before the date count; a transfer, termination or
-		 * end of a serving assignment takes effect on its effective date.
+		 * end of a serving assignment takes effect on its effective date. The union holds
+		 * the membership while it is active or on hold.
 		 */
 		public static Optional<Standing> asOf(Iterable<?> payloads, LocalDate date) {
-			UnionId holding = null;
-			UnionId serving = null;
+			MembershipState state = MembershipState.NONE;
 			for (Object payload : payloads) {
-				if (payload instanceof MemberEnrolled e && !e.effectiveDate().isAfter(date)) {
-					holding = e.union().unionId();
-				}
-				else if (payload instanceof MemberReEnrolled e && !e.effectiveDate().isAfter(date)) {
-					holding = e.union().unionId();
-				}
-				else if (payload instanceof TransferAccepted e && !e.effectiveDate().isAfter(date)) {
-					holding = e.toUnion().unionId();
-				}
-				else if (payload instanceof MembershipTerminated e && !e.effectiveDate().isAfter(date)) {
-					holding = null;
-					serving = null;
-				}
-				else if (payload instanceof ServingUnionAssigned e && !e.effectiveDate().isAfter(date)) {
-					serving = e.servingUnion().unionId();
-				}
-				else if (payload instanceof ServingAssignmentEnded e && !e.effectiveDate().isAfter(date)) {
-					serving = null;
+				if (payload instanceof MembershipEvent event && takesEffectBy(event, date)) {
+					state = event.accept(state);
 				}
 			}
-			return (holding != null) ? Optional.of(new Standing(holding, serving)) : Optional.empty();
+			if (state.status() != MembershipStatus.ACTIVE && state.status() != MembershipStatus.ON_HOLD) {
+				return Optional.empty();
+			}
+			UnionPlacement serving = state.servingUnion();
+			return Optional.of(new Standing(state.union().unionId(), (serving != null) ? serving.unionId() : null));
+		}
+
+		private static boolean takesEffectBy(MembershipEvent event, LocalDate date) {
+			LocalDate effective = MembershipState.effectiveDate(event);
+			return effective == null || !effective.isAfter(date);
 		}
 
 	}

@@ -8,8 +8,6 @@ import static org.unionledger.common.Guards.require;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import org.axonframework.commandhandling.CommandHandler;
@@ -46,6 +44,9 @@ import org.unionledger.membership.Events.TransferAcceptanceRejected;
 import org.unionledger.membership.Events.TransferAccepted;
 import org.unionledger.membership.Events.TransferCredentialCancelled;
 import org.unionledger.membership.Events.TransferCredentialIssued;
+import org.unionledger.membership.MembershipState.Credential;
+import org.unionledger.membership.MembershipState.CredentialState;
+import org.unionledger.membership.MembershipState.NewEnrollment;
 import org.unionledger.union.UnionDirectory;
 import org.unionledger.union.UnionDirectory.UnionFacts;
 import org.unionledger.union.UnionId;
@@ -74,25 +75,8 @@ class Membership {
 	@AggregateIdentifier
 	private MemberId memberId;
 
-	private MembershipStatus status;
-
-	private UnionPlacement union;
-
-	private LocalDate lastEffectiveDate;
-
-	/** Where the enrollment counted as new took place; {@code null} once reclassified. */
-	private UnionPlacement firstEnrollmentUnion;
-
-	private LocalDate firstEnrollmentDate;
-
-	private EnrollmentChannel firstEnrollmentChannel;
-
-	/** Key of the person's current personal data; {@code null} once erased. */
-	private String personalDataKeyRef;
-
-	private UnionPlacement servingUnion;
-
-	private final Map<CredentialCode, Credential> credentials = new LinkedHashMap<>();
+	/** Everything the guards read, folded from the stream by {@link MembershipState}. */
+	private MembershipState state = MembershipState.NONE;
 
 	Membership() {
 	}
@@ -112,14 +96,14 @@ class Membership {
 		notInFuture(effectiveDate, "effectiveDate", LocalDate.now(clock));
 		UnionFacts enrollingUnion = unions.requireOpenOn(require(command.unionId(), "unionId"), effectiveDate,
 				"unionId");
-		if (this.status == MembershipStatus.ACTIVE || this.status == MembershipStatus.ON_HOLD) {
-			EnrollmentRejectionReason reason = (this.status == MembershipStatus.ACTIVE)
+		if (this.state.status() == MembershipStatus.ACTIVE || this.state.status() == MembershipStatus.ON_HOLD) {
+			EnrollmentRejectionReason reason = (this.state.status() == MembershipStatus.ACTIVE)
 					? EnrollmentRejectionReason.ALREADY_ACTIVE : EnrollmentRejectionReason.ON_HOLD;
 			apply(new EnrollmentRejected(this.memberId, enrollingUnion.placement(), command.channel(), reason,
-					this.union.unionId(), effectiveDate, clock.instant(), command.recordedBy()));
+					this.state.union().unionId(), effectiveDate, clock.instant(), command.recordedBy()));
 			return Outcome.rejected(reason);
 		}
-		if (this.status == MembershipStatus.TERMINATED) {
+		if (this.state.status() == MembershipStatus.TERMINATED) {
 			notBeforeLastChange(effectiveDate, "effectiveDate");
 			apply(new MemberReEnrolled(this.memberId, command.personalData(), enrollingUnion.placement(),
 					command.channel(), effectiveDate, clock.instant(), command.recordedBy()));
@@ -139,15 +123,16 @@ class Membership {
 		require(command.recordedBy(), "recordedBy");
 		LocalDate today = LocalDate.now(clock);
 		requireActive();
-		check(issuingUnionId.equals(this.union.unionId()), "issuingUnionId", Rule.NOT_CURRENT_UNION,
-				"only the union holding the membership (" + this.union.unionId() + ") can issue its credential");
-		check(!this.credentials.containsKey(code), "code", Rule.CREDENTIAL_CODE_TAKEN,
+		check(issuingUnionId.equals(this.state.union().unionId()), "issuingUnionId", Rule.NOT_CURRENT_UNION,
+				"only the union holding the membership (" + this.state.union().unionId()
+						+ ") can issue its credential");
+		check(!this.state.credentials().containsKey(code), "code", Rule.CREDENTIAL_CODE_TAKEN,
 				"credential code " + code + " was already issued for this member");
-		check(this.credentials.values().stream().noneMatch((credential) -> credential.isUsableOn(today)), "code",
-				Rule.CREDENTIAL_OUTSTANDING, "an unexpired transfer credential is still outstanding");
+		check(this.state.credentials().values().stream().noneMatch((credential) -> credential.isUsableOn(today)),
+				"code", Rule.CREDENTIAL_OUTSTANDING, "an unexpired transfer credential is still outstanding");
 		UnionId toUnionId = command.toUnionId();
 		if (toUnionId != null) {
-			check(!toUnionId.equals(this.union.unionId()), "toUnionId", Rule.SAME_UNION,
+			check(!toUnionId.equals(this.state.union().unionId()), "toUnionId", Rule.SAME_UNION,
 					"a transfer must lead to another union than " + toUnionId);
 			checkReferenced(unions.find(toUnionId).isPresent(), "toUnionId", Rule.UNION_UNKNOWN,
 					"no union " + toUnionId + " is registered");
@@ -156,7 +141,7 @@ class Membership {
 				Rule.VALIDITY_DAYS_OUT_OF_RANGE, "a credential is valid for 1 to " + MAX_VALIDITY_DAYS + " days");
 		notInFuture(issuedOn, "issuedOn", today);
 		notBeforeLastChange(issuedOn, "issuedOn");
-		apply(new TransferCredentialIssued(this.memberId, code, this.union, toUnionId, issuedOn,
+		apply(new TransferCredentialIssued(this.memberId, code, this.state.union(), toUnionId, issuedOn,
 				issuedOn.plusDays(command.validityDays()), clock.instant(), command.recordedBy()));
 	}
 
@@ -172,7 +157,7 @@ class Membership {
 		require(command.recordedBy(), "recordedBy");
 		LocalDate today = LocalDate.now(clock);
 		notInFuture(effectiveDate, "effectiveDate", today);
-		Credential credential = this.credentials.get(code);
+		Credential credential = this.state.credentials().get(code);
 		if (credential != null) {
 			check(!effectiveDate.isBefore(credential.issuedOn()), "effectiveDate", Rule.EFFECTIVE_DATE_BEFORE_ISSUE,
 					"a transfer cannot take effect before its credential was issued (" + credential.issuedOn() + ")");
@@ -187,8 +172,8 @@ class Membership {
 		}
 		notBeforeLastChange(effectiveDate, "effectiveDate");
 		endServing(ServingEndReason.MEMBERSHIP_TRANSFERRED, effectiveDate, clock, command.recordedBy());
-		apply(new TransferAccepted(this.memberId, code, this.union, receivingUnion.get().placement(), effectiveDate,
-				clock.instant(), command.recordedBy()));
+		apply(new TransferAccepted(this.memberId, code, this.state.union(), receivingUnion.get().placement(),
+				effectiveDate, clock.instant(), command.recordedBy()));
 		return Outcome.ok();
 	}
 
@@ -206,13 +191,13 @@ class Membership {
 		if (credential.isExpiredOn(today)) {
 			return CredentialRejectionReason.EXPIRED;
 		}
-		if (this.status != MembershipStatus.ACTIVE) {
+		if (this.state.status() != MembershipStatus.ACTIVE) {
 			return CredentialRejectionReason.MEMBERSHIP_NOT_ACTIVE;
 		}
 		if (credential.toUnionId() != null && !credential.toUnionId().equals(receivingUnionId)) {
 			return CredentialRejectionReason.WRONG_UNION;
 		}
-		if (receivingUnionId.equals(this.union.unionId())) {
+		if (receivingUnionId.equals(this.state.union().unionId())) {
 			return CredentialRejectionReason.SAME_UNION;
 		}
 		if (receivingUnion.isEmpty() || !receivingUnion.get().isOpenOn(effectiveDate)) {
@@ -227,7 +212,7 @@ class Membership {
 		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
 		require(command.recordedBy(), "recordedBy");
 		String reason = Text.clean(command.reason(), "reason", true);
-		Credential credential = this.credentials.get(code);
+		Credential credential = this.state.credentials().get(code);
 		checkReferenced(credential != null, "code", Rule.CREDENTIAL_UNKNOWN,
 				"no credential " + code + " was issued for this member");
 		check(credential.state() == CredentialState.OUTSTANDING, "code", Rule.CREDENTIAL_NOT_OUTSTANDING,
@@ -249,7 +234,7 @@ class Membership {
 		String reason = Text.clean(command.reason(), "reason", true);
 		requireActive();
 		checkEffectiveDate(effectiveDate, clock);
-		apply(new MembershipPutOnHold(this.memberId, this.union, reason, effectiveDate, clock.instant(),
+		apply(new MembershipPutOnHold(this.memberId, this.state.union(), reason, effectiveDate, clock.instant(),
 				command.recordedBy()));
 	}
 
@@ -257,10 +242,11 @@ class Membership {
 	void handle(ResumeMembership command, Clock clock) {
 		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
 		require(command.recordedBy(), "recordedBy");
-		check(this.status == MembershipStatus.ON_HOLD, "memberId", Rule.MEMBERSHIP_NOT_ON_HOLD,
-				"only a membership on hold can be resumed; it is " + this.status);
+		check(this.state.status() == MembershipStatus.ON_HOLD, "memberId", Rule.MEMBERSHIP_NOT_ON_HOLD,
+				"only a membership on hold can be resumed; it is " + this.state.status());
 		checkEffectiveDate(effectiveDate, clock);
-		apply(new MembershipResumed(this.memberId, this.union, effectiveDate, clock.instant(), command.recordedBy()));
+		apply(new MembershipResumed(this.memberId, this.state.union(), effectiveDate, clock.instant(),
+				command.recordedBy()));
 	}
 
 	@CommandHandler
@@ -268,12 +254,12 @@ class Membership {
 		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
 		TerminationReason reason = require(command.reason(), "reason");
 		require(command.recordedBy(), "recordedBy");
-		check(this.status != MembershipStatus.TERMINATED, "memberId", Rule.MEMBERSHIP_TERMINATED,
+		check(this.state.status() != MembershipStatus.TERMINATED, "memberId", Rule.MEMBERSHIP_TERMINATED,
 				"the membership is already terminated");
 		checkEffectiveDate(effectiveDate, clock);
 		endServing(ServingEndReason.MEMBERSHIP_TERMINATED, effectiveDate, clock, command.recordedBy());
-		apply(new MembershipTerminated(this.memberId, this.union, reason, this.status == MembershipStatus.ON_HOLD,
-				effectiveDate, clock.instant(), command.recordedBy()));
+		apply(new MembershipTerminated(this.memberId, this.state.union(), reason,
+				this.state.status() == MembershipStatus.ON_HOLD, effectiveDate, clock.instant(), command.recordedBy()));
 	}
 
 	@CommandHandler
@@ -283,10 +269,12 @@ class Membership {
 		require(command.recordedBy(), "recordedBy");
 		check(!reason.isBlank() && reason.length() <= 1000, "reason", Rule.REQUIRED,
 				"give the reason for the correction (at most 1000 characters)");
-		check(this.firstEnrollmentUnion != null, "memberId", Rule.NOT_A_NEW_ENROLLMENT,
+		NewEnrollment newEnrollment = this.state.newEnrollment();
+		check(newEnrollment != null, "memberId", Rule.NOT_A_NEW_ENROLLMENT,
 				"the membership has no first enrollment counted as new");
-		apply(new EnrollmentReclassifiedAsTransferIn(this.memberId, this.firstEnrollmentUnion, this.firstEnrollmentDate,
-				this.firstEnrollmentChannel, findingId, reason.strip(), clock.instant(), command.recordedBy()));
+		apply(new EnrollmentReclassifiedAsTransferIn(this.memberId, newEnrollment.union(),
+				newEnrollment.effectiveDate(), newEnrollment.channel(), findingId, reason.strip(), clock.instant(),
+				command.recordedBy()));
 	}
 
 	@CommandHandler
@@ -295,10 +283,10 @@ class Membership {
 		require(command.recordedBy(), "recordedBy");
 		check(!legalBasis.isBlank() && legalBasis.length() <= 500, "legalBasis", Rule.REQUIRED,
 				"name the lawful request the erasure answers (at most 500 characters)");
-		check(this.personalDataKeyRef != null, "memberId", Rule.PERSONAL_DATA_ALREADY_ERASED,
+		check(this.state.personalDataKeyRef() != null, "memberId", Rule.PERSONAL_DATA_ALREADY_ERASED,
 				"the person's personal data is already erased");
-		apply(new PersonalDataErased(this.memberId, this.personalDataKeyRef, legalBasis.strip(), clock.instant(),
-				command.recordedBy()));
+		apply(new PersonalDataErased(this.memberId, this.state.personalDataKeyRef(), legalBasis.strip(),
+				clock.instant(), command.recordedBy()));
 	}
 
 	/**
@@ -311,37 +299,37 @@ class Membership {
 		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
 		require(command.recordedBy(), "recordedBy");
 		requireActive();
-		check(this.servingUnion == null, "servingUnionId", Rule.SERVING_ASSIGNMENT_EXISTS,
-				"union " + ((this.servingUnion != null) ? this.servingUnion.unionId() : null)
+		check(this.state.servingUnion() == null, "servingUnionId", Rule.SERVING_ASSIGNMENT_EXISTS,
+				"union " + ((this.state.servingUnion() != null) ? this.state.servingUnion().unionId() : null)
 						+ " already serves this member; end that assignment first");
-		check(!servingUnionId.equals(this.union.unionId()), "servingUnionId", Rule.SERVING_UNION_IS_HOLDING,
+		check(!servingUnionId.equals(this.state.union().unionId()), "servingUnionId", Rule.SERVING_UNION_IS_HOLDING,
 				"union " + servingUnionId + " holds the membership; a serving union is another one");
 		checkEffectiveDate(effectiveDate, clock);
 		UnionFacts serving = unions.requireOpenOn(servingUnionId, effectiveDate, "servingUnionId");
-		apply(new ServingUnionAssigned(this.memberId, this.union, serving.placement(), effectiveDate, clock.instant(),
-				command.recordedBy()));
+		apply(new ServingUnionAssigned(this.memberId, this.state.union(), serving.placement(), effectiveDate,
+				clock.instant(), command.recordedBy()));
 	}
 
 	@CommandHandler
 	void handle(EndServingAssignment command, Clock clock) {
 		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
 		require(command.recordedBy(), "recordedBy");
-		check(this.servingUnion != null, "memberId", Rule.NO_SERVING_ASSIGNMENT,
+		check(this.state.servingUnion() != null, "memberId", Rule.NO_SERVING_ASSIGNMENT,
 				"no union other than the holding one serves this member");
 		checkEffectiveDate(effectiveDate, clock);
 		endServing(ServingEndReason.ENDED, effectiveDate, clock, command.recordedBy());
 	}
 
 	private void endServing(ServingEndReason reason, LocalDate effectiveDate, Clock clock, RecordedBy recordedBy) {
-		if (this.servingUnion != null) {
-			apply(new ServingAssignmentEnded(this.memberId, this.union, this.servingUnion, reason, effectiveDate,
-					clock.instant(), recordedBy));
+		if (this.state.servingUnion() != null) {
+			apply(new ServingAssignmentEnded(this.memberId, this.state.union(), this.state.servingUnion(), reason,
+					effectiveDate, clock.instant(), recordedBy));
 		}
 	}
 
 	private void requireActive() {
-		check(this.status == MembershipStatus.ACTIVE, "memberId", Rule.MEMBERSHIP_NOT_ACTIVE,
-				"the membership is not active; it is " + this.status);
+		check(this.state.status() == MembershipStatus.ACTIVE, "memberId", Rule.MEMBERSHIP_NOT_ACTIVE,
+				"the membership is not active; it is " + this.state.status());
 	}
 
 	private void checkEffectiveDate(LocalDate effectiveDate, Clock clock) {
@@ -350,118 +338,18 @@ class Membership {
 	}
 
 	private void notBeforeLastChange(LocalDate date, String field) {
-		check(!date.isBefore(this.lastEffectiveDate), field, Rule.EFFECTIVE_DATE_BEFORE_LAST_CHANGE,
-				field + " " + date + " lies before the membership's last change (" + this.lastEffectiveDate + ")");
+		check(!date.isBefore(this.state.lastEffectiveDate()), field, Rule.EFFECTIVE_DATE_BEFORE_LAST_CHANGE, field + " "
+				+ date + " lies before the membership's last change (" + this.state.lastEffectiveDate() + ")");
 	}
 
+	/**
+	 * Every event of the stream, folded the one way member records and imports fold it
+	 * too.
+	 */
 	@EventSourcingHandler
-	void on(MemberEnrolled event) {
-		this.memberId = event.memberId();
-		this.firstEnrollmentUnion = event.union();
-		this.firstEnrollmentDate = event.effectiveDate();
-		this.firstEnrollmentChannel = event.channel();
-		this.personalDataKeyRef = event.personalData().keyRef();
-		becomeActiveAt(event.union(), event.effectiveDate());
-	}
-
-	@EventSourcingHandler
-	void on(MemberReEnrolled event) {
-		this.credentials.replaceAll((code, credential) -> (credential.state() == CredentialState.OUTSTANDING)
-				? credential.withState(CredentialState.VOID) : credential);
-		this.personalDataKeyRef = event.personalData().keyRef();
-		becomeActiveAt(event.union(), event.effectiveDate());
-	}
-
-	@EventSourcingHandler
-	void on(TransferCredentialIssued event) {
-		this.credentials.put(event.code(), new Credential(event.issuingUnion(), event.toUnionId(), event.issuedOn(),
-				event.expiresOn(), CredentialState.OUTSTANDING));
-		this.lastEffectiveDate = event.issuedOn();
-	}
-
-	@EventSourcingHandler
-	void on(TransferCredentialCancelled event) {
-		this.credentials.computeIfPresent(event.code(),
-				(code, credential) -> credential.withState(CredentialState.CANCELLED));
-		this.lastEffectiveDate = event.effectiveDate();
-	}
-
-	@EventSourcingHandler
-	void on(TransferAccepted event) {
-		this.credentials.computeIfPresent(event.code(),
-				(code, credential) -> credential.withState(CredentialState.USED));
-		becomeActiveAt(event.toUnion(), event.effectiveDate());
-	}
-
-	@EventSourcingHandler
-	void on(MembershipPutOnHold event) {
-		this.status = MembershipStatus.ON_HOLD;
-		this.lastEffectiveDate = event.effectiveDate();
-	}
-
-	@EventSourcingHandler
-	void on(MembershipResumed event) {
-		this.status = MembershipStatus.ACTIVE;
-		this.lastEffectiveDate = event.effectiveDate();
-	}
-
-	@EventSourcingHandler
-	void on(MembershipTerminated event) {
-		this.status = MembershipStatus.TERMINATED;
-		this.lastEffectiveDate = event.effectiveDate();
-	}
-
-	@EventSourcingHandler
-	void on(EnrollmentReclassifiedAsTransferIn event) {
-		this.firstEnrollmentUnion = null;
-	}
-
-	@EventSourcingHandler
-	void on(PersonalDataErased event) {
-		this.personalDataKeyRef = null;
-	}
-
-	@EventSourcingHandler
-	void on(ServingUnionAssigned event) {
-		this.servingUnion = event.servingUnion();
-		this.lastEffectiveDate = event.effectiveDate();
-	}
-
-	@EventSourcingHandler
-	void on(ServingAssignmentEnded event) {
-		this.servingUnion = null;
-		this.lastEffectiveDate = event.effectiveDate();
-	}
-
-	private void becomeActiveAt(UnionPlacement union, LocalDate effectiveDate) {
-		this.status = MembershipStatus.ACTIVE;
-		this.union = union;
-		this.lastEffectiveDate = effectiveDate;
-	}
-
-	private enum CredentialState {
-
-		OUTSTANDING, USED, CANCELLED,
-		/** Issued before a termination and overtaken by a re-enrollment. */
-		VOID
-
-	}
-
-	private record Credential(UnionPlacement issuingUnion, UnionId toUnionId, LocalDate issuedOn, LocalDate expiresOn,
-			CredentialState state) {
-
-		Credential withState(CredentialState newState) {
-			return new Credential(this.issuingUnion, this.toUnionId, this.issuedOn, this.expiresOn, newState);
-		}
-
-		boolean isExpiredOn(LocalDate today) {
-			return !today.isBefore(this.expiresOn);
-		}
-
-		boolean isUsableOn(LocalDate today) {
-			return this.state == CredentialState.OUTSTANDING && !isExpiredOn(today);
-		}
-
+	void on(MembershipEvent event) {
+		this.state = event.accept(this.state);
+		this.memberId = this.state.memberId();
 	}
 
 }

@@ -19,13 +19,13 @@ public final class Events {
 	@Revision("1")
 	public record ApplicationSubmitted(ApplicationId applicationId, MemberId memberId,
 			EncryptedPersonalData personalData, UnionPlacement union, LocalDate submittedOn, Instant recordedAt,
-			RecordedBy recordedBy) {
+			RecordedBy recordedBy) implements ApplicationEvent {
 	}
 
 	/** An officer of the union approved the application, effective on the date. */
 	@Revision("1")
 	public record ApplicationApproved(ApplicationId applicationId, MemberId memberId, UnionPlacement union,
-			LocalDate effectiveDate, Instant recordedAt, RecordedBy recordedBy) {
+			LocalDate effectiveDate, Instant recordedAt, RecordedBy recordedBy) implements ApplicationEvent {
 	}
 
 	/**
@@ -41,7 +41,7 @@ public final class Events {
 	/** An officer of the union declined the application. */
 	@Revision("1")
 	public record ApplicationDeclined(ApplicationId applicationId, UnionPlacement union, String reason,
-			Instant recordedAt, RecordedBy recordedBy) {
+			Instant recordedAt, RecordedBy recordedBy) implements ApplicationEvent {
 	}
 
 }

@@ -19,7 +19,7 @@ public final class Events {
 	@Revision("1")
 	public record ServiceDelivered(ServiceId serviceId, UnionPlacement union, MemberId memberId, ServiceType type,
 			Campaign campaign, LocalDate deliveredOn, int personTimes, BigDecimal amountYuan, Instant recordedAt,
-			RecordedBy recordedBy) {
+			RecordedBy recordedBy) implements ServiceEvent {
 	}
 
 }

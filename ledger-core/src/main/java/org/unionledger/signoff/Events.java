@@ -24,7 +24,7 @@ public final class Events {
 	public record AnnualReportSignedOff(ReportId reportId, JurisdictionCode jurisdictionCode, int statisticalYear,
 			int version, Map<String, Long> figures, long globalPosition, long sealedThrough, String sealDigest,
 			List<ChildReport> children, String previousReportDigest, String reportDigest, String comment,
-			Instant recordedAt, RecordedBy signedBy) {
+			Instant recordedAt, RecordedBy signedBy) implements AnnualReportEvent {
 	}
 
 }

@@ -14,7 +14,7 @@ public final class Events {
 	/** A supervisor decided a finding. */
 	@Revision("1")
 	public record FindingDecided(FindingId findingId, FindingDecision decision, String reason, Instant recordedAt,
-			RecordedBy recordedBy) {
+			RecordedBy recordedBy) implements FindingEvent {
 	}
 
 }

@@ -20,7 +20,8 @@ public final class Events {
 	 */
 	@Revision("1")
 	public record EnrollmentTargetSet(JurisdictionCode jurisdictionCode, int statisticalYear, TargetSource source,
-			long target, Long previousTarget, LocalDate effectiveDate, Instant recordedAt, RecordedBy recordedBy) {
+			long target, Long previousTarget, LocalDate effectiveDate, Instant recordedAt,
+			RecordedBy recordedBy) implements TargetEvent {
 	}
 
 }

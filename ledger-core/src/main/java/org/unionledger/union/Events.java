@@ -15,13 +15,25 @@ public final class Events {
 	/** A grassroots union was set up; {@code establishedOn} is its effective date. */
 	@Revision("1")
 	public record UnionRegistered(UnionPlacement placement, String name, LocalDate establishedOn, Instant recordedAt,
-			RecordedBy recordedBy) {
+			RecordedBy recordedBy) implements UnionEvent {
+
+		@Override
+		public <R> R accept(Visitor<R> visitor) {
+			return visitor.on(this);
+		}
+
 	}
 
 	/** A grassroots union was dissolved. */
 	@Revision("1")
 	public record UnionDissolved(UnionPlacement placement, String reason, LocalDate effectiveDate, Instant recordedAt,
-			RecordedBy recordedBy) {
+			RecordedBy recordedBy) implements UnionEvent {
+
+		@Override
+		public <R> R accept(Visitor<R> visitor) {
+			return visitor.on(this);
+		}
+
 	}
 
 }

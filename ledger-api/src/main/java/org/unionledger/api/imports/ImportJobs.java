@@ -21,7 +21,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
@@ -51,10 +50,9 @@ import org.unionledger.identity.PersonName;
 import org.unionledger.identity.PersonalData;
 import org.unionledger.identity.ResidentId;
 import org.unionledger.membership.EnrollmentChannel;
-import org.unionledger.membership.Events.EnrollmentRejected;
-import org.unionledger.membership.Events.MemberEnrolled;
-import org.unionledger.membership.Events.MemberReEnrolled;
 import org.unionledger.membership.MemberId;
+import org.unionledger.membership.MembershipState;
+import org.unionledger.membership.MembershipState.EnrollmentAttempt;
 import org.unionledger.union.UnionDirectory.UnionFacts;
 import org.unionledger.union.UnionId;
 
@@ -395,25 +393,28 @@ public class ImportJobs implements DisposableBean {
 		return null;
 	}
 
-	/** What the member's stream says of this row, if it was applied before. */
+	/**
+	 * What the member's stream says of this row, if it was applied before: the latest
+	 * enrollment attempt at the row's union on its date (a refused one also by channel),
+	 * as {@link MembershipState} folds them.
+	 */
 	private RowResult earlierOutcome(Candidate candidate, UnionId unionId) {
 		DomainEventStream stream = this.eventStore.readEvents(candidate.memberId().value());
-		RowResult found = null;
+		MembershipState state = MembershipState.NONE;
 		while (stream.hasNext()) {
-			DomainEventMessage<?> message = stream.next();
-			Object event = message.getPayload();
-			if (event instanceof MemberEnrolled e && e.union().unionId().equals(unionId)
-					&& e.effectiveDate().equals(candidate.date())) {
+			state = state.next(stream.next().getPayload());
+		}
+		RowResult found = null;
+		for (EnrollmentAttempt attempt : state.enrollments()) {
+			if (!attempt.union().unionId().equals(unionId) || !attempt.effectiveDate().equals(candidate.date())) {
+				continue;
+			}
+			if (attempt.rejection() == null) {
 				found = RowResult.present(candidate.row().line());
 			}
-			else if (event instanceof MemberReEnrolled e && e.union().unionId().equals(unionId)
-					&& e.effectiveDate().equals(candidate.date())) {
-				found = RowResult.present(candidate.row().line());
-			}
-			else if (event instanceof EnrollmentRejected e && e.attemptedUnion().unionId().equals(unionId)
-					&& e.effectiveDate().equals(candidate.date()) && e.channel() == candidate.channel()) {
-				found = RowResult.rejected(candidate.row().line(), "residentId", e.reason().rule(),
-						"this person already had a membership (" + e.reason().name()
+			else if (attempt.channel() == candidate.channel()) {
+				found = RowResult.rejected(candidate.row().line(), "residentId", attempt.rejection().rule(),
+						"this person already had a membership (" + attempt.rejection().name()
 								+ "); the attempt was recorded for supervisors before");
 			}
 		}

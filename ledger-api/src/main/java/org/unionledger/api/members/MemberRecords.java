@@ -17,18 +17,12 @@ import org.unionledger.api.personaldata.PersonalDataVault;
 import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.identity.PersonalData;
 import org.unionledger.identity.UnreadablePersonalDataException;
-import org.unionledger.membership.Events.MemberEnrolled;
-import org.unionledger.membership.Events.MemberReEnrolled;
-import org.unionledger.membership.Events.MembershipPutOnHold;
-import org.unionledger.membership.Events.MembershipResumed;
-import org.unionledger.membership.Events.MembershipTerminated;
-import org.unionledger.membership.Events.ServingAssignmentEnded;
-import org.unionledger.membership.Events.ServingUnionAssigned;
-import org.unionledger.membership.Events.TransferAccepted;
 import org.unionledger.membership.Events.TransferCredentialIssued;
 import org.unionledger.membership.MemberId;
+import org.unionledger.membership.MembershipState;
 import org.unionledger.membership.MembershipStatus;
 import org.unionledger.union.UnionId;
+import org.unionledger.union.UnionPlacement;
 
 /**
  * A member's own event stream, read by {@code _id} from the event store: where the
@@ -61,58 +55,27 @@ public class MemberRecords {
 	 */
 	public record MemberState(MemberId memberId, UnionId unionId, MembershipStatus status, long events,
 			UnionId servingUnionId) {
-
-		MemberState(MemberId memberId, UnionId unionId, MembershipStatus status, long events) {
-			this(memberId, unionId, status, events, null);
-		}
-
-		MemberState next(UnionId union, MembershipStatus newStatus, long count) {
-			return new MemberState(this.memberId, union, newStatus, count, this.servingUnionId);
-		}
-
-		MemberState serving(UnionId serving, long count) {
-			return new MemberState(this.memberId, this.unionId, this.status, count, serving);
-		}
-
 	}
 
+	/**
+	 * Where the membership stands, by the fold the aggregate uses
+	 * ({@link MembershipState}).
+	 */
 	public Optional<MemberState> current(MemberId memberId) {
-		MemberState state = null;
+		MembershipState state = MembershipState.NONE;
+		long events = 0;
 		for (DomainEventMessage<?> message : read(memberId)) {
-			Object event = message.getPayload();
-			long count = message.getSequenceNumber() + 1;
-			if (event instanceof MemberEnrolled e) {
-				state = new MemberState(memberId, e.union().unionId(), MembershipStatus.ACTIVE, count);
-			}
-			else if (event instanceof MemberReEnrolled e) {
-				state = new MemberState(memberId, e.union().unionId(), MembershipStatus.ACTIVE, count);
-			}
-			else if (state == null) {
-				continue;
-			}
-			else if (event instanceof TransferAccepted e) {
-				state = state.next(e.toUnion().unionId(), state.status(), count);
-			}
-			else if (event instanceof MembershipPutOnHold) {
-				state = state.next(state.unionId(), MembershipStatus.ON_HOLD, count);
-			}
-			else if (event instanceof MembershipResumed) {
-				state = state.next(state.unionId(), MembershipStatus.ACTIVE, count);
-			}
-			else if (event instanceof MembershipTerminated) {
-				state = state.next(state.unionId(), MembershipStatus.TERMINATED, count);
-			}
-			else if (event instanceof ServingUnionAssigned e) {
-				state = state.serving(e.servingUnion().unionId(), count);
-			}
-			else if (event instanceof ServingAssignmentEnded) {
-				state = state.serving(null, count);
-			}
-			else {
-				state = state.next(state.unionId(), state.status(), count);
+			state = state.next(message.getPayload());
+			if (state.enrolled()) {
+				events = message.getSequenceNumber() + 1;
 			}
 		}
-		return Optional.ofNullable(state);
+		if (!state.enrolled()) {
+			return Optional.empty();
+		}
+		UnionPlacement serving = state.servingUnion();
+		return Optional.of(new MemberState(memberId, state.union().unionId(), state.status(), events,
+				(serving != null) ? serving.unionId() : null));
 	}
 
 	/**
@@ -120,16 +83,11 @@ public class MemberRecords {
 	 * encrypted.
 	 */
 	public Optional<EncryptedPersonalData> personalData(MemberId memberId) {
-		EncryptedPersonalData found = null;
+		MembershipState state = MembershipState.NONE;
 		for (DomainEventMessage<?> message : read(memberId)) {
-			if (message.getPayload() instanceof MemberEnrolled enrolled) {
-				found = enrolled.personalData();
-			}
-			else if (message.getPayload() instanceof MemberReEnrolled reEnrolled) {
-				found = reEnrolled.personalData();
-			}
+			state = state.next(message.getPayload());
 		}
-		return Optional.ofNullable(found);
+		return Optional.ofNullable(state.personalData());
 	}
 
 	/** The credential issued with this code, if the member's stream has it. */

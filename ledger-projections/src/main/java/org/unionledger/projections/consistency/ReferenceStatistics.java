@@ -14,24 +14,33 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.unionledger.membership.Events.MemberEnrolled;
 import org.unionledger.membership.Events.EnrollmentReclassifiedAsTransferIn;
+import org.unionledger.membership.Events.EnrollmentRejected;
+import org.unionledger.membership.Events.MemberEnrolled;
 import org.unionledger.membership.Events.MemberReEnrolled;
 import org.unionledger.membership.Events.MembershipPutOnHold;
 import org.unionledger.membership.Events.MembershipResumed;
 import org.unionledger.membership.Events.MembershipTerminated;
+import org.unionledger.membership.Events.PersonalDataErased;
 import org.unionledger.membership.Events.ServingAssignmentEnded;
 import org.unionledger.membership.Events.ServingUnionAssigned;
+import org.unionledger.membership.Events.TransferAcceptanceRejected;
 import org.unionledger.membership.Events.TransferAccepted;
+import org.unionledger.membership.Events.TransferCredentialCancelled;
+import org.unionledger.membership.Events.TransferCredentialIssued;
 import org.unionledger.membership.MemberId;
+import org.unionledger.membership.MembershipEvent;
 import org.unionledger.projections.statistics.Figures;
 import org.unionledger.projections.statistics.Scopes;
 import org.unionledger.service.Events.ServiceDelivered;
+import org.unionledger.service.ServiceEvent;
 import org.unionledger.statistics.StatisticalCalendar;
 import org.unionledger.targets.Events.EnrollmentTargetSet;
+import org.unionledger.targets.TargetEvent;
 import org.unionledger.targets.TargetSource;
 import org.unionledger.union.Events.UnionDissolved;
 import org.unionledger.union.Events.UnionRegistered;
+import org.unionledger.union.UnionEvent;
 import org.unionledger.union.UnionId;
 import org.unionledger.union.UnionPlacement;
 
@@ -87,192 +96,304 @@ public final class ReferenceStatistics {
 	 */
 	public Map<String, Map<String, Long>> figures(int year, LocalDate asOf, LocalDate knownAt) {
 		LocalDate first = this.calendar.firstDay(year);
-		Map<String, Map<String, Long>> figures = new TreeMap<>();
-		Map<MemberId, Member> members = new HashMap<>();
-		Map<MemberId, List<Object[]>> holdingHistory = new HashMap<>();
-		Map<UnionId, UnionPlacement> openUnions = new HashMap<>();
-		Map<String, Set<MemberId>> servedHere = new HashMap<>();
-		Map<String, Set<MemberId>> servedHeld = new HashMap<>();
+		Replay replay = new Replay();
 		for (Object event : this.events) {
 			LocalDate effective = effective(event);
 			if (effective == null) {
 				continue;
 			}
 			boolean counted = !effective.isAfter(asOf) && (knownAt == null || !recorded(event).isAfter(knownAt));
-			boolean inYear = counted && !effective.isBefore(first);
-			if (event instanceof UnionRegistered e) {
-				if (counted) {
-					openUnions.put(e.placement().unionId(), e.placement());
-				}
-				if (inYear) {
-					count(figures, e.placement(), 1, Figures.UNIONS_ESTABLISHED,
-							Figures.of(Figures.UNIONS_ESTABLISHED, Figures.SECTOR, e.placement().sector()),
-							Figures.of(Figures.UNIONS_ESTABLISHED, Figures.UNION_TYPE, e.placement().type()));
-				}
+			replay.at(effective, counted, counted && !effective.isBefore(first));
+			if (event instanceof MembershipEvent e) {
+				e.accept(replay);
 			}
-			else if (event instanceof UnionDissolved e) {
-				if (counted) {
-					openUnions.remove(e.placement().unionId());
-				}
-				if (inYear) {
-					count(figures, e.placement(), 1, Figures.UNIONS_DISSOLVED);
-				}
-			}
-			else if (event instanceof MemberEnrolled e) {
-				history(holdingHistory, e.memberId()).add(new Object[] { effective, e.union() });
-				if (counted) {
-					members.put(e.memberId(), new Member(e.union(), Status.ACTIVE, null));
-				}
-				if (inYear) {
-					count(figures, e.union(), 1, Figures.NEW,
-							Figures.of(Figures.NEW, Figures.SECTOR, e.union().sector()),
-							Figures.of(Figures.NEW, Figures.UNION_TYPE, e.union().type()),
-							Figures.of(Figures.NEW, Figures.CHANNEL, e.channel()));
-				}
-			}
-			else if (event instanceof EnrollmentReclassifiedAsTransferIn e) {
-				if (inYear) {
-					count(figures, e.union(), -1, Figures.NEW,
-							Figures.of(Figures.NEW, Figures.SECTOR, e.union().sector()),
-							Figures.of(Figures.NEW, Figures.UNION_TYPE, e.union().type()),
-							Figures.of(Figures.NEW, Figures.CHANNEL, e.channel()));
-					for (String scope : Scopes.chain(e.union())) {
-						count(figures, scope, Figures.TRANSFERS_IN, 1);
-					}
-				}
-			}
-			else if (event instanceof MemberReEnrolled e) {
-				history(holdingHistory, e.memberId()).add(new Object[] { effective, e.union() });
-				if (counted) {
-					Member member = members.get(e.memberId());
-					members.put(e.memberId(),
-							new Member(e.union(), Status.ACTIVE, (member != null) ? member.serving() : null));
-				}
-				if (inYear) {
-					count(figures, e.union(), 1, Figures.RE, Figures.of(Figures.RE, Figures.CHANNEL, e.channel()));
-				}
-			}
-			else if (event instanceof TransferAccepted e) {
-				history(holdingHistory, e.memberId()).add(new Object[] { effective, e.toUnion() });
-				if (counted) {
-					Member member = members.get(e.memberId());
-					members.put(e.memberId(), new Member(e.toUnion(), member.status(), member.serving()));
-				}
-				if (inYear) {
-					List<String> from = Scopes.chain(e.fromUnion());
-					List<String> to = Scopes.chain(e.toUnion());
-					Set<String> touched = new LinkedHashSet<>(from);
-					touched.addAll(to);
-					boolean intraCity = e.fromUnion()
-						.jurisdictionCode()
-						.city()
-						.equals(e.toUnion().jurisdictionCode().city());
-					for (String scope : touched) {
-						if (!to.contains(scope)) {
-							count(figures, scope, Figures.TRANSFERS_OUT, 1);
-						}
-						if (!from.contains(scope)) {
-							count(figures, scope, Figures.TRANSFERS_IN, 1);
-						}
-						count(figures, scope, intraCity ? Figures.INTRA_CITY : Figures.CROSS_CITY, 1);
-					}
-				}
-			}
-			else if (event instanceof MembershipPutOnHold e) {
-				if (counted) {
-					Member member = members.get(e.memberId());
-					members.put(e.memberId(), new Member(member.union(), Status.ON_HOLD, member.serving()));
-				}
-				if (inYear) {
-					count(figures, e.union(), 1, Figures.HOLDS);
-				}
-			}
-			else if (event instanceof MembershipResumed e) {
-				if (counted) {
-					Member member = members.get(e.memberId());
-					members.put(e.memberId(), new Member(member.union(), Status.ACTIVE, member.serving()));
-				}
-				if (inYear) {
-					count(figures, e.union(), 1, Figures.RESUMPTIONS);
-				}
-			}
-			else if (event instanceof MembershipTerminated e) {
-				history(holdingHistory, e.memberId()).add(new Object[] { effective, null });
-				if (counted) {
-					Member member = members.get(e.memberId());
-					members.put(e.memberId(), new Member(member.union(), Status.TERMINATED, member.serving()));
-				}
-				if (inYear) {
-					count(figures, e.union(), 1, Figures.TERMINATIONS,
-							Figures.of(Figures.TERMINATIONS, Figures.REASON, e.reason()));
-				}
-			}
-			else if (event instanceof ServingUnionAssigned e) {
-				if (counted) {
-					Member member = members.get(e.memberId());
-					members.put(e.memberId(), new Member(member.union(), member.status(), e.servingUnion()));
-				}
-			}
-			else if (event instanceof ServingAssignmentEnded e) {
-				if (counted) {
-					Member member = members.get(e.memberId());
-					members.put(e.memberId(), new Member(member.union(), member.status(), null));
-				}
+			else if (event instanceof UnionEvent e) {
+				e.accept(replay);
 			}
 			else if (event instanceof ServiceDelivered e) {
-				UnionPlacement holding = null;
-				if (e.memberId() != null) {
-					for (Object[] change : history(holdingHistory, e.memberId())) {
-						if (!((LocalDate) change[0]).isAfter(e.deliveredOn())) {
-							holding = (UnionPlacement) change[1];
-						}
+				replay.on(e);
+			}
+		}
+		return replay.totals();
+	}
+
+	/**
+	 * One pass of {@link ReferenceStatistics#figures}: who is where and what happened in
+	 * the year, event by event. Only events with an {@link ReferenceStatistics#effective}
+	 * date reach it; the others' methods do nothing.
+	 */
+	private static final class Replay implements MembershipEvent.Visitor<Void>, UnionEvent.Visitor<Void> {
+
+		private final Map<String, Map<String, Long>> figures = new TreeMap<>();
+
+		private final Map<MemberId, Member> members = new HashMap<>();
+
+		private final Map<MemberId, List<Object[]>> holdingHistory = new HashMap<>();
+
+		private final Map<UnionId, UnionPlacement> openUnions = new HashMap<>();
+
+		private final Map<String, Set<MemberId>> servedHere = new HashMap<>();
+
+		private final Map<String, Set<MemberId>> servedHeld = new HashMap<>();
+
+		/** The effective date of the event at hand. */
+		private LocalDate effective;
+
+		/**
+		 * Whether the event at hand is effective by the date asked and known by the day
+		 * asked.
+		 */
+		private boolean counted;
+
+		/** Whether it is counted and effective in the year asked. */
+		private boolean inYear;
+
+		void at(LocalDate effectiveDate, boolean isCounted, boolean isInYear) {
+			this.effective = effectiveDate;
+			this.counted = isCounted;
+			this.inYear = isInYear;
+		}
+
+		@Override
+		public Void on(UnionRegistered e) {
+			if (this.counted) {
+				this.openUnions.put(e.placement().unionId(), e.placement());
+			}
+			if (this.inYear) {
+				count(this.figures, e.placement(), 1, Figures.UNIONS_ESTABLISHED,
+						Figures.of(Figures.UNIONS_ESTABLISHED, Figures.SECTOR, e.placement().sector()),
+						Figures.of(Figures.UNIONS_ESTABLISHED, Figures.UNION_TYPE, e.placement().type()));
+			}
+			return null;
+		}
+
+		@Override
+		public Void on(UnionDissolved e) {
+			if (this.counted) {
+				this.openUnions.remove(e.placement().unionId());
+			}
+			if (this.inYear) {
+				count(this.figures, e.placement(), 1, Figures.UNIONS_DISSOLVED);
+			}
+			return null;
+		}
+
+		@Override
+		public Void on(MemberEnrolled e) {
+			history(this.holdingHistory, e.memberId()).add(new Object[] { this.effective, e.union() });
+			if (this.counted) {
+				this.members.put(e.memberId(), new Member(e.union(), Status.ACTIVE, null));
+			}
+			if (this.inYear) {
+				count(this.figures, e.union(), 1, Figures.NEW,
+						Figures.of(Figures.NEW, Figures.SECTOR, e.union().sector()),
+						Figures.of(Figures.NEW, Figures.UNION_TYPE, e.union().type()),
+						Figures.of(Figures.NEW, Figures.CHANNEL, e.channel()));
+			}
+			return null;
+		}
+
+		@Override
+		public Void on(EnrollmentReclassifiedAsTransferIn e) {
+			if (this.inYear) {
+				count(this.figures, e.union(), -1, Figures.NEW,
+						Figures.of(Figures.NEW, Figures.SECTOR, e.union().sector()),
+						Figures.of(Figures.NEW, Figures.UNION_TYPE, e.union().type()),
+						Figures.of(Figures.NEW, Figures.CHANNEL, e.channel()));
+				for (String scope : Scopes.chain(e.union())) {
+					count(this.figures, scope, Figures.TRANSFERS_IN, 1);
+				}
+			}
+			return null;
+		}
+
+		@Override
+		public Void on(MemberReEnrolled e) {
+			history(this.holdingHistory, e.memberId()).add(new Object[] { this.effective, e.union() });
+			if (this.counted) {
+				Member member = this.members.get(e.memberId());
+				this.members.put(e.memberId(),
+						new Member(e.union(), Status.ACTIVE, (member != null) ? member.serving() : null));
+			}
+			if (this.inYear) {
+				count(this.figures, e.union(), 1, Figures.RE, Figures.of(Figures.RE, Figures.CHANNEL, e.channel()));
+			}
+			return null;
+		}
+
+		@Override
+		public Void on(TransferAccepted e) {
+			history(this.holdingHistory, e.memberId()).add(new Object[] { this.effective, e.toUnion() });
+			if (this.counted) {
+				Member member = this.members.get(e.memberId());
+				this.members.put(e.memberId(), new Member(e.toUnion(), member.status(), member.serving()));
+			}
+			if (this.inYear) {
+				List<String> from = Scopes.chain(e.fromUnion());
+				List<String> to = Scopes.chain(e.toUnion());
+				Set<String> touched = new LinkedHashSet<>(from);
+				touched.addAll(to);
+				boolean intraCity = e.fromUnion()
+					.jurisdictionCode()
+					.city()
+					.equals(e.toUnion().jurisdictionCode().city());
+				for (String scope : touched) {
+					if (!to.contains(scope)) {
+						count(this.figures, scope, Figures.TRANSFERS_OUT, 1);
+					}
+					if (!from.contains(scope)) {
+						count(this.figures, scope, Figures.TRANSFERS_IN, 1);
+					}
+					count(this.figures, scope, intraCity ? Figures.INTRA_CITY : Figures.CROSS_CITY, 1);
+				}
+			}
+			return null;
+		}
+
+		@Override
+		public Void on(MembershipPutOnHold e) {
+			if (this.counted) {
+				Member member = this.members.get(e.memberId());
+				this.members.put(e.memberId(), new Member(member.union(), Status.ON_HOLD, member.serving()));
+			}
+			if (this.inYear) {
+				count(this.figures, e.union(), 1, Figures.HOLDS);
+			}
+			return null;
+		}
+
+		@Override
+		public Void on(MembershipResumed e) {
+			if (this.counted) {
+				Member member = this.members.get(e.memberId());
+				this.members.put(e.memberId(), new Member(member.union(), Status.ACTIVE, member.serving()));
+			}
+			if (this.inYear) {
+				count(this.figures, e.union(), 1, Figures.RESUMPTIONS);
+			}
+			return null;
+		}
+
+		@Override
+		public Void on(MembershipTerminated e) {
+			history(this.holdingHistory, e.memberId()).add(new Object[] { this.effective, null });
+			if (this.counted) {
+				Member member = this.members.get(e.memberId());
+				this.members.put(e.memberId(), new Member(member.union(), Status.TERMINATED, member.serving()));
+			}
+			if (this.inYear) {
+				count(this.figures, e.union(), 1, Figures.TERMINATIONS,
+						Figures.of(Figures.TERMINATIONS, Figures.REASON, e.reason()));
+			}
+			return null;
+		}
+
+		@Override
+		public Void on(ServingUnionAssigned e) {
+			if (this.counted) {
+				Member member = this.members.get(e.memberId());
+				this.members.put(e.memberId(), new Member(member.union(), member.status(), e.servingUnion()));
+			}
+			return null;
+		}
+
+		@Override
+		public Void on(ServingAssignmentEnded e) {
+			if (this.counted) {
+				Member member = this.members.get(e.memberId());
+				this.members.put(e.memberId(), new Member(member.union(), member.status(), null));
+			}
+			return null;
+		}
+
+		/** Counts nowhere (no date in {@link ReferenceStatistics#effective}). */
+		@Override
+		public Void on(EnrollmentRejected e) {
+			return null;
+		}
+
+		/** Counts nowhere: only the accepted transfer moves a member. */
+		@Override
+		public Void on(TransferCredentialIssued e) {
+			return null;
+		}
+
+		/** Counts nowhere. */
+		@Override
+		public Void on(TransferCredentialCancelled e) {
+			return null;
+		}
+
+		/** Counts nowhere. */
+		@Override
+		public Void on(TransferAcceptanceRejected e) {
+			return null;
+		}
+
+		/** Counts nowhere: erasure changes no figure. */
+		@Override
+		public Void on(PersonalDataErased e) {
+			return null;
+		}
+
+		void on(ServiceDelivered e) {
+			UnionPlacement holding = null;
+			if (e.memberId() != null) {
+				for (Object[] change : history(this.holdingHistory, e.memberId())) {
+					if (!((LocalDate) change[0]).isAfter(e.deliveredOn())) {
+						holding = (UnionPlacement) change[1];
 					}
 				}
-				if (inYear) {
-					long fen = e.amountYuan().movePointRight(2).longValueExact();
-					service(figures, Scopes.chain(e.union()), Figures.SERVICES, e, fen);
-					String group = (e.memberId() != null) ? Figures.MEMBERS : Figures.NON_MEMBERS;
-					for (String scope : Scopes.chain(e.union())) {
-						count(figures, scope, Figures.of(Figures.SERVICES, group, Figures.DELIVERIES), 1);
-						count(figures, scope, Figures.of(Figures.SERVICES, group, Figures.PERSON_TIMES),
-								e.personTimes());
-						count(figures, scope, Figures.of(Figures.SERVICES, group, Figures.AMOUNT_FEN), fen);
-						if (e.memberId() != null) {
-							servedHere.computeIfAbsent(scope, (s) -> new HashSet<>()).add(e.memberId());
-						}
+			}
+			if (this.inYear) {
+				long fen = e.amountYuan().movePointRight(2).longValueExact();
+				service(this.figures, Scopes.chain(e.union()), Figures.SERVICES, e, fen);
+				String group = (e.memberId() != null) ? Figures.MEMBERS : Figures.NON_MEMBERS;
+				for (String scope : Scopes.chain(e.union())) {
+					count(this.figures, scope, Figures.of(Figures.SERVICES, group, Figures.DELIVERIES), 1);
+					count(this.figures, scope, Figures.of(Figures.SERVICES, group, Figures.PERSON_TIMES),
+							e.personTimes());
+					count(this.figures, scope, Figures.of(Figures.SERVICES, group, Figures.AMOUNT_FEN), fen);
+					if (e.memberId() != null) {
+						this.servedHere.computeIfAbsent(scope, (s) -> new HashSet<>()).add(e.memberId());
 					}
-					if (holding != null) {
-						service(figures, Scopes.chain(holding), Figures.HELD_SERVICES, e, fen);
-						for (String scope : Scopes.chain(holding)) {
-							servedHeld.computeIfAbsent(scope, (s) -> new HashSet<>()).add(e.memberId());
-						}
+				}
+				if (holding != null) {
+					service(this.figures, Scopes.chain(holding), Figures.HELD_SERVICES, e, fen);
+					for (String scope : Scopes.chain(holding)) {
+						this.servedHeld.computeIfAbsent(scope, (s) -> new HashSet<>()).add(e.memberId());
 					}
 				}
 			}
 		}
-		for (Member member : members.values()) {
-			if (member.status() == Status.ACTIVE) {
-				count(figures, member.union(), 1, Figures.ACTIVE,
-						Figures.of(Figures.ACTIVE, Figures.SECTOR, member.union().sector()),
-						Figures.of(Figures.ACTIVE, Figures.UNION_TYPE, member.union().type()));
+
+		/** The stocks as of the date asked, added to the flows counted event by event. */
+		Map<String, Map<String, Long>> totals() {
+			for (Member member : this.members.values()) {
+				if (member.status() == Status.ACTIVE) {
+					count(this.figures, member.union(), 1, Figures.ACTIVE,
+							Figures.of(Figures.ACTIVE, Figures.SECTOR, member.union().sector()),
+							Figures.of(Figures.ACTIVE, Figures.UNION_TYPE, member.union().type()));
+				}
+				else if (member.status() == Status.ON_HOLD) {
+					count(this.figures, member.union(), 1, Figures.ON_HOLD);
+				}
+				if (member.serving() != null) {
+					count(this.figures, member.serving(), 1, Figures.SERVING);
+				}
 			}
-			else if (member.status() == Status.ON_HOLD) {
-				count(figures, member.union(), 1, Figures.ON_HOLD);
+			for (UnionPlacement union : this.openUnions.values()) {
+				count(this.figures, union, 1, Figures.OPEN_UNIONS);
 			}
-			if (member.serving() != null) {
-				count(figures, member.serving(), 1, Figures.SERVING);
-			}
+			this.servedHere.forEach((scope, served) -> count(this.figures, scope,
+					Figures.of(Figures.SERVICES, Figures.DISTINCT_MEMBERS), served.size()));
+			this.servedHeld.forEach((scope, served) -> count(this.figures, scope,
+					Figures.of(Figures.HELD_SERVICES, Figures.DISTINCT_MEMBERS), served.size()));
+			this.figures.values().forEach((values) -> values.values().removeIf((value) -> value == 0));
+			this.figures.values().removeIf(Map::isEmpty);
+			return this.figures;
 		}
-		for (UnionPlacement union : openUnions.values()) {
-			count(figures, union, 1, Figures.OPEN_UNIONS);
-		}
-		servedHere.forEach((scope, served) -> count(figures, scope,
-				Figures.of(Figures.SERVICES, Figures.DISTINCT_MEMBERS), served.size()));
-		servedHeld.forEach((scope, served) -> count(figures, scope,
-				Figures.of(Figures.HELD_SERVICES, Figures.DISTINCT_MEMBERS), served.size()));
-		figures.values().forEach((values) -> values.values().removeIf((value) -> value == 0));
-		figures.values().removeIf(Map::isEmpty);
-		return figures;
+
 	}
 
 	/**
@@ -350,39 +471,13 @@ public final class ReferenceStatistics {
 		return recordedAt.atZone(this.zone).toLocalDate();
 	}
 
+	/** The effective date of an event the replay counts, else {@code null}. */
 	static LocalDate effective(Object event) {
-		if (event instanceof UnionRegistered e) {
-			return e.establishedOn();
+		if (event instanceof MembershipEvent e) {
+			return e.accept(EFFECTIVE);
 		}
-		if (event instanceof UnionDissolved e) {
-			return e.effectiveDate();
-		}
-		if (event instanceof MemberEnrolled e) {
-			return e.effectiveDate();
-		}
-		if (event instanceof MemberReEnrolled e) {
-			return e.effectiveDate();
-		}
-		if (event instanceof EnrollmentReclassifiedAsTransferIn e) {
-			return e.effectiveDate();
-		}
-		if (event instanceof TransferAccepted e) {
-			return e.effectiveDate();
-		}
-		if (event instanceof MembershipPutOnHold e) {
-			return e.effectiveDate();
-		}
-		if (event instanceof MembershipResumed e) {
-			return e.effectiveDate();
-		}
-		if (event instanceof MembershipTerminated e) {
-			return e.effectiveDate();
-		}
-		if (event instanceof ServingUnionAssigned e) {
-			return e.effectiveDate();
-		}
-		if (event instanceof ServingAssignmentEnded e) {
-			return e.effectiveDate();
+		if (event instanceof UnionEvent e) {
+			return e.accept(EFFECTIVE);
 		}
 		if (event instanceof ServiceDelivered e) {
 			return e.deliveredOn();
@@ -394,46 +489,115 @@ public final class ReferenceStatistics {
 	}
 
 	private static Instant recordedAt(Object event) {
-		if (event instanceof UnionRegistered e) {
+		if (event instanceof MembershipEvent e) {
 			return e.recordedAt();
 		}
-		if (event instanceof UnionDissolved e) {
+		if (event instanceof UnionEvent e) {
 			return e.recordedAt();
 		}
-		if (event instanceof MemberEnrolled e) {
+		if (event instanceof ServiceEvent e) {
 			return e.recordedAt();
 		}
-		if (event instanceof MemberReEnrolled e) {
-			return e.recordedAt();
-		}
-		if (event instanceof EnrollmentReclassifiedAsTransferIn e) {
-			return e.recordedAt();
-		}
-		if (event instanceof TransferAccepted e) {
-			return e.recordedAt();
-		}
-		if (event instanceof MembershipPutOnHold e) {
-			return e.recordedAt();
-		}
-		if (event instanceof MembershipResumed e) {
-			return e.recordedAt();
-		}
-		if (event instanceof MembershipTerminated e) {
-			return e.recordedAt();
-		}
-		if (event instanceof ServingUnionAssigned e) {
-			return e.recordedAt();
-		}
-		if (event instanceof ServingAssignmentEnded e) {
-			return e.recordedAt();
-		}
-		if (event instanceof ServiceDelivered e) {
-			return e.recordedAt();
-		}
-		if (event instanceof EnrollmentTargetSet e) {
+		if (event instanceof TargetEvent e) {
 			return e.recordedAt();
 		}
 		throw new IllegalArgumentException("not a counted event: " + event);
+	}
+
+	private static final EffectiveDates EFFECTIVE = new EffectiveDates();
+
+	/**
+	 * Which events the replay counts, by their effective date; {@code null} for those it
+	 * skips.
+	 */
+	private static final class EffectiveDates
+			implements MembershipEvent.Visitor<LocalDate>, UnionEvent.Visitor<LocalDate> {
+
+		@Override
+		public LocalDate on(UnionRegistered e) {
+			return e.establishedOn();
+		}
+
+		@Override
+		public LocalDate on(UnionDissolved e) {
+			return e.effectiveDate();
+		}
+
+		@Override
+		public LocalDate on(MemberEnrolled e) {
+			return e.effectiveDate();
+		}
+
+		@Override
+		public LocalDate on(MemberReEnrolled e) {
+			return e.effectiveDate();
+		}
+
+		@Override
+		public LocalDate on(EnrollmentReclassifiedAsTransferIn e) {
+			return e.effectiveDate();
+		}
+
+		@Override
+		public LocalDate on(TransferAccepted e) {
+			return e.effectiveDate();
+		}
+
+		@Override
+		public LocalDate on(MembershipPutOnHold e) {
+			return e.effectiveDate();
+		}
+
+		@Override
+		public LocalDate on(MembershipResumed e) {
+			return e.effectiveDate();
+		}
+
+		@Override
+		public LocalDate on(MembershipTerminated e) {
+			return e.effectiveDate();
+		}
+
+		@Override
+		public LocalDate on(ServingUnionAssigned e) {
+			return e.effectiveDate();
+		}
+
+		@Override
+		public LocalDate on(ServingAssignmentEnded e) {
+			return e.effectiveDate();
+		}
+
+		/** A refusal: the membership did not change. */
+		@Override
+		public LocalDate on(EnrollmentRejected e) {
+			return null;
+		}
+
+		/** Until accepted the member counts where it was. */
+		@Override
+		public LocalDate on(TransferCredentialIssued e) {
+			return null;
+		}
+
+		/** The member stays where it was. */
+		@Override
+		public LocalDate on(TransferCredentialCancelled e) {
+			return null;
+		}
+
+		/** A refusal: the membership did not move. */
+		@Override
+		public LocalDate on(TransferAcceptanceRejected e) {
+			return null;
+		}
+
+		/** No figure counts personal data. */
+		@Override
+		public LocalDate on(PersonalDataErased e) {
+			return null;
+		}
+
 	}
 
 	private enum Status {
