@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -60,14 +58,14 @@ public class StatisticsController {
 
 	private final MongoEventStorageEngine engine;
 
-	private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-		.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+	private final ObjectMapper mapper;
 
 	private final org.unionledger.api.security.Scopes access;
 
 	public StatisticsController(QueryGateway queries, StatisticsRequests requests, JurisdictionTable jurisdictions,
-			MongoEventStorageEngine engine, org.unionledger.api.security.Scopes access) {
+			MongoEventStorageEngine engine, org.unionledger.api.security.Scopes access, ObjectMapper mapper) {
 		this.access = access;
+		this.mapper = mapper;
 		this.queries = queries;
 		this.requests = requests;
 		this.jurisdictions = jurisdictions;
