@@ -1,44 +1,72 @@
 package org.unionledger.jurisdiction;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 /**
- * Just enough CSV for the division files: one record per line, a header row, fields
- * optionally in double quotes with {@code ""} for a quote inside.
+ * The division files read with Commons CSV: a header row, then one record per line,
+ * fields optionally in double quotes with {@code ""} for a quote inside (RFC 4180), white
+ * space around a field ignored, blank lines skipped. Anything else is reported with the
+ * file and the line: a quote left open, text after a closing quote, a wrong header or
+ * number of fields.
  */
 final class CsvFile {
+
+	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+		.setIgnoreEmptyLines(false)
+		.setIgnoreSurroundingSpaces(true)
+		.get();
 
 	private CsvFile() {
 	}
 
 	static List<Row> read(String fileName, Reader reader, String... header) {
 		Objects.requireNonNull(reader, fileName);
+		String text = text(fileName, reader);
+		if (text.isEmpty()) {
+			throw new MalformedJurisdictionTableException(fileName, 1, "the file is empty");
+		}
 		List<Row> rows = new ArrayList<>();
-		try (BufferedReader lines = new BufferedReader(reader)) {
-			String line = lines.readLine();
-			if (line == null) {
-				throw new MalformedJurisdictionTableException(fileName, 1, "the file is empty");
-			}
-			line = line.startsWith("\uFEFF") ? line.substring(1) : line;
-			List<String> actualHeader = fields(fileName, 1, line);
-			if (!actualHeader.equals(List.of(header))) {
-				throw new MalformedJurisdictionTableException(fileName, 1,
-						"expected the header " + String.join(",", header) + " but found " + line);
-			}
-			int lineNumber = 1;
-			while ((line = lines.readLine()) != null) {
-				lineNumber++;
-				if (line.isBlank()) {
+		try (CSVParser parser = FORMAT.parse(new StringReader(text))) {
+			Iterator<CSVRecord> records = parser.iterator();
+			while (true) {
+				int lineNumber = (int) parser.getCurrentLineNumber() + 1;
+				CSVRecord record;
+				try {
+					if (!records.hasNext()) {
+						break;
+					}
+					record = records.next();
+				}
+				catch (UncheckedIOException ex) {
+					throw malformed(fileName, lineNumber, ex);
+				}
+				List<String> fields = record.toList();
+				if (fields.stream().anyMatch((field) -> field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0)) {
+					throw new MalformedJurisdictionTableException(fileName, lineNumber, "a quote is not closed");
+				}
+				if (lineNumber == 1) {
+					if (!fields.equals(List.of(header))) {
+						throw new MalformedJurisdictionTableException(fileName, 1, "expected the header "
+								+ String.join(",", header) + " but found " + String.join(",", fields));
+					}
 					continue;
 				}
-				List<String> fields = fields(fileName, lineNumber, line);
+				if (fields.size() == 1 && fields.get(0).isBlank()) {
+					continue;
+				}
 				if (fields.size() != header.length) {
 					throw new MalformedJurisdictionTableException(fileName, lineNumber,
 							"expected " + header.length + " fields but found " + fields.size());
@@ -52,48 +80,25 @@ final class CsvFile {
 		return rows;
 	}
 
-	private static List<String> fields(String fileName, int lineNumber, String line) {
-		List<String> fields = new ArrayList<>();
-		StringBuilder field = new StringBuilder();
-		boolean quoted = false;
-		boolean wasQuoted = false;
-		for (int i = 0; i < line.length(); i++) {
-			char c = line.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-					field.append('"');
-					i++;
-				}
-				else if (c == '"') {
-					quoted = false;
-				}
-				else {
-					field.append(c);
-				}
-			}
-			else if (c == '"' && field.toString().isBlank() && !wasQuoted) {
-				quoted = true;
-				wasQuoted = true;
-				field.setLength(0);
-			}
-			else if (c == ',') {
-				fields.add(wasQuoted ? field.toString() : field.toString().strip());
-				field.setLength(0);
-				wasQuoted = false;
-			}
-			else if (wasQuoted && !Character.isWhitespace(c)) {
-				throw new MalformedJurisdictionTableException(fileName, lineNumber,
-						"unexpected text after a closing quote in field " + (fields.size() + 1));
-			}
-			else if (!wasQuoted) {
-				field.append(c);
-			}
+	/** The whole file, without a UTF-8 byte order mark (the files are small). */
+	private static String text(String fileName, Reader reader) {
+		StringWriter text = new StringWriter();
+		try (reader) {
+			reader.transferTo(text);
 		}
-		if (quoted) {
-			throw new MalformedJurisdictionTableException(fileName, lineNumber, "a quote is not closed");
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read " + fileName, ex);
 		}
-		fields.add(wasQuoted ? field.toString() : field.toString().strip());
-		return fields;
+		String read = text.toString();
+		return read.startsWith("\uFEFF") ? read.substring(1) : read;
+	}
+
+	/** What Commons CSV refused, said in the words of the division files. */
+	private static MalformedJurisdictionTableException malformed(String fileName, int lineNumber,
+			UncheckedIOException ex) {
+		String problem = String.valueOf(ex.getCause().getMessage());
+		return new MalformedJurisdictionTableException(fileName, lineNumber,
+				problem.contains("EOF") ? "a quote is not closed" : "unexpected text after a closing quote");
 	}
 
 	/** One data row, able to report its own position. */

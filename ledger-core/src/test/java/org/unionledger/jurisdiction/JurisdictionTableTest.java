@@ -152,6 +152,9 @@ class JurisdictionTableTest {
 			.isThrownBy(() -> load(PROVINCES + "14,\"山西省\n", CITIES, AREAS))
 			.withMessage("provinces.csv line 3: a quote is not closed");
 		assertThatExceptionOfType(MalformedJurisdictionTableException.class)
+			.isThrownBy(() -> load(PROVINCES + "14,\"山西\"省\n", CITIES, AREAS))
+			.withMessage("provinces.csv line 3: unexpected text after a closing quote");
+		assertThatExceptionOfType(MalformedJurisdictionTableException.class)
 			.isThrownBy(() -> load("code;name\n13;\"河北省\"\n", CITIES, AREAS))
 			.withMessageStartingWith("provinces.csv line 1: expected the header code,name");
 		assertThatExceptionOfType(MalformedJurisdictionTableException.class)

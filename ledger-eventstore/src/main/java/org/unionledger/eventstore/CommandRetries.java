@@ -1,5 +1,7 @@
 package org.unionledger.eventstore;
 
+import static org.axonframework.common.ExceptionUtils.findException;
+
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
@@ -47,12 +49,9 @@ public final class CommandRetries {
 
 	/** Whether a lost race on a stream is anywhere in the cause chain. */
 	public static boolean isConcurrencyConflict(Throwable failure) {
-		for (Throwable t = failure; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
-			if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException) {
-				return true;
-			}
-		}
-		return false;
+		return findException(failure,
+				(cause) -> cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException)
+			.isPresent();
 	}
 
 }

@@ -526,7 +526,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		 * The file then holds about the last 2 s of chunk writes beyond its live data (H2
 		 * writes each commit's changed pages anew). A copy of the file taken while the
 		 * ledger writes is whole only if it takes less than the retention; back up a
-		 * stopped ledger's file, as the README says. Against a killed process every
+		 * stopped ledger's file, as docs/store.md says. Against a killed process every
 		 * retention is safe (the operating system holds what was written); against a
 		 * power cut an H2 file committed without a sync never was.
 		 */

@@ -1,5 +1,7 @@
 package org.unionledger.eventstore;
 
+import static org.axonframework.common.ExceptionUtils.findException;
+
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoServerException;
@@ -20,19 +22,21 @@ public final class MongoDuplicateKeyResolver implements PersistenceExceptionReso
 	}
 
 	public static boolean isDuplicateKey(Throwable exception) {
-		for (Throwable t = exception; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
-			if (t instanceof MongoWriteException write) {
-				return write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
-			}
-			if (t instanceof MongoBulkWriteException bulk) {
-				return bulk.getWriteErrors()
-					.stream()
-					.map(BulkWriteError::getCode)
-					.anyMatch(code -> ErrorCategory.fromErrorCode(code) == ErrorCategory.DUPLICATE_KEY);
-			}
-			if (t instanceof MongoServerException server) {
-				return ErrorCategory.fromErrorCode(server.getCode()) == ErrorCategory.DUPLICATE_KEY;
-			}
+		// The first write error in the chain decides.
+		Throwable t = findException(exception, (cause) -> cause instanceof MongoWriteException
+				|| cause instanceof MongoBulkWriteException || cause instanceof MongoServerException)
+			.orElse(null);
+		if (t instanceof MongoWriteException write) {
+			return write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+		}
+		if (t instanceof MongoBulkWriteException bulk) {
+			return bulk.getWriteErrors()
+				.stream()
+				.map(BulkWriteError::getCode)
+				.anyMatch(code -> ErrorCategory.fromErrorCode(code) == ErrorCategory.DUPLICATE_KEY);
+		}
+		if (t instanceof MongoServerException server) {
+			return ErrorCategory.fromErrorCode(server.getCode()) == ErrorCategory.DUPLICATE_KEY;
 		}
 		return false;
 	}

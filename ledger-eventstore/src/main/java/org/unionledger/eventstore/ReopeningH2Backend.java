@@ -1,5 +1,7 @@
 package org.unionledger.eventstore;
 
+import static org.axonframework.common.ExceptionUtils.findException;
+
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -243,12 +245,8 @@ final class ReopeningH2Backend implements MongoBackend {
 	}
 
 	private static boolean isFileFailure(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof java.io.IOException || cause instanceof MVStoreException) {
-				return true;
-			}
-		}
-		return false;
+		return findException(ex, (cause) -> cause instanceof java.io.IOException || cause instanceof MVStoreException)
+			.isPresent();
 	}
 
 	private void storeWrote() {
@@ -259,10 +257,7 @@ final class ReopeningH2Backend implements MongoBackend {
 	}
 
 	private void storeFailed(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
+		Throwable root = findException(ex, (cause) -> cause.getCause() == null).orElse(ex);
 		String reason = (root.getMessage() != null) ? root.getMessage() : root.toString();
 		if (this.fault == null) {
 			logger.error(

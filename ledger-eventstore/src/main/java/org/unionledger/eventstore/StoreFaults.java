@@ -1,5 +1,7 @@
 package org.unionledger.eventstore;
 
+import static org.axonframework.common.ExceptionUtils.findException;
+
 import com.mongodb.MongoException;
 import com.mongodb.MongoSocketOpenException;
 import com.mongodb.MongoTimeoutException;
@@ -26,15 +28,10 @@ public final class StoreFaults {
 	 * sent). A request that failed so was not carried out.
 	 */
 	public static boolean isStoreUnavailable(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof MongoTimeoutException || cause instanceof MongoSocketOpenException) {
-				return true;
-			}
-			if (cause instanceof MongoException mongo && mongo.getCode() == STORE_UNAVAILABLE) {
-				return true;
-			}
-		}
-		return false;
+		return findException(failure,
+				(cause) -> cause instanceof MongoTimeoutException || cause instanceof MongoSocketOpenException
+						|| (cause instanceof MongoException mongo && mongo.getCode() == STORE_UNAVAILABLE))
+			.isPresent();
 	}
 
 }

@@ -15,7 +15,7 @@ public class StoreNotUpgradedException extends IllegalStateException {
 		super("The event store holds " + head + " positions written before commit authenticators existed. "
 				+ "Stop the ledger and run the one-off upgrade once: ./ledger upgrade-authenticators "
 				+ "(it verifies the seal, then authenticates the existing commits under the ledger's key; see "
-				+ "the README's audit section).");
+				+ "docs/security.md, Upgrading an existing store).");
 	}
 
 }

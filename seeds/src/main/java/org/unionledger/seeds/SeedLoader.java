@@ -1,5 +1,7 @@
 package org.unionledger.seeds;
 
+import static org.axonframework.common.ExceptionUtils.findException;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -489,12 +491,9 @@ public final class SeedLoader {
 	}
 
 	private static String describe(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof DomainRuleViolation violation) {
-				return violation.rule() + " (" + violation.field() + "): " + violation.getMessage();
-			}
-		}
-		return failure.getClass().getSimpleName() + ": " + failure.getMessage();
+		return findException(failure, DomainRuleViolation.class)
+			.map((violation) -> violation.rule() + " (" + violation.field() + "): " + violation.getMessage())
+			.orElseGet(() -> failure.getClass().getSimpleName() + ": " + failure.getMessage());
 	}
 
 	private static final class Counters {

@@ -1,6 +1,7 @@
 package org.unionledger.bench.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.axonframework.common.ExceptionUtils.findException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -204,14 +205,16 @@ class BatchedAndSingleCommandsAgreeTest {
 			Outcome outcome = (Outcome) value;
 			return outcome.accepted() ? "ok" : "rejected:" + outcome.rejection();
 		}
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof DomainRuleViolation violation) {
-				return "rule:" + violation.rule();
-			}
-			if (cause instanceof org.axonframework.commandhandling.CommandExecutionException execution
-					&& execution.getDetails().orElse(null) instanceof DomainRuleViolation violation) {
-				return "rule:" + violation.rule();
-			}
+		Throwable cause = findException(failure,
+				(c) -> c instanceof DomainRuleViolation
+						|| (c instanceof org.axonframework.commandhandling.CommandExecutionException execution
+								&& execution.getDetails().orElse(null) instanceof DomainRuleViolation))
+			.orElse(null);
+		if (cause instanceof DomainRuleViolation violation) {
+			return "rule:" + violation.rule();
+		}
+		if (cause instanceof org.axonframework.commandhandling.CommandExecutionException execution) {
+			return "rule:" + ((DomainRuleViolation) execution.getDetails().orElseThrow()).rule();
 		}
 		return "failed:" + failure.getClass().getSimpleName();
 	}

@@ -78,6 +78,8 @@ public final class ReplayCli {
 			              [--data-dir DIR | --mongo-uri URI] [--database NAME] [--keys-file FILE]
 			              [--zone ZONE] [--statistical-year-start --MM-DD] [--unverified] [--include-unsealed]""";
 
+	// A command-line tool: it runs without the Spring context, so it builds its own
+	// mapper.
 	private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
 		.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
 		.setSerializationInclusion(JsonInclude.Include.NON_NULL)

@@ -73,7 +73,12 @@ import org.unionledger.union.GrassrootsUnions;
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
 
-	/** Jackson set up for messages only; the web layer has its own, stricter mapper. */
+	/**
+	 * Jackson set up for messages only; the web layer has its own, stricter mapper
+	 * (Spring Boot's). Built here, not taken from the context, because the command-line
+	 * replay ({@code AuditReplay}) reads events without one, and what is stored must not
+	 * change with the web's settings.
+	 */
 	public static ObjectMapper messageMapper() {
 		return new ObjectMapper().registerModule(new JavaTimeModule())
 			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -39,7 +39,7 @@ public record LedgerProperties(Mongo mongo, Path dataDir, ZoneId zone, MonthDay 
 
 	/**
 	 * Thresholds of the double-count hunt ({@code ledger.supervision.*}); see the
-	 * README's supervision findings.
+	 * supervision findings in docs/api.md.
 	 *
 	 * @param backdatedDays a record written more than this many days after it took effect
 	 * is backdated (default 30)

@@ -13,7 +13,7 @@ public class StoreNotUpgradedFailureAnalyzer extends AbstractFailureAnalyzer<Sto
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, StoreNotUpgradedException cause) {
 		return new FailureAnalysis(cause.getMessage(),
-				"Stop the ledger and run ./ledger upgrade-authenticators once (the README's audit section), "
+				"Stop the ledger and run ./ledger upgrade-authenticators once (docs/security.md, Upgrading an existing store), "
 						+ "then start it again.",
 				cause);
 	}

@@ -1,11 +1,18 @@
 package org.unionledger.api.imports;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.common.Rule;
 
@@ -16,9 +23,9 @@ import org.unionledger.common.Rule;
  * 15-digit legacy number), {@code name}, {@code unionId}, {@code effectiveDate}
  * ({@code yyyy-MM-dd}) and, optionally, {@code channel} ({@code ON_SITE}, {@code ONLINE}
  * or {@code IMPORT}; empty or absent means {@code IMPORT}). Fields are separated by
- * commas and may be quoted with double quotes (RFC 4180: {@code ""} inside quotes is a
- * quote; quoted fields may hold commas). Blank lines are skipped. Surrounding white space
- * of a field is ignored.
+ * commas and may be quoted with double quotes (RFC 4180, read by Commons CSV: {@code ""}
+ * inside quotes is a quote; quoted fields may hold commas and line breaks). Blank lines
+ * are skipped. Surrounding white space of a field is ignored.
  */
 final class EnrollmentCsv {
 
@@ -29,6 +36,13 @@ final class EnrollmentCsv {
 	static final int MAX_ROWS = 100_000;
 
 	static final int MAX_FIELD = 500;
+
+	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+		.setIgnoreEmptyLines(false)
+		.setIgnoreSurroundingSpaces(true)
+		.setTrailingData(true)
+		.setLenientEof(true)
+		.get();
 
 	private EnrollmentCsv() {
 	}
@@ -54,7 +68,7 @@ final class EnrollmentCsv {
 	}
 
 	static List<Row> parse(String text) {
-		List<List<String>> records = new ArrayList<>();
+		List<CSVRecord> records = new ArrayList<>();
 		List<Integer> lines = new ArrayList<>();
 		split(text, records, lines);
 		if (records.isEmpty()) {
@@ -64,13 +78,9 @@ final class EnrollmentCsv {
 		if (records.size() == 1) {
 			throw ApiException.of(Rule.CSV_EMPTY, "file", "the file has no data rows");
 		}
-		if (records.size() - 1 > MAX_ROWS) {
-			throw ApiException.of(Rule.CSV_TOO_MANY_ROWS, "file",
-					"a file may hold at most " + MAX_ROWS + " rows; split it");
-		}
 		List<Row> rows = new ArrayList<>(records.size() - 1);
 		for (int i = 1; i < records.size(); i++) {
-			List<String> fields = records.get(i);
+			CSVRecord fields = records.get(i);
 			rows.add(new Row(lines.get(i), field(fields, columns, "residentId"), field(fields, columns, "name"),
 					field(fields, columns, "unionId"), field(fields, columns, "effectiveDate"),
 					field(fields, columns, CHANNEL)));
@@ -78,7 +88,7 @@ final class EnrollmentCsv {
 		return rows;
 	}
 
-	private static Map<String, Integer> header(List<String> names) {
+	private static Map<String, Integer> header(CSVRecord names) {
 		Map<String, Integer> columns = new HashMap<>();
 		for (int i = 0; i < names.size(); i++) {
 			String name = names.get(i).strip().toLowerCase(Locale.ROOT);
@@ -104,7 +114,7 @@ final class EnrollmentCsv {
 						+ "each once");
 	}
 
-	private static String field(List<String> fields, Map<String, Integer> columns, String column) {
+	private static String field(CSVRecord fields, Map<String, Integer> columns, String column) {
 		Integer index = columns.get(column);
 		if (index == null || index >= fields.size()) {
 			return "";
@@ -112,83 +122,53 @@ final class EnrollmentCsv {
 		return fields.get(index).strip();
 	}
 
-	/** RFC 4180 records with the line each starts on; blank lines are skipped. */
-	private static void split(String text, List<List<String>> records, List<Integer> lines) {
-		List<String> record = new ArrayList<>();
-		StringBuilder field = new StringBuilder();
-		boolean quoted = false;
-		boolean fieldStarted = false;
-		int line = 1;
-		int recordLine = 1;
-		int n = text.length();
-		for (int i = 0; i < n; i++) {
-			char c = text.charAt(i);
-			if (quoted) {
-				if (c == '"') {
-					if (i + 1 < n && text.charAt(i + 1) == '"') {
-						field.append('"');
-						i++;
-					}
-					else {
-						quoted = false;
+	/**
+	 * The records with the line each starts on (the header is line 1). Commons CSV reads
+	 * RFC 4180, made as forgiving as a person's spreadsheet needs: white space around a
+	 * quoted field is ignored, text after a closing quote is kept, a quote left open at
+	 * the end of the file ends there. An empty line is skipped (a line of spaces, or of
+	 * {@code ""}, is a row and is refused for its empty fields). Each field is checked
+	 * against {@link #MAX_FIELD} and the rows against {@link #MAX_ROWS}.
+	 */
+	private static void split(String text, List<CSVRecord> records, List<Integer> lines) {
+		try (CSVParser parser = FORMAT.parse(new StringReader(text))) {
+			Iterator<CSVRecord> iterator = parser.iterator();
+			while (true) {
+				int line = (int) parser.getCurrentLineNumber() + 1;
+				if (!iterator.hasNext()) {
+					return;
+				}
+				CSVRecord record = iterator.next();
+				if (emptyLine(text, record)) {
+					continue;
+				}
+				for (String field : record) {
+					if (field.length() > MAX_FIELD) {
+						throw ApiException.of(Rule.CSV_FIELD_TOO_LONG, "file",
+								"line " + line + " has a field longer than " + MAX_FIELD + " characters");
 					}
 				}
-				else {
-					if (c == '\n') {
-						line++;
-					}
-					append(field, c, line);
+				if (records.size() > MAX_ROWS) {
+					throw ApiException.of(Rule.CSV_TOO_MANY_ROWS, "file",
+							"a file may hold at most " + MAX_ROWS + " rows; split it");
 				}
-			}
-			else if (c == '"' && field.toString().isBlank()) {
-				field.setLength(0);
-				quoted = true;
-				fieldStarted = true;
-			}
-			else if (c == ',') {
-				record.add(field.toString());
-				field.setLength(0);
-				fieldStarted = true;
-			}
-			else if (c == '\n' || c == '\r') {
-				if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-					i++;
-				}
-				finish(records, lines, record, field, fieldStarted, recordLine);
-				record = new ArrayList<>();
-				field.setLength(0);
-				fieldStarted = false;
-				line++;
-				recordLine = line;
-			}
-			else {
-				append(field, c, line);
-				fieldStarted = true;
-			}
-			if (records.size() > MAX_ROWS + 1) {
-				throw ApiException.of(Rule.CSV_TOO_MANY_ROWS, "file",
-						"a file may hold at most " + MAX_ROWS + " rows; split it");
+				records.add(record);
+				lines.add(line);
 			}
 		}
-		finish(records, lines, record, field, fieldStarted, recordLine);
+		catch (IOException ex) {
+			// A StringReader does not fail, and the format forgives what RFC 4180
+			// refuses.
+			throw new UncheckedIOException(ex);
+		}
 	}
 
-	private static void append(StringBuilder field, char c, int line) {
-		if (field.length() >= MAX_FIELD) {
-			throw ApiException.of(Rule.CSV_FIELD_TOO_LONG, "file",
-					"line " + line + " has a field longer than " + MAX_FIELD + " characters");
-		}
-		field.append(c);
-	}
-
-	private static void finish(List<List<String>> records, List<Integer> lines, List<String> record,
-			StringBuilder field, boolean fieldStarted, int line) {
-		if (!fieldStarted && record.isEmpty() && field.toString().isBlank()) {
-			return;
-		}
-		record.add(field.toString());
-		records.add(record);
-		lines.add(line);
+	/**
+	 * Whether the record is a line with nothing on it, not even white space or quotes.
+	 */
+	private static boolean emptyLine(String text, CSVRecord record) {
+		int at = (int) record.getCharacterPosition();
+		return record.size() == 1 && (at >= text.length() || text.charAt(at) == '\n' || text.charAt(at) == '\r');
 	}
 
 }

@@ -33,6 +33,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class ImportCli {
 
+	// A command-line client: it runs without the Spring context, so it builds its own
+	// mapper.
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private ImportCli() {

@@ -1,5 +1,7 @@
 package org.unionledger.api.imports;
 
+import static org.axonframework.common.ExceptionUtils.findException;
+
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -422,17 +424,17 @@ public class ImportJobs implements DisposableBean {
 	}
 
 	private static DomainRuleViolation violation(Throwable ex) {
-		if (ex == null) {
-			return null;
+		return findException(ex, (cause) -> ruleOf(cause) != null).map(ImportJobs::ruleOf).orElse(null);
+	}
+
+	/** The rule a cause is, or carries as a command's details (from a remote handler). */
+	private static DomainRuleViolation ruleOf(Throwable cause) {
+		if (cause instanceof DomainRuleViolation violation) {
+			return violation;
 		}
-		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof DomainRuleViolation violation) {
-				return violation;
-			}
-			if (cause instanceof CommandExecutionException execution && execution.getDetails().isPresent()
-					&& execution.getDetails().get() instanceof DomainRuleViolation violation) {
-				return violation;
-			}
+		if (cause instanceof CommandExecutionException execution
+				&& execution.getDetails().orElse(null) instanceof DomainRuleViolation violation) {
+			return violation;
 		}
 		return null;
 	}

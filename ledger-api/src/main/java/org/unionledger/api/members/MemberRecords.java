@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -35,12 +33,16 @@ public class MemberRecords {
 
 	private final PersonalDataVault vault;
 
-	private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-		.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+	/**
+	 * The web layer's mapper: payloads are shown as answers are (dates as text, no
+	 * nulls).
+	 */
+	private final ObjectMapper mapper;
 
-	public MemberRecords(EventStore eventStore, PersonalDataVault vault) {
+	public MemberRecords(EventStore eventStore, PersonalDataVault vault, ObjectMapper mapper) {
 		this.eventStore = eventStore;
 		this.vault = vault;
+		this.mapper = mapper;
 	}
 
 	/**

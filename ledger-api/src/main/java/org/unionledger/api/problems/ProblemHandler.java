@@ -1,5 +1,7 @@
 package org.unionledger.api.problems;
 
+import static org.axonframework.common.ExceptionUtils.findException;
+
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -162,10 +164,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.body(localized(Problems.status(Rule.PAYLOAD_TOO_LARGE), Rule.PAYLOAD_TOO_LARGE, null, null));
 		}
-		Throwable cause = ex.getCause();
-		while (cause != null && !(cause instanceof JsonMappingException) && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
+		Throwable cause = findException(ex.getCause(), JsonMappingException.class).orElse(null);
 		ProblemDetail problem;
 		if (cause instanceof UnrecognizedPropertyException unknown) {
 			problem = localized(Problems.unboundStatus(Rule.UNKNOWN_FIELD), Rule.UNKNOWN_FIELD, path(unknown),
@@ -279,20 +278,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	static final String STORE_RETRY_AFTER_SECONDS = "30";
 
 	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return root.getMessage();
+		return findException(ex, (cause) -> cause.getCause() == null).orElse(ex).getMessage();
 	}
 
 	private static <T extends Throwable> T causedBy(Throwable ex, Class<T> type) {
-		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (type.isInstance(cause)) {
-				return type.cast(cause);
-			}
-		}
-		return null;
+		return findException(ex, type).orElse(null);
 	}
 
 	private static String allowed(Class<?> type) {

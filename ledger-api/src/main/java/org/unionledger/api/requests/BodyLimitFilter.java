@@ -1,5 +1,7 @@
 package org.unionledger.api.requests;
 
+import static org.axonframework.common.ExceptionUtils.findException;
+
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.BufferedReader;
@@ -61,27 +63,32 @@ final class BodyLimitFilter extends OncePerRequestFilter {
 	}
 
 	private boolean refusal(HttpServletRequest request, HttpServletResponse response, Exception ex) throws IOException {
-		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof PayloadTooLargeException tooLarge) {
-				this.problems.write(request, response, Rule.PAYLOAD_TOO_LARGE, null, tooLarge.getMessage());
-				return true;
-			}
-			if (cause instanceof RequestRejectedException) {
-				this.problems.write(request, response, Rule.REQUEST_REJECTED, null,
-						"the request's URL, parameters or headers are not acceptable");
-				return true;
-			}
-			if (cause instanceof HttpMessageNotReadableException) {
-				this.problems.write(request, response, Rule.MALFORMED_BODY, null, "the request body cannot be read");
-				return true;
-			}
-			if (cause instanceof MultipartException || cause.getClass().getName().contains("FileUpload")) {
-				this.problems.write(request, response, Rule.MALFORMED_MULTIPART, null,
-						"the multipart request is malformed");
-				return true;
-			}
+		Throwable cause = findException(ex, BodyLimitFilter::refused).orElse(null);
+		if (cause == null) {
+			return false;
 		}
-		return false;
+		if (cause instanceof PayloadTooLargeException tooLarge) {
+			this.problems.write(request, response, Rule.PAYLOAD_TOO_LARGE, null, tooLarge.getMessage());
+		}
+		else if (cause instanceof RequestRejectedException) {
+			this.problems.write(request, response, Rule.REQUEST_REJECTED, null,
+					"the request's URL, parameters or headers are not acceptable");
+		}
+		else if (cause instanceof HttpMessageNotReadableException) {
+			this.problems.write(request, response, Rule.MALFORMED_BODY, null, "the request body cannot be read");
+		}
+		else {
+			this.problems.write(request, response, Rule.MALFORMED_MULTIPART, null,
+					"the multipart request is malformed");
+		}
+		return true;
+	}
+
+	/** Whether the failure is a refusal of the request, not a fault of the server. */
+	private static boolean refused(Throwable cause) {
+		return cause instanceof PayloadTooLargeException || cause instanceof RequestRejectedException
+				|| cause instanceof HttpMessageNotReadableException || cause instanceof MultipartException
+				|| cause.getClass().getName().contains("FileUpload");
 	}
 
 	/** A request whose body stream fails once more than the limit was read. */

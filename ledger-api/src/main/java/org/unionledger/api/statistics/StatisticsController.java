@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -62,15 +60,16 @@ public class StatisticsController {
 
 	private final Statistics statistics;
 
-	private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-		.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+	private final ObjectMapper mapper;
 
 	private final org.unionledger.api.security.Scopes access;
 
 	public StatisticsController(QueryGateway queries, StatisticsRequests requests, JurisdictionTable jurisdictions,
-			MongoEventStorageEngine engine, org.unionledger.api.security.Scopes access, Statistics statistics) {
+			MongoEventStorageEngine engine, org.unionledger.api.security.Scopes access, Statistics statistics,
+			ObjectMapper mapper) {
 		this.access = access;
 		this.statistics = statistics;
+		this.mapper = mapper;
 		this.queries = queries;
 		this.requests = requests;
 		this.jurisdictions = jurisdictions;
