@@ -2,6 +2,7 @@ package org.unionledger.online;
 
 import java.time.Instant;
 
+import org.unionledger.online.Events.ApplicationApprovalWithdrawn;
 import org.unionledger.online.Events.ApplicationApproved;
 import org.unionledger.online.Events.ApplicationDeclined;
 import org.unionledger.online.Events.ApplicationSubmitted;
@@ -11,7 +12,8 @@ import org.unionledger.online.Events.ApplicationSubmitted;
  * fails until every projection reading this hierarchy, and the reference replay where it
  * reads it, handles the event or says why it ignores it.
  */
-public sealed interface ApplicationEvent permits ApplicationSubmitted, ApplicationApproved, ApplicationDeclined {
+public sealed interface ApplicationEvent
+		permits ApplicationSubmitted, ApplicationApproved, ApplicationDeclined, ApplicationApprovalWithdrawn {
 
 	Instant recordedAt();
 

@@ -35,7 +35,7 @@ public final class Events {
 	 */
 	@Revision("1")
 	public record ApplicationApprovalWithdrawn(ApplicationId applicationId, UnionPlacement union, LocalDate submittedOn,
-			String reason, Instant recordedAt, RecordedBy recordedBy) {
+			String reason, Instant recordedAt, RecordedBy recordedBy) implements ApplicationEvent {
 	}
 
 	/** An officer of the union declined the application. */
