@@ -26,20 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OpenApiDocumentTest extends ApiTestSupport {
 
-	/**
-	 * Routes whose handlers still answer with maps: the command controllers, which get
-	 * response records with their application services. Each entry must still be untyped
-	 * (the test fails once it is typed, so that the list only shrinks).
-	 */
-	static final Set<String> UNTYPED_FOR_NOW = Set.of("POST /api/members",
-			"POST /api/members/{memberId}/transfer-credentials", "POST /api/members/{memberId}/serving-assignments",
-			"POST /api/members/{memberId}/serving-assignments/end", "GET /api/members/{memberId}/history",
-			"POST /api/members/{memberId}/erasure", "GET /api/members/{memberId}/personal-data",
-			"POST /api/transfer-credentials/{code}/acceptance", "POST /api/applications",
-			"GET /api/applications/{applicationId}", "GET /api/unions/{unionId}/applications",
-			"POST /api/applications/{applicationId}/approval", "POST /api/applications/{applicationId}/decline",
-			"POST /api/services", "POST /api/imports", "GET /api/imports/{importId}");
-
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private JsonNode document;
@@ -97,10 +83,10 @@ class OpenApiDocumentTest extends ApiTestSupport {
 				}
 			}
 		});
-		assertThat(routes).as("the routes waiting for records exist").containsAll(UNTYPED_FOR_NOW);
+		assertThat(routes).as("the document has operations").isNotEmpty();
 		assertThat(new TreeSet<>(untyped))
 			.as("JSON success answers without a schema of properties (bare objects or maps)")
-			.containsExactlyInAnyOrderElementsOf(new TreeSet<>(UNTYPED_FOR_NOW));
+			.isEmpty();
 	}
 
 	@Test

@@ -2,18 +2,18 @@ package org.unionledger.api.applications;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.applications.Applications.Application;
 import org.unionledger.api.applications.Applications.Approval;
@@ -58,31 +58,32 @@ public class ApplicationController {
 	}
 
 	@PostMapping("/api/applications")
-	public ResponseEntity<Map<String, Object>> apply(@Valid @RequestBody ApplicationRequest request) {
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	public ResponseEntity<ApplicationState> apply(@Valid @RequestBody ApplicationRequest request) {
 		ApplicationId id = this.applications.submit(request.residentId(), request.name(), request.unionId());
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/applications/" + id.value()))
-			.body(Map.of("applicationId", id.value(), "status", ApplicationStatus.PENDING));
+			.body(new ApplicationState(id.value(), ApplicationStatus.PENDING));
 	}
 
 	@GetMapping("/api/applications/{applicationId}")
-	public Map<String, Object> get(@PathVariable String applicationId) {
+	public ApplicationView get(@PathVariable String applicationId) {
 		Application application = requireReadable(applicationId);
 		return this.applications.view(application);
 	}
 
 	@GetMapping("/api/unions/{unionId}/applications")
-	public Map<String, Object> pending(@PathVariable String unionId) {
+	public PendingApplicationList pending(@PathVariable String unionId) {
 		UnionFacts union = this.applications.union(unionId)
 			.orElseThrow(() -> ApiException.of(Rule.UNION_UNKNOWN, "unionId", "no union with this id"));
 		if (!this.scopes.canReadMembersOf(union)) {
 			throw ApiException.of(Rule.OUT_OF_SCOPE, null, "this union's applications lie outside your scope");
 		}
 		PendingApplications pending = this.applications.pending(union.placement().unionId());
-		return Map.of("unionId", unionId, "pending",
+		return new PendingApplicationList(unionId,
 				pending.applications()
 					.stream()
-					.map(e -> Map.of("applicationId", e.applicationId().value(), "submittedOn", e.submittedOn()))
+					.map((e) -> new PendingApplicationList.Pending(e.applicationId().value(), e.submittedOn()))
 					.toList());
 	}
 
@@ -95,23 +96,19 @@ public class ApplicationController {
 	}
 
 	@PostMapping("/api/applications/{applicationId}/approval")
-	public Map<String, Object> approve(@PathVariable String applicationId,
+	public ApprovalResult approve(@PathVariable String applicationId,
 			@Valid @RequestBody(required = false) ApprovalRequest request) {
 		Application application = requireDecidable(applicationId);
 		Approval approval = this.applications.approve(application, (request != null) ? request.effectiveDate() : null);
-		Map<String, Object> answer = new LinkedHashMap<>();
-		answer.put("applicationId", approval.applicationId().value());
-		answer.put("status", ApplicationStatus.APPROVED);
+		String applicationIdValue = approval.applicationId().value();
 		if (approval.enrollment().accepted()) {
-			answer.put("enrollment", "ENROLLED");
-			answer.put("memberId", approval.memberId().value());
+			return new ApprovalResult(applicationIdValue, ApplicationStatus.APPROVED, "ENROLLED",
+					approval.memberId().value());
 		}
-		else {
-			// The person is a member elsewhere: the refusal is recorded for supervisors;
-			// the other union is not named.
-			answer.put("enrollment", approval.enrollment().rejection());
-		}
-		return answer;
+		// The person is a member elsewhere: the refusal is recorded for supervisors; the
+		// other union is not named.
+		return new ApprovalResult(applicationIdValue, ApplicationStatus.APPROVED, approval.enrollment().rejection(),
+				null);
 	}
 
 	/**
@@ -123,10 +120,10 @@ public class ApplicationController {
 	}
 
 	@PostMapping("/api/applications/{applicationId}/decline")
-	public Map<String, Object> decline(@PathVariable String applicationId, @Valid @RequestBody DeclineRequest request) {
+	public ApplicationState decline(@PathVariable String applicationId, @Valid @RequestBody DeclineRequest request) {
 		Application application = requireDecidable(applicationId);
 		this.applications.decline(application, request.reason());
-		return Map.of("applicationId", application.id().value(), "status", ApplicationStatus.DECLINED);
+		return new ApplicationState(application.id().value(), ApplicationStatus.DECLINED);
 	}
 
 	/** The application if the user may read its union's members; else it is unknown. */

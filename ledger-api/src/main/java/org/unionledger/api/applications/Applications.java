@@ -3,8 +3,6 @@ package org.unionledger.api.applications;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -198,29 +196,22 @@ public class Applications {
 	/**
 	 * The application for its union's officers: the applicant masked, the decision.
 	 */
-	public Map<String, Object> view(Application application) {
-		Map<String, Object> view = new LinkedHashMap<>();
-		view.put("applicationId", application.id().value());
-		view.put("unionId", application.unionId().value());
-		view.put("status", application.status());
-		view.put("submittedOn", application.submittedOn());
+	public ApplicationView view(Application application) {
+		String residentIdMasked;
+		String nameMasked = null;
 		try {
 			PersonalData data = this.vault.decrypt(application.personalData());
-			view.put("residentIdMasked", data.residentId().masked());
+			residentIdMasked = data.residentId().masked();
 			String name = data.name();
-			view.put("nameMasked", name.substring(0, name.offsetByCodePoints(0, 1))
-					+ "*".repeat(Math.max(1, name.codePointCount(0, name.length()) - 1)));
+			nameMasked = name.substring(0, name.offsetByCodePoints(0, 1))
+					+ "*".repeat(Math.max(1, name.codePointCount(0, name.length()) - 1));
 		}
 		catch (RuntimeException ex) {
-			view.put("residentIdMasked", "[unreadable]");
+			residentIdMasked = "[unreadable]";
 		}
-		if (application.decidedBy() != null) {
-			view.put("decidedBy", application.decidedBy().value());
-		}
-		if (application.reason() != null) {
-			view.put("reason", application.reason());
-		}
-		return view;
+		return new ApplicationView(application.id().value(), application.unionId().value(), application.status(),
+				application.submittedOn(), residentIdMasked, nameMasked,
+				(application.decidedBy() != null) ? application.decidedBy().value() : null, application.reason());
 	}
 
 	/**

@@ -2,16 +2,16 @@ package org.unionledger.api.imports;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.unionledger.api.problems.ApiException;
@@ -55,18 +56,20 @@ public class ImportController {
 	}
 
 	@PostMapping(consumes = { "text/csv", "text/plain", "application/octet-stream" })
-	public ResponseEntity<Map<String, Object>> importBody(@RequestBody(required = false) byte[] body) {
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	public ResponseEntity<ImportJob> importBody(@RequestBody(required = false) byte[] body) {
 		this.scopes.requireSomeUnionActor();
 		return started(body);
 	}
 
 	@PostMapping(consumes = "multipart/form-data")
-	public ResponseEntity<Map<String, Object>> importFile(@RequestParam("file") MultipartFile file) throws IOException {
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	public ResponseEntity<ImportJob> importFile(@RequestParam("file") MultipartFile file) throws IOException {
 		this.scopes.requireSomeUnionActor();
 		return started(file.getBytes());
 	}
 
-	private ResponseEntity<Map<String, Object>> started(byte[] body) {
+	private ResponseEntity<ImportJob> started(byte[] body) {
 		if (body == null || body.length == 0) {
 			throw ApiException.of(Rule.CSV_EMPTY, "file", "the file is empty");
 		}
@@ -75,7 +78,7 @@ public class ImportController {
 	}
 
 	@GetMapping("/{importId}")
-	public Map<String, Object> get(@PathVariable String importId) {
+	public ImportJob get(@PathVariable String importId) {
 		LedgerUser user = this.scopes.current();
 		Document job = (importId.matches("imp-[a-z2-7]{26}") ? this.jobs.find(importId)
 				: java.util.Optional.<Document>empty())
@@ -84,39 +87,41 @@ public class ImportController {
 		return view(job);
 	}
 
-	private Map<String, Object> view(Document job) {
-		Map<String, Object> view = new LinkedHashMap<>();
-		view.put("importId", job.getString("_id"));
-		for (String key : List.of("status", "encoding", "rows", "done", "accepted", "alreadyPresent", "rejected",
-				"createdBy", "createdAt", "finishedAt", "durationMillis", "rejectionsTruncated")) {
-			Object value = job.get(key);
-			if (value instanceof Date date) {
-				value = date.toInstant().toString();
-			}
-			if (value != null) {
-				view.put(key, value);
-			}
-		}
+	private ImportJob view(Document job) {
 		Object rejections = job.get("rejections");
-		view.put("rejections",
+		return new ImportJob(job.getString("_id"), job.getString("status"), job.getString("encoding"),
+				integer(job, "rows"), integer(job, "done"), integer(job, "accepted"), integer(job, "alreadyPresent"),
+				integer(job, "rejected"), job.getString("createdBy"), instant(job, "createdAt"),
+				instant(job, "finishedAt"),
+				(job.get("durationMillis") instanceof Number n) ? Long.valueOf(n.longValue()) : null,
+				job.getBoolean("rejectionsTruncated"),
 				(rejections instanceof List<?> rows) ? rows.stream().map(this::inReadersLanguage).toList() : List.of());
-		return view;
 	}
 
-	/** A rejected row with its message in the reader's language, from the catalogue. */
-	private Object inReadersLanguage(Object row) {
-		if (!(row instanceof Document rejection) || !(rejection.get("rule") instanceof String name)) {
-			return row;
+	private static Integer integer(Document job, String key) {
+		return (job.get(key) instanceof Number n) ? Integer.valueOf(n.intValue()) : null;
+	}
+
+	private static Instant instant(Document job, String key) {
+		return (job.get(key) instanceof Date date) ? date.toInstant() : null;
+	}
+
+	/**
+	 * A rejected row with its message in the reader's language, from the catalogue (a
+	 * rule of an earlier version, kept in a job written then, keeps its stored message).
+	 */
+	private ImportJob.Rejection inReadersLanguage(Object row) {
+		Document rejection = (Document) row;
+		String message = rejection.getString("message");
+		if (rejection.get("rule") instanceof String name) {
+			Optional<Rule> rule = Arrays.stream(Rule.values()).filter((r) -> r.name().equals(name)).findFirst();
+			if (rule.isPresent()) {
+				message = this.messages.detail(rule.get(), rejection.getString("field"), message,
+						LocaleContextHolder.getLocale());
+			}
 		}
-		Optional<Rule> rule = Arrays.stream(Rule.values()).filter((r) -> r.name().equals(name)).findFirst();
-		if (rule.isEmpty()) {
-			// a rule of an earlier version, kept in a job written then
-			return row;
-		}
-		Document translated = new Document(rejection);
-		translated.put("message", this.messages.detail(rule.get(), rejection.getString("field"),
-				rejection.getString("message"), LocaleContextHolder.getLocale()));
-		return translated;
+		return new ImportJob.Rejection(integer(rejection, "line"), rejection.getString("field"),
+				rejection.getString("rule"), message);
 	}
 
 }

@@ -2,9 +2,7 @@ package org.unionledger.api.members;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -12,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,9 +18,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.members.MemberRecords.MemberState;
-import org.unionledger.api.members.Transfers.IssuedCredential;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.security.Role;
 import org.unionledger.api.security.Scopes;
@@ -73,12 +72,13 @@ public class MemberController {
 	}
 
 	@PostMapping
-	public ResponseEntity<Map<String, String>> enroll(@Valid @RequestBody EnrollRequest request) {
+	@ResponseStatus(HttpStatus.CREATED)
+	public ResponseEntity<NewMember> enroll(@Valid @RequestBody EnrollRequest request) {
 		this.scopes.requireUnionActor(Ids.requireUnion(request.unionId(), "unionId"));
 		MemberId memberId = this.enrollments.enroll(request.residentId(), request.name(), request.unionId(),
 				request.effectiveDate(), request.channel());
 		return ResponseEntity.created(URI.create("/api/members/" + memberId.value()))
-			.body(Map.of("memberId", memberId.value()));
+			.body(new NewMember(memberId.value()));
 	}
 
 	/**
@@ -92,7 +92,8 @@ public class MemberController {
 	}
 
 	@PostMapping("/{memberId}/transfer-credentials")
-	public ResponseEntity<Map<String, Object>> issueCredential(@PathVariable String memberId,
+	@ResponseStatus(HttpStatus.CREATED)
+	public TransferCredential issueCredential(@PathVariable String memberId,
 			@Valid @RequestBody CredentialRequest request) {
 		// Only an officer of the union holding the membership issues its credential; to
 		// anyone else the member does not exist.
@@ -101,10 +102,7 @@ public class MemberController {
 		if (!this.scopes.canActFor(member.unionId())) {
 			throw Members.unknown();
 		}
-		IssuedCredential issued = this.transfers.issue(member, request.issuedOn(), request.toUnionId());
-		return ResponseEntity.status(201)
-			.body(Map.of("code", issued.code().value(), "expiresOn", issued.expiresOn(), "memberId",
-					issued.memberId().value(), "issuingUnionId", issued.issuingUnionId().value()));
+		return TransferCredential.of(this.transfers.issue(member, request.issuedOn(), request.toUnionId()));
 	}
 
 	/**
@@ -118,14 +116,14 @@ public class MemberController {
 	}
 
 	@PostMapping("/{memberId}/serving-assignments")
-	public ResponseEntity<Map<String, Object>> assignServingUnion(@PathVariable String memberId,
+	@ResponseStatus(HttpStatus.CREATED)
+	public ServingAssignment assignServingUnion(@PathVariable String memberId,
 			@Valid @RequestBody ServingRequest request) {
 		MemberState member = requireReadableMember(memberId);
 		this.scopes.requireUnionActor(member.unionId());
 		UnionId serving = this.members.assignServingUnion(member, request.servingUnionId(), request.effectiveDate());
-		return ResponseEntity.status(201)
-			.body(Map.of("memberId", member.memberId().value(), "holdingUnionId", member.unionId().value(),
-					"servingUnionId", serving.value(), "effectiveDate", request.effectiveDate()));
+		return new ServingAssignment(member.memberId().value(), member.unionId().value(), serving.value(),
+				request.effectiveDate());
 	}
 
 	/**
@@ -137,29 +135,21 @@ public class MemberController {
 	}
 
 	@PostMapping("/{memberId}/serving-assignments/end")
-	public Map<String, Object> endServingAssignment(@PathVariable String memberId,
+	public EndedServingAssignment endServingAssignment(@PathVariable String memberId,
 			@Valid @RequestBody EndServingRequest request) {
 		MemberState member = requireReadableMember(memberId);
 		this.scopes.requireUnionActor(member.unionId());
 		this.members.endServingAssignment(member, request.effectiveDate());
-		return Map.of("memberId", member.memberId().value(), "holdingUnionId", member.unionId().value(),
-				"effectiveDate", request.effectiveDate());
+		return new EndedServingAssignment(member.memberId().value(), member.unionId().value(), request.effectiveDate());
 	}
 
 	@GetMapping("/{memberId}/history")
-	public Map<String, Object> history(@PathVariable String memberId) {
+	public MemberHistory history(@PathVariable String memberId) {
 		MemberState member = requireReadableMember(memberId);
-		List<Map<String, Object>> events = this.members.history(member,
+		List<MemberHistory.Entry> events = this.members.history(member,
 				new CredentialCodeVisibility(this.scopes::canActFor));
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("memberId", member.memberId().value());
-		body.put("unionId", member.unionId().value());
-		body.put("status", member.status());
-		if (member.servingUnionId() != null) {
-			body.put("servingUnionId", member.servingUnionId().value());
-		}
-		body.put("events", events);
-		return body;
+		return new MemberHistory(member.memberId().value(), member.unionId().value(), member.status(),
+				(member.servingUnionId() != null) ? member.servingUnionId().value() : null, events);
 	}
 
 	/**
@@ -175,11 +165,11 @@ public class MemberController {
 	 * the erasure is recorded and every figure stays as it was.
 	 */
 	@PostMapping("/{memberId}/erasure")
-	public Map<String, Object> erase(@PathVariable String memberId, @Valid @RequestBody ErasureRequest request) {
+	public Erasure erase(@PathVariable String memberId, @Valid @RequestBody ErasureRequest request) {
 		this.scopes.requireRole("erase personal data", Role.SYSTEM_ADMIN);
 		MemberState member = this.members.require(memberId);
 		String keyRef = this.members.erase(member, request.legalBasis());
-		return Map.of("memberId", member.memberId().value(), "erasedKeyRef", keyRef);
+		return new Erasure(member.memberId().value(), keyRef);
 	}
 
 	/**
@@ -188,7 +178,7 @@ public class MemberController {
 	 * stated purpose, in the member's disclosure log; the answer is never cached.
 	 */
 	@GetMapping("/{memberId}/personal-data")
-	public ResponseEntity<Map<String, Object>> personalData(@PathVariable String memberId,
+	public ResponseEntity<DisclosedPersonalData> personalData(@PathVariable String memberId,
 			@RequestParam String purpose) {
 		this.scopes.requireRole("read unmasked personal data", Role.SUPERVISOR, Role.SYSTEM_ADMIN);
 		MemberState member = this.members.require(memberId, this.scopes::canReadPersonalDataOf);
@@ -198,8 +188,7 @@ public class MemberController {
 		PersonalData data = this.members.disclose(member, purpose);
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
-			.body(Map.of("memberId", member.memberId().value(), "residentId", data.residentId().value(), "name",
-					data.name(), "disclosureRecorded", true));
+			.body(new DisclosedPersonalData(member.memberId().value(), data.residentId().value(), data.name(), true));
 	}
 
 	/**

@@ -107,37 +107,40 @@ public class MemberRecords {
 	 * Every event of the member in order; personal data replaced by masked forms, and
 	 * credential codes by theirs where {@code codes} hides them from the reader.
 	 */
-	public List<Map<String, Object>> history(MemberId memberId, CredentialCodeVisibility codes) {
-		List<Map<String, Object>> entries = new ArrayList<>();
+	public List<MemberHistory.Entry> history(MemberId memberId, CredentialCodeVisibility codes) {
+		List<MemberHistory.Entry> entries = new ArrayList<>();
 		List<DomainEventMessage<?>> messages = read(memberId);
 		// A refused presentation may precede nothing else about its code in order; learn
 		// every credential's unions first.
 		messages.forEach((message) -> codes.learn(message.getPayload()));
 		for (DomainEventMessage<?> message : messages) {
-			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("sequence", message.getSequenceNumber());
-			entry.put("type", message.getPayloadType().getSimpleName());
 			@SuppressWarnings("unchecked")
-			Map<String, Object> payload = this.mapper.convertValue(message.getPayload(), Map.class);
+			Map<String, Object> payload = this.mapper.convertValue(message.getPayload(), LinkedHashMap.class);
 			Object encrypted = payload.remove("personalData");
-			if (encrypted != null) {
-				EncryptedPersonalData data = this.mapper.convertValue(encrypted, EncryptedPersonalData.class);
-				entry.putAll(masked(data));
-			}
-			entry.putAll(codes.show(message.getPayload(), payload));
-			entries.add(entry);
+			Masked masked = (encrypted != null)
+					? masked(this.mapper.convertValue(encrypted, EncryptedPersonalData.class)) : Masked.NONE;
+			entries.add(new MemberHistory.Entry(message.getSequenceNumber(), message.getPayloadType().getSimpleName(),
+					masked.residentId(), masked.name(), codes.show(message.getPayload(), payload)));
 		}
 		return entries;
 	}
 
-	private Map<String, Object> masked(EncryptedPersonalData data) {
+	/** The resident ID and the name masked, or both {@code [erased]}. */
+	private Masked masked(EncryptedPersonalData data) {
 		try {
 			PersonalData personal = this.vault.decrypt(data);
-			return Map.of("residentIdMasked", personal.residentId().masked(), "nameMasked", maskName(personal.name()));
+			return new Masked(personal.residentId().masked(), maskName(personal.name()));
 		}
 		catch (UnreadablePersonalDataException ex) {
-			return Map.of("residentIdMasked", "[erased]", "nameMasked", "[erased]");
+			return new Masked("[erased]", "[erased]");
 		}
+	}
+
+	/** A person's resident ID and name as an auditor reads them (none for no person). */
+	private record Masked(String residentId, String name) {
+
+		static final Masked NONE = new Masked(null, null);
+
 	}
 
 	static String maskName(String name) {

@@ -3,7 +3,6 @@ package org.unionledger.api.members;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -78,7 +77,7 @@ public class Members {
 	}
 
 	/** The member's events for auditors, credential codes shown as the reader may see. */
-	public List<Map<String, Object>> history(MemberState member, CredentialCodeVisibility codes) {
+	public List<MemberHistory.Entry> history(MemberState member, CredentialCodeVisibility codes) {
 		return this.records.history(member.memberId(), codes);
 	}
 

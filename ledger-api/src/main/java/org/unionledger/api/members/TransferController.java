@@ -1,7 +1,6 @@
 package org.unionledger.api.members;
 
 import java.time.LocalDate;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -12,7 +11,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.unionledger.api.members.Transfers.AcceptedTransfer;
 import org.unionledger.api.security.Scopes;
 import org.unionledger.api.support.Ids;
 import org.unionledger.union.UnionId;
@@ -42,13 +40,11 @@ public class TransferController {
 	}
 
 	@PostMapping("/api/transfer-credentials/{code}/acceptance")
-	public Map<String, Object> accept(@PathVariable String code, @Valid @RequestBody AcceptanceRequest request) {
+	public TransferAcceptance accept(@PathVariable String code, @Valid @RequestBody AcceptanceRequest request) {
 		UnionId receiving = Ids.requireUnion(request.unionId(), "unionId");
 		// Only an officer of the receiving union presents a credential.
 		this.scopes.requireUnionActor(receiving);
-		AcceptedTransfer accepted = this.transfers.accept(code, receiving, request.effectiveDate());
-		return Map.of("memberId", accepted.memberId().value(), "fromUnionId", accepted.fromUnionId().value(),
-				"toUnionId", accepted.toUnionId().value(), "effectiveDate", accepted.effectiveDate());
+		return TransferAcceptance.of(this.transfers.accept(code, receiving, request.effectiveDate()));
 	}
 
 }

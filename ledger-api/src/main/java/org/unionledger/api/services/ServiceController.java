@@ -3,7 +3,6 @@ package org.unionledger.api.services;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -15,10 +14,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.security.Scopes;
 import org.unionledger.api.support.Ids;
@@ -64,13 +65,14 @@ public class ServiceController {
 	}
 
 	@PostMapping
-	public ResponseEntity<Map<String, String>> record(@Valid @RequestBody ServiceRequest request) {
+	@ResponseStatus(HttpStatus.CREATED)
+	public ResponseEntity<RecordedService> record(@Valid @RequestBody ServiceRequest request) {
 		UnionId unionId = Ids.requireUnion(request.unionId(), "unionId");
 		this.scopes.requireUnionActor(unionId);
 		ServiceId serviceId = this.services.record(unionId, request.memberId(), request.type(), request.campaign(),
 				request.deliveredOn(), request.personTimes(), request.amountYuan());
 		return ResponseEntity.created(URI.create("/api/services/" + serviceId.value()))
-			.body(Map.of("serviceId", serviceId.value()));
+			.body(new RecordedService(serviceId.value()));
 	}
 
 }
