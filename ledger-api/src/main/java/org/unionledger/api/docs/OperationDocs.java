@@ -24,10 +24,9 @@ import org.unionledger.common.Rule;
 
 /**
  * Completes every operation of the generated document in one place, the command
- * controllers' included: its summary ({@link OperationSummaries}), its success status
- * where it is not 200 (a handler answering with a {@code ResponseEntity} sets it at run
- * time, so the generator cannot see it), and the {@code application/problem+json} answers
- * its route can give, derived from the route:
+ * controllers' included: its summary ({@link OperationSummaries}) and the
+ * {@code application/problem+json} answers its route can give, derived from the route (a
+ * success status other than 200 is the handler's {@code @ResponseStatus}):
  * <ul>
  * <li>400 when it takes a body or parameters (malformed or invalid input);</li>
  * <li>401, 403 and 429 unless it is public (not signed in; outside role or scope; sign-in
@@ -53,15 +52,6 @@ class OperationDocs implements OpenApiCustomizer {
 	/** Operations anyone may call without signing in. */
 	private static final Set<String> PUBLIC = Set.of("POST /api/applications");
 
-	/** Routes whose success is not 200 OK. */
-	private static final Map<String, String> SUCCESS = Map.of("POST /api/members", "201",
-			"POST /api/members/{memberId}/transfer-credentials", "201",
-			"POST /api/members/{memberId}/serving-assignments", "201", "POST /api/services", "201", "POST /api/unions",
-			"201", "POST /api/jurisdictions/{code}/annual-reports/{year}/sign-off", "201", "POST /api/applications",
-			"202", "POST /api/imports", "202", "POST /api/operations/processors/{name}/rebuild", "202");
-
-	private static final Map<String, String> REASONS = Map.of("201", "Created", "202", "Accepted");
-
 	/** Answers a route gives beyond those derived from its shape. */
 	private static final Map<String, Map<String, String>> SPECIFIC = Map.of("GET /api/members/{memberId}/personal-data",
 			Map.of("410", "The member's personal data was erased or can no longer be decrypted"));
@@ -85,7 +75,6 @@ class OperationDocs implements OpenApiCustomizer {
 			if (PUBLIC.contains(route)) {
 				operation.setSecurity(List.of());
 			}
-			success(route, operation);
 			problems(route, method, operation).forEach((status, description) -> {
 				ApiResponses responses = (operation.getResponses() != null) ? operation.getResponses()
 						: new ApiResponses();
@@ -97,18 +86,6 @@ class OperationDocs implements OpenApiCustomizer {
 			});
 		}));
 		StringExamples.fix(openApi);
-	}
-
-	private static void success(String route, Operation operation) {
-		String status = SUCCESS.get(route);
-		ApiResponses responses = operation.getResponses();
-		if (status == null || responses == null || !responses.containsKey("200")) {
-			return;
-		}
-		ApiResponses renamed = new ApiResponses();
-		responses.forEach((code, response) -> renamed.addApiResponse("200".equals(code) ? status : code,
-				"200".equals(code) ? response.description(REASONS.get(status)) : response));
-		operation.setResponses(renamed);
 	}
 
 	/** The problem answers of a route, by status, in status order. */

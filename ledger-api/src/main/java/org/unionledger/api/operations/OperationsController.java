@@ -11,6 +11,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -121,6 +122,7 @@ public class OperationsController {
 	}
 
 	@PostMapping("/api/operations/processors/{name}/rebuild")
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	public ResponseEntity<Rebuild> rebuild(@PathVariable String name) {
 		this.access.requireRole("rebuild projections", org.unionledger.api.security.Role.SYSTEM_ADMIN);
 		StreamingEventProcessor processor = this.processing.eventProcessor(name, StreamingEventProcessor.class)

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,6 +58,7 @@ public class AnnualReportController {
 	}
 
 	@PostMapping("/api/jurisdictions/{code}/annual-reports/{year}/sign-off")
+	@ResponseStatus(HttpStatus.CREATED)
 	public ResponseEntity<AnnualReport> signOff(@PathVariable String code, @PathVariable int year,
 			@Valid @RequestBody(required = false) SignOffRequest request) {
 		Jurisdiction jurisdiction = this.requests.jurisdiction(code);

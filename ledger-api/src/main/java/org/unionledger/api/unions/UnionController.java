@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -71,6 +73,7 @@ public class UnionController {
 	}
 
 	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
 	public ResponseEntity<RegisteredUnion> register(@Valid @RequestBody RegisterUnionRequest request) {
 		Ids.requireNotFuture(request.establishedOn(), this.clock, "establishedOn");
 		JurisdictionCode code = JurisdictionCode.of(request.jurisdictionCode());
