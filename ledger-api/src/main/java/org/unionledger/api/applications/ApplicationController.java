@@ -100,15 +100,13 @@ public class ApplicationController {
 			@Valid @RequestBody(required = false) ApprovalRequest request) {
 		Application application = requireDecidable(applicationId);
 		Approval approval = this.applications.approve(application, (request != null) ? request.effectiveDate() : null);
-		String applicationIdValue = approval.applicationId().value();
+		String id = approval.applicationId().value();
 		if (approval.enrollment().accepted()) {
-			return new ApprovalResult(applicationIdValue, ApplicationStatus.APPROVED, "ENROLLED",
-					approval.memberId().value());
+			return new ApprovalResult(id, ApplicationStatus.APPROVED, "ENROLLED", approval.memberId().value());
 		}
 		// The person is a member elsewhere: the refusal is recorded for supervisors; the
 		// other union is not named.
-		return new ApprovalResult(applicationIdValue, ApplicationStatus.APPROVED, approval.enrollment().rejection(),
-				null);
+		return new ApprovalResult(id, ApplicationStatus.APPROVED, approval.enrollment().rejection(), null);
 	}
 
 	/**
