@@ -95,8 +95,8 @@ public class CredentialProjection {
 
 	/**
 	 * The member's credentials still outstanding become void, as in the ledger. They are
-	 * found from what the member's codes and the credentials held before this event: on a
-	 * redelivery the codes voided by it are still listed, and a credential issued after
+	 * found from the member's codes and the credentials as they stood before this event:
+	 * on a redelivery the codes it voided are still listed, and a credential issued after
 	 * it has seen a later position, so it is left alone.
 	 */
 	@EventHandler
