@@ -210,7 +210,8 @@ public class AxonConfiguration {
 		return new ReadModelLayoutUpgrade(new ReadModelLayouts(database),
 				Map.of(StatisticsProjection.PROCESSING_GROUP, StatisticsProjection.LAYOUT,
 						RosterProjection.PROCESSING_GROUP, RosterProjection.LAYOUT,
-						SupervisionProjection.PROCESSING_GROUP, SupervisionProjection.LAYOUT));
+						SupervisionProjection.PROCESSING_GROUP, SupervisionProjection.LAYOUT,
+						CredentialProjection.PROCESSING_GROUP, CredentialProjection.LAYOUT));
 	}
 
 	/**
