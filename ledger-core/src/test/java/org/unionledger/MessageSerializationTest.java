@@ -46,7 +46,7 @@ class MessageSerializationTest {
 			org.unionledger.membership.Events.class, org.unionledger.service.Commands.class,
 			org.unionledger.service.Events.class, org.unionledger.targets.Commands.class,
 			org.unionledger.targets.Events.class, org.unionledger.disclosure.Commands.class,
-			org.unionledger.disclosure.Events.class, org.unionledger.online.Commands.class,
+			org.unionledger.disclosure.Events.class, org.unionledger.applications.Commands.class,
 			org.unionledger.online.Events.class, org.unionledger.supervision.Commands.class,
 			org.unionledger.supervision.Events.class, org.unionledger.signoff.Commands.class,
 			org.unionledger.signoff.Events.class };
@@ -81,7 +81,7 @@ class MessageSerializationTest {
 
 	private static final ServiceId SERVICE = new ServiceId("svc-1");
 
-	private static final org.unionledger.online.ApplicationId APPLICATION = new org.unionledger.online.ApplicationId(
+	private static final org.unionledger.applications.ApplicationId APPLICATION = new org.unionledger.applications.ApplicationId(
 			"oa-1");
 
 	private final JacksonSerializer serializer = JacksonSerializer.builder()
@@ -155,10 +155,13 @@ class MessageSerializationTest {
 						org.unionledger.disclosure.DisclosureLogId.of(MEMBER), MEMBER, "duplicate report", CLERK),
 				new org.unionledger.disclosure.Events.PersonalDataDisclosed(
 						org.unionledger.disclosure.DisclosureLogId.of(MEMBER), MEMBER, "duplicate report", AT, CLERK),
-				new org.unionledger.online.Commands.SubmitApplication(APPLICATION, MEMBER, DATA, UNION, DAY, CLERK),
-				new org.unionledger.online.Commands.ApproveApplication(APPLICATION, UNION, DAY, CLERK),
-				new org.unionledger.online.Commands.DeclineApplication(APPLICATION, UNION, "not employed here", CLERK),
-				new org.unionledger.online.Commands.WithdrawApproval(APPLICATION, UNION, "enrollment failed", CLERK),
+				new org.unionledger.applications.Commands.SubmitApplication(APPLICATION, MEMBER, DATA, UNION, DAY,
+						CLERK),
+				new org.unionledger.applications.Commands.ApproveApplication(APPLICATION, UNION, DAY, CLERK),
+				new org.unionledger.applications.Commands.DeclineApplication(APPLICATION, UNION, "not employed here",
+						CLERK),
+				new org.unionledger.applications.Commands.WithdrawApproval(APPLICATION, UNION, "enrollment failed",
+						CLERK),
 				new org.unionledger.online.Events.ApplicationSubmitted(APPLICATION, MEMBER, DATA, PLACEMENT, DAY, AT,
 						CLERK),
 				new org.unionledger.online.Events.ApplicationApproved(APPLICATION, MEMBER, PLACEMENT, DAY, AT, CLERK),

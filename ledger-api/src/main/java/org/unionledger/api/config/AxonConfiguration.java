@@ -57,7 +57,7 @@ import org.unionledger.projections.support.ReadModelLayouts;
 import org.unionledger.projections.support.ReadModelTransactionManager;
 import org.unionledger.disclosure.DisclosureLogs;
 import org.unionledger.membership.Memberships;
-import org.unionledger.online.OnlineApplications;
+import org.unionledger.applications.OnlineApplications;
 import org.unionledger.service.ServiceDeliveries;
 import org.unionledger.signoff.AnnualReports;
 import org.unionledger.statistics.StatisticalCalendar;
