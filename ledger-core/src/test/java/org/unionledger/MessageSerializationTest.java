@@ -48,7 +48,7 @@ class MessageSerializationTest {
 			org.unionledger.targets.Events.class, org.unionledger.disclosure.Commands.class,
 			org.unionledger.disclosure.Events.class, org.unionledger.applications.Commands.class,
 			org.unionledger.online.Events.class, org.unionledger.supervision.Commands.class,
-			org.unionledger.supervision.Events.class, org.unionledger.signoff.Commands.class,
+			org.unionledger.supervision.Events.class, org.unionledger.annualreports.Commands.class,
 			org.unionledger.signoff.Events.class };
 
 	private static final Class<?>[] EVENT_HOLDERS = { org.unionledger.union.Events.class,
@@ -169,20 +169,20 @@ class MessageSerializationTest {
 						CLERK),
 				new org.unionledger.online.Events.ApplicationApprovalWithdrawn(APPLICATION, PLACEMENT, DAY,
 						"enrollment failed", AT, CLERK),
-				new org.unionledger.signoff.Commands.SignOffAnnualReport(
-						org.unionledger.signoff.ReportId.of(JurisdictionCode.of("1301"), 2026),
+				new org.unionledger.annualreports.Commands.SignOffAnnualReport(
+						org.unionledger.annualreports.ReportId.of(JurisdictionCode.of("1301"), 2026),
 						JurisdictionCode.of("1301"), 2026, java.util.Map.of("activeMembers", 120L), 500, 502,
 						"a".repeat(64),
-						List.of(org.unionledger.signoff.ChildReport.signed(JurisdictionCode.of("130102"), 1, 400,
+						List.of(org.unionledger.annualreports.ChildReport.signed(JurisdictionCode.of("130102"), 1, 400,
 								"b".repeat(64)),
-								org.unionledger.signoff.ChildReport.exempt(JurisdictionCode.of("130104"))),
+								org.unionledger.annualreports.ChildReport.exempt(JurisdictionCode.of("130104"))),
 						List.of(JurisdictionCode.of("130105")), "checked", CLERK),
 				new org.unionledger.signoff.Events.AnnualReportSignedOff(
-						org.unionledger.signoff.ReportId.of(JurisdictionCode.of("1301"), 2026),
+						org.unionledger.annualreports.ReportId.of(JurisdictionCode.of("1301"), 2026),
 						JurisdictionCode.of("1301"), 2026, 2,
 						java.util.Map.of("activeMembers", 120L, "services.amountFen", 360050L), 500, 502,
 						"a".repeat(64),
-						List.of(org.unionledger.signoff.ChildReport.signed(JurisdictionCode.of("130102"), 1, 400,
+						List.of(org.unionledger.annualreports.ChildReport.signed(JurisdictionCode.of("130102"), 1, 400,
 								"b".repeat(64))),
 						"c".repeat(64), "d".repeat(64), null, AT, CLERK),
 				Outcome.ok(), Outcome.rejected(CredentialRejectionReason.WRONG_UNION));

@@ -16,7 +16,7 @@ import org.unionledger.applications.OnlineApplications;
 import org.unionledger.disclosure.DisclosureLogs;
 import org.unionledger.membership.Memberships;
 import org.unionledger.service.ServiceDeliveries;
-import org.unionledger.signoff.AnnualReports;
+import org.unionledger.annualreports.AnnualReports;
 import org.unionledger.supervision.FindingReviews;
 import org.unionledger.targets.EnrollmentTargets;
 import org.unionledger.union.GrassrootsUnions;

@@ -59,7 +59,7 @@ import org.unionledger.disclosure.DisclosureLogs;
 import org.unionledger.membership.Memberships;
 import org.unionledger.applications.OnlineApplications;
 import org.unionledger.service.ServiceDeliveries;
-import org.unionledger.signoff.AnnualReports;
+import org.unionledger.annualreports.AnnualReports;
 import org.unionledger.statistics.StatisticalCalendar;
 import org.unionledger.supervision.FindingReviews;
 import org.unionledger.targets.EnrollmentTargets;

@@ -1,4 +1,4 @@
-package org.unionledger.api.signoff;
+package org.unionledger.api.annualreports;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
 import org.unionledger.projections.annualreports.AnnualReportView;
 import org.unionledger.projections.annualreports.SignedReports;
-import org.unionledger.signoff.ChildReportStatus;
+import org.unionledger.annualreports.ChildReportStatus;
 
 /**
  * The yearly statistics report (统计年报) of a jurisdiction, signed level by level (一级抓一级):

@@ -1,4 +1,4 @@
-package org.unionledger.api.signoff;
+package org.unionledger.api.annualreports;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,9 +24,9 @@ import org.unionledger.projections.annualreports.AnnualReportView;
 import org.unionledger.projections.annualreports.FindAnnualReports;
 import org.unionledger.projections.annualreports.SignedReports;
 import org.unionledger.projections.statistics.StatisticsProjection;
-import org.unionledger.signoff.ChildReport;
-import org.unionledger.signoff.Commands.SignOffAnnualReport;
-import org.unionledger.signoff.ReportId;
+import org.unionledger.annualreports.ChildReport;
+import org.unionledger.annualreports.Commands.SignOffAnnualReport;
+import org.unionledger.annualreports.ReportId;
 import org.unionledger.statistics.StatisticalCalendar;
 
 /**
