@@ -23,6 +23,7 @@ import org.unionledger.jurisdiction.JurisdictionTable;
 import org.unionledger.projections.annualreports.AnnualReportView;
 import org.unionledger.projections.annualreports.FindAnnualReports;
 import org.unionledger.projections.annualreports.SignedReports;
+import org.unionledger.projections.statistics.ScopeKeys;
 import org.unionledger.projections.statistics.StatisticsProjection;
 import org.unionledger.annualreports.ChildReport;
 import org.unionledger.annualreports.Commands.SignOffAnnualReport;
@@ -143,10 +144,7 @@ public class AnnualReports {
 
 	/** The jurisdiction's figures of the year as a report counts them. */
 	public Map<String, Long> figures(JurisdictionCode code, int year) {
-		return this.statistics
-			.of(org.unionledger.projections.statistics.Scopes.jurisdiction(code), year, this.calendar.lastDay(year),
-					null)
-			.figures();
+		return this.statistics.of(ScopeKeys.jurisdiction(code), year, this.calendar.lastDay(year), null).figures();
 	}
 
 	/** The signed reports of these jurisdictions for the year. */

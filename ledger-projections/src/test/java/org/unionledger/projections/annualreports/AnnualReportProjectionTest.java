@@ -26,7 +26,7 @@ import org.unionledger.membership.Events.MembershipTerminated;
 import org.unionledger.membership.MemberId;
 import org.unionledger.membership.TerminationReason;
 import org.unionledger.projections.statistics.Feeder;
-import org.unionledger.projections.statistics.Scopes;
+import org.unionledger.projections.statistics.ScopeKeys;
 import org.unionledger.projections.statistics.StatisticsProjection;
 import org.unionledger.projections.statistics.StatisticsQueries.FindStatistics;
 import org.unionledger.projections.statistics.StatisticsQueryHandler;
@@ -114,7 +114,7 @@ class AnnualReportProjectionTest {
 
 	private Map<String, Long> figures(JurisdictionCode code) {
 		return new StatisticsQueryHandler(this.feeder.store, CALENDAR, TABLE, CLOCK)
-			.handle(new FindStatistics(Scopes.jurisdiction(code), 2026, CALENDAR.lastDay(2026), null))
+			.handle(new FindStatistics(ScopeKeys.jurisdiction(code), 2026, CALENDAR.lastDay(2026), null))
 			.figures();
 	}
 
