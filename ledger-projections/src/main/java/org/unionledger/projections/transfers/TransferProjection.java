@@ -19,7 +19,7 @@ import org.unionledger.membership.Events.TransferAccepted;
 import org.unionledger.membership.Events.TransferCredentialCancelled;
 import org.unionledger.membership.Events.TransferCredentialIssued;
 import org.unionledger.membership.MemberId;
-import org.unionledger.projections.statistics.Scopes;
+import org.unionledger.projections.statistics.ScopeKeys;
 import org.unionledger.projections.support.EventPositions;
 import org.unionledger.projections.support.ReadModelBatch;
 import org.unionledger.statistics.StatisticalCalendar;
@@ -33,8 +33,8 @@ import static org.unionledger.projections.support.Documents.increment;
  * {@code _id}:
  * <ul>
  * <li>{@code F|<scope>|<statistical year>}: the accepted transfers across a city boundary
- * that touch the scope (union or jurisdiction, see {@link Scopes}), by effective day and
- * {@code <from city>><to city>}: {@code f: {date: {edge: count}}};</li>
+ * that touch the scope (union or jurisdiction, see {@link ScopeKeys}), by effective day
+ * and {@code <from city>><to city>}: {@code f: {date: {edge: count}}};</li>
  * <li>{@code C|<scope>}: the credentials issued by the scope's unions that are still
  * outstanding (neither used nor cancelled, nor void: still outstanding when their member
  * re-enrolled), by expiry date: {@code x: {date: count}}; whether one has expired is
@@ -89,11 +89,11 @@ public class TransferProjection {
 		String expires = event.expiresOn().toString();
 		batch.apply(COLLECTION, credentialKey(event.code()), position, (document) -> {
 			document.put("expiresOn", expires);
-			document.put("scopes", Scopes.chain(event.issuingUnion()));
+			document.put("scopes", ScopeKeys.chain(event.issuingUnion()));
 			document.put("open", true);
 			document.put("issuedAt", position);
 		});
-		for (String scope : Scopes.chain(event.issuingUnion())) {
+		for (String scope : ScopeKeys.chain(event.issuingUnion())) {
 			batch.apply(COLLECTION, outstandingKey(scope), position,
 					(document) -> increment(sub(document, "x"), expires, 1));
 		}
@@ -125,8 +125,8 @@ public class TransferProjection {
 		String edge = fromCity + ">" + toCity;
 		String day = event.effectiveDate().toString();
 		int year = this.calendar.yearOf(event.effectiveDate());
-		Set<String> scopes = new LinkedHashSet<>(Scopes.chain(from));
-		scopes.addAll(Scopes.chain(to));
+		Set<String> scopes = new LinkedHashSet<>(ScopeKeys.chain(from));
+		scopes.addAll(ScopeKeys.chain(to));
 		for (String scope : scopes) {
 			ReadModelBatch.current()
 				.apply(COLLECTION, flowKey(scope, year), position,
