@@ -46,9 +46,9 @@ class MessageSerializationTest {
 			org.unionledger.membership.Events.class, org.unionledger.service.Commands.class,
 			org.unionledger.service.Events.class, org.unionledger.targets.Commands.class,
 			org.unionledger.targets.Events.class, org.unionledger.disclosure.Commands.class,
-			org.unionledger.disclosure.Events.class, org.unionledger.online.Commands.class,
+			org.unionledger.disclosure.Events.class, org.unionledger.applications.Commands.class,
 			org.unionledger.online.Events.class, org.unionledger.supervision.Commands.class,
-			org.unionledger.supervision.Events.class, org.unionledger.signoff.Commands.class,
+			org.unionledger.supervision.Events.class, org.unionledger.annualreports.Commands.class,
 			org.unionledger.signoff.Events.class };
 
 	private static final Class<?>[] EVENT_HOLDERS = { org.unionledger.union.Events.class,
@@ -81,7 +81,7 @@ class MessageSerializationTest {
 
 	private static final ServiceId SERVICE = new ServiceId("svc-1");
 
-	private static final org.unionledger.online.ApplicationId APPLICATION = new org.unionledger.online.ApplicationId(
+	private static final org.unionledger.applications.ApplicationId APPLICATION = new org.unionledger.applications.ApplicationId(
 			"oa-1");
 
 	private final JacksonSerializer serializer = JacksonSerializer.builder()
@@ -155,10 +155,13 @@ class MessageSerializationTest {
 						org.unionledger.disclosure.DisclosureLogId.of(MEMBER), MEMBER, "duplicate report", CLERK),
 				new org.unionledger.disclosure.Events.PersonalDataDisclosed(
 						org.unionledger.disclosure.DisclosureLogId.of(MEMBER), MEMBER, "duplicate report", AT, CLERK),
-				new org.unionledger.online.Commands.SubmitApplication(APPLICATION, MEMBER, DATA, UNION, DAY, CLERK),
-				new org.unionledger.online.Commands.ApproveApplication(APPLICATION, UNION, DAY, CLERK),
-				new org.unionledger.online.Commands.DeclineApplication(APPLICATION, UNION, "not employed here", CLERK),
-				new org.unionledger.online.Commands.WithdrawApproval(APPLICATION, UNION, "enrollment failed", CLERK),
+				new org.unionledger.applications.Commands.SubmitApplication(APPLICATION, MEMBER, DATA, UNION, DAY,
+						CLERK),
+				new org.unionledger.applications.Commands.ApproveApplication(APPLICATION, UNION, DAY, CLERK),
+				new org.unionledger.applications.Commands.DeclineApplication(APPLICATION, UNION, "not employed here",
+						CLERK),
+				new org.unionledger.applications.Commands.WithdrawApproval(APPLICATION, UNION, "enrollment failed",
+						CLERK),
 				new org.unionledger.online.Events.ApplicationSubmitted(APPLICATION, MEMBER, DATA, PLACEMENT, DAY, AT,
 						CLERK),
 				new org.unionledger.online.Events.ApplicationApproved(APPLICATION, MEMBER, PLACEMENT, DAY, AT, CLERK),
@@ -166,20 +169,20 @@ class MessageSerializationTest {
 						CLERK),
 				new org.unionledger.online.Events.ApplicationApprovalWithdrawn(APPLICATION, PLACEMENT, DAY,
 						"enrollment failed", AT, CLERK),
-				new org.unionledger.signoff.Commands.SignOffAnnualReport(
-						org.unionledger.signoff.ReportId.of(JurisdictionCode.of("1301"), 2026),
+				new org.unionledger.annualreports.Commands.SignOffAnnualReport(
+						org.unionledger.annualreports.ReportId.of(JurisdictionCode.of("1301"), 2026),
 						JurisdictionCode.of("1301"), 2026, java.util.Map.of("activeMembers", 120L), 500, 502,
 						"a".repeat(64),
-						List.of(org.unionledger.signoff.ChildReport.signed(JurisdictionCode.of("130102"), 1, 400,
+						List.of(org.unionledger.annualreports.ChildReport.signed(JurisdictionCode.of("130102"), 1, 400,
 								"b".repeat(64)),
-								org.unionledger.signoff.ChildReport.exempt(JurisdictionCode.of("130104"))),
+								org.unionledger.annualreports.ChildReport.exempt(JurisdictionCode.of("130104"))),
 						List.of(JurisdictionCode.of("130105")), "checked", CLERK),
 				new org.unionledger.signoff.Events.AnnualReportSignedOff(
-						org.unionledger.signoff.ReportId.of(JurisdictionCode.of("1301"), 2026),
+						org.unionledger.annualreports.ReportId.of(JurisdictionCode.of("1301"), 2026),
 						JurisdictionCode.of("1301"), 2026, 2,
 						java.util.Map.of("activeMembers", 120L, "services.amountFen", 360050L), 500, 502,
 						"a".repeat(64),
-						List.of(org.unionledger.signoff.ChildReport.signed(JurisdictionCode.of("130102"), 1, 400,
+						List.of(org.unionledger.annualreports.ChildReport.signed(JurisdictionCode.of("130102"), 1, 400,
 								"b".repeat(64))),
 						"c".repeat(64), "d".repeat(64), null, AT, CLERK),
 				Outcome.ok(), Outcome.rejected(CredentialRejectionReason.WRONG_UNION));

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.unionledger.jurisdiction.JurisdictionCode;
-import org.unionledger.signoff.ChildReport;
-import org.unionledger.signoff.ChildReportStatus;
-import org.unionledger.signoff.ReportDigest;
+import org.unionledger.annualreports.ChildReport;
+import org.unionledger.annualreports.ChildReportStatus;
+import org.unionledger.annualreports.ReportDigest;
 
 /**
  * The yearly report of statistical year 2026 (2025-10-01 to 2026-09-30; the test clock

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.axonframework.serialization.Revision;
+import org.unionledger.applications.ApplicationId;
 import org.unionledger.common.RecordedBy;
 import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.membership.MemberId;

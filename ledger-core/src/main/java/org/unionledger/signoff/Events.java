@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.axonframework.serialization.Revision;
+import org.unionledger.annualreports.ChildReport;
+import org.unionledger.annualreports.ReportDigest;
+import org.unionledger.annualreports.ReportId;
 import org.unionledger.common.RecordedBy;
 import org.unionledger.jurisdiction.JurisdictionCode;
 

@@ -1,6 +1,8 @@
 /**
- * Sign-off of the yearly statistics report (统计年报): the {@code AnnualReport} aggregate,
- * one per jurisdiction and statistical year, whose versions chain the figures, the global
- * position and seal they were computed at, and the signed reports of the level below.
+ * The events of annual reports (the feature lives in
+ * {@code org.unionledger.annualreports}). They stay in this package because the store
+ * records each event under its class name ({@code org.unionledger.signoff.Events$…}),
+ * commit authenticators and seals cover that name, and Java keeps a sealed hierarchy and
+ * its records in one package: moving them would leave every existing store unreadable.
  */
 package org.unionledger.signoff;

@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.applications.Applications.Application;
 import org.unionledger.api.applications.Applications.Approval;
 import org.unionledger.api.problems.ApiException;
-import org.unionledger.api.security.Scopes;
-import org.unionledger.online.ApplicationId;
-import org.unionledger.online.ApplicationStatus;
+import org.unionledger.api.security.AccessScopes;
+import org.unionledger.applications.ApplicationId;
+import org.unionledger.applications.ApplicationStatus;
 import org.unionledger.projections.applications.PendingApplications;
 import org.unionledger.union.UnionDirectory.UnionFacts;
 import org.unionledger.common.Rule;
@@ -37,9 +37,9 @@ public class ApplicationController {
 
 	private final Applications applications;
 
-	private final Scopes scopes;
+	private final AccessScopes scopes;
 
-	public ApplicationController(Applications applications, Scopes scopes) {
+	public ApplicationController(Applications applications, AccessScopes scopes) {
 		this.applications = applications;
 		this.scopes = scopes;
 	}

@@ -3,7 +3,7 @@ package org.unionledger.api.applications;
 import java.time.LocalDate;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import org.unionledger.online.ApplicationStatus;
+import org.unionledger.applications.ApplicationStatus;
 
 /**
  * An application as its union's officers read it: the applicant masked, the decision.

@@ -1,7 +1,7 @@
 package org.unionledger.api.applications;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import org.unionledger.online.ApplicationStatus;
+import org.unionledger.applications.ApplicationStatus;
 
 /**
  * An approved application and what became of its enrollment. A refused enrollment (the

@@ -5,7 +5,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.security.Role;
-import org.unionledger.api.security.Scopes;
+import org.unionledger.api.security.AccessScopes;
 import org.unionledger.eventstore.EventSeal;
 
 /** Tamper evidence over HTTP: seal what is new, and verify the whole store. */
@@ -15,9 +15,9 @@ public class AuditController {
 
 	private final EventSeal seal;
 
-	private final Scopes access;
+	private final AccessScopes access;
 
-	public AuditController(EventSeal seal, Scopes access) {
+	public AuditController(EventSeal seal, AccessScopes access) {
 		this.seal = seal;
 		this.access = access;
 	}

@@ -24,7 +24,7 @@ import org.unionledger.jurisdiction.Jurisdiction;
 import org.unionledger.projections.consistency.ReferenceStatistics;
 import org.unionledger.projections.consistency.ReferenceStatistics.TargetInForce;
 import org.unionledger.projections.statistics.Figures;
-import org.unionledger.projections.statistics.Scopes;
+import org.unionledger.projections.statistics.ScopeKeys;
 import org.unionledger.projections.statistics.StatisticsQueryHandler;
 import org.unionledger.projections.statistics.StatisticsView;
 import org.unionledger.statistics.StatisticalCalendar;
@@ -164,7 +164,7 @@ public final class AuditReplay {
 	public StatisticsResponse jurisdiction(Jurisdiction jurisdiction, Integer year, LocalDate asOf, LocalDate knownAt,
 			LocalDate today) {
 		return StatisticsResponse.of(JurisdictionSubject.of(jurisdiction), view(
-				Scopes.jurisdiction(jurisdiction.code()), jurisdiction.code().value(), year, asOf, knownAt, today));
+				ScopeKeys.jurisdiction(jurisdiction.code()), jurisdiction.code().value(), year, asOf, knownAt, today));
 	}
 
 	/**
@@ -172,7 +172,7 @@ public final class AuditReplay {
 	 * from the replayed events.
 	 */
 	public StatisticsResponse union(UnionId union, Integer year, LocalDate asOf, LocalDate knownAt, LocalDate today) {
-		return StatisticsResponse.of(union, view(Scopes.union(union), null, year, asOf, knownAt, today));
+		return StatisticsResponse.of(union, view(ScopeKeys.union(union), null, year, asOf, knownAt, today));
 	}
 
 	/**

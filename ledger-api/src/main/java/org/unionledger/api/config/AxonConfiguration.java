@@ -57,9 +57,9 @@ import org.unionledger.projections.support.ReadModelLayouts;
 import org.unionledger.projections.support.ReadModelTransactionManager;
 import org.unionledger.disclosure.DisclosureLogs;
 import org.unionledger.membership.Memberships;
-import org.unionledger.online.OnlineApplications;
+import org.unionledger.applications.OnlineApplications;
 import org.unionledger.service.ServiceDeliveries;
-import org.unionledger.signoff.AnnualReports;
+import org.unionledger.annualreports.AnnualReports;
 import org.unionledger.statistics.StatisticalCalendar;
 import org.unionledger.supervision.FindingReviews;
 import org.unionledger.targets.EnrollmentTargets;
@@ -210,7 +210,8 @@ public class AxonConfiguration {
 		return new ReadModelLayoutUpgrade(new ReadModelLayouts(database),
 				Map.of(StatisticsProjection.PROCESSING_GROUP, StatisticsProjection.LAYOUT,
 						RosterProjection.PROCESSING_GROUP, RosterProjection.LAYOUT,
-						SupervisionProjection.PROCESSING_GROUP, SupervisionProjection.LAYOUT));
+						SupervisionProjection.PROCESSING_GROUP, SupervisionProjection.LAYOUT,
+						CredentialProjection.PROCESSING_GROUP, CredentialProjection.LAYOUT));
 	}
 
 	/**

@@ -7,7 +7,7 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.security.LedgerUser;
-import org.unionledger.api.security.Scopes;
+import org.unionledger.api.security.AccessScopes;
 import org.unionledger.api.statistics.StatisticsRequests;
 import org.unionledger.jurisdiction.Jurisdiction;
 import org.unionledger.jurisdiction.JurisdictionTable;
@@ -23,7 +23,7 @@ import org.unionledger.union.UnionId;
 @RestController
 public class DashboardController {
 
-	private final Scopes scopes;
+	private final AccessScopes scopes;
 
 	private final JurisdictionTable jurisdictions;
 
@@ -33,7 +33,7 @@ public class DashboardController {
 
 	private final java.time.ZoneId zone;
 
-	public DashboardController(Scopes scopes, JurisdictionTable jurisdictions, StatisticsRequests requests,
+	public DashboardController(AccessScopes scopes, JurisdictionTable jurisdictions, StatisticsRequests requests,
 			StatisticalCalendar calendar, org.unionledger.api.config.LedgerProperties properties) {
 		this.zone = properties.zone();
 		this.scopes = scopes;

@@ -26,7 +26,7 @@ import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.problems.ProblemMessages;
 import org.unionledger.api.security.LedgerUser;
 import org.unionledger.api.security.Role;
-import org.unionledger.api.security.Scopes;
+import org.unionledger.api.security.AccessScopes;
 import org.unionledger.common.Rule;
 
 /**
@@ -45,11 +45,11 @@ public class ImportController {
 
 	private final ImportJobs jobs;
 
-	private final Scopes scopes;
+	private final AccessScopes scopes;
 
 	private final ProblemMessages messages;
 
-	public ImportController(ImportJobs jobs, Scopes scopes, ProblemMessages messages) {
+	public ImportController(ImportJobs jobs, AccessScopes scopes, ProblemMessages messages) {
 		this.jobs = jobs;
 		this.scopes = scopes;
 		this.messages = messages;

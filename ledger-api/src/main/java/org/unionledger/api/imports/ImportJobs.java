@@ -42,7 +42,7 @@ import org.unionledger.api.members.Enrollments.Enrolled;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.unions.OpenUnions;
 import org.unionledger.api.security.LedgerUser;
-import org.unionledger.api.security.Scopes;
+import org.unionledger.api.security.AccessScopes;
 import org.unionledger.api.support.Ids;
 import org.unionledger.common.DomainRuleViolation;
 import org.unionledger.common.Rule;
@@ -382,7 +382,7 @@ public class ImportJobs implements DisposableBean {
 		}
 		Row row = candidate.row();
 		UnionId unionId = new UnionId(row.unionId());
-		if (!Scopes.actsFor(user, unionId)) {
+		if (!AccessScopes.actsFor(user, unionId)) {
 			return RowResult.rejected(row.line(), "unionId", Rule.OUT_OF_SCOPE,
 					"the importing user does not act for this union");
 		}

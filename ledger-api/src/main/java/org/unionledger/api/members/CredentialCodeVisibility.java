@@ -24,7 +24,8 @@ public final class CredentialCodeVisibility {
 	private final Predicate<UnionId> actsFor;
 
 	/**
-	 * @param actsFor whether the reader acts for a union (e.g. {@code Scopes::canActFor})
+	 * @param actsFor whether the reader acts for a union (e.g.
+	 * {@code AccessScopes::canActFor})
 	 */
 	public CredentialCodeVisibility(Predicate<UnionId> actsFor) {
 		this.actsFor = actsFor;

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.members.MemberRecords.MemberState;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.security.Role;
-import org.unionledger.api.security.Scopes;
+import org.unionledger.api.security.AccessScopes;
 import org.unionledger.api.support.Ids;
 import org.unionledger.identity.PersonalData;
 import org.unionledger.membership.EnrollmentChannel;
@@ -46,9 +46,9 @@ public class MemberController {
 
 	private final Members members;
 
-	private final Scopes scopes;
+	private final AccessScopes scopes;
 
-	public MemberController(Enrollments enrollments, Transfers transfers, Members members, Scopes scopes) {
+	public MemberController(Enrollments enrollments, Transfers transfers, Members members, AccessScopes scopes) {
 		this.enrollments = enrollments;
 		this.transfers = transfers;
 		this.members = members;

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.problems.ApiException;
-import org.unionledger.api.security.Scopes;
+import org.unionledger.api.security.AccessScopes;
 import org.unionledger.api.support.Ids;
 import org.unionledger.common.Rule;
 import org.unionledger.projections.rosters.FindRoster;
@@ -25,9 +25,9 @@ public class RosterController {
 
 	private final UnionDirectory unions;
 
-	private final Scopes scopes;
+	private final AccessScopes scopes;
 
-	public RosterController(QueryGateway queries, UnionDirectory unions, Scopes scopes) {
+	public RosterController(QueryGateway queries, UnionDirectory unions, AccessScopes scopes) {
 		this.queries = queries;
 		this.unions = unions;
 		this.scopes = scopes;

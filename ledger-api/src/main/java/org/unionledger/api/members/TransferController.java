@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.unionledger.api.security.Scopes;
+import org.unionledger.api.members.Transfers.AcceptedTransfer;
+import org.unionledger.api.security.AccessScopes;
 import org.unionledger.api.support.Ids;
 import org.unionledger.union.UnionId;
 
@@ -21,9 +22,9 @@ public class TransferController {
 
 	private final Transfers transfers;
 
-	private final Scopes scopes;
+	private final AccessScopes scopes;
 
-	public TransferController(Transfers transfers, Scopes scopes) {
+	public TransferController(Transfers transfers, AccessScopes scopes) {
 		this.transfers = transfers;
 		this.scopes = scopes;
 	}

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.unionledger.api.security.AccessScopes;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -59,7 +60,7 @@ public class OperationsController {
 
 	private final ProjectionFreshness freshness;
 
-	private final org.unionledger.api.security.Scopes access;
+	private final AccessScopes access;
 
 	private final SignInThrottle signIns;
 
@@ -72,9 +73,8 @@ public class OperationsController {
 	private final IntegrityConfiguration.ScheduledConsistencyCheck consistency;
 
 	public OperationsController(EventProcessingConfiguration processing, MongoEventStorageEngine engine,
-			ProjectionFreshness freshness, Clock clock, org.unionledger.api.security.Scopes access,
-			SignInThrottle signIns, OperationsProperties settings,
-			IntegrityConfiguration.ScheduledConsistencyCheck consistency) {
+			ProjectionFreshness freshness, Clock clock, AccessScopes access, SignInThrottle signIns,
+			OperationsProperties settings, IntegrityConfiguration.ScheduledConsistencyCheck consistency) {
 		this.access = access;
 		this.consistency = consistency;
 		this.gate = new ConsistencyCheckGate(clock, settings.consistencyCheckInterval());

@@ -54,7 +54,7 @@ import org.unionledger.union.UnionId;
  * asks for (see {@link DashboardSessions}). Every answer carries a
  * Content-Security-Policy, Referrer-Policy and Permissions-Policy. Public: the online
  * application form ({@code POST /api/applications}), the API description and health. What
- * a signed-in user may then do is decided per endpoint by {@link Scopes}.
+ * a signed-in user may then do is decided per endpoint by {@link AccessScopes}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ AccessProperties.class, SignInProperties.class })

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.unionledger.api.security.Scopes;
+import org.unionledger.api.security.AccessScopes;
 import org.unionledger.api.support.Ids;
 import org.unionledger.service.Campaign;
 import org.unionledger.service.ServiceId;
@@ -35,9 +35,9 @@ public class ServiceController {
 
 	private final Services services;
 
-	private final Scopes scopes;
+	private final AccessScopes scopes;
 
-	public ServiceController(Services services, Scopes scopes) {
+	public ServiceController(Services services, AccessScopes scopes) {
 		this.services = services;
 		this.scopes = scopes;
 	}

@@ -3,7 +3,7 @@ package org.unionledger.api.statistics;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.unionledger.jurisdiction.Jurisdiction;
 import org.unionledger.jurisdiction.JurisdictionLevel;
-import org.unionledger.projections.statistics.Scopes;
+import org.unionledger.projections.statistics.ScopeKeys;
 
 /**
  * A jurisdiction as answers about it name it.
@@ -19,7 +19,7 @@ public record JurisdictionSubject(String scope, String code, String name, Jurisd
 		Boolean developmentZone) {
 
 	public static JurisdictionSubject of(Jurisdiction jurisdiction) {
-		return new JurisdictionSubject(Scopes.jurisdiction(jurisdiction.code()), jurisdiction.code().value(),
+		return new JurisdictionSubject(ScopeKeys.jurisdiction(jurisdiction.code()), jurisdiction.code().value(),
 				jurisdiction.name(), jurisdiction.level(), jurisdiction.isDevelopmentZone() ? Boolean.TRUE : null);
 	}
 

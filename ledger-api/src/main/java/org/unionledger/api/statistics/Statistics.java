@@ -27,8 +27,8 @@ public class Statistics {
 
 	/**
 	 * The scope's figures.
-	 * @param scope a statistics scope ({@code Scopes.jurisdiction} or
-	 * {@code Scopes.union})
+	 * @param scope a statistics scope ({@code ScopeKeys.jurisdiction} or
+	 * {@code ScopeKeys.union})
 	 * @param year the statistical year, or {@code null} for the one of {@code asOf} (or
 	 * today)
 	 * @param asOf stocks as of this day, flows up to it; {@code null}: today

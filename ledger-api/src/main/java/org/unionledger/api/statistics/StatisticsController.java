@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.members.CredentialCodeVisibility;
 import org.unionledger.api.problems.ApiException;
+import org.unionledger.api.security.AccessScopes;
 import org.unionledger.common.Rule;
 import org.unionledger.eventstore.MongoEventStorageEngine;
 import org.unionledger.jurisdiction.Jurisdiction;
@@ -31,7 +32,7 @@ import org.unionledger.projections.unionlists.FindUnionsIn;
 import org.unionledger.projections.unionlists.UnionListView;
 import org.unionledger.projections.statistics.Figures;
 import org.unionledger.projections.statistics.RankingView;
-import org.unionledger.projections.statistics.Scopes;
+import org.unionledger.projections.statistics.ScopeKeys;
 import org.unionledger.projections.statistics.StatisticsQueries.FindFigureEvents;
 import org.unionledger.projections.statistics.StatisticsQueries.FindRanking;
 import org.unionledger.projections.statistics.StatisticsQueries.RankingBy;
@@ -62,11 +63,10 @@ public class StatisticsController {
 
 	private final ObjectMapper mapper;
 
-	private final org.unionledger.api.security.Scopes access;
+	private final AccessScopes access;
 
 	public StatisticsController(QueryGateway queries, StatisticsRequests requests, JurisdictionTable jurisdictions,
-			MongoEventStorageEngine engine, org.unionledger.api.security.Scopes access, Statistics statistics,
-			ObjectMapper mapper) {
+			MongoEventStorageEngine engine, AccessScopes access, Statistics statistics, ObjectMapper mapper) {
 		this.access = access;
 		this.statistics = statistics;
 		this.mapper = mapper;
@@ -82,7 +82,7 @@ public class StatisticsController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownAt) {
 		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
 		this.access.requireReadable(jurisdiction.code());
-		StatisticsView view = this.statistics.of(Scopes.jurisdiction(jurisdiction.code()), year, asOf, knownAt);
+		StatisticsView view = this.statistics.of(ScopeKeys.jurisdiction(jurisdiction.code()), year, asOf, knownAt);
 		return StatisticsResponse.of(JurisdictionSubject.of(jurisdiction), view);
 	}
 
@@ -92,7 +92,7 @@ public class StatisticsController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownAt) {
 		UnionId id = this.requests.union(unionId);
 		this.access.union(id).ifPresent(this.access::requireUnionReadable);
-		StatisticsView view = this.statistics.of(Scopes.union(id), year, asOf, knownAt);
+		StatisticsView view = this.statistics.of(ScopeKeys.union(id), year, asOf, knownAt);
 		return StatisticsResponse.of(id, view);
 	}
 
@@ -147,7 +147,7 @@ public class StatisticsController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownAt) {
 		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
 		this.access.requireReadable(jurisdiction.code());
-		return monthly(Scopes.jurisdiction(jurisdiction.code()), year, asOf, knownAt);
+		return monthly(ScopeKeys.jurisdiction(jurisdiction.code()), year, asOf, knownAt);
 	}
 
 	@GetMapping("/api/unions/{unionId}/statistics/monthly")
@@ -156,7 +156,7 @@ public class StatisticsController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate knownAt) {
 		UnionId id = this.requests.union(unionId);
 		this.access.union(id).ifPresent(this.access::requireUnionReadable);
-		return monthly(Scopes.union(id), year, asOf, knownAt);
+		return monthly(ScopeKeys.union(id), year, asOf, knownAt);
 	}
 
 	/**
@@ -207,7 +207,7 @@ public class StatisticsController {
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
 		this.access.requireReadable(jurisdiction.code());
-		return events(Scopes.jurisdiction(jurisdiction.code()), figure, year, asOf, knownAt, page, size);
+		return events(ScopeKeys.jurisdiction(jurisdiction.code()), figure, year, asOf, knownAt, page, size);
 	}
 
 	@GetMapping("/api/unions/{unionId}/statistics/{figure}/events")
@@ -218,7 +218,7 @@ public class StatisticsController {
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		UnionId id = this.requests.union(unionId);
 		this.access.union(id).ifPresent(this.access::requireUnionReadable);
-		return events(Scopes.union(id), figure, year, asOf, knownAt, page, size);
+		return events(ScopeKeys.union(id), figure, year, asOf, knownAt, page, size);
 	}
 
 	private FigureEvents events(String scope, String figure, Integer year, LocalDate asOf, LocalDate knownAt, int page,

@@ -12,6 +12,7 @@ import org.unionledger.jurisdiction.JurisdictionLevel;
 import org.unionledger.membership.EnrollmentChannel;
 import org.unionledger.membership.TerminationReason;
 import org.unionledger.projections.statistics.Figures;
+import org.unionledger.projections.statistics.ScopeKeys;
 import org.unionledger.projections.statistics.StatisticsView;
 import org.unionledger.service.Campaign;
 import org.unionledger.service.ServiceType;
@@ -62,8 +63,7 @@ public record StatisticsResponse(@Schema(example = "J:1301") String scope, Strin
 
 	/** The answer for a union: its scope and id, then the view's figures in sections. */
 	public static StatisticsResponse of(UnionId union, StatisticsView view) {
-		return of(org.unionledger.projections.statistics.Scopes.union(union), null, union.value(), null, null, null,
-				view);
+		return of(ScopeKeys.union(union), null, union.value(), null, null, null, view);
 	}
 
 	private static StatisticsResponse of(String scope, String code, String unionId, String name,

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.unionledger.api.security.AccessScopes;
 import org.unionledger.jurisdiction.Jurisdiction;
 import org.unionledger.projections.statistics.StatisticsView;
 import org.unionledger.targets.TargetSource;
@@ -27,9 +28,9 @@ public class TargetController {
 
 	private final Targets targets;
 
-	private final org.unionledger.api.security.Scopes access;
+	private final AccessScopes access;
 
-	public TargetController(StatisticsRequests requests, Targets targets, org.unionledger.api.security.Scopes access) {
+	public TargetController(StatisticsRequests requests, Targets targets, AccessScopes access) {
 		this.requests = requests;
 		this.targets = targets;
 		this.access = access;

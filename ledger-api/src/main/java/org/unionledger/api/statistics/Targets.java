@@ -8,7 +8,7 @@ import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.support.Actors;
 import org.unionledger.jurisdiction.Jurisdiction;
-import org.unionledger.projections.statistics.Scopes;
+import org.unionledger.projections.statistics.ScopeKeys;
 import org.unionledger.projections.statistics.StatisticsView;
 import org.unionledger.targets.Commands.SetEnrollmentTarget;
 import org.unionledger.targets.TargetId;
@@ -60,7 +60,7 @@ public class Targets {
 
 	/** The jurisdiction's figures of the year, with the completion of its targets. */
 	public StatisticsView completion(Jurisdiction jurisdiction, int year) {
-		return this.statistics.of(Scopes.jurisdiction(jurisdiction.code()), year, null, null);
+		return this.statistics.of(ScopeKeys.jurisdiction(jurisdiction.code()), year, null, null);
 	}
 
 }

@@ -11,12 +11,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.problems.ApiException;
+import org.unionledger.api.security.AccessScopes;
 import org.unionledger.api.statistics.Statistics;
 import org.unionledger.api.support.Ids;
 import org.unionledger.common.Rule;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
-import org.unionledger.projections.statistics.Scopes;
+import org.unionledger.projections.statistics.ScopeKeys;
 import org.unionledger.projections.summary.SummaryDocument;
 import org.unionledger.projections.summary.SummaryQueries.FindJurisdictionSummary;
 import org.unionledger.projections.summary.SummaryQueries.FindUnionSummary;
@@ -40,11 +41,10 @@ public class SummaryController {
 
 	private final Statistics statistics;
 
-	private final org.unionledger.api.security.Scopes scopes;
+	private final AccessScopes scopes;
 
 	public SummaryController(QueryGateway queries, JurisdictionTable jurisdictions, UnionDirectory unions,
-			StatisticalCalendar calendar, Clock clock, Statistics statistics,
-			org.unionledger.api.security.Scopes scopes) {
+			StatisticalCalendar calendar, Clock clock, Statistics statistics, AccessScopes scopes) {
 		this.statistics = statistics;
 		this.scopes = scopes;
 		this.queries = queries;
@@ -72,7 +72,7 @@ public class SummaryController {
 					"no jurisdiction with this code in table " + this.jurisdictions.version());
 		}
 		if (asOf != null || knownAt != null) {
-			return SummaryView.of(this.statistics.of(Scopes.jurisdiction(jurisdiction), year, asOf, knownAt));
+			return SummaryView.of(this.statistics.of(ScopeKeys.jurisdiction(jurisdiction), year, asOf, knownAt));
 		}
 		return SummaryView.of(
 				this.queries
@@ -91,7 +91,7 @@ public class SummaryController {
 		this.scopes.requireUnionReadable(facts);
 		UnionId id = facts.placement().unionId();
 		if (asOf != null || knownAt != null) {
-			return SummaryView.of(this.statistics.of(Scopes.union(id), year, asOf, knownAt));
+			return SummaryView.of(this.statistics.of(ScopeKeys.union(id), year, asOf, knownAt));
 		}
 		return SummaryView.of(this.queries
 			.query(new FindUnionSummary(id, year(year)), ResponseTypes.instanceOf(SummaryDocument.class))

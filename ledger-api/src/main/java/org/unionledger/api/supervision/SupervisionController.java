@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.security.Role;
 import org.unionledger.api.security.Scope;
-import org.unionledger.api.security.Scopes;
+import org.unionledger.api.security.AccessScopes;
 import org.unionledger.api.support.Ids;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
@@ -47,11 +47,11 @@ public class SupervisionController {
 
 	private final JurisdictionTable jurisdictions;
 
-	private final Scopes access;
+	private final AccessScopes access;
 
 	private final UnionDirectory unions;
 
-	public SupervisionController(Findings findings, JurisdictionTable jurisdictions, Scopes access,
+	public SupervisionController(Findings findings, JurisdictionTable jurisdictions, AccessScopes access,
 			UnionDirectory unions) {
 		this.findings = findings;
 		this.jurisdictions = jurisdictions;

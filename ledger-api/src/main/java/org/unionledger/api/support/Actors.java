@@ -2,7 +2,7 @@ package org.unionledger.api.support;
 
 import org.springframework.stereotype.Component;
 import org.unionledger.api.config.LedgerProperties;
-import org.unionledger.api.security.Scopes;
+import org.unionledger.api.security.AccessScopes;
 import org.unionledger.common.RecordedBy;
 
 /**
@@ -13,11 +13,11 @@ import org.unionledger.common.RecordedBy;
 @Component
 public class Actors {
 
-	private final Scopes scopes;
+	private final AccessScopes scopes;
 
 	private final RecordedBy system;
 
-	public Actors(Scopes scopes, LedgerProperties properties) {
+	public Actors(AccessScopes scopes, LedgerProperties properties) {
 		this.scopes = scopes;
 		this.system = new RecordedBy(properties.operator());
 	}

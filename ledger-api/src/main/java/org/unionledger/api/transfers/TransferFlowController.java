@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.problems.ApiException;
-import org.unionledger.api.security.Scopes;
+import org.unionledger.api.security.AccessScopes;
 import org.unionledger.api.statistics.StatisticsRequests;
 import org.unionledger.common.Rule;
 import org.unionledger.jurisdiction.Jurisdiction;
@@ -41,6 +41,7 @@ import org.unionledger.jurisdiction.JurisdictionTable;
 import org.unionledger.membership.CredentialCode;
 import org.unionledger.projections.credentials.CredentialView;
 import org.unionledger.projections.credentials.FindCredential;
+import org.unionledger.projections.statistics.ScopeKeys;
 import org.unionledger.projections.transfers.FindTransfers;
 import org.unionledger.projections.transfers.TransfersView;
 import org.unionledger.statistics.StatisticalCalendar;
@@ -62,10 +63,10 @@ public class TransferFlowController {
 
 	private final StatisticalCalendar calendar;
 
-	private final Scopes access;
+	private final AccessScopes access;
 
 	public TransferFlowController(QueryGateway queries, StatisticsRequests requests, JurisdictionTable jurisdictions,
-			StatisticalCalendar calendar, Scopes access) {
+			StatisticalCalendar calendar, AccessScopes access) {
 		this.queries = queries;
 		this.requests = requests;
 		this.jurisdictions = jurisdictions;
@@ -79,11 +80,8 @@ public class TransferFlowController {
 		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
 		this.access.requireReadable(jurisdiction.code());
 		List<Jurisdiction> children = this.jurisdictions.children(jurisdiction.code());
-		List<String> childScopes = children.stream()
-			.map((child) -> org.unionledger.projections.statistics.Scopes.jurisdiction(child.code()))
-			.toList();
-		TransfersView view = transfers(org.unionledger.projections.statistics.Scopes.jurisdiction(jurisdiction.code()),
-				childScopes, year, asOf);
+		List<String> childScopes = children.stream().map((child) -> ScopeKeys.jurisdiction(child.code())).toList();
+		TransfersView view = transfers(ScopeKeys.jurisdiction(jurisdiction.code()), childScopes, year, asOf);
 		List<Transfers.UnitCredentials> units = new ArrayList<>();
 		for (int i = 0; i < children.size(); i++) {
 			units.add(new Transfers.UnitCredentials(children.get(i).code().value(), children.get(i).name(),
@@ -98,7 +96,7 @@ public class TransferFlowController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
 		UnionId id = this.requests.union(unionId);
 		this.access.union(id).ifPresent(this.access::requireUnionReadable);
-		TransfersView view = transfers(org.unionledger.projections.statistics.Scopes.union(id), List.of(), year, asOf);
+		TransfersView view = transfers(ScopeKeys.union(id), List.of(), year, asOf);
 		return new Transfers(null, null, id.value(), flows(view), credentials(view), null);
 	}
 

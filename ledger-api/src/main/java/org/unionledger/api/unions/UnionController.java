@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.problems.ApiException;
-import org.unionledger.api.security.Scopes;
+import org.unionledger.api.security.AccessScopes;
 import org.unionledger.api.support.Ids;
 import org.unionledger.common.Rule;
 import org.unionledger.jurisdiction.Jurisdiction;
@@ -40,11 +40,11 @@ public class UnionController {
 
 	private final JurisdictionTable jurisdictions;
 
-	private final Scopes scopes;
+	private final AccessScopes scopes;
 
 	private final Clock clock;
 
-	public UnionController(Unions unions, JurisdictionTable jurisdictions, Scopes scopes, Clock clock) {
+	public UnionController(Unions unions, JurisdictionTable jurisdictions, AccessScopes scopes, Clock clock) {
 		this.unions = unions;
 		this.jurisdictions = jurisdictions;
 		this.scopes = scopes;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import org.junit.jupiter.api.Test;
 import org.unionledger.api.problems.ApiException;
+import org.unionledger.common.Rule;
 
 /**
  * The import format as Commons CSV reads it: rows keep the line they start on, whatever
@@ -29,9 +30,9 @@ class EnrollmentCsvTest {
 	void aHeaderWithAnUnknownOrRepeatedColumnIsRefused() {
 		assertThatExceptionOfType(ApiException.class)
 			.isThrownBy(() -> EnrollmentCsv.parse("residentId,name,unionId,effectiveDate,name\nx,y,z,w,v\n"))
-			.satisfies((ex) -> assertThat(ex.rule()).isEqualTo("CSV_HEADER"));
+			.satisfies((ex) -> assertThat(ex.rule()).isEqualTo(Rule.CSV_HEADER));
 		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> EnrollmentCsv.parse(HEADER))
-			.satisfies((ex) -> assertThat(ex.rule()).isEqualTo("CSV_EMPTY"));
+			.satisfies((ex) -> assertThat(ex.rule()).isEqualTo(Rule.CSV_EMPTY));
 	}
 
 	@Test
@@ -39,7 +40,7 @@ class EnrollmentCsvTest {
 		String csv = HEADER + "a,b,u,2026-01-01\r\n" + "a," + "x".repeat(EnrollmentCsv.MAX_FIELD + 1) + ",u,d\r\n";
 
 		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> EnrollmentCsv.parse(csv))
-			.satisfies((ex) -> assertThat(ex.rule()).isEqualTo("CSV_FIELD_TOO_LONG"))
+			.satisfies((ex) -> assertThat(ex.rule()).isEqualTo(Rule.CSV_FIELD_TOO_LONG))
 			.withMessageContaining("line 3");
 	}
 

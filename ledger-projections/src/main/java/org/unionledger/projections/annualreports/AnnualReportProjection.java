@@ -19,7 +19,7 @@ import org.unionledger.projections.statistics.Figures;
 import org.unionledger.projections.statistics.StatisticsProjection;
 import org.unionledger.projections.support.EventPositions;
 import org.unionledger.projections.support.ReadModelBatch;
-import org.unionledger.signoff.ChildReport;
+import org.unionledger.annualreports.ChildReport;
 import org.unionledger.signoff.Events.AnnualReportSignedOff;
 import org.unionledger.statistics.StatisticalCalendar;
 

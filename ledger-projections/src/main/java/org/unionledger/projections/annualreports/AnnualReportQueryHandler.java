@@ -15,8 +15,8 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.projections.support.ReadModelStore;
-import org.unionledger.signoff.ChildReport;
-import org.unionledger.signoff.ChildReportStatus;
+import org.unionledger.annualreports.ChildReport;
+import org.unionledger.annualreports.ChildReportStatus;
 
 /** Answers signed reports and their flags from {@link AnnualReportProjection}. */
 public class AnnualReportQueryHandler {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.unionledger.jurisdiction.JurisdictionCode;
-import org.unionledger.signoff.ChildReport;
+import org.unionledger.annualreports.ChildReport;
 
 /**
  * The signed yearly report of a jurisdiction: its current version, the versions before

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
-import org.unionledger.online.ApplicationId;
+import org.unionledger.applications.ApplicationId;
 import org.unionledger.union.UnionId;
 
 /**

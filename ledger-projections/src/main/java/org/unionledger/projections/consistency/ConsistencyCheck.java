@@ -91,6 +91,7 @@ public final class ConsistencyCheck {
 		List<String> collections = new ArrayList<>(StatisticsProjection.COLLECTIONS);
 		collections.add(SummaryProjection.COLLECTION);
 		collections.add(CredentialProjection.COLLECTION);
+		collections.add(CredentialProjection.MEMBERS);
 		collections.add(TransferProjection.COLLECTION);
 		collections.add(UnionListProjection.COLLECTION);
 		for (String collection : collections) {

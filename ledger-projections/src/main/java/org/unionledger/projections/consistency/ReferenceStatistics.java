@@ -31,7 +31,7 @@ import org.unionledger.membership.Events.TransferCredentialIssued;
 import org.unionledger.membership.MemberId;
 import org.unionledger.membership.MembershipEvent;
 import org.unionledger.projections.statistics.Figures;
-import org.unionledger.projections.statistics.Scopes;
+import org.unionledger.projections.statistics.ScopeKeys;
 import org.unionledger.service.Events.ServiceDelivered;
 import org.unionledger.service.ServiceEvent;
 import org.unionledger.statistics.StatisticalCalendar;
@@ -200,7 +200,7 @@ public final class ReferenceStatistics {
 						Figures.of(Figures.NEW, Figures.SECTOR, e.union().sector()),
 						Figures.of(Figures.NEW, Figures.UNION_TYPE, e.union().type()),
 						Figures.of(Figures.NEW, Figures.CHANNEL, e.channel()));
-				for (String scope : Scopes.chain(e.union())) {
+				for (String scope : ScopeKeys.chain(e.union())) {
 					count(this.figures, scope, Figures.TRANSFERS_IN, 1);
 				}
 			}
@@ -229,8 +229,8 @@ public final class ReferenceStatistics {
 				this.members.put(e.memberId(), new Member(e.toUnion(), member.status(), member.serving()));
 			}
 			if (this.inYear) {
-				List<String> from = Scopes.chain(e.fromUnion());
-				List<String> to = Scopes.chain(e.toUnion());
+				List<String> from = ScopeKeys.chain(e.fromUnion());
+				List<String> to = ScopeKeys.chain(e.toUnion());
 				Set<String> touched = new LinkedHashSet<>(from);
 				touched.addAll(to);
 				boolean intraCity = e.fromUnion()
@@ -347,9 +347,9 @@ public final class ReferenceStatistics {
 			}
 			if (this.inYear) {
 				long fen = e.amountYuan().movePointRight(2).longValueExact();
-				service(this.figures, Scopes.chain(e.union()), Figures.SERVICES, e, fen);
+				service(this.figures, ScopeKeys.chain(e.union()), Figures.SERVICES, e, fen);
 				String group = (e.memberId() != null) ? Figures.MEMBERS : Figures.NON_MEMBERS;
-				for (String scope : Scopes.chain(e.union())) {
+				for (String scope : ScopeKeys.chain(e.union())) {
 					count(this.figures, scope, Figures.of(Figures.SERVICES, group, Figures.DELIVERIES), 1);
 					count(this.figures, scope, Figures.of(Figures.SERVICES, group, Figures.PERSON_TIMES),
 							e.personTimes());
@@ -359,8 +359,8 @@ public final class ReferenceStatistics {
 					}
 				}
 				if (holding != null) {
-					service(this.figures, Scopes.chain(holding), Figures.HELD_SERVICES, e, fen);
-					for (String scope : Scopes.chain(holding)) {
+					service(this.figures, ScopeKeys.chain(holding), Figures.HELD_SERVICES, e, fen);
+					for (String scope : ScopeKeys.chain(holding)) {
 						this.servedHeld.computeIfAbsent(scope, (s) -> new HashSet<>()).add(e.memberId());
 					}
 				}
@@ -455,7 +455,7 @@ public final class ReferenceStatistics {
 
 	private static void count(Map<String, Map<String, Long>> figures, UnionPlacement union, long amount,
 			String... names) {
-		for (String scope : Scopes.chain(union)) {
+		for (String scope : ScopeKeys.chain(union)) {
 			for (String name : names) {
 				count(figures, scope, name, amount);
 			}

@@ -1,20 +1,31 @@
 package org.unionledger.projections.credentials;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.bson.Document;
+import org.unionledger.membership.CredentialCode;
+import org.unionledger.membership.Events.MemberReEnrolled;
 import org.unionledger.membership.Events.TransferAccepted;
 import org.unionledger.membership.Events.TransferCredentialCancelled;
 import org.unionledger.membership.Events.TransferCredentialIssued;
+import org.unionledger.membership.MemberId;
 import org.unionledger.projections.support.EventPositions;
 import org.unionledger.projections.support.ReadModelBatch;
 
 /**
  * Transfer credentials by code, so that a receiving union can present a code and find the
  * membership it belongs to. The aggregate decides whether the credential is still good;
- * this only points at it.
+ * this only points at it, and says, as the aggregate does, that a credential still
+ * outstanding when its member re-enrolls is void. To find those, {@value #MEMBERS} keeps
+ * by member id the codes of the member's credentials that may still be outstanding:
+ * {@code c: [code, …]}; a code leaves it when used or cancelled, or at the re-enrollment
+ * after the one that voided it.
  */
 @ProcessingGroup(CredentialProjection.PROCESSING_GROUP)
 public class CredentialProjection {
@@ -22,6 +33,16 @@ public class CredentialProjection {
 	public static final String PROCESSING_GROUP = "credentials";
 
 	public static final String COLLECTION = "rm_credentials";
+
+	/** The codes of each member's credentials that may still be outstanding. */
+	public static final String MEMBERS = "rm_credential_members";
+
+	/**
+	 * The layout of the read models of {@value #PROCESSING_GROUP} (this one and the
+	 * transfers read model): 2 since a re-enrollment voids the credentials still
+	 * outstanding, which layout 1 kept outstanding (and counted so on the dashboard).
+	 */
+	public static final int LAYOUT = 2;
 
 	private final MongoDatabase database;
 
@@ -32,6 +53,7 @@ public class CredentialProjection {
 	@ResetHandler
 	void reset() {
 		this.database.getCollection(COLLECTION).drop();
+		this.database.getCollection(MEMBERS).drop();
 	}
 
 	@EventHandler
@@ -44,6 +66,13 @@ public class CredentialProjection {
 			d.put("expiresOn", event.expiresOn().toString());
 			d.put("status", CredentialView.Status.OUTSTANDING.name());
 		});
+		ReadModelBatch.current().apply(MEMBERS, event.memberId().value(), EventPositions.of(token), d -> {
+			List<String> codes = codes(d);
+			if (!codes.contains(event.code().value())) {
+				codes.add(event.code().value());
+			}
+			d.put("c", codes);
+		});
 	}
 
 	@EventHandler
@@ -51,6 +80,7 @@ public class CredentialProjection {
 		ReadModelBatch.current()
 			.apply(COLLECTION, event.code().value(), EventPositions.of(token),
 					d -> d.put("status", CredentialView.Status.CANCELLED.name()));
+		closed(event.memberId(), event.code(), EventPositions.of(token));
 	}
 
 	@EventHandler
@@ -60,6 +90,56 @@ public class CredentialProjection {
 			d.put("acceptedBy", event.toUnion().unionId().value());
 			d.put("acceptedOn", event.effectiveDate().toString());
 		});
+		closed(event.memberId(), event.code(), EventPositions.of(token));
+	}
+
+	/**
+	 * The member's credentials still outstanding become void, as in the ledger. They are
+	 * found from the member's codes and the credentials as they stood before this event:
+	 * on a redelivery the codes it voided are still listed, and a credential issued after
+	 * it has seen a later position, so it is left alone.
+	 */
+	@EventHandler
+	void on(MemberReEnrolled event, TrackingToken token) {
+		long position = EventPositions.of(token);
+		ReadModelBatch batch = ReadModelBatch.current();
+		String member = event.memberId().value();
+		List<String> codes = strings(batch.field(MEMBERS, member, "c"));
+		batch.prefetch(COLLECTION, codes);
+		List<String> kept = new ArrayList<>();
+		for (String code : codes) {
+			Document credential = batch.document(COLLECTION, code);
+			long last = ((Number) credential.getOrDefault(ReadModelBatch.LAST_POSITION, -1L)).longValue();
+			if (last >= position) {
+				kept.add(code);
+			}
+			else if (CredentialView.Status.OUTSTANDING.name().equals(credential.getString("status"))) {
+				kept.add(code);
+				batch.apply(COLLECTION, code, position, d -> d.put("status", CredentialView.Status.VOID.name()));
+			}
+		}
+		batch.apply(MEMBERS, member, position, d -> d.put("c", kept));
+	}
+
+	/** A used or cancelled credential can no longer be voided. */
+	private static void closed(MemberId member, CredentialCode code, long position) {
+		ReadModelBatch.current().apply(MEMBERS, member.value(), position, d -> {
+			List<String> codes = codes(d);
+			codes.remove(code.value());
+			d.put("c", codes);
+		});
+	}
+
+	private static List<String> codes(Document member) {
+		return strings(member.get("c"));
+	}
+
+	private static List<String> strings(Object value) {
+		List<String> strings = new ArrayList<>();
+		if (value instanceof List<?> list) {
+			list.forEach((item) -> strings.add(String.valueOf(item)));
+		}
+		return strings;
 	}
 
 }

@@ -16,7 +16,7 @@ import org.unionledger.union.UnionId;
  * @param toUnionId the intended receiving union, or {@code null}
  * @param issuedOn issue date
  * @param expiresOn first day it is no longer valid
- * @param status outstanding, used or cancelled
+ * @param status outstanding, used, cancelled or void
  */
 public record CredentialView(CredentialCode code, MemberId memberId, UnionId issuingUnionId, UnionId toUnionId,
 		LocalDate issuedOn, LocalDate expiresOn, Status status) {
@@ -27,7 +27,12 @@ public record CredentialView(CredentialCode code, MemberId memberId, UnionId iss
 	 */
 	public enum Status {
 
-		OUTSTANDING, USED, CANCELLED
+		OUTSTANDING, USED, CANCELLED,
+		/**
+		 * Still outstanding when its member, terminated since, re-enrolled: the ledger
+		 * refuses it as cancelled.
+		 */
+		VOID
 
 	}
 

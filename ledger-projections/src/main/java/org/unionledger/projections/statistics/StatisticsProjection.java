@@ -158,7 +158,7 @@ public class StatisticsProjection {
 	void on(UnionRegistered event, TrackingToken token) {
 		Deltas deltas = new Deltas(event, recorded(event.recordedAt()));
 		UnionPlacement union = event.placement();
-		deltas.add(Scopes.chain(union), event.establishedOn(), 1, Figures.UNIONS_ESTABLISHED,
+		deltas.add(ScopeKeys.chain(union), event.establishedOn(), 1, Figures.UNIONS_ESTABLISHED,
 				Figures.of(Figures.UNIONS_ESTABLISHED, Figures.SECTOR, union.sector()),
 				Figures.of(Figures.UNIONS_ESTABLISHED, Figures.UNION_TYPE, union.type()), Figures.OPEN_UNIONS);
 		write(EventPositions.of(token), deltas);
@@ -167,7 +167,7 @@ public class StatisticsProjection {
 	@EventHandler
 	void on(UnionDissolved event, TrackingToken token) {
 		Deltas deltas = new Deltas(event, recorded(event.recordedAt()));
-		List<String> chain = Scopes.chain(event.placement());
+		List<String> chain = ScopeKeys.chain(event.placement());
 		deltas.add(chain, event.effectiveDate(), 1, Figures.UNIONS_DISSOLVED);
 		deltas.add(chain, event.effectiveDate(), -1, Figures.OPEN_UNIONS);
 		write(EventPositions.of(token), deltas);
@@ -178,7 +178,7 @@ public class StatisticsProjection {
 		long position = EventPositions.of(token);
 		Deltas deltas = new Deltas(event, recorded(event.recordedAt()));
 		UnionPlacement union = event.union();
-		List<String> chain = Scopes.chain(union);
+		List<String> chain = ScopeKeys.chain(union);
 		deltas.add(chain, event.effectiveDate(), 1, Figures.NEW,
 				Figures.of(Figures.NEW, Figures.SECTOR, union.sector()),
 				Figures.of(Figures.NEW, Figures.UNION_TYPE, union.type()),
@@ -192,7 +192,7 @@ public class StatisticsProjection {
 	void on(MemberReEnrolled event, TrackingToken token) {
 		long position = EventPositions.of(token);
 		Deltas deltas = new Deltas(event, recorded(event.recordedAt()));
-		List<String> chain = Scopes.chain(event.union());
+		List<String> chain = ScopeKeys.chain(event.union());
 		deltas.add(chain, event.effectiveDate(), 1, Figures.RE,
 				Figures.of(Figures.RE, Figures.CHANNEL, event.channel()));
 		deltas.add(chain, event.effectiveDate(), 1, active(event.union()));
@@ -205,7 +205,7 @@ public class StatisticsProjection {
 		long position = EventPositions.of(token);
 		Deltas deltas = new Deltas(event, recorded(event.recordedAt()));
 		UnionPlacement union = event.union();
-		List<String> chain = Scopes.chain(union);
+		List<String> chain = ScopeKeys.chain(union);
 		deltas.add(chain, event.effectiveDate(), -1, Figures.NEW,
 				Figures.of(Figures.NEW, Figures.SECTOR, union.sector()),
 				Figures.of(Figures.NEW, Figures.UNION_TYPE, union.type()),
@@ -224,8 +224,8 @@ public class StatisticsProjection {
 	void on(TransferAccepted event, TrackingToken token) {
 		long position = EventPositions.of(token);
 		Deltas deltas = new Deltas(event, recorded(event.recordedAt()));
-		List<String> from = Scopes.chain(event.fromUnion());
-		List<String> to = Scopes.chain(event.toUnion());
+		List<String> from = ScopeKeys.chain(event.fromUnion());
+		List<String> to = ScopeKeys.chain(event.toUnion());
 		LocalDate effective = event.effectiveDate();
 		deltas.add(from, effective, -1, active(event.fromUnion()));
 		deltas.add(to, effective, 1, active(event.toUnion()));
@@ -251,7 +251,7 @@ public class StatisticsProjection {
 	@EventHandler
 	void on(MembershipPutOnHold event, TrackingToken token) {
 		Deltas deltas = new Deltas(event, recorded(event.recordedAt()));
-		List<String> chain = Scopes.chain(event.union());
+		List<String> chain = ScopeKeys.chain(event.union());
 		deltas.add(chain, event.effectiveDate(), -1, active(event.union()));
 		deltas.add(chain, event.effectiveDate(), 1, Figures.ON_HOLD, Figures.HOLDS);
 		write(EventPositions.of(token), deltas);
@@ -260,7 +260,7 @@ public class StatisticsProjection {
 	@EventHandler
 	void on(MembershipResumed event, TrackingToken token) {
 		Deltas deltas = new Deltas(event, recorded(event.recordedAt()));
-		List<String> chain = Scopes.chain(event.union());
+		List<String> chain = ScopeKeys.chain(event.union());
 		deltas.add(chain, event.effectiveDate(), -1, Figures.ON_HOLD);
 		deltas.add(chain, event.effectiveDate(), 1, active(event.union()));
 		deltas.add(chain, event.effectiveDate(), 1, Figures.RESUMPTIONS);
@@ -271,7 +271,7 @@ public class StatisticsProjection {
 	void on(MembershipTerminated event, TrackingToken token) {
 		long position = EventPositions.of(token);
 		Deltas deltas = new Deltas(event, recorded(event.recordedAt()));
-		List<String> chain = Scopes.chain(event.union());
+		List<String> chain = ScopeKeys.chain(event.union());
 		if (event.wasOnHold()) {
 			deltas.add(chain, event.effectiveDate(), -1, Figures.ON_HOLD);
 		}
@@ -287,14 +287,14 @@ public class StatisticsProjection {
 	@EventHandler
 	void on(ServingUnionAssigned event, TrackingToken token) {
 		Deltas deltas = new Deltas(event, recorded(event.recordedAt()));
-		deltas.add(Scopes.chain(event.servingUnion()), event.effectiveDate(), 1, Figures.SERVING);
+		deltas.add(ScopeKeys.chain(event.servingUnion()), event.effectiveDate(), 1, Figures.SERVING);
 		write(EventPositions.of(token), deltas);
 	}
 
 	@EventHandler
 	void on(ServingAssignmentEnded event, TrackingToken token) {
 		Deltas deltas = new Deltas(event, recorded(event.recordedAt()));
-		deltas.add(Scopes.chain(event.servingUnion()), event.effectiveDate(), -1, Figures.SERVING);
+		deltas.add(ScopeKeys.chain(event.servingUnion()), event.effectiveDate(), -1, Figures.SERVING);
 		write(EventPositions.of(token), deltas);
 	}
 
@@ -304,7 +304,7 @@ public class StatisticsProjection {
 		LocalDate recorded = recorded(event.recordedAt());
 		LocalDate effective = event.deliveredOn();
 		Deltas deltas = new Deltas(event, recorded);
-		List<String> delivered = Scopes.chain(event.union());
+		List<String> delivered = ScopeKeys.chain(event.union());
 		long fen = event.amountYuan().movePointRight(2).longValueExact();
 		String group = (event.memberId() != null) ? Figures.MEMBERS : Figures.NON_MEMBERS;
 		addService(deltas, delivered, effective, Figures.SERVICES, event, fen);
@@ -314,7 +314,7 @@ public class StatisticsProjection {
 		deltas.add(delivered, effective, fen, Figures.of(Figures.SERVICES, group, Figures.AMOUNT_FEN));
 		if (event.memberId() != null) {
 			UnionPlacement holding = holdingOn(event.memberId(), effective, position);
-			List<String> held = (holding != null) ? Scopes.chain(holding) : List.of();
+			List<String> held = (holding != null) ? ScopeKeys.chain(holding) : List.of();
 			addService(deltas, held, effective, Figures.HELD_SERVICES, event, fen);
 			distinctMembersServed(deltas, position,
 					new Served(position, recorded, effective, delivered, held, event.memberId()));

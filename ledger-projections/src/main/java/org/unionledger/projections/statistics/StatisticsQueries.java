@@ -18,7 +18,7 @@ public final class StatisticsQueries {
 	 * what had been recorded by the end of that day (in the ledger's zone) counts, and
 	 * the answer also shows what was recorded later.
 	 *
-	 * @param scope {@code U:<unionId>} or {@code J:<code>} (see {@link Scopes})
+	 * @param scope {@code U:<unionId>} or {@code J:<code>} (see {@link ScopeKeys})
 	 * @param statisticalYear the year
 	 * @param asOf effective date, or {@code null}
 	 * @param knownAt recorded date, or {@code null} for everything recorded

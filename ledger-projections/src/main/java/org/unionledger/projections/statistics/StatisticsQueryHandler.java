@@ -90,7 +90,7 @@ public class StatisticsQueryHandler {
 			}
 		}
 		List<StatisticsView.Completion> completion = List.of();
-		JurisdictionCode code = Scopes.jurisdictionOf(scope);
+		JurisdictionCode code = ScopeKeys.jurisdictionOf(scope);
 		if (code != null) {
 			completion = completion(code, year, asOf, known, figures.getOrDefault(Figures.NEW, 0L));
 		}
@@ -329,7 +329,7 @@ public class StatisticsQueryHandler {
 		List<String> counterKeys = new ArrayList<>();
 		List<String> targetKeys = new ArrayList<>();
 		for (Jurisdiction child : children) {
-			counterKeys.add(CounterKeys.statisticalYear(Scopes.jurisdiction(child.code()), year));
+			counterKeys.add(CounterKeys.statisticalYear(ScopeKeys.jurisdiction(child.code()), year));
 			targetKeys.add(StatisticsProjection.targetKey(child.code(), year));
 		}
 		Map<String, Document> counters = this.store.find(StatisticsProjection.COUNTERS, counterKeys);
@@ -344,7 +344,7 @@ public class StatisticsQueryHandler {
 				// as of a date or as known at a day: the child's own statistics, same
 				// arithmetic
 				newEnrollments = handle(
-						new FindStatistics(Scopes.jurisdiction(child.code()), year, query.asOf(), query.knownAt()))
+						new FindStatistics(ScopeKeys.jurisdiction(child.code()), year, query.asOf(), query.knownAt()))
 					.figure(Figures.NEW);
 			}
 			else {

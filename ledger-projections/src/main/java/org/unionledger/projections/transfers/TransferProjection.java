@@ -3,7 +3,9 @@ package org.unionledger.projections.transfers;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ProcessingGroup;
@@ -12,10 +14,12 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.unionledger.membership.CredentialCode;
+import org.unionledger.membership.Events.MemberReEnrolled;
 import org.unionledger.membership.Events.TransferAccepted;
 import org.unionledger.membership.Events.TransferCredentialCancelled;
 import org.unionledger.membership.Events.TransferCredentialIssued;
-import org.unionledger.projections.statistics.Scopes;
+import org.unionledger.membership.MemberId;
+import org.unionledger.projections.statistics.ScopeKeys;
 import org.unionledger.projections.support.EventPositions;
 import org.unionledger.projections.support.ReadModelBatch;
 import org.unionledger.statistics.StatisticalCalendar;
@@ -29,13 +33,19 @@ import static org.unionledger.projections.support.Documents.increment;
  * {@code _id}:
  * <ul>
  * <li>{@code F|<scope>|<statistical year>}: the accepted transfers across a city boundary
- * that touch the scope (union or jurisdiction, see {@link Scopes}), by effective day and
- * {@code <from city>><to city>}: {@code f: {date: {edge: count}}};</li>
+ * that touch the scope (union or jurisdiction, see {@link ScopeKeys}), by effective day
+ * and {@code <from city>><to city>}: {@code f: {date: {edge: count}}};</li>
  * <li>{@code C|<scope>}: the credentials issued by the scope's unions that are still
- * outstanding (neither used nor cancelled), by expiry date: {@code x: {date: count}};
- * whether one has expired is judged when read;</li>
- * <li>{@code K|<code>}: a credential's expiry date and issuing union, so that its use or
- * cancellation finds the counts to take it from.</li>
+ * outstanding (neither used nor cancelled, nor void: still outstanding when their member
+ * re-enrolled), by expiry date: {@code x: {date: count}}; whether one has expired is
+ * judged when read;</li>
+ * <li>{@code K|<code>}: a credential's expiry date, issuing union and the position of its
+ * issue, and whether it is still outstanding ({@code open}), so that its use,
+ * cancellation or voiding finds the counts to take it from;</li>
+ * <li>{@code M|<member id>}: the codes of the member's credentials that may still be
+ * outstanding, {@code c: [code, …]}, so that a re-enrollment finds those it voids; a code
+ * leaves it when used or cancelled, or at the re-enrollment after the one that voided
+ * it.</li>
  * </ul>
  * Each document remembers the last global position applied to it, so every event counts
  * once however often it is delivered.
@@ -43,7 +53,10 @@ import static org.unionledger.projections.support.Documents.increment;
 @ProcessingGroup(TransferProjection.PROCESSING_GROUP)
 public class TransferProjection {
 
-	/** Handled with the credential read model, and rebuilt with it. */
+	/**
+	 * Handled with the credential read model, and rebuilt with it (its layout is
+	 * {@link org.unionledger.projections.credentials.CredentialProjection#LAYOUT}).
+	 */
 	public static final String PROCESSING_GROUP = "credentials";
 
 	public static final String COLLECTION = "rm_transfers";
@@ -76,24 +89,32 @@ public class TransferProjection {
 		String expires = event.expiresOn().toString();
 		batch.apply(COLLECTION, credentialKey(event.code()), position, (document) -> {
 			document.put("expiresOn", expires);
-			document.put("scopes", Scopes.chain(event.issuingUnion()));
+			document.put("scopes", ScopeKeys.chain(event.issuingUnion()));
 			document.put("open", true);
+			document.put("issuedAt", position);
 		});
-		for (String scope : Scopes.chain(event.issuingUnion())) {
+		for (String scope : ScopeKeys.chain(event.issuingUnion())) {
 			batch.apply(COLLECTION, outstandingKey(scope), position,
 					(document) -> increment(sub(document, "x"), expires, 1));
 		}
+		batch.apply(COLLECTION, memberKey(event.memberId()), position, (document) -> {
+			List<String> codes = strings(document.get("c"));
+			if (!codes.contains(event.code().value())) {
+				codes.add(event.code().value());
+			}
+			document.put("c", codes);
+		});
 	}
 
 	@EventHandler
 	void on(TransferCredentialCancelled event, TrackingToken token) {
-		close(event.code(), EventPositions.of(token));
+		close(event.memberId(), event.code(), EventPositions.of(token));
 	}
 
 	@EventHandler
 	void on(TransferAccepted event, TrackingToken token) {
 		long position = EventPositions.of(token);
-		close(event.code(), position);
+		close(event.memberId(), event.code(), position);
 		UnionPlacement from = event.fromUnion();
 		UnionPlacement to = event.toUnion();
 		String fromCity = from.jurisdictionCode().city().value();
@@ -104,8 +125,8 @@ public class TransferProjection {
 		String edge = fromCity + ">" + toCity;
 		String day = event.effectiveDate().toString();
 		int year = this.calendar.yearOf(event.effectiveDate());
-		Set<String> scopes = new LinkedHashSet<>(Scopes.chain(from));
-		scopes.addAll(Scopes.chain(to));
+		Set<String> scopes = new LinkedHashSet<>(ScopeKeys.chain(from));
+		scopes.addAll(ScopeKeys.chain(to));
 		for (String scope : scopes) {
 			ReadModelBatch.current()
 				.apply(COLLECTION, flowKey(scope, year), position,
@@ -114,10 +135,43 @@ public class TransferProjection {
 	}
 
 	/**
-	 * A credential used or cancelled leaves the outstanding counts, as its document stood
-	 * before this event (written by the earlier issue).
+	 * The credentials still outstanding when their member re-enrolls are void, as in the
+	 * ledger: they leave the outstanding (and expired) counts. Each count document
+	 * changes once for the event, however many of the member's credentials it counted.
 	 */
-	private void close(CredentialCode code, long position) {
+	@EventHandler
+	void on(MemberReEnrolled event, TrackingToken token) {
+		long position = EventPositions.of(token);
+		ReadModelBatch batch = ReadModelBatch.current();
+		String memberKey = memberKey(event.memberId());
+		List<String> codes = strings(batch.field(COLLECTION, memberKey, "c"));
+		batch.prefetch(COLLECTION, codes.stream().map(TransferProjection::credentialKey).toList());
+		Map<String, Map<String, Integer>> voided = new TreeMap<>();
+		List<String> kept = new ArrayList<>();
+		for (String code : codes) {
+			Document credential = batch.document(COLLECTION, credentialKey(code));
+			if (credential.get("issuedAt") instanceof Number issuedAt && issuedAt.longValue() >= position) {
+				kept.add(code);
+			}
+			else if (wasOpen(credential, position)) {
+				kept.add(code);
+				batch.apply(COLLECTION, credentialKey(code), position, (document) -> document.put("open", false));
+				for (String scope : strings(credential.get("scopes"))) {
+					voided.computeIfAbsent(scope, (s) -> new TreeMap<>())
+						.merge(credential.getString("expiresOn"), 1, Integer::sum);
+				}
+			}
+		}
+		voided.forEach((scope, byExpiry) -> batch.apply(COLLECTION, outstandingKey(scope), position,
+				(document) -> byExpiry.forEach((expires, count) -> increment(sub(document, "x"), expires, -count))));
+		batch.apply(COLLECTION, memberKey, position, (document) -> document.put("c", kept));
+	}
+
+	/**
+	 * A credential used or cancelled leaves the outstanding counts, as its document stood
+	 * before this event (written by the earlier issue), and the member's codes.
+	 */
+	private void close(MemberId member, CredentialCode code, long position) {
 		ReadModelBatch batch = ReadModelBatch.current();
 		Document credential = batch.document(COLLECTION, credentialKey(code));
 		if (credential.getString("expiresOn") == null) {
@@ -125,9 +179,13 @@ public class TransferProjection {
 		}
 		String expires = credential.getString("expiresOn");
 		List<String> scopes = strings(credential.get("scopes"));
-		boolean wasOpen = Boolean.TRUE.equals(credential.get("open"))
-				|| ((Number) credential.get(ReadModelBatch.LAST_POSITION)).longValue() >= position;
+		boolean wasOpen = wasOpen(credential, position);
 		batch.apply(COLLECTION, credentialKey(code), position, (document) -> document.put("open", false));
+		batch.apply(COLLECTION, memberKey(member), position, (document) -> {
+			List<String> codes = strings(document.get("c"));
+			codes.remove(code.value());
+			document.put("c", codes);
+		});
 		if (!wasOpen) {
 			return;
 		}
@@ -135,6 +193,15 @@ public class TransferProjection {
 			batch.apply(COLLECTION, outstandingKey(scope), position,
 					(document) -> increment(sub(document, "x"), expires, -1));
 		}
+	}
+
+	/**
+	 * Whether the credential was outstanding before the event at {@code position}: still
+	 * open, or closed by that very event in a batch written in part before.
+	 */
+	private static boolean wasOpen(Document credential, long position) {
+		return credential.getString("expiresOn") != null && (Boolean.TRUE.equals(credential.get("open"))
+				|| ((Number) credential.getOrDefault(ReadModelBatch.LAST_POSITION, -1L)).longValue() >= position);
 	}
 
 	static String flowKey(String scope, int statisticalYear) {
@@ -146,7 +213,15 @@ public class TransferProjection {
 	}
 
 	static String credentialKey(CredentialCode code) {
-		return "K|" + code.value();
+		return credentialKey(code.value());
+	}
+
+	static String credentialKey(String code) {
+		return "K|" + code;
+	}
+
+	static String memberKey(MemberId member) {
+		return "M|" + member.value();
 	}
 
 	private static List<String> strings(Object value) {

@@ -26,17 +26,17 @@ import org.unionledger.membership.Events.MembershipTerminated;
 import org.unionledger.membership.MemberId;
 import org.unionledger.membership.TerminationReason;
 import org.unionledger.projections.statistics.Feeder;
-import org.unionledger.projections.statistics.Scopes;
+import org.unionledger.projections.statistics.ScopeKeys;
 import org.unionledger.projections.statistics.StatisticsProjection;
 import org.unionledger.projections.statistics.StatisticsQueries.FindStatistics;
 import org.unionledger.projections.statistics.StatisticsQueryHandler;
 import org.unionledger.service.Events.ServiceDelivered;
 import org.unionledger.service.ServiceId;
 import org.unionledger.service.ServiceType;
-import org.unionledger.signoff.ChildReport;
+import org.unionledger.annualreports.ChildReport;
 import org.unionledger.signoff.Events.AnnualReportSignedOff;
-import org.unionledger.signoff.ReportDigest;
-import org.unionledger.signoff.ReportId;
+import org.unionledger.annualreports.ReportDigest;
+import org.unionledger.annualreports.ReportId;
 import org.unionledger.statistics.StatisticalCalendar;
 import org.unionledger.union.Events.UnionRegistered;
 import org.unionledger.union.Sector;
@@ -114,7 +114,7 @@ class AnnualReportProjectionTest {
 
 	private Map<String, Long> figures(JurisdictionCode code) {
 		return new StatisticsQueryHandler(this.feeder.store, CALENDAR, TABLE, CLOCK)
-			.handle(new FindStatistics(Scopes.jurisdiction(code), 2026, CALENDAR.lastDay(2026), null))
+			.handle(new FindStatistics(ScopeKeys.jurisdiction(code), 2026, CALENDAR.lastDay(2026), null))
 			.figures();
 	}
 

@@ -71,7 +71,7 @@ class StatisticsAgreeWithReplayTest {
 					withLateEntries += view.recordedLater().isEmpty() ? 0 : 1;
 				}
 				compared++;
-				if (Scopes.jurisdictionOf(scope) != null) {
+				if (ScopeKeys.jurisdictionOf(scope) != null) {
 					Map<TargetSource, Long> targets = replay.targets(scope.substring(2), year, cut, knownAt);
 					for (StatisticsView.Completion completion : view.completion()) {
 						assertThat(completion.target()).as("target %s of %s", completion.source(), scope)
@@ -121,7 +121,7 @@ class StatisticsAgreeWithReplayTest {
 				for (LocalDate knownAt : knownAts) {
 					List<Long> expected = new ArrayList<>();
 					for (int i = 0; i < events.size(); i++) {
-						if (events.get(i) instanceof MemberEnrolled e && Scopes.chain(e.union()).contains(scope)
+						if (events.get(i) instanceof MemberEnrolled e && ScopeKeys.chain(e.union()).contains(scope)
 								&& !e.effectiveDate().isBefore(CALENDAR.firstDay(year))
 								&& !e.effectiveDate().isAfter(asOf) && (knownAt == null
 										|| !e.recordedAt().atZone(LedgerStory.ZONE).toLocalDate().isAfter(knownAt))) {
@@ -234,7 +234,7 @@ class StatisticsAgreeWithReplayTest {
 	static Set<String> scopes() {
 		Set<String> scopes = new LinkedHashSet<>();
 		for (UnionPlacement union : LedgerStory.UNIONS) {
-			scopes.addAll(Scopes.chain(union));
+			scopes.addAll(ScopeKeys.chain(union));
 		}
 		return scopes;
 	}

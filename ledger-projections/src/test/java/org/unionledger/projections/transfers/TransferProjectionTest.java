@@ -5,18 +5,26 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.mongodb.client.MongoDatabase;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.unionledger.common.RecordedBy;
 import org.unionledger.eventstore.MongoTestDatabase;
+import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.membership.CredentialCode;
+import org.unionledger.membership.EnrollmentChannel;
+import org.unionledger.membership.Events.MemberReEnrolled;
+import org.unionledger.membership.Events.MembershipTerminated;
 import org.unionledger.membership.Events.TransferAccepted;
 import org.unionledger.membership.Events.TransferCredentialCancelled;
 import org.unionledger.membership.Events.TransferCredentialIssued;
 import org.unionledger.membership.MemberId;
+import org.unionledger.membership.TerminationReason;
 import org.unionledger.projections.support.MongoReadModelStore;
 import org.unionledger.projections.support.ReadModelTransactionManager;
 import org.unionledger.statistics.StatisticalCalendar;
@@ -130,6 +138,88 @@ class TransferProjectionTest {
 			.handle(new FindTransfers("J:13", List.of(), 2027, StatisticalCalendar.ACFTU.firstDay(2027),
 					StatisticalCalendar.ACFTU.lastDay(2027), TODAY))
 			.flows()).isEmpty();
+	}
+
+	/**
+	 * A member terminated with credentials still outstanding, one expired and one not,
+	 * re-enrolls elsewhere: the ledger voids both, so the issuing union counts neither as
+	 * outstanding nor as expired; another member's credential still counts.
+	 */
+	@Test
+	void aReEnrollmentVoidsEveryCredentialStillOutstandingExpiredOrNot() {
+		MemberId member = new MemberId("m-6");
+		CredentialCode expired = new CredentialCode("TC-1111-2222-3333-4444");
+		CredentialCode valid = new CredentialCode("TC-5555-6666-7777-8888");
+		CredentialCode others = new CredentialCode("TC-9999-AAAA-BBBB-CCCC");
+		deliverTwice(1, issued(member, expired, SJZ, LocalDate.of(2025, 11, 1), LocalDate.of(2026, 1, 30)));
+		deliverTwice(2, issued(member, valid, SJZ, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 5, 30)));
+		deliverTwice(3, issued(new MemberId("m-7"), others, SJZ, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 5, 30)));
+		deliverTwice(4, terminated(member, SJZ, LocalDate.of(2026, 3, 2)));
+		assertThat(find("U:sjz-site", List.of()).credentials())
+			.as("a termination leaves them outstanding: the ledger only refuses them")
+			.isEqualTo(new TransfersView.Credentials("U:sjz-site", 2, 1));
+
+		deliverTwice(5, reEnrolled(member, BD, LocalDate.of(2026, 3, 3)));
+
+		assertThat(find("U:sjz-site", List.of()).credentials())
+			.isEqualTo(new TransfersView.Credentials("U:sjz-site", 1, 0));
+		assertThat(find("J:13", List.of("J:1301", "J:1306")).credentials())
+			.isEqualTo(new TransfersView.Credentials("J:13", 1, 0));
+		assertThat(find("J:13", List.of("J:1301", "J:1306")).children()).containsExactly(
+				new TransfersView.Credentials("J:1301", 1, 0), new TransfersView.Credentials("J:1306", 0, 0));
+	}
+
+	@Test
+	void aRedeliveredReEnrollmentLeavesACredentialIssuedAfterItOutstanding() {
+		MemberId member = new MemberId("m-8");
+		CredentialCode old = new CredentialCode("TC-DDDD-EEEE-FFFF-GGGG");
+		CredentialCode fresh = new CredentialCode("TC-HHHH-JJJJ-KKKK-MMMM");
+		deliverTwice(1, issued(member, old, SJZ, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 5, 30)));
+		deliverTwice(2, terminated(member, SJZ, LocalDate.of(2026, 3, 2)));
+		deliverTwice(3, reEnrolled(member, BD, LocalDate.of(2026, 3, 3)));
+		deliverTwice(4, issued(member, fresh, BD, LocalDate.of(2026, 3, 4), LocalDate.of(2026, 6, 2)));
+		deliverTwice(3, reEnrolled(member, BD, LocalDate.of(2026, 3, 3)));
+
+		assertThat(find("J:13", List.of("J:1301", "J:1306")).children()).containsExactly(
+				new TransfersView.Credentials("J:1301", 0, 0), new TransfersView.Credentials("J:1306", 1, 0));
+
+		deliverTwice(5, terminated(member, BD, LocalDate.of(2026, 3, 5)));
+		deliverTwice(6, reEnrolled(member, SJZ, LocalDate.of(2026, 3, 6)));
+		assertThat(find("J:13", List.of()).credentials()).as("voided by the second re-enrollment")
+			.isEqualTo(new TransfersView.Credentials("J:13", 0, 0));
+	}
+
+	private static TransferCredentialIssued issued(MemberId member, CredentialCode code, UnionPlacement union,
+			LocalDate issuedOn, LocalDate expiresOn) {
+		return new TransferCredentialIssued(member, code, union, null, issuedOn, expiresOn, AT, CLERK);
+	}
+
+	private static MembershipTerminated terminated(MemberId member, UnionPlacement union, LocalDate effectiveDate) {
+		return new MembershipTerminated(member, union, TerminationReason.LEFT_WORKFORCE, false, effectiveDate, AT,
+				CLERK);
+	}
+
+	private static MemberReEnrolled reEnrolled(MemberId member, UnionPlacement union, LocalDate effectiveDate) {
+		return new MemberReEnrolled(member, new EncryptedPersonalData("k2", "ZA=="), union, EnrollmentChannel.ONLINE,
+				effectiveDate, AT, CLERK);
+	}
+
+	/**
+	 * Delivers the event at {@code position} as a processor would (through the
+	 * projection's {@code @EventHandler}s, ignoring an event it does not handle), twice.
+	 */
+	private void deliverTwice(long position, Object event) {
+		AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(this.projection);
+		GenericTrackedEventMessage<?> message = new GenericTrackedEventMessage<>(
+				new GlobalSequenceTrackingToken(position), GenericEventMessage.asEventMessage(event));
+		twice(position, () -> {
+			try {
+				handlers.handle(message);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
 	}
 
 	private TransfersView find(String scope, List<String> children) {

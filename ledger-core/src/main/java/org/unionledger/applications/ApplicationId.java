@@ -1,4 +1,4 @@
-package org.unionledger.online;
+package org.unionledger.applications;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

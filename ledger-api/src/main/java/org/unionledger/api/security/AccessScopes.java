@@ -27,7 +27,7 @@ import org.unionledger.union.UnionId;
  * unmasked personal data); system administrators do everything.
  */
 @Component
-public class Scopes {
+public class AccessScopes {
 
 	private static final Set<Role> SUBTREE_READERS = EnumSet.of(Role.JURISDICTION_ADMIN, Role.SUPERVISOR, Role.AUDITOR,
 			Role.SYSTEM_ADMIN);
@@ -37,7 +37,7 @@ public class Scopes {
 
 	private final UnionDirectory unions;
 
-	public Scopes(UnionDirectory unions) {
+	public AccessScopes(UnionDirectory unions) {
 		this.unions = unions;
 	}
 

@@ -1,4 +1,4 @@
-package org.unionledger.api.signoff;
+package org.unionledger.api.annualreports;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,10 +23,11 @@ import org.unionledger.jurisdiction.JurisdictionTable;
 import org.unionledger.projections.annualreports.AnnualReportView;
 import org.unionledger.projections.annualreports.FindAnnualReports;
 import org.unionledger.projections.annualreports.SignedReports;
+import org.unionledger.projections.statistics.ScopeKeys;
 import org.unionledger.projections.statistics.StatisticsProjection;
-import org.unionledger.signoff.ChildReport;
-import org.unionledger.signoff.Commands.SignOffAnnualReport;
-import org.unionledger.signoff.ReportId;
+import org.unionledger.annualreports.ChildReport;
+import org.unionledger.annualreports.Commands.SignOffAnnualReport;
+import org.unionledger.annualreports.ReportId;
 import org.unionledger.statistics.StatisticalCalendar;
 
 /**
@@ -143,10 +144,7 @@ public class AnnualReports {
 
 	/** The jurisdiction's figures of the year as a report counts them. */
 	public Map<String, Long> figures(JurisdictionCode code, int year) {
-		return this.statistics
-			.of(org.unionledger.projections.statistics.Scopes.jurisdiction(code), year, this.calendar.lastDay(year),
-					null)
-			.figures();
+		return this.statistics.of(ScopeKeys.jurisdiction(code), year, this.calendar.lastDay(year), null).figures();
 	}
 
 	/** The signed reports of these jurisdictions for the year. */

@@ -1,4 +1,4 @@
-package org.unionledger.online;
+package org.unionledger.applications;
 
 import java.time.LocalDate;
 

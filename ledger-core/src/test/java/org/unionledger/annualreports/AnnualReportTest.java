@@ -1,4 +1,4 @@
-package org.unionledger.signoff;
+package org.unionledger.annualreports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.unionledger.common.TestLedger.CLERK;
@@ -19,7 +19,7 @@ import org.unionledger.common.Rule;
 import org.unionledger.jurisdiction.Jurisdiction;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
-import org.unionledger.signoff.Commands.SignOffAnnualReport;
+import org.unionledger.annualreports.Commands.SignOffAnnualReport;
 import org.unionledger.signoff.Events.AnnualReportSignedOff;
 import org.unionledger.statistics.StatisticalCalendar;
 

@@ -1,4 +1,4 @@
-package org.unionledger.online;
+package org.unionledger.applications;
 
 /** Where an online application stands. */
 public enum ApplicationStatus {

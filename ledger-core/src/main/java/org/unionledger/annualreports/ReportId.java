@@ -1,4 +1,4 @@
-package org.unionledger.signoff;
+package org.unionledger.annualreports;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

@@ -11,9 +11,9 @@ import org.unionledger.union.UnionPlacement;
  * Where figures are counted: one scope per union ({@code U:<unionId>}) and one per
  * jurisdiction at each level ({@code J:<code>}), the same keys as the summary read model.
  */
-public final class Scopes {
+public final class ScopeKeys {
 
-	private Scopes() {
+	private ScopeKeys() {
 	}
 
 	public static String union(UnionId unionId) {

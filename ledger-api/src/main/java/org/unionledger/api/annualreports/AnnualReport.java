@@ -1,4 +1,4 @@
-package org.unionledger.api.signoff;
+package org.unionledger.api.annualreports;
 
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.unionledger.jurisdiction.JurisdictionLevel;
 import org.unionledger.projections.annualreports.AnnualReportView;
-import org.unionledger.signoff.ChildReport;
+import org.unionledger.annualreports.ChildReport;
 
 /**
  * A jurisdiction's yearly statistics report: its latest signed version (absent fields

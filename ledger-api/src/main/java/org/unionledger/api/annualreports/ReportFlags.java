@@ -1,4 +1,4 @@
-package org.unionledger.api.signoff;
+package org.unionledger.api.annualreports;
 
 import java.util.List;
 

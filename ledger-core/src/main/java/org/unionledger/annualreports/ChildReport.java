@@ -1,4 +1,4 @@
-package org.unionledger.signoff;
+package org.unionledger.annualreports;
 
 import org.unionledger.jurisdiction.JurisdictionCode;
 

@@ -1,4 +1,4 @@
-package org.unionledger.online;
+package org.unionledger.applications;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.unionledger.common.Guards.check;
@@ -14,10 +14,10 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.unionledger.common.Rule;
 import org.unionledger.common.Text;
 import org.unionledger.membership.MemberId;
-import org.unionledger.online.Commands.ApproveApplication;
-import org.unionledger.online.Commands.DeclineApplication;
-import org.unionledger.online.Commands.SubmitApplication;
-import org.unionledger.online.Commands.WithdrawApproval;
+import org.unionledger.applications.Commands.ApproveApplication;
+import org.unionledger.applications.Commands.DeclineApplication;
+import org.unionledger.applications.Commands.SubmitApplication;
+import org.unionledger.applications.Commands.WithdrawApproval;
 import org.unionledger.online.Events.ApplicationApprovalWithdrawn;
 import org.unionledger.online.Events.ApplicationApproved;
 import org.unionledger.online.Events.ApplicationDeclined;

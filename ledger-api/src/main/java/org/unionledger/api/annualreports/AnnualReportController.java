@@ -1,4 +1,4 @@
-package org.unionledger.api.signoff;
+package org.unionledger.api.annualreports;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.problems.ApiException;
-import org.unionledger.api.security.Scopes;
+import org.unionledger.api.security.AccessScopes;
 import org.unionledger.api.statistics.StatisticsRequests;
 import org.unionledger.common.Rule;
 import org.unionledger.jurisdiction.Jurisdiction;
@@ -23,7 +23,7 @@ import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
 import org.unionledger.projections.annualreports.AnnualReportView;
 import org.unionledger.projections.annualreports.SignedReports;
-import org.unionledger.signoff.ChildReportStatus;
+import org.unionledger.annualreports.ChildReportStatus;
 
 /**
  * The yearly statistics report (统计年报) of a jurisdiction, signed level by level (一级抓一级):
@@ -39,10 +39,10 @@ public class AnnualReportController {
 
 	private final JurisdictionTable jurisdictions;
 
-	private final Scopes access;
+	private final AccessScopes access;
 
 	public AnnualReportController(AnnualReports reports, StatisticsRequests requests, JurisdictionTable jurisdictions,
-			Scopes access) {
+			AccessScopes access) {
 		this.reports = reports;
 		this.requests = requests;
 		this.jurisdictions = jurisdictions;

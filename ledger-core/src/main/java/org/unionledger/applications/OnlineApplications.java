@@ -1,4 +1,4 @@
-package org.unionledger.online;
+package org.unionledger.applications;
 
 /**
  * Entry point for wiring, e.g.

@@ -1,4 +1,4 @@
-package org.unionledger.signoff;
+package org.unionledger.annualreports;
 
 /** How a jurisdiction of the level below stands in its parent's report. */
 public enum ChildReportStatus {

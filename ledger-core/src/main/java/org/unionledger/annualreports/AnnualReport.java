@@ -1,4 +1,4 @@
-package org.unionledger.signoff;
+package org.unionledger.annualreports;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.unionledger.common.Guards.check;
@@ -24,7 +24,7 @@ import org.unionledger.common.Text;
 import org.unionledger.jurisdiction.Jurisdiction;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
-import org.unionledger.signoff.Commands.SignOffAnnualReport;
+import org.unionledger.annualreports.Commands.SignOffAnnualReport;
 import org.unionledger.signoff.Events.AnnualReportSignedOff;
 import org.unionledger.statistics.StatisticalCalendar;
 

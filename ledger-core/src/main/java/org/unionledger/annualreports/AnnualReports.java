@@ -1,4 +1,4 @@
-package org.unionledger.signoff;
+package org.unionledger.annualreports;
 
 /**
  * Entry point for wiring: the aggregate stays package-private (its API is the commands),
