@@ -46,7 +46,8 @@ class CommandAnswersTest extends ApiTestSupport {
 	void unions() {
 		this.limiter.reset();
 		ensureUnion("os-sjz-a", "130102");
-		ensureUnion("os-sjz-c", "130102");
+		ensureUnion("os-sjz-c", "130104"); // as the other tests sharing the store
+											// register it
 		ensureUnion("os-bd-b", "130602");
 	}
 
@@ -109,8 +110,8 @@ class CommandAnswersTest extends ApiTestSupport {
 						{"memberId":"<memberId>","unionId":"os-sjz-a","status":"ACTIVE","events":[
 						{"sequence":0,"type":"MemberEnrolled","residentIdMasked":"<residentIdMasked>","nameMasked":"答***","memberId":"<memberId>","union":{"unionId":"os-bd-b","jurisdictionCode":"130602","type":"PROJECT_SITE","sector":"CONSTRUCTION"},"channel":"ON_SITE","effectiveDate":"2026-10-25","recordedAt":"2026-11-24T02:00:00Z","recordedBy":"officer-os-bd"},
 						{"sequence":1,"type":"TransferCredentialIssued","memberId":"<memberId>","code":"<code>","issuingUnion":{"unionId":"os-bd-b","jurisdictionCode":"130602","type":"PROJECT_SITE","sector":"CONSTRUCTION"},"toUnionId":"os-sjz-a","issuedOn":"2026-10-30","expiresOn":"2027-01-28","recordedAt":"2026-11-24T02:00:00Z","recordedBy":"officer-os-bd"},
-						{"sequence":2,"type":"ServingUnionAssigned","memberId":"<memberId>","holdingUnion":{"unionId":"os-bd-b","jurisdictionCode":"130602","type":"PROJECT_SITE","sector":"CONSTRUCTION"},"servingUnion":{"unionId":"os-sjz-c","jurisdictionCode":"130102","type":"PROJECT_SITE","sector":"CONSTRUCTION"},"effectiveDate":"2026-11-04","recordedAt":"2026-11-24T02:00:00Z","recordedBy":"officer-os-bd"},
-						{"sequence":3,"type":"ServingAssignmentEnded","memberId":"<memberId>","holdingUnion":{"unionId":"os-bd-b","jurisdictionCode":"130602","type":"PROJECT_SITE","sector":"CONSTRUCTION"},"servingUnion":{"unionId":"os-sjz-c","jurisdictionCode":"130102","type":"PROJECT_SITE","sector":"CONSTRUCTION"},"reason":"ENDED","effectiveDate":"2026-11-14","recordedAt":"2026-11-24T02:00:00Z","recordedBy":"officer-os-bd"},
+						{"sequence":2,"type":"ServingUnionAssigned","memberId":"<memberId>","holdingUnion":{"unionId":"os-bd-b","jurisdictionCode":"130602","type":"PROJECT_SITE","sector":"CONSTRUCTION"},"servingUnion":{"unionId":"os-sjz-c","jurisdictionCode":"130104","type":"PROJECT_SITE","sector":"CONSTRUCTION"},"effectiveDate":"2026-11-04","recordedAt":"2026-11-24T02:00:00Z","recordedBy":"officer-os-bd"},
+						{"sequence":3,"type":"ServingAssignmentEnded","memberId":"<memberId>","holdingUnion":{"unionId":"os-bd-b","jurisdictionCode":"130602","type":"PROJECT_SITE","sector":"CONSTRUCTION"},"servingUnion":{"unionId":"os-sjz-c","jurisdictionCode":"130104","type":"PROJECT_SITE","sector":"CONSTRUCTION"},"reason":"ENDED","effectiveDate":"2026-11-14","recordedAt":"2026-11-24T02:00:00Z","recordedBy":"officer-os-bd"},
 						{"sequence":4,"type":"TransferAccepted","memberId":"<memberId>","code":"<code>","fromUnion":{"unionId":"os-bd-b","jurisdictionCode":"130602","type":"PROJECT_SITE","sector":"CONSTRUCTION"},"toUnion":{"unionId":"os-sjz-a","jurisdictionCode":"130102","type":"PROJECT_SITE","sector":"CONSTRUCTION"},"effectiveDate":"2026-11-19","recordedAt":"2026-11-24T02:00:00Z","recordedBy":"officer-os-sjz"}]}""");
 
 		ResponseEntity<String> erased = post(TestUsers.SYSADMIN, "/api/members/" + memberId + "/erasure",
@@ -126,8 +127,8 @@ class CommandAnswersTest extends ApiTestSupport {
 						{"memberId":"<memberId>","unionId":"os-sjz-a","status":"ACTIVE","events":[
 						{"sequence":0,"type":"MemberEnrolled","residentIdMasked":"[erased]","nameMasked":"[erased]","memberId":"<memberId>","union":{"unionId":"os-bd-b","jurisdictionCode":"130602","type":"PROJECT_SITE","sector":"CONSTRUCTION"},"channel":"ON_SITE","effectiveDate":"2026-10-25","recordedAt":"2026-11-24T02:00:00Z","recordedBy":"officer-os-bd"},
 						{"sequence":1,"type":"TransferCredentialIssued","memberId":"<memberId>","code":"<code>","issuingUnion":{"unionId":"os-bd-b","jurisdictionCode":"130602","type":"PROJECT_SITE","sector":"CONSTRUCTION"},"toUnionId":"os-sjz-a","issuedOn":"2026-10-30","expiresOn":"2027-01-28","recordedAt":"2026-11-24T02:00:00Z","recordedBy":"officer-os-bd"},
-						{"sequence":2,"type":"ServingUnionAssigned","memberId":"<memberId>","holdingUnion":{"unionId":"os-bd-b","jurisdictionCode":"130602","type":"PROJECT_SITE","sector":"CONSTRUCTION"},"servingUnion":{"unionId":"os-sjz-c","jurisdictionCode":"130102","type":"PROJECT_SITE","sector":"CONSTRUCTION"},"effectiveDate":"2026-11-04","recordedAt":"2026-11-24T02:00:00Z","recordedBy":"officer-os-bd"},
-						{"sequence":3,"type":"ServingAssignmentEnded","memberId":"<memberId>","holdingUnion":{"unionId":"os-bd-b","jurisdictionCode":"130602","type":"PROJECT_SITE","sector":"CONSTRUCTION"},"servingUnion":{"unionId":"os-sjz-c","jurisdictionCode":"130102","type":"PROJECT_SITE","sector":"CONSTRUCTION"},"reason":"ENDED","effectiveDate":"2026-11-14","recordedAt":"2026-11-24T02:00:00Z","recordedBy":"officer-os-bd"},
+						{"sequence":2,"type":"ServingUnionAssigned","memberId":"<memberId>","holdingUnion":{"unionId":"os-bd-b","jurisdictionCode":"130602","type":"PROJECT_SITE","sector":"CONSTRUCTION"},"servingUnion":{"unionId":"os-sjz-c","jurisdictionCode":"130104","type":"PROJECT_SITE","sector":"CONSTRUCTION"},"effectiveDate":"2026-11-04","recordedAt":"2026-11-24T02:00:00Z","recordedBy":"officer-os-bd"},
+						{"sequence":3,"type":"ServingAssignmentEnded","memberId":"<memberId>","holdingUnion":{"unionId":"os-bd-b","jurisdictionCode":"130602","type":"PROJECT_SITE","sector":"CONSTRUCTION"},"servingUnion":{"unionId":"os-sjz-c","jurisdictionCode":"130104","type":"PROJECT_SITE","sector":"CONSTRUCTION"},"reason":"ENDED","effectiveDate":"2026-11-14","recordedAt":"2026-11-24T02:00:00Z","recordedBy":"officer-os-bd"},
 						{"sequence":4,"type":"TransferAccepted","memberId":"<memberId>","code":"<code>","fromUnion":{"unionId":"os-bd-b","jurisdictionCode":"130602","type":"PROJECT_SITE","sector":"CONSTRUCTION"},"toUnion":{"unionId":"os-sjz-a","jurisdictionCode":"130102","type":"PROJECT_SITE","sector":"CONSTRUCTION"},"effectiveDate":"2026-11-19","recordedAt":"2026-11-24T02:00:00Z","recordedBy":"officer-os-sjz"},
 						{"sequence":5,"type":"PersonalDataErased","memberId":"<memberId>","keyRef":"<erasedKeyRef>","legalBasis":"PIPL art. 47, answer test","recordedAt":"2026-11-24T02:00:00Z","recordedBy":"tester-sysadmin"}]}""");
 		this.softly.assertAll();
