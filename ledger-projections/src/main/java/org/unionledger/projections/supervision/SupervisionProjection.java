@@ -24,6 +24,7 @@ import org.unionledger.membership.Events.TransferAcceptanceRejected;
 import org.unionledger.membership.Events.TransferAccepted;
 import org.unionledger.membership.Events.TransferCredentialCancelled;
 import org.unionledger.membership.Events.TransferCredentialIssued;
+import org.unionledger.projections.support.Documents;
 import org.unionledger.projections.support.EventPositions;
 import org.unionledger.projections.support.ReadModelBatch;
 import org.unionledger.service.Events.ServiceDelivered;
@@ -55,9 +56,10 @@ public class SupervisionProjection {
 
 	/**
 	 * The layout of these read models: 2 since lists are split into chunks by window of
-	 * global positions.
+	 * global positions; 3 since a re-enrollment voids the member's credentials still
+	 * issued (layout 2 kept them issued, so they turned into expired-unused findings).
 	 */
-	public static final int LAYOUT = 2;
+	public static final int LAYOUT = 3;
 
 	static final String MEMBER_TRACE = "rm_member_trace";
 
@@ -183,10 +185,20 @@ public class SupervisionProjection {
 		});
 		batch.apply(CREDENTIAL_TRACE, credentialFindingKey(event.memberId().value(), position), position,
 				d -> d.put("code", code));
+		batch.apply(CREDENTIAL_TRACE, memberCredentialsKey(event.memberId().value()), position,
+				d -> Documents.list(d, "c").add(new Document("p", position).append("code", code)));
 		int year = this.calendar.yearOf(event.expiresOn());
 		for (String scope : scopes(union)) {
 			addToList(CREDENTIAL_LIST + scope + "|" + year, code, position);
 		}
+	}
+
+	/**
+	 * The member's credentials by issue position ({@code c: [{p, code}, …]}), so that a
+	 * re-enrollment finds those it voids.
+	 */
+	static String memberCredentialsKey(String memberId) {
+		return "M:" + memberId;
 	}
 
 	static String credentialFindingKey(String memberId, long issuePosition) {
@@ -212,6 +224,25 @@ public class SupervisionProjection {
 			d.put("lastRefusalReason", event.reason().name());
 			d.put("lastRefusedOn", event.effectiveDate().toString());
 		});
+	}
+
+	/**
+	 * A re-enrollment voids the credentials issued before it and still issued, as the
+	 * membership does: a void credential is no longer one that expired unused.
+	 */
+	private static void voidCredentials(MemberReEnrolled event, long position) {
+		ReadModelBatch batch = ReadModelBatch.current();
+		Document issued = batch.document(CREDENTIAL_TRACE, memberCredentialsKey(event.memberId().value()));
+		for (Document entry : Documents.list(issued, "c")) {
+			if (Documents.number(entry, "p") < position) {
+				batch.apply(CREDENTIAL_TRACE, entry.getString("code"), position, (credential) -> {
+					if ("ISSUED".equals(credential.getString("status"))) {
+						credential.put("status", "VOID");
+						credential.put("voidedOn", event.effectiveDate().toString());
+					}
+				});
+			}
+		}
 	}
 
 	private void addToList(String key, String id, long position) {
@@ -271,6 +302,7 @@ public class SupervisionProjection {
 								"terminatedOn", endedOn, "daysBetween", gap, "recordedBy", event.recordedBy().value()));
 			}
 		}
+		voidCredentials(event, EventPositions.of(token));
 		listRaised(token);
 	}
 

@@ -260,6 +260,37 @@ class SupervisionProjectionTest {
 		assertThat(queriesOn(LocalDate.of(2026, 5, 1)).handle(new FindFinding(expired.get(0).id()))).isEmpty();
 	}
 
+	/**
+	 * A re-enrollment voids a credential still issued (the membership refuses it from
+	 * then on): it never becomes a credential that expired unused, also when every event
+	 * is delivered twice.
+	 */
+	@Test
+	void aCredentialVoidedByAReEnrollmentIsNotExpiredUnused() {
+		UnionPlacement home = union("void-home", "130102");
+		UnionPlacement other = union("void-other", "130602");
+		MemberId member = new MemberId("m-voided");
+		enroll(member.value(), home, LocalDate.of(2026, 1, 10));
+		this.events.add(new TransferCredentialIssued(member, new CredentialCode("TC-voided"), home, other.unionId(),
+				LocalDate.of(2026, 3, 1), LocalDate.of(2026, 5, 30), at(LocalDate.of(2026, 3, 1)), CLERK));
+		this.events.add(new MembershipTerminated(member, home, TerminationReason.LEFT_WORKFORCE, false,
+				LocalDate.of(2026, 3, 10), at(LocalDate.of(2026, 3, 10)), CLERK));
+		this.events.add(new MemberReEnrolled(member, SEALED, home, EnrollmentChannel.ON_SITE, LocalDate.of(2026, 4, 1),
+				at(LocalDate.of(2026, 4, 1)), CLERK));
+		MemberId control = new MemberId("m-still-issued");
+		enroll(control.value(), home, LocalDate.of(2026, 1, 10));
+		this.events
+			.add(new TransferCredentialIssued(control, new CredentialCode("TC-still-issued"), home, other.unionId(),
+					LocalDate.of(2026, 3, 1), LocalDate.of(2026, 5, 30), at(LocalDate.of(2026, 3, 1)), CLERK));
+		feed(this.events, 3);
+		feed(this.events, 500);
+
+		assertThat(queriesOn(LocalDate.of(2026, 6, 1))
+			.handle(new FindFindings("J:13", 2026, FindingKind.CREDENTIAL_EXPIRED_UNUSED)))
+			.extracting(Finding::memberId)
+			.containsExactly(control.value());
+	}
+
 	@Test
 	void theBurstRuleComparesTheWindowWithTheUnionsOwnRateOverTheRestOfTheYear() {
 		UnionPlacement steady = union("ts-steady", "130203");
