@@ -142,13 +142,8 @@ public class RosterProjection {
 
 	/** Where the member's entry was before the event at {@code position}, if anywhere. */
 	private static Document locationBefore(Document located, long position) {
-		Document before = null;
-		for (Document entry : Documents.list(located, "h")) {
-			if (Documents.number(entry, "p") < position) {
-				before = entry;
-			}
-		}
-		return before;
+		List<Document> before = Documents.before(located, "h", position);
+		return before.isEmpty() ? null : before.get(before.size() - 1);
 	}
 
 	static String headId(UnionId union) {

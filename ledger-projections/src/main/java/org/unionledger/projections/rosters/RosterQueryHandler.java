@@ -8,15 +8,13 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.unionledger.projections.support.ReadModelBatch;
 
 /**
  * Reads a union's roster: its head, then its chunks with {@code _id $in} reads of at most
- * {@value #IDS_PER_READ} ids.
+ * {@value ReadModelBatch#MAX_IDS_PER_READ} ids.
  */
 public class RosterQueryHandler {
-
-	/** Ids per keyed read: the embedded server compares each document with every id. */
-	static final int IDS_PER_READ = 256;
 
 	private final MongoCollection<Document> rosters;
 
@@ -34,8 +32,8 @@ public class RosterQueryHandler {
 			}
 		}
 		List<Document> chunks = new ArrayList<>();
-		for (int from = 0; from < ids.size(); from += IDS_PER_READ) {
-			List<String> part = ids.subList(from, Math.min(ids.size(), from + IDS_PER_READ));
+		for (int from = 0; from < ids.size(); from += ReadModelBatch.MAX_IDS_PER_READ) {
+			List<String> part = ids.subList(from, Math.min(ids.size(), from + ReadModelBatch.MAX_IDS_PER_READ));
 			this.rosters.find(Filters.in("_id", part)).batchSize(Math.max(2, Math.min(part.size(), 100))).into(chunks);
 		}
 		return RosterView.from(query.unionId(), chunks);

@@ -390,8 +390,8 @@ public class StatisticsProjection {
 	private static UnionPlacement holdingOn(MemberId memberId, LocalDate date, long position) {
 		Document document = ReadModelBatch.current().document(MEMBERS, memberKey(memberId));
 		Document holding = null;
-		for (Document entry : list(document, "h")) {
-			if (number(entry, "p") < position && !LocalDate.parse(entry.getString("e")).isAfter(date)) {
+		for (Document entry : Documents.before(document, "h", position)) {
+			if (!LocalDate.parse(entry.getString("e")).isAfter(date)) {
 				holding = entry;
 			}
 		}
@@ -426,10 +426,8 @@ public class StatisticsProjection {
 		String id = "S:" + served.memberId().value() + ":" + this.calendar.yearOf(served.effective());
 		Document document = ReadModelBatch.current().document(MEMBERS, id);
 		List<Served> before = new ArrayList<>();
-		for (Document entry : list(document, "x")) {
-			if (number(entry, "p") < position) {
-				before.add(Served.of(entry));
-			}
+		for (Document entry : Documents.before(document, "x", position)) {
+			before.add(Served.of(entry));
 		}
 		List<Served> after = new ArrayList<>(before);
 		after.add(served);
@@ -468,10 +466,7 @@ public class StatisticsProjection {
 		Map<String, List<Consumer<Document>>> counters = new LinkedHashMap<>();
 		Map<String, Map<LocalDate, Set<String>>> indexed = new LinkedHashMap<>();
 		byDates.forEach((dated, amounts) -> {
-			Consumer<Document> count = (document) -> {
-				Document counts = sub(document, "c");
-				amounts.forEach((field, amount) -> increment(counts, field, amount));
-			};
+			Consumer<Document> count = (document) -> add(sub(document, "c"), amounts);
 			for (String id : CounterKeys.effective(dated.scope(), dated.effective())) {
 				changes(counters, id).add(count);
 			}
@@ -480,14 +475,8 @@ public class StatisticsProjection {
 			if (dated.recorded().isAfter(dated.effective())) {
 				String month = YearMonth.from(dated.effective()).toString();
 				String day = dated.effective().toString();
-				Consumer<Document> byMonth = (document) -> {
-					Document counts = sub(sub(document, "e"), month);
-					amounts.forEach((field, amount) -> increment(counts, field, amount));
-				};
-				Consumer<Document> byDay = (document) -> {
-					Document counts = sub(sub(document, "e"), day);
-					amounts.forEach((field, amount) -> increment(counts, field, amount));
-				};
+				Consumer<Document> byMonth = (document) -> add(sub(sub(document, "e"), month), amounts);
+				Consumer<Document> byDay = (document) -> add(sub(sub(document, "e"), day), amounts);
 				for (String bucket : CounterKeys.late(dated.scope(), dated.recorded())) {
 					changes(counters, CounterKeys.totals(bucket)).add(byMonth);
 					changes(counters, CounterKeys.detail(bucket, YearMonth.from(dated.effective()))).add(byDay);
@@ -572,6 +561,11 @@ public class StatisticsProjection {
 				change.accept(document);
 			}
 		}));
+	}
+
+	/** Adds each amount to its counter. */
+	private static void add(Document counts, Map<String, Long> amounts) {
+		amounts.forEach((field, amount) -> increment(counts, field, amount));
 	}
 
 	private static void increment(Document document, String field, long delta) {

@@ -233,15 +233,13 @@ public class SupervisionProjection {
 	private static void voidCredentials(MemberReEnrolled event, long position) {
 		ReadModelBatch batch = ReadModelBatch.current();
 		Document issued = batch.document(CREDENTIAL_TRACE, memberCredentialsKey(event.memberId().value()));
-		for (Document entry : Documents.list(issued, "c")) {
-			if (Documents.number(entry, "p") < position) {
-				batch.apply(CREDENTIAL_TRACE, entry.getString("code"), position, (credential) -> {
-					if ("ISSUED".equals(credential.getString("status"))) {
-						credential.put("status", "VOID");
-						credential.put("voidedOn", event.effectiveDate().toString());
-					}
-				});
-			}
+		for (Document entry : Documents.before(issued, "c", position)) {
+			batch.apply(CREDENTIAL_TRACE, entry.getString("code"), position, (credential) -> {
+				if ("ISSUED".equals(credential.getString("status"))) {
+					credential.put("status", "VOID");
+					credential.put("voidedOn", event.effectiveDate().toString());
+				}
+			});
 		}
 	}
 

@@ -38,6 +38,22 @@ public final class Documents {
 		return created;
 	}
 
+	/**
+	 * The entries of the list in {@code field} recorded by events before {@code position}
+	 * (their {@code p}), in list order: what a document held before the event at
+	 * {@code position}, even when a partly written batch already added that event's entry
+	 * (see {@link ReadModelBatch}).
+	 */
+	public static List<Document> before(Document document, String field, long position) {
+		List<Document> before = new ArrayList<>();
+		for (Document entry : list(document, field)) {
+			if (number(entry, "p") < position) {
+				before.add(entry);
+			}
+		}
+		return before;
+	}
+
 	/** The number in {@code field} as a {@code long}, zero if absent. */
 	public static long number(Document document, String field) {
 		Object value = document.get(field);
