@@ -59,6 +59,88 @@ final class KeyValueBytes {
 		return ObjectDataType.serialize(key);
 	}
 
+	/** What {@link #compare} answers when it cannot tell without the serializations. */
+	static final int UNKNOWN = Integer.MIN_VALUE;
+
+	/**
+	 * The sign of {@link ObjectDataType#compareNotNull} over the two keys'
+	 * serializations, computed from their values without making them, when both are one
+	 * string (of at most 65,535 bytes of modified UTF-8) or both one double other than
+	 * NaN; else {@link #UNKNOWN}.
+	 * <p>
+	 * Two one-string keys' serializations differ only in the string's length (two bytes,
+	 * big-endian) and its modified UTF-8, so the shorter encoding comes first, and among
+	 * equally long ones the order of the bytes, which is that of the characters (the
+	 * encoding keeps the order of characters and no character's encoding begins
+	 * another's) except that U+0000, encoded as {@code C0 80}, falls between U+007F and
+	 * U+0080. Two one-double keys differ only in the eight bytes of
+	 * {@link Double#doubleToLongBits}, compared unsigned.
+	 */
+	static int compare(KeyValue a, KeyValue b) {
+		if (a.size() != 1 || b.size() != 1) {
+			return UNKNOWN;
+		}
+		Object first = a.get(0);
+		Object second = b.get(0);
+		if (first instanceof String x && second instanceof String y) {
+			int xLength = modifiedUtf8Length(x);
+			int yLength = modifiedUtf8Length(y);
+			if (xLength > 0xFFFF || yLength > 0xFFFF) {
+				return UNKNOWN;
+			}
+			if (xLength != yLength) {
+				return Integer.compare(xLength, yLength);
+			}
+			int common = Math.min(x.length(), y.length());
+			for (int i = 0; i < common; i++) {
+				char c = x.charAt(i);
+				char d = y.charAt(i);
+				if (c != d) {
+					return Integer.compare(rank(c), rank(d));
+				}
+			}
+			return 0;
+		}
+		if (first instanceof Double x && second instanceof Double y && !x.isNaN() && !y.isNaN()) {
+			return Long.compareUnsigned(Double.doubleToLongBits(x), Double.doubleToLongBits(y));
+		}
+		return UNKNOWN;
+	}
+
+	/**
+	 * The length of the key's serialization without making it, or -1 when
+	 * {@link #serialize} would fall back to Java serialization.
+	 */
+	static int length(KeyValue key) {
+		if (key.size() == 1) {
+			Object value = key.get(0);
+			if (value instanceof String text) {
+				int utf = modifiedUtf8Length(text);
+				if (utf <= 0xFFFF) {
+					return STRING.prefix.length + 1 + 2 + utf + STRING.suffix.length;
+				}
+			}
+			else if (value instanceof Double number && !number.isNaN()) {
+				return DOUBLE.prefix.length + 8 + DOUBLE.suffix.length;
+			}
+		}
+		return -1;
+	}
+
+	/** A character's place in the order of modified UTF-8 encodings. */
+	private static int rank(char c) {
+		return (c == 0) ? 2 * 0x7F + 1 : 2 * c;
+	}
+
+	private static int modifiedUtf8Length(String text) {
+		int length = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			length += (c >= 0x0001 && c <= 0x007F) ? 1 : (c <= 0x07FF) ? 2 : 3;
+		}
+		return length;
+	}
+
 	/** The key these bytes are the Java serialization of. */
 	static Object deserialize(byte[] bytes) {
 		byte[] utf = STRING.value(bytes);
@@ -84,11 +166,7 @@ final class KeyValueBytes {
 	 * {@code null} when it is too long for {@code TC_STRING}.
 	 */
 	private static byte[] modifiedUtf8(String text) {
-		int length = 0;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			length += (c >= 0x0001 && c <= 0x007F) ? 1 : (c <= 0x07FF) ? 2 : 3;
-		}
+		int length = modifiedUtf8Length(text);
 		if (length > 0xFFFF) {
 			return null;
 		}

@@ -37,6 +37,48 @@ class KeyValueBytesTest {
 	}
 
 	@Test
+	void ordersEveryPairOfCloseKeysFromTheirValuesAsTheirSerializationsDo() {
+		List<KeyValue> keys = new ArrayList<>();
+		String[] pieces = { "", "a", "b", "\u0000", "\u0001", "\u007f", "\u0080", "\u00e9", "\u07ff", "\u0800",
+				"\u4e2d", "\ud800", "\udfff", "\uffff", "\ud83d\ude00" };
+		for (String head : List.of("", "m-0001|", "U:sjz|e|")) {
+			for (String x : pieces) {
+				for (String y : pieces) {
+					keys.add(new KeyValue(head + x + y));
+				}
+			}
+		}
+		for (double number : new double[] { 0.0, -0.0, 1.0, -1.0, Double.MIN_VALUE, -Double.MIN_VALUE,
+				Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1_024.0, 1_025.0 }) {
+			keys.add(new KeyValue(number));
+		}
+		int told = 0;
+		for (KeyValue a : keys) {
+			for (KeyValue b : keys) {
+				int expected = ObjectDataType.compareNotNull(ObjectDataType.serialize(a), ObjectDataType.serialize(b));
+				int order = KeyValueBytes.compare(a, b);
+				if (order != KeyValueBytes.UNKNOWN) {
+					told++;
+					assertThat(Integer.signum(order)).as("%s vs %s", a, b).isEqualTo(expected);
+				}
+			}
+			assertThat(KeyValueBytes.length(a)).isEqualTo(ObjectDataType.serialize(a).length);
+		}
+		assertThat(told).isGreaterThan(keys.size() * keys.size() * 9 / 10);
+	}
+
+	@Test
+	void leavesKeysItCannotOrderFromTheirValuesToTheSerializations() {
+		KeyValue text = new KeyValue("a");
+		KeyValue number = new KeyValue(1.0);
+		for (KeyValue[] pair : new KeyValue[][] { { text, number }, { number, text }, { text, new KeyValue("a", "b") },
+				{ number, new KeyValue(Double.NaN) }, { text, new KeyValue("x".repeat(65_536)) } }) {
+			assertThat(KeyValueBytes.compare(pair[0], pair[1])).isEqualTo(KeyValueBytes.UNKNOWN);
+		}
+		assertThat(KeyValueBytes.length(new KeyValue(Long.MAX_VALUE))).isEqualTo(-1);
+	}
+
+	@Test
 	void anyOtherKeyGoesThroughJavaSerialization() {
 		KeyValue twoValues = new KeyValue("a", 1.0);
 		KeyValue longValue = new KeyValue(Long.MAX_VALUE - 1);
