@@ -17,6 +17,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -356,7 +357,32 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 				String fullName = getFullCollectionNamespace(collectionName);
 				MVMap<Object, Document> data = getMvStore().openMap(DATA_MAP_PREFIX + fullName, dataMap());
 				MVMap<String, Object> meta = getMvStore().openMap("meta." + fullName);
-				return new H2Collection(this, collectionName, options, data, meta, getCursorRegistry());
+				return new BsonCollection(this, collectionName, options, data, meta, getCursorRegistry());
+			}
+
+		}
+
+		/**
+		 * A collection whose updated documents are written anew: mongo-java-server
+		 * changes a document in place before it puts it back, so the BSON remembered for
+		 * that object ({@link BsonDocumentValues}) is forgotten first.
+		 */
+		private static final class BsonCollection extends H2Collection {
+
+			private final MVMap<Object, Document> data;
+
+			BsonCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
+					MVMap<String, Object> meta, CursorRegistry cursors) {
+				super(database, name, options, data, meta, cursors);
+				this.data = data;
+			}
+
+			@Override
+			protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+				if ((Object) this.data.getValueType() instanceof BsonDocumentValues values) {
+					values.forget(newDocument);
+				}
+				super.handleUpdate(position, oldDocument, newDocument);
 			}
 
 		}

@@ -70,6 +70,51 @@ class BsonDocumentValuesTest {
 	}
 
 	@Test
+	void aDocumentWrittenAgainIsTheSameBytesAndAChangedCopyIsWrittenAnew() {
+		BsonDocumentValues type = new BsonDocumentValues();
+		de.bwaldvogel.mongo.bson.Document counter = new de.bwaldvogel.mongo.bson.Document("_id", "U:sjz|e|2026-01-31")
+			.append("n", 7)
+			.append("名", "长安区");
+		ByteBuffer first = written(type, counter);
+		de.bwaldvogel.mongo.bson.Document read = (de.bwaldvogel.mongo.bson.Document) type.read(first.duplicate());
+		assertThat(written(type, read)).isEqualTo(first);
+		assertThat(written(type, counter)).isEqualTo(first);
+		de.bwaldvogel.mongo.bson.Document changed = read.cloneDeeply().append("n", 8);
+		assertThat(type.read(written(type, changed))).isEqualTo(changed).isNotEqualTo(read);
+	}
+
+	@Test
+	void manyMoreDocumentsThanRememberedSlotsAllComeBackAsWritten() {
+		BsonDocumentValues type = new BsonDocumentValues();
+		List<de.bwaldvogel.mongo.bson.Document> documents = new ArrayList<>();
+		for (int i = 0; i < 4 * BsonDocumentValues.KNOWN; i++) {
+			documents.add(new de.bwaldvogel.mongo.bson.Document("_id", "m-" + i).append("n", i));
+		}
+		WriteBuffer buffer = new WriteBuffer();
+		for (int round = 0; round < 2; round++) {
+			for (de.bwaldvogel.mongo.bson.Document document : documents) {
+				type.write(buffer, document);
+			}
+		}
+		ByteBuffer bytes = buffer.getBuffer();
+		bytes.flip();
+		for (int round = 0; round < 2; round++) {
+			for (de.bwaldvogel.mongo.bson.Document document : documents) {
+				assertThat(type.read(bytes)).isEqualTo(document);
+			}
+		}
+		assertThat(bytes.remaining()).isZero();
+	}
+
+	private static ByteBuffer written(BsonDocumentValues type, Object value) {
+		WriteBuffer buffer = new WriteBuffer();
+		type.write(buffer, value);
+		ByteBuffer bytes = buffer.getBuffer();
+		bytes.flip();
+		return bytes;
+	}
+
+	@Test
 	void aStoreWrittenByTheStockBackendOpensAndMovesToBson(@TempDir Path folder) {
 		Path file = folder.resolve("store.mv.db");
 		List<Document> written = new ArrayList<>();
