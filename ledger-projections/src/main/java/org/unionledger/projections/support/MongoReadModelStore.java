@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -64,6 +65,29 @@ public final class MongoReadModelStore implements ReadModelStore {
 		ReplaceOptions upsert = new ReplaceOptions().upsert(true);
 		List<WriteModel<Document>> writes = new ArrayList<>(documents.size());
 		for (Document document : documents) {
+			writes.add(new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document, upsert));
+		}
+		this.database.getCollection(collection).bulkWrite(writes);
+	}
+
+	/**
+	 * Inserts the created documents and replaces the changed ones, in one ordered bulk
+	 * write: a replacement with upsert costs the embedded server a look-up and an update
+	 * computation per document, an insert only the insert. A created document that exists
+	 * after all fails the bulk write at that document, before the replacements.
+	 */
+	@Override
+	public void writeAll(String collection, List<Document> created, List<Document> changed) {
+		if (created.isEmpty()) {
+			replaceAll(collection, changed);
+			return;
+		}
+		ReplaceOptions upsert = new ReplaceOptions().upsert(true);
+		List<WriteModel<Document>> writes = new ArrayList<>(created.size() + changed.size());
+		for (Document document : created) {
+			writes.add(new InsertOneModel<>(document));
+		}
+		for (Document document : changed) {
 			writes.add(new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document, upsert));
 		}
 		this.database.getCollection(collection).bulkWrite(writes);

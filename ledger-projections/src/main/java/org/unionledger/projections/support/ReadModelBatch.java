@@ -40,6 +40,9 @@ public final class ReadModelBatch {
 
 	private final List<Runnable> afterWrite = new ArrayList<>();
 
+	/** Documents this batch created because the store had none with their id. */
+	private final Set<Document> created = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
 	/**
 	 * While a dry run collects ids (see {@link #prefetchWhatIsUsedBy}), the ids asked
 	 * for.
@@ -108,7 +111,7 @@ public final class ReadModelBatch {
 		if (document == null) {
 			document = this.store.find(collection, List.of(id)).get(id);
 			if (document == null) {
-				document = empty(id);
+				document = created(id);
 			}
 			byId.put(id, document);
 		}
@@ -154,7 +157,7 @@ public final class ReadModelBatch {
 			Map<String, Document> found = this.store.find(collection, chunk);
 			for (String id : chunk) {
 				Document document = found.get(id);
-				byId.put(id, (document != null) ? document : empty(id));
+				byId.put(id, (document != null) ? document : created(id));
 			}
 		}
 	}
@@ -206,6 +209,13 @@ public final class ReadModelBatch {
 		return new Document("_id", id).append(LAST_POSITION, -1L);
 	}
 
+	/** An empty document for an id the store has none for, written as an insert. */
+	private Document created(String id) {
+		Document document = empty(id);
+		this.created.add(document);
+		return document;
+	}
+
 	/**
 	 * Applies a change for the event at {@code position} to a document unless the
 	 * document has already seen that event.
@@ -234,14 +244,17 @@ public final class ReadModelBatch {
 	void write() {
 		for (Map.Entry<String, Set<String>> entry : this.dirty.entrySet()) {
 			Map<String, Document> byId = this.documents.get(entry.getKey());
+			List<Document> created = new ArrayList<>();
 			List<Document> changed = new ArrayList<>(entry.getValue().size());
 			for (String id : entry.getValue()) {
-				changed.add(byId.get(id));
+				Document document = byId.get(id);
+				(this.created.contains(document) ? created : changed).add(document);
 			}
-			this.store.replaceAll(entry.getKey(), changed);
+			this.store.writeAll(entry.getKey(), created, changed);
 		}
 		this.documents.clear();
 		this.dirty.clear();
+		this.created.clear();
 		for (Runnable action : this.afterWrite) {
 			action.run();
 		}

@@ -22,6 +22,18 @@ public interface ReadModelStore {
 	void replaceAll(String collection, List<Document> documents);
 
 	/**
+	 * Writes a batch's documents: {@code created} ones were absent when the batch read
+	 * them, {@code changed} ones were there. A store may insert the created ones (cheaper
+	 * than a replacement with upsert) and must then fail, writing nothing more, when one
+	 * exists after all, so that the batch is handled again from what is stored.
+	 */
+	default void writeAll(String collection, List<Document> created, List<Document> changed) {
+		List<Document> all = new java.util.ArrayList<>(created);
+		all.addAll(changed);
+		replaceAll(collection, all);
+	}
+
+	/**
 	 * Every document of the collection. A full scan: for audits such as the consistency
 	 * check, never for serving requests.
 	 */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.unionledger.eventstore.MongoTestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MongoReadModelStoreTest {
 
@@ -47,6 +48,40 @@ class MongoReadModelStoreTest {
 
 		assertThat(found).hasSize(300).doesNotContainKey("missing");
 		assertThat(found.get("d-299").getInteger("n")).isEqualTo(299);
+	}
+
+	@Test
+	void createdDocumentsAreInsertedAndChangedOnesReplaced() {
+		MongoReadModelStore store = new MongoReadModelStore(mongo.database());
+		store.replaceAll("rm_w", List.of(new Document("_id", "old").append("n", 1)));
+
+		store.writeAll("rm_w", List.of(new Document("_id", "new").append("n", 2)),
+				List.of(new Document("_id", "old").append("n", 3)));
+
+		assertThat(store.find("rm_w", List.of("old", "new"))).hasSize(2)
+			.hasEntrySatisfying("old", (d) -> assertThat(d.getInteger("n")).isEqualTo(3))
+			.hasEntrySatisfying("new", (d) -> assertThat(d.getInteger("n")).isEqualTo(2));
+	}
+
+	/**
+	 * A document the batch found absent but that exists when the batch writes (written by
+	 * an earlier attempt of the batch, or by another writer) fails the write, so the
+	 * batch is handled again from what is stored, and nothing after it is written.
+	 */
+	@Test
+	void aCreatedDocumentThatExistsAfterAllFailsTheWriteBeforeTheReplacements() {
+		MongoReadModelStore store = new MongoReadModelStore(mongo.database());
+		store.replaceAll("rm_w",
+				List.of(new Document("_id", "taken").append("n", 1), new Document("_id", "old").append("n", 1)));
+
+		assertThatThrownBy(() -> store.writeAll("rm_w",
+				List.of(new Document("_id", "fresh").append("n", 2), new Document("_id", "taken").append("n", 2)),
+				List.of(new Document("_id", "old").append("n", 2))))
+			.isInstanceOf(com.mongodb.MongoBulkWriteException.class);
+
+		Map<String, Document> stored = store.find("rm_w", List.of("taken", "old", "fresh"));
+		assertThat(stored.get("taken").getInteger("n")).isEqualTo(1);
+		assertThat(stored.get("old").getInteger("n")).isEqualTo(1);
 	}
 
 }
