@@ -51,7 +51,15 @@ public class LedgerApplication {
 		}
 		SpringApplication application = new SpringApplication(LedgerApplication.class);
 		application.addListeners(new StoreFileCheckOnStart());
-		application.run(args);
+		try {
+			application.run(args);
+		}
+		catch (RuntimeException ex) {
+			// Spring has logged why and closed the context; Axon's janitor thread is not
+			// a daemon and would keep a ledger that failed to start running, doing
+			// nothing, instead of ending with an error.
+			System.exit(1);
+		}
 	}
 
 }
