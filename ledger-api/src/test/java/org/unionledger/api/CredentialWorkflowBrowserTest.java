@@ -110,7 +110,8 @@ class CredentialWorkflowBrowserTest extends ApiTestSupport {
 		this.browser.screenshot("cred-04-accept-prefilled");
 		this.browser.find("#accept-form-submit").click();
 		this.browser.waitForText(".form-message", moving);
-		assertThat(api(TestUsers.BD_OFFICER, "/api/members/" + moving + "/history").get("unionId")).isEqualTo("os-bd-b");
+		assertThat(api(TestUsers.BD_OFFICER, "/api/members/" + moving + "/history").get("unionId"))
+			.isEqualTo("os-bd-b");
 		assertThat(codes(api(TestUsers.BD_OFFICER, INBOX))).doesNotContain(code);
 		this.browser.signOut();
 
