@@ -198,6 +198,7 @@ export async function showIssue(main, [preset], me) {
     return found.unions.length === 1 ? found.unions[0].unionId : undefined;
   };
   const toField = field('f-toUnionId', t('form.toUnion'), toUnion, t('cred.toUnionHint'));
+  toField.classList.add('typeahead');
   toField.append(chosenText, suggestions);
   const form = formShell('issue-form', [
     field('f-unionId', t('form.union'), union),
