@@ -1,11 +1,12 @@
 // Item 4: an officer's work: enroll a member, issue and accept transfer credentials,
 // record a service, import a CSV file. The server's problem+json answers are shown beside
 // the field they name.
-import { api } from '../api.js';
+import { api, query } from '../api.js';
 import { h, table } from '../dom.js';
 import { label, number, t } from '../i18n.js';
 import { residentIdProblem } from '../residentid.js';
 import { pageTitle } from './common.js';
+import { credentialBlock } from './credentials.js';
 
 const CHANNELS = ['ON_SITE', 'ONLINE', 'IMPORT'];
 const SERVICE_TYPES = ['RIGHTS_PROTECTION', 'SKILLS_TRAINING', 'EMPLOYMENT_ASSISTANCE', 'MICRO_LOAN', 'ENTREPRENEURSHIP_SUPPORT', 'SEASONAL_CARE'];
@@ -144,24 +145,70 @@ export async function showEnroll(main, [preset], me) {
 export async function showIssue(main, [preset], me) {
   const union = unionInput(me, preset);
   const member = h('select', { name: 'memberId', required: true });
-  const loadRoster = async () => {
+  const loadMembers = async () => {
     member.replaceChildren();
     if (!union.value) {
       return;
     }
-    const roster = await api(`/api/unions/${encodeURIComponent(union.value)}/members`);
-    roster.members.filter((m) => m.status === 'ACTIVE').sort((a, b) => a.memberId.localeCompare(b.memberId))
-      .forEach((m) => member.append(h('option', { value: m.memberId }, `${m.memberId} · ${t('form.since')} ${m.since}`)));
+    // Active members with their names masked (张**), never bare ids.
+    const candidates = await api(`/api/unions/${encodeURIComponent(union.value)}/transfer-candidates`);
+    candidates.members.forEach((m) => member.append(h('option', { value: m.memberId },
+      `${m.name || '—'} · ${t('form.since')} ${m.since} · …${m.memberId.slice(-4)}`)));
   };
+  // The receiving union is picked by name (or place) from the ledger's unions.
+  const toUnion = h('input', { autocomplete: 'off', 'aria-autocomplete': 'list', 'aria-controls': 'toUnion-suggestions' });
+  const suggestions = h('ul', { id: 'toUnion-suggestions', class: 'suggestions', 'aria-label': t('cred.suggestions') });
+  const chosenText = h('span', { id: 'toUnion-chosen', class: 'hint' });
+  let chosen = null;
+  let searching = 0;
+  const choose = (union) => {
+    chosen = union;
+    toUnion.value = union.name;
+    chosenText.textContent = t('cred.toUnionChosen', { name: union.name, place: union.place });
+    suggestions.replaceChildren();
+  };
+  const search = async () => {
+    const mine = ++searching;
+    const text = toUnion.value.trim();
+    if (chosen && text !== chosen.name) {
+      chosen = null;
+      chosenText.textContent = '';
+    }
+    if (!text || chosen) {
+      suggestions.replaceChildren();
+      return;
+    }
+    const found = await api(`/api/transfer-destinations${query({ name: text, limit: 8 })}`);
+    if (mine === searching) {
+      suggestions.replaceChildren(...found.unions.map((u) => h('li', {},
+        h('button', { type: 'button', class: 'link-button', dataset: { unionId: u.unionId }, onclick: () => choose(u) }, `${u.name} · ${u.place}`))));
+    }
+  };
+  toUnion.addEventListener('input', search);
+  /** The receiving union's id: the one picked, or the only one matching the text. */
+  const receivingUnion = async () => {
+    const text = toUnion.value.trim();
+    if (!text) {
+      return null;
+    }
+    if (chosen && chosen.name === text) {
+      return chosen.unionId;
+    }
+    const found = await api(`/api/transfer-destinations${query({ name: text, limit: 2 })}`);
+    return found.unions.length === 1 ? found.unions[0].unionId : undefined;
+  };
+  const toField = field('f-toUnionId', t('form.toUnion'), toUnion, t('cred.toUnionHint'));
+  toField.classList.add('typeahead');
+  toField.append(chosenText, suggestions);
   const form = formShell('issue-form', [
     field('f-unionId', t('form.union'), union),
     field('f-memberId', t('form.member'), member),
-    field('f-toUnionId', t('form.toUnion'), h('input', { name: 'toUnionId', autocomplete: 'off' }), t('form.toUnionHint')),
+    toField,
     field('f-issuedOn', t('form.issuedOn'), h('input', { name: 'issuedOn', type: 'date', required: true, value: me.today, max: me.today })),
   ], t('form.issue'));
   form.querySelectorAll('[data-field]').forEach((f) => { f.dataset.field = f.dataset.field.replace(/^f-/, ''); });
   const result = h('div', { id: 'credential', class: 'credential', hidden: true });
-  union.addEventListener('change', loadRoster);
+  union.addEventListener('change', loadMembers);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearErrors(form);
@@ -170,31 +217,67 @@ export async function showIssue(main, [preset], me) {
     delete body.memberId;
     delete body.unionId;
     try {
+      const to = await receivingUnion();
+      if (to === undefined) {
+        form.querySelector('#f-toUnionId-error').textContent = t('cred.toUnionPick');
+        toUnion.setAttribute('aria-invalid', 'true');
+        toUnion.focus();
+        return;
+      }
+      if (to) {
+        body.toUnionId = to;
+      }
       const answer = await api(`/api/members/${encodeURIComponent(memberId)}/transfer-credentials`, { method: 'POST', body });
       success(form, t('form.issued'));
       result.hidden = false;
-      result.replaceChildren(
-        h('h3', {}, t('credential.title')),
-        h('p', {}, t('credential.code'), ' ', h('strong', { id: 'credential-code', class: 'code' }, answer.code)),
-        h('p', {}, t('credential.expires'), ' ', h('span', { id: 'credential-expires' }, answer.expiresOn)),
-        h('img', { id: 'credential-qr', src: `/api/transfer-credentials/${encodeURIComponent(answer.code)}/qr`, alt: t('credential.qrAlt', { code: answer.code }), width: 240, height: 240 }),
-        h('p', { class: 'no-print' }, h('button', { type: 'button', class: 'primary', onclick: () => window.print() }, t('credential.print'))));
-      await loadRoster();
+      result.replaceChildren(...credentialBlock(answer));
+      await loadMembers();
     } catch (error) {
       showProblem(form, error);
     }
   });
   main.replaceChildren(pageTitle(t('nav.issue'), t('issue.sub')), form, result);
-  await loadRoster();
+  await loadMembers();
 }
 
+/**
+ * The receiving union accepts a credential; opened from the link in a QR code
+ * (#/accept/CODE) the code is filled in and, when the credential is addressed to one of
+ * the officer's unions, that union is chosen and the member (name masked) and the issuing
+ * union are shown before the officer accepts.
+ */
 export async function showAccept(main, [code], me) {
+  const union = unionInput(me);
+  const codeInput = h('input', { name: 'code', required: true, value: code || '', autocomplete: 'off', class: 'code' });
+  const preview = h('section', { class: 'card', id: 'credential-preview', hidden: true });
   const form = formShell('accept-form', [
-    field('f-code', t('form.code'), h('input', { name: 'code', required: true, value: code || '', autocomplete: 'off', class: 'code' })),
-    field('f-unionId', t('form.receivingUnion'), unionInput(me)),
+    field('f-code', t('form.code'), codeInput),
+    field('f-unionId', t('form.receivingUnion'), union),
     field('f-effectiveDate', t('form.effectiveDate'), h('input', { name: 'effectiveDate', type: 'date', required: true, value: me.today, max: me.today })),
   ], t('form.accept'));
   form.querySelectorAll('[data-field]').forEach((f) => { f.dataset.field = f.dataset.field.replace(/^f-/, ''); });
+  const lookUp = async () => {
+    const wanted = codeInput.value.trim().toUpperCase();
+    preview.hidden = true;
+    if (!wanted || me.role !== 'OFFICER') {
+      return;
+    }
+    for (const mine of me.scope.unions) {
+      const inbox = await api(`/api/unions/${encodeURIComponent(mine.unionId)}/transfer-credentials/inbox${query({ size: 100 })}`);
+      const found = inbox.credentials.find((c) => c.code === wanted);
+      if (found) {
+        union.value = mine.unionId;
+        preview.hidden = false;
+        preview.replaceChildren(h('h3', {}, t('cred.preview.title')), h('dl', { class: 'facts' },
+          h('dt', {}, t('cred.preview.member')), h('dd', { id: 'preview-member' }, found.memberName || '—'),
+          h('dt', {}, t('cred.preview.from')), h('dd', { id: 'preview-from' }, found.fromUnionName),
+          h('dt', {}, t('cred.preview.issuedOn')), h('dd', {}, found.issuedOn),
+          h('dt', {}, t('cred.preview.expiresOn')), h('dd', {}, found.expiresOn)));
+        return;
+      }
+    }
+  };
+  codeInput.addEventListener('change', lookUp);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearErrors(form);
@@ -208,7 +291,8 @@ export async function showAccept(main, [code], me) {
       showProblem(form, error);
     }
   });
-  main.replaceChildren(pageTitle(t('nav.accept'), t('accept.sub')), form);
+  main.replaceChildren(pageTitle(t('nav.accept'), t('accept.sub')), preview, form);
+  await lookUp();
 }
 
 export async function showService(main, [preset], me) {

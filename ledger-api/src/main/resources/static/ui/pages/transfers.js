@@ -5,6 +5,7 @@ import { chartCard } from '../charts.js';
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { breadcrumbs, filterForm, filters, kpi, pageTitle } from './common.js';
+import { actsFor, credentialSections } from './credentials.js';
 
 function sankeyCard(flows) {
   // A Sankey graph must be acyclic: a city appears once as origin and once as destination.
@@ -62,5 +63,7 @@ export async function show(main, parts, me) {
       kpi('expired', t('fig.expired'), data.credentials.expired),
       kpi('crossCity', t('fig.crossCityFlows'), data.flows.reduce((sum, f) => sum + f.count, 0))),
     h('div', { class: 'grid' }, sankeyCard(data.flows), data.children && data.children.length ? credentialsCard(data.children) : null),
-    h('p', { class: 'sub' }, t('transfers.expiredNote')));
+    h('p', { class: 'sub' }, t('transfers.expiredNote')),
+    // The union's own credentials and inbox, for those who act for it.
+    ...(union && actsFor(me, id) ? await credentialSections(id, me) : []));
 }

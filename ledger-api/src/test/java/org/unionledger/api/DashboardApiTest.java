@@ -346,7 +346,7 @@ class DashboardApiTest extends ApiTestSupport {
 	}
 
 	@Test
-	void aCredentialsQrCodeDecodesToItsCodeForItsIssuingUnionOnly() throws Exception {
+	void aCredentialsQrCodeDecodesToTheLinkToItsAcceptanceForItsIssuingUnionOnly() throws Exception {
 		String member = enroll(TestUsers.SJZ_OFFICER, residentId(), "二维码", "os-sjz-c");
 		String code = issue(TestUsers.SJZ_OFFICER, member);
 		ResponseEntity<byte[]> png = as(TestUsers.SJZ_OFFICER).getForEntity("/api/transfer-credentials/" + code + "/qr",
@@ -360,7 +360,9 @@ class DashboardApiTest extends ApiTestSupport {
 			.decode(new BinaryBitmap(
 					new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))))
 			.getText();
-		assertThat(decoded).isEqualTo(code);
+		assertThat(decoded).as("a link to the acceptance page, absolute")
+			.startsWith("http://")
+			.endsWith("/ui/#/accept/" + code);
 		ResponseEntity<Map> other = as(TestUsers.BD_OFFICER).getForEntity("/api/transfer-credentials/" + code + "/qr",
 				Map.class);
 		assertThat(other.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);

@@ -87,6 +87,10 @@ class OperatorInjectionTest extends ApiTestSupport {
 				Map.of("issuedOn", TODAY.toString(), "toUnionId", "os-bd-b"));
 		templates.put("/api/transfer-credentials/{code}/acceptance",
 				Map.of("unionId", "os-bd-b", "effectiveDate", TODAY.toString()));
+		templates.put("/api/transfer-credentials/{code}/cancellation",
+				Map.of("reason", "checked", "effectiveDate", TODAY.toString()));
+		templates.put("/api/transfer-credentials/{code}/reissue",
+				Map.of("reason", "checked", "issuedOn", TODAY.toString()));
 		templates.put("/api/services",
 				Map.of("unionId", "os-sjz-a", "memberId", "m-aaaaaaaaaaaaaaaaaaaaaaaaaa", "type", "MICRO_LOAN",
 						"campaign", "WINTER_WARMTH", "deliveredOn", TODAY.toString(), "personTimes", 1, "amountYuan",

@@ -43,6 +43,16 @@ public final class Commands {
 			LocalDate effectiveDate, String reason, RecordedBy recordedBy) {
 	}
 
+	/**
+	 * The issuing union replaces an outstanding credential (lost, damaged, about to
+	 * expire): the old one is cancelled and a new one issued for the same member and
+	 * destination, valid for {@code validityDays} from {@code issuedOn}, both in one
+	 * commit, so that neither happens without the other.
+	 */
+	public record ReissueTransferCredential(@TargetAggregateIdentifier MemberId memberId, CredentialCode code,
+			CredentialCode newCode, LocalDate issuedOn, int validityDays, String reason, RecordedBy recordedBy) {
+	}
+
 	/** Keep a retired or unemployed member's membership on hold (保留会籍). */
 	public record PutMembershipOnHold(@TargetAggregateIdentifier MemberId memberId, LocalDate effectiveDate,
 			String reason, RecordedBy recordedBy) {

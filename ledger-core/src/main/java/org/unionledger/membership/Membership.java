@@ -27,6 +27,7 @@ import org.unionledger.membership.Commands.EnrollMember;
 import org.unionledger.membership.Commands.ErasePersonalData;
 import org.unionledger.membership.Commands.ReclassifyEnrollmentAsTransferIn;
 import org.unionledger.membership.Commands.IssueTransferCredential;
+import org.unionledger.membership.Commands.ReissueTransferCredential;
 import org.unionledger.membership.Commands.PutMembershipOnHold;
 import org.unionledger.membership.Commands.ResumeMembership;
 import org.unionledger.membership.Commands.TerminateMembership;
@@ -221,6 +222,51 @@ class Membership {
 		notBeforeLastChange(effectiveDate, "effectiveDate");
 		apply(new TransferCredentialCancelled(this.memberId, code, credential.issuingUnion(), reason, effectiveDate,
 				clock.instant(), command.recordedBy()));
+	}
+
+	/**
+	 * Cancels an outstanding credential and issues its replacement, to the same receiving
+	 * union, in one commit: every guard of both is checked before either is applied.
+	 */
+	@CommandHandler
+	void handle(ReissueTransferCredential command, Clock clock, UnionDirectory unions) {
+		CredentialCode code = require(command.code(), "code");
+		CredentialCode newCode = require(command.newCode(), "newCode");
+		LocalDate issuedOn = require(command.issuedOn(), "issuedOn");
+		require(command.recordedBy(), "recordedBy");
+		String reason = Text.clean(command.reason(), "reason", true);
+		LocalDate today = LocalDate.now(clock);
+		Credential credential = this.state.credentials().get(code);
+		checkReferenced(credential != null, "code", Rule.CREDENTIAL_UNKNOWN,
+				"no credential " + code + " was issued for this member");
+		check(credential.state() == CredentialState.OUTSTANDING, "code", Rule.CREDENTIAL_NOT_OUTSTANDING,
+				"credential " + code + " is no longer outstanding (used or cancelled)");
+		requireActive();
+		check(credential.issuingUnion().unionId().equals(this.state.union().unionId()), "code", Rule.NOT_CURRENT_UNION,
+				"only the union holding the membership (" + this.state.union().unionId()
+						+ ") can issue its credential");
+		check(!this.state.credentials().containsKey(newCode), "newCode", Rule.CREDENTIAL_CODE_TAKEN,
+				"credential code " + newCode + " was already issued for this member");
+		check(this.state.credentials()
+			.entrySet()
+			.stream()
+			.noneMatch((entry) -> !entry.getKey().equals(code) && entry.getValue().isUsableOn(today)), "code",
+				Rule.CREDENTIAL_OUTSTANDING, "another unexpired transfer credential is still outstanding");
+		UnionId toUnionId = credential.toUnionId();
+		if (toUnionId != null) {
+			checkReferenced(unions.find(toUnionId).isPresent(), "toUnionId", Rule.UNION_UNKNOWN,
+					"no union " + toUnionId + " is registered");
+		}
+		check(command.validityDays() >= 1 && command.validityDays() <= MAX_VALIDITY_DAYS, "validityDays",
+				Rule.VALIDITY_DAYS_OUT_OF_RANGE, "a credential is valid for 1 to " + MAX_VALIDITY_DAYS + " days");
+		notInFuture(issuedOn, "issuedOn", today);
+		notBeforeLastChange(issuedOn, "issuedOn");
+		check(!issuedOn.isBefore(credential.issuedOn()), "issuedOn", Rule.EFFECTIVE_DATE_BEFORE_LAST_CHANGE,
+				"a replacement cannot be issued before the credential it replaces (" + credential.issuedOn() + ")");
+		apply(new TransferCredentialCancelled(this.memberId, code, credential.issuingUnion(), reason, issuedOn,
+				clock.instant(), command.recordedBy()));
+		apply(new TransferCredentialIssued(this.memberId, newCode, this.state.union(), toUnionId, issuedOn,
+				issuedOn.plusDays(command.validityDays()), clock.instant(), command.recordedBy()));
 	}
 
 	/**

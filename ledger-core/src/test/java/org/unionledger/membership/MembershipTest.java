@@ -28,6 +28,7 @@ import org.unionledger.membership.Commands.ReclassifyEnrollmentAsTransferIn;
 import org.unionledger.membership.Commands.ErasePersonalData;
 import org.unionledger.membership.Commands.IssueTransferCredential;
 import org.unionledger.membership.Commands.PutMembershipOnHold;
+import org.unionledger.membership.Commands.ReissueTransferCredential;
 import org.unionledger.membership.Commands.ResumeMembership;
 import org.unionledger.membership.Commands.TerminateMembership;
 import org.unionledger.membership.Events.EnrollmentRejected;
@@ -691,6 +692,96 @@ class MembershipTest {
 			MembershipTest.this.fixture.given(enrolled(), issuedToReceiver())
 				.when(new CancelTransferCredential(MEMBER, CODE, LocalDate.of(2026, 5, 31), "backdated", CLERK))
 				.expectException(violationOf("effectiveDate", Rule.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
+				.expectNoEvents();
+		}
+
+	}
+
+	@Nested
+	class ReissuingACredential {
+
+		private ReissueTransferCredential reissue(CredentialCode code, LocalDate on) {
+			return new ReissueTransferCredential(MEMBER, code, OTHER_CODE, on, 30, "lost", CLERK);
+		}
+
+		@Test
+		void theOldCredentialIsCancelledAndANewOneIssuedToTheSameUnionInOneGo() {
+			MembershipTest.this.fixture.given(enrolled(), issuedToReceiver())
+				.when(reissue(CODE, TODAY))
+				.expectEvents(
+						new TransferCredentialCancelled(MEMBER, CODE, MembershipTest.this.origin, "lost", TODAY, NOW,
+								CLERK),
+						new TransferCredentialIssued(MEMBER, OTHER_CODE, MembershipTest.this.origin,
+								MembershipTest.this.receiver.unionId(), TODAY, TODAY.plusDays(30), NOW, CLERK));
+		}
+
+		@Test
+		void anExpiredCredentialCanBeReissued() {
+			MembershipTest.this.fixture.given(enrolled(), issued(CODE, null, LocalDate.of(2026, 5, 1), 30))
+				.when(reissue(CODE, TODAY))
+				.expectEvents(
+						new TransferCredentialCancelled(MEMBER, CODE, MembershipTest.this.origin, "lost", TODAY, NOW,
+								CLERK),
+						new TransferCredentialIssued(MEMBER, OTHER_CODE, MembershipTest.this.origin, null, TODAY,
+								TODAY.plusDays(30), NOW, CLERK));
+		}
+
+		@Test
+		void cannotReissueAnUnknownCredential() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(reissue(CODE, TODAY))
+				.expectException(violationOf("code", Rule.CREDENTIAL_UNKNOWN))
+				.expectNoEvents();
+		}
+
+		@Test
+		void cannotReissueAUsedOrCancelledCredential() {
+			MembershipTest.this.fixture
+				.given(enrolled(), issuedToReceiver(),
+						new TransferCredentialCancelled(MEMBER, CODE, MembershipTest.this.origin, "lost",
+								LocalDate.of(2026, 6, 2), EARLIER, CLERK))
+				.when(reissue(CODE, TODAY))
+				.expectException(violationOf("code", Rule.CREDENTIAL_NOT_OUTSTANDING))
+				.expectNoEvents();
+		}
+
+		@Test
+		void cannotReissueForAMembershipOnHold() {
+			MembershipTest.this.fixture.given(enrolled(), issuedToReceiver(), onHold(LocalDate.of(2026, 6, 2)))
+				.when(reissue(CODE, TODAY))
+				.expectException(violationOf("memberId", Rule.MEMBERSHIP_NOT_ACTIVE))
+				.expectNoEvents();
+		}
+
+		@Test
+		void theNewCodeMustBeNew() {
+			MembershipTest.this.fixture.given(enrolled(), issuedToReceiver())
+				.when(new ReissueTransferCredential(MEMBER, CODE, CODE, TODAY, 30, "lost", CLERK))
+				.expectException(violationOf("newCode", Rule.CREDENTIAL_CODE_TAKEN))
+				.expectNoEvents();
+		}
+
+		@Test
+		void aReplacementCannotBeDatedInTheFuture() {
+			MembershipTest.this.fixture.given(enrolled(), issuedToReceiver())
+				.when(reissue(CODE, TODAY.plusDays(1)))
+				.expectException(violationOf("issuedOn", Rule.EFFECTIVE_DATE_IN_FUTURE))
+				.expectNoEvents();
+		}
+
+		@Test
+		void aReplacementCannotBeDatedBeforeTheCredentialItReplaces() {
+			MembershipTest.this.fixture.given(enrolled(), issuedToReceiver())
+				.when(reissue(CODE, LocalDate.of(2026, 5, 31)))
+				.expectException(violationOf("issuedOn", Rule.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
+				.expectNoEvents();
+		}
+
+		@Test
+		void validityLiesWithinItsRange() {
+			MembershipTest.this.fixture.given(enrolled(), issuedToReceiver())
+				.when(new ReissueTransferCredential(MEMBER, CODE, OTHER_CODE, TODAY, 0, "lost", CLERK))
+				.expectException(violationOf("validityDays", Rule.VALIDITY_DAYS_OUT_OF_RANGE))
 				.expectNoEvents();
 		}
 

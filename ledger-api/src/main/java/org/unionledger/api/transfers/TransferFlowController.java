@@ -24,6 +24,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.security.AccessScopes;
 import org.unionledger.api.statistics.StatisticsRequests;
@@ -65,8 +67,16 @@ public class TransferFlowController {
 
 	private final AccessScopes access;
 
+	/**
+	 * Where people reach the ledger ({@code ledger.public-base-url}, e.g.
+	 * {@code https://ledger.example.org}); blank: the address of the request.
+	 */
+	private final String publicBaseUrl;
+
 	public TransferFlowController(QueryGateway queries, StatisticsRequests requests, JurisdictionTable jurisdictions,
-			StatisticalCalendar calendar, AccessScopes access) {
+			StatisticalCalendar calendar, AccessScopes access,
+			@Value("${ledger.public-base-url:}") String publicBaseUrl) {
+		this.publicBaseUrl = publicBaseUrl.strip().replaceAll("/+$", "");
 		this.queries = queries;
 		this.requests = requests;
 		this.jurisdictions = jurisdictions;
@@ -134,8 +144,11 @@ public class TransferFlowController {
 	}
 
 	/**
-	 * The credential's code as a QR code (PNG), for the officers of its issuing union
-	 * (and system administrators) to print; to anyone else it is unknown.
+	 * The credential as a QR code (PNG), for the officers of its issuing union (and
+	 * system administrators) to print; to anyone else it is unknown. It holds the link to
+	 * the dashboard's acceptance page with the code filled in
+	 * ({@code <base>/ui/#/accept/<code>}), the base being {@code ledger.public-base-url}
+	 * or, when that is blank, the address the request came to.
 	 */
 	@ApiResponse(responseCode = "200", description = "The QR code",
 			content = @Content(mediaType = MediaType.IMAGE_PNG_VALUE,
@@ -154,7 +167,14 @@ public class TransferFlowController {
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_PNG)
 			.cacheControl(CacheControl.noStore())
-			.body(png(credential.code().value()));
+			.body(png(acceptanceLink(credential.code().value())));
+	}
+
+	/** The absolute link to the acceptance page of the credential. */
+	String acceptanceLink(String code) {
+		String base = this.publicBaseUrl.isEmpty() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
+				: this.publicBaseUrl;
+		return base + "/ui/#/accept/" + code;
 	}
 
 	static byte[] png(String text) {

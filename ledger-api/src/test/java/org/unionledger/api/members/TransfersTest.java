@@ -81,7 +81,7 @@ class TransfersTest {
 		when(properties.credentialValidityDays()).thenReturn(90);
 		this.transfers = new Transfers(this.commands, this.queries, new OpenUnions(directory),
 				mock(MemberRecords.class), new SecureRandom(), mock(ProjectionFreshness.class), actors, CLOCK,
-				properties);
+				properties, mock(MaskedNames.class));
 	}
 
 	@SuppressWarnings("unchecked")

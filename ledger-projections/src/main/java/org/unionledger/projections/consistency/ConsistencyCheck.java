@@ -92,6 +92,7 @@ public final class ConsistencyCheck {
 		collections.add(SummaryProjection.COLLECTION);
 		collections.add(CredentialProjection.COLLECTION);
 		collections.add(CredentialProjection.MEMBERS);
+		collections.add(CredentialProjection.LISTS);
 		collections.add(TransferProjection.COLLECTION);
 		collections.add(UnionListProjection.COLLECTION);
 		for (String collection : collections) {

@@ -26,6 +26,11 @@ import org.unionledger.projections.support.ReadModelBatch;
  * by member id the codes of the member's credentials that may still be outstanding:
  * {@code c: [code, …]}; a code leaves it when used or cancelled, or at the re-enrollment
  * after the one that voided it.
+ * <p>
+ * {@value #LISTS} lists each union's credentials twice over, as {@link CredentialLists}
+ * describes: those it issued ({@code I|…}) and those addressed to it ({@code R|…}), in
+ * chunks by the window of the issue's global position, so that no document grows without
+ * bound and a change rewrites one chunk.
  */
 @ProcessingGroup(CredentialProjection.PROCESSING_GROUP)
 public class CredentialProjection {
@@ -38,11 +43,18 @@ public class CredentialProjection {
 	public static final String MEMBERS = "rm_credential_members";
 
 	/**
+	 * Each union's credentials, issued and addressed to it (see {@link CredentialLists}).
+	 */
+	public static final String LISTS = "rm_credential_lists";
+
+	/**
 	 * The layout of the read models of {@value #PROCESSING_GROUP} (this one and the
 	 * transfers read model): 2 since a re-enrollment voids the credentials still
-	 * outstanding, which layout 1 kept outstanding (and counted so on the dashboard).
+	 * outstanding, which layout 1 kept outstanding (and counted so on the dashboard); 3
+	 * since each union's credentials are listed ({@value #LISTS}) and a credential
+	 * remembers the window of its issue ({@code w}).
 	 */
-	public static final int LAYOUT = 2;
+	public static final int LAYOUT = 3;
 
 	private final MongoDatabase database;
 
@@ -52,8 +64,11 @@ public class CredentialProjection {
 
 	@ResetHandler
 	void reset() {
-		this.database.getCollection(COLLECTION).drop();
-		this.database.getCollection(MEMBERS).drop();
+		if (this.database != null) {
+			this.database.getCollection(COLLECTION).drop();
+			this.database.getCollection(MEMBERS).drop();
+			this.database.getCollection(LISTS).drop();
+		}
 	}
 
 	@EventHandler
@@ -65,7 +80,9 @@ public class CredentialProjection {
 			d.put("issuedOn", event.issuedOn().toString());
 			d.put("expiresOn", event.expiresOn().toString());
 			d.put("status", CredentialView.Status.OUTSTANDING.name());
+			d.put("w", CredentialLists.window(EventPositions.of(token)));
 		});
+		CredentialLists.issued(event, EventPositions.of(token));
 		ReadModelBatch.current().apply(MEMBERS, event.memberId().value(), EventPositions.of(token), d -> {
 			List<String> codes = codes(d);
 			if (!codes.contains(event.code().value())) {
@@ -77,6 +94,7 @@ public class CredentialProjection {
 
 	@EventHandler
 	void on(TransferCredentialCancelled event, TrackingToken token) {
+		CredentialLists.closed(event.code().value(), CredentialView.Status.CANCELLED, null, EventPositions.of(token));
 		ReadModelBatch.current()
 			.apply(COLLECTION, event.code().value(), EventPositions.of(token),
 					d -> d.put("status", CredentialView.Status.CANCELLED.name()));
@@ -85,6 +103,8 @@ public class CredentialProjection {
 
 	@EventHandler
 	void on(TransferAccepted event, TrackingToken token) {
+		CredentialLists.closed(event.code().value(), CredentialView.Status.USED, event.effectiveDate().toString(),
+				EventPositions.of(token));
 		ReadModelBatch.current().apply(COLLECTION, event.code().value(), EventPositions.of(token), d -> {
 			d.put("status", CredentialView.Status.USED.name());
 			d.put("acceptedBy", event.toUnion().unionId().value());
@@ -107,6 +127,7 @@ public class CredentialProjection {
 		List<String> codes = strings(batch.field(MEMBERS, member, "c"));
 		batch.prefetch(COLLECTION, codes);
 		List<String> kept = new ArrayList<>();
+		List<Document> voided = new ArrayList<>();
 		for (String code : codes) {
 			Document credential = batch.document(COLLECTION, code);
 			long last = ((Number) credential.getOrDefault(ReadModelBatch.LAST_POSITION, -1L)).longValue();
@@ -115,9 +136,11 @@ public class CredentialProjection {
 			}
 			else if (CredentialView.Status.OUTSTANDING.name().equals(credential.getString("status"))) {
 				kept.add(code);
+				voided.add(credential);
 				batch.apply(COLLECTION, code, position, d -> d.put("status", CredentialView.Status.VOID.name()));
 			}
 		}
+		CredentialLists.voided(voided, position);
 		batch.apply(MEMBERS, member, position, d -> d.put("c", kept));
 	}
 

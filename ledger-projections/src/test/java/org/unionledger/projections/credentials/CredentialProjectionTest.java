@@ -2,6 +2,7 @@ package org.unionledger.projections.credentials;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import com.mongodb.client.MongoDatabase;
@@ -9,6 +10,7 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -144,6 +146,100 @@ class CredentialProjectionTest {
 			.as("voided by the second re-enrollment")
 			.extracting(CredentialView::status)
 			.isEqualTo(CredentialView.Status.VOID);
+	}
+
+	/**
+	 * The lists of the issuing and the receiving union, every event delivered twice: an
+	 * issue is listed outstanding in both, a cancellation, a use and a void say so,
+	 * expiry is judged on the day asked for, counts cover the whole list and pages the
+	 * newest first, across chunks of different windows.
+	 */
+	@Test
+	void eachUnionListsItsIssuedAndAddressedCredentialsWithTheirStates() {
+		CredentialCode used = new CredentialCode("TC-AAAA-1111-AAAA-1111");
+		CredentialCode cancelled = new CredentialCode("TC-BBBB-2222-BBBB-2222");
+		CredentialCode replacement = new CredentialCode("TC-CCCC-3333-CCCC-3333");
+		CredentialCode open = new CredentialCode("TC-DDDD-4444-DDDD-4444");
+		CredentialCode voided = new CredentialCode("TC-EEEE-5555-EEEE-5555");
+		MemberId third = new MemberId("m-3");
+		twice(3, addressed(MEMBER, used, LocalDate.of(2026, 3, 1), 30));
+		twice(4, new TransferAccepted(MEMBER, used, ORIGIN, DESTINATION, LocalDate.of(2026, 3, 5), AT, CLERK));
+		twice(1500, addressed(OTHER, cancelled, LocalDate.of(2026, 3, 6), 30));
+		// a re-issue: both events of one commit
+		twice(2100,
+				new TransferCredentialCancelled(OTHER, cancelled, ORIGIN, "lost", LocalDate.of(2026, 3, 7), AT, CLERK));
+		twice(2101, addressed(OTHER, replacement, LocalDate.of(2026, 3, 7), 30));
+		twice(2102, issued(third, open, LocalDate.of(2026, 3, 8)));
+		twice(2103, addressed(new MemberId("m-4"), voided, LocalDate.of(2026, 1, 2), 10));
+		twice(2104, new MembershipTerminated(new MemberId("m-4"), ORIGIN, TerminationReason.LEFT_WORKFORCE, false,
+				LocalDate.of(2026, 3, 9), AT, CLERK));
+		twice(2105, reEnrolled(new MemberId("m-4"), LocalDate.of(2026, 3, 10)));
+		CredentialCode expired = new CredentialCode("TC-FFFF-6666-FFFF-6666");
+		twice(4000, addressed(new MemberId("m-5"), expired, LocalDate.of(2026, 3, 1), 10));
+
+		LocalDate today = LocalDate.of(2026, 3, 20);
+		CredentialListView issuedList = list(ORIGIN.unionId(), CredentialListView.Box.ISSUED, null, today, 0, 10);
+		assertThat(issuedList.entries()).extracting(CredentialListView.Entry::code)
+			.containsExactly(expired, voided, open, replacement, cancelled, used);
+		assertThat(issuedList.entries()).extracting(CredentialListView.Entry::state)
+			.containsExactly(CredentialListView.State.EXPIRED, CredentialListView.State.CANCELLED,
+					CredentialListView.State.OUTSTANDING, CredentialListView.State.OUTSTANDING,
+					CredentialListView.State.CANCELLED, CredentialListView.State.USED);
+		assertThat(List.of(issuedList.outstanding(), issuedList.used(), issuedList.expired(), issuedList.cancelled(),
+				issuedList.total()))
+			.containsExactly(2L, 1L, 1L, 2L, 6L);
+		assertThat(issuedList.entries().get(5).acceptedOn()).isEqualTo(LocalDate.of(2026, 3, 5));
+
+		CredentialListView inbox = list(DESTINATION.unionId(), CredentialListView.Box.ADDRESSED,
+				CredentialListView.State.OUTSTANDING, today, 0, 10);
+		assertThat(inbox.entries()).extracting(CredentialListView.Entry::code).containsExactly(replacement);
+		assertThat(inbox.entries().get(0).issuingUnionId()).isEqualTo(ORIGIN.unionId());
+		assertThat(inbox.entries().get(0).memberId()).isEqualTo(OTHER);
+		assertThat(List.of(inbox.outstanding(), inbox.used(), inbox.expired(), inbox.cancelled(), inbox.total()))
+			.as("credentials without a receiving union are in no inbox")
+			.containsExactly(1L, 1L, 1L, 2L, 1L);
+
+		CredentialListView second = list(ORIGIN.unionId(), CredentialListView.Box.ISSUED, null, today, 1, 4);
+		assertThat(second.entries()).extracting(CredentialListView.Entry::code).containsExactly(cancelled, used);
+		assertThat(list(ORIGIN.unionId(), CredentialListView.Box.ISSUED, CredentialListView.State.OUTSTANDING,
+				LocalDate.of(2026, 6, 10), 0, 10)
+			.entries()).as("expiry judged on the day asked for").isEmpty();
+		assertThat(list(new UnionId("nowhere"), CredentialListView.Box.ISSUED, null, today, 0, 10).total()).isZero();
+	}
+
+	@Test
+	void noListDocumentGrowsPastItsWindow() {
+		for (long position = 1; position <= 2 * CredentialLists.WINDOW + 5; position += 7) {
+			handle(position, issuedAt(position));
+		}
+		for (Document chunk : mongo.database().getCollection(CredentialProjection.LISTS).find()) {
+			if (chunk.getString("_id").contains("|c|")) {
+				assertThat(chunk.get("e", Document.class).size()).isLessThanOrEqualTo((int) CredentialLists.WINDOW);
+			}
+		}
+		assertThat(mongo.database()
+			.getCollection(CredentialProjection.LISTS)
+			.find(new Document("_id", CredentialLists.headId(CredentialLists.ISSUED, ORIGIN.unionId())))
+			.first()
+			.getList("w", Number.class)).hasSize(3);
+	}
+
+	private Runnable issuedAt(long position) {
+		TransferCredentialIssued issued = new TransferCredentialIssued(new MemberId("m-" + position),
+				new CredentialCode("TC-" + position), ORIGIN, null, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1),
+				AT, CLERK);
+		return () -> this.projection.on(issued, new GlobalSequenceTrackingToken(position));
+	}
+
+	private static TransferCredentialIssued addressed(MemberId member, CredentialCode code, LocalDate issuedOn,
+			int days) {
+		return new TransferCredentialIssued(member, code, ORIGIN, DESTINATION.unionId(), issuedOn,
+				issuedOn.plusDays(days), AT, CLERK);
+	}
+
+	private CredentialListView list(UnionId union, CredentialListView.Box box, CredentialListView.State state,
+			LocalDate today, int page, int size) {
+		return this.queries.handle(new FindCredentialList(union, box, state, today, page, size));
 	}
 
 	@Test
