@@ -55,9 +55,13 @@ public class DemoSeeding {
 	 * @param randomSeed seed of the generator
 	 * @param threads members loaded in parallel when not in batches (no longer used by
 	 * the demo, which loads in command batches)
+	 * @param recordedDays whether each command is recorded on the day the plan gives it
+	 * (near the day it took effect, some late, some backdated into a signed year) rather
+	 * than on the day of loading; the demo profile sets it
 	 */
 	@ConfigurationProperties("ledger.seed")
-	public record SeedProperties(boolean enabled, Integer members, Long randomSeed, Integer threads) {
+	public record SeedProperties(boolean enabled, Integer members, Long randomSeed, Integer threads,
+			boolean recordedDays) {
 	}
 
 	/** The number of events already in an aggregate's stream, read by {@code _id}. */
@@ -137,7 +141,8 @@ public class DemoSeeding {
 					plan.unions().size(), plan.members().size(), plan.services().size(), plan.commandCount());
 			SeedLoader loader = new SeedLoader(commands, batchedLedger(eventStore, engine),
 					enrollmentCrypto(enrollments), actors.system(), properties.credentialValidityDays(),
-					(seed.threads() != null) ? seed.threads() : 2, seedBatches(batches));
+					(seed.threads() != null) ? seed.threads() : 2, seedBatches(batches))
+				.recordedOnPlannedDays(seed.recordedDays());
 			SeedReport report = loader.load(plan);
 			freshness.awaitOwnWrites();
 			log.info("Demo data: {} commands run, {} already present, {} unexpected outcomes, in {} s",
