@@ -104,11 +104,13 @@ export async function targetsCard(me, code, reload) {
         targetForm(me, code, year, source, rows.find((r) => r.source === source).target, reload))));
 }
 
-/** Ranks from the API, with units that have nothing to rank by left unranked, not tied last. */
+/** Ranks from the API; units with nothing to rank by are left unranked, not tied last. */
 function rankRows(ranking, highlight) {
   const byCompletion = ranking.by === 'COMPLETION';
   return ranking.entries.map((e) => {
-    const nothing = byCompletion ? e.completionRate == null : e.newEnrollments === 0;
+    // No target to compare with, or nothing achieved yet: listed, but not ranked (a dozen
+    // units tied last at 0 tell nobody anything).
+    const nothing = e.newEnrollments === 0 || (byCompletion && e.completionRate == null);
     return { code: e.code, name: e.name, newEnrollments: e.newEnrollments, target: e.target,
       rate: e.completionRate == null ? null : Number(e.completionRate) * 100,
       rank: nothing ? null : e.rank, tied: !nothing && e.tied, _class: e.code === highlight ? 'highlight' : null };

@@ -149,7 +149,27 @@ public final class SeedLoader {
 	 * sent before stays, and the next load resumes there
 	 */
 	public SeedReport load(SeedPlan plan) {
+		return load(plan, (member) -> true);
+	}
+
+	/**
+	 * Sends whatever of the plan the ledger does not hold yet, for these members only
+	 * (and the services delivered to them); unions, services to no member, targets and
+	 * dissolutions as by {@link #load(SeedPlan)}. The demo loads the members it records
+	 * after signing a year apart, once the year is signed.
+	 * @throws SeedLoadException as {@link #load(SeedPlan)}
+	 */
+	public SeedReport load(SeedPlan plan, java.util.function.Predicate<MemberSeed> members) {
 		Objects.requireNonNull(plan, "plan");
+		List<MemberSeed> chosen = plan.members().stream().filter(members).toList();
+		if (chosen.size() != plan.members().size()) {
+			plan = new SeedPlan(plan.seed(), plan.unions(), chosen,
+					plan.services()
+						.stream()
+						.filter((service) -> service.member() == null || members.test(service.member()))
+						.toList(),
+					plan.targets());
+		}
 		long started = System.nanoTime();
 		logger.info("Loading seed plan {}: {} unions, {} members, {} services", plan.seed(), plan.unions().size(),
 				plan.members().size(), plan.services().size());
