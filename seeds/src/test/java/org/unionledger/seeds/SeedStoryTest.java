@@ -161,4 +161,33 @@ class SeedStoryTest {
 		assertThat(gateway.sent()).isEmpty();
 	}
 
+	@Test
+	void membersRecordedAfterTheYearWasSignedAreLoadedApartAndTheirServicesWithThem() {
+		SeedPlan plan = SeedPlan.generate(20210501L, 400);
+		java.util.function.Predicate<MemberSeed> deferred = RecordedDays::backdatedIntoSignedYear;
+		assertThat(plan.members()).anyMatch(deferred);
+		RecordingGateway gateway = new RecordingGateway();
+		SeedLoader loader = new SeedLoader(gateway, gateway, new TestCrypto(), new RecordedBy("seed-loader"), 90)
+			.recordedOnPlannedDays(true);
+		loader.load(plan, deferred.negate());
+		int deferredSteps = plan.members().stream().filter(deferred).mapToInt((m) -> m.steps().size()).sum();
+		long deferredServices = plan.services()
+			.stream()
+			.filter((service) -> service.member() != null && deferred.test(service.member()))
+			.count();
+		assertThat(gateway.sent()).hasSize(plan.commandCount() - deferredSteps - (int) deferredServices);
+		gateway.forgetSent();
+		SeedReport late = loader.load(plan, deferred);
+		assertThat(late.stepsRun()).isEqualTo(deferredSteps + (int) deferredServices);
+		for (Object command : gateway.sent()) {
+			Object day = ((CommandMessage<?>) command).getMetaData().get(RecordedOn.METADATA_KEY);
+			if (((CommandMessage<?>) command).getPayload() instanceof EnrollMember) {
+				assertThat(LocalDate.parse((String) day)).isAfter(RecordedDays.SIGNED_ON);
+			}
+		}
+		gateway.forgetSent();
+		loader.load(plan);
+		assertThat(gateway.sent()).isEmpty();
+	}
+
 }

@@ -190,6 +190,12 @@ public class DemoSeeding {
 					.thenComparing(java.util.Comparator.naturalOrder()));
 				codes.add("13");
 				for (String code : codes) {
+					// Each level signs what the read models hold once they include every
+					// event written so far (on a loaded machine they may lag the seeding
+					// for longer than one read-your-writes wait).
+					for (int wait = 0; wait < 30 && !freshness.awaitOwnWrites(); wait++) {
+						log.info("Demo data: waiting for the read models before signing {}", code);
+					}
 					int daysBefore = switch (code.length()) {
 						case 6 -> 5;
 						case 4 -> 2;
