@@ -5,6 +5,7 @@ import { chartCard } from '../charts.js';
 import { h, table } from '../dom.js';
 import { label, number, t } from '../i18n.js';
 import { breadcrumbs, figureLabel, filterForm, filters, inScope, kpi, pageTitle, percent } from './common.js';
+import { rankingCards, targetsCard } from './targets.js';
 
 function params() {
   return query({ year: filters.year, asOf: filters.asOf, knownAt: filters.knownAt });
@@ -52,39 +53,6 @@ function gaugeCard(stats) {
       { key: 'newEnrollments', label: t('fig.newEnrollments'), numeric: true },
       { key: 'percent', label: t('col.completion'), numeric: true, render: (r) => percent(r.percent) }],
     rows });
-}
-
-function rankingCard(ranking, highlight) {
-  // Completion against the assigned target when targets are set, otherwise new enrollments.
-  const byCompletion = ranking.by === 'COMPLETION';
-  const value = (e) => (byCompletion ? (e.completionRate == null ? 0 : Math.round(Number(e.completionRate) * 10000) / 100) : e.newEnrollments);
-  const rows = ranking.entries.map((e) => ({ rank: e.rank ?? '—', name: e.name, code: e.code, newEnrollments: e.newEnrollments,
-    target: e.target ?? '—', rate: e.completionRate == null ? null : Number(e.completionRate) * 100,
-    _class: e.code === highlight ? 'highlight' : null }));
-  const ordered = [...ranking.entries].reverse();
-  return chartCard({ id: 'chart-ranking', title: byCompletion ? t('chart.ranking') : t('chart.rankingNew'),
-    height: Math.max(300, ranking.entries.length * 18 + 40),
-    option: {
-      grid: { left: 8, right: 48, top: 10, bottom: 10, containLabel: true },
-      xAxis: { type: 'value', axisLabel: { formatter: byCompletion ? '{value}%' : '{value}' }, minInterval: 1 },
-      yAxis: { type: 'category', data: ordered.map((e) => e.name), axisLabel: { fontSize: 10, interval: 0 } },
-      tooltip: { trigger: 'axis' },
-      series: [{ type: 'bar', data: ordered.map((e) => ({ value: value(e), itemStyle: { color: e.code === highlight ? '#c23531' : '#2f4554' } })),
-        label: { show: true, position: 'right', formatter: byCompletion ? '{c}%' : '{c}', fontSize: 10 } }],
-    },
-    columns: [{ key: 'rank', label: t('col.rank'), numeric: true }, { key: 'name', label: t('col.name') },
-      { key: 'newEnrollments', label: t('fig.newEnrollments'), numeric: true }, { key: 'target', label: t('col.target'), numeric: true },
-      { key: 'rate', label: t('col.completion'), numeric: true, render: (r) => percent(r.rate) }],
-    rows });
-}
-
-/** The ranking of a jurisdiction's children: by completion when any has a target. */
-async function rankingOf(code) {
-  const byCompletion = await api(`/api/jurisdictions/${code}/ranking${query({ year: filters.year })}`);
-  if (byCompletion.entries.some((e) => e.completionRate != null)) {
-    return byCompletion;
-  }
-  return api(`/api/jurisdictions/${code}/ranking${query({ year: filters.year, by: 'newEnrollments' })}`);
 }
 
 function monthlyCard(monthly) {
@@ -185,13 +153,9 @@ export async function showJurisdiction(main, [code], me) {
   const [[stats, then], division, monthly] = await Promise.all([statistics(path), api(`${path}/children`),
     api(`${path}/statistics/monthly${params()}`)]);
   const county = division.children.length === 0;
-  let ranking = null;
-  if (!county) {
-    ranking = await rankingOf(code).catch(() => null);
-  } else if (division.path.length > 1 && inScope(me, division.path[division.path.length - 2].code)) {
-    ranking = await rankingOf(division.path[division.path.length - 2].code).catch(() => null);
-  }
   const reload = () => showJurisdiction(main, [code], me);
+  const [rankings, targets] = await Promise.all([rankingCards(me, code, division),
+    targetsCard(me, code, reload).catch(() => null)]);
   const shown = then || stats;
   main.replaceChildren(
     breadcrumbs(me, division.path, 'j'),
@@ -201,7 +165,8 @@ export async function showJurisdiction(main, [code], me) {
     kpis(stats, then),
     h('div', { class: 'grid' },
       gaugeCard(shown),
-      ranking ? rankingCard(ranking, county ? code : null) : null,
+      targets,
+      ...rankings,
       monthlyCard(monthly),
       breakdownCard('chart-sector', t('chart.sector'), 'sector', shown.breakdowns.newEnrollmentsBySector),
       breakdownCard('chart-channel', t('chart.channel'), 'channel', shown.breakdowns.newEnrollmentsByChannel, true),

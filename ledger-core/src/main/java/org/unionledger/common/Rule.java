@@ -122,6 +122,15 @@ public enum Rule {
 	/** An enrollment target exceeds 100000000. */
 	TARGET_TOO_LARGE(Kind.INVALID, "{0} must not exceed 100000000", "{0} 不能超过 1 亿"),
 
+	/**
+	 * A target set by the wrong level: an {@code ASSIGNED} target (省总要求) is set by the
+	 * admin of the level directly above, a {@code SELF_SET} one by the admin of the level
+	 * itself (a system administrator may set either).
+	 */
+	TARGET_SOURCE_NOT_YOURS(Kind.FORBIDDEN,
+			"{0}: an ASSIGNED target is set by the level directly above, a SELF_SET target by the level itself",
+			"{0}：上级下达的任务（ASSIGNED）由直接上一级设定，自定目标（SELF_SET）由本级设定"),
+
 	/** A reason for reading personal data is blank. */
 	PURPOSE_BLANK(Kind.INVALID, "state why the personal data is read", "须说明查看个人信息的用途"),
 

@@ -15,12 +15,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unionledger.common.DomainRuleViolation;
 import org.unionledger.common.Outcome;
 import org.unionledger.common.RecordedBy;
+import org.unionledger.common.RecordedOn;
 import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.identity.PersonName;
 import org.unionledger.identity.PersonalData;
@@ -33,6 +35,8 @@ import org.unionledger.membership.Commands.TerminateMembership;
 import org.unionledger.membership.MemberId;
 import org.unionledger.service.Commands.RecordServiceDelivered;
 import org.unionledger.union.Commands.DissolveUnion;
+import org.unionledger.targets.Commands.SetEnrollmentTarget;
+import org.unionledger.targets.TargetId;
 import org.unionledger.union.Commands.RegisterUnion;
 
 /**
@@ -40,11 +44,11 @@ import org.unionledger.union.Commands.RegisterUnion;
  * one real use would have written.
  * <p>
  * Order: unions are registered, then each member's script runs, then services are
- * recorded, then unions are dissolved. Every step produces exactly one event in its
- * aggregate's stream, which makes loading idempotent and resumable: a union or service
- * with events is skipped, a dissolution is sent only while its union has just its
- * registration, and a member's first {@code eventCount} steps are taken as done. Loading
- * twice, or again after a crash, sends only what is missing.
+ * recorded, then targets set, then unions are dissolved. Every step produces exactly one
+ * event in its aggregate's stream, which makes loading idempotent and resumable: a union
+ * or service with events is skipped, a dissolution is sent only while its union has just
+ * its registration, and a member's first {@code eventCount} steps are taken as done.
+ * Loading twice, or again after a crash, sends only what is missing.
  * <p>
  * Credentials: {@code validityDays} is the validity of every credential the plan never
  * accepts in time, so these are expired by the time anyone presents them. The ledger
@@ -79,6 +83,8 @@ public final class SeedLoader {
 	private final int threads;
 
 	private final SeedBatches batches;
+
+	private boolean onRecordedDays;
 
 	/** Members whose remaining steps go to the ledger as one batch. */
 	static final int MEMBERS_PER_BATCH = 64;
@@ -127,12 +133,43 @@ public final class SeedLoader {
 	}
 
 	/**
+	 * Sends every command with the day {@link RecordedDays} gives it as its recording day
+	 * ({@link RecordedOn#METADATA_KEY}), so the history reads as if entered day by day;
+	 * without it, everything is recorded when it is loaded.
+	 * @return this loader
+	 */
+	public SeedLoader recordedOnPlannedDays(boolean on) {
+		this.onRecordedDays = on;
+		return this;
+	}
+
+	/**
 	 * Sends whatever of the plan the ledger does not hold yet.
 	 * @throws SeedLoadException if the ledger refuses a step with an exception; what was
 	 * sent before stays, and the next load resumes there
 	 */
 	public SeedReport load(SeedPlan plan) {
+		return load(plan, (member) -> true);
+	}
+
+	/**
+	 * Sends whatever of the plan the ledger does not hold yet, for these members only
+	 * (and the services delivered to them); unions, services to no member, targets and
+	 * dissolutions as by {@link #load(SeedPlan)}. The demo loads the members it records
+	 * after signing a year apart, once the year is signed.
+	 * @throws SeedLoadException as {@link #load(SeedPlan)}
+	 */
+	public SeedReport load(SeedPlan plan, java.util.function.Predicate<MemberSeed> members) {
 		Objects.requireNonNull(plan, "plan");
+		List<MemberSeed> chosen = plan.members().stream().filter(members).toList();
+		if (chosen.size() != plan.members().size()) {
+			plan = new SeedPlan(plan.seed(), plan.unions(), chosen,
+					plan.services()
+						.stream()
+						.filter((service) -> service.member() == null || members.test(service.member()))
+						.toList(),
+					plan.targets());
+		}
 		long started = System.nanoTime();
 		logger.info("Loading seed plan {}: {} unions, {} members, {} services", plan.seed(), plan.unions().size(),
 				plan.members().size(), plan.services().size());
@@ -140,6 +177,7 @@ public final class SeedLoader {
 		registerUnions(plan, counters);
 		loadMembers(plan, counters);
 		recordServices(plan, counters);
+		setTargets(plan, counters);
 		dissolveUnions(plan, counters);
 		SeedReport report = counters.report(Duration.ofNanos(System.nanoTime() - started));
 		logger.info("Seed plan {} loaded: {}", plan.seed(), report);
@@ -152,9 +190,10 @@ public final class SeedLoader {
 				counters.stepsSkipped.incrementAndGet();
 				continue;
 			}
-			send(new RegisterUnion(union.unionId(), union.name(), union.type(), union.sector(),
-					union.jurisdictionCode(), union.establishedOn(), this.operator),
-					() -> "registration of union " + union.unionId());
+			send(stamped(
+					new RegisterUnion(union.unionId(), union.name(), union.type(), union.sector(),
+							union.jurisdictionCode(), union.establishedOn(), this.operator),
+					RecordedDays.ofRegistration(union)), () -> "registration of union " + union.unionId());
 			counters.unionsRegistered.incrementAndGet();
 			counters.stepsRun.incrementAndGet();
 		}
@@ -229,12 +268,15 @@ public final class SeedLoader {
 			}
 			int skipped = Math.min(done, steps.size());
 			counters.stepsSkipped.addAndGet(skipped);
+			List<java.time.LocalDate> days = RecordedDays.of(member);
 			for (int i = skipped; i < steps.size() && !counters.failed.get(); i++) {
 				MemberStep step = steps.get(i);
 				String context = "member #" + member.number() + ", step " + (i + 1) + " of " + steps.size() + " ("
 						+ step.getClass().getSimpleName() + ")";
 				PersonalData data = personalDataOf(member, residentId, memberId, step);
-				Object result = send(command(member, memberId, step, (data != null) ? this.crypto.encrypt(data) : null),
+				Object result = send(
+						stamped(command(member, memberId, step, (data != null) ? this.crypto.encrypt(data) : null),
+								days.get(i)),
 						() -> context);
 				counted(step, result, context, counters);
 			}
@@ -292,8 +334,9 @@ public final class SeedLoader {
 				MemberSeed member = members.get(steps.get(k)[0]);
 				MemberStep step = member.steps().get(steps.get(k)[1]);
 				int data = dataIndex.get(k);
-				commands.add(command(member, memberIds.get(steps.get(k)[0]), step,
-						(data >= 0) ? encrypted.get(data) : null));
+				commands.add(stamped(
+						command(member, memberIds.get(steps.get(k)[0]), step, (data >= 0) ? encrypted.get(data) : null),
+						RecordedDays.of(member).get(steps.get(k)[1])));
 			}
 			List<SeedBatches.Sent> results = sendBatch(commands, members);
 			for (int k = 0; k < steps.size(); k++) {
@@ -409,7 +452,8 @@ public final class SeedLoader {
 				counters.stepsSkipped.incrementAndGet();
 				continue;
 			}
-			send(serviceCommand(service), () -> "service " + service.serviceId());
+			send(stamped(serviceCommand(service), RecordedDays.ofService(service, indexOf(service))),
+					() -> "service " + service.serviceId());
 			counters.servicesRecorded.incrementAndGet();
 			counters.stepsRun.incrementAndGet();
 		}
@@ -429,7 +473,7 @@ public final class SeedLoader {
 				continue;
 			}
 			missing.add(service);
-			commands.add(serviceCommand(service));
+			commands.add(stamped(serviceCommand(service), RecordedDays.ofService(service, indexOf(service))));
 		}
 		if (commands.isEmpty()) {
 			return;
@@ -474,11 +518,89 @@ public final class SeedLoader {
 				counters.stepsSkipped.incrementAndGet();
 				continue;
 			}
-			send(new DissolveUnion(union.unionId(), union.dissolvedOn(), union.dissolutionReason(), this.operator),
-					() -> "dissolution of union " + union.unionId());
+			send(stamped(
+					new DissolveUnion(union.unionId(), union.dissolvedOn(), union.dissolutionReason(), this.operator),
+					RecordedDays.ofDissolution(union)), () -> "dissolution of union " + union.unionId());
 			counters.unionsDissolved.incrementAndGet();
 			counters.stepsRun.incrementAndGet();
 		}
+	}
+
+	/**
+	 * Sets the targets of the plan, each as the demo user who owns it; a target's stream
+	 * holds one event per entry of the plan (an amendment always changes the value), so
+	 * the entries beyond its length are the ones still to send.
+	 */
+	private void setTargets(SeedPlan plan, Counters counters) {
+		if (plan.targets().isEmpty()) {
+			return;
+		}
+		Map<String, Integer> done = this.ledger
+			.eventCounts(plan.targets().stream().map((target) -> targetIdOf(target).value()).distinct().toList());
+		Map<String, Integer> seen = new java.util.HashMap<>();
+		List<Object> commands = new ArrayList<>();
+		List<TargetSeed> missing = new ArrayList<>();
+		for (TargetSeed target : plan.targets()) {
+			String id = targetIdOf(target).value();
+			int index = seen.merge(id, 1, Integer::sum);
+			if (index <= done.getOrDefault(id, 0)) {
+				counters.stepsSkipped.incrementAndGet();
+				continue;
+			}
+			missing.add(target);
+			commands.add(stamped(
+					new SetEnrollmentTarget(targetIdOf(target), target.jurisdictionCode(), target.statisticalYear(),
+							target.source(), target.target(), target.effectiveDate(), new RecordedBy(target.setBy())),
+					RecordedDays.ofTarget(target)));
+		}
+		if (commands.isEmpty()) {
+			return;
+		}
+		if (this.batches == null) {
+			for (int k = 0; k < commands.size(); k++) {
+				TargetSeed target = missing.get(k);
+				send(commands.get(k), () -> "target " + target);
+				counters.stepsRun.incrementAndGet();
+			}
+			return;
+		}
+		List<SeedBatches.Sent> results;
+		try {
+			results = this.batches.send(commands);
+		}
+		catch (RuntimeException ex) {
+			throw new SeedLoadException("Seed targets failed as a batch: " + describe(ex), ex);
+		}
+		for (int k = 0; k < missing.size(); k++) {
+			if (results.get(k).failure() != null) {
+				throw new SeedLoadException(
+						"Seed target " + missing.get(k) + " failed: " + describe(results.get(k).failure()),
+						results.get(k).failure());
+			}
+			counters.stepsRun.incrementAndGet();
+		}
+	}
+
+	private static TargetId targetIdOf(TargetSeed target) {
+		return TargetId.of(target.jurisdictionCode(), target.statisticalYear());
+	}
+
+	/** A service's position in the plan, from its id ({@code seed-svc-00001} is 0). */
+	private static int indexOf(ServiceSeed service) {
+		String id = service.serviceId().value();
+		return Integer.parseInt(id.substring(id.lastIndexOf('-') + 1)) - 1;
+	}
+
+	/**
+	 * The command with its recording day as metadata when the loader records on the
+	 * planned days, else the command itself.
+	 */
+	private Object stamped(Object command, java.time.LocalDate recordedOn) {
+		if (!this.onRecordedDays) {
+			return command;
+		}
+		return GenericCommandMessage.asCommandMessage(command)
+			.andMetaData(Map.of(RecordedOn.METADATA_KEY, recordedOn.toString()));
 	}
 
 	private Object send(Object command, Supplier<String> context) {

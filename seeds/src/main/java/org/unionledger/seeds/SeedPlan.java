@@ -18,8 +18,11 @@ import org.unionledger.seeds.MemberSeed.Profile;
  * @param unions unions in loading order
  * @param members members in loading order (by enrollment date)
  * @param services service deliveries in loading order (by delivery date)
+ * @param targets enrollment targets and their amendments, in loading order (by effective
+ * date)
  */
-public record SeedPlan(long seed, List<UnionSeed> unions, List<MemberSeed> members, List<ServiceSeed> services) {
+public record SeedPlan(long seed, List<UnionSeed> unions, List<MemberSeed> members, List<ServiceSeed> services,
+		List<TargetSeed> targets) {
 
 	/** The first effective date of any member step or service. */
 	public static final LocalDate WINDOW_START = LocalDate.of(2025, 1, 1);
@@ -39,6 +42,34 @@ public record SeedPlan(long seed, List<UnionSeed> unions, List<MemberSeed> membe
 		unions = List.copyOf(unions);
 		members = List.copyOf(members);
 		services = List.copyOf(services);
+		targets = List.copyOf(targets);
+	}
+
+	/**
+	 * The demo users of the jurisdictions: {@code <city>-admin} for the cities with
+	 * unions ({@code sjz-admin}, {@code ts-admin}, {@code bd-admin}) and
+	 * {@code admin-<code>} for their counties and zones with unions, by code. With
+	 * {@code hebei-admin} they sign the province's report level by level and set the
+	 * targets they own.
+	 */
+	public java.util.SortedMap<String, String> jurisdictionAdmins() {
+		java.util.SortedMap<String, String> admins = new TreeMap<>();
+		for (UnionSeed union : this.unions) {
+			admins.put(union.cityCode().value(), adminOf(union.cityCode().value()));
+			admins.put(union.jurisdictionCode().value(), adminOf(union.jurisdictionCode().value()));
+		}
+		return java.util.Collections.unmodifiableSortedMap(admins);
+	}
+
+	/** The demo admin of a province, city or county code. */
+	public static String adminOf(String code) {
+		return switch (code) {
+			case "13" -> "hebei-admin";
+			case HebeiCatalogue.SHIJIAZHUANG -> "sjz-admin";
+			case HebeiCatalogue.TANGSHAN -> "ts-admin";
+			case HebeiCatalogue.BAODING -> "bd-admin";
+			default -> "admin-" + code;
+		};
 	}
 
 	/** The plan with {@value #DEFAULT_MEMBER_COUNT} members. */
@@ -66,7 +97,7 @@ public record SeedPlan(long seed, List<UnionSeed> unions, List<MemberSeed> membe
 	public int commandCount() {
 		int steps = this.members.stream().mapToInt((member) -> member.steps().size()).sum();
 		int dissolutions = (int) this.unions.stream().filter(UnionSeed::dissolves).count();
-		return this.unions.size() + steps + this.services.size() + dissolutions;
+		return this.unions.size() + steps + this.services.size() + dissolutions + this.targets.size();
 	}
 
 	public Figures figures() {

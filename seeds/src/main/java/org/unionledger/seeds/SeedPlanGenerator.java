@@ -29,6 +29,7 @@ import org.unionledger.seeds.MemberSeed.Profile;
 import org.unionledger.service.Campaign;
 import org.unionledger.service.ServiceId;
 import org.unionledger.service.ServiceType;
+import org.unionledger.targets.TargetSource;
 import org.unionledger.union.UnionId;
 import org.unionledger.union.UnionType;
 
@@ -106,7 +107,8 @@ final class SeedPlanGenerator {
 			members.add(new MemberSeed(members.size() + 1, draft.writtenAs, draft.person.name(), draft.profile,
 					draft.steps));
 		}
-		return new SeedPlan(this.seed, this.unions, members, services(members));
+		List<ServiceSeed> services = services(members);
+		return new SeedPlan(this.seed, this.unions, members, services, targets(members));
 	}
 
 	private List<UnionSeed> unions() {
@@ -331,6 +333,90 @@ final class SeedPlanGenerator {
 					draft.deliveredOn(), draft.personTimes(), draft.amountYuan()));
 		}
 		return services;
+	}
+
+	/**
+	 * The statistical years the demo sets targets for: the last ended one and the current
+	 * one.
+	 */
+	static final List<Integer> TARGET_YEARS = List.of(2026, 2027);
+
+	/**
+	 * Targets of both sources for {@link #TARGET_YEARS}, each set by the level that owns
+	 * it a few days into the year: the province assigns to its cities, each city to its
+	 * counties and zones; the province, the cities and half of the counties set their
+	 * own, higher ones. A few are amended later in the year. Drawn from a generator of
+	 * their own, so the members and services of a seed stay what they were.
+	 */
+	private List<TargetSeed> targets(List<MemberSeed> members) {
+		Random draw = new Random(this.seed ^ 0x7a26e7L);
+		org.unionledger.statistics.StatisticalCalendar calendar = org.unionledger.statistics.StatisticalCalendar.ACFTU;
+		Map<String, Integer> enrolled = new HashMap<>();
+		for (MemberSeed member : members) {
+			MemberStep.Enroll enroll = member.enrollment();
+			int year = calendar.yearOf(enroll.effectiveDate());
+			UnionSeed union = this.unionsById.get(enroll.unionId());
+			for (String code : List.of("13", union.cityCode().value(), union.jurisdictionCode().value())) {
+				enrolled.merge(code + ":" + year, 1, Integer::sum);
+			}
+		}
+		java.util.SortedSet<String> cities = new java.util.TreeSet<>();
+		java.util.SortedSet<String> counties = new java.util.TreeSet<>();
+		this.unions.forEach((union) -> {
+			cities.add(union.cityCode().value());
+			counties.add(union.jurisdictionCode().value());
+		});
+		List<TargetSeed> targets = new ArrayList<>();
+		for (int year : TARGET_YEARS) {
+			LocalDate first = calendar.firstDay(year);
+			// What a year is expected to bring: last year's enrollments for the current
+			// one.
+			int basis = (year == TARGET_YEARS.get(0)) ? year : year - 1;
+			long provinceTotal = 0;
+			for (String city : cities) {
+				long assigned = roundUp(enrolled.getOrDefault(city + ":" + basis, 0) * factor(draw, year), 10);
+				provinceTotal += assigned;
+				targets.add(target(city, year, TargetSource.ASSIGNED, assigned, first.plusDays(8), "13"));
+				long own = roundUp(assigned * 1.15, 10);
+				targets.add(target(city, year, TargetSource.SELF_SET, own, first.plusDays(14), city));
+				if (city.equals(HebeiCatalogue.SHIJIAZHUANG)) {
+					// 我市目标 raised in the spring (an amendment of the year's own target).
+					LocalDate amended = (year == TARGET_YEARS.get(0)) ? LocalDate.of(year, 4, 1) : first.plusDays(40);
+					targets.add(target(city, year, TargetSource.SELF_SET, roundUp(own * 1.1, 10), amended, city));
+				}
+				for (String county : counties) {
+					if (!county.startsWith(city)) {
+						continue;
+					}
+					long countyAssigned = Math.max(5,
+							roundUp(enrolled.getOrDefault(county + ":" + basis, 0) * factor(draw, year), 5));
+					targets.add(target(county, year, TargetSource.ASSIGNED, countyAssigned, first.plusDays(15), city));
+					if (draw.nextBoolean()) {
+						targets.add(target(county, year, TargetSource.SELF_SET, roundUp(countyAssigned * 1.2, 5),
+								first.plusDays(19), county));
+					}
+				}
+			}
+			targets.add(target("13", year, TargetSource.SELF_SET, roundUp(provinceTotal * 1.1, 10), first.plusDays(7),
+					"13"));
+		}
+		targets.sort(Comparator.comparing(TargetSeed::effectiveDate));
+		return targets;
+	}
+
+	/** How demanding a target is against the expected enrollments. */
+	private static double factor(Random draw, int year) {
+		double f = 0.8 + draw.nextInt(45) / 100.0;
+		return (year == TARGET_YEARS.get(0)) ? f : f * 1.1;
+	}
+
+	private static long roundUp(double value, int step) {
+		return (long) Math.ceil(value / step) * step;
+	}
+
+	private static TargetSeed target(String code, int year, TargetSource source, long value, LocalDate effective,
+			String owner) {
+		return new TargetSeed(JurisdictionCode.of(code), year, source, value, effective, SeedPlan.adminOf(owner));
 	}
 
 	private ServiceType serviceType() {

@@ -51,6 +51,7 @@ final class InMemoryLedger implements SeedLedger, UnionDirectory, MemberDirector
 		register(GrassrootsUnions.aggregateType(), resources);
 		register(Memberships.aggregateType(), resources);
 		register(ServiceDeliveries.aggregateType(), resources);
+		register(org.unionledger.targets.EnrollmentTargets.aggregateType(), resources);
 	}
 
 	private <T> void register(Class<T> type, ParameterResolverFactory resources) {

@@ -70,9 +70,11 @@ final class RecordingGateway implements CommandGateway, SeedLedger {
 		if (this.commandsBeforeCrash.getAndDecrement() <= 0) {
 			throw new IllegalStateException("simulated crash");
 		}
-		this.streams.computeIfAbsent(targetOf(command), (id) -> new AtomicInteger()).incrementAndGet();
+		// A command with metadata (its recording day) is "handled" as its payload.
+		Object payload = (command instanceof CommandMessage<?> message) ? message.getPayload() : command;
+		this.streams.computeIfAbsent(targetOf(payload), (id) -> new AtomicInteger()).incrementAndGet();
 		this.sent.add(command);
-		return (R) this.answer.apply(command);
+		return (R) this.answer.apply(payload);
 	}
 
 	@Override

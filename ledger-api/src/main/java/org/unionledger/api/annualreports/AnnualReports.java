@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -15,6 +16,8 @@ import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.statistics.Statistics;
 import org.unionledger.api.statistics.StatisticsRequests;
 import org.unionledger.api.support.Actors;
+import org.unionledger.common.RecordedBy;
+import org.unionledger.common.RecordedOn;
 import org.unionledger.common.Rule;
 import org.unionledger.eventstore.EventSeal;
 import org.unionledger.jurisdiction.Jurisdiction;
@@ -84,6 +87,16 @@ public class AnnualReports {
 	 * the statistics read model would not stand still
 	 */
 	public void signOff(Jurisdiction jurisdiction, int year, String comment) {
+		signOff(jurisdiction, year, comment, this.actors.current(), null);
+	}
+
+	/**
+	 * Signs (or amends) the report as a named signer, for work the ledger does itself:
+	 * the demo's signed year, signed level by level by the demo's admins.
+	 * @param recordedOn the day the signature is recorded on ({@link RecordedOn}), or
+	 * {@code null} for today
+	 */
+	public void signOff(Jurisdiction jurisdiction, int year, String comment, RecordedBy signer, LocalDate recordedOn) {
 		LocalDate last = this.calendar.lastDay(year);
 		if (!last.isBefore(this.requests.today())) {
 			throw ApiException.of(Rule.YEAR_NOT_ENDED, "year",
@@ -92,9 +105,11 @@ public class AnnualReports {
 		this.freshness.awaitOwnWrites();
 		Computed computed = compute(jurisdiction, year);
 		EventSeal.SealResult sealed = this.seal.seal();
-		this.commands.sendAndWait(new SignOffAnnualReport(ReportId.of(jurisdiction.code(), year), jurisdiction.code(),
-				year, computed.figures(), computed.position(), sealed.toPosition(), sealed.chainHead(),
-				computed.children(), computed.flaggedChildren(), comment, this.actors.current()));
+		SignOffAnnualReport command = new SignOffAnnualReport(ReportId.of(jurisdiction.code(), year),
+				jurisdiction.code(), year, computed.figures(), computed.position(), sealed.toPosition(),
+				sealed.chainHead(), computed.children(), computed.flaggedChildren(), comment, signer);
+		this.commands.sendAndWait((recordedOn == null) ? command : GenericCommandMessage.asCommandMessage(command)
+			.andMetaData(Map.of(RecordedOn.METADATA_KEY, recordedOn.toString())));
 		this.freshness.awaitOwnWrites();
 	}
 

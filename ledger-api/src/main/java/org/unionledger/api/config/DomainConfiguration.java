@@ -21,7 +21,7 @@ public class DomainConfiguration {
 
 	@Bean
 	Clock clock(LedgerProperties properties) {
-		return Clock.system(properties.zone());
+		return new RecordingDayClock(Clock.system(properties.zone()));
 	}
 
 	@Bean

@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.common.Rule;
 import org.unionledger.jurisdiction.JurisdictionCode;
+import org.unionledger.jurisdiction.JurisdictionLevel;
+import org.unionledger.targets.TargetSource;
 import org.unionledger.union.UnionDirectory;
 import org.unionledger.union.UnionDirectory.UnionFacts;
 import org.unionledger.union.UnionId;
@@ -124,6 +126,36 @@ public class AccessScopes {
 		requireRole(user, EnumSet.of(Role.JURISDICTION_ADMIN, Role.SYSTEM_ADMIN), "administer jurisdictions");
 		if (!user.scope().covers(code)) {
 			throw outOfScope("jurisdiction " + code.value());
+		}
+	}
+
+	/**
+	 * Setting or amending a jurisdiction's enrollment target: an {@code ASSIGNED} target
+	 * by the admin of the level directly above (a province assigns to its cities, a city
+	 * to its counties and zones), a {@code SELF_SET} target by the admin of the
+	 * jurisdiction itself, either by a system administrator. A province's assigned target
+	 * comes from outside the ledger: only a system administrator records it.
+	 */
+	public void requireTargetOwner(JurisdictionCode code, TargetSource source) {
+		LedgerUser user = current();
+		requireRole(user, EnumSet.of(Role.JURISDICTION_ADMIN, Role.SYSTEM_ADMIN), "set enrollment targets");
+		if (user.is(Role.SYSTEM_ADMIN)) {
+			return;
+		}
+		JurisdictionCode own = user.scope().jurisdiction();
+		if (own == null || !own.contains(code)) {
+			throw outOfScope("jurisdiction " + code.value());
+		}
+		JurisdictionCode owner = switch (source) {
+			case SELF_SET -> code;
+			case ASSIGNED -> (code.level() == JurisdictionLevel.COUNTY) ? code.city()
+					: (code.level() == JurisdictionLevel.CITY) ? code.province() : null;
+		};
+		if (!own.equals(owner)) {
+			throw ApiException.of(Rule.TARGET_SOURCE_NOT_YOURS, "source",
+					(source == TargetSource.ASSIGNED)
+							? "the ASSIGNED target of " + code.value() + " is set by the admin of the level above it"
+							: "the SELF_SET target of " + code.value() + " is set by the admin of " + code.value());
 		}
 	}
 

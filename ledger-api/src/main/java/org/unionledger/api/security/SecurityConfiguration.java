@@ -68,11 +68,14 @@ public class SecurityConfiguration {
 	UserDirectory userDirectory(AccessProperties access, Environment environment) {
 		boolean demoProfile = environment.acceptsProfiles(Profiles.of("demo"));
 		List<UnionId> demoUnions = List.of();
+		java.util.Map<String, String> demoAdmins = java.util.Map.of();
 		if (access.security().demoUsers().enabled()) {
 			long seed = environment.getProperty("ledger.seed.random-seed", Long.class, 20210501L);
-			demoUnions = SeedPlan.generate(seed, 100).unions().stream().map(UnionSeed::unionId).toList();
+			SeedPlan plan = SeedPlan.generate(seed, 100);
+			demoUnions = plan.unions().stream().map(UnionSeed::unionId).toList();
+			demoAdmins = plan.jurisdictionAdmins();
 		}
-		return new UserDirectory(access, demoProfile, demoUnions);
+		return new UserDirectory(access, demoProfile, demoUnions, demoAdmins);
 	}
 
 	/**

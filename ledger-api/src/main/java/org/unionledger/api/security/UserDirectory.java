@@ -44,6 +44,17 @@ public final class UserDirectory implements UserDetailsService {
 	 * @param demoUnions the unions of the seed plan (one officer each)
 	 */
 	public UserDirectory(AccessProperties access, boolean demoProfile, List<UnionId> demoUnions) {
+		this(access, demoProfile, demoUnions, Map.of());
+	}
+
+	/**
+	 * @param access configured users and demo settings
+	 * @param demoProfile whether the demo profile is active (default passwords allowed)
+	 * @param demoUnions the unions of the seed plan (one officer each)
+	 * @param demoAdmins the plan's city and county admins: user name by jurisdiction code
+	 */
+	public UserDirectory(AccessProperties access, boolean demoProfile, List<UnionId> demoUnions,
+			Map<String, String> demoAdmins) {
 		BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(access.security().bcryptStrength());
 		Map<String, LedgerUserDetails> all = new LinkedHashMap<>();
 		AccessProperties.DemoUsers demo = access.security().demoUsers();
@@ -58,6 +69,10 @@ public final class UserDirectory implements UserDetailsService {
 			}
 			String hash = encoder.encode(password);
 			DEMO_STAFF.values().forEach(user -> all.put(user.name(), new LedgerUserDetails(user, hash)));
+			demoAdmins.forEach((code, name) -> {
+				LedgerUser admin = new LedgerUser(name, Role.JURISDICTION_ADMIN, Scope.of(JurisdictionCode.of(code)));
+				all.put(admin.name(), new LedgerUserDetails(admin, hash));
+			});
 			for (UnionId union : demoUnions) {
 				LedgerUser officer = new LedgerUser("officer-" + union.value(), Role.OFFICER, Scope.of(Set.of(union)));
 				all.put(officer.name(), new LedgerUserDetails(officer, hash));

@@ -17,17 +17,22 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.unionledger.api.annualreports.AnnualReports;
 import org.unionledger.api.config.LedgerProperties;
 import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.support.Actors;
 import org.unionledger.api.members.Enrollments;
+import org.unionledger.common.RecordedBy;
 import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.identity.PersonalData;
 import org.unionledger.identity.ResidentId;
+import org.unionledger.jurisdiction.JurisdictionCode;
+import org.unionledger.jurisdiction.JurisdictionTable;
 import org.unionledger.membership.MemberId;
 import org.unionledger.eventstore.CommandBatches;
 import org.unionledger.eventstore.MongoEventStorageEngine;
 import org.unionledger.eventstore.WriteBatch;
+import org.unionledger.seeds.RecordedDays;
 import org.unionledger.seeds.SeedBatches;
 import org.unionledger.seeds.SeedCrypto;
 import org.unionledger.seeds.SeedLedger;
@@ -55,9 +60,13 @@ public class DemoSeeding {
 	 * @param randomSeed seed of the generator
 	 * @param threads members loaded in parallel when not in batches (no longer used by
 	 * the demo, which loads in command batches)
+	 * @param recordedDays whether each command is recorded on the day the plan gives it
+	 * (near the day it took effect, some late, some backdated into a signed year) rather
+	 * than on the day of loading; the demo profile sets it
 	 */
 	@ConfigurationProperties("ledger.seed")
-	public record SeedProperties(boolean enabled, Integer members, Long randomSeed, Integer threads) {
+	public record SeedProperties(boolean enabled, Integer members, Long randomSeed, Integer threads,
+			boolean recordedDays) {
 	}
 
 	/** The number of events already in an aggregate's stream, read by {@code _id}. */
@@ -129,7 +138,8 @@ public class DemoSeeding {
 	@Bean
 	ApplicationRunner demoSeedRunner(SeedProperties seed, CommandGateway commands, CommandBatches batches,
 			MongoEventStorageEngine engine, EventStore eventStore, Enrollments enrollments, Actors actors,
-			LedgerProperties properties, ProjectionFreshness freshness, ApplicationContext context) {
+			LedgerProperties properties, ProjectionFreshness freshness, AnnualReports annualReports,
+			JurisdictionTable jurisdictions, ApplicationContext context) {
 		return (ApplicationArguments args) -> {
 			SeedPlan plan = SeedPlan.generate((seed.randomSeed() != null) ? seed.randomSeed() : 20210501L,
 					(seed.members() != null) ? seed.members() : SeedPlan.DEFAULT_MEMBER_COUNT);
@@ -137,15 +147,73 @@ public class DemoSeeding {
 					plan.unions().size(), plan.members().size(), plan.services().size(), plan.commandCount());
 			SeedLoader loader = new SeedLoader(commands, batchedLedger(eventStore, engine),
 					enrollmentCrypto(enrollments), actors.system(), properties.credentialValidityDays(),
-					(seed.threads() != null) ? seed.threads() : 2, seedBatches(batches));
-			SeedReport report = loader.load(plan);
+					(seed.threads() != null) ? seed.threads() : 2, seedBatches(batches))
+				.recordedOnPlannedDays(seed.recordedDays());
+			// With recorded days, the members recorded after the signed year was signed
+			// are
+			// loaded once it is signed (below), so that what they change is flagged.
+			SeedReport report = loader.load(plan,
+					seed.recordedDays() ? (member) -> !RecordedDays.backdatedIntoSignedYear(member) : (member) -> true);
 			freshness.awaitOwnWrites();
 			log.info("Demo data: {} commands run, {} already present, {} unexpected outcomes, in {} s",
 					report.stepsRun(), report.stepsSkipped(), report.unexpectedOutcomes(),
 					report.duration().toMillis() / 1000.0);
 			int port = (context instanceof WebServerApplicationContext web) ? web.getWebServer().getPort() : -1;
 			System.out.println("Ledger ready at http://localhost:" + port);
+			if (seed.recordedDays()) {
+				Thread story = new Thread(() -> signedYear(plan, loader, annualReports, jurisdictions, freshness),
+						"demo-signed-year");
+				story.setDaemon(true);
+				story.start();
+			}
 		};
+	}
+
+	/**
+	 * The demo's signed year: statistical year {@value RecordedDays#SIGNED_YEAR} signed
+	 * level by level by the demo's admins (counties and zones, then cities, then the
+	 * province), recorded in the days up to {@link RecordedDays#SIGNED_ON}; then the
+	 * members recorded after that, backdated into the signed year, whose enrollments
+	 * raise change flags on the signed reports. Runs after the ledger is ready (a few
+	 * seconds, in the background), once: a province already signed is left as it is.
+	 */
+	static void signedYear(SeedPlan plan, SeedLoader loader, AnnualReports annualReports,
+			JurisdictionTable jurisdictions, ProjectionFreshness freshness) {
+		long started = System.nanoTime();
+		int year = RecordedDays.SIGNED_YEAR;
+		try {
+			JurisdictionCode province = JurisdictionCode.of("13");
+			if (annualReports.find(List.of(province), year).of(province).isEmpty()) {
+				List<String> codes = new java.util.ArrayList<>(plan.jurisdictionAdmins().keySet());
+				codes.sort(java.util.Comparator.comparing(String::length)
+					.reversed()
+					.thenComparing(java.util.Comparator.naturalOrder()));
+				codes.add("13");
+				for (String code : codes) {
+					// Each level signs what the read models hold once they include every
+					// event written so far (on a loaded machine they may lag the seeding
+					// for longer than one read-your-writes wait).
+					for (int wait = 0; wait < 30 && !freshness.awaitOwnWrites(); wait++) {
+						log.info("Demo data: waiting for the read models before signing {}", code);
+					}
+					int daysBefore = switch (code.length()) {
+						case 6 -> 5;
+						case 4 -> 2;
+						default -> 0;
+					};
+					annualReports.signOff(jurisdictions.find(JurisdictionCode.of(code)).orElseThrow(), year,
+							"演示数据：" + year + " 年度统计年报", new RecordedBy(SeedPlan.adminOf(code)),
+							RecordedDays.SIGNED_ON.minusDays(daysBefore));
+				}
+			}
+			SeedReport late = loader.load(plan, RecordedDays::backdatedIntoSignedYear);
+			freshness.awaitOwnWrites();
+			log.info("Demo data: statistical year {} signed by its admins, then {} commands recorded after it, in {} s",
+					year, late.stepsRun(), (System.nanoTime() - started) / 1_000_000 / 1000.0);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Demo data: the signed year {} could not be completed: {}", year, ex.toString());
+		}
 	}
 
 }

@@ -51,7 +51,7 @@ public class TargetController {
 	public TargetsResponse put(@PathVariable String code, @PathVariable int year,
 			@Valid @RequestBody TargetRequest request) {
 		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
-		this.access.requireJurisdictionAdmin(jurisdiction.code());
+		this.access.requireTargetOwner(jurisdiction.code(), request.source());
 		this.targets.set(jurisdiction, year, request.source(), request.target(), request.effectiveDate());
 		return get(code, year);
 	}
