@@ -19,9 +19,17 @@ import org.unionledger.statistics.StatisticalCalendar;
 @Configuration(proxyBeanMethods = false)
 public class DomainConfiguration {
 
+	/**
+	 * The system clock; with the demo's recording days
+	 * ({@code ledger.seed.recorded-days=true}, the demo profile only) one that lets the
+	 * demo's own commands be recorded on past days ({@link RecordingDayClock}). A real
+	 * ledger has no way to record anything on another day than today.
+	 */
 	@Bean
-	Clock clock(LedgerProperties properties) {
-		return new RecordingDayClock(Clock.system(properties.zone()));
+	Clock clock(LedgerProperties properties,
+			@org.springframework.beans.factory.annotation.Value("${ledger.seed.recorded-days:false}") boolean recordedDays) {
+		Clock system = Clock.system(properties.zone());
+		return recordedDays ? new RecordingDayClock(system) : system;
 	}
 
 	@Bean
