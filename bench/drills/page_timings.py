@@ -124,7 +124,12 @@ def main():
     chromedriver = subprocess.Popen(["/usr/bin/chromedriver", f"--port={port}"], stdout=subprocess.DEVNULL,
                                     stderr=subprocess.DEVNULL)
     try:
-        time.sleep(0.5)
+        for _ in range(300):  # chromedriver takes a moment to listen on a busy machine
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/status", timeout=5).read()
+                break
+            except OSError:
+                time.sleep(0.1)
         plan = [("hebei-admin", ["#/j/1301", "#/j/130102", "#/u/sjz-chang-an-construction-01",
                                  "#/transfers/1301", "#/services/1301", "#/figure/j/1301/newEnrollments",
                                  "#/figure/j/13/activeMembers", "#/j/13"]),

@@ -33,8 +33,10 @@ function effectiveDay(payload) {
 
 /** Union ids an event names, where it was (from) and where it went (to). */
 function unionsOf(payload) {
-  const ids = [payload.fromUnionId, payload.unionId, payload.toUnionId, payload.servingUnionId]
-    .filter((id) => typeof id === 'string');
+  const id = (value) => (value && typeof value === 'object' ? value.unionId : value);
+  const ids = [payload.fromUnion, payload.union, payload.issuingUnion, payload.toUnion, payload.servingUnion,
+    payload.fromUnionId, payload.unionId, payload.toUnionId, payload.servingUnionId]
+    .map(id).filter((value) => typeof value === 'string');
   return [...new Set(ids)];
 }
 

@@ -104,6 +104,26 @@ class ChildFiguresApiTest extends ApiTestSupport {
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
 	}
 
+	/**
+	 * The drill-down the dashboard lists behind a figure names the members (masked) to
+	 * those who may read the union's members, and to nobody else.
+	 */
+	@Test
+	void theEventsBehindAFigureNameTheMembersOnlyToThoseWhoMayReadThem() {
+		String path = "/api/unions/os-sjz-a/statistics/newEnrollments/events?size=500";
+		for (String reader : new String[] { TestUsers.SJZ_OFFICER, TestUsers.SJZ_SUPERVISOR,
+				TestUsers.HEBEI_AUDITOR }) {
+			List<Map> events = (List<Map>) get(reader, path).get("events");
+			assertThat(events).as(reader)
+				.isNotEmpty()
+				.allSatisfy((e) -> assertThat((String) e.get("nameMasked")).matches("\\S\\*+|\\[erased\\]"));
+			assertThat(events).extracting((e) -> e.get("nameMasked")).contains("孙*");
+		}
+		List<Map> events = (List<Map>) get(TestUsers.HEBEI_ADMIN, path).get("events");
+		assertThat(events).isNotEmpty().allSatisfy((e) -> assertThat(e).doesNotContainKey("nameMasked"));
+		assertThat(events.toString()).doesNotContain("孙");
+	}
+
 	@Test
 	void badInputIsAProblemNamingTheFieldAndTheRule() {
 		String future = TODAY.plusDays(1).toString();

@@ -153,4 +153,28 @@ class FiguresWorkflowBrowserTest extends ApiTestSupport {
 		this.browser.signOut();
 	}
 
+	@Test
+	void 基层工会干事看到指标背后会员的姓名并可打开会员记录() {
+		this.browser.signIn(TestUsers.BD_OFFICER, TestUsers.PASSWORD);
+		this.browser.route("#/u/os-bd-b");
+		this.browser.find("#kpi-new a").click();
+		this.browser.wait.until((d) -> "#/figure/u/os-bd-b/newEnrollments"
+			.equals(this.browser.script("return document.body.dataset.rendered;")));
+		this.browser.settle();
+		ResponseEntity<Map> drill = as(TestUsers.BD_OFFICER)
+			.getForEntity("/api/unions/os-bd-b/statistics/newEnrollments/events?size=500", Map.class);
+		long total = ((Number) drill.getBody().get("total")).longValue();
+		assertThat(this.browser.number("#figure-total .kpi-value")).isEqualTo(total);
+		assertThat(this.browser.all("#figure-no-names")).isEmpty();
+		List<WebElement> members = this.browser.all("#figure-table a.member-link");
+		assertThat(members).hasSize((int) Math.min(total, 50));
+		assertThat(members).extracting(WebElement::getText).contains("周*");
+		this.browser.screenshot("figures-04-union-officer-names");
+		members.stream().filter((m) -> m.getText().equals("周*")).findFirst().orElseThrow().click();
+		this.browser.wait.until((d) -> String.valueOf(this.browser.script("return document.body.dataset.rendered;"))
+			.startsWith("#/member/"));
+		this.browser.settle();
+		this.browser.signOut();
+	}
+
 }
