@@ -86,7 +86,8 @@ export async function showFigure(main, [kind, id, figure, pageText], me) {
   const pages = Math.max(1, Math.ceil(answer.total / PAGE_SIZE));
   const pageLink = (target, text, id_) => h('a', { href: `${figureHref(kind, id, figure)}/${target}`, class: 'button', id: id_ }, text);
   const back = kind === 'u' ? `#/u/${encodeURIComponent(id)}` : `#/j/${id}`;
-  main.replaceChildren(
+  // replaceChildren would show a null as the text "null": the absent parts are left out.
+  main.replaceChildren(...[
     h('nav', { class: 'breadcrumbs', 'aria-label': t('app.breadcrumbs') }, h('ol', {}, h('li', {}, h('a', { href: back, id: 'figure-back' }, subject.name)),
       h('li', { 'aria-current': 'page' }, describeFigure(figure)))),
     pageTitle(t('figure.title', { figure: describeFigure(figure), name: subject.name }),
@@ -110,5 +111,5 @@ export async function showFigure(main, [kind, id, figure, pageText], me) {
       h('p', { class: 'actions pager' },
         page > 0 ? pageLink(page - 1, t('figure.previous'), 'figure-previous') : null,
         h('span', { id: 'figure-page' }, t('figure.page', { page: page + 1, pages })),
-        page + 1 < pages ? pageLink(page + 1, t('figure.next'), 'figure-next') : null)));
+        page + 1 < pages ? pageLink(page + 1, t('figure.next'), 'figure-next') : null))].filter(Boolean));
 }
