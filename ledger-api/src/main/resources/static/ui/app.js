@@ -1,7 +1,7 @@
 // The dashboard's shell: who is signed in (from /api/me), the navigation their role
 // allows, the language switch, and a hash router that hands each route to its page.
 import { api, csrfToken } from './api.js';
-import { disposeCharts } from './charts.js';
+import { disposeCharts, loadCharts } from './charts.js';
 import { h } from './dom.js';
 import { LANGUAGES, label, lang, t, translate, useLanguage } from './i18n.js';
 import * as jurisdiction from './pages/jurisdiction.js';
@@ -10,6 +10,7 @@ import * as services from './pages/services.js';
 import * as officer from './pages/officer.js';
 import * as supervision from './pages/supervision.js';
 import * as signoff from './pages/signoff.js';
+import * as figures from './pages/figures.js';
 
 const OFFICERS = ['OFFICER', 'SYSTEM_ADMIN'];
 const READERS = ['JURISDICTION_ADMIN', 'SUPERVISOR', 'AUDITOR', 'SYSTEM_ADMIN'];
@@ -34,6 +35,8 @@ const ROUTES = [
   { path: 'findings', page: supervision.showFindings, nav: 'nav.findings', roles: READERS },
   { path: 'member', page: supervision.showMember, nav: 'nav.member', roles: [...MEMBER_READERS, 'OFFICER'] },
   { path: 'verify', page: supervision.showVerify, nav: 'nav.verify', roles: ['AUDITOR', 'SYSTEM_ADMIN'] },
+  // The members and events behind a figure, reached from the figures' links (not in the menu).
+  { path: 'figure', page: figures.showFigure, nav: 'nav.figure', roles: [...READERS, 'OFFICER'], navRoles: [] },
 ];
 
 let me = null;
@@ -90,7 +93,10 @@ async function route() {
     return;
   }
   try {
-    await target.page(main, parts.slice(1), me);
+    const shown = target.page(main, parts.slice(1), me);
+    // The page has sent its requests: fetch and compile ECharts while the ledger answers.
+    loadCharts().catch(() => {});
+    await shown;
   } catch (error) {
     main.replaceChildren(problemBox(error));
   }
@@ -115,8 +121,8 @@ function refusal(detail, status, rule) {
 }
 
 async function start() {
-  await useLanguage(lang());
-  me = await api('/api/me');
+  // The dictionary and the user in parallel (the request's language is known already).
+  [, me] = await Promise.all([useLanguage(lang()), api('/api/me')]);
   document.getElementById('lang-switch').addEventListener('click', async () => {
     await useLanguage(LANGUAGES.find((l) => l !== lang()));
     renderHeader();

@@ -5,6 +5,29 @@ import { t } from './i18n.js';
 
 const live = new Set();
 
+const ECHARTS = '/webjars/echarts/dist/echarts.min.js';
+
+let loading = null;
+
+/**
+ * Loads ECharts once, asynchronously: the router asks for it as soon as a page has sent its
+ * requests, so that its megabyte of script is fetched and compiled while the ledger answers
+ * (rather than before the first request, as a script tag in the head made it).
+ */
+export function loadCharts() {
+  if (!loading) {
+    loading = window.echarts ? Promise.resolve(window.echarts) : new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = ECHARTS;
+      script.async = true;
+      script.addEventListener('load', () => resolve(window.echarts));
+      script.addEventListener('error', () => { loading = null; reject(new Error(`${ECHARTS} did not load`)); });
+      document.head.append(script);
+    });
+  }
+  return loading;
+}
+
 export function disposeCharts() {
   live.forEach((chart) => chart.dispose());
   live.clear();
@@ -31,20 +54,32 @@ export function chartCard({ id, title, option, columns, rows, wide = false, heig
     h('div', { class: 'card-head' }, h('h3', { id: `${id}-title` }, title), toggle), chartBox, tableBox);
   // ECharts measures its element: draw once the card is in the page, redraw on resize.
   let chart = null;
+  let pending = false;
   const observer = new ResizeObserver(() => {
     if (chartBox.clientWidth === 0) {
       return;
     }
-    if (!chart) {
+    if (chart) {
+      chart.resize();
+      return;
+    }
+    if (pending) {
+      return;
+    }
+    pending = true;
+    loadCharts().then((echarts) => {
+      pending = false;
+      if (chart || !chartBox.isConnected || chartBox.clientWidth === 0) {
+        return;
+      }
       chart = echarts.init(chartBox, null, { renderer: 'canvas' });
       live.add(chart);
       // Tooltips drawn on the canvas: ECharts' HTML tooltips carry style attributes, which
       // the Content-Security-Policy refuses.
       const tooltip = option.tooltip ? { tooltip: { renderMode: 'richText', ...option.tooltip } } : {};
       chart.setOption({ animation: false, textStyle: { fontFamily: 'inherit' }, ...option, ...tooltip });
-    } else {
-      chart.resize();
-    }
+      chartBox.dataset.drawn = 'true';
+    }, () => { pending = false; });
   });
   observer.observe(chartBox);
   return card;

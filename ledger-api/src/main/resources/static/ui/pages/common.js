@@ -50,12 +50,16 @@ export function filterForm(me, onApply, { knownAt = true } = {}) {
   return form;
 }
 
-/** A headline figure; with a known-at value, the difference is highlighted. */
-export function kpi(id, title, value, knownValue, digits = 0) {
+/**
+ * A headline figure; with a known-at value, the difference is highlighted; with href, the
+ * figure links to the members behind it.
+ */
+export function kpi(id, title, value, knownValue, digits = 0, href = null) {
   const changed = knownValue !== undefined && knownValue != null && knownValue !== value;
+  const shown = number(value, digits);
   return h('div', { class: changed ? 'kpi late' : 'kpi', id: `kpi-${id}` },
     h('span', { class: 'kpi-label' }, title),
-    h('span', { class: 'kpi-value' }, number(value, digits)),
+    h('span', { class: 'kpi-value' }, href ? h('a', { href, class: 'figure-link', title: t('figure.linkTitle') }, shown) : shown),
     changed ? h('span', { class: 'kpi-known' }, t('kpi.knownAt', { value: number(knownValue, digits) })) : null);
 }
 

@@ -5,23 +5,32 @@ import { chartCard } from '../charts.js';
 import { h, table } from '../dom.js';
 import { label, number, t } from '../i18n.js';
 import { breadcrumbs, figureLabel, filterForm, filters, inScope, kpi, pageTitle, percent } from './common.js';
+import { figureHref, figureLink } from './figures.js';
 import { rankingCards, targetsCard } from './targets.js';
 
 function params() {
   return query({ year: filters.year, asOf: filters.asOf, knownAt: filters.knownAt });
 }
 
+/** [kind, id] of the scope a page shows, for the links to the members behind its figures. */
+function subjectOf(stats) {
+  return stats.unionId ? ['u', stats.unionId] : ['j', stats.code];
+}
+
 function kpis(stats, known) {
   const then = (path) => (known ? path(known) : undefined);
+  const [kind, id] = subjectOf(stats);
+  const href = (figure) => figureHref(kind, id, figure);
   return h('div', { class: 'kpis', id: 'kpis' },
-    kpi('active', t('fig.activeMembers'), stats.members.active, then((s) => s.members.active)),
-    kpi('onHold', t('fig.onHold'), stats.members.onHold, then((s) => s.members.onHold)),
-    kpi('new', t('fig.newEnrollments'), stats.flows.newEnrollments, then((s) => s.flows.newEnrollments)),
-    kpi('transfersIn', t('fig.transfersIn'), stats.flows.transfersIn, then((s) => s.flows.transfersIn)),
-    kpi('transfersOut', t('fig.transfersOut'), stats.flows.transfersOut, then((s) => s.flows.transfersOut)),
-    kpi('newUnions', t('fig.unionsEstablished'), stats.unions.newlyEstablished, then((s) => s.unions.newlyEstablished)),
+    kpi('active', t('fig.activeMembers'), stats.members.active, then((s) => s.members.active), 0, href('activeMembers')),
+    kpi('onHold', t('fig.onHold'), stats.members.onHold, then((s) => s.members.onHold), 0, href('onHold')),
+    kpi('new', t('fig.newEnrollments'), stats.flows.newEnrollments, then((s) => s.flows.newEnrollments), 0, href('newEnrollments')),
+    kpi('transfersIn', t('fig.transfersIn'), stats.flows.transfersIn, then((s) => s.flows.transfersIn), 0, href('transfersIn')),
+    kpi('transfersOut', t('fig.transfersOut'), stats.flows.transfersOut, then((s) => s.flows.transfersOut), 0, href('transfersOut')),
+    kpi('newUnions', t('fig.unionsEstablished'), stats.unions.newlyEstablished, then((s) => s.unions.newlyEstablished), 0,
+      href('unionsEstablished')),
     kpi('personTimes', t('fig.services.personTimes'), stats.services.deliveredHere.personTimes,
-      then((s) => s.services.deliveredHere.personTimes)));
+      then((s) => s.services.deliveredHere.personTimes), 0, href('services.personTimes')));
 }
 
 /**
@@ -38,6 +47,7 @@ async function statistics(path) {
 }
 
 function gaugeCard(stats) {
+  const [kind, id] = subjectOf(stats);
   const rows = stats.completion.map((c) => ({ source: label('source', c.source), target: c.target,
     newEnrollments: c.newEnrollments, percent: c.percent }));
   const gauges = stats.completion.map((c, i) => ({
@@ -50,7 +60,8 @@ function gaugeCard(stats) {
   }));
   return chartCard({ id: 'chart-completion', title: t('chart.completion'), option: { series: gauges },
     columns: [{ key: 'source', label: t('col.source') }, { key: 'target', label: t('col.target'), numeric: true },
-      { key: 'newEnrollments', label: t('fig.newEnrollments'), numeric: true },
+      { key: 'newEnrollments', label: t('fig.newEnrollments'), numeric: true,
+        render: (r) => figureLink(kind, id, 'newEnrollments', number(r.newEnrollments)) },
       { key: 'percent', label: t('col.completion'), numeric: true, render: (r) => percent(r.percent) }],
     rows });
 }
@@ -81,8 +92,10 @@ function monthlyCard(monthly) {
     columns, rows });
 }
 
-function breakdownCard(id, title, kind, values, pie = false) {
-  const rows = Object.entries(values).map(([key, value]) => ({ key: label(kind, key), value }));
+/** A breakdown's chart; its table links each value to the members behind it (figure.kind.value). */
+function breakdownCard(id, title, kind, values, pie = false, drill = null) {
+  const rows = Object.entries(values).map(([key, value]) => ({ key: label(kind, key), value,
+    figure: drill ? `${drill.figure}.${kind}.${key}` : null }));
   const option = pie
     ? { tooltip: { trigger: 'item' }, legend: { bottom: 0, textStyle: { fontSize: 11 } },
       series: [{ type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'], data: rows.map((r) => ({ name: r.key, value: r.value })) }] }
@@ -90,7 +103,8 @@ function breakdownCard(id, title, kind, values, pie = false) {
       xAxis: { type: 'category', data: rows.map((r) => r.key), axisLabel: { interval: 0, rotate: 30, fontSize: 10 } },
       yAxis: { type: 'value', minInterval: 1 }, series: [{ type: 'bar', data: rows.map((r) => r.value), itemStyle: { color: '#61a0a8' } }] };
   return chartCard({ id, title, option, rows,
-    columns: [{ key: 'key', label: t(`col.${kind}`) }, { key: 'value', label: t('col.count'), numeric: true }] });
+    columns: [{ key: 'key', label: t(`col.${kind}`) }, { key: 'value', label: t('col.count'), numeric: true,
+      render: (r) => (drill && r.value ? figureLink(drill.kind, drill.id, r.figure, number(r.value)) : number(r.value)) }] });
 }
 
 function lateTable(now, then) {
@@ -107,15 +121,20 @@ function lateTable(now, then) {
       rows, { id: 'late-table' }));
 }
 
-async function childrenTable(children, me) {
-  const year = query({ year: filters.year, asOf: filters.asOf });
-  const stats = await Promise.all(children.map((c) => (inScope(me, c.code)
-    ? api(`/api/jurisdictions/${c.code}/statistics${year}`).catch(() => null) : Promise.resolve(null))));
-  const rows = children.map((c, i) => {
-    const s = stats[i];
-    const assigned = s ? s.completion.find((x) => x.source === 'ASSIGNED') : null;
-    return { name: c.name, code: c.code, active: s ? s.members.active : null, newEnrollments: s ? s.flows.newEnrollments : null,
-      transfersIn: s ? s.flows.transfersIn : null, target: assigned ? assigned.target : null,
+/** A figure of a unit below, linked to the members behind it. */
+function unitFigure(kind, id, figure, value) {
+  return value == null ? number(value) : figureLink(kind, id, figure, number(value));
+}
+
+/**
+ * The units below with their figures, all from one request
+ * (GET /api/jurisdictions/{code}/children/statistics).
+ */
+function childrenTable(division) {
+  const rows = division.children.map((c) => {
+    const assigned = c.completion ? c.completion.find((x) => x.source === 'ASSIGNED') : null;
+    return { name: c.name, code: c.code, active: c.members.active, newEnrollments: c.flows.newEnrollments,
+      transfersIn: c.flows.transfersIn, target: assigned ? assigned.target : null,
       rate: assigned && assigned.percent != null ? Number(assigned.percent) : null };
   });
   return h('section', { class: 'card wide', id: 'children' },
@@ -123,21 +142,26 @@ async function childrenTable(children, me) {
     table([
       { key: 'name', label: t('col.name'), render: (r) => h('a', { href: `#/j/${r.code}`, class: 'drill' }, r.name) },
       { key: 'code', label: t('col.code') },
-      { key: 'active', label: t('fig.activeMembers'), numeric: true, render: (r) => number(r.active) },
-      { key: 'newEnrollments', label: t('fig.newEnrollments'), numeric: true, render: (r) => number(r.newEnrollments) },
-      { key: 'transfersIn', label: t('fig.transfersIn'), numeric: true, render: (r) => number(r.transfersIn) },
+      { key: 'active', label: t('fig.activeMembers'), numeric: true, render: (r) => unitFigure('j', r.code, 'activeMembers', r.active) },
+      { key: 'newEnrollments', label: t('fig.newEnrollments'), numeric: true,
+        render: (r) => unitFigure('j', r.code, 'newEnrollments', r.newEnrollments) },
+      { key: 'transfersIn', label: t('fig.transfersIn'), numeric: true, render: (r) => unitFigure('j', r.code, 'transfersIn', r.transfersIn) },
       { key: 'target', label: t('col.target'), numeric: true, render: (r) => number(r.target) },
       { key: 'rate', label: t('col.completion'), numeric: true, render: (r) => percent(r.rate) }],
     rows, { sortable: true, id: 'children-table' }));
 }
 
+/** A county's or zone's unions with their figures, from the same one request. */
 function unionsTable(unions) {
-  const rows = unions.map((u) => ({ ...u, typeLabel: label('unionType', u.type), sectorLabel: label('sector', u.sector) }));
+  const rows = unions.map((u) => ({ ...u, typeLabel: label('unionType', u.type), sectorLabel: label('sector', u.sector),
+    active: u.members.active, newEnrollments: u.flows.newEnrollments }));
   return h('section', { class: 'card wide', id: 'unions' },
     h('h3', {}, t('unions.title')),
     rows.length === 0 ? h('p', {}, t('unions.none')) : table([
       { key: 'name', label: t('col.name'), render: (r) => h('a', { href: `#/u/${r.unionId}`, class: 'drill' }, r.name) },
-      { key: 'unionId', label: t('col.unionId') },
+      { key: 'active', label: t('fig.activeMembers'), numeric: true, render: (r) => unitFigure('u', r.unionId, 'activeMembers', r.active) },
+      { key: 'newEnrollments', label: t('fig.newEnrollments'), numeric: true,
+        render: (r) => unitFigure('u', r.unionId, 'newEnrollments', r.newEnrollments) },
       { key: 'typeLabel', label: t('col.unionType') },
       { key: 'sectorLabel', label: t('col.sector') },
       { key: 'establishedOn', label: t('col.established') }], rows, { sortable: true, id: 'unions-table' }));
@@ -150,9 +174,11 @@ function signOffYear(me) {
 
 export async function showJurisdiction(main, [code], me) {
   const path = `/api/jurisdictions/${code}`;
-  const [[stats, then], division, monthly] = await Promise.all([statistics(path), api(`${path}/children`),
+  // The units below and their figures in one request (not one per unit), with the path.
+  const [[stats, then], division, monthly] = await Promise.all([statistics(path),
+    api(`${path}/children/statistics${query({ year: filters.year, asOf: filters.asOf })}`),
     api(`${path}/statistics/monthly${params()}`)]);
-  const county = division.children.length === 0;
+  const county = division.unitKind === 'UNION';
   const reload = () => showJurisdiction(main, [code], me);
   const [rankings, targets] = await Promise.all([rankingCards(me, code, division),
     targetsCard(me, code, reload).catch(() => null)]);
@@ -168,12 +194,14 @@ export async function showJurisdiction(main, [code], me) {
       targets,
       ...rankings,
       monthlyCard(monthly),
-      breakdownCard('chart-sector', t('chart.sector'), 'sector', shown.breakdowns.newEnrollmentsBySector),
-      breakdownCard('chart-channel', t('chart.channel'), 'channel', shown.breakdowns.newEnrollmentsByChannel, true),
+      breakdownCard('chart-sector', t('chart.sector'), 'sector', shown.breakdowns.newEnrollmentsBySector, false,
+        { kind: 'j', id: code, figure: 'newEnrollments' }),
+      breakdownCard('chart-channel', t('chart.channel'), 'channel', shown.breakdowns.newEnrollmentsByChannel, true,
+        { kind: 'j', id: code, figure: 'newEnrollments' }),
       breakdownCard('chart-new-unions', t('chart.newUnions', { count: shown.unions.newlyEstablished }), 'unionType',
-        shown.unions.newlyEstablishedByUnionType),
+        shown.unions.newlyEstablishedByUnionType, false, { kind: 'j', id: code, figure: 'unionsEstablished' }),
       then ? lateTable(stats, then) : null),
-    county ? unionsTable((await api(`${path}/unions`)).unions) : await childrenTable(division.children, me));
+    county ? unionsTable(division.children) : childrenTable(division));
 }
 
 export async function showUnion(main, [unionId], me) {
@@ -199,7 +227,8 @@ export async function showUnion(main, [unionId], me) {
     kpis(stats, then),
     h('div', { class: 'grid' },
       monthlyCard(monthly),
-      breakdownCard('chart-channel', t('chart.channel'), 'channel', shown.breakdowns.newEnrollmentsByChannel, true),
+      breakdownCard('chart-channel', t('chart.channel'), 'channel', shown.breakdowns.newEnrollmentsByChannel, true,
+        { kind: 'u', id: unionId, figure: 'newEnrollments' }),
       then ? lateTable(stats, then) : null),
     // replaceChildren would show a null as the text "null": officers' actions only when allowed
     ...(me.role === 'OFFICER' || me.role === 'SYSTEM_ADMIN'

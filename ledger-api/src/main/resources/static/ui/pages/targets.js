@@ -175,7 +175,7 @@ export async function rankingOf(code) {
  * level above, and of the units below it (a city's counties, a province's cities).
  */
 export async function rankingCards(me, code, division) {
-  const county = division.children.length === 0;
+  const county = division.unitKind === 'UNION';
   const cards = [];
   const above = division.path.length > 1 ? division.path[division.path.length - 2] : null;
   if (above && inScope(me, above.code)) {

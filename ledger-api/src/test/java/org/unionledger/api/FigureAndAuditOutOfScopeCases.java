@@ -22,7 +22,8 @@ final class FigureAndAuditOutOfScopeCases {
 	static List<OutOfScopeTest.Case> cases(OutOfScopeTest test) {
 		List<OutOfScopeTest.Case> cases = new ArrayList<>();
 		for (String route : List.of("GET /api/jurisdictions/{code}/statistics", "GET /api/jurisdictions/{code}/ranking",
-				"GET /api/jurisdictions/{code}/children", "GET /api/jurisdictions/{code}/targets/{year}",
+				"GET /api/jurisdictions/{code}/children", "GET /api/jurisdictions/{code}/children/statistics",
+				"GET /api/jurisdictions/{code}/targets/{year}",
 				"GET /api/jurisdictions/{code}/statistics/{figure}/events")) {
 			String path = route.substring(4)
 				.replace("{code}", "1301")

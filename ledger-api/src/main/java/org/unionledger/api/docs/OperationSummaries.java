@@ -24,6 +24,8 @@ final class OperationSummaries {
 			Map.entry("POST /api/jurisdictions/{code}/annual-reports/{year}/sign-off",
 					"Sign off a jurisdiction's annual report"),
 			Map.entry("GET /api/jurisdictions/{code}/children", "List the units directly below a jurisdiction"),
+			Map.entry("GET /api/jurisdictions/{code}/children/statistics",
+					"Read the headline figures of every unit directly below a jurisdiction"),
 			Map.entry("GET /api/jurisdictions/{code}/ranking", "Rank the units below a jurisdiction"),
 			Map.entry("GET /api/jurisdictions/{code}/statistics", "Read a jurisdiction's statistics"),
 			Map.entry("GET /api/jurisdictions/{code}/statistics/monthly", "Read a jurisdiction's flows month by month"),

@@ -125,6 +125,14 @@ public class MemberRecords {
 		return entries;
 	}
 
+	/**
+	 * The name in an event's encrypted personal data (as the event's payload holds it),
+	 * masked as a member's history shows it, or {@code [erased]}.
+	 */
+	public String maskedName(Object encryptedPersonalData) {
+		return masked(this.mapper.convertValue(encryptedPersonalData, EncryptedPersonalData.class)).name();
+	}
+
 	/** The resident ID and the name masked, or both {@code [erased]}. */
 	private Masked masked(EncryptedPersonalData data) {
 		try {

@@ -36,11 +36,14 @@ public record FigureEvents(String scope, String figure, LocalDate from, LocalDat
 	 * @param payload its fields as recorded; encrypted personal data shows as
 	 * {@code [encrypted]}, credential codes are masked unless the reader acts for their
 	 * unions
+	 * @param nameMasked the person's name masked, for an event carrying personal data
+	 * read by someone who may read the members of the union it names; absent otherwise
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record FigureEvent(long position, String type, String aggregateId, Long sequence,
 			@Schema(description = "the event's fields as recorded",
-					additionalPropertiesSchema = Object.class) Map<String, Object> payload) {
+					additionalPropertiesSchema = Object.class) Map<String, Object> payload,
+			@Schema(example = "张*") String nameMasked) {
 	}
 
 }

@@ -2,6 +2,7 @@ package org.unionledger.api.statistics;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +19,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.members.CredentialCodeVisibility;
+import org.unionledger.api.members.MemberRecords;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.security.AccessScopes;
+import org.unionledger.api.support.Ids;
 import org.unionledger.common.Rule;
 import org.unionledger.eventstore.MongoEventStorageEngine;
 import org.unionledger.jurisdiction.Jurisdiction;
@@ -65,8 +68,12 @@ public class StatisticsController {
 
 	private final AccessScopes access;
 
+	private final MemberRecords members;
+
 	public StatisticsController(QueryGateway queries, StatisticsRequests requests, JurisdictionTable jurisdictions,
-			MongoEventStorageEngine engine, AccessScopes access, Statistics statistics, ObjectMapper mapper) {
+			MongoEventStorageEngine engine, AccessScopes access, Statistics statistics, ObjectMapper mapper,
+			MemberRecords members) {
+		this.members = members;
 		this.access = access;
 		this.statistics = statistics;
 		this.mapper = mapper;
@@ -246,10 +253,11 @@ public class StatisticsController {
 		}
 		List<FigureEvents.FigureEvent> events = new ArrayList<>();
 		CredentialCodeVisibility codes = new CredentialCodeVisibility(this.access::canActFor);
+		Map<String, Boolean> readsMembers = new HashMap<>();
 		for (Long position : view.positions()) {
 			TrackedEventMessage<?> event = byPosition.get(position);
 			if (event != null) {
-				events.add(describe(event, codes));
+				events.add(describe(event, codes, readsMembers));
 			}
 		}
 		return new FigureEvents(view.scope(), view.figure(), view.from(), view.to(), known, view.total(), view.page(),
@@ -257,10 +265,12 @@ public class StatisticsController {
 	}
 
 	/**
-	 * An event for auditors; encrypted personal data is left out, credential codes are
-	 * masked unless the reader acts for their unions.
+	 * An event for auditors; encrypted personal data is left out (the name, masked, is
+	 * shown to whoever may read the members of the union the event names), credential
+	 * codes are masked unless the reader acts for their unions.
 	 */
-	private FigureEvents.FigureEvent describe(TrackedEventMessage<?> event, CredentialCodeVisibility codes) {
+	private FigureEvents.FigureEvent describe(TrackedEventMessage<?> event, CredentialCodeVisibility codes,
+			Map<String, Boolean> readsMembers) {
 		String aggregateId = null;
 		Long sequence = null;
 		if (event instanceof DomainEventMessage<?> domain) {
@@ -269,11 +279,20 @@ public class StatisticsController {
 		}
 		@SuppressWarnings("unchecked")
 		Map<String, Object> payload = this.mapper.convertValue(event.getPayload(), Map.class);
-		if (payload.remove("personalData") != null) {
+		Object personalData = payload.remove("personalData");
+		String nameMasked = null;
+		if (personalData != null) {
 			payload.put("personalData", "[encrypted]");
+			Object held = (payload.get("union") instanceof Map<?, ?> placement) ? placement.get("unionId")
+					: payload.get("unionId");
+			if (held instanceof String union && readsMembers.computeIfAbsent(union,
+					(u) -> Ids.union(u).flatMap(this.access::union).map(this.access::canReadMembersOf).orElse(false))) {
+				nameMasked = this.members.maskedName(personalData);
+			}
 		}
 		return new FigureEvents.FigureEvent(event.trackingToken().position().orElse(-1),
-				event.getPayloadType().getSimpleName(), aggregateId, sequence, codes.show(event.getPayload(), payload));
+				event.getPayloadType().getSimpleName(), aggregateId, sequence, codes.show(event.getPayload(), payload),
+				nameMasked);
 	}
 
 }
