@@ -158,6 +158,7 @@ export async function showMember(main, [memberId], me) {
     const box = main.querySelector('#member-result');
     box.hidden = false;
     box.textContent = text;
+    window.scrollTo(0, 0);
   };
   const who = member.name;
   const facts = h('dl', { class: 'facts', id: 'member-facts' },

@@ -166,11 +166,12 @@ class MemberWorkflowBrowserTest extends ApiTestSupport {
 		this.browser.screenshot("members-06-terminated");
 
 		this.browser.find("#back-to-list").click();
-		this.browser.find("#member-rows");
+		this.browser.find("#list-total");
 		this.browser.settle();
 		assertThat(listTotal()).isEqualTo(before - 1);
 		assertThat(this.browser.number("#list-total")).isEqualTo(listTotal());
-		assertThat(this.browser.text("#member-rows")).doesNotContain("孙晓玫");
+		assertThat(this.browser.text("#member-list")).doesNotContain("孙晓玫");
+		this.browser.screenshot("members-07-list-after");
 		assertThat(List.of(this.browser.text("h2"), this.browser.text("#list-filters")))
 			.noneMatch((text) -> text.contains(UNION));
 	}
