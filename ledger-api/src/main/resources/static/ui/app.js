@@ -11,6 +11,7 @@ import * as officer from './pages/officer.js';
 import * as supervision from './pages/supervision.js';
 import * as signoff from './pages/signoff.js';
 import * as figures from './pages/figures.js';
+import * as members from './pages/members.js';
 
 const OFFICERS = ['OFFICER', 'SYSTEM_ADMIN'];
 const READERS = ['JURISDICTION_ADMIN', 'SUPERVISOR', 'AUDITOR', 'SYSTEM_ADMIN'];
@@ -26,6 +27,8 @@ const ROUTES = [
   { path: 'u', page: jurisdiction.showUnion, nav: 'nav.union', roles: [...READERS, 'OFFICER'], navRoles: ['OFFICER'], home: (me) => `u/${me.scope.unions[0].unionId}` },
   { path: 'transfers', page: transfers.show, nav: 'nav.transfers', roles: [...READERS, 'OFFICER'], home: (me) => `transfers/${homeScope(me)}` },
   { path: 'services', page: services.show, nav: 'nav.services', roles: [...READERS, 'OFFICER'], home: (me) => `services/${homeScope(me)}` },
+  { path: 'members', page: members.showMembers, nav: 'nav.members', roles: OFFICERS, home: (me) => (me.scope.unions && me.scope.unions.length ? `members/${me.scope.unions[0].unionId}/0` : 'members') },
+  { path: 'm', page: members.showMember, nav: 'nav.members', roles: [...MEMBER_READERS, 'OFFICER'], navRoles: [] },
   { path: 'enroll', page: officer.showEnroll, nav: 'nav.enroll', roles: OFFICERS },
   { path: 'issue', page: officer.showIssue, nav: 'nav.issue', roles: OFFICERS },
   { path: 'accept', page: officer.showAccept, nav: 'nav.accept', roles: OFFICERS },

@@ -375,3 +375,6 @@ function renderJob(box, job) {
         { key: 'rule', label: t('col.rule') }, { key: 'message', label: t('col.message') }], job.rejections, { id: 'import-rejections' })
       : null);
 }
+
+// Shared with the member pages (pages/members.js).
+export { clearErrors, field, formShell, showProblem, success, values };

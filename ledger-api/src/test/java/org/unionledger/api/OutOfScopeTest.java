@@ -180,6 +180,7 @@ class OutOfScopeTest extends ApiTestSupport {
 		cases.add(new Case("POST /api/services", TestUsers.SJZ_SUPERVISOR, "/api/services", service));
 		cases.add(new Case("POST /api/services", TestUsers.HEBEI_AUDITOR, "/api/services", service));
 		cases.addAll(AdditionalOutOfScopeCases.cases(this));
+		cases.addAll(MemberWorkOutOfScopeCases.cases(this));
 		cases.addAll(FigureAndAuditOutOfScopeCases.cases(this));
 		cases.addAll(SignOffOutOfScopeCases.cases());
 		cases.addAll(DashboardOutOfScopeCases.cases(this));

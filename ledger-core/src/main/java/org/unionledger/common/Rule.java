@@ -27,6 +27,17 @@ public enum Rule {
 	EFFECTIVE_DATE_BEFORE_LAST_CHANGE(Kind.INVALID, "{0} lies before the last change of this record",
 			"{0} 早于该记录的上一次变更"),
 
+	/** A reason is required and has 1 to 500 characters (a hold, a name correction). */
+	REASON_REQUIRED(Kind.INVALID, "{0}: give the reason, 1 to 500 characters", "{0}：请填写原因，1 至 500 个字"),
+
+	/** A name correction that leaves the name as it was. */
+	NAME_UNCHANGED(Kind.INVALID, "{0} is the name already recorded", "{0} 与已登记的姓名相同"),
+
+	/**
+	 * Neither a resident ID nor a name to look a member up by, or both.
+	 */
+	LOOKUP_TERM_REQUIRED(Kind.INVALID, "{0}: give either a resident ID or a name", "{0}：请填写身份证号或姓名（二选一）"),
+
 	/** A dissolution would take effect before the union was established. */
 	EFFECTIVE_DATE_BEFORE_ESTABLISHMENT(Kind.INVALID, "{0} lies before the union was established", "{0} 早于该工会的成立日期"),
 
@@ -372,6 +383,9 @@ public enum Rule {
 	/** The membership is not active (on hold or terminated). */
 	MEMBERSHIP_NOT_ACTIVE(Kind.CONFLICT, "the membership is not active (on hold or ended)", "该会籍不在有效状态（已保留会籍或已终止）"),
 
+	/** A re-enrollment of a membership that has not ended. */
+	MEMBERSHIP_NOT_ENDED(Kind.CONFLICT, "only an ended membership can be re-enrolled", "只有已终止的会籍才能重新入会"),
+
 	/** The membership is not on hold. */
 	MEMBERSHIP_NOT_ON_HOLD(Kind.CONFLICT, "the membership is not on hold", "该会籍未处于保留状态"),
 
@@ -466,6 +480,13 @@ public enum Rule {
 
 	/** The person's personal data was already erased. */
 	PERSONAL_DATA_ALREADY_ERASED(Kind.CONFLICT, "the person's personal data was already erased", "此人的个人信息已删除"),
+
+	/**
+	 * Corrected personal data encrypted under another key than the person's current one
+	 * (the key changed meanwhile: read the member again).
+	 */
+	PERSONAL_DATA_KEY_MISMATCH(Kind.CONFLICT, "the corrected data is not encrypted under the person's current key",
+			"更正后的信息未使用此人当前的密钥加密，请重新读取后再试"),
 
 	/** The finding was already confirmed or dismissed. */
 	FINDING_ALREADY_DECIDED(Kind.CONFLICT, "the finding was already confirmed or dismissed", "该督查发现已确认或已驳回"),

@@ -92,6 +92,16 @@ public final class Commands {
 	}
 
 	/**
+	 * Correct a misspelt name. {@code personalData} holds the person's same resident ID
+	 * with the corrected name, encrypted under their current key; the old name stays in
+	 * the old events, readable only to those who may read personal data (each read
+	 * recorded), and {@code reason} says why it was corrected.
+	 */
+	public record CorrectMemberName(@TargetAggregateIdentifier MemberId memberId, EncryptedPersonalData personalData,
+			String reason, RecordedBy recordedBy) {
+	}
+
+	/**
 	 * Correct a confirmed double count: the person's first enrollment was in truth a
 	 * transfer in from a union outside the ledger, so it leaves the new-enrollment
 	 * figures and joins the transfers-in, from its effective date on. History is not

@@ -223,4 +223,20 @@ public final class Events {
 
 	}
 
+	/**
+	 * A misspelt name was corrected: {@code personalData} is the person's data from now
+	 * on (same resident ID, corrected name, encrypted under the same key as before, so an
+	 * erasure shreds both). Who, when and why are recorded; nothing counted changes.
+	 */
+	@Revision("1")
+	public record MemberNameCorrected(MemberId memberId, EncryptedPersonalData personalData, UnionPlacement union,
+			String reason, Instant recordedAt, RecordedBy recordedBy) implements MembershipEvent {
+
+		@Override
+		public <R> R accept(Visitor<R> visitor) {
+			return visitor.on(this);
+		}
+
+	}
+
 }

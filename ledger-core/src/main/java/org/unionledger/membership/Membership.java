@@ -19,8 +19,10 @@ import org.unionledger.common.Outcome;
 import org.unionledger.common.Rule;
 import org.unionledger.common.Text;
 import org.unionledger.common.RecordedBy;
+import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.membership.Commands.AcceptTransfer;
 import org.unionledger.membership.Commands.AssignServingUnion;
+import org.unionledger.membership.Commands.CorrectMemberName;
 import org.unionledger.membership.Commands.CancelTransferCredential;
 import org.unionledger.membership.Commands.EndServingAssignment;
 import org.unionledger.membership.Commands.EnrollMember;
@@ -34,6 +36,7 @@ import org.unionledger.membership.Commands.TerminateMembership;
 import org.unionledger.membership.Events.EnrollmentRejected;
 import org.unionledger.membership.Events.EnrollmentReclassifiedAsTransferIn;
 import org.unionledger.membership.Events.MemberEnrolled;
+import org.unionledger.membership.Events.MemberNameCorrected;
 import org.unionledger.membership.Events.PersonalDataErased;
 import org.unionledger.membership.Events.MemberReEnrolled;
 import org.unionledger.membership.Events.MembershipPutOnHold;
@@ -320,6 +323,27 @@ class Membership {
 				"the membership has no first enrollment counted as new");
 		apply(new EnrollmentReclassifiedAsTransferIn(this.memberId, newEnrollment.union(),
 				newEnrollment.effectiveDate(), newEnrollment.channel(), findingId, reason.strip(), clock.instant(),
+				command.recordedBy()));
+	}
+
+	/**
+	 * Replaces the person's data with the corrected one. It must be encrypted under the
+	 * person's current key (an erased person has none: their data stays erased), and the
+	 * reason is required.
+	 */
+	@CommandHandler
+	void handle(CorrectMemberName command, Clock clock) {
+		EncryptedPersonalData personalData = require(command.personalData(), "personalData");
+		String reason = Text.clean(require(command.reason(), "reason"), "reason", true).strip();
+		require(command.recordedBy(), "recordedBy");
+		check(!reason.isBlank() && reason.length() <= 500, "reason", Rule.REASON_REQUIRED,
+				"give the reason for the correction (1 to 500 characters)");
+		String currentKey = this.state.personalDataKeyRef();
+		check(currentKey != null, "memberId", Rule.PERSONAL_DATA_ALREADY_ERASED,
+				"the person's personal data is erased; there is no name to correct");
+		check(currentKey.equals(personalData.keyRef()), "personalData", Rule.PERSONAL_DATA_KEY_MISMATCH,
+				"the corrected data must be encrypted under the person's current key");
+		apply(new MemberNameCorrected(this.memberId, personalData, this.state.union(), reason, clock.instant(),
 				command.recordedBy()));
 	}
 

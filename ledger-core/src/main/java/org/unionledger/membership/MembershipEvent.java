@@ -6,6 +6,7 @@ import org.unionledger.common.RecordedBy;
 import org.unionledger.membership.Events.EnrollmentReclassifiedAsTransferIn;
 import org.unionledger.membership.Events.EnrollmentRejected;
 import org.unionledger.membership.Events.MemberEnrolled;
+import org.unionledger.membership.Events.MemberNameCorrected;
 import org.unionledger.membership.Events.MemberReEnrolled;
 import org.unionledger.membership.Events.MembershipPutOnHold;
 import org.unionledger.membership.Events.MembershipResumed;
@@ -30,7 +31,7 @@ import org.unionledger.membership.Events.TransferCredentialIssued;
 public sealed interface MembershipEvent permits MemberEnrolled, MemberReEnrolled, EnrollmentRejected,
 		TransferCredentialIssued, TransferCredentialCancelled, TransferAccepted, TransferAcceptanceRejected,
 		MembershipPutOnHold, MembershipResumed, MembershipTerminated, PersonalDataErased,
-		EnrollmentReclassifiedAsTransferIn, ServingUnionAssigned, ServingAssignmentEnded {
+		EnrollmentReclassifiedAsTransferIn, ServingUnionAssigned, ServingAssignmentEnded, MemberNameCorrected {
 
 	MemberId memberId();
 
@@ -75,6 +76,8 @@ public sealed interface MembershipEvent permits MemberEnrolled, MemberReEnrolled
 		R on(ServingUnionAssigned event);
 
 		R on(ServingAssignmentEnded event);
+
+		R on(MemberNameCorrected event);
 
 	}
 

@@ -11,6 +11,7 @@ import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.membership.Events.EnrollmentReclassifiedAsTransferIn;
 import org.unionledger.membership.Events.EnrollmentRejected;
 import org.unionledger.membership.Events.MemberEnrolled;
+import org.unionledger.membership.Events.MemberNameCorrected;
 import org.unionledger.membership.Events.MemberReEnrolled;
 import org.unionledger.membership.Events.MembershipPutOnHold;
 import org.unionledger.membership.Events.MembershipResumed;
@@ -39,8 +40,8 @@ import org.unionledger.union.UnionPlacement;
  * take effect before it
  * @param newEnrollment the enrollment that counts as new, {@code null} once reclassified
  * as a transfer in
- * @param personalData the personal data as last written (enrollment or re-enrollment),
- * still encrypted; kept after erasure, when no key opens it any more
+ * @param personalData the personal data as last written (enrollment, re-enrollment or
+ * name correction), still encrypted; kept after erasure, when no key opens it any more
  * @param personalDataErased whether the personal data last written was erased
  * @param servingUnion the union serving the member besides the holding one, or
  * {@code null}
@@ -172,6 +173,16 @@ public record MembershipState(MemberId memberId, MembershipStatus status, UnionP
 		return withServing(null, event.effectiveDate());
 	}
 
+	/**
+	 * The corrected data replaces the last written; it has no effective date, so the last
+	 * change does not move.
+	 */
+	@Override
+	public MembershipState on(MemberNameCorrected event) {
+		return new MembershipState(this.memberId, this.status, this.union, this.lastEffectiveDate, this.newEnrollment,
+				event.personalData(), false, this.servingUnion, this.credentials, this.enrollments);
+	}
+
 	private MembershipState withStatus(MembershipStatus newStatus, LocalDate effectiveDate) {
 		return new MembershipState(this.memberId, newStatus, this.union, effectiveDate, this.newEnrollment,
 				this.personalData, this.personalDataErased, this.servingUnion, this.credentials, this.enrollments);
@@ -272,6 +283,12 @@ public record MembershipState(MemberId memberId, MembershipStatus status, UnionP
 		@Override
 		public LocalDate on(ServingAssignmentEnded event) {
 			return event.effectiveDate();
+		}
+
+		/** A correction of a record, not something that happened on a day. */
+		@Override
+		public LocalDate on(MemberNameCorrected event) {
+			return null;
 		}
 
 	}

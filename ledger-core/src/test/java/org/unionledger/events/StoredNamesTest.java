@@ -45,6 +45,7 @@ class StoredNamesTest {
 				"org.unionledger.membership.Events$EnrollmentReclassifiedAsTransferIn",
 				"org.unionledger.membership.Events$EnrollmentRejected",
 				"org.unionledger.membership.Events$MemberEnrolled",
+				"org.unionledger.membership.Events$MemberNameCorrected",
 				"org.unionledger.membership.Events$MemberReEnrolled",
 				"org.unionledger.membership.Events$MembershipPutOnHold",
 				"org.unionledger.membership.Events$MembershipResumed",

@@ -1085,6 +1085,87 @@ class MembershipTest {
 	}
 
 	@Nested
+	class NameCorrection {
+
+		private static final EncryptedPersonalData CORRECTED = new EncryptedPersonalData("k1", "Y29ycmVjdGVk");
+
+		@Test
+		void aMisspeltNameIsCorrectedWithTheReasonWhoAndWhen() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(new Commands.CorrectMemberName(MEMBER, CORRECTED, " typed 张伟 for 章伟 ", CLERK))
+				.expectEvents(new Events.MemberNameCorrected(MEMBER, CORRECTED, MembershipTest.this.origin,
+						"typed 张伟 for 章伟", NOW, CLERK));
+		}
+
+		@Test
+		void aTerminatedMembersNameCanStillBeCorrected() {
+			MembershipTest.this.fixture.given(enrolled(), terminated(LocalDate.of(2026, 2, 1)))
+				.when(new Commands.CorrectMemberName(MEMBER, CORRECTED, "misspelt", CLERK))
+				.expectEvents(new Events.MemberNameCorrected(MEMBER, CORRECTED, MembershipTest.this.origin, "misspelt",
+						NOW, CLERK));
+		}
+
+		@Test
+		void aCorrectionNeedsAReason() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(new Commands.CorrectMemberName(MEMBER, CORRECTED, "   ", CLERK))
+				.expectException(violationOf("reason", Rule.REASON_REQUIRED))
+				.expectNoEvents();
+		}
+
+		@Test
+		void aReasonHasAtMost500Characters() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(new Commands.CorrectMemberName(MEMBER, CORRECTED, "x".repeat(501), CLERK))
+				.expectException(violationOf("reason", Rule.REASON_REQUIRED))
+				.expectNoEvents();
+		}
+
+		@Test
+		void aCorrectionCarriesTheCorrectedData() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(new Commands.CorrectMemberName(MEMBER, null, "misspelt", CLERK))
+				.expectException(violationOf("personalData", Rule.REQUIRED))
+				.expectNoEvents();
+		}
+
+		@Test
+		void anErasedPersonsNameCannotBeWrittenAgain() {
+			MembershipTest.this.fixture
+				.given(enrolled(), new Events.PersonalDataErased(MEMBER, "k1", "PIPL art. 47", EARLIER, CLERK))
+				.when(new Commands.CorrectMemberName(MEMBER, CORRECTED, "misspelt", CLERK))
+				.expectException(violationOf("memberId", Rule.PERSONAL_DATA_ALREADY_ERASED))
+				.expectNoEvents();
+		}
+
+		@Test
+		void theCorrectedDataIsEncryptedUnderThePersonsCurrentKey() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(new Commands.CorrectMemberName(MEMBER, NEW_DATA, "misspelt", CLERK))
+				.expectException(violationOf("personalData", Rule.PERSONAL_DATA_KEY_MISMATCH))
+				.expectNoEvents();
+		}
+
+		@Test
+		void noOneNeverEnrolledHasANameToCorrect() {
+			MembershipTest.this.fixture.givenNoPriorActivity()
+				.when(new Commands.CorrectMemberName(MEMBER, CORRECTED, "misspelt", CLERK))
+				.expectException(AggregateNotFoundException.class);
+		}
+
+		@Test
+		void theCorrectedNameIsErasedWithTheRest() {
+			MembershipTest.this.fixture
+				.given(enrolled(),
+						new Events.MemberNameCorrected(MEMBER, CORRECTED, MembershipTest.this.origin, "misspelt",
+								EARLIER, CLERK))
+				.when(new ErasePersonalData(MEMBER, "PIPL art. 47", CLERK))
+				.expectEvents(new Events.PersonalDataErased(MEMBER, "k1", "PIPL art. 47", NOW, CLERK));
+		}
+
+	}
+
+	@Nested
 	class Reclassification {
 
 		private static final String FINDING = "TERMINATION_THEN_ENROLLMENT:m-oz4njx4bwlschfqh6vct6fq3c4:77";

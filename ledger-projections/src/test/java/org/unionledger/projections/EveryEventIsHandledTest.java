@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.unionledger.membership.Events.EnrollmentReclassifiedAsTransferIn;
 import org.unionledger.membership.Events.EnrollmentRejected;
 import org.unionledger.membership.Events.MemberEnrolled;
+import org.unionledger.membership.Events.MemberNameCorrected;
 import org.unionledger.membership.Events.MembershipPutOnHold;
 import org.unionledger.membership.Events.MembershipResumed;
 import org.unionledger.membership.Events.MembershipTerminated;
@@ -63,6 +64,7 @@ class EveryEventIsHandledTest {
 					entry(TransferCredentialCancelled.class, "the member never left the roster"),
 					entry(TransferAcceptanceRejected.class, "a refused presentation moves no one"),
 					entry(PersonalDataErased.class, "a roster holds status and date, no personal data"),
+					entry(MemberNameCorrected.class, "a roster holds status and date, no personal data"),
 					entry(EnrollmentReclassifiedAsTransferIn.class,
 							"only how the enrollment counts changes, not where the member is"),
 					entry(ServingUnionAssigned.class,
@@ -75,7 +77,8 @@ class EveryEventIsHandledTest {
 							"a member in transfer counts at the origin until accepted (rule 2)"),
 					entry(TransferCredentialCancelled.class, "the member never left the origin"),
 					entry(TransferAcceptanceRejected.class, "a refused presentation moves no one"),
-					entry(PersonalDataErased.class, "no figure counts personal data")),
+					entry(PersonalDataErased.class, "no figure counts personal data"),
+					entry(MemberNameCorrected.class, "no figure counts personal data")),
 			SummaryProjection.class,
 			Map.ofEntries(entry(EnrollmentRejected.class, "a refusal counts in no figure; supervision keeps it"),
 					entry(TransferCredentialIssued.class,
@@ -83,6 +86,7 @@ class EveryEventIsHandledTest {
 					entry(TransferCredentialCancelled.class, "the member never left the origin"),
 					entry(TransferAcceptanceRejected.class, "a refused presentation moves no one"),
 					entry(PersonalDataErased.class, "no figure counts personal data"),
+					entry(MemberNameCorrected.class, "no figure counts personal data"),
 					entry(ServingUnionAssigned.class,
 							"summaries count by holding union; serving counts live in the statistics read model"),
 					entry(ServingAssignmentEnded.class,
@@ -90,6 +94,7 @@ class EveryEventIsHandledTest {
 			SupervisionProjection.class,
 			Map.ofEntries(
 					entry(PersonalDataErased.class, "findings name members by id only, never their personal data"),
+					entry(MemberNameCorrected.class, "findings name members by id only, never their personal data"),
 					entry(EnrollmentReclassifiedAsTransferIn.class,
 							"it answers a finding's decision, kept from FindingDecided; what was found stays"),
 					entry(ServingUnionAssigned.class, "no finding concerns serving unions"),
@@ -115,6 +120,7 @@ class EveryEventIsHandledTest {
 				entry(MembershipTerminated.class,
 						"the credential stays outstanding; the ledger refuses it while not active"),
 				entry(PersonalDataErased.class, "credentials hold no personal data"),
+				entry(MemberNameCorrected.class, "credentials hold no personal data"),
 				entry(EnrollmentReclassifiedAsTransferIn.class, "touches no credential"),
 				entry(ServingUnionAssigned.class, "serving needs no credential"),
 				entry(ServingAssignmentEnded.class, "serving needs no credential"));

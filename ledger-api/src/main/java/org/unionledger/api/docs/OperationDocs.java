@@ -54,7 +54,8 @@ class OperationDocs implements OpenApiCustomizer {
 
 	/** Answers a route gives beyond those derived from its shape. */
 	private static final Map<String, Map<String, String>> SPECIFIC = Map.of("GET /api/members/{memberId}/personal-data",
-			Map.of("410", "The member's personal data was erased or can no longer be decrypted"));
+			Map.of("410", "The member's personal data was erased or can no longer be decrypted"),
+			"POST /api/members/lookup", Map.of("404", "No member found, or none the caller may see"));
 
 	private static final Map<String, String> DESCRIPTIONS = Map.of("400",
 			"Malformed or invalid input; `field` names the first at fault, `errors` lists every one", "401",

@@ -15,6 +15,9 @@ import org.unionledger.api.personaldata.PersonalDataVault;
 import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.identity.PersonalData;
 import org.unionledger.identity.UnreadablePersonalDataException;
+import org.unionledger.membership.Events.MemberEnrolled;
+import org.unionledger.membership.Events.MemberNameCorrected;
+import org.unionledger.membership.Events.MemberReEnrolled;
 import org.unionledger.membership.Events.TransferCredentialIssued;
 import org.unionledger.membership.MemberId;
 import org.unionledger.membership.MembershipState;
@@ -81,8 +84,8 @@ public class MemberRecords {
 	}
 
 	/**
-	 * The member's personal data as last written (enrollment or re-enrollment), still
-	 * encrypted.
+	 * The member's personal data as last written (enrollment, re-enrollment or name
+	 * correction), still encrypted.
 	 */
 	public Optional<EncryptedPersonalData> personalData(MemberId memberId) {
 		MembershipState state = MembershipState.NONE;
@@ -113,12 +116,21 @@ public class MemberRecords {
 		// A refused presentation may precede nothing else about its code in order; learn
 		// every credential's unions first.
 		messages.forEach((message) -> codes.learn(message.getPayload()));
+		// A corrected name supersedes the one written before under the same key: every
+		// event shows the latest, so the old name is never read here again.
+		Map<String, EncryptedPersonalData> latest = new LinkedHashMap<>();
+		for (DomainEventMessage<?> message : messages) {
+			EncryptedPersonalData written = personalDataOf(message.getPayload());
+			if (written != null) {
+				latest.put(written.keyRef(), written);
+			}
+		}
 		for (DomainEventMessage<?> message : messages) {
 			@SuppressWarnings("unchecked")
 			Map<String, Object> payload = this.mapper.convertValue(message.getPayload(), LinkedHashMap.class);
 			Object encrypted = payload.remove("personalData");
-			Masked masked = (encrypted != null)
-					? masked(this.mapper.convertValue(encrypted, EncryptedPersonalData.class)) : Masked.NONE;
+			EncryptedPersonalData written = personalDataOf(message.getPayload());
+			Masked masked = (encrypted != null && written != null) ? masked(latest.get(written.keyRef())) : Masked.NONE;
 			entries.add(new MemberHistory.Entry(message.getSequenceNumber(), message.getPayloadType().getSimpleName(),
 					masked.residentId(), masked.name(), codes.show(message.getPayload(), payload)));
 		}
@@ -131,6 +143,19 @@ public class MemberRecords {
 	 */
 	public String maskedName(Object encryptedPersonalData) {
 		return masked(this.mapper.convertValue(encryptedPersonalData, EncryptedPersonalData.class)).name();
+	}
+
+	private static EncryptedPersonalData personalDataOf(Object payload) {
+		if (payload instanceof MemberEnrolled e) {
+			return e.personalData();
+		}
+		if (payload instanceof MemberReEnrolled e) {
+			return e.personalData();
+		}
+		if (payload instanceof MemberNameCorrected e) {
+			return e.personalData();
+		}
+		return null;
 	}
 
 	/** The resident ID and the name masked, or both {@code [erased]}. */

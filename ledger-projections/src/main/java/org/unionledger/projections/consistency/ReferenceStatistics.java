@@ -21,6 +21,7 @@ import org.unionledger.membership.Events.MemberReEnrolled;
 import org.unionledger.membership.Events.MembershipPutOnHold;
 import org.unionledger.membership.Events.MembershipResumed;
 import org.unionledger.membership.Events.MembershipTerminated;
+import org.unionledger.membership.Events.MemberNameCorrected;
 import org.unionledger.membership.Events.PersonalDataErased;
 import org.unionledger.membership.Events.ServingAssignmentEnded;
 import org.unionledger.membership.Events.ServingUnionAssigned;
@@ -336,6 +337,12 @@ public final class ReferenceStatistics {
 			return null;
 		}
 
+		/** Counts nowhere: a corrected name changes no figure. */
+		@Override
+		public Void on(MemberNameCorrected e) {
+			return null;
+		}
+
 		void on(ServiceDelivered e) {
 			UnionPlacement holding = null;
 			if (e.memberId() != null) {
@@ -595,6 +602,12 @@ public final class ReferenceStatistics {
 		/** No figure counts personal data. */
 		@Override
 		public LocalDate on(PersonalDataErased e) {
+			return null;
+		}
+
+		/** No figure counts personal data. */
+		@Override
+		public LocalDate on(MemberNameCorrected e) {
 			return null;
 		}
 
