@@ -90,8 +90,6 @@ class EveryEventIsHandledTest {
 			SupervisionProjection.class,
 			Map.ofEntries(
 					entry(PersonalDataErased.class, "findings name members by id only, never their personal data"),
-					entry(EnrollmentReclassifiedAsTransferIn.class,
-							"it answers a finding's decision, kept from FindingDecided; what was found stays"),
 					entry(ServingUnionAssigned.class, "no finding concerns serving unions"),
 					entry(ServingAssignmentEnded.class, "no finding concerns serving unions"),
 					entry(UnionRegistered.class,
