@@ -58,7 +58,7 @@ class FindingsTest {
 		Actors actors = mock(Actors.class);
 		when(actors.current()).thenReturn(SUPERVISOR);
 		this.findings = new Findings(this.queries, this.commands, mock(ProjectionFreshness.class), actors,
-				StatisticalCalendar.ACFTU, CLOCK);
+				StatisticalCalendar.ACFTU, CLOCK, mock(org.unionledger.api.members.MemberRecords.class));
 	}
 
 	static Finding finding(String status, String memberId) {
