@@ -12,6 +12,7 @@ import * as supervision from './pages/supervision.js';
 import * as signoff from './pages/signoff.js';
 import * as figures from './pages/figures.js';
 import * as members from './pages/members.js';
+import * as applications from './pages/applications.js';
 
 const OFFICERS = ['OFFICER', 'SYSTEM_ADMIN'];
 const READERS = ['JURISDICTION_ADMIN', 'SUPERVISOR', 'AUDITOR', 'SYSTEM_ADMIN'];
@@ -34,6 +35,7 @@ const ROUTES = [
   { path: 'accept', page: officer.showAccept, nav: 'nav.accept', roles: OFFICERS },
   { path: 'service', page: officer.showService, nav: 'nav.service', roles: OFFICERS },
   { path: 'import', page: officer.showImport, nav: 'nav.import', roles: OFFICERS },
+  { path: 'applications', page: applications.show, nav: 'nav.applications', roles: ['OFFICER'] },
   { path: 'signoff', page: signoff.show, nav: 'nav.signoff', roles: READERS, home: (me) => `signoff/${homeCode(me)}` },
   { path: 'findings', page: supervision.showFindings, nav: 'nav.findings', roles: READERS },
   { path: 'member', page: supervision.showMember, nav: 'nav.member', roles: [...MEMBER_READERS, 'OFFICER'] },

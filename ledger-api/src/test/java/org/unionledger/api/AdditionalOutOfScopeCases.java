@@ -38,6 +38,11 @@ final class AdditionalOutOfScopeCases {
 			cases.add(new OutOfScopeTest.Case("GET /api/unions/{unionId}/applications", user,
 					"/api/unions/os-sjz-a/applications", null));
 		}
+		cases.add(new OutOfScopeTest.Case("GET /api/applications", TestUsers.BD_OFFICER,
+				"/api/applications?unionId=os-sjz-a", null));
+		for (String user : List.of(TestUsers.SJZ_SUPERVISOR, TestUsers.HEBEI_AUDITOR, TestUsers.HEBEI_ADMIN)) {
+			cases.add(new OutOfScopeTest.Case("GET /api/applications", user, "/api/applications", null));
+		}
 		for (String user : List.of(TestUsers.BD_OFFICER, TestUsers.SJZ_SUPERVISOR, TestUsers.HEBEI_AUDITOR,
 				TestUsers.HEBEI_ADMIN)) {
 			cases.add(new OutOfScopeTest.Case("POST /api/applications/{applicationId}/approval", user,

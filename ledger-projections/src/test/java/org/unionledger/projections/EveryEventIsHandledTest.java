@@ -95,8 +95,6 @@ class EveryEventIsHandledTest {
 			Map.ofEntries(
 					entry(PersonalDataErased.class, "findings name members by id only, never their personal data"),
 					entry(MemberNameCorrected.class, "findings name members by id only, never their personal data"),
-					entry(EnrollmentReclassifiedAsTransferIn.class,
-							"it answers a finding's decision, kept from FindingDecided; what was found stays"),
 					entry(ServingUnionAssigned.class, "no finding concerns serving unions"),
 					entry(ServingAssignmentEnded.class, "no finding concerns serving unions"),
 					entry(UnionRegistered.class,

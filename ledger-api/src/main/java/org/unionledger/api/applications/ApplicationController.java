@@ -2,6 +2,9 @@ package org.unionledger.api.applications;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -13,16 +16,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.unionledger.api.applications.Applications.Application;
 import org.unionledger.api.applications.Applications.Approval;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.security.AccessScopes;
+import org.unionledger.api.security.LedgerUser;
+import org.unionledger.api.security.Role;
 import org.unionledger.applications.ApplicationId;
 import org.unionledger.applications.ApplicationStatus;
 import org.unionledger.projections.applications.PendingApplications;
 import org.unionledger.union.UnionDirectory.UnionFacts;
+import org.unionledger.union.UnionId;
 import org.unionledger.common.Rule;
 
 /**
@@ -64,6 +71,41 @@ public class ApplicationController {
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/applications/" + id.value()))
 			.body(new ApplicationState(id.value(), ApplicationStatus.PENDING));
+	}
+
+	/**
+	 * The inbox of the signed-in officer: pending applications to the unions they act
+	 * for, or to one of them; a system administrator names the union.
+	 * @param unionId only this union's (required for a system administrator)
+	 * @param page the page, from 0
+	 * @param size applications per page, 1 to 100
+	 */
+	@GetMapping("/api/applications")
+	public ApplicationInbox inbox(@RequestParam(required = false) String unionId,
+			@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "" + Applications.DEFAULT_PAGE_SIZE) int size) {
+		this.scopes.requireSomeUnionActor();
+		List<UnionFacts> unions = new ArrayList<>();
+		if (unionId != null) {
+			UnionFacts union = this.applications.union(unionId)
+				.orElseThrow(() -> ApiException.of(Rule.UNION_UNKNOWN, "unionId", "no union with this id"));
+			if (!this.scopes.canActFor(union.placement().unionId())) {
+				throw ApiException.of(Rule.OUT_OF_SCOPE, "unionId", "this union's applications lie outside your scope");
+			}
+			unions.add(union);
+		}
+		else {
+			LedgerUser user = this.scopes.current();
+			if (!user.is(Role.OFFICER)) {
+				throw ApiException.of(Rule.REQUIRED, "unionId", "name the union whose applications to list");
+			}
+			user.scope()
+				.unions()
+				.stream()
+				.sorted(Comparator.comparing(UnionId::value))
+				.forEach((id) -> this.applications.union(id.value()).ifPresent(unions::add));
+		}
+		return this.applications.inbox(unions, page, size);
 	}
 
 	@GetMapping("/api/applications/{applicationId}")

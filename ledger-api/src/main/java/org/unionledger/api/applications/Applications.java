@@ -3,6 +3,11 @@ package org.unionledger.api.applications;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -191,6 +196,51 @@ public class Applications {
 		return this.queries
 			.query(new FindPendingApplications(unionId), ResponseTypes.instanceOf(PendingApplications.class))
 			.join();
+	}
+
+	/** Applications per page of an inbox when none is asked for. */
+	public static final int DEFAULT_PAGE_SIZE = 20;
+
+	/** The most applications a page of an inbox holds. */
+	public static final int MAX_PAGE_SIZE = 100;
+
+	/**
+	 * A page of the pending applications to these unions, oldest first, each applicant
+	 * masked: one {@code _id} read per union for the lists, then one stream read per
+	 * application on the page.
+	 * @throws ApiException 422 {@code PAGE_OUT_OF_RANGE} for a negative page,
+	 * {@code PAGE_SIZE_OUT_OF_RANGE} for a size outside 1..{@value #MAX_PAGE_SIZE}
+	 */
+	public ApplicationInbox inbox(List<UnionFacts> unions, int page, int size) {
+		if (page < 0 || page > 1_000_000) {
+			throw ApiException.of(Rule.PAGE_OUT_OF_RANGE, "page", "page is 0 or more");
+		}
+		if (size < 1 || size > MAX_PAGE_SIZE) {
+			throw ApiException.of(Rule.PAGE_SIZE_OUT_OF_RANGE, "size", "size is 1 to " + MAX_PAGE_SIZE);
+		}
+		Map<String, String> names = new HashMap<>();
+		List<PendingApplications.Entry> pending = new ArrayList<>();
+		Map<String, UnionId> unionOf = new HashMap<>();
+		for (UnionFacts union : unions) {
+			UnionId id = union.placement().unionId();
+			names.put(id.value(), union.name());
+			for (PendingApplications.Entry entry : pending(id).applications()) {
+				pending.add(entry);
+				unionOf.put(entry.applicationId().value(), id);
+			}
+		}
+		pending.sort(Comparator.comparing(PendingApplications.Entry::submittedOn)
+			.thenComparing((e) -> e.applicationId().value()));
+		long from = (long) page * size;
+		List<ApplicationInbox.Entry> entries = new ArrayList<>();
+		for (long i = from; i < Math.min(pending.size(), from + size); i++) {
+			PendingApplications.Entry entry = pending.get((int) i);
+			ApplicationView view = view(find(entry.applicationId().value()));
+			String unionId = unionOf.get(entry.applicationId().value()).value();
+			entries.add(new ApplicationInbox.Entry(view.applicationId(), unionId, names.get(unionId),
+					entry.submittedOn(), view.residentIdMasked(), view.nameMasked()));
+		}
+		return new ApplicationInbox(pending.size(), page, size, entries);
 	}
 
 	/**

@@ -11,6 +11,7 @@ final class OperationSummaries {
 
 	private static final Map<String, String> SUMMARIES = Map.ofEntries(
 			Map.entry("POST /api/applications", "Apply for membership online"),
+			Map.entry("GET /api/applications", "List the pending online applications of an officer's unions"),
 			Map.entry("GET /api/applications/{applicationId}", "Read an online application"),
 			Map.entry("POST /api/applications/{applicationId}/approval", "Approve an online application"),
 			Map.entry("POST /api/applications/{applicationId}/decline", "Decline an online application"),

@@ -95,6 +95,24 @@ public class MemberRecords {
 		return Optional.ofNullable(state.personalData());
 	}
 
+	/**
+	 * The member's name masked (first character and stars), {@code [erased]} once their
+	 * data is erased; empty for a member without personal data.
+	 */
+	public Optional<String> maskedName(MemberId memberId) {
+		return personalData(memberId).map((data) -> {
+			try {
+				return maskName(this.vault.decrypt(data).name());
+			}
+			catch (UnreadablePersonalDataException ex) {
+				return ERASED;
+			}
+		});
+	}
+
+	/** What is shown instead of personal data that was erased. */
+	public static final String ERASED = "[erased]";
+
 	/** The credential issued with this code, if the member's stream has it. */
 	public Optional<TransferCredentialIssued> credential(MemberId memberId, String code) {
 		TransferCredentialIssued found = null;

@@ -2,16 +2,22 @@ package org.unionledger.api.supervision;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Service;
 import org.unionledger.api.freshness.ProjectionFreshness;
+import org.unionledger.api.members.MemberRecords;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.support.Actors;
+import org.unionledger.api.support.Ids;
 import org.unionledger.common.Rule;
 import org.unionledger.membership.Commands.ReclassifyEnrollmentAsTransferIn;
 import org.unionledger.membership.MemberId;
@@ -43,8 +49,11 @@ public class Findings {
 
 	private final Clock clock;
 
+	private final MemberRecords records;
+
 	public Findings(QueryGateway queries, CommandGateway commands, ProjectionFreshness freshness, Actors actors,
-			StatisticalCalendar calendar, Clock clock) {
+			StatisticalCalendar calendar, Clock clock, MemberRecords records) {
+		this.records = records;
 		this.queries = queries;
 		this.commands = commands;
 		this.freshness = freshness;
@@ -72,6 +81,67 @@ public class Findings {
 			throw ApiException.of(Rule.YEAR_OUT_OF_RANGE, "year", "year must lie between 1949 and " + (current + 1));
 		}
 		return statisticalYear;
+	}
+
+	/** Findings per page when none is asked for. */
+	public static final int DEFAULT_PAGE_SIZE = 100;
+
+	/** The most findings a page holds. */
+	public static final int MAX_PAGE_SIZE = 500;
+
+	/**
+	 * One page of findings and how many match.
+	 *
+	 * @param count how many match the kind and the status
+	 * @param byStatus how many of the kind are in each status
+	 * @param findings the page's findings
+	 */
+	public record FindingPage(int count, Map<FindingStatus, Integer> byStatus, List<Finding> findings) {
+	}
+
+	/**
+	 * A page of the findings of a scope in a year, of one kind and status or all.
+	 * @throws ApiException 422 {@code PAGE_OUT_OF_RANGE} for a negative page,
+	 * {@code PAGE_SIZE_OUT_OF_RANGE} for a size outside 1..{@value #MAX_PAGE_SIZE}
+	 */
+	public FindingPage page(String scope, int statisticalYear, FindingKind kind, FindingStatus status, int page,
+			int size) {
+		if (page < 0 || page > 1_000_000) {
+			throw ApiException.of(Rule.PAGE_OUT_OF_RANGE, "page", "page is 0 or more");
+		}
+		if (size < 1 || size > MAX_PAGE_SIZE) {
+			throw ApiException.of(Rule.PAGE_SIZE_OUT_OF_RANGE, "size", "size is 1 to " + MAX_PAGE_SIZE);
+		}
+		Map<FindingStatus, Integer> byStatus = new EnumMap<>(FindingStatus.class);
+		for (FindingStatus each : FindingStatus.values()) {
+			byStatus.put(each, 0);
+		}
+		List<Finding> matching = new ArrayList<>();
+		for (Finding finding : findings(scope, statisticalYear, kind)) {
+			FindingStatus its = FindingStatus.of(finding);
+			byStatus.merge(its, 1, Integer::sum);
+			if (status == null || status == its) {
+				matching.add(finding);
+			}
+		}
+		long from = (long) page * size;
+		List<Finding> onPage = (from >= matching.size()) ? List.of()
+				: matching.subList((int) from, (int) Math.min(matching.size(), from + size));
+		return new FindingPage(matching.size(), byStatus, List.copyOf(onPage));
+	}
+
+	/**
+	 * The names of a page's members, masked, by member id ({@code [erased]} once erased).
+	 */
+	public Map<String, String> memberNames(List<Finding> findings) {
+		Map<String, String> names = new TreeMap<>();
+		for (Finding finding : findings) {
+			String memberId = finding.memberId();
+			if (memberId != null && !names.containsKey(memberId)) {
+				Ids.member(memberId).flatMap(this.records::maskedName).ifPresent((name) -> names.put(memberId, name));
+			}
+		}
+		return names;
 	}
 
 	/** The findings of a scope ({@code J:<code>} or {@code U:<union>}) in a year. */
@@ -106,6 +176,9 @@ public class Findings {
 		if (!"CONFIRMED".equals(finding.status())) {
 			throw ApiException.of(Rule.FINDING_NOT_CONFIRMED, "findingId",
 					"only a confirmed finding is corrected; decide it first");
+		}
+		if (finding.correctedBy() != null) {
+			throw ApiException.of(Rule.NOT_A_NEW_ENROLLMENT, "findingId", "the finding was already corrected");
 		}
 		if (finding.memberId() == null) {
 			throw ApiException.of(Rule.NOT_A_NEW_ENROLLMENT, "findingId", "the finding names no member");

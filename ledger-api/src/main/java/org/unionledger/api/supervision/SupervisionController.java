@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -107,16 +108,23 @@ public class SupervisionController {
 	}
 
 	/**
-	 * Findings for a jurisdiction subtree or a union in a statistical year.
+	 * A page of the findings for a jurisdiction subtree or a union in a statistical year,
+	 * with the names of the unions, jurisdictions and members (masked) it names.
 	 * @param jurisdiction a 2-, 4- or 6-digit code (or use {@code unionId})
 	 * @param unionId a union instead of a jurisdiction
 	 * @param year the statistical year (default: the current one)
 	 * @param kind only findings of this kind
+	 * @param status only findings in this status ({@code CONFIRMED}: confirmed and not
+	 * corrected)
+	 * @param page the page, from 0
+	 * @param size findings per page, 1 to 500
 	 */
 	@GetMapping("/api/supervision/findings")
 	public FindingList findings(@RequestParam(required = false) String jurisdiction,
 			@RequestParam(required = false) String unionId, @RequestParam(required = false) Integer year,
-			@RequestParam(required = false) FindingKind kind) {
+			@RequestParam(required = false) FindingKind kind, @RequestParam(required = false) FindingStatus status,
+			@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "" + Findings.DEFAULT_PAGE_SIZE) int size) {
 		this.access.requireRole("read findings", Role.SUPERVISOR, Role.AUDITOR, Role.JURISDICTION_ADMIN,
 				Role.SYSTEM_ADMIN);
 		String scope;
@@ -138,8 +146,36 @@ public class SupervisionController {
 			throw ApiException.of(Rule.SCOPE_REQUIRED, "jurisdiction", "give exactly one of jurisdiction and unionId");
 		}
 		int statisticalYear = this.findings.year(year);
-		List<Finding> findings = this.findings.findings(scope, statisticalYear, kind);
-		return new FindingList(scope, statisticalYear, findings.size(), findings.stream().map(this::masked).toList());
+		Findings.FindingPage found = this.findings.page(scope, statisticalYear, kind, status, page, size);
+		List<Finding> shown = found.findings().stream().map(this::masked).toList();
+		Map<String, String> unionNames = new TreeMap<>();
+		Map<String, String> jurisdictionNames = new TreeMap<>();
+		for (Finding finding : shown) {
+			nameUnion(finding.unionId(), unionNames);
+			nameJurisdiction(finding.jurisdictionCode(), jurisdictionNames);
+			for (String key : Finding.OTHER_UNIONS) {
+				if (finding.detail().get(key) instanceof String other && !OUTSIDE.equals(other)) {
+					nameUnion(other, unionNames);
+				}
+				if (finding.detail().get(key.replaceFirst("Id$", "") + "Jurisdiction") instanceof String city) {
+					nameJurisdiction(city, jurisdictionNames);
+				}
+			}
+		}
+		return new FindingList(scope, statisticalYear, found.count(), page, size, found.byStatus(), shown, unionNames,
+				jurisdictionNames, this.findings.memberNames(shown));
+	}
+
+	private void nameUnion(String unionId, Map<String, String> names) {
+		if (unionId != null && !names.containsKey(unionId)) {
+			Ids.union(unionId).flatMap(this.unions::find).ifPresent((u) -> names.put(unionId, u.name()));
+		}
+	}
+
+	private void nameJurisdiction(String code, Map<String, String> names) {
+		if (code != null && !names.containsKey(code) && code.matches("\\d{2}|\\d{4}|\\d{6}")) {
+			this.jurisdictions.find(JurisdictionCode.of(code)).ifPresent((j) -> names.put(code, j.name()));
+		}
 	}
 
 	/** The finding with the other unions outside the reader's scope masked. */

@@ -58,12 +58,12 @@ class FindingsTest {
 		Actors actors = mock(Actors.class);
 		when(actors.current()).thenReturn(SUPERVISOR);
 		this.findings = new Findings(this.queries, this.commands, mock(ProjectionFreshness.class), actors,
-				StatisticalCalendar.ACFTU, CLOCK);
+				StatisticalCalendar.ACFTU, CLOCK, mock(org.unionledger.api.members.MemberRecords.class));
 	}
 
 	static Finding finding(String status, String memberId) {
 		return new Finding(ID, null, "sjz-express-01", "130104", 2027, memberId, TODAY, TODAY, 2, Map.of(), status,
-				null, null);
+				null, null, null, null);
 	}
 
 	@Test

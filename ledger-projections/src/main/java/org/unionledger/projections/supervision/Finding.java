@@ -23,10 +23,12 @@ import org.bson.Document;
  * @param status OPEN, CONFIRMED or DISMISSED
  * @param decisionReason the supervisor's reason, once decided
  * @param decidedBy who decided
+ * @param correctedBy who corrected it by a compensating event, once corrected
+ * @param correctionReason why it was corrected, once corrected
  */
 public record Finding(String id, FindingKind kind, String unionId, String jurisdictionCode, int statisticalYear,
 		String memberId, LocalDate effectiveDate, LocalDate recordedOn, long position, Map<String, Object> detail,
-		String status, String decisionReason, String decidedBy) {
+		String status, String decisionReason, String decidedBy, String correctedBy, String correctionReason) {
 
 	/**
 	 * The keys of {@code detail} that name a union other than the finding's own (the one
@@ -39,7 +41,7 @@ public record Finding(String id, FindingKind kind, String unionId, String jurisd
 	public Finding withDetail(Map<String, Object> newDetail) {
 		return new Finding(this.id, this.kind, this.unionId, this.jurisdictionCode, this.statisticalYear, this.memberId,
 				this.effectiveDate, this.recordedOn, this.position, Map.copyOf(newDetail), this.status,
-				this.decisionReason, this.decidedBy);
+				this.decisionReason, this.decidedBy, this.correctedBy, this.correctionReason);
 	}
 
 	static Finding from(Document d) {
@@ -48,7 +50,8 @@ public record Finding(String id, FindingKind kind, String unionId, String jurisd
 				d.getString("jurisdictionCode"), d.getInteger("statisticalYear", 0), d.getString("memberId"),
 				LocalDate.parse(d.getString("effectiveDate")), LocalDate.parse(d.getString("recordedOn")),
 				d.get("position", Number.class).longValue(), (detail != null) ? Map.copyOf(detail) : Map.of(),
-				d.getString("status"), d.getString("decisionReason"), d.getString("decidedBy"));
+				d.getString("status"), d.getString("decisionReason"), d.getString("decidedBy"),
+				d.getString("correctedBy"), d.getString("correctionReason"));
 	}
 
 }

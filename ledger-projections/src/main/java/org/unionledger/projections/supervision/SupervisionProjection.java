@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.unionledger.jurisdiction.JurisdictionCode;
+import org.unionledger.membership.Events.EnrollmentReclassifiedAsTransferIn;
 import org.unionledger.membership.Events.EnrollmentRejected;
 import org.unionledger.membership.Events.MemberEnrolled;
 import org.unionledger.membership.Events.MemberReEnrolled;
@@ -57,9 +58,10 @@ public class SupervisionProjection {
 	/**
 	 * The layout of these read models: 2 since lists are split into chunks by window of
 	 * global positions; 3 since a re-enrollment voids the member's credentials still
-	 * issued (layout 2 kept them issued, so they turned into expired-unused findings).
+	 * issued (layout 2 kept them issued, so they turned into expired-unused findings); 4
+	 * since a finding records its correction (who corrected it and why).
 	 */
-	public static final int LAYOUT = 3;
+	public static final int LAYOUT = 4;
 
 	static final String MEMBER_TRACE = "rm_member_trace";
 
@@ -368,6 +370,18 @@ public class SupervisionProjection {
 			d.put("decisionReason", event.reason());
 			d.put("decidedBy", event.recordedBy().value());
 			d.put("decidedAt", event.recordedAt().toString());
+		});
+	}
+
+	/**
+	 * A confirmed finding corrected by a compensating event: the finding keeps what was
+	 * found and its decision, and records who corrected it and why.
+	 */
+	@EventHandler
+	void on(EnrollmentReclassifiedAsTransferIn event, TrackingToken token) {
+		ReadModelBatch.current().apply(FINDINGS, event.findingId(), EventPositions.of(token), d -> {
+			d.put("correctedBy", event.recordedBy().value());
+			d.put("correctionReason", event.reason());
 		});
 	}
 

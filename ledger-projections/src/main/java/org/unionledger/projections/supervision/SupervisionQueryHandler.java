@@ -179,7 +179,8 @@ public class SupervisionQueryHandler {
 			detail.put("minimum", this.rules.burstMinEnrollments());
 			found.add(new Finding(FindingKind.BURST_BEFORE_DEADLINE.name() + ":" + unionId + "_" + year + ":" + window,
 					FindingKind.BURST_BEFORE_DEADLINE, unionId, counts.getString("jurisdictionCode"), year, null,
-					deadline, LocalDate.parse(recordedOn), position, Map.copyOf(detail), "OPEN", null, null));
+					deadline, LocalDate.parse(recordedOn), position, Map.copyOf(detail), "OPEN", null, null, null,
+					null));
 		}
 		return found;
 	}
@@ -236,7 +237,8 @@ public class SupervisionQueryHandler {
 		return Optional.of(new Finding(FindingKind.CREDENTIAL_EXPIRED_UNUSED.name() + ":" + memberId + ":" + position,
 				FindingKind.CREDENTIAL_EXPIRED_UNUSED, credential.getString("unionId"),
 				credential.getString("jurisdictionCode"), this.calendar.yearOf(expiresOn), memberId, expiresOn,
-				LocalDate.parse(credential.getString("recordedOn")), position, Map.copyOf(detail), "OPEN", null, null));
+				LocalDate.parse(credential.getString("recordedOn")), position, Map.copyOf(detail), "OPEN", null, null,
+				null, null));
 	}
 
 	/** The findings with the decisions recorded under their ids. */
@@ -255,7 +257,8 @@ public class SupervisionQueryHandler {
 					: new Finding(f.id(), f.kind(), f.unionId(), f.jurisdictionCode(), f.statisticalYear(),
 							f.memberId(), f.effectiveDate(), f.recordedOn(), f.position(), f.detail(),
 							decision.getString("status"), decision.getString("decisionReason"),
-							decision.getString("decidedBy")));
+							decision.getString("decidedBy"), decision.getString("correctedBy"),
+							decision.getString("correctionReason")));
 		}
 		return result;
 	}

@@ -205,6 +205,23 @@ class SupervisionProjectionTest {
 		assertThat(after.status()).isEqualTo("CONFIRMED");
 		assertThat(after.decisionReason()).isEqualTo("entered two months late to meet the target");
 		assertThat(after.decidedBy()).isEqualTo("supervisor");
+		assertThat(after.correctedBy()).isNull();
+
+		// The correction is recorded on the finding; every event fed again changes
+		// nothing.
+		this.events.add(new org.unionledger.membership.Events.EnrollmentReclassifiedAsTransferIn(
+				new org.unionledger.membership.MemberId(
+						(backdated.memberId() != null) ? backdated.memberId() : "m-planted"),
+				union(backdated.unionId(), backdated.jurisdictionCode()), backdated.effectiveDate(),
+				org.unionledger.membership.EnrollmentChannel.ON_SITE, backdated.id(), "came from another province",
+				at(LocalDate.of(2026, 6, 2)), new RecordedBy("supervisor")));
+		feed(this.events, 500);
+		feed(this.events, 7);
+		Finding corrected = this.queries.handle(new FindFinding(backdated.id())).orElseThrow();
+		assertThat(corrected.status()).isEqualTo("CONFIRMED");
+		assertThat(corrected.correctedBy()).isEqualTo("supervisor");
+		assertThat(corrected.correctionReason()).isEqualTo("came from another province");
+		assertThat(corrected.detail()).isEqualTo(after.detail());
 	}
 
 	@Test
@@ -534,6 +551,9 @@ class SupervisionProjectionTest {
 			this.projection.on(e, token);
 		}
 		else if (event instanceof FindingDecided e) {
+			this.projection.on(e, token);
+		}
+		else if (event instanceof org.unionledger.membership.Events.EnrollmentReclassifiedAsTransferIn e) {
 			this.projection.on(e, token);
 		}
 		else {
