@@ -304,6 +304,11 @@ public enum Rule {
 	 */
 	UNION_UNKNOWN(Kind.NOT_FOUND, "no union with this id", "工会不存在"),
 
+	/** Only a signed yearly report is printed or exported. */
+	REPORT_NOT_SIGNED(Kind.NOT_FOUND,
+			"the report of this year is not signed; only a signed report is printed or exported",
+			"该年度年报尚未签报，只有已签报的年报才能打印或导出"),
+
 	/**
 	 * No member with that id is held or served by the union on the date; an unknown id
 	 * reads the same, so that no answer tells whether a member exists elsewhere.
@@ -440,6 +445,15 @@ public enum Rule {
 
 	/** A jurisdiction below has neither signed its report nor been found exempt. */
 	CHILD_NOT_SIGNED(Kind.CONFLICT, "a unit below has not signed its report for the year", "下级单位尚未签报本年度年报"),
+
+	/**
+	 * A dated action (an enrollment) takes effect in a statistical year whose report is
+	 * signed: it would flag the reports listed with the refusal, so it goes ahead only
+	 * when confirmed ({@code confirmBackdating}).
+	 */
+	BACKDATED_INTO_SIGNED_YEAR(Kind.CONFLICT,
+			"{0} lies in a statistical year whose report is signed; the reports listed would be flagged: confirm to go ahead",
+			"{0} 落在年报已签报的统计年度内，补录将使所列年报出现变更标记；确认后才能提交"),
 
 	/** A report of the level below has open change flags: it is signed again first. */
 	CHILD_REPORT_FLAGGED(Kind.CONFLICT, "a report of the level below has open change flags: it is signed again first",
