@@ -10,6 +10,7 @@ import * as services from './pages/services.js';
 import * as officer from './pages/officer.js';
 import * as supervision from './pages/supervision.js';
 import * as signoff from './pages/signoff.js';
+import * as report from './pages/report.js';
 
 const OFFICERS = ['OFFICER', 'SYSTEM_ADMIN'];
 const READERS = ['JURISDICTION_ADMIN', 'SUPERVISOR', 'AUDITOR', 'SYSTEM_ADMIN'];
@@ -31,6 +32,7 @@ const ROUTES = [
   { path: 'service', page: officer.showService, nav: 'nav.service', roles: OFFICERS },
   { path: 'import', page: officer.showImport, nav: 'nav.import', roles: OFFICERS },
   { path: 'signoff', page: signoff.show, nav: 'nav.signoff', roles: READERS, home: (me) => `signoff/${homeCode(me)}` },
+  { path: 'report', page: report.show, nav: 'nav.signoff', roles: READERS, navRoles: [] },
   { path: 'findings', page: supervision.showFindings, nav: 'nav.findings', roles: READERS },
   { path: 'member', page: supervision.showMember, nav: 'nav.member', roles: [...MEMBER_READERS, 'OFFICER'] },
   { path: 'verify', page: supervision.showVerify, nav: 'nav.verify', roles: ['AUDITOR', 'SYSTEM_ADMIN'] },

@@ -182,6 +182,7 @@ class OutOfScopeTest extends ApiTestSupport {
 		cases.addAll(AdditionalOutOfScopeCases.cases(this));
 		cases.addAll(FigureAndAuditOutOfScopeCases.cases(this));
 		cases.addAll(SignOffOutOfScopeCases.cases());
+		cases.addAll(ReportOutOfScopeCases.cases());
 		cases.addAll(DashboardOutOfScopeCases.cases(this));
 		return cases;
 	}
