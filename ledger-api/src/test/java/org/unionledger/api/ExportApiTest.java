@@ -63,8 +63,12 @@ class ExportApiTest extends ApiTestSupport {
 		}
 		String residentId = residentId();
 		LeakScan.remember(residentId, "鹿泉甲");
-		ResponseEntity<Map> enrolled = admin.postForEntity("/api/members", Map.of("residentId", residentId, "name",
-				"鹿泉甲", "unionId", UNION, "effectiveDate", "2025-03-01", "channel", "ON_SITE"), Map.class);
+		ResponseEntity<Map> enrolled = admin.postForEntity("/api/members",
+				Map.of("residentId", residentId, "name", "鹿泉甲", "unionId", UNION, "effectiveDate", "2025-03-01",
+						"channel", "ON_SITE",
+						// later years may be signed already (SignOffApiTest signs 2026)
+						"confirmBackdating", true),
+				Map.class);
 		assertThat(enrolled.getStatusCode()).as(String.valueOf(enrolled.getBody())).isEqualTo(HttpStatus.CREATED);
 		ResponseEntity<Map> service = admin.postForEntity("/api/services",
 				Map.of("unionId", UNION, "memberId", enrolled.getBody().get("memberId"), "type",
