@@ -194,7 +194,7 @@ public enum Rule {
 
 	/** The first row of a CSV file does not name the columns. */
 	CSV_HEADER(Kind.INVALID,
-			"the first row must name the columns residentId,name,unionId,effectiveDate and optionally channel (or 身份证号,姓名,工会,入会日期[,渠道]), each once",
+			"the first row must name the columns residentId,name,unionId,effectiveDate and optionally channel (or their Chinese names), each once",
 			"CSV 首行须列出各列名称：身份证号,姓名,工会,入会日期[,渠道]（或英文 residentId,name,unionId,effectiveDate[,channel]），每列一次"),
 
 	/** A field of a CSV file is longer than any field of an enrollment. */

@@ -140,7 +140,7 @@ final class EnrollmentCsv {
 	private static ApiException headerProblem() {
 		return ApiException.of(Rule.CSV_HEADER, "file",
 				"the first row must name the columns residentId,name,unionId,effectiveDate and optionally channel "
-						+ "(or 身份证号,姓名,工会,入会日期[,渠道]), each once");
+						+ "(or their Chinese names 身份证号,姓名,工会,入会日期[,渠道]), each once");
 	}
 
 	private static String field(CSVRecord fields, Map<String, Integer> columns, String column) {
