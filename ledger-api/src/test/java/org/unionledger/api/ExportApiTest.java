@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.fail;
 @SuppressWarnings({ "unchecked", "rawtypes" })
 class ExportApiTest extends ApiTestSupport {
 
-	/** A county no other test uses, so its 2025 report is this class's to sign. */
+	/** A county no other test uses, so its 2024 report is this class's to sign. */
 	static final String COUNTY = "130110";
 
 	static final String UNION = "ex-luquan-site";
@@ -41,15 +41,15 @@ class ExportApiTest extends ApiTestSupport {
 	/** A union name a spreadsheet would run as a formula. */
 	static final String FORMULA_NAME = "=1+2 鹿泉工会";
 
-	void signed2025Report() {
-		signed2025Report(as(TestUsers.SYSADMIN));
+	void signedReport() {
+		signedReport(as(TestUsers.SYSADMIN));
 	}
 
 	/**
-	 * Registers the union, enrolls a member and records a service in 2025 and signs the
-	 * county's 2025 report, as the system administrator, unless it is signed already.
+	 * Registers the union, enrolls a member and records a service in 2024 and signs the
+	 * county's 2024 report, as the system administrator, unless it is signed already.
 	 */
-	static void signed2025Report(TestRestTemplate admin) {
+	static void signedReport(TestRestTemplate admin) {
 		if (admin.getForEntity("/api/unions/" + UNION, Map.class).getStatusCode() != HttpStatus.OK) {
 			ResponseEntity<Map> union = admin.postForEntity("/api/unions",
 					Map.of("unionId", UNION, "name", FORMULA_NAME, "type", "PROJECT_SITE", "sector", "CONSTRUCTION",
@@ -57,14 +57,14 @@ class ExportApiTest extends ApiTestSupport {
 					Map.class);
 			assertThat(union.getStatusCode()).as(String.valueOf(union.getBody())).isEqualTo(HttpStatus.CREATED);
 		}
-		Map report = admin.getForObject("/api/jurisdictions/" + COUNTY + "/annual-reports/2025", Map.class);
+		Map report = admin.getForObject("/api/jurisdictions/" + COUNTY + "/annual-reports/2024", Map.class);
 		if ("SIGNED".equals(report.get("status"))) {
 			return;
 		}
 		String residentId = residentId();
 		LeakScan.remember(residentId, "鹿泉甲");
 		ResponseEntity<Map> enrolled = admin.postForEntity("/api/members",
-				Map.of("residentId", residentId, "name", "鹿泉甲", "unionId", UNION, "effectiveDate", "2025-03-01",
+				Map.of("residentId", residentId, "name", "鹿泉甲", "unionId", UNION, "effectiveDate", "2024-03-01",
 						"channel", "ON_SITE",
 						// later years may be signed already (SignOffApiTest signs 2026)
 						"confirmBackdating", true),
@@ -72,24 +72,24 @@ class ExportApiTest extends ApiTestSupport {
 		assertThat(enrolled.getStatusCode()).as(String.valueOf(enrolled.getBody())).isEqualTo(HttpStatus.CREATED);
 		ResponseEntity<Map> service = admin.postForEntity("/api/services",
 				Map.of("unionId", UNION, "memberId", enrolled.getBody().get("memberId"), "type",
-						"EMPLOYMENT_ASSISTANCE", "deliveredOn", "2025-06-01", "amountYuan", "1234.56"),
+						"EMPLOYMENT_ASSISTANCE", "deliveredOn", "2024-06-01", "amountYuan", "1234.56"),
 				Map.class);
 		assertThat(service.getStatusCode()).as(String.valueOf(service.getBody())).isEqualTo(HttpStatus.CREATED);
 		ResponseEntity<Map> signed = admin.postForEntity(
-				"/api/jurisdictions/" + COUNTY + "/annual-reports/2025/sign-off", Map.of("comment", "核对无误"), Map.class);
+				"/api/jurisdictions/" + COUNTY + "/annual-reports/2024/sign-off", Map.of("comment", "核对无误"), Map.class);
 		assertThat(signed.getStatusCode()).as(String.valueOf(signed.getBody())).isEqualTo(HttpStatus.CREATED);
 	}
 
 	@Test
 	void theSignedReportIsASheetInYuanWithChineseLabelsAndAnXlsxFileSayingTheSame() throws IOException {
-		signed2025Report();
-		Map report = as(TestUsers.SJZ_SUPERVISOR).getForObject("/api/jurisdictions/" + COUNTY + "/annual-reports/2025",
+		signedReport();
+		Map report = as(TestUsers.SJZ_SUPERVISOR).getForObject("/api/jurisdictions/" + COUNTY + "/annual-reports/2024",
 				Map.class);
 		Map<String, Object> figures = (Map<String, Object>) report.get("figures");
 		Map sheet = as(TestUsers.SJZ_SUPERVISOR)
-			.getForObject("/api/jurisdictions/" + COUNTY + "/annual-reports/2025/sheet", Map.class);
+			.getForObject("/api/jurisdictions/" + COUNTY + "/annual-reports/2024/sheet", Map.class);
 		assertThat(sheet).containsEntry("language", "zh-CN")
-			.containsEntry("title", "鹿泉区 2025 年度统计年报（已签报）")
+			.containsEntry("title", "鹿泉区 2024 年度统计年报（已签报）")
 			.containsEntry("reportDigest", report.get("reportDigest"))
 			.containsEntry("sealDigest", report.get("sealDigest"))
 			.containsEntry("version", report.get("version"));
@@ -105,21 +105,21 @@ class ExportApiTest extends ApiTestSupport {
 		assertThat(((Number) lines.get("newEnrollments").get("value")).longValue())
 			.isEqualTo(((Number) figures.get("newEnrollments")).longValue());
 		Map english = as(TestUsers.SJZ_SUPERVISOR)
-			.getForObject("/api/jurisdictions/" + COUNTY + "/annual-reports/2025/sheet?lang=en", Map.class);
+			.getForObject("/api/jurisdictions/" + COUNTY + "/annual-reports/2024/sheet?lang=en", Map.class);
 		assertThat(((List<Map>) english.get("lines")).stream().filter((l) -> amount.equals(l.get("figure"))))
 			.singleElement()
 			.satisfies((line) -> assertThat(line).containsEntry("unit", "yuan")
 				.containsEntry("label", "Services to members held here · Employment assistance · amount (yuan)"));
 
 		ResponseEntity<byte[]> file = as(TestUsers.SJZ_SUPERVISOR)
-			.getForEntity("/api/jurisdictions/" + COUNTY + "/annual-reports/2025/report.xlsx", byte[].class);
+			.getForEntity("/api/jurisdictions/" + COUNTY + "/annual-reports/2024/report.xlsx", byte[].class);
 		assertThat(file.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(file.getHeaders().getContentType().toString())
 			.isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		assertThat(file.getHeaders().getContentDisposition().getFilename())
-			.isEqualTo("annual-report-" + COUNTY + "-2025-v" + report.get("version") + ".xlsx");
+			.isEqualTo("annual-report-" + COUNTY + "-2024-v" + report.get("version") + ".xlsx");
 		List<Row> rows = read(file.getBody());
-		assertThat(rows.get(0).getCellText(0)).isEqualTo("鹿泉区 2025 年度统计年报（已签报）");
+		assertThat(rows.get(0).getCellText(0)).isEqualTo("鹿泉区 2024 年度统计年报（已签报）");
 		assertThat(rows.stream()
 			.filter((row) -> row.getCellCount() > 1 && "年报摘要".equals(row.getCellText(0)))
 			.map((row) -> row.getCellText(1))).containsExactly((String) report.get("reportDigest"));
@@ -133,27 +133,27 @@ class ExportApiTest extends ApiTestSupport {
 		assertThat(amountRow.getCellText(2)).isEqualTo("元");
 		assertThat(rows.stream().filter((row) -> row.getCellCount() > 3 && figures.containsKey(row.getCellText(3))))
 			.hasSize(figures.size());
-		System.out.println("Report " + COUNTY + "/2025 as XLSX: " + file.getBody().length + " bytes, " + rows.size()
+		System.out.println("Report " + COUNTY + "/2024 as XLSX: " + file.getBody().length + " bytes, " + rows.size()
 				+ " rows, " + figures.size() + " figures; " + amount + " = " + amountRow.getCellText(1) + " 元");
 
 		// outside the reader's scope, or not signed
 		assertThat(as(TestUsers.TANGSHAN_SUPERVISOR)
-			.getForEntity("/api/jurisdictions/" + COUNTY + "/annual-reports/2025/report.xlsx", Map.class)
+			.getForEntity("/api/jurisdictions/" + COUNTY + "/annual-reports/2024/report.xlsx", Map.class)
 			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		ResponseEntity<Map> unsigned = as(TestUsers.SYSADMIN)
-			.getForEntity("/api/jurisdictions/" + COUNTY + "/annual-reports/2024/sheet", Map.class);
+			.getForEntity("/api/jurisdictions/" + COUNTY + "/annual-reports/2023/sheet", Map.class);
 		assertThat(unsigned.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(unsigned.getBody()).containsEntry("rule", "REPORT_NOT_SIGNED");
 	}
 
 	@Test
 	void backdatingIntoTheSignedYearAsksForConfirmationAndChangesNothingUntilConfirmed() {
-		signed2025Report();
+		signedReport();
 		Map before = as(TestUsers.SYSADMIN).getForObject("/api/unions/" + UNION + "/members", Map.class);
 		String residentId = residentId();
 		LeakScan.remember(residentId, "鹿泉乙");
 		Map<String, Object> request = new HashMap<>(Map.of("residentId", residentId, "name", "鹿泉乙", "unionId", UNION,
-				"effectiveDate", "2025-08-01", "channel", "ON_SITE"));
+				"effectiveDate", "2024-08-01", "channel", "ON_SITE"));
 		HttpHeaders chinese = new HttpHeaders();
 		chinese.set(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN");
 		ResponseEntity<Map> refused = as(TestUsers.SYSADMIN).exchange("/api/members", HttpMethod.POST,
@@ -165,20 +165,20 @@ class ExportApiTest extends ApiTestSupport {
 		assertThat((List<Map>) refused.getBody().get("reports"))
 			.anySatisfy((report) -> assertThat(report).containsEntry("code", COUNTY)
 				.containsEntry("name", "鹿泉区")
-				.containsEntry("statisticalYear", 2025));
+				.containsEntry("statisticalYear", 2024));
 		assertThat(as(TestUsers.SYSADMIN).getForObject("/api/unions/" + UNION + "/members", Map.class).get("count"))
 			.isEqualTo(before.get("count"));
-		Map flags = as(TestUsers.SYSADMIN).getForObject("/api/jurisdictions/" + COUNTY + "/annual-reports/2025",
+		Map flags = as(TestUsers.SYSADMIN).getForObject("/api/jurisdictions/" + COUNTY + "/annual-reports/2024",
 				Map.class);
 		Object openBefore = flags.get("openFlags");
 
 		request.put("confirmBackdating", true);
 		ResponseEntity<Map> enrolled = as(TestUsers.SYSADMIN).postForEntity("/api/members", request, Map.class);
 		assertThat(enrolled.getStatusCode()).as(String.valueOf(enrolled.getBody())).isEqualTo(HttpStatus.CREATED);
-		Map after = as(TestUsers.SYSADMIN).getForObject("/api/jurisdictions/" + COUNTY + "/annual-reports/2025",
+		Map after = as(TestUsers.SYSADMIN).getForObject("/api/jurisdictions/" + COUNTY + "/annual-reports/2024",
 				Map.class);
 		assertThat(((Number) after.get("openFlags")).intValue()).isGreaterThan(((Number) openBefore).intValue());
-		System.out.println("Backdated enrollment into " + COUNTY + "/2025: refused unconfirmed with "
+		System.out.println("Backdated enrollment into " + COUNTY + "/2024: refused unconfirmed with "
 				+ refused.getBody().get("reports") + "; confirmed, open flags " + openBefore + " -> "
 				+ after.get("openFlags"));
 		// a date after the signed year needs no confirmation
@@ -191,7 +191,7 @@ class ExportApiTest extends ApiTestSupport {
 
 	@Test
 	void aRosterIsExportedWithinTheCallersScopeWithFormulasNeutralised() throws IOException {
-		signed2025Report();
+		signedReport();
 		Map roster = as(TestUsers.SJZ_SUPERVISOR).getForObject("/api/unions/" + UNION + "/members", Map.class);
 		ResponseEntity<byte[]> csv = as(TestUsers.SJZ_SUPERVISOR).getForEntity("/api/unions/" + UNION + "/roster.csv",
 				byte[].class);
@@ -202,7 +202,7 @@ class ExportApiTest extends ApiTestSupport {
 		List<String> lines = text.lines().toList();
 		assertThat(lines).hasSize(1 + ((Number) roster.get("count")).intValue());
 		assertThat(lines.subList(1, lines.size())).allSatisfy((line) -> assertThat(line).startsWith("'=1+2 鹿泉工会,m-"))
-			.anySatisfy((line) -> assertThat(line).contains(",在册,2025-03-01"));
+			.anySatisfy((line) -> assertThat(line).contains(",在册,2024-03-01"));
 
 		ResponseEntity<byte[]> xlsx = as(TestUsers.SYSADMIN)
 			.getForEntity("/api/unions/" + UNION + "/roster.xlsx?lang=en", byte[].class);

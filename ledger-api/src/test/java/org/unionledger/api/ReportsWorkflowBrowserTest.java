@@ -47,11 +47,11 @@ class ReportsWorkflowBrowserTest extends ApiTestSupport {
 	void openBrowser() throws IOException {
 		this.browser = Browser.open("http://localhost:" + this.port, 1280, 900);
 		ensureUnion("os-sjz-a", "130102");
-		ExportApiTest.signed2025Report(as(TestUsers.SYSADMIN));
-		Map report = as(TestUsers.SYSADMIN).getForObject("/api/jurisdictions/130102/annual-reports/2025", Map.class);
+		ExportApiTest.signedReport(as(TestUsers.SYSADMIN));
+		Map report = as(TestUsers.SYSADMIN).getForObject("/api/jurisdictions/130102/annual-reports/2024", Map.class);
 		if (!"SIGNED".equals(report.get("status"))) {
 			ResponseEntity<Map> signed = as(TestUsers.SYSADMIN).postForEntity(
-					"/api/jurisdictions/130102/annual-reports/2025/sign-off", Map.of("comment", "年报核对完毕"), Map.class);
+					"/api/jurisdictions/130102/annual-reports/2024/sign-off", Map.of("comment", "年报核对完毕"), Map.class);
 			assertThat(signed.getStatusCode()).as(String.valueOf(signed.getBody())).isEqualTo(HttpStatus.CREATED);
 		}
 	}
@@ -74,13 +74,13 @@ class ReportsWorkflowBrowserTest extends ApiTestSupport {
 	@Order(1)
 	void aSupervisorPrintsTheSignedReportInYuanWithChineseLabels() {
 		String county = ExportApiTest.COUNTY;
-		Map report = as(TestUsers.SJZ_SUPERVISOR).getForObject("/api/jurisdictions/" + county + "/annual-reports/2025",
+		Map report = as(TestUsers.SJZ_SUPERVISOR).getForObject("/api/jurisdictions/" + county + "/annual-reports/2024",
 				Map.class);
 		Map<String, Number> figures = (Map<String, Number>) report.get("figures");
 		this.browser.signIn(TestUsers.SJZ_SUPERVISOR, TestUsers.PASSWORD);
-		this.browser.route("#/signoff/" + county + "/2025");
+		this.browser.route("#/signoff/" + county + "/2024");
 		this.browser.find("#signoff-print-link").click();
-		this.browser.waitForText("#page-title", "鹿泉区 2025 年度统计年报（已签报）");
+		this.browser.waitForText("#page-title", "鹿泉区 2024 年度统计年报（已签报）");
 		this.browser.settle();
 		assertThat(this.browser.text("#print-report-digest")).isEqualTo(report.get("reportDigest"));
 		assertThat(this.browser.text("#print-seal-digest")).isEqualTo(report.get("sealDigest"));
@@ -106,7 +106,7 @@ class ReportsWorkflowBrowserTest extends ApiTestSupport {
 		assertThat(amount.getText()).contains("会员所属地服务 · 就业援助 · 金额（元）", "1,234.56", "元");
 		assertThat(this.browser.text("main")).doesNotContain("amountFen", "heldServices", "（分）");
 		assertThat(this.browser.present("#report-xlsx").getAttribute("href"))
-			.endsWith("/api/jurisdictions/" + county + "/annual-reports/2025/report.xlsx?lang=zh-CN");
+			.endsWith("/api/jurisdictions/" + county + "/annual-reports/2024/report.xlsx?lang=zh-CN");
 		this.browser.screenshot("r1-report-print-view");
 		this.browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
 		assertThat(this.browser.all("#print-button").get(0).isDisplayed()).isFalse();
@@ -153,7 +153,7 @@ class ReportsWorkflowBrowserTest extends ApiTestSupport {
 	@Test
 	@Order(3)
 	void backdatingIntoASignedYearAsksForConfirmationCancelChangesNothingConfirmEnrolls() {
-		String date = "2025-09-15";
+		String date = "2024-09-15";
 		// what the API answers for such an enrollment: the reports it would flag
 		Map<String, Object> probe = new HashMap<>(Map.of("residentId", residentId(), "name", "探查", "unionId",
 				"os-sjz-a", "effectiveDate", date, "channel", "ON_SITE"));
@@ -162,7 +162,7 @@ class ReportsWorkflowBrowserTest extends ApiTestSupport {
 		List<String> expected = ((List<Map>) refused.getBody().get("reports")).stream()
 			.map((r) -> r.get("code") + "/" + r.get("statisticalYear"))
 			.toList();
-		assertThat(expected).contains("130102/2025");
+		assertThat(expected).contains("130102/2024");
 		int before = rosterCount();
 
 		this.browser.signIn(TestUsers.SJZ_OFFICER, TestUsers.PASSWORD);
@@ -175,7 +175,7 @@ class ReportsWorkflowBrowserTest extends ApiTestSupport {
 		this.browser.find("#enroll-form-submit").click();
 		this.browser.find("#backdating-dialog");
 		assertThat(this.browser.text("#backdating-title")).isEqualTo("补录到已签报的统计年度");
-		assertThat(this.browser.text("#backdating-dialog")).contains("入会日期 " + date, "长安区 2025 年度统计年报");
+		assertThat(this.browser.text("#backdating-dialog")).contains("入会日期 " + date, "长安区 2024 年度统计年报");
 		assertThat(this.browser.all("#backdating-reports li")
 			.stream()
 			.map((li) -> li.getAttribute("data-code") + "/" + li.getAttribute("data-year"))
@@ -193,7 +193,7 @@ class ReportsWorkflowBrowserTest extends ApiTestSupport {
 		assertThat(rosterCount()).isEqualTo(before + 1);
 		Map history = as(TestUsers.SJZ_OFFICER).getForObject("/api/members/" + memberId + "/history", Map.class);
 		assertThat(history.toString()).contains(date);
-		Map flags = as(TestUsers.SYSADMIN).getForObject("/api/jurisdictions/130102/annual-reports/2025", Map.class);
+		Map flags = as(TestUsers.SYSADMIN).getForObject("/api/jurisdictions/130102/annual-reports/2024", Map.class);
 		assertThat(((Number) flags.get("openFlags")).intValue()).isPositive();
 		this.browser.screenshot("r6-backdating-confirmed", "#enroll-form");
 		this.browser.signOut();
