@@ -13,6 +13,7 @@ import * as signoff from './pages/signoff.js';
 import * as figures from './pages/figures.js';
 import * as members from './pages/members.js';
 import * as applications from './pages/applications.js';
+import * as report from './pages/report.js';
 
 const OFFICERS = ['OFFICER', 'SYSTEM_ADMIN'];
 const READERS = ['JURISDICTION_ADMIN', 'SUPERVISOR', 'AUDITOR', 'SYSTEM_ADMIN'];
@@ -37,6 +38,7 @@ const ROUTES = [
   { path: 'import', page: officer.showImport, nav: 'nav.import', roles: OFFICERS },
   { path: 'applications', page: applications.show, nav: 'nav.applications', roles: ['OFFICER'] },
   { path: 'signoff', page: signoff.show, nav: 'nav.signoff', roles: READERS, home: (me) => `signoff/${homeCode(me)}` },
+  { path: 'report', page: report.show, nav: 'nav.signoff', roles: READERS, navRoles: [] },
   { path: 'findings', page: supervision.showFindings, nav: 'nav.findings', roles: READERS },
   { path: 'member', page: supervision.showMember, nav: 'nav.member', roles: [...MEMBER_READERS, 'OFFICER'] },
   { path: 'verify', page: supervision.showVerify, nav: 'nav.verify', roles: ['AUDITOR', 'SYSTEM_ADMIN'] },

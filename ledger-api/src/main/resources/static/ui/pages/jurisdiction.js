@@ -3,7 +3,7 @@
 import { api, query } from '../api.js';
 import { chartCard } from '../charts.js';
 import { h, table } from '../dom.js';
-import { label, number, t } from '../i18n.js';
+import { label, lang, number, t } from '../i18n.js';
 import { breadcrumbs, figureLabel, filterForm, filters, inScope, kpi, pageTitle, percent } from './common.js';
 import { figureHref, figureLink } from './figures.js';
 import { rankingCards, targetsCard } from './targets.js';
@@ -236,4 +236,10 @@ export async function showUnion(main, [unionId], me) {
         h('a', { href: `#/issue/${unionId}`, class: 'button' }, t('nav.issue')),
         h('a', { href: `#/transfers/u/${unionId}`, class: 'button' }, t('nav.transfers')))]
       : []));
+  // The roster as a file, for those who may read the union's members (the server checks).
+  if (['OFFICER', 'SUPERVISOR', 'AUDITOR', 'SYSTEM_ADMIN'].includes(me.role)) {
+    main.append(h('p', { class: 'actions', id: 'roster-exports' },
+      h('a', { href: `${path}/roster.csv?lang=${lang()}`, download: '', id: 'roster-csv' }, t('roster.downloadCsv')), ' ',
+      h('a', { href: `${path}/roster.xlsx?lang=${lang()}`, download: '', id: 'roster-xlsx' }, t('roster.downloadXlsx'))));
+  }
 }

@@ -79,6 +79,50 @@ async function unionCounts(unionId) {
   return { active: stats.members.active, newEnrollments: stats.flows.newEnrollments };
 }
 
+/**
+ * Asks before backdating into a signed year: the server refuses (409) an enrollment that
+ * would flag signed reports, listing them; the officer sees which and confirms or cancels.
+ */
+function confirmBackdating(reports, date) {
+  return new Promise((resolve) => {
+    let dialog = null;
+    const close = (answer) => {
+      dialog.close();
+      dialog.remove();
+      resolve(answer);
+    };
+    dialog = h('dialog', { class: 'confirm', id: 'backdating-dialog', 'aria-labelledby': 'backdating-title' },
+      h('h3', { id: 'backdating-title' }, t('backdating.title')),
+      h('p', {}, t('backdating.explain', { date })),
+      h('ul', { id: 'backdating-reports' }, reports.map((r) => h('li', { dataset: { code: r.code, year: String(r.statisticalYear) } },
+        t('backdating.report', { name: r.name, year: r.statisticalYear, version: r.version })))),
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', id: 'backdating-cancel', onclick: () => close(false) }, t('backdating.cancel')),
+        h('button', { type: 'button', class: 'primary', id: 'backdating-confirm', onclick: () => close(true) }, t('backdating.confirm'))));
+    dialog.addEventListener('cancel', (event) => {
+      event.preventDefault();
+      close(false);
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+  });
+}
+
+/** Enrolls; a refusal naming reports to flag asks for confirmation. Null when cancelled. */
+async function enrollConfirmingBackdating(body) {
+  try {
+    return await api('/api/members', { method: 'POST', body });
+  } catch (error) {
+    if (error.status !== 409 || !Array.isArray(error.problem.reports)) {
+      throw error;
+    }
+    if (!await confirmBackdating(error.problem.reports, body.effectiveDate)) {
+      return null;
+    }
+    return api('/api/members', { method: 'POST', body: { ...body, confirmBackdating: true } });
+  }
+}
+
 export async function showEnroll(main, [preset], me) {
   const union = unionInput(me, preset);
   const residentId = h('input', { name: 'residentId', required: true, inputmode: 'text', maxlength: '18', autocomplete: 'off' });
@@ -129,7 +173,13 @@ export async function showEnroll(main, [preset], me) {
     }
     try {
       const body = values(form);
-      const answer = await api('/api/members', { method: 'POST', body });
+      const answer = await enrollConfirmingBackdating(body);
+      if (!answer) {
+        const box = form.querySelector('.form-message');
+        box.className = 'form-message message';
+        box.textContent = t('backdating.cancelled');
+        return;
+      }
       success(form, [t('form.enrolled'), ' ', h('a', { href: `#/member/${answer.memberId}`, id: 'enrolled-member' }, answer.memberId)]);
       form.querySelector('[name=residentId]').value = '';
       form.querySelector('[name=name]').value = '';
@@ -329,6 +379,9 @@ export async function showImport(main, parts, me) {
   const form = formShell('import-form', [field('f-file', t('form.csvFile'), file, t('import.columns'))], t('form.upload'));
   form.querySelectorAll('[data-field]').forEach((f) => { f.dataset.field = f.dataset.field.replace(/^f-/, ''); });
   const progress = h('section', { id: 'import-progress', class: 'card wide', hidden: true });
+  const templates = h('p', { class: 'template-links', id: 'import-templates' },
+    h('a', { href: '/api/imports/template.csv?lang=zh-CN', download: '', id: 'template-zh' }, t('import.templateZh')),
+    h('a', { href: '/api/imports/template.csv?lang=en', download: '', id: 'template-en' }, t('import.templateEn')));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearErrors(form);
@@ -354,7 +407,7 @@ export async function showImport(main, parts, me) {
       showProblem(form, error);
     }
   });
-  main.replaceChildren(pageTitle(t('nav.import'), t('import.sub')), form, progress);
+  main.replaceChildren(pageTitle(t('nav.import'), t('import.sub')), templates, form, progress);
 }
 
 function renderJob(box, job) {
@@ -371,8 +424,10 @@ function renderJob(box, job) {
       h('dt', {}, t('import.alreadyPresent')), h('dd', { id: 'import-already' }, number(job.alreadyPresent || 0)),
       h('dt', {}, t('import.rejected')), h('dd', { id: 'import-rejected' }, number(job.rejected || 0))),
     job.rejections && job.rejections.length
-      ? table([{ key: 'line', label: t('col.line'), numeric: true }, { key: 'field', label: t('col.field') },
-        { key: 'rule', label: t('col.rule') }, { key: 'message', label: t('col.message') }], job.rejections, { id: 'import-rejections' })
+      ? table([{ key: 'line', label: t('col.line'), numeric: true },
+        { key: 'field', label: t('col.field'), render: (r) => (r.field ? label('csvField', r.field) : '—') },
+        { key: 'message', label: t('col.message') },
+        { key: 'rule', label: t('col.rule'), render: (r) => h('small', { class: 'code' }, r.rule) }], job.rejections, { id: 'import-rejections' })
       : null);
 }
 

@@ -327,7 +327,7 @@ class DashboardBrowserTest extends ApiTestSupport {
 		assertThat(this.browser.number("#import-rows")).isEqualTo(3);
 		assertThat(this.browser.number("#import-accepted")).isEqualTo(2);
 		assertThat(this.browser.number("#import-rejected")).isEqualTo(1);
-		assertThat(this.browser.text("#import-rejections")).contains("residentId");
+		assertThat(this.browser.text("#import-rejections")).contains("身份证号");
 		this.browser.screenshot("15-import-done", "#import-progress");
 		assertThat(active(TestUsers.SJZ_OFFICER, "/api/unions/os-sjz-c/statistics")).isEqualTo(before + 2);
 		this.browser.signOut();

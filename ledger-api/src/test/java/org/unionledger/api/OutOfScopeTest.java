@@ -183,6 +183,7 @@ class OutOfScopeTest extends ApiTestSupport {
 		cases.addAll(MemberWorkOutOfScopeCases.cases(this));
 		cases.addAll(FigureAndAuditOutOfScopeCases.cases(this));
 		cases.addAll(SignOffOutOfScopeCases.cases());
+		cases.addAll(ReportOutOfScopeCases.cases());
 		cases.addAll(DashboardOutOfScopeCases.cases(this));
 		cases.addAll(CredentialOutOfScopeCases.cases(this));
 		return cases;

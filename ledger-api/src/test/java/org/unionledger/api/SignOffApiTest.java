@@ -3,6 +3,7 @@ package org.unionledger.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -71,10 +72,23 @@ class SignOffApiTest extends ApiTestSupport {
 				+ signedCity.get("activeMembers") + " digest=" + city.get("reportDigest"));
 		System.out.println("Signed 13 v1: digest=" + province.get("reportDigest"));
 
-		// a member enrolled now with an effective date in the signed year
-		ResponseEntity<Map> enrolled = as(TestUsers.SYSADMIN).postForEntity("/api/members", Map.of("residentId",
-				residentId(), "name", "周八", "unionId", UNION, "effectiveDate", "2026-09-01", "channel", "ON_SITE"),
-				Map.class);
+		// a member enrolled now with an effective date in the signed year: refused until
+		// confirmed, naming the reports it would flag, and nothing changes meanwhile
+		String person = residentId();
+		int membersBefore = rosterCount();
+		Map<String, Object> backdated = new HashMap<>(Map.of("residentId", person, "name", "周八", "unionId", UNION,
+				"effectiveDate", "2026-09-01", "channel", "ON_SITE"));
+		ResponseEntity<Map> unconfirmed = as(TestUsers.SYSADMIN).postForEntity("/api/members", backdated, Map.class);
+		assertThat(unconfirmed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(unconfirmed.getBody()).containsEntry("rule", "BACKDATED_INTO_SIGNED_YEAR")
+			.containsEntry("field", "effectiveDate");
+		assertThat((List<Map>) unconfirmed.getBody().get("reports"))
+			.extracting((report) -> report.get("code") + "/" + report.get("statisticalYear"))
+			.containsExactly("13/2026", "1301/2026", COUNTY + "/2026");
+		assertThat(flagCodes(flags(TestUsers.SYSADMIN, COUNTY))).isEmpty();
+		assertThat(rosterCount()).isEqualTo(membersBefore);
+		backdated.put("confirmBackdating", true);
+		ResponseEntity<Map> enrolled = as(TestUsers.SYSADMIN).postForEntity("/api/members", backdated, Map.class);
 		assertThat(enrolled.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
 		Map<String, Object> countyFlags = flags(TestUsers.SYSADMIN, COUNTY);
@@ -140,6 +154,12 @@ class SignOffApiTest extends ApiTestSupport {
 		assertThat(cityV2.getBody()).containsEntry("version", 2).containsEntry("openFlags", 0);
 		assertThat(includedDigest(cityV2.getBody(), COUNTY)).isEqualTo(countyV2.get("reportDigest"));
 		assertThat(recomputed(cityV2.getBody())).isEqualTo(cityV2.getBody().get("reportDigest"));
+	}
+
+	private int rosterCount() {
+		return ((Number) as(TestUsers.SYSADMIN).getForEntity("/api/unions/" + UNION + "/members", Map.class)
+			.getBody()
+			.get("count")).intValue();
 	}
 
 	/** Signs every unsigned child with figures first, then the jurisdiction itself. */

@@ -214,8 +214,8 @@ public enum Rule {
 
 	/** The first row of a CSV file does not name the columns. */
 	CSV_HEADER(Kind.INVALID,
-			"the first row must name the columns residentId,name,unionId,effectiveDate and optionally channel",
-			"CSV 首行须列出 residentId,name,unionId,effectiveDate[,channel]"),
+			"the first row must name the columns residentId,name,unionId,effectiveDate and optionally channel (or their Chinese names), each once",
+			"CSV 首行须列出各列名称：身份证号,姓名,工会,入会日期[,渠道]（或英文 residentId,name,unionId,effectiveDate[,channel]），每列一次"),
 
 	/** A field of a CSV file is longer than any field of an enrollment. */
 	CSV_FIELD_TOO_LONG(Kind.INVALID, "a field of the CSV file is too long", "CSV 文件中有字段过长"),
@@ -323,6 +323,11 @@ public enum Rule {
 	 * addresses, 422 for one it refers to.
 	 */
 	UNION_UNKNOWN(Kind.NOT_FOUND, "no union with this id", "工会不存在"),
+
+	/** Only a signed yearly report is printed or exported. */
+	REPORT_NOT_SIGNED(Kind.NOT_FOUND,
+			"the report of this year is not signed; only a signed report is printed or exported",
+			"该年度年报尚未签报，只有已签报的年报才能打印或导出"),
 
 	/**
 	 * No member with that id is held or served by the union on the date; an unknown id
@@ -463,6 +468,15 @@ public enum Rule {
 
 	/** A jurisdiction below has neither signed its report nor been found exempt. */
 	CHILD_NOT_SIGNED(Kind.CONFLICT, "a unit below has not signed its report for the year", "下级单位尚未签报本年度年报"),
+
+	/**
+	 * A dated action (an enrollment) takes effect in a statistical year whose report is
+	 * signed: it would flag the reports listed with the refusal, so it goes ahead only
+	 * when confirmed ({@code confirmBackdating}).
+	 */
+	BACKDATED_INTO_SIGNED_YEAR(Kind.CONFLICT,
+			"{0} lies in a statistical year whose report is signed; the reports listed would be flagged: confirm to go ahead",
+			"{0} 落在年报已签报的统计年度内，补录将使所列年报出现变更标记；确认后才能提交"),
 
 	/** A report of the level below has open change flags: it is signed again first. */
 	CHILD_REPORT_FLAGGED(Kind.CONFLICT, "a report of the level below has open change flags: it is signed again first",

@@ -19,10 +19,12 @@ import org.unionledger.common.Rule;
 /**
  * The import format: a header row naming the columns, then one enrollment per row.
  * <p>
- * Columns (any order, names case-insensitive): {@code residentId} (18 characters, or a
- * 15-digit legacy number), {@code name}, {@code unionId}, {@code effectiveDate}
- * ({@code yyyy-MM-dd}) and, optionally, {@code channel} ({@code ON_SITE}, {@code ONLINE}
- * or {@code IMPORT}; empty or absent means {@code IMPORT}). Fields are separated by
+ * Columns (any order, names case-insensitive, in English or Chinese): {@code residentId}
+ * / 身份证号 (18 characters, or a 15-digit legacy number), {@code name} / 姓名, {@code unionId}
+ * / 工会 (the union's id), {@code effectiveDate} / 入会日期 ({@code yyyy-MM-dd}) and,
+ * optionally, {@code channel} / 渠道 ({@code ON_SITE} 现场, {@code ONLINE} 网上 or
+ * {@code IMPORT} 批量导入; empty or absent means {@code IMPORT}). A byte-order mark before
+ * the header (as spreadsheet programs save UTF-8) is ignored. Fields are separated by
  * commas and may be quoted with double quotes (RFC 4180, read by Commons CSV: {@code ""}
  * inside quotes is a quote; quoted fields may hold commas and line breaks). Blank lines
  * are skipped. Surrounding white space of a field is ignored.
@@ -32,6 +34,21 @@ final class EnrollmentCsv {
 	static final List<String> REQUIRED = List.of("residentId", "name", "unionId", "effectiveDate");
 
 	static final String CHANNEL = "channel";
+
+	/** The Chinese names of the columns, as the template writes them. */
+	static final Map<String, String> CHINESE = Map.of("residentId", "身份证号", "name", "姓名", "unionId", "工会",
+			"effectiveDate", "入会日期", CHANNEL, "渠道");
+
+	/** Further names a header may use for a column (lower case). */
+	private static final Map<String, String> ALIASES = Map.of("身份证号码", "residentId", "公民身份号码", "residentId", "工会编号",
+			"unionId", "入会渠道", CHANNEL);
+
+	/** The channels by their Chinese names (the dashboard's labels). */
+	private static final Map<String, String> CHANNELS = Map.of("现场", "ON_SITE", "网上", "ONLINE", "线上", "ONLINE", "批量导入",
+			"IMPORT", "导入", "IMPORT");
+
+	/** The columns in the template's order. */
+	static final List<String> COLUMNS = List.of("residentId", "name", "unionId", "effectiveDate", CHANNEL);
 
 	static final int MAX_ROWS = 100_000;
 
@@ -83,18 +100,30 @@ final class EnrollmentCsv {
 			CSVRecord fields = records.get(i);
 			rows.add(new Row(lines.get(i), field(fields, columns, "residentId"), field(fields, columns, "name"),
 					field(fields, columns, "unionId"), field(fields, columns, "effectiveDate"),
-					field(fields, columns, CHANNEL)));
+					channel(field(fields, columns, CHANNEL))));
 		}
 		return rows;
+	}
+
+	/** A channel written in Chinese as its enum name; anything else as written. */
+	private static String channel(String written) {
+		return CHANNELS.getOrDefault(written, written);
+	}
+
+	/**
+	 * The template: the header row alone, in Chinese or English, with a byte-order mark.
+	 */
+	static String template(boolean chinese) {
+		return "\uFEFF" + String.join(",", chinese ? COLUMNS.stream().map(CHINESE::get).toList() : COLUMNS) + "\r\n";
 	}
 
 	private static Map<String, Integer> header(CSVRecord names) {
 		Map<String, Integer> columns = new HashMap<>();
 		for (int i = 0; i < names.size(); i++) {
-			String name = names.get(i).strip().toLowerCase(Locale.ROOT);
-			String known = null;
-			for (String column : List.of("residentId", "name", "unionId", "effectiveDate", CHANNEL)) {
-				if (column.toLowerCase(Locale.ROOT).equals(name)) {
+			String name = names.get(i).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
+			String known = ALIASES.get(name);
+			for (String column : COLUMNS) {
+				if (column.toLowerCase(Locale.ROOT).equals(name) || CHINESE.get(column).equals(name)) {
 					known = column;
 				}
 			}
@@ -110,8 +139,8 @@ final class EnrollmentCsv {
 
 	private static ApiException headerProblem() {
 		return ApiException.of(Rule.CSV_HEADER, "file",
-				"the first row must name the columns residentId,name,unionId,effectiveDate and optionally channel, "
-						+ "each once");
+				"the first row must name the columns residentId,name,unionId,effectiveDate and optionally channel "
+						+ "(or their Chinese names 身份证号,姓名,工会,入会日期[,渠道]), each once");
 	}
 
 	private static String field(CSVRecord fields, Map<String, Integer> columns, String column) {

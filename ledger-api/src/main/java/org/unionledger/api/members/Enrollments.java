@@ -10,6 +10,7 @@ import java.util.function.IntPredicate;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
+import org.unionledger.api.annualreports.Backdating;
 import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.personaldata.PersonalDataVault;
 import org.unionledger.api.problems.ApiException;
@@ -58,8 +59,11 @@ public class Enrollments {
 
 	private final Clock clock;
 
+	private final Backdating backdating;
+
 	public Enrollments(CommandGateway commands, CommandBatches batches, OpenUnions unions, MemberIdentities identities,
-			PersonalDataVault vault, ProjectionFreshness freshness, Actors actors, Clock clock) {
+			PersonalDataVault vault, ProjectionFreshness freshness, Actors actors, Clock clock, Backdating backdating) {
+		this.backdating = backdating;
 		this.commands = commands;
 		this.batches = batches;
 		this.unions = unions;
@@ -83,9 +87,24 @@ public class Enrollments {
 	 */
 	public MemberId enroll(String residentId, String name, String unionId, LocalDate effectiveDate,
 			EnrollmentChannel channel) {
+		return enroll(residentId, name, unionId, effectiveDate, channel, false);
+	}
+
+	/**
+	 * As {@link #enroll(String, String, String, LocalDate, EnrollmentChannel)}; an
+	 * effective date in a statistical year whose report is signed needs
+	 * {@code confirmBackdating} ({@link Backdating}).
+	 * @throws ApiException also 409 {@code BACKDATED_INTO_SIGNED_YEAR} listing the
+	 * reports it would flag, when not confirmed (nothing is sent)
+	 */
+	public MemberId enroll(String residentId, String name, String unionId, LocalDate effectiveDate,
+			EnrollmentChannel channel, boolean confirmBackdating) {
 		PersonalData person = person(residentId, name);
 		UnionId union = this.unions.requireOpen(unionId, effectiveDate, "unionId");
 		Ids.requireNotFuture(effectiveDate, this.clock, "effectiveDate");
+		this.unions.find(union)
+			.ifPresent((facts) -> this.backdating.requireConfirmed(facts.placement().jurisdictionCode(), effectiveDate,
+					confirmBackdating, "effectiveDate"));
 		MemberId memberId = memberIdOf(person.residentId());
 		Outcome outcome = this.commands.sendAndWait(new EnrollMember(memberId, encrypt(memberId, person), union,
 				effectiveDate, channel, this.actors.current()));

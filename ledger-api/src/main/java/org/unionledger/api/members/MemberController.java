@@ -63,12 +63,14 @@ public class MemberController {
 	 * @param unionId the grassroots union enrolling them
 	 * @param effectiveDate the day they joined
 	 * @param channel on site, online or by import
+	 * @param confirmBackdating {@code true} to go ahead when the date lies in a
+	 * statistical year whose report is signed (it flags the reports the refusal listed)
 	 */
 	public record EnrollRequest(@Schema(example = "139901199003071239") @NotBlank @Size(max = 32) String residentId,
 			@Schema(example = "张伟") @NotBlank @Size(max = 100) String name,
 			@Schema(example = "sjz-chang-an-construction-01") @NotBlank @Size(max = 64) String unionId,
 			@Schema(example = "2026-03-01") @NotNull LocalDate effectiveDate,
-			@Schema(example = "ON_SITE") @NotNull EnrollmentChannel channel) {
+			@Schema(example = "ON_SITE") @NotNull EnrollmentChannel channel, Boolean confirmBackdating) {
 	}
 
 	@PostMapping
@@ -76,7 +78,7 @@ public class MemberController {
 	public ResponseEntity<NewMember> enroll(@Valid @RequestBody EnrollRequest request) {
 		this.scopes.requireUnionActor(Ids.requireUnion(request.unionId(), "unionId"));
 		MemberId memberId = this.enrollments.enroll(request.residentId(), request.name(), request.unionId(),
-				request.effectiveDate(), request.channel());
+				request.effectiveDate(), request.channel(), Boolean.TRUE.equals(request.confirmBackdating()));
 		return ResponseEntity.created(URI.create("/api/members/" + memberId.value()))
 			.body(new NewMember(memberId.value()));
 	}

@@ -45,6 +45,25 @@ class EnrollmentCsvTest {
 	}
 
 	@Test
+	void chineseHeadersAndChannelNamesAreReadAsTheEnglishOnesAndTheTemplateReadsBack() {
+		String csv = EnrollmentCsv.template(true) + "a,王二,u,2026-01-01,现场\r\n" + "b,李三,u,2026-01-02,网上\r\n"
+				+ "c,赵四,u,2026-01-03,\r\n";
+
+		assertThat(EnrollmentCsv.parse(csv))
+			.extracting((row) -> row.residentId() + " " + row.name() + " " + row.unionId() + " " + row.effectiveDate()
+					+ " " + row.channel())
+			.containsExactly("a 王二 u 2026-01-01 ON_SITE", "b 李三 u 2026-01-02 ONLINE", "c 赵四 u 2026-01-03 ");
+		assertThat(EnrollmentCsv.template(true)).isEqualTo("\uFEFF身份证号,姓名,工会,入会日期,渠道\r\n");
+		assertThat(EnrollmentCsv.parse(EnrollmentCsv.template(false) + "a,b,u,2026-01-01,IMPORT\r\n")).singleElement()
+			.satisfies((row) -> assertThat(row.channel()).isEqualTo("IMPORT"));
+		assertThat(EnrollmentCsv.parse("入会日期,工会,姓名,身份证号码\na,b,c,d\n")).singleElement()
+			.satisfies((row) -> assertThat(row.residentId() + row.unionId()).isEqualTo("db"));
+		assertThatExceptionOfType(ApiException.class)
+			.isThrownBy(() -> EnrollmentCsv.parse("身份证号,姓名,工会,入会日期,residentId\nx,y,z,w,v\n"))
+			.satisfies((ex) -> assertThat(ex.rule()).isEqualTo(Rule.CSV_HEADER));
+	}
+
+	@Test
 	void aQuoteLeftOpenEndsWithTheFile() {
 		assertThat(EnrollmentCsv.parse(HEADER + "a,\"b,u,2026-01-01\n")).singleElement()
 			.satisfies((row) -> assertThat(row.name()).isEqualTo("b,u,2026-01-01"));

@@ -1,6 +1,9 @@
 package org.unionledger.api.members;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.concurrent.CompletableFuture;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -9,6 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseType;
+import org.axonframework.queryhandling.QueryGateway;
+import org.unionledger.api.annualreports.Backdating;
+import org.unionledger.jurisdiction.JurisdictionTable;
+import org.unionledger.projections.annualreports.AnnualReportView;
+import org.unionledger.projections.annualreports.FindAnnualReports;
+import org.unionledger.projections.annualreports.SignedReports;
+import org.unionledger.statistics.StatisticalCalendar;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -43,6 +54,7 @@ import org.unionledger.common.Rule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.Mockito.mock;
@@ -55,6 +67,7 @@ import static org.mockito.Mockito.when;
 /**
  * Enrollment written once: the form's path, the bulk path, the encryption seeding uses.
  */
+@SuppressWarnings("unchecked")
 class EnrollmentsTest {
 
 	static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
@@ -79,6 +92,11 @@ class EnrollmentsTest {
 
 	final MemberIdentities identities = new MemberIdentities(new byte[32]);
 
+	final QueryGateway queries = mock(QueryGateway.class);
+
+	/** The signed reports by year and code, as the annual-report read model answers. */
+	final Map<Integer, Map<String, AnnualReportView>> signed = new HashMap<>();
+
 	Enrollments enrollments;
 
 	@BeforeEach
@@ -88,8 +106,12 @@ class EnrollmentsTest {
 		Actors actors = mock(Actors.class);
 		when(actors.current()).thenReturn(OFFICER);
 		when(this.vault.encrypt(any(), any())).thenAnswer((call) -> sealed(((MemberId) call.getArgument(0)).value()));
+		when(this.queries.query(any(FindAnnualReports.class), any(ResponseType.class)))
+			.thenAnswer((call) -> CompletableFuture.completedFuture(new SignedReports(
+					this.signed.getOrDefault(((FindAnnualReports) call.getArgument(0)).statisticalYear(), Map.of()))));
 		this.enrollments = new Enrollments(this.commands, this.batches, new OpenUnions(directory), this.identities,
-				this.vault, mock(ProjectionFreshness.class), actors, CLOCK);
+				this.vault, mock(ProjectionFreshness.class), actors, CLOCK,
+				new Backdating(this.queries, JurisdictionTable.bundled(), StatisticalCalendar.ACFTU, CLOCK));
 	}
 
 	static UnionFacts facts(UnionId id, LocalDate dissolved) {
@@ -115,6 +137,41 @@ class EnrollmentsTest {
 		assertThat(sent.getValue()).isEqualTo(new EnrollMember(memberId, sealed(memberId.value()), OPEN,
 				TODAY.minusDays(1), EnrollmentChannel.ON_SITE, OFFICER));
 		verify(this.vault).encrypt(memberId, new PersonalData(ResidentId.parse(FULL, TODAY), PersonName.of("张伟")));
+	}
+
+	@Test
+	void anEnrollmentBackdatedIntoASignedYearIsRefusedUnconfirmedNamingTheReportsItWouldFlag() {
+		this.signed.put(2026, Map.of("130104", signedReport("130104", 2026), "1301", signedReport("1301", 2026)));
+
+		assertThatThrownBy(() -> this.enrollments.enroll(FULL, "张伟", OPEN.value(), LocalDate.of(2026, 9, 1),
+				EnrollmentChannel.ON_SITE, false))
+			.isInstanceOfSatisfying(ApiException.class, (ex) -> {
+				assertThat(ex.status().value()).isEqualTo(409);
+				assertThat(ex.rule()).isEqualTo(Rule.BACKDATED_INTO_SIGNED_YEAR);
+				assertThat(ex.field()).isEqualTo("effectiveDate");
+				assertThat((List<Backdating.FlaggedReport>) ex.properties().get("reports"))
+					.extracting(Backdating.FlaggedReport::code, Backdating.FlaggedReport::statisticalYear,
+							Backdating.FlaggedReport::version)
+					.containsExactly(tuple("1301", 2026, 1), tuple("130104", 2026, 1));
+			});
+		verifyNoInteractions(this.commands);
+	}
+
+	@Test
+	void aConfirmedBackdatedEnrollmentGoesAheadAndOneAfterTheSignedYearNeedsNoConfirmation() {
+		this.signed.put(2026, Map.of("130104", signedReport("130104", 2026)));
+		when(this.commands.sendAndWait(any(EnrollMember.class))).thenReturn(Outcome.ok());
+
+		this.enrollments.enroll(FULL, "张伟", OPEN.value(), LocalDate.of(2026, 9, 1), EnrollmentChannel.ON_SITE, true);
+		this.enrollments.enroll(LEGACY, "张伟", OPEN.value(), LocalDate.of(2026, 10, 1), EnrollmentChannel.ON_SITE,
+				false);
+
+		verify(this.commands, times(2)).sendAndWait(any(EnrollMember.class));
+	}
+
+	static AnnualReportView signedReport(String code, int year) {
+		return new AnnualReportView(JurisdictionCode.of(code), year, 1, Instant.parse("2026-10-10T02:00:00Z"), "admin",
+				null, 10, 10, "0".repeat(64), "1".repeat(64), null, Map.of(), List.of(), List.of(), List.of());
 	}
 
 	@Test
