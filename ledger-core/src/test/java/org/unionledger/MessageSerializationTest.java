@@ -101,6 +101,8 @@ class MessageSerializationTest {
 						CLERK),
 				new org.unionledger.membership.Commands.AcceptTransfer(MEMBER, CODE, OTHER_UNION, DAY, CLERK),
 				new org.unionledger.membership.Commands.CancelTransferCredential(MEMBER, CODE, DAY, "lost", CLERK),
+				new org.unionledger.membership.Commands.ReissueTransferCredential(MEMBER, CODE,
+						new CredentialCode("TC-8R5N-2WLE"), DAY, 30, "lost", CLERK),
 				new org.unionledger.membership.Commands.PutMembershipOnHold(MEMBER, DAY, "retired", CLERK),
 				new org.unionledger.membership.Commands.ResumeMembership(MEMBER, DAY, CLERK),
 				new org.unionledger.membership.Commands.TerminateMembership(MEMBER, DAY,
