@@ -606,10 +606,11 @@ class DashboardBrowserTest extends ApiTestSupport {
 				"Sign-off page, 1301 2025 after: " + shownStatuses() + ", city digest " + after.get("reportDigest"));
 		this.browser.screenshot("27-signoff-city-signed");
 
-		// a member enrolled now into the signed year: the city's report is flagged
+		// a member enrolled now into the signed year (backdating confirmed): the city's
+		// report is flagged
 		ResponseEntity<Map> enrolled = as(TestUsers.SYSADMIN).postForEntity("/api/members",
 				Map.of("residentId", residentId(), "name", "补录会员", "unionId", "os-sjz-a", "effectiveDate", "2025-09-01",
-						"channel", "ON_SITE"),
+						"channel", "ON_SITE", "confirmBackdating", true),
 				Map.class);
 		assertThat(enrolled.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		this.browser.driver.navigate().refresh();

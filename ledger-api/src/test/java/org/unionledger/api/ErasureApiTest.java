@@ -45,8 +45,13 @@ class ErasureApiTest extends ApiTestSupport {
 		String first17 = "139903" + "19870412" + "246";
 		String residentId = first17 + ResidentId.checkDigitFor(first17);
 		String name = "赵六顺";
-		ResponseEntity<Map> enrolled = this.http.postForEntity("/api/members", Map.of("residentId", residentId, "name",
-				name, "unionId", "erase-site", "effectiveDate", "2026-05-01", "channel", "ON_SITE"), Map.class);
+		ResponseEntity<Map> enrolled = this.http.postForEntity("/api/members",
+				Map.of("residentId", residentId, "name", name, "unionId", "erase-site", "effectiveDate", "2026-05-01",
+						"channel", "ON_SITE",
+						// 2026 may have been signed by another test of the suite
+						// (SignOffApiTest)
+						"confirmBackdating", true),
+				Map.class);
 		assertThat(enrolled.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		String memberId = (String) enrolled.getBody().get("memberId");
 		assertThat(firstEvent(memberId)).containsEntry("residentIdMasked", "1399**********" + residentId.substring(14))

@@ -100,6 +100,14 @@ class OperatorInjectionTest extends ApiTestSupport {
 		templates.put("/api/applications/{applicationId}/decline", Map.of("reason", "no"));
 		templates.put("/api/jurisdictions/{code}/targets/{year}", Map.of("source", "ASSIGNED", "target", 100));
 		templates.put("/api/members/{memberId}/erasure", Map.of("legalBasis", "PIPL art. 47"));
+		templates.put("/api/members/lookup", Map.of("residentId", residentId()));
+		templates.put("/api/members/{memberId}/hold", Map.of("effectiveDate", TODAY.toString(), "reason", "退休"));
+		templates.put("/api/members/{memberId}/resumption", Map.of("effectiveDate", TODAY.toString()));
+		templates.put("/api/members/{memberId}/termination",
+				Map.of("effectiveDate", TODAY.toString(), "reason", "VOLUNTARY_WITHDRAWAL"));
+		templates.put("/api/members/{memberId}/re-enrollment",
+				Map.of("unionId", "os-sjz-a", "effectiveDate", TODAY.toString(), "channel", "ON_SITE"));
+		templates.put("/api/members/{memberId}/name-correction", Map.of("name", "某人", "reason", "misspelt"));
 		templates.put("/api/members/{memberId}/serving-assignments",
 				Map.of("servingUnionId", "os-sjz-c", "effectiveDate", TODAY.toString()));
 		templates.put("/api/members/{memberId}/serving-assignments/end", Map.of("effectiveDate", TODAY.toString()));
