@@ -4,12 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -24,37 +20,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * third. The counts and lists shown are compared with the API's answers. Screenshots go
  * to {@code target/screenshots} ({@code cred-*}).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CredentialWorkflowBrowserTest extends ApiTestSupport {
+class CredentialWorkflowBrowserTest extends BrowserWorkflowSupport {
 
 	private static final String ISSUED = "/api/unions/os-sjz-c/transfer-credentials?size=100";
 
 	private static final String INBOX = "/api/unions/os-bd-b/transfer-credentials/inbox?size=100";
 
-	@LocalServerPort
-	int port;
-
-	Browser browser;
-
 	@BeforeAll
 	void openBrowser() throws IOException {
-		this.browser = Browser.open("http://localhost:" + this.port, 1280, 900);
 		ensureUnion("os-sjz-c", "130104");
 		ensureUnion("os-bd-b", "130602");
-	}
-
-	@AfterEach
-	void noPolicyViolations() {
-		if (this.browser != null) {
-			assertThat(this.browser.policyViolations()).isEmpty();
-		}
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
 	}
 
 	@Test

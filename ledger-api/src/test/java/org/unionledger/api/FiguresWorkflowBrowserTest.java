@@ -4,13 +4,9 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -22,34 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 的明细（{@code …/statistics/{figure}/events}）相同；辖区管理员看不到会员姓名。 Screenshots go to
  * {@code target/screenshots}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FiguresWorkflowBrowserTest extends ApiTestSupport {
-
-	@LocalServerPort
-	int port;
-
-	Browser browser;
+class FiguresWorkflowBrowserTest extends BrowserWorkflowSupport {
 
 	@BeforeAll
 	void openBrowser() throws IOException {
-		this.browser = Browser.open("http://localhost:" + this.port, 1280, 900);
 		ensureUnion("os-bd-b", "130602");
 		// 保定市本年度至少有一名新发展会员
 		enroll(TestUsers.BD_OFFICER, residentId(), "周八", "os-bd-b");
-	}
-
-	@AfterEach
-	void noPolicyViolations() {
-		if (this.browser != null) {
-			assertThat(this.browser.policyViolations()).isEmpty();
-		}
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
 	}
 
 	@SuppressWarnings("unchecked")

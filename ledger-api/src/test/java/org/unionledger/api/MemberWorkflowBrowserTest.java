@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -22,35 +18,14 @@ import org.springframework.http.ResponseEntity;
  * agreeing with the API's after each. Screenshots go to {@code target/screenshots}
  * ({@code members-*}).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MemberWorkflowBrowserTest extends ApiTestSupport {
+class MemberWorkflowBrowserTest extends BrowserWorkflowSupport {
 
 	private static final String UNION = "os-sjz-c";
 
-	@LocalServerPort
-	int port;
-
-	Browser browser;
-
 	@BeforeAll
 	void openBrowser() throws IOException {
-		this.browser = Browser.open("http://localhost:" + this.port, 1280, 900);
 		ensureUnion("os-sjz-a", "130102");
 		ensureUnion(UNION, "130104");
-	}
-
-	@AfterEach
-	void noPolicyViolations() {
-		if (this.browser != null) {
-			assertThat(this.browser.policyViolations()).isEmpty();
-		}
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
 	}
 
 	@SuppressWarnings("unchecked")

@@ -9,17 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -33,19 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * backdating an enrollment into a signed year is asked to confirm, first cancels (nothing
  * is written), then confirms. Screenshots go to {@code target/screenshots}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SuppressWarnings({ "unchecked", "rawtypes" })
-class ReportsWorkflowBrowserTest extends ApiTestSupport {
-
-	@LocalServerPort
-	int port;
-
-	Browser browser;
+class ReportsWorkflowBrowserTest extends BrowserWorkflowSupport {
 
 	@BeforeAll
 	void openBrowser() throws IOException {
-		this.browser = Browser.open("http://localhost:" + this.port, 1280, 900);
 		ensureUnion("os-sjz-a", "130102");
 		ExportApiTest.signedReport(as(TestUsers.SYSADMIN));
 		Map report = as(TestUsers.SYSADMIN).getForObject("/api/jurisdictions/130102/annual-reports/2024", Map.class);
@@ -53,20 +42,6 @@ class ReportsWorkflowBrowserTest extends ApiTestSupport {
 			ResponseEntity<Map> signed = as(TestUsers.SYSADMIN).postForEntity(
 					"/api/jurisdictions/130102/annual-reports/2024/sign-off", Map.of("comment", "年报核对完毕"), Map.class);
 			assertThat(signed.getStatusCode()).as(String.valueOf(signed.getBody())).isEqualTo(HttpStatus.CREATED);
-		}
-	}
-
-	@AfterEach
-	void noPolicyViolations() {
-		if (this.browser != null) {
-			assertThat(this.browser.policyViolations()).isEmpty();
-		}
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
 		}
 	}
 

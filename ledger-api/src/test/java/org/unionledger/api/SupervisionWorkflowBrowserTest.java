@@ -4,18 +4,14 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.unionledger.api.applications.RateLimiter;
@@ -32,40 +28,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for one decided meanwhile. Every figure on the page is compared with the API's answer.
  * Screenshots go to {@code target/screenshots/supervision-*}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SuppressWarnings({ "unchecked", "rawtypes" })
-class SupervisionWorkflowBrowserTest extends ApiTestSupport {
+class SupervisionWorkflowBrowserTest extends BrowserWorkflowSupport {
 
-	@LocalServerPort
-	int port;
+	@Override
+	int[] windowSize() {
+		return new int[] { 375, 800 };
+	}
 
 	@Autowired
 	RateLimiter limiter;
 
-	Browser browser;
-
 	@BeforeAll
 	void openBrowser() throws IOException {
-		this.browser = Browser.open("http://localhost:" + this.port, 375, 800);
 		register("sw-home", "裕华区督查演示建筑工会", "130108");
 		register("sw-attempt", "井陉矿区督查演示物流工会", "130107");
 		ensureUnion("os-sjz-a", "130102");
 		ensureUnion("os-sjz-c", "130104");
-	}
-
-	@AfterEach
-	void noPolicyViolations() {
-		if (this.browser != null) {
-			assertThat(this.browser.policyViolations()).isEmpty();
-		}
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
 	}
 
 	private void register(String unionId, String name, String county) {

@@ -6,14 +6,10 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -26,36 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the API answers, and the "同级排名" card ranks the county among the counties of Baoding,
  * with the county highlighted. Screenshots go to {@code target/screenshots}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TargetsWorkflowBrowserTest extends ApiTestSupport {
+class TargetsWorkflowBrowserTest extends BrowserWorkflowSupport {
 
 	private static final String CITY = "1306";
 
 	private static final String COUNTY = "130602";
 
-	@LocalServerPort
-	int port;
-
-	Browser browser;
-
 	@BeforeAll
 	void openBrowser() throws IOException {
-		this.browser = Browser.open("http://localhost:" + this.port, 1280, 900);
 		ensureUnion("os-bd-b", COUNTY);
-	}
-
-	@AfterEach
-	void noPolicyViolations() {
-		if (this.browser != null) {
-			assertThat(this.browser.policyViolations()).isEmpty();
-		}
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
 	}
 
 	@SuppressWarnings("unchecked")
