@@ -92,8 +92,11 @@ class MessageSerializationTest {
 		return List.of(
 				new org.unionledger.union.Commands.RegisterUnion(UNION, "长安区建筑项目工会", UnionType.PROJECT_SITE,
 						Sector.CONSTRUCTION, JurisdictionCode.of("130102"), DAY, CLERK),
+				new org.unionledger.union.Commands.RenameUnion(UNION, "长安区建筑业联合工会", DAY, "merged", CLERK),
 				new org.unionledger.union.Commands.DissolveUnion(UNION, DAY, "project finished", CLERK),
 				new org.unionledger.union.Events.UnionRegistered(PLACEMENT, "长安区建筑项目工会", DAY, AT, CLERK),
+				new org.unionledger.union.Events.UnionRenamed(
+						PLACEMENT, "长安区建筑业联合工会", "长安区建筑项目工会", null, DAY, AT, CLERK),
 				new org.unionledger.union.Events.UnionDissolved(PLACEMENT, null, DAY, AT, CLERK),
 				new org.unionledger.membership.Commands.EnrollMember(MEMBER, DATA, UNION, DAY, EnrollmentChannel.ONLINE,
 						CLERK),

@@ -81,6 +81,9 @@ class OperatorInjectionTest extends ApiTestSupport {
 		Map<String, Map<String, Object>> templates = new LinkedHashMap<>();
 		templates.put("/api/unions", Map.of("unionId", "inj-union", "name", "工会", "type", "REGIONAL", "sector", "OTHER",
 				"jurisdictionCode", "130102", "establishedOn", "2024-01-01"));
+		templates.put("/api/unions/{unionId}/name", Map.of("name", "改名工会", "effectiveDate", TODAY.toString()));
+		templates.put("/api/unions/{unionId}/dissolution",
+				Map.of("effectiveDate", TODAY.toString(), "reason", "closed"));
 		templates.put("/api/members", Map.of("residentId", residentId(), "name", "某人", "unionId", "os-sjz-a",
 				"effectiveDate", TODAY.toString(), "channel", "ON_SITE"));
 		templates.put("/api/members/{memberId}/transfer-credentials",
@@ -124,7 +127,8 @@ class OperatorInjectionTest extends ApiTestSupport {
 			.replace("{code}", this.code)
 			.replace("{applicationId}", this.application)
 			.replace("{year}", "2027")
-			.replace("{findingId}", "DUPLICATE_ENROLLMENT_ATTEMPT:m-x:1");
+			.replace("{findingId}", "DUPLICATE_ENROLLMENT_ATTEMPT:m-x:1")
+			.replace("{unionId}", "os-sjz-a");
 	}
 
 	/** POST routes whose body is a JSON record, with the record's fields. */

@@ -128,6 +128,16 @@ class OutOfScopeTest extends ApiTestSupport {
 		cases.add(new Case("POST /api/unions", TestUsers.HEBEI_AUDITOR, "/api/unions", union));
 		cases.add(new Case("POST /api/unions", TestUsers.SJZ_OFFICER, "/api/unions", union));
 		cases.add(new Case("POST /api/unions", TestUsers.SJZ_SUPERVISOR, "/api/unions", union));
+		Map<String, Object> rename = Map.of("name", "改名工会", "effectiveDate", TODAY.toString());
+		Map<String, Object> dissolution = Map.of("effectiveDate", TODAY.toString());
+		// the Baoding admin is outside Shijiazhuang; officers, supervisors and auditors
+		// administer no union
+		for (String user : List.of(TestUsers.BAODING_ADMIN, TestUsers.SJZ_OFFICER, TestUsers.SJZ_SUPERVISOR,
+				TestUsers.HEBEI_AUDITOR)) {
+			cases.add(new Case("POST /api/unions/{unionId}/name", user, "/api/unions/os-sjz-a/name", rename));
+			cases.add(new Case("POST /api/unions/{unionId}/dissolution", user, "/api/unions/os-sjz-c/dissolution",
+					dissolution));
+		}
 		for (String route : List.of("GET /api/unions/{unionId}", "GET /api/unions/{unionId}/summary")) {
 			String path = route.substring(4).replace("{unionId}", "os-sjz-a");
 			cases.add(new Case(route, TestUsers.BD_OFFICER, path, null));

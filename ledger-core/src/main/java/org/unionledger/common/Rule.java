@@ -30,8 +30,8 @@ public enum Rule {
 	/** A reason is required and has 1 to 500 characters (a hold, a name correction). */
 	REASON_REQUIRED(Kind.INVALID, "{0}: give the reason, 1 to 500 characters", "{0}：请填写原因，1 至 500 个字"),
 
-	/** A name correction that leaves the name as it was. */
-	NAME_UNCHANGED(Kind.INVALID, "{0} is the name already recorded", "{0} 与已登记的姓名相同"),
+	/** A name correction or a union's new name that leaves the name as it was. */
+	NAME_UNCHANGED(Kind.INVALID, "{0} is the name already recorded", "{0} 与已登记的名称相同"),
 
 	/**
 	 * Neither a resident ID nor a name to look a member up by, or both.
@@ -366,6 +366,15 @@ public enum Rule {
 
 	/** The union was already dissolved. */
 	UNION_ALREADY_DISSOLVED(Kind.CONFLICT, "the union was already dissolved", "该工会已撤销"),
+
+	/**
+	 * A union still holds or serves members (active, on hold or served), or had members
+	 * on or after the day its dissolution would take effect: they are transferred or
+	 * their memberships ended first.
+	 */
+	UNION_HAS_MEMBERS(Kind.CONFLICT,
+			"{0}: the union still has members on or after that day; transfer them or end their memberships first",
+			"{0}：该工会在该日期及以后仍有会员，请先办理会籍接转或退会"),
 
 	/** A union with that id is registered already. */
 	ALREADY_REGISTERED(Kind.CONFLICT, "a union with this id is already registered", "该工会编号已被注册"),

@@ -20,6 +20,14 @@ public final class Commands {
 			JurisdictionCode jurisdictionCode, LocalDate establishedOn, RecordedBy recordedBy) {
 	}
 
+	/**
+	 * Rename a union from a date on; its id, placement and figures stay as they are.
+	 * {@code reason} is optional (e.g. the enterprise's new registered name).
+	 */
+	public record RenameUnion(@TargetAggregateIdentifier UnionId unionId, String name, LocalDate effectiveDate,
+			String reason, RecordedBy recordedBy) {
+	}
+
 	/** Dissolve a union; from that date no one can enroll or transfer into it. */
 	public record DissolveUnion(@TargetAggregateIdentifier UnionId unionId, LocalDate effectiveDate, String reason,
 			RecordedBy recordedBy) {

@@ -24,6 +24,21 @@ public final class Events {
 
 	}
 
+	/**
+	 * A grassroots union took a new name from {@code effectiveDate} on;
+	 * {@code previousName} is the name it had until then.
+	 */
+	@Revision("1")
+	public record UnionRenamed(UnionPlacement placement, String name, String previousName, String reason,
+			LocalDate effectiveDate, Instant recordedAt, RecordedBy recordedBy) implements UnionEvent {
+
+		@Override
+		public <R> R accept(Visitor<R> visitor) {
+			return visitor.on(this);
+		}
+
+	}
+
 	/** A grassroots union was dissolved. */
 	@Revision("1")
 	public record UnionDissolved(UnionPlacement placement, String reason, LocalDate effectiveDate, Instant recordedAt,

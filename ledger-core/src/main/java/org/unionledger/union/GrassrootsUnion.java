@@ -19,12 +19,15 @@ import org.unionledger.jurisdiction.JurisdictionLevel;
 import org.unionledger.jurisdiction.JurisdictionTable;
 import org.unionledger.union.Commands.DissolveUnion;
 import org.unionledger.union.Commands.RegisterUnion;
+import org.unionledger.union.Commands.RenameUnion;
 import org.unionledger.union.Events.UnionDissolved;
 import org.unionledger.union.Events.UnionRegistered;
+import org.unionledger.union.Events.UnionRenamed;
 
 /**
- * A grassroots union, placed under a county-level jurisdiction. Dissolution takes effect
- * on its effective date: from that day the union is closed.
+ * A grassroots union, placed under a county-level jurisdiction. A new name and a
+ * dissolution take effect on their effective dates: from the dissolution's day the union
+ * is closed. Changes keep their order: none takes effect before the last one did.
  */
 class GrassrootsUnion {
 
@@ -37,6 +40,11 @@ class GrassrootsUnion {
 
 	private LocalDate establishedOn;
 
+	private String name;
+
+	/** The effective date of the last change (registration or new name). */
+	private LocalDate lastChangeOn;
+
 	private boolean dissolved;
 
 	GrassrootsUnion() {
@@ -45,10 +53,7 @@ class GrassrootsUnion {
 	@CommandHandler
 	GrassrootsUnion(RegisterUnion command, Clock clock, JurisdictionTable jurisdictions) {
 		require(command.unionId(), "unionId");
-		String name = Text.clean(require(command.name(), "name"), "name", false);
-		check(!name.isEmpty(), "name", Rule.NAME_BLANK, "the union's name must not be blank");
-		check(name.codePointCount(0, name.length()) <= MAX_NAME_LENGTH, "name", Rule.NAME_TOO_LONG,
-				"the union's name must not exceed " + MAX_NAME_LENGTH + " characters");
+		String name = validName(command.name());
 		require(command.type(), "type");
 		require(command.sector(), "sector");
 		JurisdictionCode code = require(command.jurisdictionCode(), "jurisdictionCode");
@@ -62,17 +67,48 @@ class GrassrootsUnion {
 				command.establishedOn(), clock.instant(), command.recordedBy()));
 	}
 
+	private static String validName(String given) {
+		String name = Text.clean(require(given, "name"), "name", false);
+		check(!name.isEmpty(), "name", Rule.NAME_BLANK, "the union's name must not be blank");
+		check(name.codePointCount(0, name.length()) <= MAX_NAME_LENGTH, "name", Rule.NAME_TOO_LONG,
+				"the union's name must not exceed " + MAX_NAME_LENGTH + " characters");
+		return name;
+	}
+
+	@CommandHandler
+	void handle(RenameUnion command, Clock clock) {
+		check(!this.dissolved, "unionId", Rule.UNION_ALREADY_DISSOLVED,
+				"union " + this.unionId + " is dissolved and keeps the name it had");
+		String name = validName(command.name());
+		check(!name.equals(this.name), "name", Rule.NAME_UNCHANGED, "the union is already called " + name);
+		LocalDate effectiveDate = changeDate(command.effectiveDate(), clock);
+		require(command.recordedBy(), "recordedBy");
+		apply(new UnionRenamed(this.placement, name, this.name, Text.clean(command.reason(), "reason", true),
+				effectiveDate, clock.instant(), command.recordedBy()));
+	}
+
 	@CommandHandler
 	void handle(DissolveUnion command, Clock clock) {
 		check(!this.dissolved, "unionId", Rule.UNION_ALREADY_DISSOLVED,
 				"union " + this.unionId + " is already dissolved");
-		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
-		notInFuture(effectiveDate, "effectiveDate", LocalDate.now(clock));
-		check(!effectiveDate.isBefore(this.establishedOn), "effectiveDate", Rule.EFFECTIVE_DATE_BEFORE_ESTABLISHMENT,
-				"a union cannot be dissolved before it was established (" + this.establishedOn + ")");
+		LocalDate effectiveDate = changeDate(command.effectiveDate(), clock);
 		require(command.recordedBy(), "recordedBy");
 		apply(new UnionDissolved(this.placement, Text.clean(command.reason(), "reason", true), effectiveDate,
 				clock.instant(), command.recordedBy()));
+	}
+
+	/**
+	 * A change's effective date: given, not in the future, not before the union was
+	 * established nor before its last change.
+	 */
+	private LocalDate changeDate(LocalDate given, Clock clock) {
+		LocalDate effectiveDate = require(given, "effectiveDate");
+		notInFuture(effectiveDate, "effectiveDate", LocalDate.now(clock));
+		check(!effectiveDate.isBefore(this.establishedOn), "effectiveDate", Rule.EFFECTIVE_DATE_BEFORE_ESTABLISHMENT,
+				"the change cannot take effect before the union was established (" + this.establishedOn + ")");
+		check(!effectiveDate.isBefore(this.lastChangeOn), "effectiveDate", Rule.EFFECTIVE_DATE_BEFORE_LAST_CHANGE,
+				"the union's last change took effect on " + this.lastChangeOn);
+		return effectiveDate;
 	}
 
 	@EventSourcingHandler
@@ -80,6 +116,14 @@ class GrassrootsUnion {
 		this.unionId = event.placement().unionId();
 		this.placement = event.placement();
 		this.establishedOn = event.establishedOn();
+		this.name = event.name();
+		this.lastChangeOn = event.establishedOn();
+	}
+
+	@EventSourcingHandler
+	void on(UnionRenamed event) {
+		this.name = event.name();
+		this.lastChangeOn = event.effectiveDate();
 	}
 
 	@EventSourcingHandler

@@ -1,6 +1,7 @@
 package org.unionledger.union;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import org.unionledger.common.DomainRuleViolation;
@@ -31,17 +32,39 @@ public interface UnionDirectory {
 	 * What command handlers need to know of a union.
 	 *
 	 * @param placement where the union stands
-	 * @param name its name
+	 * @param name its name now
 	 * @param establishedOn when it was set up
 	 * @param dissolvedOn when it was dissolved, or {@code null}
+	 * @param names every name it has had, each with the day it took effect, oldest first
+	 * (the last is {@code name})
 	 */
-	record UnionFacts(UnionPlacement placement, String name, LocalDate establishedOn, LocalDate dissolvedOn) {
+	record UnionFacts(UnionPlacement placement, String name, LocalDate establishedOn, LocalDate dissolvedOn,
+			List<UnionName> names) {
+
+		public UnionFacts {
+			names = (names == null || names.isEmpty()) ? List.of(new UnionName(name, establishedOn))
+					: List.copyOf(names);
+		}
+
+		/** A union that has kept its first name. */
+		public UnionFacts(UnionPlacement placement, String name, LocalDate establishedOn, LocalDate dissolvedOn) {
+			this(placement, name, establishedOn, dissolvedOn, null);
+		}
 
 		/** Whether the union exists and is not dissolved on the given date. */
 		public boolean isOpenOn(LocalDate date) {
 			return !date.isBefore(this.establishedOn) && (this.dissolvedOn == null || date.isBefore(this.dissolvedOn));
 		}
 
+	}
+
+	/**
+	 * A name a union had from a day on.
+	 *
+	 * @param name the name
+	 * @param from the day it took effect
+	 */
+	record UnionName(String name, LocalDate from) {
 	}
 
 }

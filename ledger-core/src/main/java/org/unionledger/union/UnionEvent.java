@@ -4,13 +4,14 @@ import java.time.Instant;
 
 import org.unionledger.union.Events.UnionDissolved;
 import org.unionledger.union.Events.UnionRegistered;
+import org.unionledger.union.Events.UnionRenamed;
 
 /**
  * Every event of a grassroots union's stream. A new event joins this list and
  * {@link Visitor}, so that every fold over unions (the reference replay) stops compiling
  * until it says what the event does; projections are held to it by a test.
  */
-public sealed interface UnionEvent permits UnionRegistered, UnionDissolved {
+public sealed interface UnionEvent permits UnionRegistered, UnionRenamed, UnionDissolved {
 
 	UnionPlacement placement();
 
@@ -28,6 +29,8 @@ public sealed interface UnionEvent permits UnionRegistered, UnionDissolved {
 	interface Visitor<R> {
 
 		R on(UnionRegistered event);
+
+		R on(UnionRenamed event);
 
 		R on(UnionDissolved event);
 

@@ -16,8 +16,10 @@ import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
 import org.unionledger.union.Commands.DissolveUnion;
 import org.unionledger.union.Commands.RegisterUnion;
+import org.unionledger.union.Commands.RenameUnion;
 import org.unionledger.union.Events.UnionDissolved;
 import org.unionledger.union.Events.UnionRegistered;
+import org.unionledger.union.Events.UnionRenamed;
 
 class GrassrootsUnionTest {
 
@@ -172,6 +174,93 @@ class GrassrootsUnionTest {
 			.when(new DissolveUnion(UNION, TODAY.plusDays(1), "planned", CLERK))
 			.expectException(violationOf("effectiveDate", Rule.EFFECTIVE_DATE_IN_FUTURE))
 			.expectNoEvents();
+	}
+
+	private static final LocalDate RENAMED_ON = LocalDate.of(2025, 6, 1);
+
+	private static final UnionRenamed RENAMED = new UnionRenamed(PLACEMENT, "长安区建筑业联合工会", "长安区建筑项目工会",
+			"merged with two sites", RENAMED_ON, NOW.minusSeconds(3_600), CLERK);
+
+	@Test
+	void anOpenUnionIsRenamedWithItsPreviousNameKept() {
+		this.fixture.given(REGISTERED)
+			.when(new RenameUnion(UNION, " 长安区建筑业联合工会 ", RENAMED_ON, "merged with two sites", CLERK))
+			.expectEvents(new UnionRenamed(PLACEMENT, "长安区建筑业联合工会", "长安区建筑项目工会", "merged with two sites", RENAMED_ON,
+					NOW, CLERK));
+	}
+
+	@Test
+	void aSecondRenameNamesTheFirstNewNameAsPrevious() {
+		this.fixture.given(REGISTERED, RENAMED)
+			.when(new RenameUnion(UNION, "长安区建筑业工会联合会", TODAY, null, CLERK))
+			.expectEvents(new UnionRenamed(PLACEMENT, "长安区建筑业工会联合会", "长安区建筑业联合工会", null, TODAY, NOW, CLERK));
+	}
+
+	@Test
+	void aRenameToTheCurrentNameIsRefused() {
+		this.fixture.given(REGISTERED)
+			.when(new RenameUnion(UNION, "长安区建筑项目工会", TODAY, null, CLERK))
+			.expectException(violationOf("name", Rule.NAME_UNCHANGED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void aRenameNeedsAValidName() {
+		this.fixture.given(REGISTERED)
+			.when(new RenameUnion(UNION, "\u200b ", TODAY, null, CLERK))
+			.expectException(violationOf("name", Rule.TEXT_CHARACTERS))
+			.expectNoEvents();
+		this.fixture.given(REGISTERED)
+			.when(new RenameUnion(UNION, "   ", TODAY, null, CLERK))
+			.expectException(violationOf("name", Rule.NAME_BLANK))
+			.expectNoEvents();
+		this.fixture.given(REGISTERED)
+			.when(new RenameUnion(UNION, "工".repeat(201), TODAY, null, CLERK))
+			.expectException(violationOf("name", Rule.NAME_TOO_LONG))
+			.expectNoEvents();
+	}
+
+	@Test
+	void aDissolvedUnionIsNotRenamed() {
+		this.fixture.given(REGISTERED, new UnionDissolved(PLACEMENT, "project finished", TODAY, NOW, CLERK))
+			.when(new RenameUnion(UNION, "新名称", TODAY, null, CLERK))
+			.expectException(violationOf("unionId", Rule.UNION_ALREADY_DISSOLVED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void aRenameTakesEffectNeitherInTheFutureNorBeforeTheUnionsLastChange() {
+		this.fixture.given(REGISTERED)
+			.when(new RenameUnion(UNION, "新名称", TODAY.plusDays(1), null, CLERK))
+			.expectException(violationOf("effectiveDate", Rule.EFFECTIVE_DATE_IN_FUTURE))
+			.expectNoEvents();
+		this.fixture.given(REGISTERED)
+			.when(new RenameUnion(UNION, "新名称", ESTABLISHED.minusDays(1), null, CLERK))
+			.expectException(violationOf("effectiveDate", Rule.EFFECTIVE_DATE_BEFORE_ESTABLISHMENT))
+			.expectNoEvents();
+		this.fixture.given(REGISTERED, RENAMED)
+			.when(new RenameUnion(UNION, "新名称", RENAMED_ON.minusDays(1), null, CLERK))
+			.expectException(violationOf("effectiveDate", Rule.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
+			.expectNoEvents();
+	}
+
+	@Test
+	void aRenameNeedsADate() {
+		this.fixture.given(REGISTERED)
+			.when(new RenameUnion(UNION, "新名称", null, null, CLERK))
+			.expectException(violationOf("effectiveDate", Rule.REQUIRED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void aDissolutionTakesEffectNotBeforeTheLastRename() {
+		this.fixture.given(REGISTERED, RENAMED)
+			.when(new DissolveUnion(UNION, RENAMED_ON.minusDays(1), "backdated", CLERK))
+			.expectException(violationOf("effectiveDate", Rule.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
+			.expectNoEvents();
+		this.fixture.given(REGISTERED, RENAMED)
+			.when(new DissolveUnion(UNION, RENAMED_ON, "closed", CLERK))
+			.expectEvents(new UnionDissolved(PLACEMENT, "closed", RENAMED_ON, NOW, CLERK));
 	}
 
 	private static RegisterUnion register(String jurisdiction, String name, LocalDate establishedOn) {

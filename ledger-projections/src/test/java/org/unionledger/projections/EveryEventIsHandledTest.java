@@ -46,6 +46,7 @@ import org.unionledger.service.ServiceEvent;
 import org.unionledger.targets.Events.EnrollmentTargetSet;
 import org.unionledger.targets.TargetEvent;
 import org.unionledger.union.Events.UnionRegistered;
+import org.unionledger.union.Events.UnionRenamed;
 import org.unionledger.union.UnionEvent;
 
 /**
@@ -78,7 +79,8 @@ class EveryEventIsHandledTest {
 					entry(TransferCredentialCancelled.class, "the member never left the origin"),
 					entry(TransferAcceptanceRejected.class, "a refused presentation moves no one"),
 					entry(PersonalDataErased.class, "no figure counts personal data"),
-					entry(MemberNameCorrected.class, "no figure counts personal data")),
+					entry(MemberNameCorrected.class, "no figure counts personal data"),
+					entry(UnionRenamed.class, "a union's new name counts in no figure; it stays where it is")),
 			SummaryProjection.class,
 			Map.ofEntries(entry(EnrollmentRejected.class, "a refusal counts in no figure; supervision keeps it"),
 					entry(TransferCredentialIssued.class,
@@ -98,7 +100,8 @@ class EveryEventIsHandledTest {
 					entry(ServingUnionAssigned.class, "no finding concerns serving unions"),
 					entry(ServingAssignmentEnded.class, "no finding concerns serving unions"),
 					entry(UnionRegistered.class,
-							"a union is traced from the first enrollment into it; only its dissolution raises findings")),
+							"a union is traced from the first enrollment into it; only its dissolution raises findings"),
+					entry(UnionRenamed.class, "findings name unions by id; their names are looked up when shown")),
 			CredentialProjection.class, credentialIgnores(), TransferProjection.class, credentialIgnores());
 
 	/**

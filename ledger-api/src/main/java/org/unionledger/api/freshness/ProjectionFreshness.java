@@ -43,6 +43,14 @@ public class ProjectionFreshness {
 	}
 
 	/**
+	 * Waits until the read models include every event in the store so far, written by any
+	 * node: for a check that must see everything before it decides.
+	 */
+	public boolean awaitStoreHead() {
+		return awaitPosition(this.engine.headPosition(), this.timeout);
+	}
+
+	/**
 	 * Waits until every running tracking processor of this node has handled every event
 	 * up to {@code target}, at most {@code timeout}.
 	 */

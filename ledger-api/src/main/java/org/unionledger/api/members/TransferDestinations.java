@@ -52,8 +52,8 @@ public class TransferDestinations {
 	}
 
 	/**
-	 * The open unions whose name or place contains {@code text} (all when blank), by
-	 * name, at most {@code limit}.
+	 * The open unions whose name, former name or place contains {@code text} (all when
+	 * blank), by name, at most {@code limit}.
 	 */
 	public List<Destination> find(String text, int limit) {
 		String wanted = (text != null) ? text.strip().toLowerCase(Locale.ROOT) : "";
@@ -73,7 +73,10 @@ public class TransferDestinations {
 			}
 			String place = place(union.jurisdictionCode());
 			if (wanted.isEmpty() || union.name().toLowerCase(Locale.ROOT).contains(wanted)
-					|| place.toLowerCase(Locale.ROOT).contains(wanted)) {
+					|| place.toLowerCase(Locale.ROOT).contains(wanted)
+					|| union.formerNames()
+						.stream()
+						.anyMatch((former) -> former.toLowerCase(Locale.ROOT).contains(wanted))) {
 				found.add(new Destination(union.unionId(), union.name(), place));
 			}
 		}

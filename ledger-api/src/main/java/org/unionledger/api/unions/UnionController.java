@@ -3,6 +3,7 @@ package org.unionledger.api.unions;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -31,7 +32,11 @@ import org.unionledger.union.UnionDirectory.UnionFacts;
 import org.unionledger.union.UnionId;
 import org.unionledger.union.UnionType;
 
-/** Registering and reading grassroots unions; the registration is {@link Unions}'. */
+/**
+ * Registering, reading, renaming and dissolving grassroots unions; the use cases are
+ * {@link Unions}'. The admins of the union's county and the levels above (and system
+ * admins) register, rename and dissolve.
+ */
 @RestController
 @RequestMapping("/api/unions")
 public class UnionController {
@@ -94,10 +99,62 @@ public class UnionController {
 
 	@GetMapping("/{unionId}")
 	public UnionView get(@PathVariable String unionId) {
-		UnionFacts facts = this.unions.find(unionId)
-			.orElseThrow(() -> ApiException.of(Rule.UNION_UNKNOWN, "unionId", "no union with this id"));
+		UnionFacts facts = known(unionId);
 		this.scopes.requireUnionReadable(facts);
 		return UnionView.of(facts, this.jurisdictions);
+	}
+
+	/**
+	 * A union's new name.
+	 *
+	 * @param name the new name
+	 * @param effectiveDate the day it takes effect: not in the future, not before the
+	 * union's last change
+	 * @param reason why (optional), e.g. the enterprise's new registered name
+	 */
+	public record RenameUnionRequest(@Schema(example = "石家庄市长安区快递物流业工会联合会") @NotBlank @Size(max = 200) String name,
+			@Schema(example = "2026-11-02") @NotNull LocalDate effectiveDate,
+			@Schema(example = "更名为工会联合会") @Size(max = 500) String reason) {
+	}
+
+	@PostMapping("/{unionId}/name")
+	public UnionView rename(@PathVariable String unionId, @Valid @RequestBody RenameUnionRequest request) {
+		UnionFacts facts = administered(unionId);
+		Ids.requireNotFuture(request.effectiveDate(), this.clock, "effectiveDate");
+		this.unions.rename(facts, request.name(), request.effectiveDate(), request.reason());
+		return UnionView.of(known(unionId), this.jurisdictions);
+	}
+
+	/**
+	 * A union's dissolution (撤销).
+	 *
+	 * @param effectiveDate the day from which the union is closed: not in the future, not
+	 * before its last change; the union has no members on that day or since
+	 * @param reason why (optional)
+	 */
+	public record DissolveUnionRequest(@Schema(example = "2026-11-30") @NotNull LocalDate effectiveDate,
+			@Schema(example = "项目竣工，工会撤销") @Size(max = 500) String reason) {
+	}
+
+	@PostMapping("/{unionId}/dissolution")
+	public UnionView dissolve(@PathVariable String unionId, @Valid @RequestBody DissolveUnionRequest request) {
+		UnionFacts facts = administered(unionId);
+		Ids.requireNotFuture(request.effectiveDate(), this.clock, "effectiveDate");
+		this.unions.dissolve(facts, request.effectiveDate(), request.reason());
+		return UnionView.of(known(unionId), this.jurisdictions);
+	}
+
+	private UnionFacts known(String unionId) {
+		return this.unions.find(unionId)
+			.orElseThrow(() -> ApiException.of(Rule.UNION_UNKNOWN, "unionId", "no union with this id"));
+	}
+
+	/** The union, if the caller administers its county: 404 before 403, as reads do. */
+	private UnionFacts administered(String unionId) {
+		UnionFacts facts = known(unionId);
+		this.scopes.requireUnionReadable(facts);
+		this.scopes.requireJurisdictionAdmin(facts.placement().jurisdictionCode());
+		return facts;
 	}
 
 	/**
@@ -113,18 +170,30 @@ public class UnionController {
 	 * @param provinceCode the province above it
 	 * @param establishedOn when it was set up
 	 * @param dissolvedOn when it was dissolved, if it was
+	 * @param names every name it has had with the day each took effect, oldest first (the
+	 * last is {@code name})
 	 */
 	public record UnionView(String unionId, String name, UnionType type, Sector sector, String jurisdictionCode,
 			String jurisdictionName, String cityCode, String provinceCode, LocalDate establishedOn,
-			LocalDate dissolvedOn) {
+			LocalDate dissolvedOn, List<NameView> names) {
 
 		static UnionView of(UnionFacts facts, JurisdictionTable table) {
 			JurisdictionCode code = facts.placement().jurisdictionCode();
 			return new UnionView(facts.placement().unionId().value(), facts.name(), facts.placement().type(),
 					facts.placement().sector(), code.value(), table.find(code).map(Jurisdiction::name).orElse(null),
-					code.city().value(), code.province().value(), facts.establishedOn(), facts.dissolvedOn());
+					code.city().value(), code.province().value(), facts.establishedOn(), facts.dissolvedOn(),
+					facts.names().stream().map((name) -> new NameView(name.name(), name.from())).toList());
 		}
 
+	}
+
+	/**
+	 * A name a union had.
+	 *
+	 * @param name the name
+	 * @param from the day it took effect
+	 */
+	public record NameView(String name, LocalDate from) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.unionledger.api.unions;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -9,10 +10,17 @@ import org.springframework.stereotype.Service;
 import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.support.Actors;
+import org.unionledger.api.statistics.Statistics;
 import org.unionledger.api.support.Ids;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
+import org.unionledger.projections.statistics.Figures;
+import org.unionledger.projections.statistics.ScopeKeys;
+import org.unionledger.projections.statistics.StatisticsView;
+import org.unionledger.statistics.StatisticalCalendar;
+import org.unionledger.union.Commands.DissolveUnion;
 import org.unionledger.union.Commands.RegisterUnion;
+import org.unionledger.union.Commands.RenameUnion;
 import org.unionledger.union.Sector;
 import org.unionledger.union.UnionDirectory;
 import org.unionledger.union.UnionDirectory.UnionFacts;
@@ -20,7 +28,10 @@ import org.unionledger.union.UnionId;
 import org.unionledger.union.UnionType;
 import org.unionledger.common.Rule;
 
-/** Registering grassroots unions (新建会) and finding them. */
+/**
+ * Registering grassroots unions (新建会), renaming and dissolving them (撤销), and finding
+ * them.
+ */
 @Service
 public class Unions {
 
@@ -34,13 +45,23 @@ public class Unions {
 
 	private final Actors actors;
 
+	private final Statistics statistics;
+
+	private final StatisticalCalendar calendar;
+
+	private final Clock clock;
+
 	public Unions(CommandGateway commands, UnionDirectory unions, JurisdictionTable jurisdictions,
-			ProjectionFreshness freshness, Actors actors) {
+			ProjectionFreshness freshness, Actors actors, Statistics statistics, StatisticalCalendar calendar,
+			Clock clock) {
 		this.commands = commands;
 		this.unions = unions;
 		this.jurisdictions = jurisdictions;
 		this.freshness = freshness;
 		this.actors = actors;
+		this.statistics = statistics;
+		this.calendar = calendar;
+		this.clock = clock;
 	}
 
 	/** The union, if the id is well formed and registered. */
@@ -73,6 +94,85 @@ public class Unions {
 		}
 		this.freshness.awaitOwnWrites();
 		return unionId;
+	}
+
+	/**
+	 * Gives the union a new name from {@code effectiveDate} on, as the signed-in user.
+	 * @throws ApiException 422 for a name that is blank, too long, of forbidden
+	 * characters or unchanged, or a date in the future or before the union's last change;
+	 * 409 {@code UNION_ALREADY_DISSOLVED}
+	 */
+	public void rename(UnionFacts union, String name, LocalDate effectiveDate, String reason) {
+		this.commands.sendAndWait(
+				new RenameUnion(union.placement().unionId(), name, effectiveDate, reason, this.actors.current()));
+		this.freshness.awaitOwnWrites();
+	}
+
+	/**
+	 * Dissolves the union from {@code effectiveDate} on, as the signed-in user: only a
+	 * union without members then and since. Refused (409 {@code UNION_HAS_MEMBERS}) while
+	 * it holds members (active or on hold) or serves any, on that day or today, or when
+	 * anyone joined it (new, re-enrolled, transferred in) from that day on: those members
+	 * are transferred or their memberships ended first, so no one is ever counted in a
+	 * union that no longer exists. The check reads the statistics once they include every
+	 * event stored so far (503 {@code UNAVAILABLE} if they do not catch up in time).
+	 * <p>
+	 * A membership recorded between the check and the dissolution (another request, at
+	 * the same moment) is not caught here: enrollments and transfers into the union are
+	 * refused from the dissolution's day on, and the union's figures still show such a
+	 * member, who is transferred like any other.
+	 * @throws ApiException 422 for a date in the future or before the union's last
+	 * change; 409 {@code UNION_ALREADY_DISSOLVED} or {@code UNION_HAS_MEMBERS}
+	 */
+	public void dissolve(UnionFacts union, LocalDate effectiveDate, String reason) {
+		if (union.dissolvedOn() != null) {
+			throw ApiException.of(Rule.UNION_ALREADY_DISSOLVED, "unionId",
+					"the union was dissolved on " + union.dissolvedOn());
+		}
+		LocalDate today = LocalDate.now(this.clock);
+		if (effectiveDate != null && !effectiveDate.isAfter(today) && !effectiveDate.isBefore(union.establishedOn())) {
+			if (!this.freshness.awaitStoreHead()) {
+				throw ApiException.of(Rule.UNAVAILABLE, "unionId",
+						"the figures the check reads have not caught up with the store; try again shortly");
+			}
+			requireNoMembers(union, effectiveDate, today);
+		}
+		this.commands
+			.sendAndWait(new DissolveUnion(union.placement().unionId(), effectiveDate, reason, this.actors.current()));
+		this.freshness.awaitOwnWrites();
+	}
+
+	private void requireNoMembers(UnionFacts union, LocalDate effectiveDate, LocalDate today) {
+		String scope = ScopeKeys.union(union.placement().unionId());
+		for (LocalDate day : new LocalDate[] { effectiveDate, today }) {
+			StatisticsView figures = this.statistics.of(scope, null, day, null);
+			long members = figures.figure(Figures.ACTIVE) + figures.figure(Figures.ON_HOLD);
+			long served = figures.figure(Figures.SERVING);
+			if (members > 0 || served > 0) {
+				throw hasMembers("on " + day + " the union holds " + members
+						+ " members (active or on hold) and serves " + served);
+			}
+		}
+		long joined = 0;
+		for (int year = this.calendar.yearOf(effectiveDate); year <= this.calendar.yearOf(today); year++) {
+			LocalDate last = this.calendar.lastDay(year);
+			joined += joined(this.statistics.of(scope, year, last.isBefore(today) ? last : today, null));
+			if (year == this.calendar.yearOf(effectiveDate) && effectiveDate.isAfter(this.calendar.firstDay(year))) {
+				joined -= joined(this.statistics.of(scope, year, effectiveDate.minusDays(1), null));
+			}
+		}
+		if (joined > 0) {
+			throw hasMembers(joined + " memberships began in the union on or after " + effectiveDate);
+		}
+	}
+
+	private static long joined(StatisticsView figures) {
+		return figures.figure(Figures.NEW) + figures.figure(Figures.RE) + figures.figure(Figures.TRANSFERS_IN);
+	}
+
+	private static ApiException hasMembers(String detail) {
+		return ApiException.of(Rule.UNION_HAS_MEMBERS, "effectiveDate",
+				detail + "; transfer them or end their memberships first");
 	}
 
 	private static ApiException alreadyRegistered() {

@@ -41,6 +41,7 @@ import org.unionledger.targets.TargetEvent;
 import org.unionledger.targets.TargetSource;
 import org.unionledger.union.Events.UnionDissolved;
 import org.unionledger.union.Events.UnionRegistered;
+import org.unionledger.union.Events.UnionRenamed;
 import org.unionledger.union.UnionEvent;
 import org.unionledger.union.UnionId;
 import org.unionledger.union.UnionPlacement;
@@ -165,6 +166,12 @@ public final class ReferenceStatistics {
 						Figures.of(Figures.UNIONS_ESTABLISHED, Figures.SECTOR, e.placement().sector()),
 						Figures.of(Figures.UNIONS_ESTABLISHED, Figures.UNION_TYPE, e.placement().type()));
 			}
+			return null;
+		}
+
+		/** A new name counts in no figure: the union stays where it is. */
+		@Override
+		public Void on(UnionRenamed e) {
 			return null;
 		}
 
@@ -523,6 +530,11 @@ public final class ReferenceStatistics {
 		@Override
 		public LocalDate on(UnionRegistered e) {
 			return e.establishedOn();
+		}
+
+		@Override
+		public LocalDate on(UnionRenamed e) {
+			return null;
 		}
 
 		@Override

@@ -1,5 +1,8 @@
 package org.unionledger.projections.unionlists;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -11,11 +14,13 @@ import org.unionledger.projections.support.EventPositions;
 import org.unionledger.projections.support.ReadModelBatch;
 import org.unionledger.union.Events.UnionDissolved;
 import org.unionledger.union.Events.UnionRegistered;
+import org.unionledger.union.Events.UnionRenamed;
 
 /**
  * One document per county-level jurisdiction ({@code _id} = {@code J:<code>}) whose
- * {@code unions} map each union registered there to its name, type, sector and dates.
- * Each document remembers the last global position applied to it.
+ * {@code unions} map each union registered there to its name, type, sector and dates
+ * (with {@code formerNames}, oldest first, once it has been renamed). Each document
+ * remembers the last global position applied to it.
  */
 @ProcessingGroup(RosterProjection.PROCESSING_GROUP)
 public class UnionListProjection {
@@ -47,6 +52,22 @@ public class UnionListProjection {
 							new Document("name", event.name()).append("type", event.placement().type().name())
 								.append("sector", event.placement().sector().name())
 								.append("establishedOn", event.establishedOn().toString())));
+	}
+
+	@EventHandler
+	void on(UnionRenamed event, TrackingToken token) {
+		ReadModelBatch.current()
+			.apply(COLLECTION, key(event.placement().jurisdictionCode().value()), EventPositions.of(token),
+					(document) -> {
+						Object union = unions(document).get(event.placement().unionId().value());
+						if (union instanceof Document entry) {
+							List<Object> former = new ArrayList<>(
+									entry.getList("formerNames", Object.class, List.of()));
+							former.add(event.previousName());
+							entry.put("formerNames", former);
+							entry.put("name", event.name());
+						}
+					});
 	}
 
 	@EventHandler

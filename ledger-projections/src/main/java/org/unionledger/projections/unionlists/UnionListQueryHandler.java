@@ -37,7 +37,8 @@ public class UnionListQueryHandler {
 				String dissolved = union.getString("dissolvedOn");
 				entries.add(new UnionListView.Entry(unionId, union.getString("name"), code, union.getString("type"),
 						union.getString("sector"), LocalDate.parse(union.getString("establishedOn")),
-						(dissolved != null) ? LocalDate.parse(dissolved) : null));
+						(dissolved != null) ? LocalDate.parse(dissolved) : null,
+						union.getList("formerNames", String.class, List.of())));
 			});
 		}
 		return new UnionListView(entries);

@@ -20,9 +20,15 @@ public record UnionListView(List<Entry> unions) {
 	 * @param sector its sector
 	 * @param establishedOn when it was set up
 	 * @param dissolvedOn when it was dissolved, or {@code null}
+	 * @param formerNames the names it had before, oldest first
 	 */
 	public record Entry(String unionId, String name, String jurisdictionCode, String type, String sector,
-			LocalDate establishedOn, LocalDate dissolvedOn) {
+			LocalDate establishedOn, LocalDate dissolvedOn, List<String> formerNames) {
+
+		public Entry {
+			formerNames = (formerNames != null) ? List.copyOf(formerNames) : List.of();
+		}
+
 	}
 
 }

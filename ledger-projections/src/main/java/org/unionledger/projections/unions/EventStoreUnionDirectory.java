@@ -5,9 +5,9 @@ import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.unionledger.union.Events.UnionDissolved;
-import org.unionledger.union.Events.UnionRegistered;
 import org.unionledger.union.UnionDirectory;
+import org.unionledger.union.UnionEvent;
+import org.unionledger.union.UnionHistory;
 import org.unionledger.union.UnionId;
 
 /**
@@ -25,20 +25,15 @@ public class EventStoreUnionDirectory implements UnionDirectory {
 
 	@Override
 	public Optional<UnionFacts> find(UnionId unionId) {
-		UnionFacts facts = null;
+		UnionHistory history = new UnionHistory();
 		DomainEventStream stream = this.eventStore.readEvents(unionId.value());
 		while (stream.hasNext()) {
 			DomainEventMessage<?> message = stream.next();
-			Object payload = message.getPayload();
-			if (payload instanceof UnionRegistered registered) {
-				facts = new UnionFacts(registered.placement(), registered.name(), registered.establishedOn(), null);
-			}
-			else if (payload instanceof UnionDissolved dissolved && facts != null) {
-				facts = new UnionFacts(facts.placement(), facts.name(), facts.establishedOn(),
-						dissolved.effectiveDate());
+			if (message.getPayload() instanceof UnionEvent event) {
+				history.add(event);
 			}
 		}
-		return Optional.ofNullable(facts);
+		return history.facts();
 	}
 
 }

@@ -16,6 +16,7 @@ import org.unionledger.projections.support.MongoReadModelStore;
 import org.unionledger.projections.support.ReadModelTransactionManager;
 import org.unionledger.union.Events.UnionDissolved;
 import org.unionledger.union.Events.UnionRegistered;
+import org.unionledger.union.Events.UnionRenamed;
 import org.unionledger.union.Sector;
 import org.unionledger.union.UnionId;
 import org.unionledger.union.UnionPlacement;
@@ -65,10 +66,27 @@ class UnionListProjectionTest {
 			.handle(new FindUnionsIn(List.of(JurisdictionCode.of("130602"), JurisdictionCode.of("130102"))));
 		assertThat(both.unions()).containsExactly(
 				new UnionListView.Entry("sjz-site", "长安区工地工会", "130102", "PROJECT_SITE", "CONSTRUCTION",
-						LocalDate.of(2024, 1, 1), LocalDate.of(2026, 2, 1)),
+						LocalDate.of(2024, 1, 1), LocalDate.of(2026, 2, 1), List.of()),
 				new UnionListView.Entry("bd-express", "保定快递工会", "130602", "ENTERPRISE", "LOGISTICS",
-						LocalDate.of(2025, 6, 1), null));
+						LocalDate.of(2025, 6, 1), null, List.of()));
 		assertThat(this.queries.handle(new FindUnionsIn(List.of(JurisdictionCode.of("130104")))).unions()).isEmpty();
+	}
+
+	@Test
+	void aRenamedUnionIsListedUnderItsNewNameWithItsFormerNames() {
+		UnionPlacement express = new UnionPlacement(new UnionId("bd-express"), JurisdictionCode.of("130602"),
+				UnionType.ENTERPRISE, Sector.LOGISTICS);
+		twice(() -> this.projection.on(new UnionRegistered(express, "保定快递工会", LocalDate.of(2025, 6, 1), AT, CLERK),
+				new GlobalSequenceTrackingToken(1)));
+		twice(() -> this.projection.on(
+				new UnionRenamed(express, "保定快递物流工会", "保定快递工会", null, LocalDate.of(2026, 1, 1), AT, CLERK),
+				new GlobalSequenceTrackingToken(2)));
+		twice(() -> this.projection.on(
+				new UnionRenamed(express, "保定市快递物流业联合工会", "保定快递物流工会", "merged", LocalDate.of(2026, 2, 1), AT, CLERK),
+				new GlobalSequenceTrackingToken(3)));
+		assertThat(this.queries.handle(new FindUnionsIn(List.of(JurisdictionCode.of("130602")))).unions())
+			.containsExactly(new UnionListView.Entry("bd-express", "保定市快递物流业联合工会", "130602", "ENTERPRISE", "LOGISTICS",
+					LocalDate.of(2025, 6, 1), null, List.of("保定快递工会", "保定快递物流工会")));
 	}
 
 	private void twice(Runnable handler) {
