@@ -7,6 +7,7 @@ import { label, lang, number, t } from '../i18n.js';
 import { breadcrumbs, figureLabel, filterForm, filters, inScope, kpi, pageTitle, percent } from './common.js';
 import { figureHref, figureLink } from './figures.js';
 import { rankingCards, targetsCard } from './targets.js';
+import { adminCards, administers, namesCard, registerCard } from './unions.js';
 
 function params() {
   return query({ year: filters.year, asOf: filters.asOf, knownAt: filters.knownAt });
@@ -201,6 +202,8 @@ export async function showJurisdiction(main, [code], me) {
       breakdownCard('chart-new-unions', t('chart.newUnions', { count: shown.unions.newlyEstablished }), 'unionType',
         shown.unions.newlyEstablishedByUnionType, false, { kind: 'j', id: code, figure: 'unionsEstablished' }),
       then ? lateTable(stats, then) : null),
+    // replaceChildren would show a null as the text "null": the register form only for admins
+    ...[county ? registerCard(me, code, division.name, reload) : null].filter(Boolean),
     county ? unionsTable(division.children) : childrenTable(division));
 }
 
@@ -220,16 +223,20 @@ export async function showUnion(main, [unionId], me) {
   }
   const reload = () => showUnion(main, [unionId], me);
   const shown = then || stats;
+  const dissolved = union.dissolvedOn ? ` · ${t('unionAdmin.dissolvedOn', { date: union.dissolvedOn })}` : '';
   main.replaceChildren(
     breadcrumbs(me, levels, 'j', union.name),
-    pageTitle(union.name, `${label('unionType', union.type)} · ${label('sector', union.sector)} · ${t('col.established')} ${union.establishedOn}`),
+    pageTitle(union.name, `${label('unionType', union.type)} · ${label('sector', union.sector)} · ${t('col.established')} ${union.establishedOn}${dissolved}`),
+    ...(administers(me, union.jurisdictionCode) ? [h('div', { class: 'message ok', id: 'union-admin-result', role: 'status', hidden: true })] : []),
     filterForm(me, reload),
     kpis(stats, then),
     h('div', { class: 'grid' },
       monthlyCard(monthly),
       breakdownCard('chart-channel', t('chart.channel'), 'channel', shown.breakdowns.newEnrollmentsByChannel, true,
         { kind: 'u', id: unionId, figure: 'newEnrollments' }),
+      namesCard(union),
       then ? lateTable(stats, then) : null),
+    ...adminCards(me, union, reload),
     // replaceChildren would show a null as the text "null": officers' actions only when allowed
     ...(me.role === 'OFFICER' || me.role === 'SYSTEM_ADMIN'
       ? [h('p', { class: 'actions' }, h('a', { href: `#/enroll/${unionId}`, class: 'button' }, t('nav.enroll')),

@@ -5,7 +5,7 @@ import { api, query } from '../api.js';
 import { h, table } from '../dom.js';
 import { label, number, t } from '../i18n.js';
 import { pageTitle } from './common.js';
-import { clearErrors, field, formShell, showProblem, success, values } from './officer.js';
+import { actionForm, clearErrors, field, formShell, section, showProblem, success } from './officer.js';
 
 const PAGE_SIZE = 20;
 const TERMINATION_REASONS = ['VOLUNTARY_WITHDRAWAL', 'LEFT_WORKFORCE', 'DECEASED', 'EXPELLED', 'DUPLICATE_RECORD', 'OTHER'];
@@ -113,36 +113,6 @@ export async function showMembers(main, [unionId, pageText], me) {
     pager);
 }
 
-/**
- * An action's form that asks for confirmation before it sends: the first press shows
- * what will happen and a confirm button; only that sends the request.
- */
-function actionForm(id, fields, submitText, confirmText, send) {
-  const form = formShell(id, fields, submitText);
-  form.querySelectorAll('[data-field]').forEach((f) => { f.dataset.field = f.dataset.field.replace(/^[a-z]+-/, ''); });
-  const confirmBox = h('div', { class: 'message confirm', id: `${id}-confirm`, role: 'alertdialog', hidden: true });
-  form.append(confirmBox);
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    clearErrors(form);
-    const body = values(form);
-    const yes = h('button', { type: 'button', class: 'primary', id: `${id}-yes` }, t('members.confirm'));
-    const no = h('button', { type: 'button', id: `${id}-no` }, t('members.cancel'));
-    confirmBox.replaceChildren(h('p', {}, confirmText(body)), h('p', { class: 'actions' }, yes, no));
-    confirmBox.hidden = false;
-    no.addEventListener('click', () => { confirmBox.hidden = true; });
-    yes.addEventListener('click', async () => {
-      confirmBox.hidden = true;
-      try {
-        await send(body, form);
-      } catch (error) {
-        showProblem(form, error);
-      }
-    });
-  });
-  return form;
-}
-
 function dateField(id, me) {
   return field(`f-${id}-effectiveDate`, t('form.effectiveDate'),
     h('input', { name: 'effectiveDate', type: 'date', required: true, value: me.today, max: me.today }));
@@ -227,8 +197,4 @@ export async function showMember(main, [memberId], me) {
       officer ? h('p', {}, h('a', { href: `#/members/${encodeURIComponent(member.unionId)}/0`, id: 'back-to-list' }, t('members.backToList'))) : null),
     ...forms,
     h('section', { class: 'card wide' }, h('h3', {}, t('members.history')), timeline));
-}
-
-function section(id, title, form) {
-  return h('section', { class: 'card wide', id }, h('h3', {}, title), form);
 }

@@ -431,5 +431,40 @@ function renderJob(box, job) {
       : null);
 }
 
-// Shared with the member pages (pages/members.js).
-export { clearErrors, field, formShell, showProblem, success, values };
+// Shared with the member and union pages (pages/members.js, pages/unions.js).
+/**
+ * An action's form that asks for confirmation before it sends: the first press shows
+ * what will happen and a confirm button; only that sends the request.
+ */
+function actionForm(id, fields, submitText, confirmText, send) {
+  const form = formShell(id, fields, submitText);
+  form.querySelectorAll('[data-field]').forEach((f) => { f.dataset.field = f.dataset.field.replace(/^[a-z]+-/, ''); });
+  const confirmBox = h('div', { class: 'message confirm', id: `${id}-confirm`, role: 'alertdialog', hidden: true });
+  form.append(confirmBox);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    const body = values(form);
+    const yes = h('button', { type: 'button', class: 'primary', id: `${id}-yes` }, t('members.confirm'));
+    const no = h('button', { type: 'button', id: `${id}-no` }, t('members.cancel'));
+    confirmBox.replaceChildren(h('p', {}, confirmText(body)), h('p', { class: 'actions' }, yes, no));
+    confirmBox.hidden = false;
+    no.addEventListener('click', () => { confirmBox.hidden = true; });
+    yes.addEventListener('click', async () => {
+      confirmBox.hidden = true;
+      try {
+        await send(body, form);
+      } catch (error) {
+        showProblem(form, error);
+      }
+    });
+  });
+  return form;
+}
+
+/** A card holding one action's form. */
+function section(id, title, form) {
+  return h('section', { class: 'card wide', id }, h('h3', {}, title), form);
+}
+
+export { actionForm, clearErrors, field, formShell, section, showProblem, success, values };

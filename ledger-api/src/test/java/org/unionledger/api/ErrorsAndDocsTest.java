@@ -50,13 +50,13 @@ class ErrorsAndDocsTest extends ApiTestSupport {
 		Map chinese = post(body, "zh-CN,zh;q=0.9");
 		Map english = post(body, "en");
 		assertThat(chinese).containsEntry("rule", "NOT_BLANK").containsEntry("field", "residentId");
-		assertThat((String) chinese.get("detail")).isEqualTo("residentId 不能为空");
+		assertThat((String) chinese.get("detail")).isEqualTo("身份证号 不能为空");
 		assertThat((String) english.get("detail")).isEqualTo("residentId must not be blank");
 
 		Map<String, Object> future = Map.of("residentId", residentId(), "name", "x", "unionId", "os-sjz-a",
 				"effectiveDate", TODAY.plusDays(3).toString(), "channel", "ON_SITE");
 		ensureUnion("os-sjz-a", "130102");
-		assertThat((String) post(future, "zh-CN").get("detail")).isEqualTo("effectiveDate 不能晚于今天");
+		assertThat((String) post(future, "zh-CN").get("detail")).isEqualTo("生效日期 不能晚于今天");
 		assertThat((String) post(future, "en").get("detail")).isEqualTo("effectiveDate must not be in the future");
 
 		HttpHeaders headers = new HttpHeaders();

@@ -102,7 +102,7 @@ class ImportTest extends ApiTestSupport {
 			.exchange("/api/imports/" + job.get("importId"), HttpMethod.GET, new HttpEntity<>(chinese), Map.class)
 			.getBody();
 		assertThat((List<Map>) read.get("rejections")).extracting(r -> r.get("rule") + " " + r.get("message"))
-			.containsExactly("EFFECTIVE_DATE_IN_FUTURE effectiveDate 不能晚于今天");
+			.containsExactly("EFFECTIVE_DATE_IN_FUTURE 生效日期 不能晚于今天");
 		HttpHeaders english = new HttpHeaders();
 		english.set(HttpHeaders.ACCEPT_LANGUAGE, "en");
 		read = as(TestUsers.SJZ_OFFICER)

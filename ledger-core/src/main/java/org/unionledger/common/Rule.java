@@ -622,7 +622,12 @@ public enum Rule {
 	 */
 	public String message(Locale locale, String field) {
 		boolean zh = locale != null && "zh".equals(locale.getLanguage());
-		return (zh ? this.chinese : this.english).replace("{0}", (field != null) ? field : "").strip();
+		String message = zh ? this.chinese : this.english;
+		if (field == null || field.isBlank()) {
+			// no field to name: drop the placeholder with the colon or space after it
+			return message.replace("{0}：", "").replace("{0}: ", "").replace("{0} ", "").replace("{0}", "").strip();
+		}
+		return message.replace("{0}", field).strip();
 	}
 
 	/**

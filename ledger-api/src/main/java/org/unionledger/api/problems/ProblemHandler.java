@@ -145,13 +145,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		Rule rule = ruleOf(error.getCode());
 		HttpStatus unbound = Problems.unboundStatus(rule);
 		// Bean Validation's messages are already in the client's language, with the
-		// limits.
+		// limits; the field is named as the client's language calls it.
+		Locale locale = LocaleContextHolder.getLocale();
 		ProblemDetail problem = Problems.of(unbound, rule, error.getField(),
-				error.getField() + " " + error.getDefaultMessage());
+				this.messages.fieldName(error.getField(), locale) + " " + error.getDefaultMessage());
 		problem.setProperty("errors",
 				errors.stream()
 					.map(e -> Map.of("field", e.getField(), "rule", ruleOf(e.getCode()).name(), "message",
-							e.getField() + " " + e.getDefaultMessage()))
+							this.messages.fieldName(e.getField(), locale) + " " + e.getDefaultMessage()))
 					.collect(Collectors.toList()));
 		return ResponseEntity.status(unbound).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}

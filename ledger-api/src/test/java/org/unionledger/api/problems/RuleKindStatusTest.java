@@ -108,7 +108,7 @@ class RuleKindStatusTest {
 			.domain(new DomainRuleViolation("effectiveDate", Rule.EFFECTIVE_DATE_IN_FUTURE,
 					"effectiveDate 2999-01-01 lies after today (2026-03-01)"))
 			.getBody()
-			.getDetail()).isEqualTo("effectiveDate 不能晚于今天");
+			.getDetail()).isEqualTo("生效日期 不能晚于今天");
 		assertThat(this.handler
 			.domain(new DomainRuleViolation("children", Rule.CHILD_NOT_SIGNED,
 					"130102 (长安区) has not signed its report for the year", "130102 (长安区)"))
