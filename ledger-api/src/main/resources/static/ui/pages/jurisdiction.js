@@ -212,9 +212,9 @@ export async function showUnion(main, [unionId], me) {
   const [union, [stats, then], monthly] = await Promise.all([api(path), statistics(path),
     api(`${path}/statistics/monthly${params()}`)]);
   const levels = [];
-  for (const code of [union.provinceCode, union.cityCode, union.jurisdictionCode]) {
-    levels.push({ code, name: code === union.jurisdictionCode ? union.jurisdictionName : code });
-  }
+  levels.push({ code: union.provinceCode, name: union.provinceName || union.provinceCode },
+    { code: union.cityCode, name: union.cityName || union.cityCode },
+    { code: union.jurisdictionCode, name: union.jurisdictionName || union.jurisdictionCode });
   if (inScope(me, union.provinceCode) || inScope(me, union.cityCode)) {
     const division = await api(`/api/jurisdictions/${union.jurisdictionCode}/children`).catch(() => null);
     if (division) {

@@ -41,14 +41,15 @@ function showProblem(form, error) {
   const problem = error.problem || {};
   const name = problem.field;
   const target = name ? form.querySelector(`[data-field="${name}"] .field-error`) : null;
-  const text = `${error.message}${problem.rule ? ` (${problem.rule})` : ''}`;
+  // The rule's name is for whoever looks it up (a code, not text the reader needs).
+  const text = () => [error.message, ...(problem.rule ? [' ', h('small', { class: 'code' }, `(${problem.rule})`)] : [])];
   if (target) {
-    target.textContent = text;
+    target.replaceChildren(...text());
     form.querySelector(`[data-field="${name}"] input, [data-field="${name}"] select`)?.setAttribute('aria-invalid', 'true');
   }
   const box = form.querySelector('.form-message');
   box.className = 'form-message message error';
-  box.textContent = target ? t('form.fixFields') : text;
+  box.replaceChildren(...(target ? [t('form.fixFields')] : text()));
 }
 
 function success(form, content) {

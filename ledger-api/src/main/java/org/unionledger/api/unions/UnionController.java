@@ -167,22 +167,29 @@ public class UnionController {
 	 * @param jurisdictionCode its county-level jurisdiction
 	 * @param jurisdictionName that jurisdiction's name
 	 * @param cityCode the city above it
+	 * @param cityName that city's name
 	 * @param provinceCode the province above it
+	 * @param provinceName that province's name
 	 * @param establishedOn when it was set up
 	 * @param dissolvedOn when it was dissolved, if it was
 	 * @param names every name it has had with the day each took effect, oldest first (the
 	 * last is {@code name})
 	 */
 	public record UnionView(String unionId, String name, UnionType type, Sector sector, String jurisdictionCode,
-			String jurisdictionName, String cityCode, String provinceCode, LocalDate establishedOn,
-			LocalDate dissolvedOn, List<NameView> names) {
+			String jurisdictionName, String cityCode, String cityName, String provinceCode, String provinceName,
+			LocalDate establishedOn, LocalDate dissolvedOn, List<NameView> names) {
 
 		static UnionView of(UnionFacts facts, JurisdictionTable table) {
 			JurisdictionCode code = facts.placement().jurisdictionCode();
 			return new UnionView(facts.placement().unionId().value(), facts.name(), facts.placement().type(),
-					facts.placement().sector(), code.value(), table.find(code).map(Jurisdiction::name).orElse(null),
-					code.city().value(), code.province().value(), facts.establishedOn(), facts.dissolvedOn(),
+					facts.placement().sector(), code.value(), name(table, code), code.city().value(),
+					name(table, code.city()), code.province().value(), name(table, code.province()),
+					facts.establishedOn(), facts.dissolvedOn(),
 					facts.names().stream().map((name) -> new NameView(name.name(), name.from())).toList());
+		}
+
+		private static String name(JurisdictionTable table, JurisdictionCode code) {
+			return table.find(code).map(Jurisdiction::name).orElse(null);
 		}
 
 	}
