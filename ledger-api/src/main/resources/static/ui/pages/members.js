@@ -5,7 +5,7 @@ import { api, query } from '../api.js';
 import { h, table } from '../dom.js';
 import { label, number, t } from '../i18n.js';
 import { pageTitle } from './common.js';
-import { actionForm, clearErrors, field, formShell, section, showProblem, success } from './officer.js';
+import { actionForm, clearErrors, field, formShell, section, sendConfirmingBackdating, showProblem, success } from './officer.js';
 
 const PAGE_SIZE = 20;
 const TERMINATION_REASONS = ['VOLUNTARY_WITHDRAWAL', 'LEFT_WORKFORCE', 'DECEASED', 'EXPELLED', 'DUPLICATE_RECORD', 'OTHER'];
@@ -143,14 +143,18 @@ export async function showMember(main, [memberId], me) {
       dateField('hold', me),
       field('f-hold-reason', t('members.reason'), h('input', { name: 'reason', required: true, maxlength: '500', autocomplete: 'off' }), t('members.holdHint')),
     ], t('members.hold'), () => t('members.confirmHold', { name: who }), async (body) => {
-      await api(`${path}/hold`, { method: 'POST', body });
+      if (!await sendConfirmingBackdating(`${path}/hold`, body, body.effectiveDate)) {
+        return;
+      }
       await reload(t('members.held', { name: who }));
     })));
   }
   if (officer && member.status === 'ON_HOLD') {
     forms.push(section('member-resume', t('members.resume'), actionForm('resume-form', [dateField('resume', me)],
       t('members.resume'), () => t('members.confirmResume', { name: who }), async (body) => {
-        await api(`${path}/resumption`, { method: 'POST', body });
+        if (!await sendConfirmingBackdating(`${path}/resumption`, body, body.effectiveDate)) {
+        return;
+      }
         await reload(t('members.resumed', { name: who }));
       })));
   }
@@ -161,7 +165,9 @@ export async function showMember(main, [memberId], me) {
         TERMINATION_REASONS.map((r) => h('option', { value: r }, label('terminationReason', r))))),
     ], t('members.terminate'), (body) => t('members.confirmTerminate', { name: who, reason: label('terminationReason', body.reason) }),
     async (body) => {
-      await api(`${path}/termination`, { method: 'POST', body });
+      if (!await sendConfirmingBackdating(`${path}/termination`, body, body.effectiveDate)) {
+        return;
+      }
       await reload(t('members.terminated', { name: who }));
     })));
   }
@@ -172,7 +178,9 @@ export async function showMember(main, [memberId], me) {
       dateField('reenroll', me),
       field('f-reenroll-channel', t('form.channel'), h('select', { name: 'channel' }, CHANNELS.map((c) => h('option', { value: c }, label('channel', c))))),
     ], t('members.reEnroll'), () => t('members.confirmReEnroll', { name: who }), async (body) => {
-      await api(`${path}/re-enrollment`, { method: 'POST', body });
+      if (!await sendConfirmingBackdating(`${path}/re-enrollment`, body, body.effectiveDate)) {
+        return;
+      }
       await reload(t('members.reEnrolled', { name: who }));
     })));
   }

@@ -109,18 +109,22 @@ function confirmBackdating(reports, date) {
   });
 }
 
-/** Enrolls; a refusal naming reports to flag asks for confirmation. Null when cancelled. */
-async function enrollConfirmingBackdating(body) {
+/**
+ * Sends a dated change (an enrollment, a hold, a service...); a refusal naming signed
+ * reports it would flag asks for confirmation and sends it again confirmed. Null when
+ * cancelled.
+ */
+async function sendConfirmingBackdating(path, body, date) {
   try {
-    return await api('/api/members', { method: 'POST', body });
+    return await api(path, { method: 'POST', body });
   } catch (error) {
-    if (error.status !== 409 || !Array.isArray(error.problem.reports)) {
+    if (error.status !== 409 || !error.problem || !Array.isArray(error.problem.reports)) {
       throw error;
     }
-    if (!await confirmBackdating(error.problem.reports, body.effectiveDate)) {
+    if (!await confirmBackdating(error.problem.reports, date)) {
       return null;
     }
-    return api('/api/members', { method: 'POST', body: { ...body, confirmBackdating: true } });
+    return api(path, { method: 'POST', body: { ...body, confirmBackdating: true } });
   }
 }
 
@@ -174,7 +178,7 @@ export async function showEnroll(main, [preset], me) {
     }
     try {
       const body = values(form);
-      const answer = await enrollConfirmingBackdating(body);
+      const answer = await sendConfirmingBackdating('/api/members', body, body.effectiveDate);
       if (!answer) {
         const box = form.querySelector('.form-message');
         box.className = 'form-message message';
@@ -366,7 +370,10 @@ export async function showService(main, [preset], me) {
       body.personTimes = Number(body.personTimes);
     }
     try {
-      const answer = await api('/api/services', { method: 'POST', body });
+      const answer = await sendConfirmingBackdating('/api/services', body, body.deliveredOn);
+      if (!answer) {
+        return;
+      }
       success(form, [t('form.recorded'), ' ', h('span', { id: 'service-id' }, answer.serviceId)]);
     } catch (error) {
       showProblem(form, error);
@@ -468,4 +475,4 @@ function section(id, title, form) {
   return h('section', { class: 'card wide', id }, h('h3', {}, title), form);
 }
 
-export { actionForm, clearErrors, field, formShell, section, showProblem, success, values };
+export { actionForm, clearErrors, field, formShell, section, sendConfirmingBackdating, showProblem, success, values };

@@ -94,7 +94,7 @@ public class Backdating {
 	 */
 	public void requireConfirmed(JurisdictionCode jurisdiction, LocalDate effectiveDate, boolean confirmed,
 			String field) {
-		if (confirmed) {
+		if (confirmed || effectiveDate == null) {
 			return;
 		}
 		List<FlaggedReport> flagged = reportsFlaggedBy(jurisdiction, effectiveDate);

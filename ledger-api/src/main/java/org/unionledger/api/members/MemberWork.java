@@ -13,6 +13,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Service;
+import org.unionledger.api.annualreports.Backdating;
 import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.members.MemberRecords.MemberState;
 import org.unionledger.api.personaldata.PersonalDataVault;
@@ -76,9 +77,12 @@ public class MemberWork {
 
 	private final Clock clock;
 
+	private final Backdating backdating;
+
 	public MemberWork(CommandGateway commands, QueryGateway queries, MemberRecords records, OpenUnions unions,
 			MemberIdentities identities, PersonalDataVault vault, ProjectionFreshness freshness, Actors actors,
-			Clock clock) {
+			Clock clock, Backdating backdating) {
+		this.backdating = backdating;
 		this.commands = commands;
 		this.queries = queries;
 		this.records = records;
@@ -169,25 +173,44 @@ public class MemberWork {
 		return data;
 	}
 
-	/** The membership is put on hold (保留会籍) for the reason given. */
-	public void hold(MemberState member, LocalDate effectiveDate, String reason) {
+	/**
+	 * A change effective in a year whose report is signed goes ahead only when confirmed
+	 * (409 {@code BACKDATED_INTO_SIGNED_YEAR} listing the reports it would flag).
+	 */
+	private void requireBackdatingConfirmed(UnionId union, LocalDate effectiveDate, boolean confirmed) {
+		if (effectiveDate != null) {
+			this.unions.find(union)
+				.ifPresent((facts) -> this.backdating.requireConfirmed(facts.placement().jurisdictionCode(),
+						effectiveDate, confirmed, "effectiveDate"));
+		}
+	}
+
+	/**
+	 * The membership is put on hold (保留会籍) for the reason given; backdated into a signed
+	 * year only when confirmed.
+	 */
+	public void hold(MemberState member, LocalDate effectiveDate, String reason, boolean confirmBackdating) {
 		requireReason(reason);
 		Ids.requireNotFuture(effectiveDate, this.clock, "effectiveDate");
+		requireBackdatingConfirmed(member.unionId(), effectiveDate, confirmBackdating);
 		this.commands
 			.sendAndWait(new PutMembershipOnHold(member.memberId(), effectiveDate, reason, this.actors.current()));
 		this.freshness.awaitOwnWrites();
 	}
 
-	/** A held membership is active again (恢复会籍). */
-	public void resume(MemberState member, LocalDate effectiveDate) {
+	/** A held membership is active again (恢复会籍); backdated only when confirmed. */
+	public void resume(MemberState member, LocalDate effectiveDate, boolean confirmBackdating) {
 		Ids.requireNotFuture(effectiveDate, this.clock, "effectiveDate");
+		requireBackdatingConfirmed(member.unionId(), effectiveDate, confirmBackdating);
 		this.commands.sendAndWait(new ResumeMembership(member.memberId(), effectiveDate, this.actors.current()));
 		this.freshness.awaitOwnWrites();
 	}
 
-	/** The membership ends (退会, 除名 ...). */
-	public void terminate(MemberState member, LocalDate effectiveDate, TerminationReason reason) {
+	/** The membership ends (退会, 除名 ...); backdated only when confirmed. */
+	public void terminate(MemberState member, LocalDate effectiveDate, TerminationReason reason,
+			boolean confirmBackdating) {
 		Ids.requireNotFuture(effectiveDate, this.clock, "effectiveDate");
+		requireBackdatingConfirmed(member.unionId(), effectiveDate, confirmBackdating);
 		this.commands
 			.sendAndWait(new TerminateMembership(member.memberId(), effectiveDate, reason, this.actors.current()));
 		this.freshness.awaitOwnWrites();
@@ -198,15 +221,18 @@ public class MemberWork {
 	 * last recorded.
 	 * @throws ApiException 409 {@code MEMBERSHIP_NOT_ENDED} unless the membership ended
 	 * (nothing is recorded, unlike a second enrollment by resident ID); 409
-	 * {@code PERSONAL_DATA_ALREADY_ERASED} when no name and ID remain to enroll with
+	 * {@code PERSONAL_DATA_ALREADY_ERASED} when no name and ID remain to enroll with; 409
+	 * {@code BACKDATED_INTO_SIGNED_YEAR} when unconfirmed into a signed year
 	 */
-	public UnionId reEnroll(MemberState member, String unionId, LocalDate effectiveDate, EnrollmentChannel channel) {
+	public UnionId reEnroll(MemberState member, String unionId, LocalDate effectiveDate, EnrollmentChannel channel,
+			boolean confirmBackdating) {
 		if (member.status() != MembershipStatus.TERMINATED) {
 			throw ApiException.of(Rule.MEMBERSHIP_NOT_ENDED, "memberId",
 					"the membership is " + member.status() + "; only an ended one can be re-enrolled");
 		}
 		UnionId union = this.unions.requireOpen(unionId, effectiveDate, "unionId");
 		Ids.requireNotFuture(effectiveDate, this.clock, "effectiveDate");
+		requireBackdatingConfirmed(union, effectiveDate, confirmBackdating);
 		EncryptedPersonalData data = readableData(member.memberId());
 		this.commands.sendAndWait(
 				new EnrollMember(member.memberId(), data, union, effectiveDate, channel, this.actors.current()));

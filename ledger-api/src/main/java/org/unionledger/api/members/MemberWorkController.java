@@ -161,15 +161,20 @@ public class MemberWorkController {
 	 *
 	 * @param effectiveDate from when
 	 * @param reason why, e.g. retired or unemployed
+	 * @param confirmBackdating {@code true} to go ahead when the date lies in a
+	 * statistical year whose report is signed (the refusal lists the reports it flags)
 	 */
 	public record HoldRequest(@Schema(example = "2026-03-01") @NotNull LocalDate effectiveDate,
-			@Schema(example = "退休") @NotBlank @Size(max = 500) String reason) {
+			@Schema(example = "退休") @NotBlank @Size(max = 500) String reason,
+			@Schema(description = "true to go ahead when the date lies in a statistical year whose report is signed",
+					example = "false") Boolean confirmBackdating) {
 	}
 
 	@PostMapping("/api/members/{memberId}/hold")
 	public MembershipChange hold(@PathVariable String memberId, @Valid @RequestBody HoldRequest request) {
 		MemberState member = actable(memberId);
-		this.work.hold(member, request.effectiveDate(), request.reason());
+		this.work.hold(member, request.effectiveDate(), request.reason(),
+				Boolean.TRUE.equals(request.confirmBackdating()));
 		return change(member, MembershipStatus.ON_HOLD, member.unionId(), request.effectiveDate());
 	}
 
@@ -177,14 +182,18 @@ public class MemberWorkController {
 	 * A resumption (恢复会籍).
 	 *
 	 * @param effectiveDate from when
+	 * @param confirmBackdating {@code true} to go ahead when the date lies in a
+	 * statistical year whose report is signed (the refusal lists the reports it flags)
 	 */
-	public record ResumeRequest(@Schema(example = "2026-03-01") @NotNull LocalDate effectiveDate) {
+	public record ResumeRequest(@Schema(example = "2026-03-01") @NotNull LocalDate effectiveDate,
+			@Schema(description = "true to go ahead when the date lies in a statistical year whose report is signed",
+					example = "false") Boolean confirmBackdating) {
 	}
 
 	@PostMapping("/api/members/{memberId}/resumption")
 	public MembershipChange resume(@PathVariable String memberId, @Valid @RequestBody ResumeRequest request) {
 		MemberState member = actable(memberId);
-		this.work.resume(member, request.effectiveDate());
+		this.work.resume(member, request.effectiveDate(), Boolean.TRUE.equals(request.confirmBackdating()));
 		return change(member, MembershipStatus.ACTIVE, member.unionId(), request.effectiveDate());
 	}
 
@@ -193,15 +202,20 @@ public class MemberWorkController {
 	 *
 	 * @param effectiveDate from when
 	 * @param reason why
+	 * @param confirmBackdating {@code true} to go ahead when the date lies in a
+	 * statistical year whose report is signed (the refusal lists the reports it flags)
 	 */
 	public record TerminationRequest(@Schema(example = "2026-03-01") @NotNull LocalDate effectiveDate,
-			@Schema(example = "VOLUNTARY_WITHDRAWAL") @NotNull TerminationReason reason) {
+			@Schema(example = "VOLUNTARY_WITHDRAWAL") @NotNull TerminationReason reason,
+			@Schema(description = "true to go ahead when the date lies in a statistical year whose report is signed",
+					example = "false") Boolean confirmBackdating) {
 	}
 
 	@PostMapping("/api/members/{memberId}/termination")
 	public MembershipChange terminate(@PathVariable String memberId, @Valid @RequestBody TerminationRequest request) {
 		MemberState member = actable(memberId);
-		this.work.terminate(member, request.effectiveDate(), request.reason());
+		this.work.terminate(member, request.effectiveDate(), request.reason(),
+				Boolean.TRUE.equals(request.confirmBackdating()));
 		return change(member, MembershipStatus.TERMINATED, member.unionId(), request.effectiveDate());
 	}
 
@@ -211,18 +225,23 @@ public class MemberWorkController {
 	 * @param unionId the union enrolling them, one of the officer's
 	 * @param effectiveDate the day
 	 * @param channel how
+	 * @param confirmBackdating {@code true} to go ahead when the date lies in a
+	 * statistical year whose report is signed (the refusal lists the reports it flags)
 	 */
 	public record ReEnrollmentRequest(
 			@Schema(example = "sjz-chang-an-construction-01") @NotBlank @Size(max = 64) String unionId,
 			@Schema(example = "2026-03-01") @NotNull LocalDate effectiveDate,
-			@Schema(example = "ON_SITE") @NotNull EnrollmentChannel channel) {
+			@Schema(example = "ON_SITE") @NotNull EnrollmentChannel channel,
+			@Schema(description = "true to go ahead when the date lies in a statistical year whose report is signed",
+					example = "false") Boolean confirmBackdating) {
 	}
 
 	@PostMapping("/api/members/{memberId}/re-enrollment")
 	public MembershipChange reEnroll(@PathVariable String memberId, @Valid @RequestBody ReEnrollmentRequest request) {
 		MemberState member = actable(memberId);
 		this.scopes.requireUnionActor(Ids.requireUnion(request.unionId(), "unionId"));
-		UnionId union = this.work.reEnroll(member, request.unionId(), request.effectiveDate(), request.channel());
+		UnionId union = this.work.reEnroll(member, request.unionId(), request.effectiveDate(), request.channel(),
+				Boolean.TRUE.equals(request.confirmBackdating()));
 		return change(member, MembershipStatus.ACTIVE, union, request.effectiveDate());
 	}
 

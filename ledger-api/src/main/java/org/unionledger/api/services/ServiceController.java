@@ -52,6 +52,8 @@ public class ServiceController {
 	 * @param deliveredOn the day
 	 * @param personTimes person-times served (default 1)
 	 * @param amountYuan money spent, yuan with at most 2 decimals
+	 * @param confirmBackdating {@code true} to go ahead when the day lies in a
+	 * statistical year whose report is signed (the refusal lists the reports it flags)
 	 */
 	public record ServiceRequest(
 			@Schema(example = "sjz-chang-an-construction-01") @NotBlank @Size(max = 64) String unionId,
@@ -61,7 +63,9 @@ public class ServiceController {
 			@Schema(example = "2026-03-01") @NotNull LocalDate deliveredOn,
 			@Schema(example = "40") @Min(1) @Max(100000) Integer personTimes,
 			@Schema(example = "2000.50") @NotNull @DecimalMin("0.00") @DecimalMax("100000000.00") @Digits(integer = 9,
-					fraction = 2) BigDecimal amountYuan) {
+					fraction = 2) BigDecimal amountYuan,
+			@Schema(description = "true to go ahead when the day lies in a statistical year whose report is signed",
+					example = "false") Boolean confirmBackdating) {
 	}
 
 	@PostMapping
@@ -70,7 +74,8 @@ public class ServiceController {
 		UnionId unionId = Ids.requireUnion(request.unionId(), "unionId");
 		this.scopes.requireUnionActor(unionId);
 		ServiceId serviceId = this.services.record(unionId, request.memberId(), request.type(), request.campaign(),
-				request.deliveredOn(), request.personTimes(), request.amountYuan());
+				request.deliveredOn(), request.personTimes(), request.amountYuan(),
+				Boolean.TRUE.equals(request.confirmBackdating()));
 		return ResponseEntity.created(URI.create("/api/services/" + serviceId.value()))
 			.body(new RecordedService(serviceId.value()));
 	}

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
+import org.unionledger.api.annualreports.Backdating;
 import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.support.Actors;
 import org.unionledger.api.support.Ids;
@@ -17,6 +18,7 @@ import org.unionledger.service.Campaign;
 import org.unionledger.service.Commands.RecordServiceDelivered;
 import org.unionledger.service.ServiceId;
 import org.unionledger.service.ServiceType;
+import org.unionledger.union.UnionDirectory.UnionFacts;
 import org.unionledger.union.UnionId;
 
 /**
@@ -36,8 +38,11 @@ public class Services {
 
 	private final Clock clock;
 
+	private final Backdating backdating;
+
 	public Services(CommandGateway commands, OpenUnions unions, ProjectionFreshness freshness, Actors actors,
-			Clock clock) {
+			Clock clock, Backdating backdating) {
+		this.backdating = backdating;
 		this.commands = commands;
 		this.unions = unions;
 		this.freshness = freshness;
@@ -49,12 +54,17 @@ public class Services {
 	 * Records the service as the signed-in user.
 	 * @param memberId the member served, {@code null} for a non-member
 	 * @param personTimes person-times, {@code null} for 1
+	 * @param confirmBackdating whether to go ahead when the day lies in a statistical
+	 * year whose report is signed (otherwise 409 {@code BACKDATED_INTO_SIGNED_YEAR}
+	 * listing the reports it would flag)
 	 * @return the new service's id
 	 */
 	public ServiceId record(UnionId unionId, String memberId, ServiceType type, Campaign campaign,
-			LocalDate deliveredOn, Integer personTimes, BigDecimal amountYuan) {
+			LocalDate deliveredOn, Integer personTimes, BigDecimal amountYuan, boolean confirmBackdating) {
 		Ids.requireNotFuture(deliveredOn, this.clock, "deliveredOn");
-		OpenUnions.requireOpen(this.unions.find(unionId), deliveredOn, "unionId");
+		UnionFacts union = OpenUnions.requireOpen(this.unions.find(unionId), deliveredOn, "unionId");
+		this.backdating.requireConfirmed(union.placement().jurisdictionCode(), deliveredOn, confirmBackdating,
+				"deliveredOn");
 		// Whether the union holds or serves the member on the day is the aggregate's
 		// guard;
 		// a malformed id gets the same answer as an unknown one.

@@ -61,13 +61,13 @@ class ServicesTest {
 		Actors actors = mock(Actors.class);
 		when(actors.current()).thenReturn(OFFICER);
 		this.services = new Services(this.commands, new OpenUnions(directory), mock(ProjectionFreshness.class), actors,
-				CLOCK);
+				CLOCK, mock(org.unionledger.api.annualreports.Backdating.class));
 	}
 
 	@Test
 	void aServiceToANonMemberCountsOnePersonTimeUnlessToldOtherwise() {
 		ServiceId id = this.services.record(UNION, null, ServiceType.SEASONAL_CARE, Campaign.SUMMER_COOLING,
-				TODAY.minusDays(1), null, new BigDecimal("20.50"));
+				TODAY.minusDays(1), null, new BigDecimal("20.50"), false);
 
 		ArgumentCaptor<RecordServiceDelivered> sent = ArgumentCaptor.forClass(RecordServiceDelivered.class);
 		verify(this.commands).sendAndWait(sent.capture());
@@ -79,7 +79,7 @@ class ServicesTest {
 	@Test
 	void aMalformedMemberIdIsAnUnknownMember() {
 		assertThatThrownBy(() -> this.services.record(UNION, "m-BAD", ServiceType.SEASONAL_CARE, null,
-				TODAY.minusDays(1), 1, BigDecimal.ONE))
+				TODAY.minusDays(1), 1, BigDecimal.ONE, false))
 			.isInstanceOfSatisfying(DomainRuleViolation.class,
 					(ex) -> assertThat(ex.rule()).isEqualTo(Rule.MEMBER_UNKNOWN));
 		verifyNoInteractions(this.commands);
@@ -88,14 +88,14 @@ class ServicesTest {
 	@Test
 	void aFutureDayOrADayTheUnionWasClosedSendsNothing() {
 		assertThatThrownBy(() -> this.services.record(UNION, null, ServiceType.SEASONAL_CARE, null, TODAY.plusDays(1),
-				1, BigDecimal.ONE))
+				1, BigDecimal.ONE, false))
 			.isInstanceOfSatisfying(ApiException.class,
 					(ex) -> assertThat(ex.rule()).isEqualTo(Rule.EFFECTIVE_DATE_IN_FUTURE));
-		assertThatThrownBy(
-				() -> this.services.record(UNION, null, ServiceType.SEASONAL_CARE, null, TODAY, 1, BigDecimal.ONE))
+		assertThatThrownBy(() -> this.services.record(UNION, null, ServiceType.SEASONAL_CARE, null, TODAY, 1,
+				BigDecimal.ONE, false))
 			.isInstanceOfSatisfying(ApiException.class, (ex) -> assertThat(ex.rule()).isEqualTo(Rule.UNION_NOT_OPEN));
 		assertThatThrownBy(() -> this.services.record(new UnionId("no-such-union"), null, ServiceType.SEASONAL_CARE,
-				null, TODAY, 1, BigDecimal.ONE))
+				null, TODAY, 1, BigDecimal.ONE, false))
 			.isInstanceOfSatisfying(ApiException.class, (ex) -> assertThat(ex.rule()).isEqualTo(Rule.UNION_UNKNOWN));
 		verifyNoInteractions(this.commands);
 	}
