@@ -384,7 +384,9 @@ export async function showService(main, [preset], me) {
 
 export async function showImport(main, parts, me) {
   const file = h('input', { type: 'file', name: 'file', accept: '.csv,text/csv', required: true });
-  const form = formShell('import-form', [field('f-file', t('form.csvFile'), file, t('import.columns'))], t('form.upload'));
+  const confirm = h('input', { type: 'checkbox', name: 'confirmBackdating', value: 'true' });
+  const form = formShell('import-form', [field('f-file', t('form.csvFile'), file, t('import.columns')),
+    field('f-confirmBackdating', t('import.confirmBackdating'), confirm, t('import.confirmBackdatingHint'))], t('form.upload'));
   form.querySelectorAll('[data-field]').forEach((f) => { f.dataset.field = f.dataset.field.replace(/^f-/, ''); });
   const progress = h('section', { id: 'import-progress', class: 'card wide', hidden: true });
   const templates = h('p', { class: 'template-links', id: 'import-templates' },
@@ -400,7 +402,7 @@ export async function showImport(main, parts, me) {
     const data = new FormData();
     data.append('file', file.files[0]);
     try {
-      let job = await api('/api/imports', { method: 'POST', body: data });
+      let job = await api(`/api/imports${confirm.checked ? '?confirmBackdating=true' : ''}`, { method: 'POST', body: data });
       success(form, t('import.started', { id: job.importId }));
       progress.hidden = false;
       for (;;) {

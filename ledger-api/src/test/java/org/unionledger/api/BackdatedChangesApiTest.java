@@ -16,7 +16,8 @@ import org.springframework.http.ResponseEntity;
  * Backdating into a signed year asks for confirmation not only when enrolling: a hold, a
  * resumption, a termination, a re-enrollment and a service dated in a year whose report
  * is signed are refused (409 {@code BACKDATED_INTO_SIGNED_YEAR}, the reports they would
- * flag listed, nothing written) until sent again with {@code confirmBackdating}.
+ * flag listed, nothing written) until sent again with {@code confirmBackdating}; an
+ * import rejects such rows unless started with {@code confirmBackdating=true}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BackdatedChangesApiTest extends ApiTestSupport {
@@ -73,6 +74,48 @@ class BackdatedChangesApiTest extends ApiTestSupport {
 		ResponseEntity<Map> current = as(TestUsers.SYSADMIN).postForEntity(path + "/hold",
 				Map.of("effectiveDate", TODAY.toString(), "reason", "失业"), Map.class);
 		assertThat(current.getStatusCode()).as(String.valueOf(current.getBody())).isEqualTo(HttpStatus.OK);
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> imported(String query, String csv) throws InterruptedException {
+		org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+		headers.setContentType(org.springframework.http.MediaType.parseMediaType("text/csv"));
+		ResponseEntity<Map> started = as(TestUsers.SYSADMIN).postForEntity("/api/imports" + query,
+				new org.springframework.http.HttpEntity<>(csv, headers), Map.class);
+		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		for (int i = 0; i < 3000; i++) {
+			Map<String, Object> job = as(TestUsers.SYSADMIN)
+				.getForObject("/api/imports/" + started.getBody().get("importId"), Map.class);
+			if (!"RUNNING".equals(job.get("status"))) {
+				return job;
+			}
+			Thread.sleep(20);
+		}
+		throw new AssertionError("the import did not finish");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void anImportedRowDatedInASignedYearIsRejectedUnlessTheImportIsConfirmed() throws InterruptedException {
+		String csv = "residentId,name,unionId,effectiveDate\n" + residentId() + ",褚十六," + UNION + ",2026-09-05\n"
+				+ residentId() + ",卫十七," + UNION + "," + TODAY + "\n";
+		long head = this.engine.headPosition();
+		Map<String, Object> unconfirmed = imported("", csv);
+		assertThat(unconfirmed).containsEntry("accepted", 1).containsEntry("rejected", 1);
+		assertThat((List<Map<String, Object>>) unconfirmed.get("rejections")).singleElement().satisfies((row) -> {
+			assertThat(row).containsEntry("line", 2)
+				.containsEntry("field", "effectiveDate")
+				.containsEntry("rule", "BACKDATED_INTO_SIGNED_YEAR");
+			assertThat((String) row.get("message")).contains("2026 v");
+		});
+		assertThat(this.engine.headPosition()).as("only the current row written").isGreaterThan(head);
+		Map<String, Object> confirmed = imported("?confirmBackdating=true", csv);
+		assertThat(confirmed).containsEntry("accepted", 1)
+			.containsEntry("alreadyPresent", 1)
+			.containsEntry("rejected", 0);
+		// the same file again, unconfirmed: both rows are already there, neither is
+		// refused
+		assertThat(imported("", csv)).containsEntry("alreadyPresent", 2).containsEntry("rejected", 0);
 	}
 
 	@Test

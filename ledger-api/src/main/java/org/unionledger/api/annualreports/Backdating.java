@@ -58,6 +58,11 @@ public class Backdating {
 	public record FlaggedReport(String code, String name, JurisdictionLevel level, int statisticalYear, int version) {
 	}
 
+	/** The statistical year a day falls in (the reports it may flag start there). */
+	public int statisticalYearOf(LocalDate date) {
+		return this.calendar.yearOf(date);
+	}
+
 	/**
 	 * The signed reports that an action of a union in this jurisdiction, effective on the
 	 * day, would flag: for each ended year whose last day is on or after the day, the

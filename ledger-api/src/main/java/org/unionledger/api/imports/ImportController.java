@@ -36,7 +36,9 @@ import org.unionledger.common.Rule;
  * rejected row, its message in the reader's language. Officers import for their unions
  * (rows for other unions are rejected as {@link Rule#OUT_OF_SCOPE}), system
  * administrators for any; a job is visible to the user who started it and to system
- * administrators.
+ * administrators. Rows dated in a statistical year whose report is signed are rejected
+ * ({@link Rule#BACKDATED_INTO_SIGNED_YEAR}, naming the reports they would flag) unless
+ * the import is started with {@code confirmBackdating=true}.
  */
 @RestController
 @RequestMapping("/api/imports")
@@ -57,23 +59,25 @@ public class ImportController {
 
 	@PostMapping(consumes = { "text/csv", "text/plain", "application/octet-stream" })
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	public ResponseEntity<ImportJob> importBody(@RequestBody(required = false) byte[] body) {
+	public ResponseEntity<ImportJob> importBody(@RequestBody(required = false) byte[] body,
+			@RequestParam(defaultValue = "false") boolean confirmBackdating) {
 		this.scopes.requireSomeUnionActor();
-		return started(body);
+		return started(body, confirmBackdating);
 	}
 
 	@PostMapping(consumes = "multipart/form-data")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	public ResponseEntity<ImportJob> importFile(@RequestParam("file") MultipartFile file) throws IOException {
+	public ResponseEntity<ImportJob> importFile(@RequestParam("file") MultipartFile file,
+			@RequestParam(defaultValue = "false") boolean confirmBackdating) throws IOException {
 		this.scopes.requireSomeUnionActor();
-		return started(file.getBytes());
+		return started(file.getBytes(), confirmBackdating);
 	}
 
-	private ResponseEntity<ImportJob> started(byte[] body) {
+	private ResponseEntity<ImportJob> started(byte[] body, boolean confirmBackdating) {
 		if (body == null || body.length == 0) {
 			throw ApiException.of(Rule.CSV_EMPTY, "file", "the file is empty");
 		}
-		Document job = this.jobs.submit(body, this.scopes.current());
+		Document job = this.jobs.submit(body, this.scopes.current(), confirmBackdating);
 		return ResponseEntity.accepted().location(URI.create("/api/imports/" + job.getString("_id"))).body(view(job));
 	}
 

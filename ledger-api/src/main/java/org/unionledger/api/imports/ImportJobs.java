@@ -33,6 +33,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.unionledger.api.annualreports.Backdating;
 import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.support.RandomIds;
 import org.unionledger.api.imports.EnrollmentCsv.Row;
@@ -51,6 +52,7 @@ import org.unionledger.common.Outcome;
 import org.unionledger.identity.PersonName;
 import org.unionledger.identity.PersonalData;
 import org.unionledger.identity.ResidentId;
+import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.membership.EnrollmentChannel;
 import org.unionledger.membership.MemberId;
 import org.unionledger.membership.MembershipState;
@@ -124,8 +126,12 @@ public class ImportJobs implements DisposableBean {
 
 	private final java.time.Duration retention;
 
+	private final Backdating backdating;
+
 	public ImportJobs(MongoDatabase database, Enrollments enrollments, EventStore eventStore, SecureRandom random,
-			OpenUnions unions, ProjectionFreshness freshness, Clock clock, ImportProperties properties) {
+			OpenUnions unions, ProjectionFreshness freshness, Clock clock, ImportProperties properties,
+			Backdating backdating) {
+		this.backdating = backdating;
 		this.jobs = database.getCollection(COLLECTION);
 		this.enrollments = enrollments;
 		this.eventStore = eventStore;
@@ -157,9 +163,12 @@ public class ImportJobs implements DisposableBean {
 
 	/**
 	 * Decodes and parses the file, stores the job and starts it.
+	 * @param confirmBackdating whether rows dated in a statistical year whose report is
+	 * signed are enrolled (otherwise each is rejected as
+	 * {@link Rule#BACKDATED_INTO_SIGNED_YEAR}, naming the reports it would flag)
 	 * @return the new job's document
 	 */
-	public Document submit(byte[] file, LedgerUser user) {
+	public Document submit(byte[] file, LedgerUser user, boolean confirmBackdating) {
 		CsvText text = CsvText.decode(file);
 		List<Row> rows = EnrollmentCsv.parse(text.text());
 		String id = newId();
@@ -168,6 +177,7 @@ public class ImportJobs implements DisposableBean {
 			.append("createdAt", Date.from(this.clock.instant()))
 			.append("encoding", text.encoding())
 			.append("rows", rows.size())
+			.append("confirmBackdating", confirmBackdating)
 			.append("done", 0)
 			.append("accepted", 0)
 			.append("alreadyPresent", 0)
@@ -175,7 +185,7 @@ public class ImportJobs implements DisposableBean {
 			.append("rejections", List.of());
 		this.jobs.insertOne(job);
 		log.info("Import {} by {}: {} rows ({})", id, user.name(), rows.size(), text.encoding());
-		this.runner.submit(() -> run(id, rows, user));
+		this.runner.submit(() -> run(id, rows, user, confirmBackdating));
 		return job;
 	}
 
@@ -206,13 +216,13 @@ public class ImportJobs implements DisposableBean {
 		return RandomIds.next("imp-", this.random);
 	}
 
-	private void run(String id, List<Row> rows, LedgerUser user) {
+	private void run(String id, List<Row> rows, LedgerUser user, boolean confirmBackdating) {
 		long started = System.nanoTime();
 		Progress progress = new Progress(id, rows.size());
 		try {
 			LocalDate today = LocalDate.now(this.clock);
 			Map<MemberId, Integer> firstLine = new HashMap<>();
-			Map<UnionId, Optional<UnionFacts>> unionCache = new ConcurrentHashMap<>();
+			Checks checks = new Checks(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), confirmBackdating);
 			List<Candidate> batch = new ArrayList<>(this.batchSize);
 			for (Row row : rows) {
 				Candidate candidate = parse(row, today);
@@ -225,11 +235,11 @@ public class ImportJobs implements DisposableBean {
 				}
 				batch.add(candidate);
 				if (batch.size() == this.batchSize) {
-					applyBatch(batch, user, unionCache).forEach(progress::record);
+					applyBatch(batch, user, checks).forEach(progress::record);
 					batch.clear();
 				}
 			}
-			applyBatch(batch, user, unionCache).forEach(progress::record);
+			applyBatch(batch, user, checks).forEach(progress::record);
 			this.freshness.awaitOwnWrites();
 			progress.finish("DONE", System.nanoTime() - started);
 		}
@@ -301,37 +311,37 @@ public class ImportJobs implements DisposableBean {
 	 * answered at once, the others are checked against their streams and sent as one
 	 * command batch.
 	 */
-	private List<RowResult> applyBatch(List<Candidate> candidates, LedgerUser user,
-			Map<UnionId, Optional<UnionFacts>> unionCache) {
+	private List<RowResult> applyBatch(List<Candidate> candidates, LedgerUser user, Checks checks) {
 		RowResult[] results = new RowResult[candidates.size()];
 		List<Integer> toSend = new ArrayList<>();
 		for (int i = 0; i < candidates.size(); i++) {
-			results[i] = precheck(candidates.get(i), user, unionCache);
+			results[i] = precheck(candidates.get(i), user, checks.unions());
 			if (results[i] == null) {
 				toSend.add(i);
 			}
 		}
 		if (!toSend.isEmpty()) {
 			try {
-				sendBatch(candidates, toSend, user, results);
+				sendBatch(candidates, toSend, user, results, checks);
 			}
 			catch (CommandBatches.BatchFailedException ex) {
 				log.warn("An import batch of {} rows failed as a whole ({}); its rows are applied one by one",
 						toSend.size(), ex.getMessage());
 				for (int i : toSend) {
-					results[i] = applyAlone(candidates.get(i), user);
+					results[i] = applyAlone(candidates.get(i), user, checks);
 				}
 			}
 		}
 		return List.of(results);
 	}
 
-	private void sendBatch(List<Candidate> candidates, List<Integer> toSend, LedgerUser user, RowResult[] results) {
+	private void sendBatch(List<Candidate> candidates, List<Integer> toSend, LedgerUser user, RowResult[] results,
+			Checks checks) {
 		List<BulkEnrollment> enrollments = toSend.stream().map((i) -> enrollment(candidates.get(i))).toList();
 		// Asked inside the batch, served from its streams: no round trip.
 		List<Enrolled> enrolled = this.enrollments.enrollBatch(enrollments, user.recordedBy(),
-				(k) -> (results[toSend.get(k)] = earlierOutcome(candidates.get(toSend.get(k)),
-						enrollments.get(k).unionId())) != null);
+				(k) -> (results[toSend.get(k)] = notToSend(candidates.get(toSend.get(k)), enrollments.get(k).unionId(),
+						checks)) != null);
 		for (int k = 0; k < toSend.size(); k++) {
 			if (enrolled.get(k).sent()) {
 				results[toSend.get(k)] = outcome(candidates.get(toSend.get(k)).row(), enrolled.get(k).outcome(),
@@ -341,8 +351,8 @@ public class ImportJobs implements DisposableBean {
 	}
 
 	/** The row on its own, as before batches: its stream, its key, its command. */
-	private RowResult applyAlone(Candidate candidate, LedgerUser user) {
-		RowResult earlier = earlierOutcome(candidate, new UnionId(candidate.row().unionId()));
+	private RowResult applyAlone(Candidate candidate, LedgerUser user, Checks checks) {
+		RowResult earlier = notToSend(candidate, new UnionId(candidate.row().unionId()), checks);
 		if (earlier != null) {
 			return earlier;
 		}
@@ -393,6 +403,45 @@ public class ImportJobs implements DisposableBean {
 			return RowResult.rejected(row.line(), ex.field(), ex.rule(), ex.getMessage());
 		}
 		return null;
+	}
+
+	/**
+	 * Why the row is not sent: it was applied before ({@link #earlierOutcome}), or it
+	 * would be backdated into a year whose report is signed and the import was not
+	 * confirmed for that; else null.
+	 */
+	private RowResult notToSend(Candidate candidate, UnionId unionId, Checks checks) {
+		RowResult earlier = earlierOutcome(candidate, unionId);
+		if (earlier != null || checks.confirmBackdating()) {
+			return earlier;
+		}
+		Optional<UnionFacts> union = checks.unions().computeIfAbsent(unionId, this.unions::find);
+		if (union.isEmpty()) {
+			return null;
+		}
+		JurisdictionCode county = union.get().placement().jurisdictionCode();
+		List<Backdating.FlaggedReport> flagged = checks.flagged()
+			.computeIfAbsent(county.value() + "|" + this.backdating.statisticalYearOf(candidate.date()),
+					(key) -> this.backdating.reportsFlaggedBy(county, candidate.date()));
+		if (flagged.isEmpty()) {
+			return null;
+		}
+		return RowResult.rejected(candidate.row().line(), "effectiveDate", Rule.BACKDATED_INTO_SIGNED_YEAR,
+				"effectiveDate " + candidate.date()
+						+ " lies in a statistical year whose report is signed; it would flag "
+						+ flagged.stream()
+							.map((report) -> report.name() + " " + report.statisticalYear() + " v" + report.version())
+							.collect(java.util.stream.Collectors.joining(", "))
+						+ ": import the file again with confirmBackdating=true to enroll it");
+	}
+
+	/**
+	 * What a job checks rows against, kept for the whole file: the unions, the signed
+	 * reports a backdated row would flag (by county and statistical year), and whether
+	 * backdating was confirmed.
+	 */
+	private record Checks(Map<UnionId, Optional<UnionFacts>> unions,
+			Map<String, List<Backdating.FlaggedReport>> flagged, boolean confirmBackdating) {
 	}
 
 	/**
