@@ -77,10 +77,16 @@ function statusBadge(status, version, extra = {}) {
     dataset: { status, version: version == null ? '' : String(version), ...(extra.dataset || {}) } }, text);
 }
 
-/** A figure's name for people: its label, a breakdown's dimension and value, and the name itself. */
-function figureName(name) {
+/**
+ * A figure's name for people: the signed sheet's label when it has the figure (amounts in 元),
+ * else its label, a breakdown's dimension and value; the name itself beside it as a code.
+ */
+function figureName(name, labels) {
   if (!name) {
     return t('flags.wholeReport');
+  }
+  if (labels && labels.has(name)) {
+    return h('span', {}, labels.get(name), ' ', h('small', { class: 'code sub' }, name));
   }
   const parts = name.split('.');
   for (let length = parts.length; length > 0; length -= 1) {
@@ -123,7 +129,12 @@ function yearForm(me, code, year) {
   return form;
 }
 
-function ownReport(report, me) {
+/** A signed line's value: yuan with two decimals, counts whole. */
+function lineValue(line) {
+  return line.unit ? number(line.value, 2) : number(line.value);
+}
+
+function ownReport(report, me, sheet) {
   const signed = report.status === 'SIGNED';
   const facts = signed ? h('dl', { class: 'facts', id: 'report-facts' },
     h('dt', {}, t('signoff.version')), h('dd', { id: 'report-version' }, `v${report.version}`),
@@ -145,11 +156,13 @@ function ownReport(report, me) {
       { key: 'globalPosition', label: t('signoff.position'), numeric: true, render: (v) => number(v.globalPosition) },
       { key: 'reportDigest', label: t('signoff.digest'), render: (v) => digest(v.reportDigest, `version-${v.version}-digest`) }],
     report.versions, { id: 'versions-table' })) : null;
-  const figures = signed ? h('details', { class: 'more' },
-    h('summary', {}, t('signoff.figures', { count: Object.keys(report.figures).length })),
-    table([{ key: 'name', label: t('col.figure'), render: (f) => figureName(f.name) },
-      { key: 'value', label: t('signoff.signedValue'), numeric: true, render: (f) => number(f.value) }],
-    Object.entries(report.figures).map(([name, value]) => ({ name, value })), { id: 'figures-table' })) : null;
+  // The signed figures as the report's sheet labels them, in the reader's language, amounts in 元.
+  const figures = signed && sheet ? h('details', { class: 'more' },
+    h('summary', {}, t('signoff.figures', { count: sheet.lines.length })),
+    table([{ key: 'label', label: t('col.figure') },
+      { key: 'value', label: t('signoff.signedValue'), numeric: true, render: lineValue },
+      { key: 'unit', label: t('report.col.unit'), render: (line) => line.unit || '' }],
+    sheet.lines, { id: 'figures-table' })) : null;
   return h('section', { class: 'card wide', id: 'report', 'aria-labelledby': 'report-title' },
     h('div', { class: 'card-head' }, h('h3', { id: 'report-title' }, t('signoff.ownReport')),
       statusBadge(report.status, report.version, { id: 'report-status' })),
@@ -238,7 +251,12 @@ function eventsOf(flag) {
     flag.moreEvents > 0 ? h('li', {}, t('flags.more', { count: flag.moreEvents })) : null);
 }
 
-function flagsCard(report, flags) {
+/** A flagged figure's value as people read it: amounts (kept in 分) in 元, counts whole. */
+function flagValue(flag, value) {
+  return flag.figure && flag.figure.endsWith('amountFen') ? number(value / 100, 2) : number(value);
+}
+
+function flagsCard(report, flags, labels) {
   const names = new Map([[report.code, report.name], ...report.children.map((c) => [c.code, c.name])]);
   const rows = flags.flags.map((f) => flagRow(f, names));
   const open = rows.filter((f) => f.status === 'OPEN');
@@ -246,11 +264,11 @@ function flagsCard(report, flags) {
   const columns = [
     { key: 'unit', label: t('signoff.unit') },
     { key: 'version', label: t('signoff.version'), render: (f) => `v${f.version}` },
-    { key: 'figure', label: t('col.figure'), render: (f) => figureName(f.figure) },
-    { key: 'signedValue', label: t('signoff.signedValue'), numeric: true, render: (f) => number(f.signedValue) },
-    { key: 'currentValue', label: t('flags.current'), numeric: true, render: (f) => number(f.currentValue) },
+    { key: 'figure', label: t('col.figure'), render: (f) => figureName(f.figure, f.label ? new Map([[f.figure, f.label]]) : labels) },
+    { key: 'signedValue', label: t('signoff.signedValue'), numeric: true, render: (f) => flagValue(f, f.signedValue) },
+    { key: 'currentValue', label: t('flags.current'), numeric: true, render: (f) => flagValue(f, f.currentValue) },
     { key: 'difference', label: t('late.difference'), numeric: true,
-      render: (f) => (f.difference > 0 ? `+${number(f.difference)}` : number(f.difference)) },
+      render: (f) => (f.difference > 0 ? `+${flagValue(f, f.difference)}` : flagValue(f, f.difference)) },
     { key: 'events', label: t('flags.events'), render: (f) => [eventsOf(f), f.note ? h('small', { class: 'sub' }, f.note) : null] }];
   return h('section', { class: 'card wide', id: 'flags', 'aria-labelledby': 'flags-title' },
     h('h3', { id: 'flags-title' }, t('flags.title', { count: flags.openFlags })),
@@ -271,6 +289,10 @@ export async function show(main, [codeText, yearText], me) {
   const base = `/api/jurisdictions/${encodeURIComponent(code)}`;
   const [report, flags, division] = await Promise.all([api(`${base}/annual-reports/${year}`),
     api(`${base}/annual-reports/${year}/flags`), api(`${base}/children`)]);
+  // A signed report's figures are read as its sheet labels them (the flags name the same figures).
+  const sheet = report.status === 'SIGNED'
+    ? await api(`${base}/annual-reports/${year}/sheet?lang=${encodeURIComponent(lang())}`).catch(() => null) : null;
+  const labels = new Map(sheet ? sheet.lines.map((line) => [line.figure, line.label]) : []);
   const reload = () => show(main, [code, String(year)], me);
   const shown = notice;
   notice = null;
@@ -281,10 +303,10 @@ export async function show(main, [codeText, yearText], me) {
     h('p', { class: 'actions' }, h('a', { href: `#/j/${code}`, id: 'signoff-figures-link' }, t('signoff.figuresLink')),
       report.status === 'SIGNED' ? [' ', h('a', { href: `#/report/${code}/${year}`, id: 'signoff-print-link' }, t('report.printView'))] : null),
     shown ? h('p', { class: 'message ok', id: 'signoff-done', role: 'status', tabindex: '-1' }, shown) : null,
-    ownReport(report, me),
+    ownReport(report, me, sheet),
     signForm(report, me, code, year, reload),
     unitsTable(report, me, year),
-    flagsCard(report, flags)].filter(Boolean));
+    flagsCard(report, flags, labels)].filter(Boolean));
   // After a sign-off the page is new: the focus goes to its outcome.
   document.getElementById('signoff-done')?.focus();
 }

@@ -71,6 +71,18 @@ class ChinesePagesBrowserTest extends BrowserWorkflowSupport {
 				Map.of("effectiveDate", TODAY.toString(), "reason", "退休"), Map.class);
 		as(TestUsers.SJZ_OFFICER).postForEntity("/api/members/" + member + "/transfer-credentials",
 				Map.of("issuedOn", TODAY.toString(), "toUnionId", "os-bd-b"), Map.class);
+		// a signed report with services in it, and changes recorded after it was signed
+		// (its flags)
+		ensureUnion("cp-xinhua", "130105");
+		as(TestUsers.SYSADMIN).postForEntity("/api/services",
+				Map.of("unionId", "cp-xinhua", "type", "EMPLOYMENT_ASSISTANCE", "deliveredOn", "2026-08-01",
+						"amountYuan", "120.50", "confirmBackdating", true),
+				Map.class);
+		as(TestUsers.SYSADMIN).postForEntity("/api/jurisdictions/130105/annual-reports/2026/sign-off",
+				Map.of("comment", "核对无误"), Map.class);
+		as(TestUsers.SYSADMIN).postForEntity("/api/services", Map.of("unionId", "cp-xinhua", "type",
+				"EMPLOYMENT_ASSISTANCE", "deliveredOn", "2026-08-02", "amountYuan", "80.00", "confirmBackdating", true),
+				Map.class);
 		ResponseEntity<Map> unions = as(TestUsers.SYSADMIN).getForEntity("/api/jurisdictions/13/unions", Map.class);
 		assertThat(unions.getStatusCode()).isEqualTo(HttpStatus.OK);
 		((List<Map<String, Object>>) unions.getBody().get("unions"))
@@ -79,16 +91,14 @@ class ChinesePagesBrowserTest extends BrowserWorkflowSupport {
 
 	@Test
 	void noPageShowsEnglishRuleTextProgramNamesUnionIdsOrBareCodes() {
-		Map<String, List<String>> pages = Map.of(TestUsers.HEBEI_ADMIN, List.of("#/j/13", "#/j/1301", "#/j/130102",
-				"#/u/os-sjz-a", "#/transfers/13", "#/services/1301", "#/signoff/1301", "#/findings/1301"),
-				TestUsers.SJZ_SUPERVISOR,
-				List.of("#/j/1301", "#/findings/1301", "#/transfers/1301", "#/u/os-sjz-c",
-						"#/figure/j/1301/newEnrollments"),
+		// besides every page of each role's menu (read first), the pages below them
+		Map<String, List<String>> pages = Map.of(TestUsers.HEBEI_ADMIN,
+				List.of("#/j/1301", "#/j/130102", "#/u/os-sjz-a", "#/signoff/1301", "#/findings/1301",
+						"#/signoff/130105/2026", "#/report/130105/2026"),
+				TestUsers.SJZ_SUPERVISOR, List.of("#/findings/1301", "#/u/os-sjz-c", "#/figure/j/1301/newEnrollments"),
 				TestUsers.SJZ_OFFICER,
-				List.of("#/u/os-sjz-a", "#/members/os-sjz-a/0", "#/members/os-sjz-c/0", "#/issue/os-sjz-a", "#/accept",
-						"#/enroll/os-sjz-a", "#/service/os-sjz-a", "#/import", "#/applications",
-						"#/transfers/u/os-sjz-a", "#/services/u/os-sjz-a"),
-				TestUsers.HEBEI_AUDITOR, List.of("#/j/13", "#/verify", "#/findings/13"));
+				List.of("#/members/os-sjz-c/0", "#/transfers/u/os-sjz-a", "#/services/u/os-sjz-a"),
+				TestUsers.HEBEI_AUDITOR, List.of("#/findings/13"));
 		List<String> found = new ArrayList<>();
 		int read = 0;
 		for (Map.Entry<String, List<String>> role : pages.entrySet()) {
@@ -104,7 +114,8 @@ class ChinesePagesBrowserTest extends BrowserWorkflowSupport {
 			}
 			this.browser.signOut();
 		}
-		assertThat(read).as("pages read").isGreaterThan(25);
+		System.out.println("Pages read as a Chinese user: " + read);
+		assertThat(read).as("pages read").isGreaterThan(20);
 		assertThat(found).as("English, program names, ids or bare codes on Chinese pages").isEmpty();
 	}
 

@@ -99,7 +99,7 @@ class CredentialWorkflowBrowserTest extends BrowserWorkflowSupport {
 		this.browser.waitForText("#cred-action-message", "凭证已作废");
 		this.browser.find("#issued-table button[data-action='reissue'][data-code='" + toReissue + "']").click();
 		this.browser.find("#cred-action-submit").click();
-		this.browser.waitForText("#f-reason-error", "reason");
+		this.browser.waitForText("#f-reason-error", "原因");
 		this.browser.find("#f-reason").sendKeys("凭证遗失");
 		this.browser.find("#cred-action-submit").click();
 		this.browser.waitForText("#cred-action-message", "新凭证已开具");

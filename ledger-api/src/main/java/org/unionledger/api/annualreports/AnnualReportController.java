@@ -41,8 +41,11 @@ public class AnnualReportController {
 
 	private final AccessScopes access;
 
+	private final org.unionledger.api.exports.Labels labels;
+
 	public AnnualReportController(AnnualReports reports, StatisticsRequests requests, JurisdictionTable jurisdictions,
-			AccessScopes access) {
+			AccessScopes access, org.unionledger.api.exports.Labels labels) {
+		this.labels = labels;
 		this.reports = reports;
 		this.requests = requests;
 		this.jurisdictions = jurisdictions;
@@ -98,7 +101,7 @@ public class AnnualReportController {
 				continue;
 			}
 			for (AnnualReportView.Flag flag : report.flags()) {
-				flags.add(ReportFlag.of(each, flag));
+				flags.add(flag(each, flag));
 				open += flag.open() ? 1 : 0;
 			}
 		}
@@ -157,8 +160,16 @@ public class AnnualReportController {
 				report.sealedThrough(), report.sealDigest(), report.reportDigest(), report.previousReportDigest(),
 				report.figures(), report.children(), report.versions(), visible,
 				visible ? report.openFlags().size() : null,
-				visible ? report.flags().stream().map((flag) -> ReportFlag.of(code, flag)).toList() : null, children,
-				ready);
+				visible ? report.flags().stream().map((flag) -> flag(code, flag)).toList() : null, children, ready);
+	}
+
+	/**
+	 * A flag with its figure named in the reader's language ({@code Accept-Language}).
+	 */
+	private ReportFlag flag(JurisdictionCode code, AnnualReportView.Flag flag) {
+		String language = org.unionledger.api.exports.Labels.language(null,
+				org.springframework.context.i18n.LocaleContextHolder.getLocale().toLanguageTag());
+		return ReportFlag.of(code, flag, (flag.figure() != null) ? this.labels.figure(language, flag.figure()) : null);
 	}
 
 }
