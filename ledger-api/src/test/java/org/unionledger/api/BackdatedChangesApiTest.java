@@ -118,6 +118,33 @@ class BackdatedChangesApiTest extends ApiTestSupport {
 		assertThat(imported("", csv)).containsEntry("alreadyPresent", 2).containsEntry("rejected", 0);
 	}
 
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
+
+	@Test
+	void theCommandLineImportConfirmsBackdatingWhenAsked(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+			throws Exception {
+		java.nio.file.Path file = folder.resolve("members.csv");
+		java.nio.file.Files.writeString(file,
+				"residentId,name,unionId,effectiveDate\n" + residentId() + ",蒋十八," + UNION + ",2026-09-06\n");
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+		String[] plain = { "--url", "http://localhost:" + this.port, "--user", TestUsers.SYSADMIN, file.toString() };
+		assertThat(org.unionledger.api.imports.ImportCli.run(plain, Map.of("LEDGER_PASSWORD", TestUsers.PASSWORD),
+				print, print))
+			.isZero();
+		assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("0 accepted")
+			.contains("1 rejected")
+			.contains("effectiveDate BACKDATED_INTO_SIGNED_YEAR");
+		out.reset();
+		String[] confirmed = { "--url", "http://localhost:" + this.port, "--user", TestUsers.SYSADMIN,
+				"--confirm-backdating", file.toString() };
+		assertThat(org.unionledger.api.imports.ImportCli.run(confirmed, Map.of("LEDGER_PASSWORD", TestUsers.PASSWORD),
+				print, print))
+			.isZero();
+		assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("1 accepted").contains("0 rejected");
+	}
+
 	@Test
 	void aServiceDeliveredInASignedYearNeedsConfirmation() {
 		refusedThenConfirmed("/api/services", Map.of("unionId", UNION, "type", "SKILLS_TRAINING", "deliveredOn",

@@ -23,13 +23,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * job and prints every rejected row.
  *
  * <pre>
- * java -jar ledger-api.jar import [--url http://localhost:8080] --user officer-x file.csv
+ * java -jar ledger-api.jar import [--url http://localhost:8080] --user officer-x [--confirm-backdating] file.csv
  * </pre>
  *
- * The password comes from {@code LEDGER_PASSWORD} (or {@code --password}). The
- * {@code Idempotency-Key} is the file's SHA-256, so running the command twice for one
- * file starts one job. Exit status: 0 when the job is done (rejected rows are listed), 1
- * when it could not run.
+ * The password comes from {@code LEDGER_PASSWORD} (or {@code --password}). With
+ * {@code --confirm-backdating}, rows dated in a statistical year whose report is signed
+ * are enrolled (and flag those reports); without it they are rejected and listed. The
+ * {@code Idempotency-Key} is the file's SHA-256 (and whether backdating is confirmed), so
+ * running the command twice for one file starts one job. Exit status: 0 when the job is
+ * done (rejected rows are listed), 1 when it could not run.
  */
 public final class ImportCli {
 
@@ -45,8 +47,10 @@ public final class ImportCli {
 		String user = environment.get("LEDGER_USER");
 		String password = environment.get("LEDGER_PASSWORD");
 		Path file = null;
+		boolean confirmBackdating = false;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
+				case "--confirm-backdating" -> confirmBackdating = true;
 				case "--url" -> url = (++i < args.length) ? args[i] : url;
 				case "--user" -> user = (++i < args.length) ? args[i] : user;
 				case "--password" -> password = (++i < args.length) ? args[i] : password;
@@ -54,11 +58,12 @@ public final class ImportCli {
 			}
 		}
 		if (file == null || user == null || password == null) {
-			err.println("usage: import [--url URL] --user NAME file.csv   (password in LEDGER_PASSWORD)");
+			err.println("usage: import [--url URL] --user NAME [--confirm-backdating] file.csv"
+					+ "   (password in LEDGER_PASSWORD)");
 			return 1;
 		}
 		try {
-			return importFile(url.replaceAll("/+$", ""), user, password, file, out, err);
+			return importFile(url.replaceAll("/+$", ""), user, password, file, confirmBackdating, out, err);
 		}
 		catch (IOException ex) {
 			err.println("import failed: " + ex.getMessage());
@@ -71,17 +76,19 @@ public final class ImportCli {
 		}
 	}
 
-	private static int importFile(String url, String user, String password, Path file, PrintStream out, PrintStream err)
-			throws IOException, InterruptedException {
+	private static int importFile(String url, String user, String password, Path file, boolean confirmBackdating,
+			PrintStream out, PrintStream err) throws IOException, InterruptedException {
 		byte[] bytes = Files.readAllBytes(file);
 		String authorization = "Basic "
 				+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 		out.println("Importing " + file.getFileName() + " (" + bytes.length + " bytes) into " + url);
-		HttpResponse<String> started = client.send(HttpRequest.newBuilder(URI.create(url + "/api/imports"))
+		// confirmed or not, the same file is a different request: each has its own key
+		HttpResponse<String> started = client.send(HttpRequest
+			.newBuilder(URI.create(url + "/api/imports" + (confirmBackdating ? "?confirmBackdating=true" : "")))
 			.header("Authorization", authorization)
 			.header("Content-Type", "text/csv")
-			.header("Idempotency-Key", "cli-" + sha256(bytes))
+			.header("Idempotency-Key", "cli-" + sha256(bytes) + (confirmBackdating ? "-confirmed" : ""))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		Map<String, Object> job = JSON.readValue(started.body(), Map.class);
