@@ -12,8 +12,8 @@ function when(instant, me) {
     year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }) : '—';
 }
 
-/** A line's value: yuan with two decimals, counts whole. */
-function value(line) {
+/** A signed line's value: yuan with two decimals, counts whole (also the sign-off page's). */
+export function lineValue(line) {
   return line.unit ? number(line.value, 2) : number(line.value);
 }
 
@@ -35,7 +35,7 @@ export async function show(main, [code, yearText], me) {
     h('dt', {}, t('signoff.comment')), h('dd', {}, sheet.comment || '—'));
   const lines = table([
     { key: 'label', label: t('report.col.figure') },
-    { key: 'value', label: t('report.col.value'), numeric: true, render: value },
+    { key: 'value', label: t('report.col.value'), numeric: true, render: lineValue },
     { key: 'unit', label: t('report.col.unit'), render: (line) => line.unit || '' }],
   sheet.lines.map((line) => ({ ...line, _class: `line-${line.figure.replaceAll('.', '-')}` })), { id: 'print-lines' });
   const children = sheet.children && sheet.children.length ? h('section', { class: 'print-children' },

@@ -5,6 +5,7 @@ import { api } from '../api.js';
 import { h, table } from '../dom.js';
 import { label, lang, number, t } from '../i18n.js';
 import { breadcrumbs, figureLabel, inScope, pageTitle } from './common.js';
+import { lineValue } from './report.js';
 
 /** How many ended years the year picker offers. */
 const YEARS_OFFERED = 4;
@@ -127,11 +128,6 @@ function yearForm(me, code, year) {
     window.location.hash = `#/signoff/${code}/${select.value}`;
   });
   return form;
-}
-
-/** A signed line's value: yuan with two decimals, counts whole. */
-function lineValue(line) {
-  return line.unit ? number(line.value, 2) : number(line.value);
 }
 
 function ownReport(report, me, sheet) {

@@ -17,6 +17,7 @@ import org.unionledger.eventstore.MongoEventStorageEngine;
 import org.unionledger.identity.ResidentId;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 /**
  * One application context for every HTTP test class (the test profile: embedded store in
@@ -83,6 +84,24 @@ abstract class ApiTestSupport {
 				Map.class);
 		assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.CREATED);
 		return (String) response.getBody().get("memberId");
+	}
+
+	/** Follows an import job until it is no longer running; fails after two minutes. */
+	Map awaitDone(String user, String importId) {
+		for (int i = 0; i < 6000; i++) {
+			Map job = as(user).getForObject("/api/imports/" + importId, Map.class);
+			if (!"RUNNING".equals(job.get("status"))) {
+				return job;
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		return fail("import " + importId + " did not finish");
 	}
 
 }

@@ -77,26 +77,18 @@ class BackdatedChangesApiTest extends ApiTestSupport {
 	}
 
 	@SuppressWarnings("unchecked")
-	private Map<String, Object> imported(String query, String csv) throws InterruptedException {
+	private Map<String, Object> imported(String query, String csv) {
 		org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
 		headers.setContentType(org.springframework.http.MediaType.parseMediaType("text/csv"));
 		ResponseEntity<Map> started = as(TestUsers.SYSADMIN).postForEntity("/api/imports" + query,
 				new org.springframework.http.HttpEntity<>(csv, headers), Map.class);
 		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-		for (int i = 0; i < 3000; i++) {
-			Map<String, Object> job = as(TestUsers.SYSADMIN)
-				.getForObject("/api/imports/" + started.getBody().get("importId"), Map.class);
-			if (!"RUNNING".equals(job.get("status"))) {
-				return job;
-			}
-			Thread.sleep(20);
-		}
-		throw new AssertionError("the import did not finish");
+		return awaitDone(TestUsers.SYSADMIN, (String) started.getBody().get("importId"));
 	}
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void anImportedRowDatedInASignedYearIsRejectedUnlessTheImportIsConfirmed() throws InterruptedException {
+	void anImportedRowDatedInASignedYearIsRejectedUnlessTheImportIsConfirmed() {
 		String csv = "residentId,name,unionId,effectiveDate\n" + residentId() + ",褚十六," + UNION + ",2026-09-05\n"
 				+ residentId() + ",卫十七," + UNION + "," + TODAY + "\n";
 		long head = this.engine.headPosition();

@@ -72,7 +72,9 @@ class ExportApiTest extends ApiTestSupport {
 		assertThat(enrolled.getStatusCode()).as(String.valueOf(enrolled.getBody())).isEqualTo(HttpStatus.CREATED);
 		ResponseEntity<Map> service = admin.postForEntity("/api/services",
 				Map.of("unionId", UNION, "memberId", enrolled.getBody().get("memberId"), "type",
-						"EMPLOYMENT_ASSISTANCE", "deliveredOn", "2024-06-01", "amountYuan", "1234.56"),
+						"EMPLOYMENT_ASSISTANCE", "deliveredOn", "2024-06-01", "amountYuan", "1234.56",
+						// later years may be signed already, as for the enrollment above
+						"confirmBackdating", true),
 				Map.class);
 		assertThat(service.getStatusCode()).as(String.valueOf(service.getBody())).isEqualTo(HttpStatus.CREATED);
 		ResponseEntity<Map> signed = admin.postForEntity(

@@ -25,7 +25,6 @@ import org.springframework.util.MultiValueMap;
 import org.unionledger.api.imports.ImportCli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /** Bulk enrollment from CSV files, over HTTP and from the command line. */
 class ImportTest extends ApiTestSupport {
@@ -344,23 +343,6 @@ class ImportTest extends ApiTestSupport {
 		}
 		assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.ACCEPTED);
 		return awaitDone(user, (String) started.getBody().get("importId"));
-	}
-
-	Map awaitDone(String user, String importId) {
-		for (int i = 0; i < 6000; i++) {
-			Map job = as(user).getForObject("/api/imports/" + importId, Map.class);
-			if (!"RUNNING".equals(job.get("status"))) {
-				return job;
-			}
-			try {
-				Thread.sleep(20);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
-			}
-		}
-		return fail("import " + importId + " did not finish");
 	}
 
 }

@@ -106,11 +106,21 @@ public class Backdating {
 		if (!flagged.isEmpty()) {
 			throw ApiException
 				.of(Rule.BACKDATED_INTO_SIGNED_YEAR, field,
-						field + " " + effectiveDate
-								+ " lies in a statistical year whose report is signed; it would flag " + flagged.size()
-								+ " signed report(s): send it again with confirmBackdating=true to go ahead")
+						refusal(field, effectiveDate, flagged)
+								+ ": send it again with confirmBackdating=true to go ahead")
 				.with("reports", flagged);
 		}
+	}
+
+	/**
+	 * Why a change dated {@code effectiveDate} waits for confirmation, naming the reports
+	 * it would flag (for the problem's detail and an import's rejected row).
+	 */
+	public static String refusal(String field, LocalDate effectiveDate, List<FlaggedReport> flagged) {
+		return field + " " + effectiveDate + " lies in a statistical year whose report is signed; it would flag "
+				+ flagged.stream()
+					.map((report) -> report.name() + " " + report.statisticalYear() + " v" + report.version())
+					.collect(java.util.stream.Collectors.joining(", "));
 	}
 
 }

@@ -427,11 +427,7 @@ public class ImportJobs implements DisposableBean {
 			return null;
 		}
 		return RowResult.rejected(candidate.row().line(), "effectiveDate", Rule.BACKDATED_INTO_SIGNED_YEAR,
-				"effectiveDate " + candidate.date()
-						+ " lies in a statistical year whose report is signed; it would flag "
-						+ flagged.stream()
-							.map((report) -> report.name() + " " + report.statisticalYear() + " v" + report.version())
-							.collect(java.util.stream.Collectors.joining(", "))
+				Backdating.refusal("effectiveDate", candidate.date(), flagged)
 						+ ": import the file again with confirmBackdating=true to enroll it");
 	}
 
