@@ -133,14 +133,7 @@ public class Transfers {
 	 */
 	public AcceptedTransfer accept(String code, UnionId receiving, LocalDate effectiveDate) {
 		Ids.requireNotFuture(effectiveDate, this.clock, "effectiveDate");
-		CredentialView credential = Optional.of(code)
-			.filter(CredentialCodes::looksValid)
-			.flatMap((c) -> this.queries
-				.query(new FindCredential(new CredentialCode(c)),
-						ResponseTypes.optionalInstanceOf(CredentialView.class))
-				.join())
-			.orElseThrow(
-					() -> ApiException.of(Rule.CREDENTIAL_UNKNOWN, "code", "no transfer credential with this code"));
+		CredentialView credential = credential(code);
 		this.unions.requireKnown(receiving.value(), "unionId");
 		Outcome outcome = this.commands.sendAndWait(new AcceptTransfer(credential.memberId(), credential.code(),
 				receiving, effectiveDate, this.actors.current()));
