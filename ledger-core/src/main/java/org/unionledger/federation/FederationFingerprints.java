@@ -1,0 +1,66 @@
+package org.unionledger.federation;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Objects;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.unionledger.identity.MemberIdentities;
+import org.unionledger.identity.ResidentId;
+
+/**
+ * Turns a resident ID into the person's {@link PersonFingerprint}:
+ * {@code base32(HMAC-SHA256(federationKey, "federation-person:" + normalisedId))}. The
+ * key is shared by the federated ledgers and by nobody else; it differs from each
+ * ledger's own member-id key, so a fingerprint tells nothing about member ids. Every
+ * spelling of one ID (15 or 18 digits, x or X) gives one fingerprint, as
+ * {@link ResidentId} normalises it.
+ */
+public final class FederationFingerprints {
+
+	/** Shortest accepted key, in bytes. */
+	public static final int MIN_KEY_BYTES = 32;
+
+	private static final String ALGORITHM = "HmacSHA256";
+
+	private final SecretKeySpec key;
+
+	/**
+	 * @param federationKey at least {@value #MIN_KEY_BYTES} bytes; copied
+	 */
+	public FederationFingerprints(byte[] federationKey) {
+		Objects.requireNonNull(federationKey, "federationKey");
+		if (federationKey.length < MIN_KEY_BYTES) {
+			throw new IllegalArgumentException(
+					"the federation key needs at least " + MIN_KEY_BYTES + " bytes, got " + federationKey.length);
+		}
+		this.key = new SecretKeySpec(Arrays.copyOf(federationKey, federationKey.length), ALGORITHM);
+	}
+
+	public PersonFingerprint fingerprintOf(ResidentId residentId) {
+		Objects.requireNonNull(residentId, "residentId");
+		try {
+			Mac mac = Mac.getInstance(ALGORITHM);
+			mac.init(this.key);
+			byte[] digest = mac.doFinal(("federation-person:" + residentId.value()).getBytes(StandardCharsets.UTF_8));
+			return new PersonFingerprint(MemberIdentities.base32(digest));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HMAC-SHA256 is not available", ex);
+		}
+	}
+
+	/**
+	 * Whether the ID the worker shows is the person a document names, compared in
+	 * constant time.
+	 */
+	public boolean matches(ResidentId residentId, PersonFingerprint fingerprint) {
+		byte[] computed = fingerprintOf(residentId).value().getBytes(StandardCharsets.US_ASCII);
+		return MessageDigest.isEqual(computed, fingerprint.value().getBytes(StandardCharsets.US_ASCII));
+	}
+
+}
