@@ -1,5 +1,7 @@
 package org.unionledger.federation;
 
+import org.unionledger.identity.PersonFingerprint;
+import org.unionledger.jurisdiction.LedgerId;
 import java.time.LocalDate;
 import java.util.Objects;
 

@@ -1,7 +1,7 @@
 /**
- * Ledgers of a federation (one per province) and the documents they exchange when a
- * member moves from one to another: the inter-ledger transfer credential, the acceptance
- * receipt, and the federation fingerprint that names a person across ledgers without
- * their resident ID. Signing and verifying these documents is the API's business.
+ * The documents the ledgers of a federation (one per province) exchange when a member
+ * moves from one to another: the inter-ledger transfer credential and the acceptance
+ * receipt. A person is named in them by a federation fingerprint, never by a resident ID.
+ * Signing and verifying these documents is the API's business.
  */
 package org.unionledger.federation;

@@ -18,8 +18,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.unionledger.federation.AcceptanceReceipt;
 import org.unionledger.federation.InterLedgerCredential;
-import org.unionledger.federation.LedgerId;
-import org.unionledger.federation.PersonFingerprint;
+import org.unionledger.jurisdiction.LedgerId;
+import org.unionledger.identity.PersonFingerprint;
 import org.unionledger.membership.CredentialCode;
 import org.unionledger.union.UnionId;
 

@@ -14,7 +14,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import org.unionledger.federation.LedgerId;
+import org.unionledger.jurisdiction.LedgerId;
 
 /**
  * This ledger's signing key: an EC key pair on P-256 as a private JWK, named

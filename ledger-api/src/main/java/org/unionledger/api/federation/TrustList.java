@@ -13,7 +13,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import org.unionledger.federation.LedgerId;
+import org.unionledger.jurisdiction.LedgerId;
 
 /**
  * The public keys of the ledgers this one trusts, as a standard JWK Set (RFC 7517): EC

@@ -1,4 +1,4 @@
-package org.unionledger.federation;
+package org.unionledger.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -8,9 +8,6 @@ import java.util.Objects;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
-import org.unionledger.identity.MemberIdentities;
-import org.unionledger.identity.ResidentId;
 
 /**
  * Turns a resident ID into the person's {@link PersonFingerprint}:

@@ -1,4 +1,4 @@
-package org.unionledger.federation;
+package org.unionledger.identity;
 
 import java.util.regex.Pattern;
 

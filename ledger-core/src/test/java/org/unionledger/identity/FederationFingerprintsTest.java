@@ -1,12 +1,11 @@
-package org.unionledger.federation;
+package org.unionledger.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
-import org.unionledger.identity.MemberIdentities;
-import org.unionledger.identity.ResidentId;
+import org.unionledger.jurisdiction.LedgerId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -1,4 +1,4 @@
-package org.unionledger.federation;
+package org.unionledger.jurisdiction;
 
 import java.util.regex.Pattern;
 
