@@ -75,6 +75,11 @@ class MessageSerializationTest {
 
 	private static final LocalDate DAY = LocalDate.of(2026, 6, 15);
 
+	private static final org.unionledger.jurisdiction.LedgerId HENAN = new org.unionledger.jurisdiction.LedgerId("41");
+
+	private static final org.unionledger.identity.PersonFingerprint PERSON = new org.unionledger.identity.PersonFingerprint(
+			"a".repeat(52));
+
 	private static final Instant AT = Instant.parse("2026-06-15T08:00:00.123456789Z");
 
 	private static final RecordedBy CLERK = new RecordedBy("clerk-01");
@@ -153,6 +158,22 @@ class MessageSerializationTest {
 						CLERK),
 				new org.unionledger.membership.Events.ServingAssignmentEnded(MEMBER, PLACEMENT, OTHER_PLACEMENT,
 						org.unionledger.membership.ServingEndReason.MEMBERSHIP_TRANSFERRED, DAY, AT, CLERK),
+				new org.unionledger.membership.Commands.IssueInterLedgerCredential(MEMBER, CODE, UNION, HENAN,
+						OTHER_UNION, PERSON, DAY, 30, CLERK),
+				new org.unionledger.membership.Commands.CloseInterLedgerTransfer(MEMBER, CODE, HENAN, OTHER_UNION,
+						"郑州某项目部工会", "r-1", PERSON, DAY, CLERK),
+				new org.unionledger.membership.Commands.AcceptInterLedgerTransfer(MEMBER, DATA, UNION, HENAN,
+						OTHER_UNION, "郑州某项目部工会", CODE, null, PERSON, DAY, DAY.plusDays(30), "r-1", DAY, CLERK),
+				new org.unionledger.membership.Events.InterLedgerCredentialIssued(MEMBER, CODE, PLACEMENT, HENAN, null,
+						PERSON, DAY, DAY.plusDays(30), AT, CLERK),
+				new org.unionledger.membership.Events.MemberTransferredToLedger(MEMBER, CODE, PLACEMENT, true, HENAN,
+						OTHER_UNION, "郑州某项目部工会", "r-1", DAY, DAY, AT, CLERK),
+				new org.unionledger.membership.Events.InterLedgerReceiptRefused(MEMBER, CODE, HENAN, "r-1",
+						CredentialRejectionReason.RECEIPT_MISMATCH, DAY, AT, CLERK),
+				new org.unionledger.membership.Events.MemberTransferredInFromLedger(MEMBER, DATA, PLACEMENT, HENAN,
+						OTHER_UNION, "郑州某项目部工会", CODE, PERSON, "r-1", DAY, AT, CLERK),
+				new org.unionledger.membership.Events.InterLedgerTransferRefused(MEMBER, HENAN, CODE, UNION,
+						CredentialRejectionReason.ALREADY_MEMBER, DAY, AT, CLERK),
 				new org.unionledger.targets.Commands.SetEnrollmentTarget(
 						org.unionledger.targets.TargetId.of(JurisdictionCode.of("1301"), 2026),
 						JurisdictionCode.of("1301"), 2026, org.unionledger.targets.TargetSource.SELF_SET, 15_000, DAY,

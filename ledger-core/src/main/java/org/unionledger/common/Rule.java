@@ -459,6 +459,31 @@ public enum Rule {
 			"the membership is not active (on hold or ended); the refusal was recorded",
 			"该会籍不在有效状态（已保留会籍或已终止）；本次拒绝已记录"),
 
+	/** Presented inside the ledger, a credential that leads to another ledger. */
+	CREDENTIAL_OTHER_LEDGER(Kind.CONFLICT,
+			"the transfer credential leads to another ledger and is accepted there; the refusal was recorded",
+			"该接转凭证用于转往其他账本（省份），须在对方账本接收；本次拒绝已记录"),
+
+	/** Another ledger's credential for a person already a member here. */
+	CREDENTIAL_ALREADY_MEMBER(Kind.CONFLICT,
+			"the person is already a member in this ledger (active or on hold); the refusal was recorded",
+			"此人已是本账本的会员（有效或保留会籍）；本次拒绝已记录"),
+
+	/** A receipt says the credential was accepted on or after the day it expired. */
+	CREDENTIAL_ACCEPTED_AFTER_EXPIRY(Kind.CONFLICT,
+			"the receipt says the credential was accepted after it had expired; the refusal was recorded",
+			"回执显示凭证在过期后才被接收；本次拒绝已记录"),
+
+	/** A receipt names another ledger, union or person than the credential. */
+	CREDENTIAL_RECEIPT_MISMATCH(Kind.CONFLICT,
+			"the receipt does not answer this credential (another ledger, union or person); the refusal was recorded",
+			"回执与该凭证不符（账本、工会或人员不一致）；本次拒绝已记录"),
+
+	/** An inter-ledger credential cannot be withdrawn or replaced once handed over. */
+	INTER_LEDGER_CREDENTIAL_FINAL(Kind.CONFLICT,
+			"a credential for another ledger cannot be cancelled or replaced once handed over; it lapses when it expires",
+			"跨账本接转凭证交出后不能作废或重开，到期自动失效"),
+
 	/** A serving assignment is already in force; end it first. */
 	SERVING_ASSIGNMENT_EXISTS(Kind.CONFLICT, "a serving assignment is already in force; end it first",
 			"已有生效的服务关系，请先结束该关系"),

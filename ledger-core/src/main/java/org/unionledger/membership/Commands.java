@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.unionledger.common.RecordedBy;
 import org.unionledger.identity.EncryptedPersonalData;
+import org.unionledger.identity.PersonFingerprint;
+import org.unionledger.jurisdiction.LedgerId;
 import org.unionledger.union.UnionId;
 
 /**
@@ -109,6 +111,39 @@ public final class Commands {
 	 */
 	public record ReclassifyEnrollmentAsTransferIn(@TargetAggregateIdentifier MemberId memberId, String findingId,
 			String reason, RecordedBy recordedBy) {
+	}
+
+	/**
+	 * The current union issues a single-use credential for a move to another ledger of
+	 * the federation ({@code destinationLedger}, and {@code destinationUnionId} there if
+	 * named), valid for {@code validityDays} from {@code issuedOn}. {@code person} is the
+	 * member's federation fingerprint, written into the signed document the ledger hands
+	 * out. The member counts here until the receiving ledger's receipt closes it.
+	 */
+	public record IssueInterLedgerCredential(@TargetAggregateIdentifier MemberId memberId, CredentialCode code,
+			UnionId issuingUnionId, LedgerId destinationLedger, UnionId destinationUnionId, PersonFingerprint person,
+			LocalDate issuedOn, int validityDays, RecordedBy recordedBy) {
+	}
+
+	/**
+	 * The origin records the transfer out that another ledger's verified receipt reports:
+	 * that ledger's union took the member in on {@code acceptedOn}.
+	 */
+	public record CloseInterLedgerTransfer(@TargetAggregateIdentifier MemberId memberId, CredentialCode code,
+			LedgerId receivingLedger, UnionId receivingUnionId, String receivingUnionName, String receiptId,
+			PersonFingerprint person, LocalDate acceptedOn, RecordedBy recordedBy) {
+	}
+
+	/**
+	 * The receiving union takes in, on {@code effectiveDate}, the person another ledger's
+	 * verified credential names (the resident ID shown matched its fingerprint): a
+	 * transfer in, never a new enrollment. The credential's facts come with it; the
+	 * receipt this ledger signs when it succeeds has id {@code receiptId}.
+	 */
+	public record AcceptInterLedgerTransfer(@TargetAggregateIdentifier MemberId memberId,
+			EncryptedPersonalData personalData, UnionId receivingUnionId, LedgerId originLedger, UnionId originUnionId,
+			String originUnionName, CredentialCode code, UnionId destinationUnionId, PersonFingerprint person,
+			LocalDate issuedOn, LocalDate expiresOn, String receiptId, LocalDate effectiveDate, RecordedBy recordedBy) {
 	}
 
 }

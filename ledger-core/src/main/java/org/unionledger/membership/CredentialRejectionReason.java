@@ -21,7 +21,15 @@ public enum CredentialRejectionReason implements RecordedRefusal {
 	/** The receiving union is unknown or dissolved. */
 	UNION_NOT_OPEN(Rule.CREDENTIAL_UNION_NOT_OPEN),
 	/** The membership is not active (on hold or terminated). */
-	MEMBERSHIP_NOT_ACTIVE(Rule.CREDENTIAL_MEMBERSHIP_NOT_ACTIVE);
+	MEMBERSHIP_NOT_ACTIVE(Rule.CREDENTIAL_MEMBERSHIP_NOT_ACTIVE),
+	/** Presented inside the ledger, the credential leads to another ledger. */
+	OTHER_LEDGER(Rule.CREDENTIAL_OTHER_LEDGER),
+	/** From another ledger, for a person already active or on hold here. */
+	ALREADY_MEMBER(Rule.CREDENTIAL_ALREADY_MEMBER),
+	/** A receipt says the credential was accepted on or after the day it expired. */
+	ACCEPTED_AFTER_EXPIRY(Rule.CREDENTIAL_ACCEPTED_AFTER_EXPIRY),
+	/** A receipt names another ledger, union or person than the credential it answers. */
+	RECEIPT_MISMATCH(Rule.CREDENTIAL_RECEIPT_MISMATCH);
 
 	private final Rule rule;
 

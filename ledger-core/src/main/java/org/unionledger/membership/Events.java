@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
 import org.unionledger.common.RecordedBy;
 import org.unionledger.identity.EncryptedPersonalData;
+import org.unionledger.identity.PersonFingerprint;
+import org.unionledger.jurisdiction.LedgerId;
 import org.unionledger.union.UnionId;
 import org.unionledger.union.UnionPlacement;
 
@@ -231,6 +233,89 @@ public final class Events {
 	@Revision("1")
 	public record MemberNameCorrected(MemberId memberId, EncryptedPersonalData personalData, UnionPlacement union,
 			String reason, Instant recordedAt, RecordedBy recordedBy) implements MembershipEvent {
+
+		@Override
+		public <R> R accept(Visitor<R> visitor) {
+			return visitor.on(this);
+		}
+
+	}
+
+	/**
+	 * The current union issued a single-use credential for a move to another ledger
+	 * ({@code destinationLedger}; {@code destinationUnionId} there, or {@code null} for
+	 * any of its unions). The member still counts here, in flight, until the receiving
+	 * ledger's receipt is taken; a credential that expires unanswered leaves them here.
+	 */
+	@Revision("1")
+	public record InterLedgerCredentialIssued(MemberId memberId, CredentialCode code, UnionPlacement issuingUnion,
+			LedgerId destinationLedger, UnionId destinationUnionId, PersonFingerprint person, LocalDate issuedOn,
+			LocalDate expiresOn, Instant recordedAt, RecordedBy recordedBy) implements MembershipEvent {
+
+		@Override
+		public <R> R accept(Visitor<R> visitor) {
+			return visitor.on(this);
+		}
+
+	}
+
+	/**
+	 * The receiving ledger's receipt was taken: the membership left this ledger for
+	 * {@code receivingUnionId} of {@code receivingLedger}. A transfer out; it ends the
+	 * membership here. {@code acceptedOn} is the day the receipt gives;
+	 * {@code effectiveDate} is that day, or the membership's last change here if that
+	 * came later (the member counted here until then). {@code wasOnHold} says whether it
+	 * left from hold.
+	 */
+	@Revision("1")
+	public record MemberTransferredToLedger(MemberId memberId, CredentialCode code, UnionPlacement fromUnion,
+			boolean wasOnHold, LedgerId receivingLedger, UnionId receivingUnionId, String receivingUnionName,
+			String receiptId, LocalDate acceptedOn, LocalDate effectiveDate, Instant recordedAt,
+			RecordedBy recordedBy) implements MembershipEvent {
+
+		@Override
+		public <R> R accept(Visitor<R> visitor) {
+			return visitor.on(this);
+		}
+
+	}
+
+	/** A receipt for one of this member's credentials was refused; nothing moved. */
+	@Revision("1")
+	public record InterLedgerReceiptRefused(MemberId memberId, CredentialCode code, LedgerId receivingLedger,
+			String receiptId, CredentialRejectionReason reason, LocalDate effectiveDate, Instant recordedAt,
+			RecordedBy recordedBy) implements MembershipEvent {
+
+		@Override
+		public <R> R accept(Visitor<R> visitor) {
+			return visitor.on(this);
+		}
+
+	}
+
+	/**
+	 * A person came in from another ledger on its credential: a transfer in, never a new
+	 * enrollment. {@code code} is the origin's credential and {@code receiptId} the
+	 * receipt this ledger signed for it.
+	 */
+	@Revision("1")
+	public record MemberTransferredInFromLedger(MemberId memberId, EncryptedPersonalData personalData,
+			UnionPlacement union, LedgerId originLedger, UnionId originUnionId, String originUnionName,
+			CredentialCode code, PersonFingerprint person, String receiptId, LocalDate effectiveDate,
+			Instant recordedAt, RecordedBy recordedBy) implements MembershipEvent {
+
+		@Override
+		public <R> R accept(Visitor<R> visitor) {
+			return visitor.on(this);
+		}
+
+	}
+
+	/** Another ledger's credential was refused here; nobody moved. */
+	@Revision("1")
+	public record InterLedgerTransferRefused(MemberId memberId, LedgerId originLedger, CredentialCode code,
+			UnionId presentingUnionId, CredentialRejectionReason reason, LocalDate effectiveDate, Instant recordedAt,
+			RecordedBy recordedBy) implements MembershipEvent {
 
 		@Override
 		public <R> R accept(Visitor<R> visitor) {

@@ -20,7 +20,12 @@ import org.unionledger.common.Rule;
 import org.unionledger.common.Text;
 import org.unionledger.common.RecordedBy;
 import org.unionledger.identity.EncryptedPersonalData;
+import org.unionledger.identity.PersonFingerprint;
+import org.unionledger.jurisdiction.LedgerId;
+import org.unionledger.membership.Commands.AcceptInterLedgerTransfer;
 import org.unionledger.membership.Commands.AcceptTransfer;
+import org.unionledger.membership.Commands.CloseInterLedgerTransfer;
+import org.unionledger.membership.Commands.IssueInterLedgerCredential;
 import org.unionledger.membership.Commands.AssignServingUnion;
 import org.unionledger.membership.Commands.CorrectMemberName;
 import org.unionledger.membership.Commands.CancelTransferCredential;
@@ -34,6 +39,11 @@ import org.unionledger.membership.Commands.PutMembershipOnHold;
 import org.unionledger.membership.Commands.ResumeMembership;
 import org.unionledger.membership.Commands.TerminateMembership;
 import org.unionledger.membership.Events.EnrollmentRejected;
+import org.unionledger.membership.Events.InterLedgerCredentialIssued;
+import org.unionledger.membership.Events.InterLedgerReceiptRefused;
+import org.unionledger.membership.Events.InterLedgerTransferRefused;
+import org.unionledger.membership.Events.MemberTransferredInFromLedger;
+import org.unionledger.membership.Events.MemberTransferredToLedger;
 import org.unionledger.membership.Events.EnrollmentReclassifiedAsTransferIn;
 import org.unionledger.membership.Events.MemberEnrolled;
 import org.unionledger.membership.Events.MemberNameCorrected;
@@ -50,6 +60,7 @@ import org.unionledger.membership.Events.TransferCredentialCancelled;
 import org.unionledger.membership.Events.TransferCredentialIssued;
 import org.unionledger.membership.MembershipState.Credential;
 import org.unionledger.membership.MembershipState.CredentialState;
+import org.unionledger.membership.MembershipState.ForeignCredential;
 import org.unionledger.membership.MembershipState.NewEnrollment;
 import org.unionledger.union.UnionDirectory;
 import org.unionledger.union.UnionDirectory.UnionFacts;
@@ -126,6 +137,24 @@ class Membership {
 		LocalDate issuedOn = require(command.issuedOn(), "issuedOn");
 		require(command.recordedBy(), "recordedBy");
 		LocalDate today = LocalDate.now(clock);
+		checkIssuable(code, issuingUnionId, today);
+		UnionId toUnionId = command.toUnionId();
+		if (toUnionId != null) {
+			check(!toUnionId.equals(this.state.union().unionId()), "toUnionId", Rule.SAME_UNION,
+					"a transfer must lead to another union than " + toUnionId);
+			checkReferenced(unions.find(toUnionId).isPresent(), "toUnionId", Rule.UNION_UNKNOWN,
+					"no union " + toUnionId + " is registered");
+		}
+		checkValidity(command.validityDays(), issuedOn, today);
+		apply(new TransferCredentialIssued(this.memberId, code, this.state.union(), toUnionId, issuedOn,
+				issuedOn.plusDays(command.validityDays()), clock.instant(), command.recordedBy()));
+	}
+
+	/**
+	 * What issuing any credential requires: an active membership, held by the issuing
+	 * union, a code not used before for the member and no other credential still usable.
+	 */
+	private void checkIssuable(CredentialCode code, UnionId issuingUnionId, LocalDate today) {
 		requireActive();
 		check(issuingUnionId.equals(this.state.union().unionId()), "issuingUnionId", Rule.NOT_CURRENT_UNION,
 				"only the union holding the membership (" + this.state.union().unionId()
@@ -134,19 +163,150 @@ class Membership {
 				"credential code " + code + " was already issued for this member");
 		check(this.state.credentials().values().stream().noneMatch((credential) -> credential.isUsableOn(today)),
 				"code", Rule.CREDENTIAL_OUTSTANDING, "an unexpired transfer credential is still outstanding");
-		UnionId toUnionId = command.toUnionId();
-		if (toUnionId != null) {
-			check(!toUnionId.equals(this.state.union().unionId()), "toUnionId", Rule.SAME_UNION,
-					"a transfer must lead to another union than " + toUnionId);
-			checkReferenced(unions.find(toUnionId).isPresent(), "toUnionId", Rule.UNION_UNKNOWN,
-					"no union " + toUnionId + " is registered");
-		}
-		check(command.validityDays() >= 1 && command.validityDays() <= MAX_VALIDITY_DAYS, "validityDays",
-				Rule.VALIDITY_DAYS_OUT_OF_RANGE, "a credential is valid for 1 to " + MAX_VALIDITY_DAYS + " days");
+	}
+
+	private void checkValidity(int validityDays, LocalDate issuedOn, LocalDate today) {
+		check(validityDays >= 1 && validityDays <= MAX_VALIDITY_DAYS, "validityDays", Rule.VALIDITY_DAYS_OUT_OF_RANGE,
+				"a credential is valid for 1 to " + MAX_VALIDITY_DAYS + " days");
 		notInFuture(issuedOn, "issuedOn", today);
 		notBeforeLastChange(issuedOn, "issuedOn");
-		apply(new TransferCredentialIssued(this.memberId, code, this.state.union(), toUnionId, issuedOn,
-				issuedOn.plusDays(command.validityDays()), clock.instant(), command.recordedBy()));
+	}
+
+	/**
+	 * Issues a credential for a move to another ledger. The member counts here until that
+	 * ledger's receipt closes the transfer ({@link CloseInterLedgerTransfer}).
+	 */
+	@CommandHandler
+	void handle(IssueInterLedgerCredential command, Clock clock) {
+		CredentialCode code = require(command.code(), "code");
+		UnionId issuingUnionId = require(command.issuingUnionId(), "issuingUnionId");
+		LedgerId destinationLedger = require(command.destinationLedger(), "destinationLedger");
+		PersonFingerprint person = require(command.person(), "person");
+		LocalDate issuedOn = require(command.issuedOn(), "issuedOn");
+		require(command.recordedBy(), "recordedBy");
+		LocalDate today = LocalDate.now(clock);
+		checkIssuable(code, issuingUnionId, today);
+		checkValidity(command.validityDays(), issuedOn, today);
+		apply(new InterLedgerCredentialIssued(this.memberId, code, this.state.union(), destinationLedger,
+				command.destinationUnionId(), person, issuedOn, issuedOn.plusDays(command.validityDays()),
+				clock.instant(), command.recordedBy()));
+	}
+
+	/**
+	 * Records the transfer out that another ledger's verified receipt reports, or why the
+	 * receipt was refused: it answers no outstanding credential of this member, it was
+	 * taken before, it names another ledger, union or person, or it says the credential
+	 * was accepted after it expired.
+	 */
+	@CommandHandler
+	Outcome handle(CloseInterLedgerTransfer command, Clock clock) {
+		CredentialCode code = require(command.code(), "code");
+		LedgerId receivingLedger = require(command.receivingLedger(), "receivingLedger");
+		UnionId receivingUnionId = require(command.receivingUnionId(), "receivingUnionId");
+		String receivingUnionName = Text.clean(require(command.receivingUnionName(), "receivingUnionName"),
+				"receivingUnionName", true);
+		String receiptId = require(command.receiptId(), "receiptId");
+		PersonFingerprint person = require(command.person(), "person");
+		LocalDate acceptedOn = require(command.acceptedOn(), "acceptedOn");
+		require(command.recordedBy(), "recordedBy");
+		notInFuture(acceptedOn, "acceptedOn", LocalDate.now(clock));
+		CredentialRejectionReason reason = receiptRefusal(this.state.credentials().get(code), receivingLedger,
+				receivingUnionId, person, acceptedOn);
+		if (reason != null) {
+			apply(new InterLedgerReceiptRefused(this.memberId, code, receivingLedger, receiptId, reason, acceptedOn,
+					clock.instant(), command.recordedBy()));
+			return Outcome.rejected(reason);
+		}
+		LocalDate effectiveDate = acceptedOn.isBefore(this.state.lastEffectiveDate()) ? this.state.lastEffectiveDate()
+				: acceptedOn;
+		endServing(ServingEndReason.MEMBERSHIP_TRANSFERRED, effectiveDate, clock, command.recordedBy());
+		apply(new MemberTransferredToLedger(this.memberId, code, this.state.union(),
+				this.state.status() == MembershipStatus.ON_HOLD, receivingLedger, receivingUnionId, receivingUnionName,
+				receiptId, acceptedOn, effectiveDate, clock.instant(), command.recordedBy()));
+		return Outcome.ok();
+	}
+
+	private CredentialRejectionReason receiptRefusal(Credential credential, LedgerId receivingLedger,
+			UnionId receivingUnionId, PersonFingerprint person, LocalDate acceptedOn) {
+		if (credential == null || !credential.isInterLedger()) {
+			return CredentialRejectionReason.UNKNOWN_CODE;
+		}
+		if (credential.state() == CredentialState.USED) {
+			return CredentialRejectionReason.ALREADY_USED;
+		}
+		if (credential.state() != CredentialState.OUTSTANDING) {
+			return CredentialRejectionReason.CANCELLED;
+		}
+		if (!credential.destinationLedger().equals(receivingLedger) || !credential.person().equals(person)
+				|| (credential.toUnionId() != null && !credential.toUnionId().equals(receivingUnionId))
+				|| acceptedOn.isBefore(credential.issuedOn())) {
+			return CredentialRejectionReason.RECEIPT_MISMATCH;
+		}
+		if (credential.isExpiredOn(acceptedOn)) {
+			return CredentialRejectionReason.ACCEPTED_AFTER_EXPIRY;
+		}
+		if (this.state.status() == MembershipStatus.TERMINATED) {
+			return CredentialRejectionReason.MEMBERSHIP_NOT_ACTIVE;
+		}
+		return null;
+	}
+
+	/**
+	 * Takes in the person another ledger's verified credential names, as a transfer in,
+	 * or records why not: the credential was taken here before, it has expired, it names
+	 * another receiving union, the person is already a member here, or the receiving
+	 * union is not open. Wrong dates are input errors and are thrown, not recorded.
+	 */
+	@CommandHandler
+	@CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+	Outcome handle(AcceptInterLedgerTransfer command, Clock clock, UnionDirectory unions) {
+		MemberId member = require(command.memberId(), "memberId");
+		EncryptedPersonalData personalData = require(command.personalData(), "personalData");
+		UnionId receivingUnionId = require(command.receivingUnionId(), "receivingUnionId");
+		LedgerId originLedger = require(command.originLedger(), "originLedger");
+		UnionId originUnionId = require(command.originUnionId(), "originUnionId");
+		String originUnionName = Text.clean(require(command.originUnionName(), "originUnionName"), "originUnionName",
+				true);
+		CredentialCode code = require(command.code(), "code");
+		PersonFingerprint person = require(command.person(), "person");
+		LocalDate issuedOn = require(command.issuedOn(), "issuedOn");
+		LocalDate expiresOn = require(command.expiresOn(), "expiresOn");
+		String receiptId = require(command.receiptId(), "receiptId");
+		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
+		require(command.recordedBy(), "recordedBy");
+		LocalDate today = LocalDate.now(clock);
+		notInFuture(effectiveDate, "effectiveDate", today);
+		check(!effectiveDate.isBefore(issuedOn), "effectiveDate", Rule.EFFECTIVE_DATE_BEFORE_ISSUE,
+				"a transfer cannot take effect before its credential was issued (" + issuedOn + ")");
+		Optional<UnionFacts> receivingUnion = unions.find(receivingUnionId);
+		CredentialRejectionReason reason = null;
+		if (this.state.acceptedFromLedgers().contains(new ForeignCredential(originLedger, code))) {
+			reason = CredentialRejectionReason.ALREADY_USED;
+		}
+		else if (!today.isBefore(expiresOn)) {
+			reason = CredentialRejectionReason.EXPIRED;
+		}
+		else if (command.destinationUnionId() != null && !command.destinationUnionId().equals(receivingUnionId)) {
+			reason = CredentialRejectionReason.WRONG_UNION;
+		}
+		else if (this.state.status() == MembershipStatus.ACTIVE || this.state.status() == MembershipStatus.ON_HOLD) {
+			reason = CredentialRejectionReason.ALREADY_MEMBER;
+		}
+		else if (receivingUnion.isEmpty() || !receivingUnion.get().isOpenOn(effectiveDate)) {
+			reason = CredentialRejectionReason.UNION_NOT_OPEN;
+		}
+		if (reason != null) {
+			apply(new InterLedgerTransferRefused(member, originLedger, code, receivingUnionId, reason, effectiveDate,
+					clock.instant(), command.recordedBy()));
+			return Outcome.rejected(reason);
+		}
+		if (this.state.lastEffectiveDate() != null) {
+			notBeforeLastChange(effectiveDate, "effectiveDate");
+		}
+		apply(new MemberTransferredInFromLedger(member, personalData, receivingUnion.get().placement(), originLedger,
+				originUnionId, originUnionName, code, person, receiptId, effectiveDate, clock.instant(),
+				command.recordedBy()));
+		return Outcome.ok();
 	}
 
 	/**
@@ -186,6 +346,9 @@ class Membership {
 		if (credential == null) {
 			return CredentialRejectionReason.UNKNOWN_CODE;
 		}
+		if (credential.isInterLedger()) {
+			return CredentialRejectionReason.OTHER_LEDGER;
+		}
 		if (credential.state() == CredentialState.USED) {
 			return CredentialRejectionReason.ALREADY_USED;
 		}
@@ -221,6 +384,7 @@ class Membership {
 				"no credential " + code + " was issued for this member");
 		check(credential.state() == CredentialState.OUTSTANDING, "code", Rule.CREDENTIAL_NOT_OUTSTANDING,
 				"credential " + code + " is no longer outstanding (used or cancelled)");
+		checkWithdrawable(code, credential);
 		notInFuture(effectiveDate, "effectiveDate", LocalDate.now(clock));
 		notBeforeLastChange(effectiveDate, "effectiveDate");
 		apply(new TransferCredentialCancelled(this.memberId, code, credential.issuingUnion(), reason, effectiveDate,
@@ -244,6 +408,7 @@ class Membership {
 				"no credential " + code + " was issued for this member");
 		check(credential.state() == CredentialState.OUTSTANDING, "code", Rule.CREDENTIAL_NOT_OUTSTANDING,
 				"credential " + code + " is no longer outstanding (used or cancelled)");
+		checkWithdrawable(code, credential);
 		requireActive();
 		check(credential.issuingUnion().unionId().equals(this.state.union().unionId()), "code", Rule.NOT_CURRENT_UNION,
 				"only the union holding the membership (" + this.state.union().unionId()
@@ -395,6 +560,17 @@ class Membership {
 			apply(new ServingAssignmentEnded(this.memberId, this.state.union(), this.state.servingUnion(), reason,
 					effectiveDate, clock.instant(), recordedBy));
 		}
+	}
+
+	/**
+	 * A credential for another ledger is a signed document in the worker's hands: that
+	 * ledger may accept it whatever this one says, so it is neither cancelled nor
+	 * replaced; it lapses when it expires.
+	 */
+	private static void checkWithdrawable(CredentialCode code, Credential credential) {
+		check(!credential.isInterLedger(), "code", Rule.INTER_LEDGER_CREDENTIAL_FINAL,
+				"credential " + code + " leads to ledger " + credential.destinationLedger()
+						+ "; it cannot be cancelled or replaced, it lapses on " + credential.expiresOn());
 	}
 
 	private void requireActive() {

@@ -5,6 +5,11 @@ import java.time.Instant;
 import org.unionledger.common.RecordedBy;
 import org.unionledger.membership.Events.EnrollmentReclassifiedAsTransferIn;
 import org.unionledger.membership.Events.EnrollmentRejected;
+import org.unionledger.membership.Events.InterLedgerCredentialIssued;
+import org.unionledger.membership.Events.InterLedgerReceiptRefused;
+import org.unionledger.membership.Events.InterLedgerTransferRefused;
+import org.unionledger.membership.Events.MemberTransferredInFromLedger;
+import org.unionledger.membership.Events.MemberTransferredToLedger;
 import org.unionledger.membership.Events.MemberEnrolled;
 import org.unionledger.membership.Events.MemberNameCorrected;
 import org.unionledger.membership.Events.MemberReEnrolled;
@@ -31,7 +36,9 @@ import org.unionledger.membership.Events.TransferCredentialIssued;
 public sealed interface MembershipEvent permits MemberEnrolled, MemberReEnrolled, EnrollmentRejected,
 		TransferCredentialIssued, TransferCredentialCancelled, TransferAccepted, TransferAcceptanceRejected,
 		MembershipPutOnHold, MembershipResumed, MembershipTerminated, PersonalDataErased,
-		EnrollmentReclassifiedAsTransferIn, ServingUnionAssigned, ServingAssignmentEnded, MemberNameCorrected {
+		EnrollmentReclassifiedAsTransferIn, ServingUnionAssigned, ServingAssignmentEnded, MemberNameCorrected,
+		InterLedgerCredentialIssued, MemberTransferredToLedger, InterLedgerReceiptRefused,
+		MemberTransferredInFromLedger, InterLedgerTransferRefused {
 
 	MemberId memberId();
 
@@ -78,6 +85,16 @@ public sealed interface MembershipEvent permits MemberEnrolled, MemberReEnrolled
 		R on(ServingAssignmentEnded event);
 
 		R on(MemberNameCorrected event);
+
+		R on(InterLedgerCredentialIssued event);
+
+		R on(MemberTransferredToLedger event);
+
+		R on(InterLedgerReceiptRefused event);
+
+		R on(MemberTransferredInFromLedger event);
+
+		R on(InterLedgerTransferRefused event);
 
 	}
 

@@ -6,10 +6,18 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.unionledger.identity.EncryptedPersonalData;
+import org.unionledger.identity.PersonFingerprint;
+import org.unionledger.jurisdiction.LedgerId;
 import org.unionledger.membership.Events.EnrollmentReclassifiedAsTransferIn;
 import org.unionledger.membership.Events.EnrollmentRejected;
+import org.unionledger.membership.Events.InterLedgerCredentialIssued;
+import org.unionledger.membership.Events.InterLedgerReceiptRefused;
+import org.unionledger.membership.Events.InterLedgerTransferRefused;
+import org.unionledger.membership.Events.MemberTransferredInFromLedger;
+import org.unionledger.membership.Events.MemberTransferredToLedger;
 import org.unionledger.membership.Events.MemberEnrolled;
 import org.unionledger.membership.Events.MemberNameCorrected;
 import org.unionledger.membership.Events.MemberReEnrolled;
@@ -47,15 +55,18 @@ import org.unionledger.union.UnionPlacement;
  * {@code null}
  * @param credentials every transfer credential issued, by code, in order of issue
  * @param enrollments every enrollment attempt in order, accepted or refused
+ * @param acceptedFromLedgers the other ledgers' credentials on which the person came in
+ * here: each is taken once
  */
 public record MembershipState(MemberId memberId, MembershipStatus status, UnionPlacement union,
 		LocalDate lastEffectiveDate, NewEnrollment newEnrollment, EncryptedPersonalData personalData,
 		boolean personalDataErased, UnionPlacement servingUnion, Map<CredentialCode, Credential> credentials,
-		List<EnrollmentAttempt> enrollments) implements MembershipEvent.Visitor<MembershipState> {
+		List<EnrollmentAttempt> enrollments,
+		Set<ForeignCredential> acceptedFromLedgers) implements MembershipEvent.Visitor<MembershipState> {
 
 	/** Before any event. */
 	public static final MembershipState NONE = new MembershipState(null, null, null, null, null, null, false, null,
-			Map.of(), List.of());
+			Map.of(), List.of(), Set.of());
 
 	/** The state after {@code payload}, or this one when it is not a membership event. */
 	public MembershipState next(Object payload) {
@@ -84,8 +95,10 @@ public record MembershipState(MemberId memberId, MembershipStatus status, UnionP
 	public MembershipState on(MemberEnrolled event) {
 		return new MembershipState(event.memberId(), MembershipStatus.ACTIVE, event.union(), event.effectiveDate(),
 				new NewEnrollment(event.union(), event.effectiveDate(), event.channel()), event.personalData(), false,
-				this.servingUnion, this.credentials, plus(this.enrollments,
-						new EnrollmentAttempt(event.union(), event.effectiveDate(), event.channel(), null)));
+				this.servingUnion, this.credentials,
+				plus(this.enrollments,
+						new EnrollmentAttempt(event.union(), event.effectiveDate(), event.channel(), null)),
+				this.acceptedFromLedgers);
 	}
 
 	/** Credentials still outstanding from before the termination become void. */
@@ -96,8 +109,10 @@ public record MembershipState(MemberId memberId, MembershipStatus status, UnionP
 				? credential.withState(CredentialState.VOID) : credential);
 		return new MembershipState(event.memberId(), MembershipStatus.ACTIVE, event.union(), event.effectiveDate(),
 				this.newEnrollment, event.personalData(), false, this.servingUnion,
-				Collections.unmodifiableMap(credentials), plus(this.enrollments,
-						new EnrollmentAttempt(event.union(), event.effectiveDate(), event.channel(), null)));
+				Collections.unmodifiableMap(credentials),
+				plus(this.enrollments,
+						new EnrollmentAttempt(event.union(), event.effectiveDate(), event.channel(), null)),
+				this.acceptedFromLedgers);
 	}
 
 	/** Only remembered as an attempt: the membership does not change. */
@@ -106,14 +121,15 @@ public record MembershipState(MemberId memberId, MembershipStatus status, UnionP
 		return new MembershipState(this.memberId, this.status, this.union, this.lastEffectiveDate, this.newEnrollment,
 				this.personalData, this.personalDataErased, this.servingUnion, this.credentials,
 				plus(this.enrollments, new EnrollmentAttempt(event.attemptedUnion(), event.effectiveDate(),
-						event.channel(), event.reason())));
+						event.channel(), event.reason())),
+				this.acceptedFromLedgers);
 	}
 
 	@Override
 	public MembershipState on(TransferCredentialIssued event) {
 		Map<CredentialCode, Credential> credentials = new LinkedHashMap<>(this.credentials);
 		credentials.put(event.code(), new Credential(event.issuingUnion(), event.toUnionId(), event.issuedOn(),
-				event.expiresOn(), CredentialState.OUTSTANDING));
+				event.expiresOn(), CredentialState.OUTSTANDING, null, null));
 		return withCredentials(credentials, event.issuedOn());
 	}
 
@@ -126,7 +142,7 @@ public record MembershipState(MemberId memberId, MembershipStatus status, UnionP
 	public MembershipState on(TransferAccepted event) {
 		return new MembershipState(this.memberId, MembershipStatus.ACTIVE, event.toUnion(), event.effectiveDate(),
 				this.newEnrollment, this.personalData, this.personalDataErased, this.servingUnion,
-				credentialIn(event.code(), CredentialState.USED), this.enrollments);
+				credentialIn(event.code(), CredentialState.USED), this.enrollments, this.acceptedFromLedgers);
 	}
 
 	/** A refused presentation changes nothing. */
@@ -153,14 +169,16 @@ public record MembershipState(MemberId memberId, MembershipStatus status, UnionP
 	@Override
 	public MembershipState on(PersonalDataErased event) {
 		return new MembershipState(this.memberId, this.status, this.union, this.lastEffectiveDate, this.newEnrollment,
-				this.personalData, true, this.servingUnion, this.credentials, this.enrollments);
+				this.personalData, true, this.servingUnion, this.credentials, this.enrollments,
+				this.acceptedFromLedgers);
 	}
 
 	/** Takes effect on the enrollment's date, so it does not move the last change. */
 	@Override
 	public MembershipState on(EnrollmentReclassifiedAsTransferIn event) {
 		return new MembershipState(this.memberId, this.status, this.union, this.lastEffectiveDate, null,
-				this.personalData, this.personalDataErased, this.servingUnion, this.credentials, this.enrollments);
+				this.personalData, this.personalDataErased, this.servingUnion, this.credentials, this.enrollments,
+				this.acceptedFromLedgers);
 	}
 
 	@Override
@@ -180,23 +198,77 @@ public record MembershipState(MemberId memberId, MembershipStatus status, UnionP
 	@Override
 	public MembershipState on(MemberNameCorrected event) {
 		return new MembershipState(this.memberId, this.status, this.union, this.lastEffectiveDate, this.newEnrollment,
-				event.personalData(), false, this.servingUnion, this.credentials, this.enrollments);
+				event.personalData(), false, this.servingUnion, this.credentials, this.enrollments,
+				this.acceptedFromLedgers);
+	}
+
+	@Override
+	public MembershipState on(InterLedgerCredentialIssued event) {
+		Map<CredentialCode, Credential> credentials = new LinkedHashMap<>(this.credentials);
+		credentials.put(event.code(), new Credential(event.issuingUnion(), event.destinationUnionId(), event.issuedOn(),
+				event.expiresOn(), CredentialState.OUTSTANDING, event.destinationLedger(), event.person()));
+		return withCredentials(credentials, event.issuedOn());
+	}
+
+	/** The membership ended here: it lives on in the receiving ledger. */
+	@Override
+	public MembershipState on(MemberTransferredToLedger event) {
+		return new MembershipState(this.memberId, MembershipStatus.TERMINATED, this.union, event.effectiveDate(),
+				this.newEnrollment, this.personalData, this.personalDataErased, this.servingUnion,
+				credentialIn(event.code(), CredentialState.USED), this.enrollments, this.acceptedFromLedgers);
+	}
+
+	/** A refused receipt changes nothing. */
+	@Override
+	public MembershipState on(InterLedgerReceiptRefused event) {
+		return this;
+	}
+
+	/**
+	 * Active at the receiving union, with the personal data the person showed; a transfer
+	 * in, so no enrollment counts as new. Credentials still outstanding from an earlier
+	 * stay here become void, as on a re-enrollment.
+	 */
+	@Override
+	public MembershipState on(MemberTransferredInFromLedger event) {
+		Map<CredentialCode, Credential> credentials = new LinkedHashMap<>(this.credentials);
+		credentials.replaceAll((code, credential) -> (credential.state() == CredentialState.OUTSTANDING)
+				? credential.withState(CredentialState.VOID) : credential);
+		Set<ForeignCredential> accepted = new java.util.LinkedHashSet<>(this.acceptedFromLedgers);
+		accepted.add(new ForeignCredential(event.originLedger(), event.code()));
+		return new MembershipState(event.memberId(), MembershipStatus.ACTIVE, event.union(), event.effectiveDate(),
+				this.newEnrollment, event.personalData(), false, this.servingUnion,
+				Collections.unmodifiableMap(credentials), this.enrollments, Collections.unmodifiableSet(accepted));
+	}
+
+	/**
+	 * A refused presentation moves nobody; it may be the first event of a person unknown
+	 * here, whose stream it starts.
+	 */
+	@Override
+	public MembershipState on(InterLedgerTransferRefused event) {
+		return (this.memberId != null) ? this
+				: new MembershipState(event.memberId(), this.status, this.union, this.lastEffectiveDate,
+						this.newEnrollment, this.personalData, this.personalDataErased, this.servingUnion,
+						this.credentials, this.enrollments, this.acceptedFromLedgers);
 	}
 
 	private MembershipState withStatus(MembershipStatus newStatus, LocalDate effectiveDate) {
 		return new MembershipState(this.memberId, newStatus, this.union, effectiveDate, this.newEnrollment,
-				this.personalData, this.personalDataErased, this.servingUnion, this.credentials, this.enrollments);
+				this.personalData, this.personalDataErased, this.servingUnion, this.credentials, this.enrollments,
+				this.acceptedFromLedgers);
 	}
 
 	private MembershipState withServing(UnionPlacement serving, LocalDate effectiveDate) {
 		return new MembershipState(this.memberId, this.status, this.union, effectiveDate, this.newEnrollment,
-				this.personalData, this.personalDataErased, serving, this.credentials, this.enrollments);
+				this.personalData, this.personalDataErased, serving, this.credentials, this.enrollments,
+				this.acceptedFromLedgers);
 	}
 
 	private MembershipState withCredentials(Map<CredentialCode, Credential> credentials, LocalDate effectiveDate) {
 		return new MembershipState(this.memberId, this.status, this.union, effectiveDate, this.newEnrollment,
 				this.personalData, this.personalDataErased, this.servingUnion, Collections.unmodifiableMap(credentials),
-				this.enrollments);
+				this.enrollments, this.acceptedFromLedgers);
 	}
 
 	private Map<CredentialCode, Credential> credentialIn(CredentialCode code, CredentialState state) {
@@ -291,6 +363,31 @@ public record MembershipState(MemberId memberId, MembershipStatus status, UnionP
 			return null;
 		}
 
+		@Override
+		public LocalDate on(InterLedgerCredentialIssued event) {
+			return event.issuedOn();
+		}
+
+		@Override
+		public LocalDate on(MemberTransferredToLedger event) {
+			return event.effectiveDate();
+		}
+
+		@Override
+		public LocalDate on(InterLedgerReceiptRefused event) {
+			return event.effectiveDate();
+		}
+
+		@Override
+		public LocalDate on(MemberTransferredInFromLedger event) {
+			return event.effectiveDate();
+		}
+
+		@Override
+		public LocalDate on(InterLedgerTransferRefused event) {
+			return event.effectiveDate();
+		}
+
 	}
 
 	/**
@@ -315,6 +412,15 @@ public record MembershipState(MemberId memberId, MembershipStatus status, UnionP
 			EnrollmentRejectionReason rejection) {
 	}
 
+	/**
+	 * Another ledger's credential, named by its ledger and code.
+	 *
+	 * @param ledger the ledger that issued it
+	 * @param code its code there
+	 */
+	public record ForeignCredential(LedgerId ledger, CredentialCode code) {
+	}
+
 	/** Lifecycle of a transfer credential. */
 	public enum CredentialState {
 
@@ -332,12 +438,22 @@ public record MembershipState(MemberId memberId, MembershipStatus status, UnionP
 	 * @param issuedOn issue date
 	 * @param expiresOn the first day it is no longer valid
 	 * @param state where it stands
+	 * @param destinationLedger the other ledger it leads to, or {@code null} for a
+	 * transfer inside this ledger ({@code toUnionId} is then a union of that ledger)
+	 * @param person the federation fingerprint the credential names, for one to another
+	 * ledger; {@code null} inside this ledger
 	 */
 	public record Credential(UnionPlacement issuingUnion, UnionId toUnionId, LocalDate issuedOn, LocalDate expiresOn,
-			CredentialState state) {
+			CredentialState state, LedgerId destinationLedger, PersonFingerprint person) {
 
 		Credential withState(CredentialState newState) {
-			return new Credential(this.issuingUnion, this.toUnionId, this.issuedOn, this.expiresOn, newState);
+			return new Credential(this.issuingUnion, this.toUnionId, this.issuedOn, this.expiresOn, newState,
+					this.destinationLedger, this.person);
+		}
+
+		/** Whether it leads to another ledger. */
+		public boolean isInterLedger() {
+			return this.destinationLedger != null;
 		}
 
 		public boolean isExpiredOn(LocalDate today) {

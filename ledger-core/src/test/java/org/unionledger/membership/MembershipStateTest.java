@@ -105,6 +105,24 @@ class MembershipStateTest {
 		assertThat(Standing.asOf(stream, DAY.plusDays(9))).isEqualTo(Optional.empty());
 	}
 
+	@Test
+	void aPersonWhoCameInFromAnotherLedgerIsActiveWithoutANewEnrollmentAndTheCredentialIsRemembered() {
+		org.unionledger.jurisdiction.LedgerId henan = new org.unionledger.jurisdiction.LedgerId("41");
+		CredentialCode code = new CredentialCode("c-41-1");
+		MembershipState state = fold(new Events.InterLedgerTransferRefused(MEMBER, henan, code, B.unionId(),
+				CredentialRejectionReason.EXPIRED, DAY, NOW, CLERK));
+		assertThat(state.memberId()).isEqualTo(MEMBER);
+		assertThat(state.enrolled()).isFalse();
+		state = state.next(new Events.MemberTransferredInFromLedger(MEMBER, NEW_DATA, B, henan,
+				new org.unionledger.union.UnionId("zz-01"), "郑州某工会", code,
+				new org.unionledger.identity.PersonFingerprint("a".repeat(52)), "r-1", DAY.plusDays(1), NOW, CLERK));
+		assertThat(state.status()).isEqualTo(MembershipStatus.ACTIVE);
+		assertThat(state.union()).isEqualTo(B);
+		assertThat(state.newEnrollment()).as("a transfer in is never a new enrollment").isNull();
+		assertThat(state.personalData()).isEqualTo(NEW_DATA);
+		assertThat(state.acceptedFromLedgers()).containsExactly(new MembershipState.ForeignCredential(henan, code));
+	}
+
 	private static MemberEnrolled enrolled() {
 		return new MemberEnrolled(MEMBER, DATA, A, EnrollmentChannel.ON_SITE, DAY, NOW, CLERK);
 	}

@@ -19,6 +19,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.unionledger.common.Outcome;
 import org.unionledger.common.Rule;
 import org.unionledger.identity.EncryptedPersonalData;
+import org.unionledger.identity.PersonFingerprint;
+import org.unionledger.jurisdiction.LedgerId;
+import org.unionledger.membership.Commands.AcceptInterLedgerTransfer;
+import org.unionledger.membership.Commands.CloseInterLedgerTransfer;
+import org.unionledger.membership.Commands.IssueInterLedgerCredential;
+import org.unionledger.membership.Events.InterLedgerCredentialIssued;
+import org.unionledger.membership.Events.InterLedgerReceiptRefused;
+import org.unionledger.membership.Events.InterLedgerTransferRefused;
+import org.unionledger.membership.Events.MemberTransferredInFromLedger;
+import org.unionledger.membership.Events.MemberTransferredToLedger;
 import org.unionledger.membership.Commands.AcceptTransfer;
 import org.unionledger.membership.Commands.AssignServingUnion;
 import org.unionledger.membership.Commands.EndServingAssignment;
@@ -1194,6 +1204,273 @@ class MembershipTest {
 			MembershipTest.this.fixture.given(enrolled())
 				.when(new ReclassifyEnrollmentAsTransferIn(MEMBER, FINDING, "", CLERK))
 				.expectException(violationOf("reason", Rule.REQUIRED))
+				.expectNoEvents();
+		}
+
+	}
+
+	@Nested
+	class BetweenLedgers {
+
+		private final LedgerId henan = new LedgerId("41");
+
+		private final LedgerId guangdong = new LedgerId("44");
+
+		private final PersonFingerprint person = new PersonFingerprint("a".repeat(52));
+
+		private final PersonFingerprint someoneElse = new PersonFingerprint("b".repeat(52));
+
+		private final UnionId henanUnion = new UnionId("zz-site-01");
+
+		private final LocalDate issuedOn = LocalDate.of(2026, 6, 1);
+
+		private final LocalDate expiresOn = LocalDate.of(2026, 7, 1);
+
+		private final LocalDate acceptedOn = LocalDate.of(2026, 6, 10);
+
+		// The origin: this ledger issued the credential for Henan's ledger
+
+		private IssueInterLedgerCredential issue(UnionId issuingUnion) {
+			return new IssueInterLedgerCredential(MEMBER, CODE, issuingUnion, this.henan, this.henanUnion, this.person,
+					this.issuedOn, 30, CLERK);
+		}
+
+		private InterLedgerCredentialIssued issuedForHenan() {
+			return new InterLedgerCredentialIssued(MEMBER, CODE, MembershipTest.this.origin, this.henan,
+					this.henanUnion, this.person, this.issuedOn, this.expiresOn, EARLIER, CLERK);
+		}
+
+		private CloseInterLedgerTransfer receipt(LedgerId ledger, UnionId union, PersonFingerprint who, LocalDate on) {
+			return new CloseInterLedgerTransfer(MEMBER, CODE, ledger, union, "郑州某项目部工会", "r-1", who, on, CLERK);
+		}
+
+		private CloseInterLedgerTransfer receipt() {
+			return receipt(this.henan, this.henanUnion, this.person, this.acceptedOn);
+		}
+
+		private MemberTransferredToLedger transferredOut(LocalDate effective, boolean fromHold) {
+			return new MemberTransferredToLedger(MEMBER, CODE, MembershipTest.this.origin, fromHold, this.henan,
+					this.henanUnion, "郑州某项目部工会", "r-1", this.acceptedOn, effective, NOW, CLERK);
+		}
+
+		private InterLedgerReceiptRefused receiptRefused(CredentialRejectionReason reason, LedgerId ledger,
+				LocalDate on) {
+			return new InterLedgerReceiptRefused(MEMBER, CODE, ledger, "r-1", reason, on, NOW, CLERK);
+		}
+
+		@Test
+		void theHoldingUnionIssuesACredentialForAnotherLedger() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(issue(MembershipTest.this.origin.unionId()))
+				.expectEvents(new InterLedgerCredentialIssued(MEMBER, CODE, MembershipTest.this.origin, this.henan,
+						this.henanUnion, this.person, this.issuedOn, this.expiresOn, NOW, CLERK));
+		}
+
+		@Test
+		void onlyTheHoldingUnionIssuesOneAtATimeForAnActiveMembership() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(issue(MembershipTest.this.receiver.unionId()))
+				.expectException(violationOf("issuingUnionId", Rule.NOT_CURRENT_UNION))
+				.expectNoEvents();
+			MembershipTest.this.fixture
+				.given(enrolled(), issued(OTHER_CODE, MembershipTest.this.receiver.unionId(), this.issuedOn, 30))
+				.when(issue(MembershipTest.this.origin.unionId()))
+				.expectException(violationOf("code", Rule.CREDENTIAL_OUTSTANDING))
+				.expectNoEvents();
+			MembershipTest.this.fixture.given(enrolled(), onHold(LocalDate.of(2026, 5, 1)))
+				.when(issue(MembershipTest.this.origin.unionId()))
+				.expectException(violationOf("memberId", Rule.MEMBERSHIP_NOT_ACTIVE))
+				.expectNoEvents();
+		}
+
+		@Test
+		void aCredentialForAnotherLedgerIsNeitherCancelledNorReplaced() {
+			MembershipTest.this.fixture.given(enrolled(), issuedForHenan())
+				.when(new CancelTransferCredential(MEMBER, CODE, TODAY, "stays", CLERK))
+				.expectException(violationOf("code", Rule.INTER_LEDGER_CREDENTIAL_FINAL))
+				.expectNoEvents();
+			MembershipTest.this.fixture.given(enrolled(), issuedForHenan())
+				.when(new ReissueTransferCredential(MEMBER, CODE, OTHER_CODE, TODAY, 30, "lost", CLERK))
+				.expectException(violationOf("code", Rule.INTER_LEDGER_CREDENTIAL_FINAL))
+				.expectNoEvents();
+		}
+
+		@Test
+		void aCredentialForAnotherLedgerIsRefusedByAUnionOfThisOne() {
+			MembershipTest.this.fixture.given(enrolled(), issuedForHenan())
+				.when(accept(CODE, MembershipTest.this.receiver.unionId(), TODAY))
+				.expectEvents(new TransferAcceptanceRejected(MEMBER, CODE, MembershipTest.this.receiver.unionId(),
+						CredentialRejectionReason.OTHER_LEDGER, TODAY, NOW, CLERK))
+				.expectResultMessagePayload(Outcome.rejected(CredentialRejectionReason.OTHER_LEDGER));
+		}
+
+		@Test
+		void theReceiptClosesTheTransferOut() {
+			MembershipTest.this.fixture.given(enrolled(), issuedForHenan())
+				.when(receipt())
+				.expectEvents(transferredOut(this.acceptedOn, false))
+				.expectResultMessagePayload(Outcome.ok());
+		}
+
+		@Test
+		void aReceiptForAMemberPutOnHoldMeanwhileClosesFromHoldNoEarlierThanTheHold() {
+			LocalDate heldOn = LocalDate.of(2026, 6, 12);
+			MembershipTest.this.fixture.given(enrolled(), issuedForHenan(), onHold(heldOn))
+				.when(receipt())
+				.expectEvents(transferredOut(heldOn, true));
+		}
+
+		@Test
+		void aReceiptIsTakenOnce() {
+			MembershipTest.this.fixture.given(enrolled(), issuedForHenan(), transferredOut(this.acceptedOn, false))
+				.when(receipt())
+				.expectEvents(receiptRefused(CredentialRejectionReason.ALREADY_USED, this.henan, this.acceptedOn))
+				.expectResultMessagePayload(Outcome.rejected(CredentialRejectionReason.ALREADY_USED));
+		}
+
+		@Test
+		void aReceiptNamingAnotherLedgerUnionOrPersonIsRefused() {
+			for (CloseInterLedgerTransfer wrong : new CloseInterLedgerTransfer[] {
+					receipt(this.guangdong, this.henanUnion, this.person, this.acceptedOn),
+					receipt(this.henan, new UnionId("zz-other-02"), this.person, this.acceptedOn),
+					receipt(this.henan, this.henanUnion, this.someoneElse, this.acceptedOn),
+					receipt(this.henan, this.henanUnion, this.person, this.issuedOn.minusDays(1)) }) {
+				MembershipTest.this.fixture.given(enrolled(), issuedForHenan())
+					.when(wrong)
+					.expectEvents(receiptRefused(CredentialRejectionReason.RECEIPT_MISMATCH, wrong.receivingLedger(),
+							wrong.acceptedOn()));
+			}
+		}
+
+		@Test
+		void aReceiptSayingTheCredentialWasAcceptedAfterItExpiredIsRefused() {
+			LocalDate late = this.expiresOn;
+			MembershipTest.this.fixture.given(enrolled(), issuedForHenan())
+				.when(receipt(this.henan, this.henanUnion, this.person, late))
+				.expectException(violationOf("acceptedOn", Rule.EFFECTIVE_DATE_IN_FUTURE));
+			LocalDate lateButPast = LocalDate.of(2026, 6, 1);
+			MembershipTest.this.fixture
+				.given(enrolled(),
+						new InterLedgerCredentialIssued(MEMBER, CODE, MembershipTest.this.origin, this.henan, null,
+								this.person, LocalDate.of(2026, 5, 1), lateButPast, EARLIER, CLERK))
+				.when(receipt(this.henan, this.henanUnion, this.person, lateButPast))
+				.expectEvents(receiptRefused(CredentialRejectionReason.ACCEPTED_AFTER_EXPIRY, this.henan, lateButPast));
+		}
+
+		@Test
+		void aReceiptForNoCredentialForAnotherLedgerIsRefused() {
+			MembershipTest.this.fixture.given(enrolled(), issued(CODE, null, this.issuedOn, 30))
+				.when(receipt())
+				.expectEvents(receiptRefused(CredentialRejectionReason.UNKNOWN_CODE, this.henan, this.acceptedOn));
+		}
+
+		@Test
+		void aReceiptForAMembershipEndedMeanwhileIsRefused() {
+			MembershipTest.this.fixture.given(enrolled(), issuedForHenan(), terminated(LocalDate.of(2026, 6, 5)))
+				.when(receipt())
+				.expectEvents(
+						receiptRefused(CredentialRejectionReason.MEMBERSHIP_NOT_ACTIVE, this.henan, this.acceptedOn));
+		}
+
+		// The destination: a credential of Guangdong's ledger presented here
+
+		private AcceptInterLedgerTransfer present(UnionId receiving, UnionId named, LocalDate expires,
+				LocalDate effective) {
+			return new AcceptInterLedgerTransfer(MEMBER, NEW_DATA, receiving, this.guangdong, new UnionId("gz-site-01"),
+					"广州某工地工会", CODE, named, this.person, this.issuedOn, expires, "r-9", effective, CLERK);
+		}
+
+		private AcceptInterLedgerTransfer present() {
+			return present(MembershipTest.this.receiver.unionId(), null, this.expiresOn, TODAY);
+		}
+
+		private MemberTransferredInFromLedger cameIn(Instant at) {
+			return new MemberTransferredInFromLedger(MEMBER, NEW_DATA, MembershipTest.this.receiver, this.guangdong,
+					new UnionId("gz-site-01"), "广州某工地工会", CODE, this.person, "r-9", TODAY, at, CLERK);
+		}
+
+		private InterLedgerTransferRefused refused(CredentialRejectionReason reason, UnionId presenting) {
+			return new InterLedgerTransferRefused(MEMBER, this.guangdong, CODE, presenting, reason, TODAY, NOW, CLERK);
+		}
+
+		@Test
+		void aPersonNewToThisLedgerComesInAsATransferIn() {
+			MembershipTest.this.fixture.givenNoPriorActivity()
+				.when(present())
+				.expectEvents(cameIn(NOW))
+				.expectResultMessagePayload(Outcome.ok());
+		}
+
+		@Test
+		void aPersonWhoLeftThisLedgerComesBackAsATransferIn() {
+			MembershipTest.this.fixture.given(enrolled(), issuedForHenan(), transferredOut(this.acceptedOn, false))
+				.when(present())
+				.expectEvents(cameIn(NOW));
+		}
+
+		@Test
+		void aCredentialIsTakenOnce() {
+			MembershipTest.this.fixture.given(cameIn(EARLIER))
+				.when(present())
+				.expectEvents(refused(CredentialRejectionReason.ALREADY_USED, MembershipTest.this.receiver.unionId()))
+				.expectResultMessagePayload(Outcome.rejected(CredentialRejectionReason.ALREADY_USED));
+		}
+
+		@Test
+		void anExpiredCredentialIsRefusedAndRecordedEvenForAPersonUnknownHere() {
+			MembershipTest.this.fixture.givenNoPriorActivity()
+				.when(present(MembershipTest.this.receiver.unionId(), null, TODAY, TODAY))
+				.expectEvents(refused(CredentialRejectionReason.EXPIRED, MembershipTest.this.receiver.unionId()));
+		}
+
+		@Test
+		void aCredentialNamingAnotherUnionIsRefused() {
+			MembershipTest.this.fixture.givenNoPriorActivity()
+				.when(present(MembershipTest.this.receiver.unionId(), MembershipTest.this.third.unionId(),
+						this.expiresOn, TODAY))
+				.expectEvents(refused(CredentialRejectionReason.WRONG_UNION, MembershipTest.this.receiver.unionId()));
+		}
+
+		@Test
+		void aPersonAlreadyAMemberHereIsRefused() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(present())
+				.expectEvents(
+						refused(CredentialRejectionReason.ALREADY_MEMBER, MembershipTest.this.receiver.unionId()));
+			MembershipTest.this.fixture.given(enrolled(), onHold(LocalDate.of(2026, 5, 1)))
+				.when(present())
+				.expectEvents(
+						refused(CredentialRejectionReason.ALREADY_MEMBER, MembershipTest.this.receiver.unionId()));
+		}
+
+		@Test
+		void aDissolvedOrUnknownUnionCannotTakeAPersonIn() {
+			MembershipTest.this.fixture.givenNoPriorActivity()
+				.when(present(MembershipTest.this.dissolved.unionId(), null, this.expiresOn, TODAY))
+				.expectEvents(
+						refused(CredentialRejectionReason.UNION_NOT_OPEN, MembershipTest.this.dissolved.unionId()));
+			MembershipTest.this.fixture.givenNoPriorActivity()
+				.when(present(UNKNOWN_UNION, null, this.expiresOn, TODAY))
+				.expectEvents(refused(CredentialRejectionReason.UNION_NOT_OPEN, UNKNOWN_UNION));
+		}
+
+		@Test
+		void aTransferInCannotTakeEffectBeforeTheCredentialWasIssuedNorInTheFuture() {
+			MembershipTest.this.fixture.givenNoPriorActivity()
+				.when(present(MembershipTest.this.receiver.unionId(), null, this.expiresOn, this.issuedOn.minusDays(1)))
+				.expectException(violationOf("effectiveDate", Rule.EFFECTIVE_DATE_BEFORE_ISSUE))
+				.expectNoEvents();
+			MembershipTest.this.fixture.givenNoPriorActivity()
+				.when(present(MembershipTest.this.receiver.unionId(), null, this.expiresOn, TODAY.plusDays(1)))
+				.expectException(violationOf("effectiveDate", Rule.EFFECTIVE_DATE_IN_FUTURE))
+				.expectNoEvents();
+		}
+
+		@Test
+		void aTransferInCannotTakeEffectBeforeTheLastChangeHere() {
+			MembershipTest.this.fixture.given(enrolled(), terminated(LocalDate.of(2026, 6, 14)))
+				.when(present(MembershipTest.this.receiver.unionId(), null, this.expiresOn, LocalDate.of(2026, 6, 13)))
+				.expectException(violationOf("effectiveDate", Rule.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
 				.expectNoEvents();
 		}
 
