@@ -22,6 +22,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.junit.jupiter.api.Test;
 import org.unionledger.membership.Events.EnrollmentReclassifiedAsTransferIn;
 import org.unionledger.membership.Events.EnrollmentRejected;
+import org.unionledger.membership.Events.InterLedgerCredentialIssued;
+import org.unionledger.membership.Events.InterLedgerReceiptRefused;
+import org.unionledger.membership.Events.InterLedgerTransferRefused;
 import org.unionledger.membership.Events.MemberEnrolled;
 import org.unionledger.membership.Events.MemberNameCorrected;
 import org.unionledger.membership.Events.MembershipPutOnHold;
@@ -71,7 +74,12 @@ class EveryEventIsHandledTest {
 					entry(ServingUnionAssigned.class,
 							"a roster lists the holding union's members; serving moves no membership"),
 					entry(ServingAssignmentEnded.class,
-							"a roster lists the holding union's members; serving moves no membership")),
+							"a roster lists the holding union's members; serving moves no membership"),
+					entry(InterLedgerCredentialIssued.class,
+							"a member in flight to another ledger counts here until its receipt arrives (rule 7)"),
+					entry(InterLedgerReceiptRefused.class, "a refused receipt moves no one"),
+					entry(InterLedgerTransferRefused.class,
+							"a refused presentation of another ledger's credential moves no one")),
 			StatisticsProjection.class,
 			Map.ofEntries(entry(EnrollmentRejected.class, "a refusal counts in no figure; supervision keeps it"),
 					entry(TransferCredentialIssued.class,
@@ -80,7 +88,12 @@ class EveryEventIsHandledTest {
 					entry(TransferAcceptanceRejected.class, "a refused presentation moves no one"),
 					entry(PersonalDataErased.class, "no figure counts personal data"),
 					entry(MemberNameCorrected.class, "no figure counts personal data"),
-					entry(UnionRenamed.class, "a union's new name counts in no figure; it stays where it is")),
+					entry(UnionRenamed.class, "a union's new name counts in no figure; it stays where it is"),
+					entry(InterLedgerCredentialIssued.class,
+							"a member in flight to another ledger counts here until its receipt arrives (rule 7)"),
+					entry(InterLedgerReceiptRefused.class, "a refused receipt moves no one"),
+					entry(InterLedgerTransferRefused.class,
+							"a refused presentation of another ledger's credential moves no one")),
 			SummaryProjection.class,
 			Map.ofEntries(entry(EnrollmentRejected.class, "a refusal counts in no figure; supervision keeps it"),
 					entry(TransferCredentialIssued.class,
@@ -92,7 +105,12 @@ class EveryEventIsHandledTest {
 					entry(ServingUnionAssigned.class,
 							"summaries count by holding union; serving counts live in the statistics read model"),
 					entry(ServingAssignmentEnded.class,
-							"summaries count by holding union; serving counts live in the statistics read model")),
+							"summaries count by holding union; serving counts live in the statistics read model"),
+					entry(InterLedgerCredentialIssued.class,
+							"a member in flight to another ledger counts here until its receipt arrives (rule 7)"),
+					entry(InterLedgerReceiptRefused.class, "a refused receipt moves no one"),
+					entry(InterLedgerTransferRefused.class,
+							"a refused presentation of another ledger's credential moves no one")),
 			SupervisionProjection.class,
 			Map.ofEntries(
 					entry(PersonalDataErased.class, "findings name members by id only, never their personal data"),
@@ -101,7 +119,9 @@ class EveryEventIsHandledTest {
 					entry(ServingAssignmentEnded.class, "no finding concerns serving unions"),
 					entry(UnionRegistered.class,
 							"a union is traced from the first enrollment into it; only its dissolution raises findings"),
-					entry(UnionRenamed.class, "findings name unions by id; their names are looked up when shown")),
+					entry(UnionRenamed.class, "findings name unions by id; their names are looked up when shown"),
+					entry(InterLedgerTransferRefused.class,
+							"another ledger's credential is not traced here; the refusal stays in the member's history")),
 			CredentialProjection.class, credentialIgnores(), TransferProjection.class, credentialIgnores());
 
 	/**
@@ -124,7 +144,10 @@ class EveryEventIsHandledTest {
 				entry(MemberNameCorrected.class, "credentials hold no personal data"),
 				entry(EnrollmentReclassifiedAsTransferIn.class, "touches no credential"),
 				entry(ServingUnionAssigned.class, "serving needs no credential"),
-				entry(ServingAssignmentEnded.class, "serving needs no credential"));
+				entry(ServingAssignmentEnded.class, "serving needs no credential"),
+				entry(InterLedgerReceiptRefused.class, "a refused receipt leaves the credential as it was"),
+				entry(InterLedgerTransferRefused.class,
+						"another ledger's credential is not listed here; the refusal stays in the member's history"));
 	}
 
 	/**

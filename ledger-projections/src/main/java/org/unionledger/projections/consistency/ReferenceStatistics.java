@@ -17,6 +17,11 @@ import java.util.TreeSet;
 import org.unionledger.membership.Events.EnrollmentReclassifiedAsTransferIn;
 import org.unionledger.membership.Events.EnrollmentRejected;
 import org.unionledger.membership.Events.MemberEnrolled;
+import org.unionledger.membership.Events.InterLedgerCredentialIssued;
+import org.unionledger.membership.Events.InterLedgerReceiptRefused;
+import org.unionledger.membership.Events.InterLedgerTransferRefused;
+import org.unionledger.membership.Events.MemberTransferredInFromLedger;
+import org.unionledger.membership.Events.MemberTransferredToLedger;
 import org.unionledger.membership.Events.MemberReEnrolled;
 import org.unionledger.membership.Events.MembershipPutOnHold;
 import org.unionledger.membership.Events.MembershipResumed;
@@ -350,6 +355,67 @@ public final class ReferenceStatistics {
 			return null;
 		}
 
+		/**
+		 * The member leaves this ledger: no longer counted here, a transfer out at every
+		 * scope of the union it left, and one to the partner ledger.
+		 */
+		@Override
+		public Void on(MemberTransferredToLedger e) {
+			history(this.holdingHistory, e.memberId()).add(new Object[] { this.effective, null });
+			if (this.counted) {
+				Member member = this.members.get(e.memberId());
+				this.members.put(e.memberId(), new Member(member.union(), Status.TERMINATED, member.serving()));
+			}
+			if (this.inYear) {
+				for (String scope : ScopeKeys.chain(e.fromUnion())) {
+					count(this.figures, scope, Figures.TRANSFERS_OUT, 1);
+					count(this.figures, scope, Figures.TO_OTHER_LEDGERS, 1);
+					count(this.figures, scope, Figures.partner(Figures.TO_OTHER_LEDGERS, e.receivingLedger()), 1);
+				}
+			}
+			return null;
+		}
+
+		/**
+		 * The member comes in from another ledger: active here, a transfer in at every
+		 * scope of the receiving union, never a new enrollment.
+		 */
+		@Override
+		public Void on(MemberTransferredInFromLedger e) {
+			history(this.holdingHistory, e.memberId()).add(new Object[] { this.effective, e.union() });
+			if (this.counted) {
+				Member member = this.members.get(e.memberId());
+				this.members.put(e.memberId(),
+						new Member(e.union(), Status.ACTIVE, (member != null) ? member.serving() : null));
+			}
+			if (this.inYear) {
+				for (String scope : ScopeKeys.chain(e.union())) {
+					count(this.figures, scope, Figures.TRANSFERS_IN, 1);
+					count(this.figures, scope, Figures.FROM_OTHER_LEDGERS, 1);
+					count(this.figures, scope, Figures.partner(Figures.FROM_OTHER_LEDGERS, e.originLedger()), 1);
+				}
+			}
+			return null;
+		}
+
+		/** Counts nowhere: until the receipt arrives the member counts here (rule 7). */
+		@Override
+		public Void on(InterLedgerCredentialIssued e) {
+			return null;
+		}
+
+		/** Counts nowhere: a refused receipt moves no one. */
+		@Override
+		public Void on(InterLedgerReceiptRefused e) {
+			return null;
+		}
+
+		/** Counts nowhere: a refused presentation moves no one. */
+		@Override
+		public Void on(InterLedgerTransferRefused e) {
+			return null;
+		}
+
 		void on(ServiceDelivered e) {
 			UnionPlacement holding = null;
 			if (e.memberId() != null) {
@@ -620,6 +686,34 @@ public final class ReferenceStatistics {
 		/** No figure counts personal data. */
 		@Override
 		public LocalDate on(MemberNameCorrected e) {
+			return null;
+		}
+
+		@Override
+		public LocalDate on(MemberTransferredToLedger e) {
+			return e.effectiveDate();
+		}
+
+		@Override
+		public LocalDate on(MemberTransferredInFromLedger e) {
+			return e.effectiveDate();
+		}
+
+		/** Until the receipt arrives the member counts where it was. */
+		@Override
+		public LocalDate on(InterLedgerCredentialIssued e) {
+			return null;
+		}
+
+		/** A refusal: nobody moved. */
+		@Override
+		public LocalDate on(InterLedgerReceiptRefused e) {
+			return null;
+		}
+
+		/** A refusal: nobody moved. */
+		@Override
+		public LocalDate on(InterLedgerTransferRefused e) {
 			return null;
 		}
 

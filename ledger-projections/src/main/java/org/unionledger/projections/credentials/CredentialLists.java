@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
+import org.unionledger.membership.Events.InterLedgerCredentialIssued;
 import org.unionledger.membership.Events.TransferCredentialIssued;
 import org.unionledger.projections.support.Documents;
 import org.unionledger.projections.support.ReadModelBatch;
@@ -55,18 +56,37 @@ final class CredentialLists {
 	}
 
 	static void issued(TransferCredentialIssued event, long position) {
-		Document entry = new Document("m", event.memberId().value()).append("f", event.issuingUnion().unionId().value())
-			.append("i", event.issuedOn().toString())
-			.append("x", event.expiresOn().toString())
-			.append("s", CredentialView.Status.OUTSTANDING.name())
-			.append("p", position);
-		if (event.toUnionId() != null) {
-			entry.append("t", event.toUnionId().value());
-		}
+		Document entry = entry(event.memberId().value(), event.issuingUnion().unionId(), event.issuedOn(),
+				event.expiresOn(), event.toUnionId(), position);
 		put(ISSUED, event.issuingUnion().unionId(), event.code().value(), entry, position);
 		if (event.toUnionId() != null) {
 			put(ADDRESSED, event.toUnionId(), event.code().value(), entry, position);
 		}
+	}
+
+	/**
+	 * A credential for another ledger: listed among those its union issued, with the
+	 * ledger ({@code l}); the union it names ({@code t}) is that ledger's, so no union
+	 * here has it addressed to it.
+	 */
+	static void issued(InterLedgerCredentialIssued event, long position) {
+		Document entry = entry(event.memberId().value(), event.issuingUnion().unionId(), event.issuedOn(),
+				event.expiresOn(), event.destinationUnionId(), position)
+			.append("l", event.destinationLedger().value());
+		put(ISSUED, event.issuingUnion().unionId(), event.code().value(), entry, position);
+	}
+
+	private static Document entry(String member, UnionId issuing, java.time.LocalDate issuedOn,
+			java.time.LocalDate expiresOn, UnionId to, long position) {
+		Document entry = new Document("m", member).append("f", issuing.value())
+			.append("i", issuedOn.toString())
+			.append("x", expiresOn.toString())
+			.append("s", CredentialView.Status.OUTSTANDING.name())
+			.append("p", position);
+		if (to != null) {
+			entry.append("t", to.value());
+		}
+		return entry;
 	}
 
 	private static void put(String box, UnionId union, String code, Document entry, long position) {

@@ -1,5 +1,6 @@
 package org.unionledger.projections.credentials;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,11 +11,15 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.unionledger.membership.CredentialCode;
+import org.unionledger.membership.Events.InterLedgerCredentialIssued;
+import org.unionledger.membership.Events.MemberTransferredToLedger;
+import org.unionledger.membership.Events.MemberTransferredInFromLedger;
 import org.unionledger.membership.Events.MemberReEnrolled;
 import org.unionledger.membership.Events.TransferAccepted;
 import org.unionledger.membership.Events.TransferCredentialCancelled;
 import org.unionledger.membership.Events.TransferCredentialIssued;
 import org.unionledger.membership.MemberId;
+import org.unionledger.union.UnionId;
 import org.unionledger.projections.support.EventPositions;
 import org.unionledger.projections.support.ReadModelBatch;
 
@@ -73,20 +78,46 @@ public class CredentialProjection {
 
 	@EventHandler
 	void on(TransferCredentialIssued event, TrackingToken token) {
-		ReadModelBatch.current().apply(COLLECTION, event.code().value(), EventPositions.of(token), d -> {
-			d.put("memberId", event.memberId().value());
-			d.put("issuingUnionId", event.issuingUnion().unionId().value());
-			d.put("toUnionId", (event.toUnionId() != null) ? event.toUnionId().value() : null);
-			d.put("issuedOn", event.issuedOn().toString());
-			d.put("expiresOn", event.expiresOn().toString());
-			d.put("status", CredentialView.Status.OUTSTANDING.name());
-			d.put("w", CredentialLists.window(EventPositions.of(token)));
+		long position = EventPositions.of(token);
+		ReadModelBatch.current()
+			.apply(COLLECTION, event.code().value(), position, d -> describe(d, event.memberId(),
+					event.issuingUnion().unionId(), event.toUnionId(), event.issuedOn(), event.expiresOn(), position));
+		CredentialLists.issued(event, position);
+		remember(event.memberId(), event.code(), position);
+	}
+
+	/**
+	 * A credential for another ledger, found by its code when that ledger's receipt
+	 * arrives.
+	 */
+	@EventHandler
+	void on(InterLedgerCredentialIssued event, TrackingToken token) {
+		long position = EventPositions.of(token);
+		ReadModelBatch.current().apply(COLLECTION, event.code().value(), position, d -> {
+			describe(d, event.memberId(), event.issuingUnion().unionId(), event.destinationUnionId(), event.issuedOn(),
+					event.expiresOn(), position);
+			d.put("ledger", event.destinationLedger().value());
 		});
-		CredentialLists.issued(event, EventPositions.of(token));
-		ReadModelBatch.current().apply(MEMBERS, event.memberId().value(), EventPositions.of(token), d -> {
+		CredentialLists.issued(event, position);
+		remember(event.memberId(), event.code(), position);
+	}
+
+	private static void describe(Document d, MemberId member, UnionId issuing, UnionId to, LocalDate issuedOn,
+			LocalDate expiresOn, long position) {
+		d.put("memberId", member.value());
+		d.put("issuingUnionId", issuing.value());
+		d.put("toUnionId", (to != null) ? to.value() : null);
+		d.put("issuedOn", issuedOn.toString());
+		d.put("expiresOn", expiresOn.toString());
+		d.put("status", CredentialView.Status.OUTSTANDING.name());
+		d.put("w", CredentialLists.window(position));
+	}
+
+	private static void remember(MemberId member, CredentialCode code, long position) {
+		ReadModelBatch.current().apply(MEMBERS, member.value(), position, d -> {
 			List<String> codes = codes(d);
-			if (!codes.contains(event.code().value())) {
-				codes.add(event.code().value());
+			if (!codes.contains(code.value())) {
+				codes.add(code.value());
 			}
 			d.put("c", codes);
 		});
@@ -119,11 +150,33 @@ public class CredentialProjection {
 	 * on a redelivery the codes it voided are still listed, and a credential issued after
 	 * it has seen a later position, so it is left alone.
 	 */
+	/** The receiving ledger's receipt was taken: the credential was used. */
+	@EventHandler
+	void on(MemberTransferredToLedger event, TrackingToken token) {
+		CredentialLists.closed(event.code().value(), CredentialView.Status.USED, event.acceptedOn().toString(),
+				EventPositions.of(token));
+		ReadModelBatch.current().apply(COLLECTION, event.code().value(), EventPositions.of(token), d -> {
+			d.put("status", CredentialView.Status.USED.name());
+			d.put("acceptedBy", event.receivingUnionId().value());
+			d.put("acceptedOn", event.acceptedOn().toString());
+		});
+		closed(event.memberId(), event.code(), EventPositions.of(token));
+	}
+
 	@EventHandler
 	void on(MemberReEnrolled event, TrackingToken token) {
-		long position = EventPositions.of(token);
+		voidOutstanding(event.memberId(), EventPositions.of(token));
+	}
+
+	/** As a re-enrollment: credentials from an earlier stay here become void. */
+	@EventHandler
+	void on(MemberTransferredInFromLedger event, TrackingToken token) {
+		voidOutstanding(event.memberId(), EventPositions.of(token));
+	}
+
+	private static void voidOutstanding(MemberId memberId, long position) {
 		ReadModelBatch batch = ReadModelBatch.current();
-		String member = event.memberId().value();
+		String member = memberId.value();
 		List<String> codes = strings(batch.field(MEMBERS, member, "c"));
 		batch.prefetch(COLLECTION, codes);
 		List<String> kept = new ArrayList<>();

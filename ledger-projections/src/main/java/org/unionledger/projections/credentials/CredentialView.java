@@ -1,5 +1,7 @@
 package org.unionledger.projections.credentials;
 
+import org.unionledger.jurisdiction.LedgerId;
+
 import java.time.LocalDate;
 
 import org.bson.Document;
@@ -17,9 +19,11 @@ import org.unionledger.union.UnionId;
  * @param issuedOn issue date
  * @param expiresOn first day it is no longer valid
  * @param status outstanding, used, cancelled or void
+ * @param destinationLedger the other ledger it leads to ({@code toUnionId} is then one of
+ * that ledger's unions), or {@code null} inside this ledger
  */
 public record CredentialView(CredentialCode code, MemberId memberId, UnionId issuingUnionId, UnionId toUnionId,
-		LocalDate issuedOn, LocalDate expiresOn, Status status) {
+		LocalDate issuedOn, LocalDate expiresOn, Status status, LedgerId destinationLedger) {
 
 	/**
 	 * Lifecycle of a credential as the read model sees it (expiry is judged by the
@@ -41,7 +45,8 @@ public record CredentialView(CredentialCode code, MemberId memberId, UnionId iss
 		return new CredentialView(new CredentialCode(d.getString("_id")), new MemberId(d.getString("memberId")),
 				new UnionId(d.getString("issuingUnionId")), (to != null) ? new UnionId(to) : null,
 				LocalDate.parse(d.getString("issuedOn")), LocalDate.parse(d.getString("expiresOn")),
-				Status.valueOf(d.getString("status")));
+				Status.valueOf(d.getString("status")),
+				(d.getString("ledger") != null) ? new LedgerId(d.getString("ledger")) : null);
 	}
 
 }

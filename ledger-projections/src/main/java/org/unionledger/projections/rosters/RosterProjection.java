@@ -10,6 +10,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
+import org.unionledger.membership.Events.MemberTransferredInFromLedger;
+import org.unionledger.membership.Events.MemberTransferredToLedger;
 import org.unionledger.membership.Events.MemberEnrolled;
 import org.unionledger.membership.Events.MemberReEnrolled;
 import org.unionledger.membership.Events.MembershipPutOnHold;
@@ -83,6 +85,17 @@ public class RosterProjection {
 	@EventHandler
 	void on(TransferAccepted event, TrackingToken token) {
 		put(event.toUnion().unionId(), event.memberId(), MembershipStatus.ACTIVE, event.effectiveDate(), token);
+	}
+
+	@EventHandler
+	void on(MemberTransferredInFromLedger event, TrackingToken token) {
+		put(event.union().unionId(), event.memberId(), MembershipStatus.ACTIVE, event.effectiveDate(), token);
+	}
+
+	/** The member left the ledger: off every roster here. */
+	@EventHandler
+	void on(MemberTransferredToLedger event, TrackingToken token) {
+		move(null, event.memberId(), null, null, EventPositions.of(token));
 	}
 
 	@EventHandler

@@ -56,6 +56,20 @@ public final class Figures {
 	/** Transfers touching this scope whose two unions lie in different cities. */
 	public static final String CROSS_CITY = "transfers.crossCity";
 
+	/**
+	 * Transfers out to another ledger of the federation (another province's system),
+	 * taken when that ledger's receipt arrives; also counted in {@link #TRANSFERS_OUT}.
+	 * By partner: {@code transfers.toOtherLedgers.ledger.41}.
+	 */
+	public static final String TO_OTHER_LEDGERS = "transfers.toOtherLedgers";
+
+	/**
+	 * Transfers in from another ledger of the federation; also counted in
+	 * {@link #TRANSFERS_IN}, never in {@link #NEW}. By partner:
+	 * {@code transfers.fromOtherLedgers.ledger.41}.
+	 */
+	public static final String FROM_OTHER_LEDGERS = "transfers.fromOtherLedgers";
+
 	public static final String TERMINATIONS = "terminations";
 
 	/** Unions established (newly unionised enterprises, sites, …). */
@@ -89,6 +103,9 @@ public final class Figures {
 
 	public static final String MEMBERS = "members";
 
+	/** The partner ledger of a transfer between ledgers, by its province's code. */
+	public static final String LEDGER = "ledger";
+
 	public static final String NON_MEMBERS = "nonMembers";
 
 	private static final Set<String> ALL = Collections.unmodifiableSet(all());
@@ -121,6 +138,14 @@ public final class Figures {
 		return String.join(".", parts);
 	}
 
+	/**
+	 * The figure of one partner ledger: the ledger's province (its code's first two
+	 * digits), so that a city's own ledger counts with its province.
+	 */
+	public static String partner(String figure, org.unionledger.jurisdiction.LedgerId ledger) {
+		return of(figure, LEDGER, ledger.value().substring(0, 2));
+	}
+
 	/** Whether the figure is counted as of a date rather than over a period. */
 	public static boolean isStock(String figure) {
 		return figure.equals(ACTIVE) || figure.startsWith(ACTIVE + ".") || figure.equals(ON_HOLD)
@@ -139,8 +164,13 @@ public final class Figures {
 			names.add(stock);
 		}
 		for (String flow : new String[] { NEW, RE, RESUMPTIONS, HOLDS, TRANSFERS_IN, TRANSFERS_OUT, INTRA_CITY,
-				CROSS_CITY, TERMINATIONS, UNIONS_ESTABLISHED, UNIONS_DISSOLVED }) {
+				CROSS_CITY, TO_OTHER_LEDGERS, FROM_OTHER_LEDGERS, TERMINATIONS, UNIONS_ESTABLISHED,
+				UNIONS_DISSOLVED }) {
 			names.add(flow);
+		}
+		for (int province = 10; province <= 99; province++) {
+			names.add(of(TO_OTHER_LEDGERS, LEDGER, Integer.toString(province)));
+			names.add(of(FROM_OTHER_LEDGERS, LEDGER, Integer.toString(province)));
 		}
 		for (Sector sector : Sector.values()) {
 			names.add(of(ACTIVE, SECTOR, sector));

@@ -21,6 +21,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.unionledger.jurisdiction.JurisdictionCode;
+import org.unionledger.membership.Events.MemberTransferredInFromLedger;
+import org.unionledger.membership.Events.MemberTransferredToLedger;
 import org.unionledger.membership.Events.MemberEnrolled;
 import org.unionledger.membership.Events.EnrollmentReclassifiedAsTransferIn;
 import org.unionledger.membership.Events.MemberReEnrolled;
@@ -245,6 +247,45 @@ public class StatisticsProjection {
 			.equals(event.toUnion().jurisdictionCode().city());
 		deltas.add(touched, effective, 1, intraCity ? Figures.INTRA_CITY : Figures.CROSS_CITY);
 		recordHolding(position, event.memberId(), effective, event.toUnion());
+		write(position, deltas);
+	}
+
+	/**
+	 * The member left for another ledger on its receipt: no longer counted here, a
+	 * transfer out at every scope of the union left, and one to the partner ledger.
+	 */
+	@EventHandler
+	void on(MemberTransferredToLedger event, TrackingToken token) {
+		long position = EventPositions.of(token);
+		Deltas deltas = new Deltas(event, recorded(event.recordedAt()));
+		List<String> chain = ScopeKeys.chain(event.fromUnion());
+		LocalDate effective = event.effectiveDate();
+		if (event.wasOnHold()) {
+			deltas.add(chain, effective, -1, Figures.ON_HOLD);
+		}
+		else {
+			deltas.add(chain, effective, -1, active(event.fromUnion()));
+		}
+		deltas.add(chain, effective, 1, Figures.TRANSFERS_OUT, Figures.TO_OTHER_LEDGERS,
+				Figures.partner(Figures.TO_OTHER_LEDGERS, event.receivingLedger()));
+		recordHolding(position, event.memberId(), effective, null);
+		write(position, deltas);
+	}
+
+	/**
+	 * The member came in from another ledger: active here, a transfer in at every scope
+	 * of the receiving union and one from the partner ledger, never a new enrollment.
+	 */
+	@EventHandler
+	void on(MemberTransferredInFromLedger event, TrackingToken token) {
+		long position = EventPositions.of(token);
+		Deltas deltas = new Deltas(event, recorded(event.recordedAt()));
+		List<String> chain = ScopeKeys.chain(event.union());
+		LocalDate effective = event.effectiveDate();
+		deltas.add(chain, effective, 1, active(event.union()));
+		deltas.add(chain, effective, 1, Figures.TRANSFERS_IN, Figures.FROM_OTHER_LEDGERS,
+				Figures.partner(Figures.FROM_OTHER_LEDGERS, event.originLedger()));
+		recordHolding(position, event.memberId(), effective, event.union());
 		write(position, deltas);
 	}
 

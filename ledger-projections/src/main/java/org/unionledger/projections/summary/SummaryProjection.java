@@ -10,6 +10,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
+import org.unionledger.membership.Events.MemberTransferredInFromLedger;
+import org.unionledger.membership.Events.MemberTransferredToLedger;
 import org.unionledger.membership.Events.EnrollmentReclassifiedAsTransferIn;
 import org.unionledger.membership.Events.MemberEnrolled;
 import org.unionledger.membership.Events.MemberReEnrolled;
@@ -101,6 +103,22 @@ public class SummaryProjection {
 				});
 			}
 		}
+	}
+
+	/** The member left for another ledger: a transfer out wherever it was counted. */
+	@EventHandler
+	void on(MemberTransferredToLedger event, TrackingToken token) {
+		String count = event.wasOnHold() ? SummaryDocument.ON_HOLD : SummaryDocument.ACTIVE;
+		change(SummaryKeys.chain(event.fromUnion()), token, d -> inc(d, count, -1),
+				d -> incYear(d, event.effectiveDate(), SummaryDocument.TRANSFERS_OUT, 1));
+	}
+
+	/** The member came in from another ledger: a transfer in, never a new enrollment. */
+	@EventHandler
+	void on(MemberTransferredInFromLedger event, TrackingToken token) {
+		change(SummaryKeys.chain(event.union()), token,
+				d -> incYear(d, event.effectiveDate(), SummaryDocument.TRANSFERS_IN, 1),
+				d -> inc(d, SummaryDocument.ACTIVE, 1));
 	}
 
 	@EventHandler

@@ -14,6 +14,10 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.unionledger.jurisdiction.JurisdictionCode;
+import org.unionledger.membership.Events.InterLedgerCredentialIssued;
+import org.unionledger.membership.Events.MemberTransferredToLedger;
+import org.unionledger.membership.Events.MemberTransferredInFromLedger;
+import org.unionledger.membership.Events.InterLedgerReceiptRefused;
 import org.unionledger.membership.Events.EnrollmentReclassifiedAsTransferIn;
 import org.unionledger.membership.Events.EnrollmentRejected;
 import org.unionledger.membership.Events.MemberEnrolled;
@@ -32,6 +36,7 @@ import org.unionledger.service.Events.ServiceDelivered;
 import org.unionledger.statistics.StatisticalCalendar;
 import org.unionledger.supervision.Events.FindingDecided;
 import org.unionledger.union.Events.UnionDissolved;
+import org.unionledger.union.UnionId;
 import org.unionledger.union.UnionPlacement;
 
 /**
@@ -170,29 +175,82 @@ public class SupervisionProjection {
 
 	@EventHandler
 	void on(TransferCredentialIssued event, TrackingToken token) {
-		long position = EventPositions.of(token);
-		UnionPlacement union = event.issuingUnion();
-		String code = event.code().value();
+		traceIssued(event.memberId().value(), event.code().value(), event.issuingUnion(), event.toUnionId(), null,
+				event.issuedOn(), event.expiresOn(), event.recordedAt(), EventPositions.of(token));
+	}
+
+	/**
+	 * A credential for another ledger is traced as one inside the ledger: one that
+	 * expires with no receipt is a credential that expired unused.
+	 */
+	@EventHandler
+	void on(InterLedgerCredentialIssued event, TrackingToken token) {
+		traceIssued(event.memberId().value(), event.code().value(), event.issuingUnion(), event.destinationUnionId(),
+				event.destinationLedger().value(), event.issuedOn(), event.expiresOn(), event.recordedAt(),
+				EventPositions.of(token));
+	}
+
+	private void traceIssued(String memberId, String code, UnionPlacement union, UnionId toUnionId, String ledger,
+			LocalDate issuedOn, LocalDate expiresOn, Instant recordedAt, long position) {
 		ReadModelBatch batch = ReadModelBatch.current();
 		batch.apply(CREDENTIAL_TRACE, code, position, d -> {
-			d.put("memberId", event.memberId().value());
+			d.put("memberId", memberId);
 			d.put("unionId", union.unionId().value());
 			d.put("jurisdictionCode", union.jurisdictionCode().value());
-			d.put("toUnionId", (event.toUnionId() != null) ? event.toUnionId().value() : null);
-			d.put("issuedOn", event.issuedOn().toString());
-			d.put("expiresOn", event.expiresOn().toString());
-			d.put("recordedOn", LocalDate.ofInstant(event.recordedAt(), this.rules.zone()).toString());
+			d.put("toUnionId", (toUnionId != null) ? toUnionId.value() : null);
+			if (ledger != null) {
+				d.put("toLedger", ledger);
+			}
+			d.put("issuedOn", issuedOn.toString());
+			d.put("expiresOn", expiresOn.toString());
+			d.put("recordedOn", LocalDate.ofInstant(recordedAt, this.rules.zone()).toString());
 			d.put("position", position);
 			d.put("status", "ISSUED");
 		});
-		batch.apply(CREDENTIAL_TRACE, credentialFindingKey(event.memberId().value(), position), position,
-				d -> d.put("code", code));
-		batch.apply(CREDENTIAL_TRACE, memberCredentialsKey(event.memberId().value()), position,
+		batch.apply(CREDENTIAL_TRACE, credentialFindingKey(memberId, position), position, d -> d.put("code", code));
+		batch.apply(CREDENTIAL_TRACE, memberCredentialsKey(memberId), position,
 				d -> Documents.list(d, "c").add(new Document("p", position).append("code", code)));
-		int year = this.calendar.yearOf(event.expiresOn());
+		int year = this.calendar.yearOf(expiresOn);
 		for (String scope : scopes(union)) {
 			addToList(CREDENTIAL_LIST + scope + "|" + year, code, position);
 		}
+	}
+
+	/**
+	 * The receiving ledger's receipt was taken: the credential was used. Recorded when
+	 * the receipt arrives, so it is late by nature and raises no lateness finding.
+	 */
+	@EventHandler
+	void on(MemberTransferredToLedger event, TrackingToken token) {
+		ReadModelBatch.current().apply(CREDENTIAL_TRACE, event.code().value(), EventPositions.of(token), d -> {
+			d.put("status", "ACCEPTED");
+			d.put("acceptedOn", event.acceptedOn().toString());
+		});
+	}
+
+	/**
+	 * A refused receipt leaves the credential as it was; the refusal is kept as a fact.
+	 */
+	@EventHandler
+	void on(InterLedgerReceiptRefused event, TrackingToken token) {
+		ReadModelBatch.current().apply(CREDENTIAL_TRACE, event.code().value(), EventPositions.of(token), d -> {
+			d.put("refusals", ((Number) d.getOrDefault("refusals", 0L)).longValue() + 1);
+			d.put("lastRefusalReason", event.reason().name());
+			d.put("lastRefusedOn", event.effectiveDate().toString());
+		});
+	}
+
+	/**
+	 * A person from another ledger: a late record is flagged as for any transfer, and
+	 * credentials from an earlier stay here become void, as on a re-enrollment.
+	 */
+	@EventHandler
+	void on(MemberTransferredInFromLedger event, TrackingToken token) {
+		this.raised.clear();
+		checkLateness(event.union(), event.memberId().value(), event.effectiveDate(), event.recordedAt(), token,
+				"MemberTransferredInFromLedger");
+		voidCredentials(event.memberId().value(), event.effectiveDate(), EventPositions.of(token));
+		listRaised(token);
 	}
 
 	/**
@@ -232,14 +290,14 @@ public class SupervisionProjection {
 	 * A re-enrollment voids the credentials issued before it and still issued, as the
 	 * membership does: a void credential is no longer one that expired unused.
 	 */
-	private static void voidCredentials(MemberReEnrolled event, long position) {
+	private static void voidCredentials(String memberId, LocalDate effectiveDate, long position) {
 		ReadModelBatch batch = ReadModelBatch.current();
-		Document issued = batch.document(CREDENTIAL_TRACE, memberCredentialsKey(event.memberId().value()));
+		Document issued = batch.document(CREDENTIAL_TRACE, memberCredentialsKey(memberId));
 		for (Document entry : Documents.before(issued, "c", position)) {
 			batch.apply(CREDENTIAL_TRACE, entry.getString("code"), position, (credential) -> {
 				if ("ISSUED".equals(credential.getString("status"))) {
 					credential.put("status", "VOID");
-					credential.put("voidedOn", event.effectiveDate().toString());
+					credential.put("voidedOn", effectiveDate.toString());
 				}
 			});
 		}
@@ -302,7 +360,7 @@ public class SupervisionProjection {
 								"terminatedOn", endedOn, "daysBetween", gap, "recordedBy", event.recordedBy().value()));
 			}
 		}
-		voidCredentials(event, EventPositions.of(token));
+		voidCredentials(event.memberId().value(), event.effectiveDate(), EventPositions.of(token));
 		listRaised(token);
 	}
 

@@ -1,5 +1,6 @@
 package org.unionledger.projections.transfers;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +15,9 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.unionledger.membership.CredentialCode;
+import org.unionledger.membership.Events.InterLedgerCredentialIssued;
+import org.unionledger.membership.Events.MemberTransferredToLedger;
+import org.unionledger.membership.Events.MemberTransferredInFromLedger;
 import org.unionledger.membership.Events.MemberReEnrolled;
 import org.unionledger.membership.Events.TransferAccepted;
 import org.unionledger.membership.Events.TransferCredentialCancelled;
@@ -42,6 +46,9 @@ import static org.unionledger.projections.support.Documents.increment;
  * <li>{@code K|<code>}: a credential's expiry date, issuing union and the position of its
  * issue, and whether it is still outstanding ({@code open}), so that its use,
  * cancellation or voiding finds the counts to take it from;</li>
+ * <li>{@code L|<scope>|<statistical year>}: transfers between this ledger and others that
+ * touch the scope, by effective day and partner ledger, out ({@code o: {date: {ledger:
+ * count}}}) and in ({@code i: …});</li>
  * <li>{@code M|<member id>}: the codes of the member's credentials that may still be
  * outstanding, {@code c: [code, …]}, so that a re-enrollment finds those it voids; a code
  * leaves it when used or cancelled, or at the re-enrollment after the one that voided
@@ -84,26 +91,72 @@ public class TransferProjection {
 
 	@EventHandler
 	void on(TransferCredentialIssued event, TrackingToken token) {
-		long position = EventPositions.of(token);
+		issued(event.memberId(), event.code(), event.issuingUnion(), event.expiresOn(), EventPositions.of(token));
+	}
+
+	/**
+	 * A credential for another ledger: outstanding (the member in flight, counted here)
+	 * until that ledger's receipt arrives or it expires.
+	 */
+	@EventHandler
+	void on(InterLedgerCredentialIssued event, TrackingToken token) {
+		issued(event.memberId(), event.code(), event.issuingUnion(), event.expiresOn(), EventPositions.of(token));
+	}
+
+	private static void issued(MemberId member, CredentialCode code, UnionPlacement issuing, LocalDate expiresOn,
+			long position) {
 		ReadModelBatch batch = ReadModelBatch.current();
-		String expires = event.expiresOn().toString();
-		batch.apply(COLLECTION, credentialKey(event.code()), position, (document) -> {
+		String expires = expiresOn.toString();
+		batch.apply(COLLECTION, credentialKey(code), position, (document) -> {
 			document.put("expiresOn", expires);
-			document.put("scopes", ScopeKeys.chain(event.issuingUnion()));
+			document.put("scopes", ScopeKeys.chain(issuing));
 			document.put("open", true);
 			document.put("issuedAt", position);
 		});
-		for (String scope : ScopeKeys.chain(event.issuingUnion())) {
+		for (String scope : ScopeKeys.chain(issuing)) {
 			batch.apply(COLLECTION, outstandingKey(scope), position,
 					(document) -> increment(sub(document, "x"), expires, 1));
 		}
-		batch.apply(COLLECTION, memberKey(event.memberId()), position, (document) -> {
+		batch.apply(COLLECTION, memberKey(member), position, (document) -> {
 			List<String> codes = strings(document.get("c"));
-			if (!codes.contains(event.code().value())) {
-				codes.add(event.code().value());
+			if (!codes.contains(code.value())) {
+				codes.add(code.value());
 			}
 			document.put("c", codes);
 		});
+	}
+
+	/**
+	 * The receipt of another ledger was taken: the credential is used, and the transfer
+	 * out counts for the scopes left, by day and partner ledger ({@link #ledgerKey}).
+	 */
+	@EventHandler
+	void on(MemberTransferredToLedger event, TrackingToken token) {
+		long position = EventPositions.of(token);
+		close(event.memberId(), event.code(), position);
+		betweenLedgers(ScopeKeys.chain(event.fromUnion()), "o", event.receivingLedger().value(), event.effectiveDate(),
+				position);
+	}
+
+	/**
+	 * A person came in from another ledger: a transfer in for the receiving scopes, by
+	 * day and partner ledger; credentials from an earlier stay here become void.
+	 */
+	@EventHandler
+	void on(MemberTransferredInFromLedger event, TrackingToken token) {
+		long position = EventPositions.of(token);
+		voidOutstanding(event.memberId(), position);
+		betweenLedgers(ScopeKeys.chain(event.union()), "i", event.originLedger().value(), event.effectiveDate(),
+				position);
+	}
+
+	private void betweenLedgers(List<String> scopes, String direction, String ledger, LocalDate day, long position) {
+		int year = this.calendar.yearOf(day);
+		for (String scope : scopes) {
+			ReadModelBatch.current()
+				.apply(COLLECTION, ledgerKey(scope, year), position,
+						(document) -> increment(sub(sub(document, direction), day.toString()), ledger, 1));
+		}
 	}
 
 	@EventHandler
@@ -141,9 +194,12 @@ public class TransferProjection {
 	 */
 	@EventHandler
 	void on(MemberReEnrolled event, TrackingToken token) {
-		long position = EventPositions.of(token);
+		voidOutstanding(event.memberId(), EventPositions.of(token));
+	}
+
+	private static void voidOutstanding(MemberId member, long position) {
 		ReadModelBatch batch = ReadModelBatch.current();
-		String memberKey = memberKey(event.memberId());
+		String memberKey = memberKey(member);
 		List<String> codes = strings(batch.field(COLLECTION, memberKey, "c"));
 		batch.prefetch(COLLECTION, codes.stream().map(TransferProjection::credentialKey).toList());
 		Map<String, Map<String, Integer>> voided = new TreeMap<>();
@@ -206,6 +262,10 @@ public class TransferProjection {
 
 	static String flowKey(String scope, int statisticalYear) {
 		return "F|" + scope + "|" + statisticalYear;
+	}
+
+	static String ledgerKey(String scope, int statisticalYear) {
+		return "L|" + scope + "|" + statisticalYear;
 	}
 
 	static String outstandingKey(String scope) {

@@ -10,6 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.unionledger.identity.PersonFingerprint;
+import org.unionledger.jurisdiction.LedgerId;
+import org.unionledger.membership.CredentialRejectionReason;
+import org.unionledger.membership.Events.InterLedgerCredentialIssued;
+import org.unionledger.membership.Events.InterLedgerReceiptRefused;
+import org.unionledger.membership.Events.InterLedgerTransferRefused;
+import org.unionledger.membership.Events.MemberTransferredInFromLedger;
+import org.unionledger.membership.Events.MemberTransferredToLedger;
 import org.unionledger.common.RecordedBy;
 import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.jurisdiction.JurisdictionCode;
@@ -51,6 +59,11 @@ public final class LedgerStory {
 	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	static final RecordedBy CLERK = new RecordedBy("clerk");
+
+	/** Other ledgers of the federation members move to and come from. */
+	static final List<LedgerId> PARTNERS = List.of(new LedgerId("41"), new LedgerId("51"), new LedgerId("4401"));
+
+	static final PersonFingerprint PERSON = new PersonFingerprint("a".repeat(52));
 
 	static final EncryptedPersonalData SEALED = new EncryptedPersonalData("pd-1", "c2VhbGVk");
 
@@ -193,6 +206,10 @@ public final class LedgerStory {
 		member.status = Status.ACTIVE;
 		member.lastEffective = effective;
 		member.lastRecorded = recorded;
+		if (this.random.nextInt(12) == 0) {
+			fromOtherLedger(member, effective, at(recorded));
+			return;
+		}
 		this.events.add(new MemberEnrolled(member.id, SEALED, member.union, any(EnrollmentChannel.class), effective,
 				at(recorded), CLERK));
 	}
@@ -234,6 +251,9 @@ public final class LedgerStory {
 							false, effective, at, CLERK));
 					member.status = Status.TERMINATED;
 				}
+				else if (pick < 66) {
+					toOtherLedger(member, effective, at, false);
+				}
 				else if (member.serving == null) {
 					UnionPlacement serving = anyUnion();
 					if (serving.equals(member.union)) {
@@ -251,22 +271,64 @@ public final class LedgerStory {
 					this.events.add(new MembershipResumed(member.id, member.union, effective, at, CLERK));
 					member.status = Status.ACTIVE;
 				}
-				else {
+				else if (pick < 85) {
 					endServing(member, ServingEndReason.MEMBERSHIP_TERMINATED, effective, at);
 					this.events.add(new MembershipTerminated(member.id, member.union, any(TerminationReason.class),
 							true, effective, at, CLERK));
 					member.status = Status.TERMINATED;
 				}
+				else {
+					toOtherLedger(member, effective, at, true);
+				}
 			}
 			case TERMINATED -> {
 				member.union = anyUnion();
-				this.events.add(new MemberReEnrolled(member.id, SEALED, member.union, any(EnrollmentChannel.class),
-						effective, at, CLERK));
+				if (pick < 30) {
+					fromOtherLedger(member, effective, at);
+				}
+				else {
+					this.events.add(new MemberReEnrolled(member.id, SEALED, member.union, any(EnrollmentChannel.class),
+							effective, at, CLERK));
+				}
 				member.status = Status.ACTIVE;
 			}
 		}
 		member.lastEffective = effective;
 		member.lastRecorded = recorded;
+	}
+
+	/**
+	 * A move to another ledger: its credential (counts nowhere), a refused receipt now
+	 * and then (counts nowhere), then the receipt's transfer out.
+	 */
+	private void toOtherLedger(State member, LocalDate effective, Instant at, boolean fromHold) {
+		CredentialCode code = new CredentialCode("IL-" + this.events.size());
+		LedgerId partner = PARTNERS.get(this.random.nextInt(PARTNERS.size()));
+		this.events.add(new InterLedgerCredentialIssued(member.id, code, member.union, partner, null, PERSON, effective,
+				effective.plusDays(30), at, CLERK));
+		if (this.random.nextInt(4) == 0) {
+			this.events.add(new InterLedgerReceiptRefused(member.id, code, partner, "r-x",
+					CredentialRejectionReason.RECEIPT_MISMATCH, effective, at, CLERK));
+		}
+		endServing(member, ServingEndReason.MEMBERSHIP_TRANSFERRED, effective, at);
+		this.events.add(new MemberTransferredToLedger(member.id, code, member.union, fromHold, partner,
+				new UnionId("far-01"), "外省某工会", "r-" + this.events.size(), effective, effective, at, CLERK));
+		member.status = Status.TERMINATED;
+	}
+
+	/**
+	 * A person coming (back) from another ledger, after a refused presentation now and
+	 * then.
+	 */
+	private void fromOtherLedger(State member, LocalDate effective, Instant at) {
+		LedgerId partner = PARTNERS.get(this.random.nextInt(PARTNERS.size()));
+		CredentialCode code = new CredentialCode("X-" + this.events.size());
+		if (this.random.nextInt(4) == 0) {
+			this.events.add(new InterLedgerTransferRefused(member.id, partner, code, member.union.unionId(),
+					CredentialRejectionReason.EXPIRED, effective, at, CLERK));
+		}
+		this.events.add(new MemberTransferredInFromLedger(member.id, SEALED, member.union, partner,
+				new UnionId("far-02"), "外省某工会", code, PERSON, "r-" + this.events.size(), effective, at, CLERK));
 	}
 
 	private void endServing(State member, ServingEndReason reason, LocalDate effective, Instant at) {

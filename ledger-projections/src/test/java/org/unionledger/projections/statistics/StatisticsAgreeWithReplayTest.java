@@ -87,6 +87,12 @@ class StatisticsAgreeWithReplayTest {
 					&& m.effectiveDate().isBefore(m.recordedAt().atZone(LedgerStory.ZONE).toLocalDate())))
 			.as("the story has backdated entries")
 			.hasSizeGreaterThan(10);
+		assertThat(events).as("the story moves members to and from other ledgers")
+			.anyMatch(
+					(e) -> e instanceof org.unionledger.membership.Events.MemberTransferredToLedger t && t.wasOnHold())
+			.anyMatch(
+					(e) -> e instanceof org.unionledger.membership.Events.MemberTransferredToLedger t && !t.wasOnHold())
+			.anyMatch((e) -> e instanceof org.unionledger.membership.Events.MemberTransferredInFromLedger);
 	}
 
 	/**
