@@ -49,13 +49,14 @@ class MessageSerializationTest {
 			org.unionledger.disclosure.Events.class, org.unionledger.applications.Commands.class,
 			org.unionledger.online.Events.class, org.unionledger.supervision.Commands.class,
 			org.unionledger.supervision.Events.class, org.unionledger.annualreports.Commands.class,
-			org.unionledger.signoff.Events.class };
+			org.unionledger.signoff.Events.class, org.unionledger.federation.Commands.class,
+			org.unionledger.federation.Events.class };
 
 	private static final Class<?>[] EVENT_HOLDERS = { org.unionledger.union.Events.class,
 			org.unionledger.membership.Events.class, org.unionledger.service.Events.class,
 			org.unionledger.targets.Events.class, org.unionledger.disclosure.Events.class,
 			org.unionledger.online.Events.class, org.unionledger.supervision.Events.class,
-			org.unionledger.signoff.Events.class };
+			org.unionledger.signoff.Events.class, org.unionledger.federation.Events.class };
 
 	private static final MemberId MEMBER = new MemberId("m-oz4njx4bwlschfqh6vct6fq3c4");
 
@@ -158,6 +159,16 @@ class MessageSerializationTest {
 						CLERK),
 				new org.unionledger.membership.Events.ServingAssignmentEnded(MEMBER, PLACEMENT, OTHER_PLACEMENT,
 						org.unionledger.membership.ServingEndReason.MEMBERSHIP_TRANSFERRED, DAY, AT, CLERK),
+				new org.unionledger.federation.Commands.RecordDocumentRefusal(
+						new org.unionledger.federation.RefusalId("fd-1"),
+						org.unionledger.federation.DocumentKind.CREDENTIAL,
+						org.unionledger.federation.DocumentRefusal.BAD_SIGNATURE, "41", "c-1", "0".repeat(64), UNION,
+						CLERK),
+				new org.unionledger.federation.Events.ForeignDocumentRefused(
+						new org.unionledger.federation.RefusalId("fd-1"),
+						org.unionledger.federation.DocumentKind.RECEIPT,
+						org.unionledger.federation.DocumentRefusal.UNKNOWN_CREDENTIAL, null, null, "0".repeat(64), null,
+						AT, CLERK),
 				new org.unionledger.membership.Commands.IssueInterLedgerCredential(MEMBER, CODE, UNION, HENAN,
 						OTHER_UNION, PERSON, DAY, 30, CLERK),
 				new org.unionledger.membership.Commands.CloseInterLedgerTransfer(MEMBER, CODE, HENAN, OTHER_UNION,

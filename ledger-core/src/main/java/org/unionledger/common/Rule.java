@@ -484,6 +484,57 @@ public enum Rule {
 			"a credential for another ledger cannot be cancelled or replaced once handed over; it lapses when it expires",
 			"跨账本接转凭证交出后不能作废或重开，到期自动失效"),
 
+	/** A document from another ledger is not a compact JWS of the federation's form. */
+	DOCUMENT_MALFORMED(Kind.INVALID, "{0} is not a document of the federation (a signed JWS); the refusal was recorded",
+			"{0} 不是联盟账本间的签名文件；本次拒绝已记录"),
+
+	/** A receipt presented as a credential, or the other way round. */
+	DOCUMENT_WRONG_KIND(Kind.INVALID,
+			"{0} is another kind of document (credential or receipt); the refusal was recorded",
+			"{0} 的文件类型不对（凭证与回执不可混用）；本次拒绝已记录"),
+
+	/** Signed with a key the trust list does not hold. */
+	DOCUMENT_UNKNOWN_SIGNER(Kind.INVALID,
+			"{0} is signed with a key this ledger does not trust; the refusal was recorded",
+			"{0} 的签名密钥不在本账本的信任列表中；本次拒绝已记录"),
+
+	/** Signed with a trusted key outside its validity. */
+	DOCUMENT_SIGNER_KEY_NOT_VALID(Kind.INVALID,
+			"{0} is signed with a key that is not valid now (not yet, or no longer); the refusal was recorded",
+			"{0} 的签名密钥当前不在有效期内；本次拒绝已记录"),
+
+	/** The signature does not match the document: forged or altered. */
+	DOCUMENT_BAD_SIGNATURE(Kind.INVALID,
+			"{0}: the signature does not match (forged or altered); the refusal was recorded",
+			"{0} 签名不符（伪造或被篡改）；本次拒绝已记录"),
+
+	/** A trusted ledger's key signed in another ledger's name. */
+	DOCUMENT_SIGNER_NOT_ISSUER(Kind.INVALID,
+			"{0} is signed by another ledger than the one it names as issuer; the refusal was recorded",
+			"{0} 的签发账本与签名密钥不一致；本次拒绝已记录"),
+
+	/** A document addressed to another ledger. */
+	DOCUMENT_NOT_ADDRESSED_HERE(Kind.INVALID, "{0} is addressed to another ledger; the refusal was recorded",
+			"{0} 是发给其他账本的；本次拒绝已记录"),
+
+	/** The resident ID shown is not the person the credential names. */
+	DOCUMENT_PERSON_MISMATCH(Kind.INVALID,
+			"{0}: the resident ID shown is not the person the credential was issued for; the refusal was recorded",
+			"{0}：所出示的身份证号与凭证所载人员不符；本次拒绝已记录"),
+
+	/** A receipt for a credential this ledger never issued for another ledger. */
+	DOCUMENT_UNKNOWN_CREDENTIAL(Kind.NOT_FOUND,
+			"{0} answers no credential this ledger issued for another ledger; the refusal was recorded",
+			"{0} 对应的跨账本凭证不存在；本次拒绝已记录"),
+
+	/** Transfers between ledgers need this ledger's federation settings. */
+	FEDERATION_NOT_CONFIGURED(Kind.CONFLICT,
+			"this ledger is not part of a federation (set ledger.federation.ledger, trust list and federation key)",
+			"本账本未加入跨省联盟（请配置 ledger.federation.* ）"),
+
+	/** A destination ledger the trust list does not hold, or this ledger itself. */
+	LEDGER_UNKNOWN(Kind.INVALID, "{0} is not a ledger this one trusts (or is this ledger)", "{0} 不是本账本信任的其他账本"),
+
 	/** A serving assignment is already in force; end it first. */
 	SERVING_ASSIGNMENT_EXISTS(Kind.CONFLICT, "a serving assignment is already in force; end it first",
 			"已有生效的服务关系，请先结束该关系"),

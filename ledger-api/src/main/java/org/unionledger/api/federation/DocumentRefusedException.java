@@ -1,5 +1,7 @@
 package org.unionledger.api.federation;
 
+import org.unionledger.federation.DocumentRefusal;
+
 /** A document from another ledger that this ledger does not take, and why. */
 public class DocumentRefusedException extends RuntimeException {
 

@@ -17,6 +17,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.unionledger.federation.AcceptanceReceipt;
+import org.unionledger.federation.DocumentRefusal;
 import org.unionledger.federation.InterLedgerCredential;
 import org.unionledger.jurisdiction.LedgerId;
 import org.unionledger.identity.PersonFingerprint;

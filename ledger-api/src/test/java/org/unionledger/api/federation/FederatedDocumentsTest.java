@@ -16,6 +16,7 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 import org.unionledger.federation.AcceptanceReceipt;
+import org.unionledger.federation.DocumentRefusal;
 import org.unionledger.federation.InterLedgerCredential;
 import org.unionledger.jurisdiction.LedgerId;
 import org.unionledger.identity.PersonFingerprint;

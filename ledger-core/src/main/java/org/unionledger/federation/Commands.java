@@ -1,0 +1,25 @@
+package org.unionledger.federation;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.unionledger.common.RecordedBy;
+import org.unionledger.union.UnionId;
+
+/** Commands of the federation feature. */
+public final class Commands {
+
+	private Commands() {
+	}
+
+	/**
+	 * Record that a document presented as coming from another ledger was refused before
+	 * any membership could be named: forged, altered, unknown signer, out-of-date key,
+	 * wrongly addressed, presented for another person, or a receipt for no credential of
+	 * this ledger. What the document claims is kept as claimed (issuer and id, as text),
+	 * with the SHA-256 of the document as presented.
+	 */
+	public record RecordDocumentRefusal(@TargetAggregateIdentifier RefusalId refusalId, DocumentKind kind,
+			DocumentRefusal reason, String claimedIssuer, String claimedId, String digest, UnionId presentingUnionId,
+			RecordedBy recordedBy) {
+	}
+
+}

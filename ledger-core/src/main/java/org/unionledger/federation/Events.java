@@ -1,0 +1,28 @@
+package org.unionledger.federation;
+
+import java.time.Instant;
+
+import org.axonframework.serialization.Revision;
+import org.unionledger.common.RecordedBy;
+import org.unionledger.union.UnionId;
+
+/** Events of the federation feature. */
+public final class Events {
+
+	private Events() {
+	}
+
+	/**
+	 * A document presented as coming from another ledger was refused before any
+	 * membership could be named. {@code claimedIssuer} and {@code claimedId} are what the
+	 * document says (unverified, {@code null} when unreadable); {@code digest} is the
+	 * SHA-256 of the document as presented, so that a replay of the same forged document
+	 * is recognised; {@code presentingUnionId} is the union that presented it, if any.
+	 */
+	@Revision("1")
+	public record ForeignDocumentRefused(RefusalId refusalId, DocumentKind kind, DocumentRefusal reason,
+			String claimedIssuer, String claimedId, String digest, UnionId presentingUnionId, Instant recordedAt,
+			RecordedBy recordedBy) implements FederationEvent {
+	}
+
+}
