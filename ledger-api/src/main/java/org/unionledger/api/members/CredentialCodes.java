@@ -9,7 +9,7 @@ import org.unionledger.membership.CredentialCode;
  * of four (e.g. {@code TC-7K2M-9QXD-4H1R-Z8PW}), easy to read aloud and to print as a QR
  * code.
  */
-final class CredentialCodes {
+public final class CredentialCodes {
 
 	private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
 
@@ -18,7 +18,7 @@ final class CredentialCodes {
 	private CredentialCodes() {
 	}
 
-	static CredentialCode next(SecureRandom random) {
+	public static CredentialCode next(SecureRandom random) {
 		StringBuilder code = new StringBuilder("TC");
 		for (int i = 0; i < 16; i++) {
 			if (i % 4 == 0) {
@@ -29,7 +29,7 @@ final class CredentialCodes {
 		return new CredentialCode(code.toString());
 	}
 
-	static boolean looksValid(String code) {
+	public static boolean looksValid(String code) {
 		return code != null && code.matches(PATTERN);
 	}
 

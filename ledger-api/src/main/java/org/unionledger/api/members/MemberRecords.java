@@ -113,6 +113,11 @@ public class MemberRecords {
 	/** What is shown instead of personal data that was erased. */
 	public static final String ERASED = "[erased]";
 
+	/** Every event of the member's stream, in order. */
+	public List<Object> events(MemberId memberId) {
+		return read(memberId).stream().map((message) -> (Object) message.getPayload()).toList();
+	}
+
 	/** The credential issued with this code, if the member's stream has it. */
 	public Optional<TransferCredentialIssued> credential(MemberId memberId, String code) {
 		TransferCredentialIssued found = null;
@@ -171,6 +176,9 @@ public class MemberRecords {
 			return e.personalData();
 		}
 		if (payload instanceof MemberNameCorrected e) {
+			return e.personalData();
+		}
+		if (payload instanceof org.unionledger.membership.Events.MemberTransferredInFromLedger e) {
 			return e.personalData();
 		}
 		return null;

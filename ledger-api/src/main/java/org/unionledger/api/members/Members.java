@@ -130,7 +130,7 @@ public class Members {
 		return data;
 	}
 
-	static ApiException unknown() {
+	public static ApiException unknown() {
 		return ApiException.of(Rule.MEMBER_UNKNOWN, "memberId", "no member with this id");
 	}
 

@@ -167,7 +167,7 @@ public class TransferFlowController {
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_PNG)
 			.cacheControl(CacheControl.noStore())
-			.body(png(acceptanceLink(credential.code().value())));
+			.body(png(acceptanceLink(credential.code().value()), 240));
 	}
 
 	/** The absolute link to the acceptance page of the credential. */
@@ -177,12 +177,12 @@ public class TransferFlowController {
 		return base + "/ui/#/accept/" + code;
 	}
 
-	static byte[] png(String text) {
+	public static byte[] png(String text, int size) {
 		Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
 		hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
 		hints.put(EncodeHintType.MARGIN, 2);
 		try {
-			BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 240, 240, hints);
+			BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size, hints);
 			BufferedImage image = new BufferedImage(matrix.getWidth(), matrix.getHeight(),
 					BufferedImage.TYPE_BYTE_BINARY);
 			for (int x = 0; x < matrix.getWidth(); x++) {

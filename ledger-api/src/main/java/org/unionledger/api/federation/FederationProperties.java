@@ -1,0 +1,29 @@
+package org.unionledger.api.federation;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * This ledger's place in a federation of ledgers, under {@code ledger.federation.*}. With
+ * no {@code ledger} set the ledger stands alone and the routes of transfers between
+ * ledgers answer 409 {@code FEDERATION_NOT_CONFIGURED}.
+ *
+ * @param ledger this ledger's id: the GB/T 2260 code of its jurisdiction (e.g.
+ * {@code 13})
+ * @param signingKey a private EC P-256 JWK named {@code <ledger>/<key name>}; when
+ * absent, one is generated once into the data folder ({@code federation-signing-key.jwk},
+ * valid for two years) and its public half logged
+ * @param trustList a JWK Set of the other ledgers' public keys; none when absent
+ * @param federationKey Base64 of the key (at least 32 bytes) every ledger of the
+ * federation shares for person fingerprints; required with {@code ledger}
+ */
+@ConfigurationProperties("ledger.federation")
+public record FederationProperties(String ledger, Path signingKey, Path trustList, String federationKey) {
+
+	/** Whether this ledger belongs to a federation. */
+	public boolean enabled() {
+		return this.ledger != null && !this.ledger.isBlank();
+	}
+
+}

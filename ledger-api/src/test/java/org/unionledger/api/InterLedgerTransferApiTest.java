@@ -1,0 +1,282 @@
+package org.unionledger.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.unionledger.api.federation.FederatedDocuments;
+import org.unionledger.api.federation.SigningKey;
+import org.unionledger.api.federation.TrustList;
+import org.unionledger.federation.AcceptanceReceipt;
+import org.unionledger.federation.DocumentRefusal;
+import org.unionledger.federation.Events.ForeignDocumentRefused;
+import org.unionledger.federation.InterLedgerCredential;
+import org.unionledger.identity.FederationFingerprints;
+import org.unionledger.identity.PersonFingerprint;
+import org.unionledger.identity.ResidentId;
+import org.unionledger.jurisdiction.LedgerId;
+import org.unionledger.membership.CredentialCode;
+import org.unionledger.union.UnionId;
+
+/**
+ * Transfers between this test ledger (Hebei's, 13) and Henan's (41), whose side the test
+ * plays with Henan's test key: a worker from Henan taken in on its signed credential, a
+ * member leaving for Henan closed by its signed receipt, and every document refused and
+ * recorded that should be.
+ */
+class InterLedgerTransferApiTest extends ApiTestSupport {
+
+	private static final LedgerId HEBEI = new LedgerId("13");
+
+	private static final LedgerId HENAN = new LedgerId("41");
+
+	private static final Path KEYS = Path.of("src/test/resources/federation");
+
+	private static final FederationFingerprints FINGERPRINTS = new FederationFingerprints(
+			Base64.getDecoder().decode("ZmVkZXJhdGlvbi1zaGFyZWQta2V5LWZvci10ZXN0cy0xMjM0NTY="));
+
+	/** Henan's ledger as the test plays it: its key, and Hebei's in its trust list. */
+	private final FederatedDocuments henan = new FederatedDocuments(SigningKey.read(KEYS.resolve("henan-41.jwk")),
+			TrustList.read(KEYS.resolve("henan-trust-list.jwks")));
+
+	private static int serial;
+
+	@Autowired
+	EventStore eventStore;
+
+	@BeforeEach
+	void unions() {
+		ensureUnion("os-sjz-a", "130102");
+		ensureUnion("os-sjz-c", "130104");
+	}
+
+	private static Instant now() {
+		return FixedClockConfiguration.NOW;
+	}
+
+	private static PersonFingerprint person(String residentId) {
+		return FINGERPRINTS.fingerprintOf(ResidentId.parse(residentId, TODAY));
+	}
+
+	private InterLedgerCredential fromHenan(String residentId, LedgerId to, UnionId toUnion, LocalDate issuedOn,
+			LocalDate expiresOn) {
+		return new InterLedgerCredential(new CredentialCode("HN-" + (++serial) + "-" + System.nanoTime()), HENAN,
+				new UnionId("zz-site-01"), "郑州某项目部工会", to, toUnion, issuedOn, expiresOn, "李*", person(residentId));
+	}
+
+	private String signed(InterLedgerCredential credential) {
+		return this.henan.sign(credential, now());
+	}
+
+	private ResponseEntity<Map> present(String document, String residentId, String unionId) {
+		Map<String, Object> body = new HashMap<>(Map.of("document", document, "residentId", residentId, "name", "李四",
+				"unionId", unionId, "effectiveDate", TODAY.toString()));
+		return as(TestUsers.SJZ_OFFICER).postForEntity("/api/inter-ledger-transfers", body, Map.class);
+	}
+
+	private Map summary(String unionId) {
+		return as(TestUsers.SYSADMIN).getForObject("/api/unions/" + unionId + "/summary", Map.class);
+	}
+
+	private static long number(Map map, String key) {
+		return ((Number) map.get(key)).longValue();
+	}
+
+	@Test
+	void thisLedgerSaysWhoItIsAndWhomItTrusts() {
+		Map info = as(TestUsers.SJZ_OFFICER).getForObject("/api/federation", Map.class);
+		assertThat(info).containsEntry("ledger", "13").containsEntry("keyId", "13/test-1");
+		assertThat((List<Object>) info.get("partners")).containsExactly("41");
+		assertThat((Map<String, Object>) info.get("publicKey")).containsEntry("kid", "13/test-1")
+			.doesNotContainKey("d");
+	}
+
+	@Test
+	void aWorkerFromHenanComesInAsATransferInNeverANewEnrollmentAndTheReceiptSatisfiesHenan() {
+		String id = residentId();
+		InterLedgerCredential credential = fromHenan(id, HEBEI, null, TODAY.minusDays(3), TODAY.plusDays(27));
+		Map before = summary("os-sjz-c");
+
+		ResponseEntity<Map> in = present(signed(credential), id, "os-sjz-c");
+
+		assertThat(in.getStatusCode()).as(String.valueOf(in.getBody())).isEqualTo(HttpStatus.CREATED);
+		AcceptanceReceipt receipt = this.henan.verifyReceipt((String) in.getBody().get("receipt"), now());
+		assertThat(receipt.code()).isEqualTo(credential.code());
+		assertThat(receipt.person()).isEqualTo(credential.person());
+		assertThat(receipt.receivingLedger()).isEqualTo(HEBEI);
+		assertThat(receipt.receivingUnion()).isEqualTo(new UnionId("os-sjz-c"));
+		assertThat(receipt.acceptedOn()).isEqualTo(TODAY);
+		Map after = summary("os-sjz-c");
+		assertThat(number(after, "transfersIn")).isEqualTo(number(before, "transfersIn") + 1);
+		assertThat(number(after, "newEnrollments")).isEqualTo(number(before, "newEnrollments"));
+		assertThat(number(after, "activeMembers")).isEqualTo(number(before, "activeMembers") + 1);
+		Map figures = (Map) as(TestUsers.SYSADMIN).getForObject("/api/jurisdictions/130104/statistics", Map.class)
+			.get("figures");
+		assertThat(number(figures, "transfers.fromOtherLedgers.ledger.41")).isPositive();
+
+		String memberId = (String) in.getBody().get("memberId");
+		Map receipts = as(TestUsers.SJZ_OFFICER).getForObject("/api/members/" + memberId + "/inter-ledger-receipts",
+				Map.class);
+		List<Map> list = (List<Map>) receipts.get("receipts");
+		assertThat(list).hasSize(1);
+		assertThat(list.get(0)).containsEntry("receiptId", in.getBody().get("receiptId"));
+		assertThat(this.henan.verifyReceipt((String) list.get(0).get("receipt"), now())).isEqualTo(receipt);
+
+		ResponseEntity<Map> again = present(signed(credential), id, "os-sjz-c");
+		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(again.getBody()).containsEntry("rule", "CREDENTIAL_ALREADY_USED");
+		assertThat(number(summary("os-sjz-c"), "activeMembers")).isEqualTo(number(after, "activeMembers"));
+	}
+
+	@Test
+	void forgedMisaddressedAndForeignDocumentsAreRefusedAndRecorded() {
+		String id = residentId();
+		String document = signed(fromHenan(id, HEBEI, null, TODAY.minusDays(3), TODAY.plusDays(27)));
+		String[] parts = document.split("\\.");
+		String altered = parts[0] + "." + alteredClaims(document) + "." + parts[2];
+		refusedAndRecorded(present(altered, id, "os-sjz-a"), DocumentRefusal.BAD_SIGNATURE);
+		refusedAndRecorded(present(document, residentId(), "os-sjz-a"), DocumentRefusal.PERSON_MISMATCH);
+		refusedAndRecorded(
+				present(signed(fromHenan(id, new LedgerId("44"), null, TODAY, TODAY.plusDays(5))), id, "os-sjz-a"),
+				DocumentRefusal.NOT_ADDRESSED_HERE);
+		SigningKey stranger = SigningKey.generate(HENAN, now().minusSeconds(60), now().plusSeconds(3600));
+		String unknownKey = new FederatedDocuments(stranger, TrustList.read(KEYS.resolve("henan-trust-list.jwks")))
+			.sign(fromHenan(id, HEBEI, null, TODAY, TODAY.plusDays(5)), now());
+		refusedAndRecorded(present(unknownKey, id, "os-sjz-a"), DocumentRefusal.UNKNOWN_SIGNER);
+		refusedAndRecorded(present("not a document", id, "os-sjz-a"), DocumentRefusal.MALFORMED);
+		ResponseEntity<Map> receiptAsCredential = present(
+				this.henan.sign(new AcceptanceReceipt("r-1", new CredentialCode("TC-0000-0000-0000-0000"), HEBEI, HENAN,
+						new UnionId("zz-site-01"), "郑州某工会", TODAY, person(id)), now()),
+				id, "os-sjz-a");
+		refusedAndRecorded(receiptAsCredential, DocumentRefusal.WRONG_KIND);
+	}
+
+	/** The document's claims with a later expiry, encoded as a forger would. */
+	private static String alteredClaims(String document) {
+		try {
+			com.nimbusds.jwt.JWTClaimsSet claims = com.nimbusds.jwt.SignedJWT.parse(document).getJWTClaimsSet();
+			return new com.nimbusds.jwt.JWTClaimsSet.Builder(claims).claim("expiresOn", "2099-12-31")
+				.build()
+				.toPayload()
+				.toBase64URL()
+				.toString();
+		}
+		catch (java.text.ParseException ex) {
+			throw new AssertionError(ex);
+		}
+	}
+
+	private void refusedAndRecorded(ResponseEntity<Map> answer, DocumentRefusal reason) {
+		assertThat(answer.getStatusCode()).as(String.valueOf(answer.getBody()))
+			.isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+		assertThat(answer.getBody()).containsEntry("rule", reason.rule().name()).containsEntry("field", "document");
+		String refusalId = (String) answer.getBody().get("refusalId");
+		List<Object> recorded = this.eventStore.readEvents(refusalId)
+			.asStream()
+			.map((event) -> (Object) event.getPayload())
+			.toList();
+		assertThat(recorded).singleElement()
+			.isInstanceOfSatisfying(ForeignDocumentRefused.class, (e) -> assertThat(e.reason()).isEqualTo(reason));
+	}
+
+	@Test
+	void anExpiredCredentialOrOneForAMemberHereIsRefusedAndRecordedInTheMembership() {
+		String id = residentId();
+		ResponseEntity<Map> expired = present(
+				signed(fromHenan(id, HEBEI, null, TODAY.minusDays(40), TODAY.minusDays(10))), id, "os-sjz-a");
+		assertThat(expired.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(expired.getBody()).containsEntry("rule", "CREDENTIAL_EXPIRED");
+
+		String member = residentId();
+		enroll(TestUsers.SJZ_OFFICER, member, "王五", "os-sjz-a");
+		ResponseEntity<Map> already = present(
+				signed(fromHenan(member, HEBEI, null, TODAY.minusDays(1), TODAY.plusDays(10))), member, "os-sjz-a");
+		assertThat(already.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(already.getBody()).containsEntry("rule", "CREDENTIAL_ALREADY_MEMBER");
+
+		ResponseEntity<Map> otherUnion = present(
+				signed(fromHenan(residentId(), HEBEI, new UnionId("os-bd-b"), TODAY.minusDays(1), TODAY.plusDays(10))),
+				id, "os-sjz-a");
+		assertThat(otherUnion.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+		assertThat(otherUnion.getBody()).containsEntry("rule", "DOCUMENT_PERSON_MISMATCH");
+	}
+
+	@Test
+	void aMemberLeavingForHenanCountsHereUntilHenansReceiptClosesTheTransferOut() {
+		String id = residentId();
+		String memberId = enroll(TestUsers.SJZ_OFFICER, id, "赵六", "os-sjz-a");
+		ResponseEntity<Map> issued = as(TestUsers.SJZ_OFFICER).postForEntity(
+				"/api/members/" + memberId + "/inter-ledger-credentials", Map.of("destinationLedger", "41"), Map.class);
+		assertThat(issued.getStatusCode()).as(String.valueOf(issued.getBody())).isEqualTo(HttpStatus.CREATED);
+		InterLedgerCredential credential = this.henan.verifyCredential((String) issued.getBody().get("document"),
+				now());
+		assertThat(credential.originLedger()).isEqualTo(HEBEI);
+		assertThat(credential.destinationLedger()).isEqualTo(HENAN);
+		assertThat(credential.person()).isEqualTo(person(id));
+		assertThat(credential.maskedName()).startsWith("赵").doesNotContain("六");
+		assertThat(credential.expiresOn()).isEqualTo(credential.issuedOn().plusDays(90));
+		assertThat(as(TestUsers.SJZ_OFFICER)
+			.getForEntity("/api/members/" + memberId + "/inter-ledger-credentials/" + credential.code() + "/qr",
+					byte[].class)
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(as(TestUsers.BD_OFFICER)
+			.postForEntity("/api/members/" + memberId + "/inter-ledger-credentials", Map.of("destinationLedger", "41"),
+					Map.class)
+			.getStatusCode()).as("another union's officer").isEqualTo(HttpStatus.NOT_FOUND);
+		Map member = as(TestUsers.SJZ_OFFICER).getForObject("/api/members/" + memberId, Map.class);
+		assertThat(member).containsEntry("status", "ACTIVE");
+		Map before = summary("os-sjz-a");
+
+		String receipt = this.henan.sign(new AcceptanceReceipt("r-hn-1", credential.code(), HEBEI, HENAN,
+				new UnionId("zz-site-01"), "郑州某项目部工会", TODAY, credential.person()), now());
+		ResponseEntity<Map> closed = as(TestUsers.SJZ_OFFICER).postForEntity("/api/inter-ledger-receipts",
+				Map.of("document", receipt), Map.class);
+
+		assertThat(closed.getStatusCode()).as(String.valueOf(closed.getBody())).isEqualTo(HttpStatus.OK);
+		assertThat(closed.getBody()).containsEntry("memberId", memberId).containsEntry("receivingLedger", "41");
+		Map after = summary("os-sjz-a");
+		assertThat(number(after, "activeMembers")).isEqualTo(number(before, "activeMembers") - 1);
+		assertThat(number(after, "transfersOut")).isEqualTo(number(before, "transfersOut") + 1);
+		assertThat(as(TestUsers.SJZ_OFFICER).getForObject("/api/members/" + memberId, Map.class))
+			.containsEntry("status", "TERMINATED");
+
+		ResponseEntity<Map> replayed = as(TestUsers.SJZ_OFFICER).postForEntity("/api/inter-ledger-receipts",
+				Map.of("document", receipt), Map.class);
+		assertThat(replayed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(replayed.getBody()).containsEntry("rule", "CREDENTIAL_ALREADY_USED");
+		assertThat(number(summary("os-sjz-a"), "activeMembers")).isEqualTo(number(after, "activeMembers"));
+	}
+
+	@Test
+	void aReceiptForNoCredentialHereAndACredentialForAnUntrustedLedgerAreRefused() {
+		String receipt = this.henan.sign(new AcceptanceReceipt("r-x", new CredentialCode("TC-ZZZZ-ZZZZ-ZZZZ-ZZZZ"),
+				HEBEI, HENAN, new UnionId("zz-site-01"), "郑州某工会", TODAY, person(residentId())), now());
+		ResponseEntity<Map> unknown = as(TestUsers.SJZ_OFFICER).postForEntity("/api/inter-ledger-receipts",
+				Map.of("document", receipt), Map.class);
+		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(unknown.getBody()).containsEntry("rule", "DOCUMENT_UNKNOWN_CREDENTIAL").containsKey("refusalId");
+
+		String memberId = enroll(TestUsers.SJZ_OFFICER, residentId(), "孙七", "os-sjz-a");
+		ResponseEntity<Map> untrusted = as(TestUsers.SJZ_OFFICER).postForEntity(
+				"/api/members/" + memberId + "/inter-ledger-credentials", Map.of("destinationLedger", "44"), Map.class);
+		assertThat(untrusted.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+		assertThat(untrusted.getBody()).containsEntry("rule", "LEDGER_UNKNOWN")
+			.containsEntry("field", "destinationLedger");
+		ResponseEntity<Map> itself = as(TestUsers.SJZ_OFFICER).postForEntity(
+				"/api/members/" + memberId + "/inter-ledger-credentials", Map.of("destinationLedger", "13"), Map.class);
+		assertThat(itself.getBody()).containsEntry("rule", "LEDGER_UNKNOWN");
+	}
+
+}
