@@ -174,7 +174,8 @@ class MessageSerializationTest {
 				new org.unionledger.membership.Commands.CloseInterLedgerTransfer(MEMBER, CODE, HENAN, OTHER_UNION,
 						"郑州某项目部工会", "r-1", PERSON, DAY, CLERK),
 				new org.unionledger.membership.Commands.AcceptInterLedgerTransfer(MEMBER, DATA, UNION, HENAN,
-						OTHER_UNION, "郑州某项目部工会", CODE, null, PERSON, DAY, DAY.plusDays(30), "r-1", DAY, CLERK),
+						OTHER_UNION, "郑州某项目部工会", CODE, null, PERSON, DAY, DAY.plusDays(30), "r-1", DAY, CLERK,
+						"m-origin"),
 				new org.unionledger.membership.Events.InterLedgerCredentialIssued(MEMBER, CODE, PLACEMENT, HENAN, null,
 						PERSON, DAY, DAY.plusDays(30), AT, CLERK),
 				new org.unionledger.membership.Events.MemberTransferredToLedger(MEMBER, CODE, PLACEMENT, true, HENAN,
@@ -182,7 +183,7 @@ class MessageSerializationTest {
 				new org.unionledger.membership.Events.InterLedgerReceiptRefused(MEMBER, CODE, HENAN, "r-1",
 						CredentialRejectionReason.RECEIPT_MISMATCH, DAY, AT, CLERK),
 				new org.unionledger.membership.Events.MemberTransferredInFromLedger(MEMBER, DATA, PLACEMENT, HENAN,
-						OTHER_UNION, "郑州某项目部工会", CODE, PERSON, "r-1", DAY, AT, CLERK),
+						OTHER_UNION, "郑州某项目部工会", CODE, PERSON, "r-1", DAY, AT, CLERK, "m-origin"),
 				new org.unionledger.membership.Events.InterLedgerTransferRefused(MEMBER, HENAN, CODE, UNION,
 						CredentialRejectionReason.ALREADY_MEMBER, DAY, AT, CLERK),
 				new org.unionledger.targets.Commands.SetEnrollmentTarget(

@@ -21,12 +21,19 @@ public class LedgerApplication {
 	 * a running one (see {@link ImportCli}), or with {@code replay ...} the auditor's
 	 * replay of the event store (see {@link ReplayCli}; no web server, no processors), or
 	 * with {@code upgrade-authenticators ...} the one-off upgrade of a store written
-	 * before commit authenticators (see {@link UpgradeCli}).
+	 * before commit authenticators (see {@link UpgradeCli}), or with
+	 * {@code federation-keys
+	 * ...} the keys and settings of a federation of ledgers (see
+	 * {@link org.unionledger.api.federation.FederationKeysCli}).
 	 */
 	public static void main(String[] args) {
 		if (args.length > 0 && "import".equals(args[0])) {
 			System
 				.exit(ImportCli.run(Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.out, System.err));
+		}
+		if (args.length > 0 && "federation-keys".equals(args[0])) {
+			System.exit(org.unionledger.api.federation.FederationKeysCli.run(Arrays.copyOfRange(args, 1, args.length),
+					Clock.systemUTC(), System.out, System.err));
 		}
 		if (args.length > 0 && "upgrade-authenticators".equals(args[0])) {
 			if (System.getProperty("logback.configurationFile") == null) {

@@ -73,7 +73,8 @@ class InterLedgerTransferApiTest extends ApiTestSupport {
 	private InterLedgerCredential fromHenan(String residentId, LedgerId to, UnionId toUnion, LocalDate issuedOn,
 			LocalDate expiresOn) {
 		return new InterLedgerCredential(new CredentialCode("HN-" + (++serial) + "-" + System.nanoTime()), HENAN,
-				new UnionId("zz-site-01"), "郑州某项目部工会", to, toUnion, issuedOn, expiresOn, "李*", person(residentId));
+				new UnionId("zz-site-01"), "郑州某项目部工会", to, toUnion, issuedOn, expiresOn, "李*", person(residentId),
+				"m-origin");
 	}
 
 	private String signed(InterLedgerCredential credential) {
@@ -158,7 +159,7 @@ class InterLedgerTransferApiTest extends ApiTestSupport {
 		refusedAndRecorded(present("not a document", id, "os-sjz-a"), DocumentRefusal.MALFORMED);
 		ResponseEntity<Map> receiptAsCredential = present(
 				this.henan.sign(new AcceptanceReceipt("r-1", new CredentialCode("TC-0000-0000-0000-0000"), HEBEI, HENAN,
-						new UnionId("zz-site-01"), "郑州某工会", TODAY, person(id)), now()),
+						new UnionId("zz-site-01"), "郑州某工会", TODAY, person(id), "m-origin"), now()),
 				id, "os-sjz-a");
 		refusedAndRecorded(receiptAsCredential, DocumentRefusal.WRONG_KIND);
 	}
@@ -240,7 +241,7 @@ class InterLedgerTransferApiTest extends ApiTestSupport {
 		Map before = summary("os-sjz-a");
 
 		String receipt = this.henan.sign(new AcceptanceReceipt("r-hn-1", credential.code(), HEBEI, HENAN,
-				new UnionId("zz-site-01"), "郑州某项目部工会", TODAY, credential.person()), now());
+				new UnionId("zz-site-01"), "郑州某项目部工会", TODAY, credential.person(), credential.originMember()), now());
 		ResponseEntity<Map> closed = as(TestUsers.SJZ_OFFICER).postForEntity("/api/inter-ledger-receipts",
 				Map.of("document", receipt), Map.class);
 
@@ -262,7 +263,7 @@ class InterLedgerTransferApiTest extends ApiTestSupport {
 	@Test
 	void aReceiptForNoCredentialHereAndACredentialForAnUntrustedLedgerAreRefused() {
 		String receipt = this.henan.sign(new AcceptanceReceipt("r-x", new CredentialCode("TC-ZZZZ-ZZZZ-ZZZZ-ZZZZ"),
-				HEBEI, HENAN, new UnionId("zz-site-01"), "郑州某工会", TODAY, person(residentId())), now());
+				HEBEI, HENAN, new UnionId("zz-site-01"), "郑州某工会", TODAY, person(residentId()), "m-origin"), now());
 		ResponseEntity<Map> unknown = as(TestUsers.SJZ_OFFICER).postForEntity("/api/inter-ledger-receipts",
 				Map.of("document", receipt), Map.class);
 		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);

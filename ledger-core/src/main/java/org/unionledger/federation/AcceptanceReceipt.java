@@ -22,9 +22,11 @@ import org.unionledger.union.UnionId;
  * @param receivingUnionName that union's name
  * @param acceptedOn the day the membership moved
  * @param person the member's federation fingerprint, as the credential gave it
+ * @param originMember the member's id in the origin ledger, as the credential gave it
  */
 public record AcceptanceReceipt(String receiptId, CredentialCode code, LedgerId originLedger, LedgerId receivingLedger,
-		UnionId receivingUnion, String receivingUnionName, LocalDate acceptedOn, PersonFingerprint person) {
+		UnionId receivingUnion, String receivingUnionName, LocalDate acceptedOn, PersonFingerprint person,
+		String originMember) {
 
 	public AcceptanceReceipt {
 		receiptId = InterLedgerCredential.text(receiptId, "receiptId");
@@ -35,6 +37,7 @@ public record AcceptanceReceipt(String receiptId, CredentialCode code, LedgerId 
 		receivingUnionName = InterLedgerCredential.text(receivingUnionName, "receivingUnionName");
 		Objects.requireNonNull(acceptedOn, "acceptedOn");
 		Objects.requireNonNull(person, "person");
+		originMember = InterLedgerCredential.text(originMember, "originMember");
 		if (originLedger.equals(receivingLedger)) {
 			throw new IllegalArgumentException("a receipt comes from another ledger than " + originLedger);
 		}
@@ -44,7 +47,7 @@ public record AcceptanceReceipt(String receiptId, CredentialCode code, LedgerId 
 	public boolean answers(InterLedgerCredential credential) {
 		return this.code.equals(credential.code()) && this.originLedger.equals(credential.originLedger())
 				&& this.receivingLedger.equals(credential.destinationLedger())
-				&& this.person.equals(credential.person())
+				&& this.person.equals(credential.person()) && this.originMember.equals(credential.originMember())
 				&& (credential.destinationUnion() == null || credential.destinationUnion().equals(this.receivingUnion));
 	}
 

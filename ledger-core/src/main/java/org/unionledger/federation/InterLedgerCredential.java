@@ -26,10 +26,13 @@ import org.unionledger.union.UnionId;
  * @param expiresOn the first day it is no longer valid
  * @param maskedName the member's name with all but its first character masked
  * @param person the member's federation fingerprint
+ * @param originMember the member's id in the origin ledger (that ledger's own keyed
+ * fingerprint, meaningless elsewhere), which the receipt echoes so that the origin finds
+ * the membership without a read model
  */
 public record InterLedgerCredential(CredentialCode code, LedgerId originLedger, UnionId originUnion,
 		String originUnionName, LedgerId destinationLedger, UnionId destinationUnion, LocalDate issuedOn,
-		LocalDate expiresOn, String maskedName, PersonFingerprint person) {
+		LocalDate expiresOn, String maskedName, PersonFingerprint person, String originMember) {
 
 	/** Longest name or masked name a document carries. */
 	public static final int MAX_TEXT = 200;
@@ -44,6 +47,7 @@ public record InterLedgerCredential(CredentialCode code, LedgerId originLedger, 
 		Objects.requireNonNull(person, "person");
 		originUnionName = text(originUnionName, "originUnionName");
 		maskedName = text(maskedName, "maskedName");
+		originMember = text(originMember, "originMember");
 		if (originLedger.equals(destinationLedger)) {
 			throw new IllegalArgumentException(
 					"an inter-ledger credential leads to another ledger than " + originLedger);

@@ -138,12 +138,14 @@ public final class Commands {
 	 * The receiving union takes in, on {@code effectiveDate}, the person another ledger's
 	 * verified credential names (the resident ID shown matched its fingerprint): a
 	 * transfer in, never a new enrollment. The credential's facts come with it; the
-	 * receipt this ledger signs when it succeeds has id {@code receiptId}.
+	 * receipt this ledger signs when it succeeds has id {@code receiptId};
+	 * {@code originMember} is the member's id in the origin ledger, echoed in it.
 	 */
 	public record AcceptInterLedgerTransfer(@TargetAggregateIdentifier MemberId memberId,
 			EncryptedPersonalData personalData, UnionId receivingUnionId, LedgerId originLedger, UnionId originUnionId,
 			String originUnionName, CredentialCode code, UnionId destinationUnionId, PersonFingerprint person,
-			LocalDate issuedOn, LocalDate expiresOn, String receiptId, LocalDate effectiveDate, RecordedBy recordedBy) {
+			LocalDate issuedOn, LocalDate expiresOn, String receiptId, LocalDate effectiveDate, RecordedBy recordedBy,
+			String originMember) {
 	}
 
 }

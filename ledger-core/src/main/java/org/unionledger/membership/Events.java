@@ -296,13 +296,14 @@ public final class Events {
 	/**
 	 * A person came in from another ledger on its credential: a transfer in, never a new
 	 * enrollment. {@code code} is the origin's credential and {@code receiptId} the
-	 * receipt this ledger signed for it.
+	 * receipt this ledger signed for it; {@code originMember} is the member's id in the
+	 * origin ledger, echoed in the receipt.
 	 */
 	@Revision("1")
 	public record MemberTransferredInFromLedger(MemberId memberId, EncryptedPersonalData personalData,
 			UnionPlacement union, LedgerId originLedger, UnionId originUnionId, String originUnionName,
 			CredentialCode code, PersonFingerprint person, String receiptId, LocalDate effectiveDate,
-			Instant recordedAt, RecordedBy recordedBy) implements MembershipEvent {
+			Instant recordedAt, RecordedBy recordedBy, String originMember) implements MembershipEvent {
 
 		@Override
 		public <R> R accept(Visitor<R> visitor) {

@@ -272,6 +272,7 @@ class Membership {
 		LocalDate issuedOn = require(command.issuedOn(), "issuedOn");
 		LocalDate expiresOn = require(command.expiresOn(), "expiresOn");
 		String receiptId = require(command.receiptId(), "receiptId");
+		String originMember = require(command.originMember(), "originMember");
 		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
 		require(command.recordedBy(), "recordedBy");
 		LocalDate today = LocalDate.now(clock);
@@ -305,7 +306,7 @@ class Membership {
 		}
 		apply(new MemberTransferredInFromLedger(member, personalData, receivingUnion.get().placement(), originLedger,
 				originUnionId, originUnionName, code, person, receiptId, effectiveDate, clock.instant(),
-				command.recordedBy()));
+				command.recordedBy(), originMember));
 		return Outcome.ok();
 	}
 

@@ -21,12 +21,12 @@ class InterLedgerDocumentsTest {
 
 	static InterLedgerCredential credential(UnionId destinationUnion) {
 		return new InterLedgerCredential(new CredentialCode("c-1"), HENAN, new UnionId("zz-site-01"), "郑州某项目部工会", HEBEI,
-				destinationUnion, LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31), "张*", PERSON);
+				destinationUnion, LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31), "张*", PERSON, "m-origin");
 	}
 
 	static AcceptanceReceipt receipt(UnionId receivingUnion, PersonFingerprint person) {
 		return new AcceptanceReceipt("r-1", new CredentialCode("c-1"), HENAN, HEBEI, receivingUnion, "石家庄某工地工会",
-				LocalDate.of(2026, 12, 3), person);
+				LocalDate.of(2026, 12, 3), person, "m-origin");
 	}
 
 	@Test
@@ -42,15 +42,15 @@ class InterLedgerDocumentsTest {
 	void aCredentialLeadsToAnotherLedgerAndExpiresAfterItsIssueDay() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new InterLedgerCredential(new CredentialCode("c"), HENAN, new UnionId("u"), "工会", HENAN,
-					null, LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31), "张*", PERSON))
+					null, LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31), "张*", PERSON, "m-origin"))
 			.withMessageContaining("another ledger");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new InterLedgerCredential(new CredentialCode("c"), HENAN, new UnionId("u"), "工会", HEBEI,
-					null, LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 1), "张*", PERSON))
+					null, LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 1), "张*", PERSON, "m-origin"))
 			.withMessageContaining("expires");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new InterLedgerCredential(new CredentialCode("c"), HENAN, new UnionId("u"), " ", HEBEI,
-					null, LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2), "张*", PERSON))
+					null, LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2), "张*", PERSON, "m-origin"))
 			.withMessageContaining("originUnionName");
 	}
 

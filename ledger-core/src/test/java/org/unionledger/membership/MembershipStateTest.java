@@ -115,7 +115,8 @@ class MembershipStateTest {
 		assertThat(state.enrolled()).isFalse();
 		state = state.next(new Events.MemberTransferredInFromLedger(MEMBER, NEW_DATA, B, henan,
 				new org.unionledger.union.UnionId("zz-01"), "郑州某工会", code,
-				new org.unionledger.identity.PersonFingerprint("a".repeat(52)), "r-1", DAY.plusDays(1), NOW, CLERK));
+				new org.unionledger.identity.PersonFingerprint("a".repeat(52)), "r-1", DAY.plusDays(1), NOW, CLERK,
+				"m-origin"));
 		assertThat(state.status()).isEqualTo(MembershipStatus.ACTIVE);
 		assertThat(state.union()).isEqualTo(B);
 		assertThat(state.newEnrollment()).as("a transfer in is never a new enrollment").isNull();

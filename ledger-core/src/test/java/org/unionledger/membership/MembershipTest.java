@@ -1377,7 +1377,7 @@ class MembershipTest {
 		private AcceptInterLedgerTransfer present(UnionId receiving, UnionId named, LocalDate expires,
 				LocalDate effective) {
 			return new AcceptInterLedgerTransfer(MEMBER, NEW_DATA, receiving, this.guangdong, new UnionId("gz-site-01"),
-					"广州某工地工会", CODE, named, this.person, this.issuedOn, expires, "r-9", effective, CLERK);
+					"广州某工地工会", CODE, named, this.person, this.issuedOn, expires, "r-9", effective, CLERK, "m-origin");
 		}
 
 		private AcceptInterLedgerTransfer present() {
@@ -1386,7 +1386,7 @@ class MembershipTest {
 
 		private MemberTransferredInFromLedger cameIn(Instant at) {
 			return new MemberTransferredInFromLedger(MEMBER, NEW_DATA, MembershipTest.this.receiver, this.guangdong,
-					new UnionId("gz-site-01"), "广州某工地工会", CODE, this.person, "r-9", TODAY, at, CLERK);
+					new UnionId("gz-site-01"), "广州某工地工会", CODE, this.person, "r-9", TODAY, at, CLERK, "m-origin");
 		}
 
 		private InterLedgerTransferRefused refused(CredentialRejectionReason reason, UnionId presenting) {

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -273,6 +274,39 @@ public class MongoTokenStore implements TokenStore {
 			throw new UnableToClaimTokenException(
 					"Unable to delete token '" + processorName + "[" + segment + "]'. It was changed concurrently");
 		}
+	}
+
+	/**
+	 * The lowest global position the processor's stored tokens have reached, read without
+	 * claiming anything: what the nodes holding its segments, this one or others, have
+	 * handled and stored. Empty when a segment's token has no position yet;
+	 * {@link Long#MAX_VALUE} when the processor has no segments (nobody runs it).
+	 */
+	public OptionalLong storedPosition(String processorName) {
+		int[] segments = fetchSegments(processorName);
+		if (segments.length == 0) {
+			return OptionalLong.of(Long.MAX_VALUE);
+		}
+		List<String> ids = new ArrayList<>();
+		for (int segment : segments) {
+			ids.add(tokenId(processorName, segment));
+		}
+		List<Document> documents = this.tokens.find(Filters.in(StoreLayout.ID, ids))
+			.projection(TOKEN_DOCUMENT)
+			.into(new ArrayList<>());
+		if (documents.size() < segments.length) {
+			return OptionalLong.empty();
+		}
+		long lowest = Long.MAX_VALUE;
+		for (Document document : documents) {
+			TrackingToken token = readToken(document, TOKEN);
+			OptionalLong position = (token != null) ? token.position() : OptionalLong.empty();
+			if (position.isEmpty()) {
+				return OptionalLong.empty();
+			}
+			lowest = Math.min(lowest, position.getAsLong());
+		}
+		return OptionalLong.of(lowest);
 	}
 
 	@Override

@@ -44,6 +44,30 @@ class MongoTokenStoreTest {
 			.build();
 	}
 
+	/**
+	 * What a node waiting for its read models reads when another node (or a killed one,
+	 * until its claim times out) holds the segments: the stored positions, without
+	 * claiming anything.
+	 */
+	@Test
+	void theStoredPositionIsTheLowestSegmentsAndReadingItClaimsNothing() {
+		assertThat(this.nodeB.storedPosition("proc")).as("no segments: nobody runs it").hasValue(Long.MAX_VALUE);
+		this.nodeA.initializeTokenSegments("proc", 2);
+		assertThat(this.nodeB.storedPosition("proc")).as("no position yet").isEmpty();
+		this.nodeA.fetchToken("proc", 0);
+		this.nodeA.fetchToken("proc", 1);
+		this.nodeA.storeToken(new GlobalSequenceTrackingToken(12), "proc", 0);
+		this.nodeA.storeToken(new GlobalSequenceTrackingToken(9), "proc", 1);
+		assertThat(this.nodeB.storedPosition("proc")).hasValue(9);
+		this.nodeA.storeToken(new GlobalSequenceTrackingToken(15), "proc", 0);
+		assertThat(this.nodeB.storedPosition("proc")).hasValue(9);
+		this.nodeA.storeToken(new GlobalSequenceTrackingToken(15), "proc", 1);
+		assertThat(this.nodeB.storedPosition("proc")).hasValue(15);
+		assertThatThrownBy(() -> this.nodeB.storeToken(new GlobalSequenceTrackingToken(16), "proc", 0))
+			.as("node A still holds its claims")
+			.isInstanceOf(org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException.class);
+	}
+
 	@Test
 	void fetchingClaimsAndReturnsTheInitialToken() {
 		this.nodeA.initializeTokenSegments("proc", 2, new GlobalSequenceTrackingToken(7));

@@ -68,7 +68,8 @@ public final class FederatedDocuments {
 			.claim("issuedOn", credential.issuedOn().toString())
 			.claim("expiresOn", credential.expiresOn().toString())
 			.claim("maskedName", credential.maskedName())
-			.claim("person", credential.person().value());
+			.claim("person", credential.person().value())
+			.claim("originMember", credential.originMember());
 		if (credential.destinationUnion() != null) {
 			claims.claim("destinationUnion", credential.destinationUnion().value());
 		}
@@ -84,6 +85,7 @@ public final class FederatedDocuments {
 			.claim("receivingUnionName", receipt.receivingUnionName())
 			.claim("acceptedOn", receipt.acceptedOn().toString())
 			.claim("person", receipt.person().value())
+			.claim("originMember", receipt.originMember())
 			.build();
 		return sign(RECEIPT, claims);
 	}
@@ -104,7 +106,7 @@ public final class FederatedDocuments {
 					(destinationUnion != null) ? new UnionId(destinationUnion) : null,
 					LocalDate.parse(claims.getStringClaim("issuedOn")),
 					LocalDate.parse(claims.getStringClaim("expiresOn")), claims.getStringClaim("maskedName"),
-					new PersonFingerprint(claims.getStringClaim("person")));
+					new PersonFingerprint(claims.getStringClaim("person")), claims.getStringClaim("originMember"));
 		}
 		catch (ParseException | RuntimeException ex) {
 			throw malformed(ex);
@@ -123,7 +125,7 @@ public final class FederatedDocuments {
 					new CredentialCode(claims.getStringClaim("credential")), audience(claims),
 					new LedgerId(claims.getIssuer()), new UnionId(claims.getStringClaim("receivingUnion")),
 					claims.getStringClaim("receivingUnionName"), LocalDate.parse(claims.getStringClaim("acceptedOn")),
-					new PersonFingerprint(claims.getStringClaim("person")));
+					new PersonFingerprint(claims.getStringClaim("person")), claims.getStringClaim("originMember"));
 		}
 		catch (ParseException | RuntimeException ex) {
 			throw malformed(ex);

@@ -23,7 +23,6 @@ import org.unionledger.api.members.CredentialCodes;
 import org.unionledger.api.members.Enrollments;
 import org.unionledger.api.members.MemberRecords;
 import org.unionledger.api.members.MemberRecords.MemberState;
-import org.unionledger.api.members.Transfers;
 import org.unionledger.api.personaldata.PersonalDataVault;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.support.Actors;
@@ -48,7 +47,6 @@ import org.unionledger.membership.CredentialCode;
 import org.unionledger.membership.Events.InterLedgerCredentialIssued;
 import org.unionledger.membership.Events.MemberTransferredInFromLedger;
 import org.unionledger.membership.MemberId;
-import org.unionledger.projections.credentials.CredentialView;
 import org.unionledger.union.UnionDirectory.UnionFacts;
 import org.unionledger.union.UnionId;
 
@@ -84,8 +82,6 @@ public class InterLedgerTransfers {
 
 	private final Enrollments enrollments;
 
-	private final Transfers transfers;
-
 	private final OpenUnions unions;
 
 	private final ProjectionFreshness freshness;
@@ -101,16 +97,14 @@ public class InterLedgerTransfers {
 	private final Backdating backdating;
 
 	public InterLedgerTransfers(Federation federation, CommandGateway commands, MemberRecords records,
-			PersonalDataVault vault, Enrollments enrollments, Transfers transfers, OpenUnions unions,
-			ProjectionFreshness freshness, Actors actors, Clock clock, SecureRandom random, LedgerProperties properties,
-			Backdating backdating) {
+			PersonalDataVault vault, Enrollments enrollments, OpenUnions unions, ProjectionFreshness freshness,
+			Actors actors, Clock clock, SecureRandom random, LedgerProperties properties, Backdating backdating) {
 		this.backdating = backdating;
 		this.federation = federation;
 		this.commands = commands;
 		this.records = records;
 		this.vault = vault;
 		this.enrollments = enrollments;
-		this.transfers = transfers;
 		this.unions = unions;
 		this.freshness = freshness;
 		this.actors = actors;
@@ -165,7 +159,7 @@ public class InterLedgerTransfers {
 				InterLedgerCredential credential = new InterLedgerCredential(code, f.ledger(),
 						issued.issuingUnion().unionId(), unionName(issued.issuingUnion().unionId()),
 						issued.destinationLedger(), issued.destinationUnionId(), issued.issuedOn(), issued.expiresOn(),
-						maskedName(memberId), issued.person());
+						maskedName(memberId), issued.person(), memberId.value());
 				return Optional
 					.of(new SignedCredential(credential, f.documents().sign(credential, this.clock.instant())));
 			}
@@ -212,11 +206,11 @@ public class InterLedgerTransfers {
 					confirmBackdating, "effectiveDate"));
 		MemberId memberId = this.enrollments.memberIdOf(person.residentId());
 		String receiptId = "r-" + CredentialCodes.next(this.random).value().substring(3);
-		Outcome outcome = this.commands
-			.sendAndWait(new AcceptInterLedgerTransfer(memberId, this.enrollments.encrypt(memberId, person),
-					receivingUnion, credential.originLedger(), credential.originUnion(), credential.originUnionName(),
-					credential.code(), credential.destinationUnion(), credential.person(), credential.issuedOn(),
-					credential.expiresOn(), receiptId, effectiveDate, this.actors.current()));
+		Outcome outcome = this.commands.sendAndWait(new AcceptInterLedgerTransfer(memberId,
+				this.enrollments.encrypt(memberId, person), receivingUnion, credential.originLedger(),
+				credential.originUnion(), credential.originUnionName(), credential.code(),
+				credential.destinationUnion(), credential.person(), credential.issuedOn(), credential.expiresOn(),
+				receiptId, effectiveDate, this.actors.current(), credential.originMember()));
 		this.freshness.awaitOwnWrites();
 		if (!outcome.accepted()) {
 			throw ApiException.of(outcome.rule(), "document",
@@ -241,10 +235,10 @@ public class InterLedgerTransfers {
 			if (event instanceof MemberTransferredInFromLedger in) {
 				AcceptanceReceipt receipt = new AcceptanceReceipt(in.receiptId(), in.code(), in.originLedger(),
 						f.ledger(), in.union().unionId(), unionName(in.union().unionId()), in.effectiveDate(),
-						in.person());
+						in.person(), in.originMember());
 				InterLedgerCredential credential = new InterLedgerCredential(in.code(), in.originLedger(),
 						in.originUnionId(), in.originUnionName(), f.ledger(), null, in.effectiveDate(),
-						in.effectiveDate().plusDays(1), maskedName(memberId), in.person());
+						in.effectiveDate().plusDays(1), maskedName(memberId), in.person(), in.originMember());
 				receipts.add(new TransferredIn(memberId, credential, receipt,
 						f.documents().sign(receipt, this.clock.instant())));
 			}
@@ -263,7 +257,9 @@ public class InterLedgerTransfers {
 
 	/**
 	 * The origin takes another ledger's receipt, as the signed-in user, who must act for
-	 * the union that issued the credential.
+	 * the union that issued the credential. The membership is the one the receipt names
+	 * ({@code originMember}, as the credential gave it); its stream must hold the
+	 * credential.
 	 * @throws ApiException 422 {@code DOCUMENT_*} for a document refused (recorded), 404
 	 * {@code DOCUMENT_UNKNOWN_CREDENTIAL} for a receipt of no inter-ledger credential
 	 * here (recorded), 409 {@code CREDENTIAL_*} for a receipt the membership refused
@@ -273,23 +269,18 @@ public class InterLedgerTransfers {
 		Federation f = this.federation.require();
 		AcceptanceReceipt receipt = verified(DocumentKind.RECEIPT, document, null,
 				() -> f.documents().verifyReceipt(document, this.clock.instant()));
-		CredentialView credential;
-		try {
-			credential = this.transfers.credential(receipt.code().value());
-		}
-		catch (ApiException ex) {
-			credential = null;
-		}
-		if (credential == null || credential.destinationLedger() == null) {
+		MemberId member = Ids.member(receipt.originMember()).orElse(null);
+		InterLedgerCredentialIssued issued = (member != null) ? issuedFor(member, receipt.code()) : null;
+		if (issued == null) {
 			throw refused(DocumentKind.RECEIPT, document, null,
 					new DocumentRefusedException(DocumentRefusal.UNKNOWN_CREDENTIAL,
 							"no credential " + receipt.code() + " was issued for another ledger"));
 		}
-		if (!mayActFor.test(credential.issuingUnionId())) {
+		if (!mayActFor.test(issued.issuingUnion().unionId())) {
 			throw ApiException.of(Rule.DOCUMENT_UNKNOWN_CREDENTIAL, "document",
 					"no credential " + receipt.code() + " of your unions was issued for another ledger");
 		}
-		Outcome outcome = this.commands.sendAndWait(new CloseInterLedgerTransfer(credential.memberId(), receipt.code(),
+		Outcome outcome = this.commands.sendAndWait(new CloseInterLedgerTransfer(member, receipt.code(),
 				receipt.receivingLedger(), receipt.receivingUnion(), receipt.receivingUnionName(), receipt.receiptId(),
 				receipt.person(), receipt.acceptedOn(), this.actors.current()));
 		this.freshness.awaitOwnWrites();
@@ -297,7 +288,20 @@ public class InterLedgerTransfers {
 			throw ApiException.of(outcome.rule(), "document",
 					"the receipt was refused (" + outcome.rejection() + "); the refusal was recorded");
 		}
-		return new ClosedTransfer(credential.memberId(), receipt);
+		return new ClosedTransfer(member, receipt);
+	}
+
+	/**
+	 * The credential for another ledger with this code in the member's stream, read from
+	 * the store (no read model that could lag it), or {@code null}.
+	 */
+	private InterLedgerCredentialIssued issuedFor(MemberId member, CredentialCode code) {
+		for (Object event : this.records.events(member)) {
+			if (event instanceof InterLedgerCredentialIssued issued && issued.code().equals(code)) {
+				return issued;
+			}
+		}
+		return null;
 	}
 
 	private <T> T verified(DocumentKind kind, String document, UnionId presenting,

@@ -11,7 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.unionledger.api.config.LedgerProperties;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.unionledger.eventstore.MongoEventStorageEngine;
+import org.unionledger.eventstore.MongoTokenStore;
+import org.unionledger.projections.support.BatchAwareTokenStore;
 
 /**
  * Read-your-writes: after a write returns, the API waits until every tracking processor
@@ -30,10 +33,14 @@ public class ProjectionFreshness {
 
 	private final Duration timeout;
 
+	private final MongoTokenStore tokens;
+
 	public ProjectionFreshness(EventProcessingConfiguration processing, MongoEventStorageEngine engine,
-			LedgerProperties properties) {
+			LedgerProperties properties, TokenStore tokenStore) {
 		this.processing = processing;
 		this.engine = engine;
+		TokenStore store = (tokenStore instanceof BatchAwareTokenStore batchAware) ? batchAware.delegate() : tokenStore;
+		this.tokens = (store instanceof MongoTokenStore mongo) ? mongo : null;
 		this.timeout = properties.readYourWrites();
 	}
 
@@ -96,6 +103,21 @@ public class ProjectionFreshness {
 		return OptionalLong.of(lowest);
 	}
 
+	private boolean storedAtLeast(String processor, long target) {
+		OptionalLong stored = this.tokens.storedPosition(processor);
+		if (stored.isPresent() && stored.getAsLong() >= target) {
+			return true;
+		}
+		try {
+			// A read of the store each time: not every 2 ms.
+			Thread.sleep(20);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return false;
+	}
+
 	private boolean caughtUp(long target) {
 		for (var processor : this.processing.eventProcessors().values()) {
 			if (!(processor instanceof StreamingEventProcessor streaming) || !streaming.isRunning()) {
@@ -103,7 +125,12 @@ public class ProjectionFreshness {
 			}
 			Map<Integer, EventTrackerStatus> status = streaming.processingStatus();
 			if (status.isEmpty()) {
-				// Another node holds the segment; it keeps the read models current.
+				// No segment here: another node holds it, or nobody yet (a node killed
+				// holds its claims until they time out). The stored tokens tell what has
+				// been handled.
+				if (this.tokens != null && !storedAtLeast(streaming.getName(), target)) {
+					return false;
+				}
 				continue;
 			}
 			for (EventTrackerStatus segment : status.values()) {

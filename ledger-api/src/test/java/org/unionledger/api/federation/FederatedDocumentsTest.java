@@ -66,7 +66,7 @@ class FederatedDocumentsTest {
 	@Test
 	void aReceiptSignedByTheReceivingLedgerIsTakenByTheOrigin() {
 		AcceptanceReceipt receipt = new AcceptanceReceipt("r-1", new CredentialCode("c-1"), HENAN, HEBEI,
-				new UnionId("sjz-site-02"), "石家庄某工地工会", LocalDate.of(2026, 12, 5), PERSON);
+				new UnionId("sjz-site-02"), "石家庄某工地工会", LocalDate.of(2026, 12, 5), PERSON, "m-origin");
 		assertThat(this.henan.verifyReceipt(this.hebei.sign(receipt, NOW), NOW)).isEqualTo(receipt);
 	}
 
@@ -105,7 +105,7 @@ class FederatedDocumentsTest {
 	@Test
 	void aReceiptIsNotACredentialNorTheOtherWayRound() {
 		AcceptanceReceipt receipt = new AcceptanceReceipt("r-1", new CredentialCode("c-1"), HEBEI, HENAN,
-				new UnionId("zz-site-01"), "郑州某项目部工会", LocalDate.of(2026, 12, 5), PERSON);
+				new UnionId("zz-site-01"), "郑州某项目部工会", LocalDate.of(2026, 12, 5), PERSON, "m-origin");
 		refused(() -> this.hebei.verifyCredential(this.henan.sign(receipt, NOW), NOW), DocumentRefusal.WRONG_KIND);
 		refused(() -> this.hebei.verifyReceipt(this.henan.sign(credential(HEBEI, null), NOW), NOW),
 				DocumentRefusal.WRONG_KIND);
@@ -167,7 +167,8 @@ class FederatedDocumentsTest {
 
 	private static InterLedgerCredential credential(LedgerId destination, UnionId destinationUnion) {
 		return new InterLedgerCredential(new CredentialCode("c-1"), HENAN, new UnionId("zz-site-01"), "郑州某项目部工会",
-				destination, destinationUnion, LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31), "张*", PERSON);
+				destination, destinationUnion, LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31), "张*", PERSON,
+				"m-origin");
 	}
 
 	private static SigningKey key(LedgerId ledger, Instant from, Instant until) {

@@ -22,6 +22,11 @@ public final class BatchAwareTokenStore implements TokenStore {
 		this.delegate = delegate;
 	}
 
+	/** The store it writes through. */
+	public TokenStore delegate() {
+		return this.delegate;
+	}
+
 	@Override
 	public void storeToken(TrackingToken token, String processorName, int segment) throws UnableToClaimTokenException {
 		ReadModelBatch batch = ReadModelBatch.bound();

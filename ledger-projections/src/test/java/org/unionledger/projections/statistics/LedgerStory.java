@@ -327,8 +327,9 @@ public final class LedgerStory {
 			this.events.add(new InterLedgerTransferRefused(member.id, partner, code, member.union.unionId(),
 					CredentialRejectionReason.EXPIRED, effective, at, CLERK));
 		}
-		this.events.add(new MemberTransferredInFromLedger(member.id, SEALED, member.union, partner,
-				new UnionId("far-02"), "外省某工会", code, PERSON, "r-" + this.events.size(), effective, at, CLERK));
+		this.events
+			.add(new MemberTransferredInFromLedger(member.id, SEALED, member.union, partner, new UnionId("far-02"),
+					"外省某工会", code, PERSON, "r-" + this.events.size(), effective, at, CLERK, "m-origin"));
 	}
 
 	private void endServing(State member, ServingEndReason reason, LocalDate effective, Instant at) {
