@@ -46,7 +46,20 @@ function describeFigure(figure) {
   if (own !== figure) {
     return own;
   }
-  const [base, dimension, value] = figure.split('.');
+  // The longest known name, then its breakdowns (dimension · value).
+  const parts = figure.split('.');
+  for (let length = parts.length - 1; length > 0; length -= 1) {
+    const base = parts.slice(0, length).join('.');
+    const text = figureLabel(base);
+    if (text !== base) {
+      const words = [text];
+      for (let i = length; i + 1 < parts.length; i += 2) {
+        words.push(label(parts[i], parts[i + 1]));
+      }
+      return words.join(' · ');
+    }
+  }
+  const [base, dimension, value] = parts;
   if (dimension && value) {
     return `${figureLabel(base)} · ${label(dimension, value)}`;
   }
