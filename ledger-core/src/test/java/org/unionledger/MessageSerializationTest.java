@@ -159,6 +159,14 @@ class MessageSerializationTest {
 						CLERK),
 				new org.unionledger.membership.Events.ServingAssignmentEnded(MEMBER, PLACEMENT, OTHER_PLACEMENT,
 						org.unionledger.membership.ServingEndReason.MEMBERSHIP_TRANSFERRED, DAY, AT, CLERK),
+				new org.unionledger.federation.Commands.RecordCrossLedgerComparison(
+						new org.unionledger.federation.ComparisonId("cmp-1"), HENAN, "0".repeat(64), 3, 4,
+						List.of(new org.unionledger.federation.DoubleCount(MEMBER, PLACEMENT, OTHER_UNION, "郑州某工会")),
+						CLERK),
+				new org.unionledger.federation.Events.CrossLedgerDoubleCountsFound(
+						new org.unionledger.federation.ComparisonId("cmp-1"), HENAN, "0".repeat(64), 3, 4,
+						List.of(new org.unionledger.federation.DoubleCount(MEMBER, PLACEMENT, OTHER_UNION, "郑州某工会")),
+						AT, CLERK),
 				new org.unionledger.federation.Commands.RecordDocumentRefusal(
 						new org.unionledger.federation.RefusalId("fd-1"),
 						org.unionledger.federation.DocumentKind.CREDENTIAL,

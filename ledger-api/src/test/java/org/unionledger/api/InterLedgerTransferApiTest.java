@@ -22,6 +22,7 @@ import org.unionledger.api.federation.TrustList;
 import org.unionledger.federation.AcceptanceReceipt;
 import org.unionledger.federation.DocumentRefusal;
 import org.unionledger.federation.Events.ForeignDocumentRefused;
+import org.unionledger.federation.FingerprintExport;
 import org.unionledger.federation.InterLedgerCredential;
 import org.unionledger.identity.FederationFingerprints;
 import org.unionledger.identity.PersonFingerprint;
@@ -278,6 +279,79 @@ class InterLedgerTransferApiTest extends ApiTestSupport {
 		ResponseEntity<Map> itself = as(TestUsers.SJZ_OFFICER).postForEntity(
 				"/api/members/" + memberId + "/inter-ledger-credentials", Map.of("destinationLedger", "13"), Map.class);
 		assertThat(itself.getBody()).containsEntry("rule", "LEDGER_UNKNOWN");
+	}
+
+	@Test
+	void aSupervisorFindsExactlyThePeopleCountedHereThatHenansExportCountsThereToo() {
+		String plantedA = residentId();
+		String plantedB = residentId();
+		String clean = residentId();
+		String memberA = enroll(TestUsers.SJZ_OFFICER, plantedA, "周一", "os-sjz-a");
+		String memberB = enroll(TestUsers.SJZ_OFFICER, plantedB, "吴二", "os-sjz-c");
+		enroll(TestUsers.SJZ_OFFICER, clean, "郑三", "os-sjz-a");
+		List<FingerprintExport.Entry> henansPeople = List.of(
+				new FingerprintExport.Entry(person(plantedA), new UnionId("zz-site-01"), "郑州某项目部工会"),
+				new FingerprintExport.Entry(person(residentId()), new UnionId("zz-site-01"), "郑州某项目部工会"),
+				new FingerprintExport.Entry(person(plantedB), new UnionId("ly-site-02"), "洛阳某工地工会"),
+				new FingerprintExport.Entry(person(residentId()), new UnionId("ly-site-02"), "洛阳某工地工会"));
+		String export = this.henan.sign(new FingerprintExport(HENAN, HEBEI, "41", henansPeople), now());
+
+		ResponseEntity<Map> compared = as(TestUsers.SJZ_SUPERVISOR).postForEntity("/api/federation/double-counts",
+				Map.of("document", export), Map.class);
+
+		assertThat(compared.getStatusCode()).as(String.valueOf(compared.getBody())).isEqualTo(HttpStatus.OK);
+		assertThat(compared.getBody()).containsEntry("otherLedger", "41").containsEntry("theirs", 4);
+		assertThat(number(compared.getBody(), "ours")).isGreaterThanOrEqualTo(3);
+		List<Map> found = (List<Map>) compared.getBody().get("found");
+		assertThat(found).extracting((f) -> f.get("memberId")).containsExactlyInAnyOrder(memberA, memberB);
+		assertThat(found).filteredOn((f) -> memberB.equals(f.get("memberId")))
+			.singleElement()
+			.satisfies((f) -> assertThat(f).containsEntry("unionId", "os-sjz-c")
+				.containsEntry("otherUnionName", "洛阳某工地工会"));
+		int year = FixedClockConfiguration.TODAY.getMonthValue() >= 10 ? TODAY.getYear() + 1 : TODAY.getYear();
+		List<Map> findings = (List<Map>) as(TestUsers.SJZ_SUPERVISOR)
+			.getForObject(
+					"/api/supervision/findings?jurisdiction=1301&year=" + year + "&kind=CROSS_LEDGER_DOUBLE_COUNT",
+					Map.class)
+			.get("findings");
+		List<Map> ours = findings.stream()
+			.filter((f) -> ((Map) f.get("detail")).get("comparisonId").equals(compared.getBody().get("comparisonId")))
+			.toList();
+		assertThat(ours).extracting((f) -> f.get("memberId")).containsExactlyInAnyOrder(memberA, memberB);
+		Map decided = as(TestUsers.SJZ_SUPERVISOR).postForObject(
+				"/api/supervision/findings/" + ours.get(0).get("id") + "/decision",
+				Map.of("decision", "CONFIRMED", "reason", "the same worker, counted in Henan too"), Map.class);
+		assertThat(decided).containsEntry("status", "CONFIRMED");
+		assertThat(as(TestUsers.SJZ_OFFICER)
+			.postForEntity("/api/federation/double-counts", Map.of("document", export), Map.class)
+			.getStatusCode()).as("an officer").isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void thisLedgersExportNamesThePeopleCountedInTheScopeByFingerprintOnly() {
+		String id = residentId();
+		enroll(TestUsers.SJZ_OFFICER, id, "钱四", "os-sjz-a");
+		ResponseEntity<Map> exported = as(TestUsers.SJZ_SUPERVISOR)
+			.getForEntity("/api/federation/fingerprints?ledger=41", Map.class);
+		assertThat(exported.getStatusCode()).as(String.valueOf(exported.getBody())).isEqualTo(HttpStatus.OK);
+		String document = (String) exported.getBody().get("document");
+		FingerprintExport export = this.henan.verifyExport(document, now());
+		assertThat(export.ledger()).isEqualTo(HEBEI);
+		assertThat(export.scope()).isEqualTo("1301");
+		assertThat(export.entries()).extracting(FingerprintExport.Entry::person).contains(person(id));
+		assertThat(export.entries()).hasSize(((Number) exported.getBody().get("people")).intValue());
+		assertThat(document).doesNotContain(id);
+		ResponseEntity<Map> untrusted = as(TestUsers.SJZ_SUPERVISOR)
+			.getForEntity("/api/federation/fingerprints?ledger=44", Map.class);
+		assertThat(untrusted.getBody()).containsEntry("rule", "LEDGER_UNKNOWN");
+		String[] parts = document.split("\\.");
+		ResponseEntity<Map> forged = as(TestUsers.SJZ_SUPERVISOR).postForEntity("/api/federation/double-counts",
+				Map.of("document",
+						this.henan.sign(new FingerprintExport(HENAN, HEBEI, "41", List.of()), now()).split("\\.")[0]
+								+ "." + parts[1] + "." + parts[2]),
+				Map.class);
+		assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+		assertThat(forged.getBody()).containsEntry("rule", "DOCUMENT_BAD_SIGNATURE").containsKey("refusalId");
 	}
 
 }

@@ -1,7 +1,10 @@
 package org.unionledger.federation;
 
+import java.util.List;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.unionledger.common.RecordedBy;
+import org.unionledger.jurisdiction.LedgerId;
 import org.unionledger.union.UnionId;
 
 /** Commands of the federation feature. */
@@ -20,6 +23,16 @@ public final class Commands {
 	public record RecordDocumentRefusal(@TargetAggregateIdentifier RefusalId refusalId, DocumentKind kind,
 			DocumentRefusal reason, String claimedIssuer, String claimedId, String digest, UnionId presentingUnionId,
 			RecordedBy recordedBy) {
+	}
+
+	/**
+	 * Record what a comparison of this ledger's members with another ledger's verified
+	 * fingerprint export found: the persons counted in both ({@code found}), out of
+	 * {@code theirs} in the export and {@code ours} compared here. {@code digest} is the
+	 * SHA-256 of the export as presented.
+	 */
+	public record RecordCrossLedgerComparison(@TargetAggregateIdentifier ComparisonId comparisonId,
+			LedgerId otherLedger, String digest, int theirs, int ours, List<DoubleCount> found, RecordedBy recordedBy) {
 	}
 
 }

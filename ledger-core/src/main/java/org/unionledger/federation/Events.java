@@ -1,9 +1,11 @@
 package org.unionledger.federation;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.axonframework.serialization.Revision;
 import org.unionledger.common.RecordedBy;
+import org.unionledger.jurisdiction.LedgerId;
 import org.unionledger.union.UnionId;
 
 /** Events of the federation feature. */
@@ -22,6 +24,16 @@ public final class Events {
 	@Revision("1")
 	public record ForeignDocumentRefused(RefusalId refusalId, DocumentKind kind, DocumentRefusal reason,
 			String claimedIssuer, String claimedId, String digest, UnionId presentingUnionId, Instant recordedAt,
+			RecordedBy recordedBy) implements FederationEvent {
+	}
+
+	/**
+	 * Another ledger's fingerprint export was compared with the members counted here:
+	 * {@code found} are the persons counted in both, each a finding for supervisors.
+	 */
+	@Revision("1")
+	public record CrossLedgerDoubleCountsFound(ComparisonId comparisonId, LedgerId otherLedger, String digest,
+			int theirs, int ours, List<DoubleCount> found, Instant recordedAt,
 			RecordedBy recordedBy) implements FederationEvent {
 	}
 

@@ -42,6 +42,7 @@ class StoredNamesTest {
 			.sorted()
 			.collect(Collectors.toList());
 		assertThat(stored).containsExactly("org.unionledger.disclosure.Events$PersonalDataDisclosed",
+				"org.unionledger.federation.Events$CrossLedgerDoubleCountsFound",
 				"org.unionledger.federation.Events$ForeignDocumentRefused",
 				"org.unionledger.membership.Events$EnrollmentReclassifiedAsTransferIn",
 				"org.unionledger.membership.Events$EnrollmentRejected",

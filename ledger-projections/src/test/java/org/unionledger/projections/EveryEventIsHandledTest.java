@@ -121,7 +121,9 @@ class EveryEventIsHandledTest {
 							"a union is traced from the first enrollment into it; only its dissolution raises findings"),
 					entry(UnionRenamed.class, "findings name unions by id; their names are looked up when shown"),
 					entry(InterLedgerTransferRefused.class,
-							"another ledger's credential is not traced here; the refusal stays in the member's history")),
+							"another ledger's credential is not traced here; the refusal stays in the member's history"),
+					entry(org.unionledger.federation.Events.ForeignDocumentRefused.class,
+							"a refused document names no member here; the refusal is its own record")),
 			CredentialProjection.class, credentialIgnores(), TransferProjection.class, credentialIgnores());
 
 	/**

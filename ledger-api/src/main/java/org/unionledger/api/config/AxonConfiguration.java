@@ -60,6 +60,7 @@ import org.unionledger.membership.Memberships;
 import org.unionledger.applications.OnlineApplications;
 import org.unionledger.service.ServiceDeliveries;
 import org.unionledger.annualreports.AnnualReports;
+import org.unionledger.federation.CrossLedgerComparisons;
 import org.unionledger.federation.ForeignDocumentRefusals;
 import org.unionledger.statistics.StatisticalCalendar;
 import org.unionledger.supervision.FindingReviews;
@@ -158,6 +159,7 @@ public class AxonConfiguration {
 			configurer.configureAggregate(OnlineApplications.aggregateType());
 			configurer.configureAggregate(AnnualReports.aggregateType());
 			configurer.configureAggregate(ForeignDocumentRefusals.aggregateType());
+			configurer.configureAggregate(CrossLedgerComparisons.aggregateType());
 			configurer.eventProcessing(processing -> processing
 				.registerDefaultListenerInvocationErrorHandler(c -> AxonConfiguration::storeFaultsFailTheBatch)
 				.registerTransactionManager(SummaryProjection.PROCESSING_GROUP, c -> readModels)

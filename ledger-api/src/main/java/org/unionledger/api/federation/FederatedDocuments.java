@@ -18,6 +18,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.unionledger.federation.AcceptanceReceipt;
 import org.unionledger.federation.DocumentRefusal;
+import org.unionledger.federation.FingerprintExport;
 import org.unionledger.federation.InterLedgerCredential;
 import org.unionledger.jurisdiction.LedgerId;
 import org.unionledger.identity.PersonFingerprint;
@@ -41,8 +42,14 @@ public final class FederatedDocuments {
 	/** The {@code typ} of an acceptance receipt. */
 	public static final JOSEObjectType RECEIPT = new JOSEObjectType("union-transfer-receipt+jwt");
 
+	/** The {@code typ} of a fingerprint export. */
+	public static final JOSEObjectType FINGERPRINTS = new JOSEObjectType("union-fingerprint-export+jwt");
+
 	/** Longest document taken, in characters (a credential is about 1 KB). */
 	public static final int MAX_LENGTH = 8_192;
+
+	/** Longest fingerprint export taken, in characters (about 110 per person). */
+	public static final int MAX_EXPORT_LENGTH = 64 * 1024 * 1024;
 
 	private final SigningKey signingKey;
 
@@ -90,6 +97,42 @@ public final class FederatedDocuments {
 		return sign(RECEIPT, claims);
 	}
 
+	/** The export signed by this ledger, which must be its exporter. */
+	public String sign(FingerprintExport export, Instant now) {
+		requireOwn(export.ledger());
+		List<List<String>> entries = export.entries()
+			.stream()
+			.map((e) -> List.of(e.person().value(), e.unionId().value(), e.unionName()))
+			.toList();
+		return sign(FINGERPRINTS,
+				base(export.ledger(), export.addressee(), "fp-" + now.toEpochMilli(), now)
+					.claim("scope", export.scope())
+					.claim("entries", entries)
+					.build());
+	}
+
+	/**
+	 * The export a document holds, if this ledger takes it: signed by a trusted ledger
+	 * and addressed to this one.
+	 * @throws DocumentRefusedException naming why it is not taken
+	 */
+	public FingerprintExport verifyExport(String document, Instant now) {
+		JWTClaimsSet claims = verified(document, FINGERPRINTS, now, MAX_EXPORT_LENGTH);
+		try {
+			List<FingerprintExport.Entry> entries = new java.util.ArrayList<>();
+			for (Object entry : (List<?>) claims.getClaim("entries")) {
+				List<?> fields = (List<?>) entry;
+				entries.add(new FingerprintExport.Entry(new PersonFingerprint((String) fields.get(0)),
+						new UnionId((String) fields.get(1)), (String) fields.get(2)));
+			}
+			return new FingerprintExport(new LedgerId(claims.getIssuer()), audience(claims),
+					claims.getStringClaim("scope"), entries);
+		}
+		catch (ParseException | RuntimeException ex) {
+			throw malformed(ex);
+		}
+	}
+
 	/**
 	 * The credential a document holds, if this ledger takes it; whether it is still
 	 * valid, meant for the presenting union and for the person who shows their ID is for
@@ -133,9 +176,13 @@ public final class FederatedDocuments {
 	}
 
 	private JWTClaimsSet verified(String document, JOSEObjectType kind, Instant now) {
-		if (document == null || document.isBlank() || document.length() > MAX_LENGTH) {
+		return verified(document, kind, now, MAX_LENGTH);
+	}
+
+	private JWTClaimsSet verified(String document, JOSEObjectType kind, Instant now, int maxLength) {
+		if (document == null || document.isBlank() || document.length() > maxLength) {
 			throw new DocumentRefusedException(DocumentRefusal.MALFORMED,
-					"a document is a compact JWS of at most " + MAX_LENGTH + " characters");
+					"a document is a compact JWS of at most " + maxLength + " characters");
 		}
 		SignedJWT jwt;
 		JWTClaimsSet claims;

@@ -28,6 +28,7 @@ import org.unionledger.api.members.MemberRecords.MemberState;
 import org.unionledger.api.members.Members;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.security.AccessScopes;
+import org.unionledger.api.security.Role;
 import org.unionledger.api.support.Ids;
 import org.unionledger.api.transfers.TransferFlowController;
 import org.unionledger.common.Rule;
@@ -59,8 +60,11 @@ public class InterLedgerTransferController {
 
 	private final AccessScopes scopes;
 
+	private final CrossLedgerDoubleCounts doubleCounts;
+
 	public InterLedgerTransferController(InterLedgerTransfers transfers, Federation federation, Members members,
-			AccessScopes scopes) {
+			AccessScopes scopes, CrossLedgerDoubleCounts doubleCounts) {
+		this.doubleCounts = doubleCounts;
 		this.transfers = transfers;
 		this.federation = federation;
 		this.members = members;
@@ -264,6 +268,86 @@ public class InterLedgerTransferController {
 		AcceptanceReceipt r = closed.receipt();
 		return new ClosedTransfer(closed.memberId().value(), r.code().value(), r.receivingLedger().value(),
 				r.receivingUnion().value(), r.receivingUnionName(), r.acceptedOn(), r.receiptId());
+	}
+
+	/**
+	 * A signed export of the federation fingerprints of the people counted in the
+	 * caller's scope, for one partner ledger.
+	 *
+	 * @param ledger this ledger
+	 * @param addressee the partner it is for
+	 * @param scope the jurisdiction it covers
+	 * @param people the people in it
+	 * @param document the signed export (compact JWS), to hand to the partner's
+	 * supervisor
+	 */
+	public record FingerprintExportDocument(String ledger, String addressee, String scope, int people,
+			String document) {
+	}
+
+	@GetMapping("/api/federation/fingerprints")
+	public FingerprintExportDocument fingerprints(
+			@org.springframework.web.bind.annotation.RequestParam @Size(max = 6) String ledger) {
+		this.scopes.requireRole("export fingerprints", Role.SUPERVISOR, Role.JURISDICTION_ADMIN, Role.SYSTEM_ADMIN);
+		CrossLedgerDoubleCounts.SignedExport signed = this.doubleCounts.export(scopeOfCaller(), ledger);
+		return new FingerprintExportDocument(signed.export().ledger().value(), signed.export().addressee().value(),
+				signed.export().scope(), signed.export().entries().size(), signed.document());
+	}
+
+	/**
+	 * A partner ledger's fingerprint export, to compare with the people counted in the
+	 * caller's scope.
+	 *
+	 * @param document the signed export (compact JWS)
+	 */
+	public record ComparisonRequest(@NotBlank String document) {
+	}
+
+	/**
+	 * What a comparison found: each person counted in both ledgers is a supervision
+	 * finding ({@code CROSS_LEDGER_DOUBLE_COUNT}).
+	 *
+	 * @param comparisonId the recorded comparison
+	 * @param otherLedger the ledger whose export was compared
+	 * @param theirs people in the export
+	 * @param ours people counted here in the caller's scope
+	 * @param found the persons counted in both
+	 */
+	public record ComparisonResult(String comparisonId, String otherLedger, int theirs, int ours, List<Found> found) {
+
+		/**
+		 * A person counted in both ledgers.
+		 *
+		 * @param memberId the member here
+		 * @param unionId the union counting them here
+		 * @param otherUnionId the union counting them there
+		 * @param otherUnionName its name
+		 */
+		public record Found(String memberId, String unionId, String otherUnionId, String otherUnionName) {
+		}
+
+	}
+
+	@PostMapping("/api/federation/double-counts")
+	public ComparisonResult compare(@Valid @RequestBody ComparisonRequest request) {
+		this.scopes.requireRole("compare fingerprints", Role.SUPERVISOR, Role.JURISDICTION_ADMIN, Role.SYSTEM_ADMIN);
+		CrossLedgerDoubleCounts.Comparison comparison = this.doubleCounts.compare(scopeOfCaller(), request.document());
+		return new ComparisonResult(comparison.comparisonId().value(), comparison.otherLedger().value(),
+				comparison.theirs(), comparison.ours(),
+				comparison.found()
+					.stream()
+					.map((d) -> new ComparisonResult.Found(d.memberId().value(), d.union().unionId().value(),
+							d.otherUnionId().value(), d.otherUnionName()))
+					.toList());
+	}
+
+	/**
+	 * The caller's jurisdiction; {@code null} for a system administrator (the whole
+	 * ledger).
+	 */
+	private org.unionledger.jurisdiction.JurisdictionCode scopeOfCaller() {
+		var user = this.scopes.current();
+		return user.scope().unlimited() ? null : user.scope().jurisdiction();
 	}
 
 	/** The member, if the user acts for the union holding (or last holding) it. */

@@ -1,19 +1,12 @@
 package org.unionledger.api.federation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 import org.unionledger.api.annualreports.Backdating;
@@ -35,7 +28,6 @@ import org.unionledger.federation.Commands.RecordDocumentRefusal;
 import org.unionledger.federation.DocumentKind;
 import org.unionledger.federation.DocumentRefusal;
 import org.unionledger.federation.InterLedgerCredential;
-import org.unionledger.federation.RefusalId;
 import org.unionledger.identity.PersonFingerprint;
 import org.unionledger.identity.PersonalData;
 import org.unionledger.identity.UnreadablePersonalDataException;
@@ -96,10 +88,14 @@ public class InterLedgerTransfers {
 
 	private final Backdating backdating;
 
+	private final DocumentRefusals refusals;
+
 	public InterLedgerTransfers(Federation federation, CommandGateway commands, MemberRecords records,
 			PersonalDataVault vault, Enrollments enrollments, OpenUnions unions, ProjectionFreshness freshness,
-			Actors actors, Clock clock, SecureRandom random, LedgerProperties properties, Backdating backdating) {
+			Actors actors, Clock clock, SecureRandom random, LedgerProperties properties, Backdating backdating,
+			DocumentRefusals refusals) {
 		this.backdating = backdating;
+		this.refusals = refusals;
 		this.federation = federation;
 		this.commands = commands;
 		this.records = records;
@@ -196,7 +192,7 @@ public class InterLedgerTransfers {
 				() -> f.documents().verifyCredential(document, this.clock.instant()));
 		PersonalData person = this.enrollments.person(residentId, name);
 		if (!f.fingerprints().matches(person.residentId(), credential.person())) {
-			throw refused(DocumentKind.CREDENTIAL, document, receivingUnion, new DocumentRefusedException(
+			throw this.refusals.refuse(DocumentKind.CREDENTIAL, document, receivingUnion, new DocumentRefusedException(
 					DocumentRefusal.PERSON_MISMATCH, "the resident ID shown is not the person the credential names"));
 		}
 		this.unions.requireKnown(receivingUnion.value(), "unionId");
@@ -272,7 +268,7 @@ public class InterLedgerTransfers {
 		MemberId member = Ids.member(receipt.originMember()).orElse(null);
 		InterLedgerCredentialIssued issued = (member != null) ? issuedFor(member, receipt.code()) : null;
 		if (issued == null) {
-			throw refused(DocumentKind.RECEIPT, document, null,
+			throw this.refusals.refuse(DocumentKind.RECEIPT, document, null,
 					new DocumentRefusedException(DocumentRefusal.UNKNOWN_CREDENTIAL,
 							"no credential " + receipt.code() + " was issued for another ledger"));
 		}
@@ -310,38 +306,7 @@ public class InterLedgerTransfers {
 			return verification.get();
 		}
 		catch (DocumentRefusedException ex) {
-			throw refused(kind, document, presenting, ex);
-		}
-	}
-
-	/** Records the refusal of a document and answers it as a problem. */
-	private ApiException refused(DocumentKind kind, String document, UnionId presenting,
-			DocumentRefusedException refusal) {
-		String text = (document != null) ? document : "";
-		String issuer = null;
-		String id = null;
-		try {
-			JWTClaimsSet claims = SignedJWT.parse(text.strip()).getJWTClaimsSet();
-			issuer = claims.getIssuer();
-			id = (kind == DocumentKind.RECEIPT) ? claims.getStringClaim("credential") : claims.getJWTID();
-		}
-		catch (ParseException | RuntimeException ex) {
-			// Unreadable: nothing claimed is kept.
-		}
-		RefusalId refusalId = new RefusalId("fd-" + CredentialCodes.next(this.random).value().substring(3));
-		this.commands.sendAndWait(new RecordDocumentRefusal(refusalId, kind, refusal.reason(), issuer, id, sha256(text),
-				presenting, this.actors.current()));
-		return ApiException.of(refusal.reason().rule(), "document", refusal.getMessage())
-			.with("refusalId", refusalId.value());
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
+			throw this.refusals.refuse(kind, document, presenting, ex);
 		}
 	}
 

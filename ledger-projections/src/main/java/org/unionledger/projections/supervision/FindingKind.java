@@ -29,6 +29,11 @@ public enum FindingKind {
 	 * it is evaluated when asked, against the ledger's clock. A credential presented late
 	 * and refused is still expired unused. One per credential.
 	 */
-	CREDENTIAL_EXPIRED_UNUSED
+	CREDENTIAL_EXPIRED_UNUSED,
+	/**
+	 * A person counted here is, by another ledger's fingerprint export, counted there too
+	 * (which union there, which comparison found it). One per member and comparison.
+	 */
+	CROSS_LEDGER_DOUBLE_COUNT
 
 }

@@ -14,6 +14,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.unionledger.jurisdiction.JurisdictionCode;
+import org.unionledger.federation.DoubleCount;
+import org.unionledger.federation.Events.CrossLedgerDoubleCountsFound;
 import org.unionledger.membership.Events.InterLedgerCredentialIssued;
 import org.unionledger.membership.Events.MemberTransferredToLedger;
 import org.unionledger.membership.Events.MemberTransferredInFromLedger;
@@ -339,6 +341,24 @@ public class SupervisionProjection {
 
 	static String listChunk(String key, long window) {
 		return key + "|w|" + window;
+	}
+
+	/**
+	 * A comparison with another ledger's fingerprint export: each person counted in both
+	 * is a finding at the union counting them here, dated on the day it was recorded.
+	 */
+	@EventHandler
+	void on(CrossLedgerDoubleCountsFound event, TrackingToken token) {
+		this.raised.clear();
+		LocalDate found = LocalDate.ofInstant(event.recordedAt(), this.rules.zone());
+		for (DoubleCount count : event.found()) {
+			raise(FindingKind.CROSS_LEDGER_DOUBLE_COUNT, count.union(), count.memberId().value(), found,
+					event.recordedAt(), token,
+					Map.of("otherLedger", event.otherLedger().value(), "otherUnionId", count.otherUnionId().value(),
+							"otherUnionName", count.otherUnionName(), "comparisonId", event.comparisonId().value(),
+							"recordedBy", event.recordedBy().value()));
+		}
+		listRaised(token);
 	}
 
 	@EventHandler

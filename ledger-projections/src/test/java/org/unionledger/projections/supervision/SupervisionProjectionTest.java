@@ -490,6 +490,17 @@ class SupervisionProjectionTest {
 						CLERK));
 			}
 			planted.get(FindingKind.CREDENTIAL_EXPIRED_UNUSED).add(stranded.value());
+
+			// Counted here and, by Henan's fingerprint export, there too.
+			MemberId twoLedgers = new MemberId("m-two-ledgers-" + i);
+			enroll(twoLedgers.value(), home, LocalDate.of(2026, 2, 1));
+			this.events.add(new org.unionledger.federation.Events.CrossLedgerDoubleCountsFound(
+					new org.unionledger.federation.ComparisonId("cmp-" + i),
+					new org.unionledger.jurisdiction.LedgerId("41"), "ab".repeat(32), 100, 200,
+					List.of(new org.unionledger.federation.DoubleCount(twoLedgers, home,
+							new org.unionledger.union.UnionId("zz-site-01"), "郑州某项目部工会")),
+					at(LocalDate.of(2026, 3, 3)), CLERK));
+			planted.get(FindingKind.CROSS_LEDGER_DOUBLE_COUNT).add(twoLedgers.value());
 		}
 		return planted;
 	}
@@ -521,6 +532,9 @@ class SupervisionProjectionTest {
 
 	private void dispatch(Object event, TrackingToken token) {
 		if (event instanceof MemberEnrolled e) {
+			this.projection.on(e, token);
+		}
+		else if (event instanceof org.unionledger.federation.Events.CrossLedgerDoubleCountsFound e) {
 			this.projection.on(e, token);
 		}
 		else if (event instanceof MemberReEnrolled e) {

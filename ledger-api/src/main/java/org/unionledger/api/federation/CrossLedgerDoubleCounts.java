@@ -1,0 +1,215 @@
+package org.unionledger.api.federation;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.security.SecureRandom;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Service;
+import org.unionledger.api.freshness.ProjectionFreshness;
+import org.unionledger.api.members.CredentialCodes;
+import org.unionledger.api.members.MemberRecords;
+import org.unionledger.api.personaldata.PersonalDataVault;
+import org.unionledger.api.problems.ApiException;
+import org.unionledger.api.support.Actors;
+import org.unionledger.common.Rule;
+import org.unionledger.federation.ComparisonId;
+import org.unionledger.federation.Commands.RecordCrossLedgerComparison;
+import org.unionledger.federation.DocumentKind;
+import org.unionledger.federation.DoubleCount;
+import org.unionledger.federation.FingerprintExport;
+import org.unionledger.identity.PersonFingerprint;
+import org.unionledger.identity.UnreadablePersonalDataException;
+import org.unionledger.jurisdiction.Jurisdiction;
+import org.unionledger.jurisdiction.JurisdictionCode;
+import org.unionledger.jurisdiction.JurisdictionTable;
+import org.unionledger.jurisdiction.LedgerId;
+import org.unionledger.membership.MemberId;
+import org.unionledger.membership.MembershipStatus;
+import org.unionledger.projections.rosters.FindRoster;
+import org.unionledger.projections.rosters.RosterView;
+import org.unionledger.projections.unionlists.FindUnionsIn;
+import org.unionledger.projections.unionlists.UnionListView;
+import org.unionledger.union.Sector;
+import org.unionledger.union.UnionId;
+import org.unionledger.union.UnionPlacement;
+import org.unionledger.union.UnionType;
+
+/**
+ * Double counts across ledgers (跨省重复统计), found without either side learning a resident
+ * ID: a supervisor exports the federation fingerprints of the people counted in their
+ * scope (active or on hold), signed, for one partner ledger; the partner's supervisor
+ * compares it with the people counted in theirs. Each person counted in both becomes a
+ * supervision finding ({@code CROSS_LEDGER_DOUBLE_COUNT}) at the union counting them,
+ * decided as any finding; the comparison is recorded
+ * ({@link RecordCrossLedgerComparison}).
+ */
+@Service
+public class CrossLedgerDoubleCounts {
+
+	private final Federation federation;
+
+	private final QueryGateway queries;
+
+	private final CommandGateway commands;
+
+	private final MemberRecords records;
+
+	private final PersonalDataVault vault;
+
+	private final JurisdictionTable jurisdictions;
+
+	private final DocumentRefusals refusals;
+
+	private final ProjectionFreshness freshness;
+
+	private final Actors actors;
+
+	private final Clock clock;
+
+	private final SecureRandom random;
+
+	public CrossLedgerDoubleCounts(Federation federation, QueryGateway queries, CommandGateway commands,
+			MemberRecords records, PersonalDataVault vault, JurisdictionTable jurisdictions, DocumentRefusals refusals,
+			ProjectionFreshness freshness, Actors actors, Clock clock, SecureRandom random) {
+		this.federation = federation;
+		this.queries = queries;
+		this.commands = commands;
+		this.records = records;
+		this.vault = vault;
+		this.jurisdictions = jurisdictions;
+		this.refusals = refusals;
+		this.freshness = freshness;
+		this.actors = actors;
+		this.clock = clock;
+		this.random = random;
+	}
+
+	/** A person counted here, by fingerprint. */
+	private record Counted(PersonFingerprint person, MemberId memberId, UnionPlacement union, String unionName) {
+	}
+
+	/**
+	 * The signed export of the people counted in {@code scope} for a partner ledger.
+	 *
+	 * @param export what it says
+	 * @param document the signed document
+	 */
+	public record SignedExport(FingerprintExport export, String document) {
+	}
+
+	/**
+	 * Exports the fingerprints of the people counted in the scope, for {@code partner}.
+	 * @param scope the jurisdiction (the caller's); {@code null} for the whole ledger
+	 * @throws ApiException 422 {@code LEDGER_UNKNOWN} for a ledger not trusted
+	 */
+	public SignedExport export(JurisdictionCode scope, String partner) {
+		Federation f = this.federation.require();
+		LedgerId to = f.requirePartner(partner, "ledger");
+		JurisdictionCode within = (scope != null) ? scope : JurisdictionCode.of(f.ledger().value());
+		List<FingerprintExport.Entry> entries = counted(within).stream()
+			.map((c) -> new FingerprintExport.Entry(c.person(), c.union().unionId(), c.unionName()))
+			.sorted(Comparator.comparing((FingerprintExport.Entry e) -> e.person().value()))
+			.toList();
+		FingerprintExport export = new FingerprintExport(f.ledger(), to, within.value(), entries);
+		return new SignedExport(export, f.documents().sign(export, this.clock.instant()));
+	}
+
+	/**
+	 * What one comparison found.
+	 *
+	 * @param comparisonId its id (the recorded comparison)
+	 * @param otherLedger the ledger whose export was compared
+	 * @param theirs people in the export
+	 * @param ours people counted here in the scope
+	 * @param found the persons counted in both
+	 */
+	public record Comparison(ComparisonId comparisonId, LedgerId otherLedger, int theirs, int ours,
+			List<DoubleCount> found) {
+	}
+
+	/**
+	 * Compares a partner's export with the people counted in the scope and records what
+	 * it found.
+	 * @param scope the jurisdiction (the caller's); {@code null} for the whole ledger
+	 * @throws ApiException 422 {@code DOCUMENT_*} for an export refused (recorded)
+	 */
+	public Comparison compare(JurisdictionCode scope, String document) {
+		Federation f = this.federation.require();
+		FingerprintExport theirs;
+		try {
+			theirs = f.documents().verifyExport(document, this.clock.instant());
+		}
+		catch (DocumentRefusedException ex) {
+			throw this.refusals.refuse(DocumentKind.FINGERPRINTS, document, null, ex);
+		}
+		JurisdictionCode within = (scope != null) ? scope : JurisdictionCode.of(f.ledger().value());
+		Map<PersonFingerprint, Counted> ours = new HashMap<>();
+		for (Counted counted : counted(within)) {
+			ours.put(counted.person(), counted);
+		}
+		List<DoubleCount> found = new ArrayList<>();
+		java.util.Set<MemberId> seen = new java.util.HashSet<>();
+		for (FingerprintExport.Entry entry : theirs.entries()) {
+			Counted here = ours.get(entry.person());
+			if (here != null && seen.add(here.memberId())) {
+				found.add(new DoubleCount(here.memberId(), here.union(), entry.unionId(), entry.unionName()));
+			}
+		}
+		ComparisonId id = new ComparisonId("cmp-" + CredentialCodes.next(this.random).value().substring(3));
+		this.commands
+			.sendAndWait(new RecordCrossLedgerComparison(id, theirs.ledger(), DocumentRefusals.sha256(document.strip()),
+					theirs.entries().size(), ours.size(), found, this.actors.current()));
+		this.freshness.awaitOwnWrites();
+		return new Comparison(id, theirs.ledger(), theirs.entries().size(), ours.size(), found);
+	}
+
+	/** The people counted (active or on hold) in the unions of the scope's counties. */
+	private List<Counted> counted(JurisdictionCode scope) {
+		List<JurisdictionCode> counties = this.jurisdictions.all()
+			.stream()
+			.map(Jurisdiction::code)
+			.filter(this.jurisdictions::isCountyLevel)
+			.filter((code) -> code.value().startsWith(scope.value()))
+			.toList();
+		if (counties.isEmpty()) {
+			throw ApiException.of(Rule.JURISDICTION_UNKNOWN, "scope", "no county lies in " + scope);
+		}
+		Federation f = this.federation.require();
+		UnionListView unions = this.queries
+			.query(new FindUnionsIn(counties), ResponseTypes.instanceOf(UnionListView.class))
+			.join();
+		List<Counted> counted = new ArrayList<>();
+		for (UnionListView.Entry union : unions.unions()) {
+			UnionPlacement placement = new UnionPlacement(new UnionId(union.unionId()),
+					JurisdictionCode.of(union.jurisdictionCode()), UnionType.valueOf(union.type()),
+					Sector.valueOf(union.sector()));
+			RosterView roster = this.queries
+				.query(new FindRoster(placement.unionId()), ResponseTypes.instanceOf(RosterView.class))
+				.join();
+			for (RosterView.Entry member : roster.members()) {
+				if (member.status() != MembershipStatus.ACTIVE && member.status() != MembershipStatus.ON_HOLD) {
+					continue;
+				}
+				try {
+					this.records.personalData(member.memberId())
+						.map(this.vault::decrypt)
+						.ifPresent(
+								(person) -> counted.add(new Counted(f.fingerprints().fingerprintOf(person.residentId()),
+										member.memberId(), placement, union.name())));
+				}
+				catch (UnreadablePersonalDataException ex) {
+					// Erased: the person can no longer be named, here or elsewhere.
+				}
+			}
+		}
+		return counted;
+	}
+
+}

@@ -1,0 +1,49 @@
+package org.unionledger.federation;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.unionledger.identity.PersonFingerprint;
+import org.unionledger.jurisdiction.LedgerId;
+import org.unionledger.union.UnionId;
+
+/**
+ * What a fingerprint export says, once its signature is checked: the people a ledger
+ * counts (active or on hold) in a scope, by federation fingerprint and union, for one
+ * partner ledger to compare with its own. No resident ID, no name.
+ *
+ * @param ledger the ledger that exported it
+ * @param addressee the ledger it is for
+ * @param scope the jurisdiction it covers (the exporting supervisor's)
+ * @param entries one per person counted
+ */
+public record FingerprintExport(LedgerId ledger, LedgerId addressee, String scope, List<Entry> entries) {
+
+	public FingerprintExport {
+		Objects.requireNonNull(ledger, "ledger");
+		Objects.requireNonNull(addressee, "addressee");
+		scope = InterLedgerCredential.text(scope, "scope");
+		entries = List.copyOf(entries);
+		if (ledger.equals(addressee)) {
+			throw new IllegalArgumentException("an export is for another ledger than " + ledger);
+		}
+	}
+
+	/**
+	 * One person counted by the exporting ledger.
+	 *
+	 * @param person the federation fingerprint
+	 * @param unionId the union counting them there
+	 * @param unionName that union's name
+	 */
+	public record Entry(PersonFingerprint person, UnionId unionId, String unionName) {
+
+		public Entry {
+			Objects.requireNonNull(person, "person");
+			Objects.requireNonNull(unionId, "unionId");
+			unionName = InterLedgerCredential.text(unionName, "unionName");
+		}
+
+	}
+
+}
