@@ -200,6 +200,18 @@ class TwoLedgersTest {
 			this.folder = folder;
 			Files.createDirectories(folder);
 			Files.writeString(folder.resolve("signing-key.jwk"), own.privateJwk());
+			// The child logs to its standard output (into ledger.log), not into the test
+			// log that PersonalDataLeakTest scans (logback-test.xml on the class path).
+			Files.writeString(folder.resolve("logback.xml"),
+					"""
+							<configuration>
+								<appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
+									<encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n</pattern></encoder>
+								</appender>
+								<logger name="de.bwaldvogel" level="WARN"/>
+								<root level="INFO"><appender-ref ref="OUT"/></root>
+							</configuration>
+							""");
 			Files.writeString(folder.resolve("trust-list.jwks"),
 					new JWKSet(List.<JWK>of(partner.publicJwk())).toString(true));
 			try (ServerSocket socket = new ServerSocket(0)) {
@@ -211,8 +223,10 @@ class TwoLedgersTest {
 		void start() throws IOException {
 			List<String> command = new ArrayList<>(
 					List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-							"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-							"org.unionledger.api.LedgerApplication", "--server.port=" + this.port,
+							"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+							"-Dlogback.configurationFile=" + this.folder.resolve("logback.xml"), "-cp",
+							System.getProperty("java.class.path"), "org.unionledger.api.LedgerApplication",
+							"--logging.config=" + this.folder.resolve("logback.xml"), "--server.port=" + this.port,
 							"--ledger.data-dir=" + this.folder.resolve("data"), "--ledger.seed.enabled=false",
 							"--ledger.operations.consistency-check-interval=0s",
 							"--ledger.keys.fingerprint=" + key(this.id + "-fingerprint"),
