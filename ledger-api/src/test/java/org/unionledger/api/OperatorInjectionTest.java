@@ -94,6 +94,11 @@ class OperatorInjectionTest extends ApiTestSupport {
 				Map.of("reason", "checked", "effectiveDate", TODAY.toString()));
 		templates.put("/api/transfer-credentials/{code}/reissue",
 				Map.of("reason", "checked", "issuedOn", TODAY.toString()));
+		templates.put("/api/members/{memberId}/inter-ledger-credentials", Map.of("destinationLedger", "41"));
+		templates.put("/api/inter-ledger-transfers", Map.of("document", "x", "residentId", residentId(), "name", "某人",
+				"unionId", "os-sjz-a", "effectiveDate", TODAY.toString()));
+		templates.put("/api/inter-ledger-receipts", Map.of("document", "x"));
+		templates.put("/api/federation/double-counts", Map.of("document", "x"));
 		templates.put("/api/services",
 				Map.of("unionId", "os-sjz-a", "memberId", "m-aaaaaaaaaaaaaaaaaaaaaaaaaa", "type", "MICRO_LOAN",
 						"campaign", "WINTER_WARMTH", "deliveredOn", TODAY.toString(), "personTimes", 1, "amountYuan",

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OutOfScopeTest extends ApiTestSupport {
 
 	/** Routes anyone may call without signing in; they have their own tests. */
-	static final Set<String> PUBLIC_ROUTES = Set.of("POST /api/applications");
+	static final Set<String> PUBLIC_ROUTES = Set.of("POST /api/applications", "GET /api/federation");
 
 	/**
 	 * Routes about the signed-in user themselves, which no user is outside of
@@ -196,6 +196,36 @@ class OutOfScopeTest extends ApiTestSupport {
 		cases.addAll(ReportOutOfScopeCases.cases());
 		cases.addAll(DashboardOutOfScopeCases.cases(this));
 		cases.addAll(CredentialOutOfScopeCases.cases(this));
+		// Transfers between ledgers: another union's member, another union's
+		// presentation,
+		// a role that acts for no union, a role that compares no fingerprints.
+		String member = "/api/members/" + this.sjzMember;
+		cases.add(new Case("POST /api/members/{memberId}/inter-ledger-credentials", TestUsers.BD_OFFICER,
+				member + "/inter-ledger-credentials", Map.of("destinationLedger", "41")));
+		cases.add(new Case("POST /api/members/{memberId}/inter-ledger-credentials", TestUsers.HEBEI_AUDITOR,
+				member + "/inter-ledger-credentials", Map.of("destinationLedger", "41")));
+		cases.add(new Case("GET /api/members/{memberId}/inter-ledger-credentials/{code}", TestUsers.BD_OFFICER,
+				member + "/inter-ledger-credentials/TC-0000-0000-0000-0000", null));
+		cases.add(new Case("GET /api/members/{memberId}/inter-ledger-credentials/{code}/qr", TestUsers.BD_OFFICER,
+				member + "/inter-ledger-credentials/TC-0000-0000-0000-0000/qr", null));
+		cases.add(new Case("GET /api/members/{memberId}/inter-ledger-receipts", TestUsers.BD_OFFICER,
+				member + "/inter-ledger-receipts", null));
+		Map<String, Object> presentation = Map.of("document", "x", "residentId", residentId(), "name", "孙九", "unionId",
+				"os-sjz-a", "effectiveDate", TODAY.toString());
+		cases.add(new Case("POST /api/inter-ledger-transfers", TestUsers.BD_OFFICER, "/api/inter-ledger-transfers",
+				presentation));
+		cases.add(new Case("POST /api/inter-ledger-transfers", TestUsers.SJZ_SUPERVISOR, "/api/inter-ledger-transfers",
+				presentation));
+		cases.add(new Case("POST /api/inter-ledger-receipts", TestUsers.HEBEI_AUDITOR, "/api/inter-ledger-receipts",
+				Map.of("document", "x")));
+		cases.add(new Case("GET /api/federation/fingerprints", TestUsers.SJZ_OFFICER,
+				"/api/federation/fingerprints?ledger=41", null));
+		cases.add(new Case("GET /api/federation/fingerprints", TestUsers.HEBEI_AUDITOR,
+				"/api/federation/fingerprints?ledger=41", null));
+		cases.add(new Case("POST /api/federation/double-counts", TestUsers.SJZ_OFFICER, "/api/federation/double-counts",
+				Map.of("document", "x")));
+		cases.add(new Case("POST /api/federation/double-counts", TestUsers.HEBEI_AUDITOR,
+				"/api/federation/double-counts", Map.of("document", "x")));
 		return cases;
 	}
 

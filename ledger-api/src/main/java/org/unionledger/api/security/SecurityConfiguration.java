@@ -186,6 +186,9 @@ public class SecurityConfiguration {
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize) {
 		authorize.requestMatchers(HttpMethod.POST, "/api/applications")
 			.permitAll()
+			// This ledger's identity and public key, for the partners' trust lists.
+			.requestMatchers(HttpMethod.GET, "/api/federation")
+			.permitAll()
 			.requestMatchers(PUBLIC_PATHS)
 			.permitAll()
 			.anyRequest()
