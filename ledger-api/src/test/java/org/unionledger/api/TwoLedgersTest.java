@@ -156,6 +156,8 @@ class TwoLedgersTest {
 		long hebeiActive = ((Number) hebei.get("/api/jurisdictions/13/summary").get("activeMembers")).longValue();
 		long henanActive = ((Number) henan.get("/api/jurisdictions/41/summary").get("activeMembers")).longValue();
 		assertThat(hebeiActive + henanActive).as("people active across both ledgers").isEqualTo(people);
+		System.out.printf("two ledgers: %d people, %d active in Hebei's, %d in Henan's%n", people, hebeiActive,
+				henanActive);
 		assertThat((activeInHebei != null) ? hebeiActive : henanActive).isEqualTo(people);
 		for (int i = 0; i < people; i++) {
 			if (activeInHebei != null) {
