@@ -99,28 +99,29 @@ class TwoLedgersTest {
 		check(hebei, henan, people, inHebei, null);
 
 		// To Henan; Hebei is killed with a receipt in transit to it.
-		for (int i = 0; i < people; i++) {
-			String receipt = move(hebei, inHebei[i], henan, "41", ids.get(i), i, "hn-site-01", inHenan);
-			if (i == people / 2) {
-				hebei.kill();
-				hebei.start();
-				hebei.awaitReady();
-			}
-			hebei.post("/api/inter-ledger-receipts", Map.of("document", receipt), 200);
-		}
+		moveEveryone(hebei, inHebei, henan, "41", "hn-site-01", inHenan, ids);
 		check(hebei, henan, people, null, inHenan);
-
 		// And back; Henan is killed with a receipt in transit to it.
-		for (int i = 0; i < people; i++) {
-			String receipt = move(henan, inHenan[i], hebei, "13", ids.get(i), i, "hb-site-01", inHebei);
-			if (i == people / 2) {
-				henan.kill();
-				henan.start();
-				henan.awaitReady();
-			}
-			henan.post("/api/inter-ledger-receipts", Map.of("document", receipt), 200);
-		}
+		moveEveryone(henan, inHenan, hebei, "13", "hb-site-01", inHebei, ids);
 		check(hebei, henan, people, inHebei, null);
+	}
+
+	/**
+	 * Everyone's move from one ledger to the other, the origin killed half-way with a
+	 * receipt in transit to it, started again, and given the receipt.
+	 */
+	private void moveEveryone(Ledger origin, String[] members, Ledger destination, String destinationLedger,
+			String receivingUnion, String[] arrived, List<String> ids) throws Exception {
+		for (int i = 0; i < members.length; i++) {
+			String receipt = move(origin, members[i], destination, destinationLedger, ids.get(i), i, receivingUnion,
+					arrived);
+			if (i == members.length / 2) {
+				origin.kill();
+				origin.start();
+				origin.awaitReady();
+			}
+			origin.post("/api/inter-ledger-receipts", Map.of("document", receipt), 200);
+		}
 	}
 
 	/**

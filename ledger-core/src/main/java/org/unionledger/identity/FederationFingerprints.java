@@ -1,12 +1,9 @@
 package org.unionledger.identity;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.Objects;
 
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -20,9 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class FederationFingerprints {
 
 	/** Shortest accepted key, in bytes. */
-	public static final int MIN_KEY_BYTES = 32;
-
-	private static final String ALGORITHM = "HmacSHA256";
+	public static final int MIN_KEY_BYTES = MemberIdentities.MIN_KEY_BYTES;
 
 	private final SecretKeySpec key;
 
@@ -30,25 +25,14 @@ public final class FederationFingerprints {
 	 * @param federationKey at least {@value #MIN_KEY_BYTES} bytes; copied
 	 */
 	public FederationFingerprints(byte[] federationKey) {
-		Objects.requireNonNull(federationKey, "federationKey");
-		if (federationKey.length < MIN_KEY_BYTES) {
-			throw new IllegalArgumentException(
-					"the federation key needs at least " + MIN_KEY_BYTES + " bytes, got " + federationKey.length);
-		}
-		this.key = new SecretKeySpec(Arrays.copyOf(federationKey, federationKey.length), ALGORITHM);
+		this.key = MemberIdentities.hmacKey(federationKey, "federation key");
 	}
 
 	public PersonFingerprint fingerprintOf(ResidentId residentId) {
 		Objects.requireNonNull(residentId, "residentId");
-		try {
-			Mac mac = Mac.getInstance(ALGORITHM);
-			mac.init(this.key);
-			byte[] digest = mac.doFinal(("federation-person:" + residentId.value()).getBytes(StandardCharsets.UTF_8));
-			return new PersonFingerprint(MemberIdentities.base32(digest));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HMAC-SHA256 is not available", ex);
-		}
+		byte[] digest = MemberIdentities.hmac(this.key,
+				("federation-person:" + residentId.value()).getBytes(StandardCharsets.UTF_8));
+		return new PersonFingerprint(MemberIdentities.base32(digest));
 	}
 
 	/**

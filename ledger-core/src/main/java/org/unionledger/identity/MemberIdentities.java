@@ -36,12 +36,7 @@ public final class MemberIdentities {
 	 * @param secretKey at least {@value #MIN_KEY_BYTES} bytes; copied
 	 */
 	public MemberIdentities(byte[] secretKey) {
-		Objects.requireNonNull(secretKey, "secretKey");
-		if (secretKey.length < MIN_KEY_BYTES) {
-			throw new IllegalArgumentException(
-					"the member-id key needs at least " + MIN_KEY_BYTES + " bytes, got " + secretKey.length);
-		}
-		this.key = new SecretKeySpec(Arrays.copyOf(secretKey, secretKey.length), ALGORITHM);
+		this.key = hmacKey(secretKey, "member-id key");
 	}
 
 	public MemberId memberIdOf(ResidentId residentId) {
@@ -51,14 +46,31 @@ public final class MemberIdentities {
 	}
 
 	private byte[] hmac(byte[] message) {
+		return hmac(this.key, message);
+	}
+
+	/** HMAC-SHA256 of the message under the key (a key of this class's algorithm). */
+	static byte[] hmac(SecretKeySpec key, byte[] message) {
 		try {
 			Mac mac = Mac.getInstance(ALGORITHM);
-			mac.init(this.key);
+			mac.init(key);
 			return mac.doFinal(message);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HMAC-SHA256 is not available", ex);
 		}
+	}
+
+	/**
+	 * A copy of a secret key of at least {@value #MIN_KEY_BYTES} bytes, for HMAC-SHA256.
+	 */
+	static SecretKeySpec hmacKey(byte[] secretKey, String what) {
+		Objects.requireNonNull(secretKey, what);
+		if (secretKey.length < MIN_KEY_BYTES) {
+			throw new IllegalArgumentException(
+					"the " + what + " needs at least " + MIN_KEY_BYTES + " bytes, got " + secretKey.length);
+		}
+		return new SecretKeySpec(Arrays.copyOf(secretKey, secretKey.length), ALGORITHM);
 	}
 
 	/**
