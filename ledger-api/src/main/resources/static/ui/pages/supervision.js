@@ -114,6 +114,7 @@ function detailValue(key, value, detail, names) {
     case 'reason': return label('rejection', value);
     case 'lastRefusalReason': return label('credentialRefusal', value);
     case 'event': return label('event', value);
+    case 'otherLedger': return label('ledger', value);
     case 'channel': return label('channel', value);
     default: return String(value);
   }
