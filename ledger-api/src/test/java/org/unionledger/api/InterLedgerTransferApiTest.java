@@ -355,4 +355,44 @@ class InterLedgerTransferApiTest extends ApiTestSupport {
 		assertThat(forged.getBody()).containsEntry("rule", "DOCUMENT_BAD_SIGNATURE").containsKey("refusalId");
 	}
 
+	@Test
+	void aReceiptSentByTheLedgerThatSignedItClosesTheTransferWithoutAnAccountHere() {
+		String id = residentId();
+		String memberId = enroll(TestUsers.SJZ_OFFICER, id, "冯五", "os-sjz-a");
+		Map issued = as(TestUsers.SJZ_OFFICER).postForObject("/api/members/" + memberId + "/inter-ledger-credentials",
+				Map.of("destinationLedger", "41"), Map.class);
+		InterLedgerCredential credential = this.henan.verifyCredential((String) issued.get("document"), now());
+		String receipt = this.henan.sign(new AcceptanceReceipt("r-hn-sent", credential.code(), HEBEI, HENAN,
+				new UnionId("zz-site-01"), "郑州某项目部工会", TODAY, credential.person(), credential.originMember()), now());
+
+		ResponseEntity<Map> sent = this.http.postForEntity("/api/federation/receipts", Map.of("document", receipt),
+				Map.class);
+
+		assertThat(sent.getStatusCode()).as(String.valueOf(sent.getBody())).isEqualTo(HttpStatus.OK);
+		assertThat(sent.getBody()).containsEntry("memberId", memberId).containsEntry("receiptId", "r-hn-sent");
+		assertThat(as(TestUsers.SJZ_OFFICER).getForObject("/api/members/" + memberId, Map.class))
+			.containsEntry("status", "TERMINATED");
+		List<Object> history = this.eventStore.readEvents(memberId)
+			.asStream()
+			.map((event) -> (Object) event.getPayload())
+			.toList();
+		assertThat(history).last()
+			.isInstanceOfSatisfying(org.unionledger.membership.Events.MemberTransferredToLedger.class,
+					(e) -> assertThat(e.recordedBy().value()).isEqualTo("ledger 41"));
+		ResponseEntity<Map> again = this.http.postForEntity("/api/federation/receipts", Map.of("document", receipt),
+				Map.class);
+		assertThat(again.getBody()).containsEntry("rule", "CREDENTIAL_ALREADY_USED");
+		ResponseEntity<Map> forged = this.http.postForEntity("/api/federation/receipts",
+				Map.of("document", receipt.substring(0, receipt.length() - 6) + "AAAAAA"), Map.class);
+		assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+		assertThat(forged.getBody()).containsEntry("rule", "DOCUMENT_BAD_SIGNATURE");
+		List<Object> refusal = this.eventStore.readEvents((String) forged.getBody().get("refusalId"))
+			.asStream()
+			.map((event) -> (Object) event.getPayload())
+			.toList();
+		assertThat(refusal).singleElement()
+			.isInstanceOfSatisfying(ForeignDocumentRefused.class,
+					(e) -> assertThat(e.recordedBy().value()).isEqualTo("another ledger (unverified)"));
+	}
+
 }

@@ -98,6 +98,7 @@ class OperatorInjectionTest extends ApiTestSupport {
 		templates.put("/api/inter-ledger-transfers", Map.of("document", "x", "residentId", residentId(), "name", "某人",
 				"unionId", "os-sjz-a", "effectiveDate", TODAY.toString()));
 		templates.put("/api/inter-ledger-receipts", Map.of("document", "x"));
+		templates.put("/api/federation/receipts", Map.of("document", "x"));
 		templates.put("/api/federation/double-counts", Map.of("document", "x"));
 		templates.put("/api/services",
 				Map.of("unionId", "os-sjz-a", "memberId", "m-aaaaaaaaaaaaaaaaaaaaaaaaaa", "type", "MICRO_LOAN",

@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OutOfScopeTest extends ApiTestSupport {
 
 	/** Routes anyone may call without signing in; they have their own tests. */
-	static final Set<String> PUBLIC_ROUTES = Set.of("POST /api/applications", "GET /api/federation");
+	static final Set<String> PUBLIC_ROUTES = Set.of("POST /api/applications", "GET /api/federation",
+			"POST /api/federation/receipts");
 
 	/**
 	 * Routes about the signed-in user themselves, which no user is outside of

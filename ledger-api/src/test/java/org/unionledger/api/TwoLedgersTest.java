@@ -34,12 +34,13 @@ import org.unionledger.jurisdiction.LedgerId;
 /**
  * Two ledgers in two processes, each with its own H2 store, keys and trust list, on
  * loopback ports: Hebei's (13) and Henan's (41). People enrolled in Hebei move to Henan
- * and back, each move a credential, a presentation and a receipt carried between the
- * ledgers by this test as an officer would carry them; each ledger is killed with
- * {@code kill -9} in the middle of the flow (a receipt in transit to it) and started
- * again on its store. After every round of moves: the people active across both ledgers
- * number exactly the people, each person is active in exactly one of them, and each
- * ledger's read models equal a replay of its events.
+ * and back, each move a credential, a presentation and a receipt: Henan sends its
+ * receipts to Hebei by itself, Hebei's are carried to Henan by this test as an officer
+ * would carry them. Each ledger is killed with {@code kill -9} in the middle of the flow
+ * (a receipt in transit to it) and started again on its store. After every round of
+ * moves: the people active across both ledgers number exactly the people, each person is
+ * active in exactly one of them, and each ledger's read models equal a replay of its
+ * events.
  * <p>
  * {@value #PEOPLE_PROPERTY} sets how many people move (10 by default, the CI's small
  * form; 100 for the full form).
@@ -77,6 +78,8 @@ class TwoLedgersTest {
 				Instant.now().plus(Duration.ofDays(30)));
 		Ledger hebei = new Ledger("13", folder.resolve("hebei"), hebeiKey, henanKey);
 		Ledger henan = new Ledger("41", folder.resolve("henan"), henanKey, hebeiKey);
+		// Henan sends its receipts to Hebei by itself; Hebei's for Henan travel by hand.
+		henan.partnerUrl = "--ledger.federation.partners.13=http://127.0.0.1:" + hebei.port;
 		hebei.start();
 		henan.start();
 		hebei.awaitReady();
@@ -98,8 +101,10 @@ class TwoLedgersTest {
 		}
 		check(hebei, henan, people, inHebei, null);
 
-		// To Henan; Hebei is killed with a receipt in transit to it.
-		moveEveryone(hebei, inHebei, henan, "41", "hn-site-01", inHenan, ids);
+		// To Henan, which sends its receipts to Hebei by itself; Hebei is down when one
+		// of
+		// them is sent.
+		moveEveryoneSentBack(hebei, inHebei, henan, "41", "hn-site-01", inHenan, ids);
 		check(hebei, henan, people, null, inHenan);
 		// And back; Henan is killed with a receipt in transit to it.
 		moveEveryone(henan, inHenan, hebei, "13", "hb-site-01", inHebei, ids);
@@ -107,8 +112,42 @@ class TwoLedgersTest {
 	}
 
 	/**
+	 * Everyone's move from one ledger to a destination that sends the receipts back by
+	 * itself ({@code ledger.federation.partners}): the origin is killed half-way just
+	 * before a presentation, so that receipt cannot reach it, and started again; then
+	 * every receipt must arrive (the destination retries) before the check.
+	 */
+	private void moveEveryoneSentBack(Ledger origin, String[] members, Ledger destination, String destinationLedger,
+			String receivingUnion, String[] arrived, List<String> ids) throws Exception {
+		for (int i = 0; i < members.length; i++) {
+			Map<String, Object> credential = origin.post("/api/members/" + members[i] + "/inter-ledger-credentials",
+					Map.of("destinationLedger", destinationLedger), 201);
+			boolean killed = (i == members.length / 2);
+			if (killed) {
+				origin.kill();
+			}
+			arrived[i] = (String) destination.post("/api/inter-ledger-transfers",
+					Map.of("document", credential.get("document"), "residentId", ids.get(i), "name", name(i), "unionId",
+							receivingUnion, "effectiveDate", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString()),
+					201)
+				.get("memberId");
+			if (killed) {
+				origin.start();
+				origin.awaitReady();
+			}
+		}
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+		for (String member : members) {
+			while (!"TERMINATED".equals(origin.get("/api/members/" + member).get("status"))) {
+				assertThat(Instant.now()).as("receipt for %s delivered to %s", member, origin.id).isBefore(deadline);
+				Thread.sleep(200);
+			}
+		}
+	}
+
+	/**
 	 * Everyone's move from one ledger to the other, the origin killed half-way with a
-	 * receipt in transit to it, started again, and given the receipt.
+	 * receipt in transit to it, started again, and given the receipt by hand.
 	 */
 	private void moveEveryone(Ledger origin, String[] members, Ledger destination, String destinationLedger,
 			String receivingUnion, String[] arrived, List<String> ids) throws Exception {
@@ -198,6 +237,9 @@ class TwoLedgersTest {
 
 		private Process process;
 
+		/** Where it sends receipts, as a command-line setting, or {@code null}. */
+		String partnerUrl;
+
 		Ledger(String id, Path folder, SigningKey own, SigningKey partner) throws IOException {
 			this.id = id;
 			this.folder = folder;
@@ -240,6 +282,10 @@ class TwoLedgersTest {
 							"--ledger.federation.signing-key=" + this.folder.resolve("signing-key.jwk"),
 							"--ledger.federation.trust-list=" + this.folder.resolve("trust-list.jwks"),
 							"--ledger.federation.federation-key=" + FEDERATION_KEY));
+			if (this.partnerUrl != null) {
+				command.add(this.partnerUrl);
+				command.add("--ledger.federation.delivery-interval=500ms");
+			}
 			this.process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.folder.resolve("ledger.log").toFile()))
 				.start();

@@ -50,7 +50,8 @@ class OperationDocs implements OpenApiCustomizer {
 	static final String MEDIA_TYPE = "application/problem+json";
 
 	/** Operations anyone may call without signing in. */
-	private static final Set<String> PUBLIC = Set.of("POST /api/applications", "GET /api/federation");
+	private static final Set<String> PUBLIC = Set.of("POST /api/applications", "GET /api/federation",
+			"POST /api/federation/receipts");
 
 	/** Answers a route gives beyond those derived from its shape. */
 	private static final Map<String, Map<String, String>> SPECIFIC = Map.of("GET /api/members/{memberId}/personal-data",

@@ -33,6 +33,7 @@ final class OperationSummaries {
 			Map.entry("GET /api/members/{memberId}/inter-ledger-receipts",
 					"Read the receipts of a member's transfers in from other ledgers"),
 			Map.entry("POST /api/inter-ledger-receipts", "Close a transfer out with another ledger's receipt"),
+			Map.entry("POST /api/federation/receipts", "Take a receipt sent by the ledger that signed it"),
 			Map.entry("POST /api/imports", "Import enrollments from a CSV file"),
 			Map.entry("GET /api/imports/{importId}", "Read an import's progress and outcome"),
 			Map.entry("GET /api/imports/template.csv", "Download the import's CSV template"),

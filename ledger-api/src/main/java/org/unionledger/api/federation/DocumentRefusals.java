@@ -39,9 +39,15 @@ public class DocumentRefusals {
 		this.random = random;
 	}
 
-	/** Records the refusal; the problem to throw. */
+	/** Records the refusal as the signed-in user; the problem to throw. */
 	public ApiException refuse(DocumentKind kind, String document, UnionId presenting,
 			DocumentRefusedException refusal) {
+		return refuse(kind, document, presenting, refusal, this.actors.current());
+	}
+
+	/** Records the refusal as {@code by}; the problem to throw. */
+	public ApiException refuse(DocumentKind kind, String document, UnionId presenting, DocumentRefusedException refusal,
+			org.unionledger.common.RecordedBy by) {
 		String text = (document != null) ? document : "";
 		String issuer = null;
 		String id = null;
@@ -54,8 +60,8 @@ public class DocumentRefusals {
 			// Unreadable: nothing claimed is kept.
 		}
 		RefusalId refusalId = new RefusalId("fd-" + CredentialCodes.next(this.random).value().substring(3));
-		this.commands.sendAndWait(new RecordDocumentRefusal(refusalId, kind, refusal.reason(), issuer, id, sha256(text),
-				presenting, this.actors.current()));
+		this.commands.sendAndWait(
+				new RecordDocumentRefusal(refusalId, kind, refusal.reason(), issuer, id, sha256(text), presenting, by));
 		return ApiException.of(refusal.reason().rule(), "document", refusal.getMessage())
 			.with("refusalId", refusalId.value());
 	}

@@ -1,6 +1,8 @@
 package org.unionledger.api.federation;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -17,9 +19,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param trustList a JWK Set of the other ledgers' public keys; none when absent
  * @param federationKey Base64 of the key (at least 32 bytes) every ledger of the
  * federation shares for person fingerprints; required with {@code ledger}
+ * @param partners the base URL of each partner ledger this one sends its receipts to
+ * ({@code ledger.federation.partners.41=https://ledger.example.org}); a partner without
+ * one gets its receipts by an officer
  */
 @ConfigurationProperties("ledger.federation")
-public record FederationProperties(String ledger, Path signingKey, Path trustList, String federationKey) {
+public record FederationProperties(String ledger, Path signingKey, Path trustList, String federationKey,
+		Map<String, URI> partners) {
+
+	public FederationProperties {
+		partners = (partners != null) ? Map.copyOf(partners) : Map.of();
+	}
 
 	/** Whether this ledger belongs to a federation. */
 	public boolean enabled() {

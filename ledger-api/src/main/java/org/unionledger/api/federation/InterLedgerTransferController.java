@@ -350,6 +350,20 @@ public class InterLedgerTransferController {
 		return user.scope().unlimited() ? null : user.scope().jurisdiction();
 	}
 
+	/**
+	 * A receipt sent by the ledger that signed it, with no user signed in here: the
+	 * signature of a trusted ledger, addressed to this one, is what closes the transfer
+	 * out (recorded as by that ledger). Refusals as for
+	 * {@code /api/inter-ledger-receipts}.
+	 */
+	@PostMapping("/api/federation/receipts")
+	public ClosedTransfer receiptFromLedger(@Valid @RequestBody ReceiptRequest request) {
+		InterLedgerTransfers.ClosedTransfer closed = this.transfers.closeFromLedger(request.document());
+		AcceptanceReceipt r = closed.receipt();
+		return new ClosedTransfer(closed.memberId().value(), r.code().value(), r.receivingLedger().value(),
+				r.receivingUnion().value(), r.receivingUnionName(), r.acceptedOn(), r.receiptId());
+	}
+
 	/** The member, if the user acts for the union holding (or last holding) it. */
 	private MemberState heldByMyUnion(String memberId) {
 		this.scopes.requireSomeUnionActor();

@@ -22,6 +22,7 @@ import org.unionledger.api.support.Actors;
 import org.unionledger.api.support.Ids;
 import org.unionledger.api.unions.OpenUnions;
 import org.unionledger.common.Outcome;
+import org.unionledger.common.RecordedBy;
 import org.unionledger.common.Rule;
 import org.unionledger.federation.AcceptanceReceipt;
 import org.unionledger.federation.Commands.RecordDocumentRefusal;
@@ -90,12 +91,18 @@ public class InterLedgerTransfers {
 
 	private final DocumentRefusals refusals;
 
+	private final ReceiptOutbox outbox;
+
+	private final FederationProperties settings;
+
 	public InterLedgerTransfers(Federation federation, CommandGateway commands, MemberRecords records,
 			PersonalDataVault vault, Enrollments enrollments, OpenUnions unions, ProjectionFreshness freshness,
 			Actors actors, Clock clock, SecureRandom random, LedgerProperties properties, Backdating backdating,
-			DocumentRefusals refusals) {
+			DocumentRefusals refusals, ReceiptOutbox outbox, FederationProperties settings) {
 		this.backdating = backdating;
 		this.refusals = refusals;
+		this.outbox = outbox;
+		this.settings = settings;
 		this.federation = federation;
 		this.commands = commands;
 		this.records = records;
@@ -202,6 +209,11 @@ public class InterLedgerTransfers {
 					confirmBackdating, "effectiveDate"));
 		MemberId memberId = this.enrollments.memberIdOf(person.residentId());
 		String receiptId = "r-" + CredentialCodes.next(this.random).value().substring(3);
+		if (this.settings.partners().containsKey(credential.originLedger().value())) {
+			// Queued before the transfer in is sent: none is stored without its receipt
+			// queued (see ReceiptOutbox).
+			this.outbox.queue(receiptId, credential.originLedger(), memberId, credential.code(), this.clock.millis());
+		}
 		Outcome outcome = this.commands.sendAndWait(new AcceptInterLedgerTransfer(memberId,
 				this.enrollments.encrypt(memberId, person), receivingUnion, credential.originLedger(),
 				credential.originUnion(), credential.originUnionName(), credential.code(),
@@ -265,12 +277,41 @@ public class InterLedgerTransfers {
 		Federation f = this.federation.require();
 		AcceptanceReceipt receipt = verified(DocumentKind.RECEIPT, document, null,
 				() -> f.documents().verifyReceipt(document, this.clock.instant()));
+		return close(receipt, document, mayActFor, this.actors.current());
+	}
+
+	/**
+	 * The origin takes a receipt sent by the ledger that signed it (no user signed in
+	 * here): the signature of a trusted ledger, addressed to this one, is what lets it
+	 * close the transfer out, recorded as by that ledger ({@code ledger 41}).
+	 * @throws ApiException as {@link #close(String, java.util.function.Predicate)}
+	 */
+	public ClosedTransfer closeFromLedger(String document) {
+		Federation f = this.federation.require();
+		AcceptanceReceipt receipt;
+		try {
+			receipt = f.documents().verifyReceipt(document, this.clock.instant());
+		}
+		catch (DocumentRefusedException ex) {
+			throw this.refusals.refuse(DocumentKind.RECEIPT, document, null, ex, FROM_ANOTHER_LEDGER);
+		}
+		return close(receipt, document, (union) -> true, new RecordedBy("ledger " + receipt.receivingLedger()));
+	}
+
+	/**
+	 * Who presented a document no signature vouches for, at the ledger-to-ledger route.
+	 */
+	static final RecordedBy FROM_ANOTHER_LEDGER = new RecordedBy("another ledger (unverified)");
+
+	private ClosedTransfer close(AcceptanceReceipt receipt, String document,
+			java.util.function.Predicate<UnionId> mayActFor, RecordedBy by) {
 		MemberId member = Ids.member(receipt.originMember()).orElse(null);
 		InterLedgerCredentialIssued issued = (member != null) ? issuedFor(member, receipt.code()) : null;
 		if (issued == null) {
 			throw this.refusals.refuse(DocumentKind.RECEIPT, document, null,
 					new DocumentRefusedException(DocumentRefusal.UNKNOWN_CREDENTIAL,
-							"no credential " + receipt.code() + " was issued for another ledger"));
+							"no credential " + receipt.code() + " was issued for another ledger"),
+					by);
 		}
 		if (!mayActFor.test(issued.issuingUnion().unionId())) {
 			throw ApiException.of(Rule.DOCUMENT_UNKNOWN_CREDENTIAL, "document",
@@ -278,13 +319,21 @@ public class InterLedgerTransfers {
 		}
 		Outcome outcome = this.commands.sendAndWait(new CloseInterLedgerTransfer(member, receipt.code(),
 				receipt.receivingLedger(), receipt.receivingUnion(), receipt.receivingUnionName(), receipt.receiptId(),
-				receipt.person(), receipt.acceptedOn(), this.actors.current()));
+				receipt.person(), receipt.acceptedOn(), by));
 		this.freshness.awaitOwnWrites();
 		if (!outcome.accepted()) {
 			throw ApiException.of(outcome.rule(), "document",
 					"the receipt was refused (" + outcome.rejection() + "); the refusal was recorded");
 		}
 		return new ClosedTransfer(member, receipt);
+	}
+
+	/** The receipt with this id in the member's stream, signed again, or empty. */
+	public Optional<String> signedReceipt(MemberId memberId, String receiptId) {
+		return receipts(memberId).stream()
+			.filter((in) -> in.receipt().receiptId().equals(receiptId))
+			.map(TransferredIn::document)
+			.findFirst();
 	}
 
 	/**

@@ -189,6 +189,9 @@ public class SecurityConfiguration {
 			// This ledger's identity and public key, for the partners' trust lists.
 			.requestMatchers(HttpMethod.GET, "/api/federation")
 			.permitAll()
+			// Receipts a partner ledger sends: its signature, not an account, vouches.
+			.requestMatchers(HttpMethod.POST, "/api/federation/receipts")
+			.permitAll()
 			.requestMatchers(PUBLIC_PATHS)
 			.permitAll()
 			.anyRequest()
