@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.unionledger.common.Rule;
 
 /**
  * Sends the receipts of the outbox ({@link ReceiptOutbox}) to the ledgers they answer, at
@@ -98,7 +99,7 @@ public class ReceiptDelivery {
 					.POST(HttpRequest.BodyPublishers.ofString(body(receipt.get())))
 					.build(), HttpResponse.BodyHandlers.ofString());
 			int status = answer.statusCode();
-			if (status == 200 || (status == 409 && answer.body().contains("CREDENTIAL_ALREADY_USED"))) {
+			if (status == 200 || (status == 409 && answer.body().contains(Rule.CREDENTIAL_ALREADY_USED.name()))) {
 				this.outbox.done(entry.receiptId());
 				log.info("Receipt {} delivered to ledger {} ({})", entry.receiptId(), entry.ledger(), status);
 			}
