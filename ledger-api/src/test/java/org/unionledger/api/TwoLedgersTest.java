@@ -120,17 +120,12 @@ class TwoLedgersTest {
 	private void moveEveryoneSentBack(Ledger origin, String[] members, Ledger destination, String destinationLedger,
 			String receivingUnion, String[] arrived, List<String> ids) throws Exception {
 		for (int i = 0; i < members.length; i++) {
-			Map<String, Object> credential = origin.post("/api/members/" + members[i] + "/inter-ledger-credentials",
-					Map.of("destinationLedger", destinationLedger), 201);
+			String credential = issue(origin, members[i], destinationLedger);
 			boolean killed = (i == members.length / 2);
 			if (killed) {
 				origin.kill();
 			}
-			arrived[i] = (String) destination.post("/api/inter-ledger-transfers",
-					Map.of("document", credential.get("document"), "residentId", ids.get(i), "name", name(i), "unionId",
-							receivingUnion, "effectiveDate", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString()),
-					201)
-				.get("memberId");
+			present(destination, credential, ids.get(i), i, receivingUnion, arrived);
 			if (killed) {
 				origin.start();
 				origin.awaitReady();
@@ -152,8 +147,8 @@ class TwoLedgersTest {
 	private void moveEveryone(Ledger origin, String[] members, Ledger destination, String destinationLedger,
 			String receivingUnion, String[] arrived, List<String> ids) throws Exception {
 		for (int i = 0; i < members.length; i++) {
-			String receipt = move(origin, members[i], destination, destinationLedger, ids.get(i), i, receivingUnion,
-					arrived);
+			String receipt = present(destination, issue(origin, members[i], destinationLedger), ids.get(i), i,
+					receivingUnion, arrived);
 			if (i == members.length / 2) {
 				origin.kill();
 				origin.start();
@@ -163,26 +158,31 @@ class TwoLedgersTest {
 		}
 	}
 
+	/** The origin issues a credential for the member; its signed document. */
+	private static String issue(Ledger origin, String memberId, String destinationLedger) throws Exception {
+		return (String) origin
+			.post("/api/members/" + memberId + "/inter-ledger-credentials",
+					Map.of("destinationLedger", destinationLedger), 201)
+			.get("document");
+	}
+
 	/**
-	 * One person's move: the origin issues the credential, the destination takes the
-	 * person in; the receipt is returned for the caller to carry back.
+	 * The destination takes person {@code i} in on the credential (their member id there
+	 * goes into {@code arrived}); the signed receipt.
 	 */
-	private String move(Ledger origin, String memberId, Ledger destination, String destinationLedger, String residentId,
-			int i, String receivingUnion, String[] arrived) throws Exception {
-		Map<String, Object> credential = origin.post("/api/members/" + memberId + "/inter-ledger-credentials",
-				Map.of("destinationLedger", destinationLedger), 201);
-		Map<String, Object> in = destination
-			.post("/api/inter-ledger-transfers",
-					Map.of("document", credential.get("document"), "residentId", residentId, "name", name(i), "unionId",
-							receivingUnion, "effectiveDate", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString()),
-					201);
+	private static String present(Ledger destination, String credential, String residentId, int i,
+			String receivingUnion, String[] arrived) throws Exception {
+		Map<String, Object> in = destination.post("/api/inter-ledger-transfers",
+				Map.of("document", credential, "residentId", residentId, "name", name(i), "unionId", receivingUnion,
+						"effectiveDate", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString()),
+				201);
 		arrived[i] = (String) in.get("memberId");
 		return (String) in.get("receipt");
 	}
 
 	/**
-	 * Everyone active in exactly the ledger expected, the sums equal the people, and each
-	 * ledger's read models equal a replay.
+	 * Each ledger's read models equal a replay, everyone is active in exactly the ledger
+	 * expected, and the sums equal the people.
 	 */
 	private void check(Ledger hebei, Ledger henan, int people, String[] activeInHebei, String[] activeInHenan)
 			throws Exception {

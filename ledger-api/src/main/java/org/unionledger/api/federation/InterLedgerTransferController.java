@@ -204,8 +204,8 @@ public class InterLedgerTransferController {
 		static TransferIn of(TransferredIn in) {
 			AcceptanceReceipt r = in.receipt();
 			return new TransferIn(in.memberId().value(), r.receivingUnion().value(), r.originLedger().value(),
-					in.credential().originUnion().value(), in.credential().originUnionName(), r.code().value(),
-					r.acceptedOn(), r.receiptId(), in.document());
+					in.originUnionId().value(), in.originUnionName(), r.code().value(), r.acceptedOn(), r.receiptId(),
+					in.document());
 		}
 
 	}

@@ -3,7 +3,6 @@ package org.unionledger.api.federation;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -157,29 +156,27 @@ public class InterLedgerTransfers {
 	 */
 	public Optional<SignedCredential> document(MemberId memberId, CredentialCode code) {
 		Federation f = this.federation.require();
-		for (Object event : this.records.events(memberId)) {
-			if (event instanceof InterLedgerCredentialIssued issued && issued.code().equals(code)) {
-				InterLedgerCredential credential = new InterLedgerCredential(code, f.ledger(),
-						issued.issuingUnion().unionId(), unionName(issued.issuingUnion().unionId()),
-						issued.destinationLedger(), issued.destinationUnionId(), issued.issuedOn(), issued.expiresOn(),
-						maskedName(memberId), issued.person(), memberId.value());
-				return Optional
-					.of(new SignedCredential(credential, f.documents().sign(credential, this.clock.instant())));
-			}
+		InterLedgerCredentialIssued issued = issuedFor(memberId, code);
+		if (issued == null) {
+			return Optional.empty();
 		}
-		return Optional.empty();
+		InterLedgerCredential credential = new InterLedgerCredential(code, f.ledger(), issued.issuingUnion().unionId(),
+				unionName(issued.issuingUnion().unionId()), issued.destinationLedger(), issued.destinationUnionId(),
+				issued.issuedOn(), issued.expiresOn(), maskedName(memberId), issued.person(), memberId.value());
+		return Optional.of(new SignedCredential(credential, f.documents().sign(credential, this.clock.instant())));
 	}
 
 	/**
 	 * A transfer in from another ledger, and the receipt to send back.
 	 *
 	 * @param memberId the member here
-	 * @param credential the credential taken
+	 * @param originUnionId the union the member came from
+	 * @param originUnionName its name, as the credential gave it
 	 * @param receipt what the receipt says
 	 * @param document the signed receipt
 	 */
-	public record TransferredIn(MemberId memberId, InterLedgerCredential credential, AcceptanceReceipt receipt,
-			String document) {
+	public record TransferredIn(MemberId memberId, UnionId originUnionId, String originUnionName,
+			AcceptanceReceipt receipt, String document) {
 	}
 
 	/**
@@ -224,10 +221,7 @@ public class InterLedgerTransfers {
 			throw ApiException.of(outcome.rule(), "document",
 					"the credential was refused (" + outcome.rejection() + "); the refusal was recorded");
 		}
-		return receipts(memberId).stream()
-			.filter((r) -> r.credential().code().equals(credential.code())
-					&& r.credential().originLedger().equals(credential.originLedger()))
-			.reduce((first, second) -> second)
+		return receipt(memberId, receiptId)
 			.orElseThrow(() -> new IllegalStateException("the transfer in is not in the member's stream"));
 	}
 
@@ -237,21 +231,35 @@ public class InterLedgerTransfers {
 	 * lost is fetched again here.
 	 */
 	public List<TransferredIn> receipts(MemberId memberId) {
+		return transfersIn(memberId).map((in) -> signed(memberId, in)).toList();
+	}
+
+	/** The receipt with this id in the member's stream, signed again, or empty. */
+	public Optional<String> signedReceipt(MemberId memberId, String receiptId) {
+		return receipt(memberId, receiptId).map(TransferredIn::document);
+	}
+
+	private Optional<TransferredIn> receipt(MemberId memberId, String receiptId) {
+		return transfersIn(memberId).filter((in) -> in.receiptId().equals(receiptId))
+			.findFirst()
+			.map((in) -> signed(memberId, in));
+	}
+
+	private java.util.stream.Stream<MemberTransferredInFromLedger> transfersIn(MemberId memberId) {
+		return this.records.events(memberId)
+			.stream()
+			.filter(MemberTransferredInFromLedger.class::isInstance)
+			.map(MemberTransferredInFromLedger.class::cast);
+	}
+
+	/** The receipt of a transfer in, signed now (its content is the event's). */
+	private TransferredIn signed(MemberId memberId, MemberTransferredInFromLedger in) {
 		Federation f = this.federation.require();
-		List<TransferredIn> receipts = new ArrayList<>();
-		for (Object event : this.records.events(memberId)) {
-			if (event instanceof MemberTransferredInFromLedger in) {
-				AcceptanceReceipt receipt = new AcceptanceReceipt(in.receiptId(), in.code(), in.originLedger(),
-						f.ledger(), in.union().unionId(), unionName(in.union().unionId()), in.effectiveDate(),
-						in.person(), in.originMember());
-				InterLedgerCredential credential = new InterLedgerCredential(in.code(), in.originLedger(),
-						in.originUnionId(), in.originUnionName(), f.ledger(), null, in.effectiveDate(),
-						in.effectiveDate().plusDays(1), maskedName(memberId), in.person(), in.originMember());
-				receipts.add(new TransferredIn(memberId, credential, receipt,
-						f.documents().sign(receipt, this.clock.instant())));
-			}
-		}
-		return receipts;
+		AcceptanceReceipt receipt = new AcceptanceReceipt(in.receiptId(), in.code(), in.originLedger(), f.ledger(),
+				in.union().unionId(), unionName(in.union().unionId()), in.effectiveDate(), in.person(),
+				in.originMember());
+		return new TransferredIn(memberId, in.originUnionId(), in.originUnionName(), receipt,
+				f.documents().sign(receipt, this.clock.instant()));
 	}
 
 	/**
@@ -326,14 +334,6 @@ public class InterLedgerTransfers {
 					"the receipt was refused (" + outcome.rejection() + "); the refusal was recorded");
 		}
 		return new ClosedTransfer(member, receipt);
-	}
-
-	/** The receipt with this id in the member's stream, signed again, or empty. */
-	public Optional<String> signedReceipt(MemberId memberId, String receiptId) {
-		return receipts(memberId).stream()
-			.filter((in) -> in.receipt().receiptId().equals(receiptId))
-			.map(TransferredIn::document)
-			.findFirst();
 	}
 
 	/**

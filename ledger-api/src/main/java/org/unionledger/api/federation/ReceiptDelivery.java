@@ -62,7 +62,8 @@ public class ReceiptDelivery {
 	@Scheduled(fixedDelayString = "${ledger.federation.delivery-interval:2s}",
 			initialDelayString = "${ledger.federation.delivery-interval:2s}")
 	void deliverDue() {
-		if (!this.federation.enabled()) {
+		if (!this.federation.enabled() || this.settings.partners().isEmpty()) {
+			// Nothing is queued without a partner's URL.
 			return;
 		}
 		for (ReceiptOutbox.Entry entry : this.outbox.due(this.clock.millis())) {

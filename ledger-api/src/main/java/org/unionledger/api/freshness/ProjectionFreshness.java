@@ -66,13 +66,14 @@ public class ProjectionFreshness {
 			return true;
 		}
 		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!caughtUp(target)) {
+		for (Lag lag = lag(target); lag != Lag.NONE; lag = lag(target)) {
 			if (System.nanoTime() > deadline) {
 				log.warn("Read models did not reach position {} within {}", target, timeout);
 				return false;
 			}
 			try {
-				Thread.sleep(2);
+				// Stored tokens are read from the store: not every 2 ms.
+				Thread.sleep((lag == Lag.STORED) ? 20 : 2);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -103,22 +104,16 @@ public class ProjectionFreshness {
 		return OptionalLong.of(lowest);
 	}
 
-	private boolean storedAtLeast(String processor, long target) {
-		OptionalLong stored = this.tokens.storedPosition(processor);
-		if (stored.isPresent() && stored.getAsLong() >= target) {
-			return true;
-		}
-		try {
-			// A read of the store each time: not every 2 ms.
-			Thread.sleep(20);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		return false;
+	/**
+	 * What is behind a target position: nothing, a processor here, or one run elsewhere.
+	 */
+	private enum Lag {
+
+		NONE, LOCAL, STORED
+
 	}
 
-	private boolean caughtUp(long target) {
+	private Lag lag(long target) {
 		for (var processor : this.processing.eventProcessors().values()) {
 			if (!(processor instanceof StreamingEventProcessor streaming) || !streaming.isRunning()) {
 				continue;
@@ -128,19 +123,22 @@ public class ProjectionFreshness {
 				// No segment here: another node holds it, or nobody yet (a node killed
 				// holds its claims until they time out). The stored tokens tell what has
 				// been handled.
-				if (this.tokens != null && !storedAtLeast(streaming.getName(), target)) {
-					return false;
+				if (this.tokens != null) {
+					OptionalLong stored = this.tokens.storedPosition(streaming.getName());
+					if (stored.isEmpty() || stored.getAsLong() < target) {
+						return Lag.STORED;
+					}
 				}
 				continue;
 			}
 			for (EventTrackerStatus segment : status.values()) {
 				OptionalLong position = segment.getCurrentPosition();
 				if (position.isEmpty() || position.getAsLong() < target) {
-					return false;
+					return Lag.LOCAL;
 				}
 			}
 		}
-		return true;
+		return Lag.NONE;
 	}
 
 }

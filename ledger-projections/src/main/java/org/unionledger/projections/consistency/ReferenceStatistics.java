@@ -367,11 +367,8 @@ public final class ReferenceStatistics {
 				this.members.put(e.memberId(), new Member(member.union(), Status.TERMINATED, member.serving()));
 			}
 			if (this.inYear) {
-				for (String scope : ScopeKeys.chain(e.fromUnion())) {
-					count(this.figures, scope, Figures.TRANSFERS_OUT, 1);
-					count(this.figures, scope, Figures.TO_OTHER_LEDGERS, 1);
-					count(this.figures, scope, Figures.partner(Figures.TO_OTHER_LEDGERS, e.receivingLedger()), 1);
-				}
+				count(this.figures, e.fromUnion(), 1, Figures.TRANSFERS_OUT, Figures.TO_OTHER_LEDGERS,
+						Figures.partner(Figures.TO_OTHER_LEDGERS, e.receivingLedger()));
 			}
 			return null;
 		}
@@ -389,11 +386,8 @@ public final class ReferenceStatistics {
 						new Member(e.union(), Status.ACTIVE, (member != null) ? member.serving() : null));
 			}
 			if (this.inYear) {
-				for (String scope : ScopeKeys.chain(e.union())) {
-					count(this.figures, scope, Figures.TRANSFERS_IN, 1);
-					count(this.figures, scope, Figures.FROM_OTHER_LEDGERS, 1);
-					count(this.figures, scope, Figures.partner(Figures.FROM_OTHER_LEDGERS, e.originLedger()), 1);
-				}
+				count(this.figures, e.union(), 1, Figures.TRANSFERS_IN, Figures.FROM_OTHER_LEDGERS,
+						Figures.partner(Figures.FROM_OTHER_LEDGERS, e.originLedger()));
 			}
 			return null;
 		}

@@ -260,12 +260,7 @@ public class StatisticsProjection {
 		Deltas deltas = new Deltas(event, recorded(event.recordedAt()));
 		List<String> chain = ScopeKeys.chain(event.fromUnion());
 		LocalDate effective = event.effectiveDate();
-		if (event.wasOnHold()) {
-			deltas.add(chain, effective, -1, Figures.ON_HOLD);
-		}
-		else {
-			deltas.add(chain, effective, -1, active(event.fromUnion()));
-		}
+		leave(deltas, chain, effective, event.fromUnion(), event.wasOnHold());
 		deltas.add(chain, effective, 1, Figures.TRANSFERS_OUT, Figures.TO_OTHER_LEDGERS,
 				Figures.partner(Figures.TO_OTHER_LEDGERS, event.receivingLedger()));
 		recordHolding(position, event.memberId(), effective, null);
@@ -313,12 +308,7 @@ public class StatisticsProjection {
 		long position = EventPositions.of(token);
 		Deltas deltas = new Deltas(event, recorded(event.recordedAt()));
 		List<String> chain = ScopeKeys.chain(event.union());
-		if (event.wasOnHold()) {
-			deltas.add(chain, event.effectiveDate(), -1, Figures.ON_HOLD);
-		}
-		else {
-			deltas.add(chain, event.effectiveDate(), -1, active(event.union()));
-		}
+		leave(deltas, chain, event.effectiveDate(), event.union(), event.wasOnHold());
 		deltas.add(chain, event.effectiveDate(), 1, Figures.TERMINATIONS,
 				Figures.of(Figures.TERMINATIONS, Figures.REASON, event.reason()));
 		recordHolding(position, event.memberId(), event.effectiveDate(), null);
@@ -393,6 +383,17 @@ public class StatisticsProjection {
 			deltas.add(scopes, effective, 1, Figures.of(prefix, Figures.DELIVERIES));
 			deltas.add(scopes, effective, event.personTimes(), Figures.of(prefix, Figures.PERSON_TIMES));
 			deltas.add(scopes, effective, fen, Figures.of(prefix, Figures.AMOUNT_FEN));
+		}
+	}
+
+	/** A member leaves the union's stocks: active, or on hold if it left from hold. */
+	private static void leave(Deltas deltas, List<String> chain, LocalDate effective, UnionPlacement union,
+			boolean wasOnHold) {
+		if (wasOnHold) {
+			deltas.add(chain, effective, -1, Figures.ON_HOLD);
+		}
+		else {
+			deltas.add(chain, effective, -1, active(union));
 		}
 	}
 
