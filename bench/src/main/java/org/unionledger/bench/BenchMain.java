@@ -24,6 +24,8 @@ import org.unionledger.bench.perf.Row;
  * <li>{@code bench [--backend memory,h2,uri=mongodb://...] [--sizes 10000,100000]
  * [--out file.md]}: the benchmark table (default memory and h2, sizes 10,000 and
  * 100,000).</li>
+ * <li>{@code rebuild [--backend memory] [--members 10000] [--rounds 3]}: only the
+ * statistics and summary rebuilds, for profiling a replay.</li>
  * <li>{@code crash [--members 50000] [--kill-after 25000] [--backend h2]}: the full-size
  * kill -9 drill on an H2 data folder.</li>
  * <li>{@code load [--jar ledger-api/target/ledger-api.jar] [--duration PT5M]
@@ -44,6 +46,7 @@ public final class BenchMain {
 		Map<String, String> options = options(named ? Arrays.copyOfRange(args, 1, args.length) : args);
 		switch (command) {
 			case "bench" -> bench(options, args);
+			case "rebuild" -> rebuilds(options);
 			case "crash" -> CrashDrill.main(options);
 			case "load" -> LoadRun.main(options);
 			case "child" -> org.unionledger.bench.fault.ImportNode.main(options);
@@ -52,6 +55,18 @@ public final class BenchMain {
 					"unknown command " + command + "; use bench, crash, load or insertmany");
 		}
 		System.exit(0);
+	}
+
+	/**
+	 * {@code rebuild [--backend memory] [--members 10000] [--rounds 3]}: only the
+	 * statistics and summary rebuilds (see {@link LedgerBench#rebuildsOnly}).
+	 */
+	private static void rebuilds(Map<String, String> options) throws Exception {
+		long members = Long.parseLong(options.getOrDefault("members", "10000"));
+		int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
+		List<Row> rows = new LedgerBench(options.getOrDefault("backend", "memory"), List.of(members), System.out)
+			.rebuildsOnly(rounds);
+		System.out.println(machine() + "\n\n" + table(rows));
 	}
 
 	/**

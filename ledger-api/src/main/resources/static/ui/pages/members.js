@@ -135,7 +135,8 @@ export async function showMember(main, [memberId], me) {
     h('dt', {}, t('members.colName')), h('dd', { id: 'member-name' }, member.name),
     h('dt', {}, t('members.colResidentId')), h('dd', { id: 'member-resident-id' }, member.residentId),
     h('dt', {}, t('members.colUnion')), h('dd', { id: 'member-union' }, member.unionName),
-    h('dt', {}, t('members.colStatus')), h('dd', { id: 'member-status', dataset: { status: member.status } }, label('memberStatus', member.status)));
+    h('dt', {}, t('members.colStatus')), h('dd', { id: 'member-status', dataset: { status: member.status } },
+      member.leftForLedger ? t('members.leftForLedger', { ledger: label('ledger', member.leftForLedger) }) : label('memberStatus', member.status)));
   const officer = me.role === 'SYSTEM_ADMIN' || (me.role === 'OFFICER' && (me.scope.unions || []).some((u) => u.unionId === member.unionId));
   const forms = [];
   if (officer && member.status === 'ACTIVE') {
@@ -177,7 +178,9 @@ export async function showMember(main, [memberId], me) {
         .map((u) => h('option', { value: u.unionId, selected: u.unionId === member.unionId }, u.name || u.unionId)))),
       dateField('reenroll', me),
       field('f-reenroll-channel', t('form.channel'), h('select', { name: 'channel' }, CHANNELS.map((c) => h('option', { value: c }, label('channel', c))))),
-    ], t('members.reEnroll'), () => t('members.confirmReEnroll', { name: who }), async (body) => {
+    ], t('members.reEnroll'), () => (member.leftForLedger
+      ? t('members.confirmReEnrollAfterLedger', { name: who, ledger: label('ledger', member.leftForLedger) })
+      : t('members.confirmReEnroll', { name: who })), async (body) => {
       if (!await sendConfirmingBackdating(`${path}/re-enrollment`, body, body.effectiveDate)) {
         return;
       }

@@ -239,7 +239,7 @@ class InterLedgerTransferApiTest extends ApiTestSupport {
 					Map.class)
 			.getStatusCode()).as("another union's officer").isEqualTo(HttpStatus.NOT_FOUND);
 		Map member = as(TestUsers.SJZ_OFFICER).getForObject("/api/members/" + memberId, Map.class);
-		assertThat(member).containsEntry("status", "ACTIVE");
+		assertThat(member).containsEntry("status", "ACTIVE").doesNotContainKey("leftForLedger");
 		Map before = summary("os-sjz-a");
 
 		String receipt = this.henan.sign(new AcceptanceReceipt("r-hn-1", credential.code(), HEBEI, HENAN,
@@ -253,13 +253,35 @@ class InterLedgerTransferApiTest extends ApiTestSupport {
 		assertThat(number(after, "activeMembers")).isEqualTo(number(before, "activeMembers") - 1);
 		assertThat(number(after, "transfersOut")).isEqualTo(number(before, "transfersOut") + 1);
 		assertThat(as(TestUsers.SJZ_OFFICER).getForObject("/api/members/" + memberId, Map.class))
-			.containsEntry("status", "TERMINATED");
+			.containsEntry("status", "TERMINATED")
+			.containsEntry("leftForLedger", "41");
 
 		ResponseEntity<Map> replayed = as(TestUsers.SJZ_OFFICER).postForEntity("/api/inter-ledger-receipts",
 				Map.of("document", receipt), Map.class);
 		assertThat(replayed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 		assertThat(replayed.getBody()).containsEntry("rule", "CREDENTIAL_ALREADY_USED");
 		assertThat(number(summary("os-sjz-a"), "activeMembers")).isEqualTo(number(after, "activeMembers"));
+
+		// Enrolled here again instead of coming back with Henan's credential: allowed
+		// (the
+		// membership may have ended there), and a finding for the supervisors.
+		ResponseEntity<Map> again = as(TestUsers.SJZ_OFFICER).postForEntity(
+				"/api/members/" + memberId + "/re-enrollment",
+				Map.of("unionId", "os-sjz-a", "effectiveDate", TODAY.toString(), "channel", "ON_SITE"), Map.class);
+		assertThat(again.getStatusCode()).as(String.valueOf(again.getBody())).isEqualTo(HttpStatus.OK);
+		assertThat(as(TestUsers.SJZ_OFFICER).getForObject("/api/members/" + memberId, Map.class))
+			.containsEntry("status", "ACTIVE")
+			.doesNotContainKey("leftForLedger");
+		int year = FixedClockConfiguration.TODAY.getMonthValue() >= 10 ? TODAY.getYear() + 1 : TODAY.getYear();
+		List<Map> findings = (List<Map>) as(TestUsers.SJZ_SUPERVISOR)
+			.getForObject("/api/supervision/findings?jurisdiction=1301&year=" + year
+					+ "&kind=RE_ENROLLED_AFTER_LEAVING_FOR_LEDGER", Map.class)
+			.get("findings");
+		assertThat(findings).filteredOn((f) -> memberId.equals(f.get("memberId")))
+			.singleElement()
+			.satisfies((f) -> assertThat((Map) f.get("detail")).containsEntry("otherLedger", "41")
+				.containsEntry("terminatedAtUnion", "os-sjz-a")
+				.containsEntry("leftOn", TODAY.toString()));
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package org.unionledger.api.members;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.unionledger.membership.MembershipStatus;
 
 /**
@@ -17,7 +18,9 @@ import org.unionledger.membership.MembershipStatus;
  * @param nameMasked whether {@code name} is masked
  * @param servingUnionId the union serving the member besides the holding one, or
  * {@code null}
+ * @param leftForLedger the ledger (its GB/T 2260 code) the membership left for on that
+ * ledger's receipt, when that ended it here; {@code null} otherwise
  */
 public record MemberCard(String memberId, String unionId, String unionName, MembershipStatus status, String residentId,
-		String name, boolean nameMasked, String servingUnionId) {
+		String name, boolean nameMasked, String servingUnionId, @Schema(example = "41") String leftForLedger) {
 }

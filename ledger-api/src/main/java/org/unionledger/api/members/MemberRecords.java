@@ -18,7 +18,9 @@ import org.unionledger.identity.UnreadablePersonalDataException;
 import org.unionledger.membership.Events.MemberEnrolled;
 import org.unionledger.membership.Events.MemberNameCorrected;
 import org.unionledger.membership.Events.MemberReEnrolled;
+import org.unionledger.membership.Events.MemberTransferredToLedger;
 import org.unionledger.membership.Events.TransferCredentialIssued;
+import org.unionledger.jurisdiction.LedgerId;
 import org.unionledger.membership.MemberId;
 import org.unionledger.membership.MembershipState;
 import org.unionledger.membership.MembershipStatus;
@@ -57,9 +59,11 @@ public class MemberRecords {
 	 * @param events how many events the stream has
 	 * @param servingUnionId the union serving the member besides the holding one, or
 	 * {@code null}
+	 * @param leftForLedger the ledger the membership left for, when it ended here on that
+	 * ledger's receipt; {@code null} otherwise
 	 */
 	public record MemberState(MemberId memberId, UnionId unionId, MembershipStatus status, long events,
-			UnionId servingUnionId) {
+			UnionId servingUnionId, LedgerId leftForLedger) {
 	}
 
 	/**
@@ -69,10 +73,17 @@ public class MemberRecords {
 	public Optional<MemberState> current(MemberId memberId) {
 		MembershipState state = MembershipState.NONE;
 		long events = 0;
+		LedgerId leftFor = null;
 		for (DomainEventMessage<?> message : read(memberId)) {
 			state = state.next(message.getPayload());
 			if (state.enrolled()) {
 				events = message.getSequenceNumber() + 1;
+			}
+			if (message.getPayload() instanceof MemberTransferredToLedger left) {
+				leftFor = left.receivingLedger();
+			}
+			else if (state.status() != MembershipStatus.TERMINATED) {
+				leftFor = null;
 			}
 		}
 		if (!state.enrolled()) {
@@ -80,7 +91,7 @@ public class MemberRecords {
 		}
 		UnionPlacement serving = state.servingUnion();
 		return Optional.of(new MemberState(memberId, state.union().unionId(), state.status(), events,
-				(serving != null) ? serving.unionId() : null));
+				(serving != null) ? serving.unionId() : null, leftFor));
 	}
 
 	/**

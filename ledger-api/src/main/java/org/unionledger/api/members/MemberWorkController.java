@@ -299,7 +299,8 @@ public class MemberWorkController {
 		return new MemberCard(now.memberId().value(), now.unionId().value(), unionName, now.status(),
 				(person != null) ? person.residentId().masked() : ERASED,
 				(person != null) ? shown(person.name(), clear) : ERASED, person != null && !clear,
-				(now.servingUnionId() != null) ? now.servingUnionId().value() : null);
+				(now.servingUnionId() != null) ? now.servingUnionId().value() : null,
+				(now.leftForLedger() != null) ? now.leftForLedger().value() : null);
 	}
 
 	private static MembershipChange change(MemberState member, MembershipStatus status, UnionId union,

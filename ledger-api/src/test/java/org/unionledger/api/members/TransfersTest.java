@@ -137,7 +137,7 @@ class TransfersTest {
 				ApiException.class, (ex) -> assertThat(ex.rule()).isEqualTo(Rule.EFFECTIVE_DATE_IN_FUTURE));
 		assertThatThrownBy(() -> this.transfers.accept(CODE, new UnionId("no-such-union"), TODAY))
 			.isInstanceOfSatisfying(ApiException.class, (ex) -> assertThat(ex.rule()).isEqualTo(Rule.UNION_UNKNOWN));
-		MemberState member = new MemberState(MEMBER, FROM, MembershipStatus.ACTIVE, 1, null);
+		MemberState member = new MemberState(MEMBER, FROM, MembershipStatus.ACTIVE, 1, null, null);
 		assertThatThrownBy(() -> this.transfers.issue(member, TODAY, "no-such-union"))
 			.isInstanceOfSatisfying(ApiException.class, (ex) -> {
 				assertThat(ex.rule()).isEqualTo(Rule.UNION_UNKNOWN);

@@ -66,10 +66,16 @@ public class SupervisionProjection {
 	 * The layout of these read models: 2 since lists are split into chunks by window of
 	 * global positions; 3 since a re-enrollment voids the member's credentials still
 	 * issued (layout 2 kept them issued, so they turned into expired-unused findings); 4
-	 * since a finding records its correction (who corrected it and why).
+	 * since a finding records its correction (who corrected it and why); 5 since a
+	 * membership that left for another ledger is traced, so that enrolling the person
+	 * here again raises {@link FindingKind#RE_ENROLLED_AFTER_LEAVING_FOR_LEDGER}.
 	 */
-	public static final int LAYOUT = 4;
+	public static final int LAYOUT = 5;
 
+	/**
+	 * Per member, the latest end of the membership: {@code terminatedAtUnion},
+	 * {@code terminatedOn} and, when it left for another ledger, {@code leftForLedger}.
+	 */
 	static final String MEMBER_TRACE = "rm_member_trace";
 
 	static final String UNION_TRACE = "rm_union_trace";
@@ -228,6 +234,11 @@ public class SupervisionProjection {
 			d.put("status", "ACCEPTED");
 			d.put("acceptedOn", event.acceptedOn().toString());
 		});
+		ReadModelBatch.current().apply(MEMBER_TRACE, event.memberId().value(), EventPositions.of(token), d -> {
+			d.put("terminatedAtUnion", event.fromUnion().unionId().value());
+			d.put("terminatedOn", event.effectiveDate().toString());
+			d.put("leftForLedger", event.receivingLedger().value());
+		});
 	}
 
 	/**
@@ -252,6 +263,8 @@ public class SupervisionProjection {
 		checkLateness(event.union(), event.memberId().value(), event.effectiveDate(), event.recordedAt(), token,
 				"MemberTransferredInFromLedger");
 		voidCredentials(event.memberId().value(), event.effectiveDate(), EventPositions.of(token));
+		ReadModelBatch.current()
+			.apply(MEMBER_TRACE, event.memberId().value(), EventPositions.of(token), d -> d.remove("leftForLedger"));
 		listRaised(token);
 	}
 
@@ -372,7 +385,15 @@ public class SupervisionProjection {
 		Document trace = ReadModelBatch.current().document(MEMBER_TRACE, event.memberId().value());
 		String endedAt = trace.getString("terminatedAtUnion");
 		String endedOn = trace.getString("terminatedOn");
-		if (endedAt != null && endedOn != null && !endedAt.equals(event.union().unionId().value())) {
+		String otherLedger = trace.getString("leftForLedger");
+		if (otherLedger != null && endedAt != null && endedOn != null) {
+			raise(FindingKind.RE_ENROLLED_AFTER_LEAVING_FOR_LEDGER, event.union(), event.memberId().value(),
+					event.effectiveDate(), event.recordedAt(), token,
+					Map.of("otherLedger", otherLedger, "terminatedAtUnion", endedAt, "leftOn", endedOn, "daysBetween",
+							ChronoUnit.DAYS.between(LocalDate.parse(endedOn), event.effectiveDate()), "recordedBy",
+							event.recordedBy().value()));
+		}
+		else if (endedAt != null && endedOn != null && !endedAt.equals(event.union().unionId().value())) {
 			long gap = ChronoUnit.DAYS.between(LocalDate.parse(endedOn), event.effectiveDate());
 			if (gap <= this.rules.reEnrollmentWindowDays()) {
 				raise(FindingKind.TERMINATION_THEN_ENROLLMENT, event.union(), event.memberId().value(),
@@ -392,6 +413,7 @@ public class SupervisionProjection {
 		ReadModelBatch.current().apply(MEMBER_TRACE, event.memberId().value(), EventPositions.of(token), d -> {
 			d.put("terminatedAtUnion", event.union().unionId().value());
 			d.put("terminatedOn", event.effectiveDate().toString());
+			d.remove("leftForLedger");
 		});
 		listRaised(token);
 	}

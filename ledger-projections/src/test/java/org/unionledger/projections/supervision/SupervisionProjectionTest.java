@@ -29,6 +29,8 @@ import org.unionledger.membership.EnrollmentRejectionReason;
 import org.unionledger.membership.Events.EnrollmentRejected;
 import org.unionledger.membership.Events.MemberEnrolled;
 import org.unionledger.membership.Events.MemberReEnrolled;
+import org.unionledger.membership.Events.MemberTransferredInFromLedger;
+import org.unionledger.membership.Events.MemberTransferredToLedger;
 import org.unionledger.membership.Events.MembershipTerminated;
 import org.unionledger.membership.Events.TransferAcceptanceRejected;
 import org.unionledger.membership.Events.TransferAccepted;
@@ -501,9 +503,38 @@ class SupervisionProjectionTest {
 							new org.unionledger.union.UnionId("zz-site-01"), "郑州某项目部工会")),
 					at(LocalDate.of(2026, 3, 3)), CLERK));
 			planted.get(FindingKind.CROSS_LEDGER_DOUBLE_COUNT).add(twoLedgers.value());
+
+			// Left for Henan on its receipt, then enrolled here again as a returning
+			// member, long after: counted in both ledgers unless it ended there.
+			MemberId leaver = new MemberId("m-leaver-" + i);
+			enroll(leaver.value(), home, LocalDate.of(2026, 1, 5));
+			this.events.add(new MemberTransferredToLedger(leaver, new CredentialCode("XL-leaver-" + i), home, false,
+					HENAN, new UnionId("zz-site-01"), "郑州某项目部工会", "r-leaver-" + i, LocalDate.of(2026, 1, 20),
+					LocalDate.of(2026, 1, 20), at(LocalDate.of(2026, 1, 21)), CLERK));
+			this.events.add(new MemberReEnrolled(leaver, SEALED, home, EnrollmentChannel.ON_SITE,
+					LocalDate.of(2026, 8, 20), at(LocalDate.of(2026, 8, 20)), CLERK));
+			planted.get(FindingKind.RE_ENROLLED_AFTER_LEAVING_FOR_LEDGER).add(leaver.value());
+
+			// Left for Henan and came back with Henan's credential, then withdrew and
+			// rejoined the same union: nothing to find.
+			MemberId returner = new MemberId("m-returner-" + i);
+			enroll(returner.value(), home, LocalDate.of(2026, 1, 5));
+			this.events.add(new MemberTransferredToLedger(returner, new CredentialCode("XL-returner-" + i), home, false,
+					HENAN, new UnionId("zz-site-01"), "郑州某项目部工会", "r-returner-" + i, LocalDate.of(2026, 1, 20),
+					LocalDate.of(2026, 1, 20), at(LocalDate.of(2026, 1, 21)), CLERK));
+			this.events.add(new MemberTransferredInFromLedger(returner, SEALED, home, HENAN, new UnionId("zz-site-01"),
+					"郑州某项目部工会", new CredentialCode("XL-back-" + i),
+					new org.unionledger.identity.PersonFingerprint("f".repeat(52)), "r-back-" + i,
+					LocalDate.of(2026, 5, 4), at(LocalDate.of(2026, 5, 4)), CLERK, "m-henan-" + i));
+			this.events.add(new MembershipTerminated(returner, home, TerminationReason.VOLUNTARY_WITHDRAWAL, false,
+					LocalDate.of(2026, 6, 1), at(LocalDate.of(2026, 6, 1)), CLERK));
+			this.events.add(new MemberReEnrolled(returner, SEALED, home, EnrollmentChannel.ON_SITE,
+					LocalDate.of(2026, 6, 20), at(LocalDate.of(2026, 6, 20)), CLERK));
 		}
 		return planted;
 	}
+
+	private static final org.unionledger.jurisdiction.LedgerId HENAN = new org.unionledger.jurisdiction.LedgerId("41");
 
 	private List<Finding> allFindings() {
 		List<Finding> all = new ArrayList<>();
@@ -568,6 +599,12 @@ class SupervisionProjectionTest {
 			this.projection.on(e, token);
 		}
 		else if (event instanceof org.unionledger.membership.Events.EnrollmentReclassifiedAsTransferIn e) {
+			this.projection.on(e, token);
+		}
+		else if (event instanceof MemberTransferredToLedger e) {
+			this.projection.on(e, token);
+		}
+		else if (event instanceof MemberTransferredInFromLedger e) {
 			this.projection.on(e, token);
 		}
 		else {
