@@ -14,6 +14,7 @@ import * as figures from './pages/figures.js';
 import * as members from './pages/members.js';
 import * as applications from './pages/applications.js';
 import * as report from './pages/report.js';
+import * as interLedger from './pages/interledger.js';
 
 const OFFICERS = ['OFFICER', 'SYSTEM_ADMIN'];
 const READERS = ['JURISDICTION_ADMIN', 'SUPERVISOR', 'AUDITOR', 'SYSTEM_ADMIN'];
@@ -36,6 +37,7 @@ const ROUTES = [
   { path: 'accept', page: officer.showAccept, nav: 'nav.accept', roles: OFFICERS },
   { path: 'service', page: officer.showService, nav: 'nav.service', roles: OFFICERS },
   { path: 'import', page: officer.showImport, nav: 'nav.import', roles: OFFICERS },
+  { path: 'inter-ledger', page: interLedger.show, nav: 'nav.interLedger', roles: OFFICERS },
   { path: 'applications', page: applications.show, nav: 'nav.applications', roles: ['OFFICER'] },
   { path: 'signoff', page: signoff.show, nav: 'nav.signoff', roles: READERS, home: (me) => `signoff/${homeCode(me)}` },
   { path: 'report', page: report.show, nav: 'nav.signoff', roles: READERS, navRoles: [] },

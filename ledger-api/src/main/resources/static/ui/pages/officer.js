@@ -45,7 +45,7 @@ function showProblem(form, error) {
   const text = () => [error.message, ...(problem.rule ? [' ', h('small', { class: 'code' }, `(${problem.rule})`)] : [])];
   if (target) {
     target.replaceChildren(...text());
-    form.querySelector(`[data-field="${name}"] input, [data-field="${name}"] select`)?.setAttribute('aria-invalid', 'true');
+    form.querySelector(`[data-field="${name}"] input, [data-field="${name}"] select, [data-field="${name}"] textarea`)?.setAttribute('aria-invalid', 'true');
   }
   const box = form.querySelector('.form-message');
   box.className = 'form-message message error';
@@ -477,4 +477,4 @@ function section(id, title, form) {
   return h('section', { class: 'card wide', id }, h('h3', {}, title), form);
 }
 
-export { actionForm, clearErrors, field, formShell, section, sendConfirmingBackdating, showProblem, success, values };
+export { actionForm, clearErrors, field, formShell, section, sendConfirmingBackdating, showProblem, success, unionInput, values };

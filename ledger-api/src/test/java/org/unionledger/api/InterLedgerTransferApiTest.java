@@ -102,6 +102,7 @@ class InterLedgerTransferApiTest extends ApiTestSupport {
 		Map info = this.http.getForObject("/api/federation", Map.class);
 		assertThat(info).containsEntry("ledger", "13").containsEntry("keyId", "13/test-1");
 		assertThat((List<Object>) info.get("partners")).containsExactly("41");
+		assertThat((List<Object>) info.get("receiptsSentTo")).as("no partner URL in the test profile").isEmpty();
 		assertThat((Map<String, Object>) info.get("publicKey")).containsEntry("kid", "13/test-1")
 			.doesNotContainKey("d");
 	}

@@ -62,9 +62,12 @@ public class InterLedgerTransferController {
 
 	private final CrossLedgerDoubleCounts doubleCounts;
 
+	private final FederationProperties settings;
+
 	public InterLedgerTransferController(InterLedgerTransfers transfers, Federation federation, Members members,
-			AccessScopes scopes, CrossLedgerDoubleCounts doubleCounts) {
+			AccessScopes scopes, CrossLedgerDoubleCounts doubleCounts, FederationProperties settings) {
 		this.doubleCounts = doubleCounts;
+		this.settings = settings;
 		this.transfers = transfers;
 		this.federation = federation;
 		this.members = members;
@@ -78,16 +81,19 @@ public class InterLedgerTransferController {
 	 * @param keyId the key it signs with
 	 * @param publicKey that key's public JWK, for the other ledgers' trust lists
 	 * @param partners the ledgers it trusts
+	 * @param receiptsSentTo the partners whose receipts this ledger sends by itself (a
+	 * partner URL is configured); to the others an officer hands the receipt over
 	 */
 	public record FederationInfo(@Schema(example = "13") String ledger, @Schema(example = "13/2026-1") String keyId,
-			Map<String, Object> publicKey, List<String> partners) {
+			Map<String, Object> publicKey, List<String> partners, List<String> receiptsSentTo) {
 	}
 
 	@GetMapping("/api/federation")
 	public FederationInfo federation() {
 		Federation f = this.federation.require();
 		return new FederationInfo(f.ledger().value(), f.signingKey().keyId(), f.signingKey().publicJwk().toJSONObject(),
-				f.partners().stream().map(Object::toString).toList());
+				f.partners().stream().map(Object::toString).toList(),
+				f.partners().stream().map(Object::toString).filter(this.settings.partners()::containsKey).toList());
 	}
 
 	/**
