@@ -68,6 +68,9 @@ final class SerializedKeyOrder extends ObjectDataType {
 	@Override
 	public void write(WriteBuffer buffer, Object object) {
 		if (object instanceof KeyValue key) {
+			if (KeyValueBytes.write(buffer, SERIALIZED_OBJECT, key)) {
+				return;
+			}
 			byte[] bytes = (KeyValueBytes.length(key) >= 0) ? KeyValueBytes.serialize(key) : bytes(key, false);
 			buffer.put((byte) SERIALIZED_OBJECT).putVarInt(bytes.length).put(bytes);
 			return;

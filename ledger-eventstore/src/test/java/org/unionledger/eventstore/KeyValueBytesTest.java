@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,31 @@ class KeyValueBytesTest {
 			assertThat(KeyValueBytes.deserialize(ours)).as("read back %s", key).isEqualTo(key);
 			assertThat(ObjectDataType.deserialize(ours)).isEqualTo(key);
 		}
+	}
+
+	@Test
+	void writesAOneStringKeyIntoAPageAsH2WritesItsSerialization() {
+		for (KeyValue key : keys()) {
+			WriteBuffer ours = new WriteBuffer();
+			boolean written = KeyValueBytes.write(ours, (byte) 19, key);
+			byte[] serialized = ObjectDataType.serialize(key);
+			WriteBuffer expected = new WriteBuffer().put((byte) 19).putVarInt(serialized.length).put(serialized);
+			if (written) {
+				assertThat(bytes(ours)).as("page bytes of %s", key).isEqualTo(bytes(expected));
+			}
+			else {
+				assertThat(ours.position()).isZero();
+				assertThat(key.get(0) instanceof String text && text.length() <= 21_845).as("%s", key).isFalse();
+			}
+		}
+		assertThat(KeyValueBytes.write(new WriteBuffer(), (byte) 19, new KeyValue(1.0))).isFalse();
+	}
+
+	private static byte[] bytes(WriteBuffer buffer) {
+		java.nio.ByteBuffer written = buffer.getBuffer().duplicate().flip();
+		byte[] bytes = new byte[written.remaining()];
+		written.get(bytes);
+		return bytes;
 	}
 
 	@Test
