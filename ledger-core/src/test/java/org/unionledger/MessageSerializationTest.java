@@ -145,6 +145,11 @@ class MessageSerializationTest {
 				new org.unionledger.membership.Events.MembershipResumed(MEMBER, PLACEMENT, DAY, AT, CLERK),
 				new org.unionledger.membership.Events.MembershipTerminated(MEMBER, PLACEMENT,
 						TerminationReason.DECEASED, true, DAY, AT, CLERK),
+				new org.unionledger.membership.Commands.EndDoubleCountedMembership(MEMBER,
+						"CROSS_LEDGER_DOUBLE_COUNT:m-x:3", "counted in Henan", DAY, CLERK),
+				new org.unionledger.membership.Events.MembershipTerminated(MEMBER, PLACEMENT,
+						TerminationReason.DUPLICATE_RECORD, false, DAY, AT, CLERK, "CROSS_LEDGER_DOUBLE_COUNT:m-x:3",
+						"counted in Henan"),
 				new org.unionledger.membership.Events.PersonalDataErased(MEMBER, "pk-1", "PIPL art. 47", AT, CLERK),
 				new org.unionledger.membership.Commands.CorrectMemberName(MEMBER, DATA, "misspelt", CLERK),
 				new org.unionledger.membership.Events.MemberNameCorrected(MEMBER, DATA, PLACEMENT, "misspelt", AT,
@@ -263,8 +268,25 @@ class MessageSerializationTest {
 
 		assertThat(back).isEqualTo(message);
 		if (message.getClass().isAnnotationPresent(Revision.class)) {
-			assertThat(serialized.getType().getRevision()).isEqualTo("1");
+			assertThat(serialized.getType().getRevision())
+				.isEqualTo(message.getClass().getAnnotation(Revision.class).value());
 		}
+	}
+
+	@Test
+	void aTerminationOfRevisionOneReadsAsOneThatCorrectsNoFinding() {
+		org.unionledger.membership.Events.MembershipTerminated now = new org.unionledger.membership.Events.MembershipTerminated(
+				MEMBER, PLACEMENT, TerminationReason.DECEASED, true, DAY, AT, CLERK);
+		SerializedObject<String> serialized = this.serializer.serialize(now, String.class);
+		String revisionOne = serialized.getData()
+			.replace(",\"findingId\":null", "")
+			.replace(",\"correctionReason\":null", "");
+		assertThat(revisionOne).doesNotContain("findingId").doesNotContain("correctionReason");
+
+		Object back = this.serializer.deserialize(new org.axonframework.serialization.SimpleSerializedObject<>(
+				revisionOne, String.class, serialized.getType().getName(), "1"));
+
+		assertThat(back).isEqualTo(now);
 	}
 
 	@Test

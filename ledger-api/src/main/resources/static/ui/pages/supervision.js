@@ -11,6 +11,8 @@ const KINDS = ['DUPLICATE_ENROLLMENT_ATTEMPT', 'TERMINATION_THEN_ENROLLMENT', 'B
   'ENROLLMENT_INTO_DISSOLVED_UNION', 'BURST_BEFORE_DEADLINE', 'CREDENTIAL_EXPIRED_UNUSED', 'CROSS_LEDGER_DOUBLE_COUNT',
   'RE_ENROLLED_AFTER_LEAVING_FOR_LEDGER'];
 const STATUSES = ['OPEN', 'CONFIRMED', 'DISMISSED', 'CORRECTED'];
+/** Findings of a person counted in another ledger too, corrected by ending the membership here. */
+const LEDGER_KINDS = ['CROSS_LEDGER_DOUBLE_COUNT', 'RE_ENROLLED_AFTER_LEAVING_FOR_LEDGER'];
 const PAGE_SIZE = 20;
 const OUTSIDE = '[outside your jurisdiction]';
 /** Detail entries that name another union; their city is under the key without "Id" plus "Jurisdiction". */
@@ -186,15 +188,18 @@ function decideBlock(finding, safe, context) {
  * enrollment counts as a transfer in from its effective date on. The page asks first.
  */
 function correctBlock(finding, safe, memberName, context) {
+  // A person counted in another ledger too stops being counted here; otherwise the
+  // first enrollment becomes a transfer in.
+  const k = LEDGER_KINDS.includes(finding.kind) ? (key) => `${key}Ledger` : (key) => key;
   const id = `correct-reason-${safe}`;
   const reason = h('input', { id, required: true, maxlength: '1000', class: 'correct-reason' });
   const error = h('span', { class: 'field-error', role: 'status' });
   const ask = h('div', { class: 'correct-confirm message', role: 'alertdialog', hidden: true },
-    h('p', {}, t('findings.correctQuestion', { member: memberName || '' })));
+    h('p', {}, t(k('findings.correctQuestion'), { member: memberName || '' })));
   const yes = h('button', { type: 'button', class: 'primary correct-yes' }, t('findings.correctYes'));
   const no = h('button', { type: 'button', class: 'correct-no' }, t('findings.correctNo'));
   ask.append(yes, ' ', no);
-  const start = h('button', { type: 'button', class: 'correct-start' }, t('findings.correct'));
+  const start = h('button', { type: 'button', class: 'correct-start' }, t(k('findings.correct')));
   start.addEventListener('click', () => {
     if (!reason.value.trim()) {
       error.textContent = t('findings.reasonRequired');
@@ -213,7 +218,7 @@ function correctBlock(finding, safe, memberName, context) {
     yes.disabled = true;
     try {
       await api(`/api/supervision/findings/${encodeURIComponent(finding.id)}/correction`, { method: 'POST', body: { reason: reason.value } });
-      context.message.replaceChildren(h('p', { class: 'message ok', id: 'correction-done' }, t('findings.correctedDone', { member: memberName || '' })));
+      context.message.replaceChildren(h('p', { class: 'message ok', id: 'correction-done' }, t(k('findings.correctedDone'), { member: memberName || '' })));
       await context.reload();
     } catch (problem) {
       ask.hidden = true;
@@ -223,7 +228,7 @@ function correctBlock(finding, safe, memberName, context) {
     }
   });
   return h('div', { class: 'correct' },
-    h('p', { class: 'sub' }, t('findings.correctExplain')),
+    h('p', { class: 'sub' }, t(k('findings.correctExplain'))),
     h('div', { class: 'decide' }, h('label', { for: id }, t('findings.correctReason')), reason, start, error), ask);
 }
 

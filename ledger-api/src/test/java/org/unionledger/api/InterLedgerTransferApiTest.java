@@ -346,6 +346,36 @@ class InterLedgerTransferApiTest extends ApiTestSupport {
 				"/api/supervision/findings/" + ours.get(0).get("id") + "/decision",
 				Map.of("decision", "CONFIRMED", "reason", "the same worker, counted in Henan too"), Map.class);
 		assertThat(decided).containsEntry("status", "CONFIRMED");
+		// Corrected here: the person counts in Henan, so the membership here ends today
+		// as
+		// a duplicate record, the finding names who corrected it, and a second correction
+		// is refused.
+		String corrected = (String) ours.get(0).get("memberId");
+		String unionOfCorrected = (String) ours.get(0).get("unionId");
+		Map before = summary(unionOfCorrected);
+		ResponseEntity<Map> correction = as(TestUsers.SJZ_SUPERVISOR).postForEntity(
+				"/api/supervision/findings/" + ours.get(0).get("id") + "/correction",
+				Map.of("reason", "on Henan's roster since March; the worker left"), Map.class);
+		assertThat(correction.getStatusCode()).as(String.valueOf(correction.getBody())).isEqualTo(HttpStatus.OK);
+		assertThat(correction.getBody()).containsEntry("correction", "MembershipTerminated")
+			.containsEntry("memberId", corrected);
+		assertThat(as(TestUsers.SJZ_OFFICER).getForObject("/api/members/" + corrected, Map.class))
+			.containsEntry("status", "TERMINATED");
+		assertThat(number(summary(unionOfCorrected), "activeMembers")).isEqualTo(number(before, "activeMembers") - 1);
+		Map finding = ((List<Map>) as(TestUsers.SJZ_SUPERVISOR)
+			.getForObject(
+					"/api/supervision/findings?jurisdiction=1301&year=" + year + "&kind=CROSS_LEDGER_DOUBLE_COUNT",
+					Map.class)
+			.get("findings")).stream()
+			.filter((f) -> f.get("id").equals(ours.get(0).get("id")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(finding).containsEntry("correctedBy", TestUsers.SJZ_SUPERVISOR)
+			.containsEntry("correctionReason", "on Henan's roster since March; the worker left");
+		ResponseEntity<Map> again = as(TestUsers.SJZ_SUPERVISOR).postForEntity(
+				"/api/supervision/findings/" + ours.get(0).get("id") + "/correction", Map.of("reason", "again"),
+				Map.class);
+		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 		assertThat(as(TestUsers.SJZ_OFFICER)
 			.postForEntity("/api/federation/double-counts", Map.of("document", export), Map.class)
 			.getStatusCode()).as("an officer").isEqualTo(HttpStatus.FORBIDDEN);

@@ -114,6 +114,15 @@ public final class Commands {
 	}
 
 	/**
+	 * Correct a confirmed double count across ledgers: the person is counted in another
+	 * ledger, so the membership here ends as a duplicate record on {@code effectiveDate},
+	 * naming the finding and why. History is not edited; this is recorded.
+	 */
+	public record EndDoubleCountedMembership(@TargetAggregateIdentifier MemberId memberId, String findingId,
+			String reason, LocalDate effectiveDate, RecordedBy recordedBy) {
+	}
+
+	/**
 	 * The current union issues a single-use credential for a move to another ledger of
 	 * the federation ({@code destinationLedger}, and {@code destinationUnionId} there if
 	 * named), valid for {@code validityDays} from {@code issuedOn}. {@code person} is the

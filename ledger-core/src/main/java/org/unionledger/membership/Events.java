@@ -148,11 +148,22 @@ public final class Events {
 
 	}
 
-	/** The membership ended. {@code wasOnHold} tells which count it leaves. */
-	@Revision("1")
+	/**
+	 * The membership ended. {@code wasOnHold} tells which count it leaves. When it ended
+	 * as the correction of a confirmed finding (a person counted in another ledger too),
+	 * {@code findingId} names the finding and {@code correctionReason} says why; both are
+	 * {@code null} otherwise (and in events of revision 1, written before they existed).
+	 */
+	@Revision("2")
 	public record MembershipTerminated(MemberId memberId, UnionPlacement union, TerminationReason reason,
-			boolean wasOnHold, LocalDate effectiveDate, Instant recordedAt,
-			RecordedBy recordedBy) implements MembershipEvent {
+			boolean wasOnHold, LocalDate effectiveDate, Instant recordedAt, RecordedBy recordedBy, String findingId,
+			String correctionReason) implements MembershipEvent {
+
+		/** A termination that corrects no finding. */
+		public MembershipTerminated(MemberId memberId, UnionPlacement union, TerminationReason reason,
+				boolean wasOnHold, LocalDate effectiveDate, Instant recordedAt, RecordedBy recordedBy) {
+			this(memberId, union, reason, wasOnHold, effectiveDate, recordedAt, recordedBy, null, null);
+		}
 
 		@Override
 		public <R> R accept(Visitor<R> visitor) {

@@ -32,6 +32,7 @@ import org.unionledger.membership.Commands.CancelTransferCredential;
 import org.unionledger.membership.Commands.EndServingAssignment;
 import org.unionledger.membership.Commands.EnrollMember;
 import org.unionledger.membership.Commands.ErasePersonalData;
+import org.unionledger.membership.Commands.EndDoubleCountedMembership;
 import org.unionledger.membership.Commands.ReclassifyEnrollmentAsTransferIn;
 import org.unionledger.membership.Commands.IssueTransferCredential;
 import org.unionledger.membership.Commands.ReissueTransferCredential;
@@ -475,6 +476,28 @@ class Membership {
 		endServing(ServingEndReason.MEMBERSHIP_TERMINATED, effectiveDate, clock, command.recordedBy());
 		apply(new MembershipTerminated(this.memberId, this.state.union(), reason,
 				this.state.status() == MembershipStatus.ON_HOLD, effectiveDate, clock.instant(), command.recordedBy()));
+	}
+
+	/**
+	 * Ends a membership found counted in another ledger too, as a duplicate record, on
+	 * the supervisor's word: the membership must not have ended already, and the date
+	 * follows the rules of any termination.
+	 */
+	@CommandHandler
+	void handle(EndDoubleCountedMembership command, Clock clock) {
+		String findingId = require(command.findingId(), "findingId");
+		String reason = Text.clean(require(command.reason(), "reason"), "reason", true);
+		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
+		require(command.recordedBy(), "recordedBy");
+		check(!reason.isBlank() && reason.length() <= 1000, "reason", Rule.REQUIRED,
+				"give the reason for the correction (at most 1000 characters)");
+		check(this.state.status() != MembershipStatus.TERMINATED, "memberId", Rule.MEMBERSHIP_TERMINATED,
+				"the membership is already terminated");
+		checkEffectiveDate(effectiveDate, clock);
+		endServing(ServingEndReason.MEMBERSHIP_TERMINATED, effectiveDate, clock, command.recordedBy());
+		apply(new MembershipTerminated(this.memberId, this.state.union(), TerminationReason.DUPLICATE_RECORD,
+				this.state.status() == MembershipStatus.ON_HOLD, effectiveDate, clock.instant(), command.recordedBy(),
+				findingId, reason.strip()));
 	}
 
 	@CommandHandler

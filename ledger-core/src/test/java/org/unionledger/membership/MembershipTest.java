@@ -34,6 +34,7 @@ import org.unionledger.membership.Commands.AssignServingUnion;
 import org.unionledger.membership.Commands.EndServingAssignment;
 import org.unionledger.membership.Commands.CancelTransferCredential;
 import org.unionledger.membership.Commands.EnrollMember;
+import org.unionledger.membership.Commands.EndDoubleCountedMembership;
 import org.unionledger.membership.Commands.ReclassifyEnrollmentAsTransferIn;
 import org.unionledger.membership.Commands.ErasePersonalData;
 import org.unionledger.membership.Commands.IssueTransferCredential;
@@ -1204,6 +1205,55 @@ class MembershipTest {
 			MembershipTest.this.fixture.given(enrolled())
 				.when(new ReclassifyEnrollmentAsTransferIn(MEMBER, FINDING, "", CLERK))
 				.expectException(violationOf("reason", Rule.REQUIRED))
+				.expectNoEvents();
+		}
+
+	}
+
+	@Nested
+	class DoubleCountAcrossLedgers {
+
+		private static final String FINDING = "CROSS_LEDGER_DOUBLE_COUNT:m-oz4njx4bwlschfqh6vct6fq3c4:91";
+
+		@Test
+		void aConfirmedDoubleCountEndsTheMembershipHereAsADuplicateRecordNamingTheFinding() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(new EndDoubleCountedMembership(MEMBER, FINDING, "counted in Henan since March", TODAY, CLERK))
+				.expectEvents(
+						new MembershipTerminated(MEMBER, MembershipTest.this.origin, TerminationReason.DUPLICATE_RECORD,
+								false, TODAY, NOW, CLERK, FINDING, "counted in Henan since March"));
+		}
+
+		@Test
+		void aHeldMembershipEndsFromHold() {
+			MembershipTest.this.fixture.given(enrolled(), onHold(ENROLLED_ON.plusDays(5)))
+				.when(new EndDoubleCountedMembership(MEMBER, FINDING, "counted in Henan", TODAY, CLERK))
+				.expectEvents(new MembershipTerminated(MEMBER, MembershipTest.this.origin,
+						TerminationReason.DUPLICATE_RECORD, true, TODAY, NOW, CLERK, FINDING, "counted in Henan"));
+		}
+
+		@Test
+		void anEndedMembershipIsNotEndedAgain() {
+			MembershipTest.this.fixture.given(enrolled(), terminated(ENROLLED_ON.plusDays(5)))
+				.when(new EndDoubleCountedMembership(MEMBER, FINDING, "counted in Henan", TODAY, CLERK))
+				.expectException(violationOf("memberId", Rule.MEMBERSHIP_TERMINATED))
+				.expectNoEvents();
+		}
+
+		@Test
+		void theCorrectionNeedsAReason() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(new EndDoubleCountedMembership(MEMBER, FINDING, " ", TODAY, CLERK))
+				.expectException(violationOf("reason", Rule.REQUIRED))
+				.expectNoEvents();
+		}
+
+		@Test
+		void itEndsNoEarlierThanTheMembershipsLastChange() {
+			MembershipTest.this.fixture.given(enrolled())
+				.when(new EndDoubleCountedMembership(MEMBER, FINDING, "counted in Henan", ENROLLED_ON.minusDays(1),
+						CLERK))
+				.expectException(violationOf("effectiveDate", Rule.EFFECTIVE_DATE_BEFORE_LAST_CHANGE))
 				.expectNoEvents();
 		}
 

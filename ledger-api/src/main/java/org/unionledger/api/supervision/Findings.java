@@ -19,6 +19,7 @@ import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.support.Actors;
 import org.unionledger.api.support.Ids;
 import org.unionledger.common.Rule;
+import org.unionledger.membership.Commands.EndDoubleCountedMembership;
 import org.unionledger.membership.Commands.ReclassifyEnrollmentAsTransferIn;
 import org.unionledger.membership.MemberId;
 import org.unionledger.projections.supervision.FindFinding;
@@ -168,11 +169,17 @@ public class Findings {
 	}
 
 	/**
-	 * Corrects a confirmed finding: the member's first enrollment counts as a transfer in
-	 * from its effective date on. History is not edited.
-	 * @throws ApiException 409 when the finding is not confirmed or names no member
+	 * Corrects a confirmed finding by a compensating event. A person found counted in
+	 * another ledger too ({@link FindingKind#CROSS_LEDGER_DOUBLE_COUNT},
+	 * {@link FindingKind#RE_ENROLLED_AFTER_LEAVING_FOR_LEDGER}) stops being counted here:
+	 * the membership ends today as a duplicate record, naming the finding (figures before
+	 * today stay as published). For any other finding the member's first enrollment
+	 * counts as a transfer in from its effective date on. History is not edited.
+	 * @return the compensating event's type
+	 * @throws ApiException 409 when the finding is not confirmed, names no member, or was
+	 * corrected before
 	 */
-	public void correct(Finding finding, String reason) {
+	public String correct(Finding finding, String reason) {
 		if (!"CONFIRMED".equals(finding.status())) {
 			throw ApiException.of(Rule.FINDING_NOT_CONFIRMED, "findingId",
 					"only a confirmed finding is corrected; decide it first");
@@ -183,9 +190,21 @@ public class Findings {
 		if (finding.memberId() == null) {
 			throw ApiException.of(Rule.NOT_A_NEW_ENROLLMENT, "findingId", "the finding names no member");
 		}
-		this.commands.sendAndWait(new ReclassifyEnrollmentAsTransferIn(new MemberId(finding.memberId()), finding.id(),
-				reason, this.actors.current()));
+		MemberId member = new MemberId(finding.memberId());
+		String correction;
+		if (finding.kind() == FindingKind.CROSS_LEDGER_DOUBLE_COUNT
+				|| finding.kind() == FindingKind.RE_ENROLLED_AFTER_LEAVING_FOR_LEDGER) {
+			this.commands.sendAndWait(new EndDoubleCountedMembership(member, finding.id(), reason,
+					LocalDate.now(this.clock), this.actors.current()));
+			correction = "MembershipTerminated";
+		}
+		else {
+			this.commands
+				.sendAndWait(new ReclassifyEnrollmentAsTransferIn(member, finding.id(), reason, this.actors.current()));
+			correction = "EnrollmentReclassifiedAsTransferIn";
+		}
 		this.freshness.awaitOwnWrites();
+		return correction;
 	}
 
 }

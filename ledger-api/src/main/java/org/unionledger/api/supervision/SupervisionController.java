@@ -79,21 +79,23 @@ public class SupervisionController {
 	/**
 	 * A correction of a confirmed double count.
 	 *
-	 * @param reason why the enrollment was in truth a transfer in
+	 * @param reason why the enrollment was in truth a transfer in, or why the person
+	 * counts in the other ledger and not here
 	 */
 	public record CorrectionRequest(@NotBlank @Size(max = 1000) String reason) {
 	}
 
 	/**
-	 * Corrects a confirmed finding with a compensating event: the member's first
-	 * enrollment counts as a transfer in from its effective date on. History is not
-	 * edited.
+	 * Corrects a confirmed finding with a compensating event: for a person counted in
+	 * another ledger too, the membership here ends today as a duplicate record; for any
+	 * other finding the member's first enrollment counts as a transfer in from its
+	 * effective date on. History is not edited.
 	 */
 	@PostMapping("/api/supervision/findings/{findingId}/correction")
 	public Correction correct(@PathVariable String findingId, @Valid @RequestBody CorrectionRequest request) {
 		Finding finding = supervised(findingId);
-		this.findings.correct(finding, request.reason());
-		return new Correction(finding.id(), finding.memberId(), "EnrollmentReclassifiedAsTransferIn");
+		String correction = this.findings.correct(finding, request.reason());
+		return new Correction(finding.id(), finding.memberId(), correction);
 	}
 
 	/**

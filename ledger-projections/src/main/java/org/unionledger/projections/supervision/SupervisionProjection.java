@@ -415,6 +415,13 @@ public class SupervisionProjection {
 			d.put("terminatedOn", event.effectiveDate().toString());
 			d.remove("leftForLedger");
 		});
+		if (event.findingId() != null) {
+			// The correction of a confirmed double count across ledgers.
+			ReadModelBatch.current().apply(FINDINGS, event.findingId(), EventPositions.of(token), d -> {
+				d.put("correctedBy", event.recordedBy().value());
+				d.put("correctionReason", event.correctionReason());
+			});
+		}
 		listRaised(token);
 	}
 

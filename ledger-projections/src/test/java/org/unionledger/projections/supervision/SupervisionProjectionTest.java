@@ -227,6 +227,31 @@ class SupervisionProjectionTest {
 	}
 
 	@Test
+	void aDoubleCountAcrossLedgersIsCorrectedByEndingTheMembershipHere() {
+		Random random = new Random(17);
+		generateCleanHistory(random);
+		plantOneOfEachKind(random);
+		feed(this.events, 500);
+		Finding twice = this.queries.handle(new FindFindings("J:13", 2026, FindingKind.CROSS_LEDGER_DOUBLE_COUNT))
+			.get(0);
+		this.events.add(new FindingDecided(new FindingId(twice.id()), FindingDecision.CONFIRMED,
+				"the same worker, on Henan's roster since March", at(LocalDate.of(2026, 6, 1)),
+				new RecordedBy("supervisor")));
+		this.events.add(new MembershipTerminated(new MemberId(twice.memberId()),
+				union(twice.unionId(), twice.jurisdictionCode()), TerminationReason.DUPLICATE_RECORD, false,
+				LocalDate.of(2026, 6, 2), at(LocalDate.of(2026, 6, 2)), new RecordedBy("supervisor"), twice.id(),
+				"counted in Henan"));
+		feed(this.events, 500);
+		feed(this.events, 7);
+
+		Finding corrected = this.queries.handle(new FindFinding(twice.id())).orElseThrow();
+		assertThat(corrected.status()).isEqualTo("CONFIRMED");
+		assertThat(corrected.correctedBy()).isEqualTo("supervisor");
+		assertThat(corrected.correctionReason()).isEqualTo("counted in Henan");
+		assertThat(corrected.detail()).isEqualTo(twice.detail());
+	}
+
+	@Test
 	void burstsAndExpiredCredentialsAreDecidedLikeAnyFinding() {
 		Random random = new Random(13);
 		generateCleanHistory(random);
