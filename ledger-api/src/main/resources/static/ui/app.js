@@ -43,6 +43,7 @@ const ROUTES = [
   { path: 'report', page: report.show, nav: 'nav.signoff', roles: READERS, navRoles: [] },
   { path: 'findings', page: supervision.showFindings, nav: 'nav.findings', roles: READERS },
   { path: 'member', page: supervision.showMember, nav: 'nav.member', roles: [...MEMBER_READERS, 'OFFICER'] },
+  { path: 'cross-ledger', page: interLedger.showComparison, nav: 'nav.crossLedger', roles: ['SUPERVISOR', 'JURISDICTION_ADMIN', 'SYSTEM_ADMIN'] },
   { path: 'verify', page: supervision.showVerify, nav: 'nav.verify', roles: ['AUDITOR', 'SYSTEM_ADMIN'] },
   // The members and events behind a figure, reached from the figures' links (not in the menu).
   { path: 'figure', page: figures.showFigure, nav: 'nav.figure', roles: [...READERS, 'OFFICER'], navRoles: [] },

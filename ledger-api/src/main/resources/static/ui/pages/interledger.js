@@ -6,7 +6,7 @@
 // sent back, which ends the membership here. The ledger checks every signature; what
 // the page shows of a document before that is only its text.
 import { api } from '../api.js';
-import { h } from '../dom.js';
+import { h, table } from '../dom.js';
 import { label, t } from '../i18n.js';
 import { pageTitle } from './common.js';
 import { clearErrors, field, formShell, sendConfirmingBackdating, showProblem, success, unionInput, values } from './officer.js';
@@ -225,4 +225,72 @@ export async function show(main, [preset], me) {
   cards.push(acceptCard(me, federation), receiptCard());
   main.replaceChildren(pageTitle(t('nav.interLedger'), t('xl.sub')), intro, ...cards);
   await loadMembers();
+}
+
+/**
+ * #/cross-ledger: a supervisor's comparison with another ledger (跨省重复统计): export the
+ * fingerprints of the people counted in their scope, signed for one partner, and compare a
+ * partner's export with the people counted here; each person counted in both becomes a
+ * finding. No resident ID or name leaves either ledger.
+ */
+export async function showComparison(main, parts, me) {
+  let federation;
+  try {
+    federation = await api('/api/federation');
+  } catch (error) {
+    main.replaceChildren(pageTitle(t('nav.crossLedger'), t('xc.sub')),
+      h('p', { class: 'message error', id: 'xc-unavailable', role: 'alert' }, t('xl.unavailable'), ' ', error.message));
+    return;
+  }
+  const partner = h('select', { name: 'ledger', required: true },
+    federation.partners.map((code) => h('option', { value: code }, ledgerName(code))));
+  const exportForm = formShell('xc-export-form', [field('f-xc-ledger', t('xc.partner'), partner, t('xc.partnerHint'))], t('xc.export'));
+  exportForm.querySelectorAll('[data-field]').forEach((f) => { f.dataset.field = f.dataset.field.replace(/^xc-/, ''); });
+  const exported = h('div', { id: 'xc-exported', hidden: true });
+  exportForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(exportForm);
+    try {
+      const answer = await api(`/api/federation/fingerprints?ledger=${encodeURIComponent(partner.value)}`);
+      success(exportForm, t('xc.exported', { people: answer.people, ledger: label('ledger', answer.addressee) }));
+      exported.hidden = false;
+      exported.replaceChildren(documentBox('xc-document', answer.document, `fingerprints-${answer.ledger}-for-${answer.addressee}-${answer.scope}.jws`));
+    } catch (error) {
+      showProblem(exportForm, error);
+    }
+  });
+  const { wrapper, area } = documentInput('f-xc-document', 'document', t('xc.theirExport'), t('xc.theirExportHint'));
+  const says = h('p', { class: 'sub', id: 'xc-says' });
+  area.addEventListener('input', () => {
+    const claims = claimsOf(area.value);
+    says.textContent = claims ? t('xc.exportSays', { ledger: ledgerName(claims.iss), scope: claims.scope || '—',
+      people: Array.isArray(claims.entries) ? claims.entries.length : '—' }) : '';
+  });
+  wrapper.append(says);
+  const compareForm = formShell('xc-compare-form', [wrapper], t('xc.compare'));
+  compareForm.querySelectorAll('[data-field]').forEach((f) => { f.dataset.field = f.dataset.field.replace(/^xc-/, ''); });
+  const result = h('div', { id: 'xc-result', 'aria-live': 'polite' });
+  compareForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(compareForm);
+    try {
+      const answer = await api('/api/federation/double-counts', { method: 'POST', body: { document: area.value.trim() } });
+      success(compareForm, t('xc.compared', { theirs: answer.theirs, ours: answer.ours, found: answer.found.length,
+        ledger: label('ledger', answer.otherLedger) }));
+      result.replaceChildren(answer.found.length === 0 ? h('p', { class: 'empty', id: 'xc-none' }, t('xc.none'))
+        : table([
+          { key: 'memberId', label: t('xc.col.member'), render: (r) => h('a', { href: `#/member/${encodeURIComponent(r.memberId)}` }, `…${r.memberId.slice(-6)}`) },
+          { key: 'unionName', label: t('xc.col.union') },
+          { key: 'otherUnionName', label: t('xc.col.otherUnion') },
+        ], answer.found, { id: 'xc-found' }),
+      h('p', {}, h('a', { href: '#/findings', id: 'xc-findings' }, t('xc.toFindings'))));
+    } catch (error) {
+      showProblem(compareForm, error);
+    }
+  });
+  main.replaceChildren(pageTitle(t('nav.crossLedger'), t('xc.sub')),
+    h('p', { id: 'xc-identity' }, t('xl.identity', { ledger: ledgerName(federation.ledger),
+      partners: federation.partners.length ? federation.partners.map(ledgerName).join('、') : t('xl.noPartners') })),
+    federation.partners.length ? section('xc-export', t('xc.exportTitle'), t('xc.exportSub'), exportForm, exported) : null,
+    section('xc-compare', t('xc.compareTitle'), t('xc.compareSub'), compareForm, result));
 }

@@ -133,6 +133,46 @@ class InterLedgerBrowserTest extends BrowserWorkflowSupport {
 		this.browser.signOut();
 	}
 
+	@Test
+	void aSupervisorExportsFingerprintsForHenanAndFindsWhomHenansExportCountsToo() {
+		String twiceId = residentId();
+		String counted = enroll(TestUsers.SJZ_OFFICER, twiceId, "孙大七", "os-sjz-c");
+		enroll(TestUsers.SJZ_OFFICER, residentId(), "周小八", "os-sjz-c");
+		String henanOnly = residentId();
+
+		this.browser.signIn(TestUsers.SJZ_SUPERVISOR, TestUsers.PASSWORD);
+		this.browser.route("#/cross-ledger");
+		this.browser.find("#xc-export-form-submit").click();
+		this.browser.waitForText("#xc-export-form .form-message", "供河南省比对");
+		String ours = (String) this.browser.script("return document.getElementById('xc-document').value;");
+		org.unionledger.federation.FingerprintExport export = this.henan.verifyExport(ours, now());
+		assertThat(export.ledger()).isEqualTo(HEBEI);
+		assertThat(export.addressee()).isEqualTo(HENAN);
+		assertThat(export.entries()).extracting((e) -> e.person())
+			.contains(FINGERPRINTS.fingerprintOf(ResidentId.parse(twiceId, TODAY)));
+		assertThat(ours).doesNotContain(twiceId);
+		this.browser.screenshot("xl-06-fingerprints-exported", "#xc-export");
+
+		String theirs = this.henan.sign(new org.unionledger.federation.FingerprintExport(HENAN, HEBEI, "41",
+				java.util.List.of(
+						new org.unionledger.federation.FingerprintExport.Entry(
+								FINGERPRINTS.fingerprintOf(ResidentId.parse(twiceId, TODAY)), new UnionId("zz-site-01"),
+								"郑州某项目部工会"),
+						new org.unionledger.federation.FingerprintExport.Entry(
+								FINGERPRINTS.fingerprintOf(ResidentId.parse(henanOnly, TODAY)),
+								new UnionId("zz-site-02"), "洛阳某工地工会"))),
+				now());
+		this.browser.setValue("#f-xc-document", theirs);
+		this.browser.waitForText("#xc-says", "河南省（41）");
+		this.browser.find("#xc-compare-form-submit").click();
+		this.browser.waitForText("#xc-compare-form .form-message", "对方 2 人");
+		assertThat(this.browser.text("#xc-found")).contains("…" + counted.substring(counted.length() - 6),
+				"测试工会 os-sjz-c", "郑州某项目部工会");
+		assertThat(this.browser.all("#xc-found tbody tr")).hasSize(1);
+		this.browser.screenshot("xl-07-compared-with-henan", "#xc-compare");
+		this.browser.signOut();
+	}
+
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> member(String memberId) {
 		return as(TestUsers.SJZ_OFFICER).getForObject("/api/members/" + memberId, Map.class);

@@ -31,10 +31,12 @@ import org.unionledger.api.security.AccessScopes;
 import org.unionledger.api.security.Role;
 import org.unionledger.api.support.Ids;
 import org.unionledger.api.transfers.TransferFlowController;
+import org.unionledger.api.unions.OpenUnions;
 import org.unionledger.common.Rule;
 import org.unionledger.federation.AcceptanceReceipt;
 import org.unionledger.federation.InterLedgerCredential;
 import org.unionledger.membership.CredentialCode;
+import org.unionledger.union.UnionDirectory.UnionFacts;
 import org.unionledger.union.UnionId;
 
 /**
@@ -64,10 +66,14 @@ public class InterLedgerTransferController {
 
 	private final FederationProperties settings;
 
+	private final OpenUnions unions;
+
 	public InterLedgerTransferController(InterLedgerTransfers transfers, Federation federation, Members members,
-			AccessScopes scopes, CrossLedgerDoubleCounts doubleCounts, FederationProperties settings) {
+			AccessScopes scopes, CrossLedgerDoubleCounts doubleCounts, FederationProperties settings,
+			OpenUnions unions) {
 		this.doubleCounts = doubleCounts;
 		this.settings = settings;
+		this.unions = unions;
 		this.transfers = transfers;
 		this.federation = federation;
 		this.members = members;
@@ -326,10 +332,12 @@ public class InterLedgerTransferController {
 		 *
 		 * @param memberId the member here
 		 * @param unionId the union counting them here
+		 * @param unionName its name
 		 * @param otherUnionId the union counting them there
 		 * @param otherUnionName its name
 		 */
-		public record Found(String memberId, String unionId, String otherUnionId, String otherUnionName) {
+		public record Found(String memberId, String unionId, String unionName, String otherUnionId,
+				String otherUnionName) {
 		}
 
 	}
@@ -343,6 +351,9 @@ public class InterLedgerTransferController {
 				comparison.found()
 					.stream()
 					.map((d) -> new ComparisonResult.Found(d.memberId().value(), d.union().unionId().value(),
+							this.unions.find(d.union().unionId())
+								.map(UnionFacts::name)
+								.orElse(d.union().unionId().value()),
 							d.otherUnionId().value(), d.otherUnionName()))
 					.toList());
 	}
