@@ -64,6 +64,25 @@ class OpenApiDocumentTest extends ApiTestSupport {
 	}
 
 	@Test
+	void everyOperationHasAnIdNamingItsControllerAndHandler() {
+		Map<String, String> routes = new java.util.TreeMap<>();
+		List<String> failures = new ArrayList<>();
+		operations((route, operation) -> {
+			String id = operation.path("operationId").asText("");
+			if (!id.matches("[a-z][A-Za-z0-9]*")) {
+				failures.add(route + ": operationId '" + id + "'");
+			}
+			String other = routes.put(id, route);
+			if (other != null) {
+				failures.add(id + " names both " + other + " and " + route);
+			}
+		});
+		assertThat(failures).isEmpty();
+		assertThat(routes).containsEntry("memberWorkLookup", "POST /api/members/lookup")
+			.containsEntry("interLedgerTransferAccept", "POST /api/inter-ledger-transfers");
+	}
+
+	@Test
 	void everyJsonSuccessAnswerHasATypedSchema() {
 		List<String> untyped = new ArrayList<>();
 		operations((route, operation) -> {

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -42,6 +43,24 @@ public class OpenApiConfiguration {
 	@Bean
 	OpenApiCustomizer operationDocs() {
 		return new OperationDocs();
+	}
+
+	/**
+	 * Each operation's id from its handler: the controller's name without
+	 * {@code Controller}, then the method's ({@code MemberWorkController.lookup} is
+	 * {@code memberWorkLookup}), so that a generated client's methods say what they do
+	 * instead of {@code get_3}. Unique because a controller's handler methods are.
+	 */
+	@Bean
+	OperationCustomizer operationIds() {
+		return (operation, handler) -> operation.operationId(operationId(handler.getBeanType(), handler.getMethod()));
+	}
+
+	static String operationId(Class<?> controller, java.lang.reflect.Method method) {
+		String name = controller.getSimpleName().replaceFirst("Controller$", "");
+		String first = Character.toLowerCase(name.charAt(0)) + name.substring(1);
+		String handler = method.getName();
+		return first + Character.toUpperCase(handler.charAt(0)) + handler.substring(1);
 	}
 
 }
