@@ -9,7 +9,7 @@ import { api } from '../api.js';
 import { h, table } from '../dom.js';
 import { label, t } from '../i18n.js';
 import { pageTitle } from './common.js';
-import { clearErrors, field, formShell, sendConfirmingBackdating, showProblem, success, unionInput, values } from './officer.js';
+import { clearErrors, field, fillTransferCandidates, formShell, sendConfirmingBackdating, showProblem, success, unionInput, values } from './officer.js';
 
 /**
  * The claims of a compact JWS as its text says them, without checking the signature
@@ -74,14 +74,7 @@ function section(id, title, sub, ...content) {
 function issueCard(me, federation, preset) {
   const union = unionInput(me, preset);
   const member = h('select', { name: 'memberId', required: true });
-  const loadMembers = async () => {
-    member.replaceChildren();
-    if (union.value) {
-      const candidates = await api(`/api/unions/${encodeURIComponent(union.value)}/transfer-candidates`);
-      candidates.members.forEach((m) => member.append(h('option', { value: m.memberId },
-        `${m.name || '—'} · ${t('form.since')} ${m.since} · …${m.memberId.slice(-4)}`)));
-    }
-  };
+  const loadMembers = () => fillTransferCandidates(union.value, member);
   union.addEventListener('change', loadMembers);
   const destination = h('select', { name: 'destinationLedger', required: true },
     federation.partners.map((code) => h('option', { value: code }, ledgerName(code))));

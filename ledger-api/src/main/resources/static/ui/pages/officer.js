@@ -197,19 +197,24 @@ export async function showEnroll(main, [preset], me) {
   await showCounts();
 }
 
+/**
+ * Fills a select with the union's members a credential may be issued for: active members
+ * with their names masked (张**) and the end of their id, never bare ids.
+ */
+async function fillTransferCandidates(unionId, select) {
+  select.replaceChildren();
+  if (!unionId) {
+    return;
+  }
+  const candidates = await api(`/api/unions/${encodeURIComponent(unionId)}/transfer-candidates`);
+  candidates.members.forEach((m) => select.append(h('option', { value: m.memberId },
+    `${m.name || '—'} · ${t('form.since')} ${m.since} · …${m.memberId.slice(-4)}`)));
+}
+
 export async function showIssue(main, [preset], me) {
   const union = unionInput(me, preset);
   const member = h('select', { name: 'memberId', required: true });
-  const loadMembers = async () => {
-    member.replaceChildren();
-    if (!union.value) {
-      return;
-    }
-    // Active members with their names masked (张**), never bare ids.
-    const candidates = await api(`/api/unions/${encodeURIComponent(union.value)}/transfer-candidates`);
-    candidates.members.forEach((m) => member.append(h('option', { value: m.memberId },
-      `${m.name || '—'} · ${t('form.since')} ${m.since} · …${m.memberId.slice(-4)}`)));
-  };
+  const loadMembers = () => fillTransferCandidates(union.value, member);
   // The receiving union is picked by name (or place) from the ledger's unions.
   const toUnion = h('input', { autocomplete: 'off', 'aria-autocomplete': 'list', 'aria-controls': 'toUnion-suggestions' });
   const suggestions = h('ul', { id: 'toUnion-suggestions', class: 'suggestions', 'aria-label': t('cred.suggestions') });
@@ -477,4 +482,4 @@ function section(id, title, form) {
   return h('section', { class: 'card wide', id }, h('h3', {}, title), form);
 }
 
-export { actionForm, clearErrors, field, formShell, section, sendConfirmingBackdating, showProblem, success, unionInput, values };
+export { actionForm, clearErrors, field, fillTransferCandidates, formShell, section, sendConfirmingBackdating, showProblem, success, unionInput, values };

@@ -1,25 +1,21 @@
 package org.unionledger.api;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.unionledger.api.federation.FederatedDocuments;
-import org.unionledger.api.federation.SigningKey;
-import org.unionledger.api.federation.TrustList;
 import org.unionledger.federation.AcceptanceReceipt;
 import org.unionledger.federation.InterLedgerCredential;
-import org.unionledger.identity.FederationFingerprints;
-import org.unionledger.identity.ResidentId;
 import org.unionledger.jurisdiction.LedgerId;
 import org.unionledger.membership.CredentialCode;
 import org.unionledger.union.UnionId;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.unionledger.api.HenanLedger.HEBEI;
+import static org.unionledger.api.HenanLedger.HENAN;
 
 /**
  * Transfers between ledgers in the dashboard, in Chinese, as the Shijiazhuang officer
@@ -33,17 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class InterLedgerBrowserTest extends BrowserWorkflowSupport {
 
-	private static final LedgerId HEBEI = new LedgerId("13");
-
-	private static final LedgerId HENAN = new LedgerId("41");
-
-	private static final Path KEYS = Path.of("src/test/resources/federation");
-
-	private static final FederationFingerprints FINGERPRINTS = new FederationFingerprints(
-			Base64.getDecoder().decode("ZmVkZXJhdGlvbi1zaGFyZWQta2V5LWZvci10ZXN0cy0xMjM0NTY="));
-
-	private final FederatedDocuments henan = new FederatedDocuments(SigningKey.read(KEYS.resolve("henan-41.jwk")),
-			TrustList.read(KEYS.resolve("henan-trust-list.jwks")));
+	private final FederatedDocuments henan = HenanLedger.documents();
 
 	@BeforeAll
 	void unions() throws IOException {
@@ -104,8 +90,8 @@ class InterLedgerBrowserTest extends BrowserWorkflowSupport {
 		String arriving = residentId();
 		InterLedgerCredential fromHenan = new InterLedgerCredential(
 				new CredentialCode("HN-BROWSER-" + System.nanoTime()), HENAN, new UnionId("zz-site-01"), "郑州某项目部工会",
-				HEBEI, null, TODAY.minusDays(2), TODAY.plusDays(28), "钱*",
-				FINGERPRINTS.fingerprintOf(ResidentId.parse(arriving, TODAY)), "m-henan-browser");
+				HEBEI, null, TODAY.minusDays(2), TODAY.plusDays(28), "钱*", HenanLedger.person(arriving, TODAY),
+				"m-henan-browser");
 		this.browser.setValue("#f-in-document", this.henan.sign(fromHenan, now()));
 		this.browser.waitForText("#xl-in-member", "钱*");
 		assertThat(this.browser.text("#xl-in-origin")).isEqualTo("河南省（41）");
@@ -148,19 +134,17 @@ class InterLedgerBrowserTest extends BrowserWorkflowSupport {
 		org.unionledger.federation.FingerprintExport export = this.henan.verifyExport(ours, now());
 		assertThat(export.ledger()).isEqualTo(HEBEI);
 		assertThat(export.addressee()).isEqualTo(HENAN);
-		assertThat(export.entries()).extracting((e) -> e.person())
-			.contains(FINGERPRINTS.fingerprintOf(ResidentId.parse(twiceId, TODAY)));
+		assertThat(export.entries()).extracting((e) -> e.person()).contains(HenanLedger.person(twiceId, TODAY));
 		assertThat(ours).doesNotContain(twiceId);
 		this.browser.screenshot("xl-06-fingerprints-exported", "#xc-export");
 
-		String theirs = this.henan.sign(new org.unionledger.federation.FingerprintExport(HENAN, HEBEI, "41",
-				java.util.List.of(
-						new org.unionledger.federation.FingerprintExport.Entry(
-								FINGERPRINTS.fingerprintOf(ResidentId.parse(twiceId, TODAY)), new UnionId("zz-site-01"),
-								"郑州某项目部工会"),
-						new org.unionledger.federation.FingerprintExport.Entry(
-								FINGERPRINTS.fingerprintOf(ResidentId.parse(henanOnly, TODAY)),
-								new UnionId("zz-site-02"), "洛阳某工地工会"))),
+		String theirs = this.henan.sign(
+				new org.unionledger.federation.FingerprintExport(HENAN, HEBEI, "41",
+						java.util.List.of(
+								new org.unionledger.federation.FingerprintExport.Entry(
+										HenanLedger.person(twiceId, TODAY), new UnionId("zz-site-01"), "郑州某项目部工会"),
+								new org.unionledger.federation.FingerprintExport.Entry(
+										HenanLedger.person(henanOnly, TODAY), new UnionId("zz-site-02"), "洛阳某工地工会"))),
 				now());
 		this.browser.setValue("#f-xc-document", theirs);
 		this.browser.waitForText("#xc-says", "河南省（41）");

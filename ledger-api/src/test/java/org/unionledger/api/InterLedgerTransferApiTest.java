@@ -1,8 +1,9 @@
 package org.unionledger.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.unionledger.api.HenanLedger.HEBEI;
+import static org.unionledger.api.HenanLedger.HENAN;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
@@ -18,15 +19,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.unionledger.api.federation.FederatedDocuments;
 import org.unionledger.api.federation.SigningKey;
-import org.unionledger.api.federation.TrustList;
 import org.unionledger.federation.AcceptanceReceipt;
 import org.unionledger.federation.DocumentRefusal;
 import org.unionledger.federation.Events.ForeignDocumentRefused;
 import org.unionledger.federation.FingerprintExport;
 import org.unionledger.federation.InterLedgerCredential;
-import org.unionledger.identity.FederationFingerprints;
 import org.unionledger.identity.PersonFingerprint;
-import org.unionledger.identity.ResidentId;
 import org.unionledger.jurisdiction.LedgerId;
 import org.unionledger.membership.CredentialCode;
 import org.unionledger.union.UnionId;
@@ -39,18 +37,7 @@ import org.unionledger.union.UnionId;
  */
 class InterLedgerTransferApiTest extends ApiTestSupport {
 
-	private static final LedgerId HEBEI = new LedgerId("13");
-
-	private static final LedgerId HENAN = new LedgerId("41");
-
-	private static final Path KEYS = Path.of("src/test/resources/federation");
-
-	private static final FederationFingerprints FINGERPRINTS = new FederationFingerprints(
-			Base64.getDecoder().decode("ZmVkZXJhdGlvbi1zaGFyZWQta2V5LWZvci10ZXN0cy0xMjM0NTY="));
-
-	/** Henan's ledger as the test plays it: its key, and Hebei's in its trust list. */
-	private final FederatedDocuments henan = new FederatedDocuments(SigningKey.read(KEYS.resolve("henan-41.jwk")),
-			TrustList.read(KEYS.resolve("henan-trust-list.jwks")));
+	private final FederatedDocuments henan = HenanLedger.documents();
 
 	private static int serial;
 
@@ -68,7 +55,7 @@ class InterLedgerTransferApiTest extends ApiTestSupport {
 	}
 
 	private static PersonFingerprint person(String residentId) {
-		return FINGERPRINTS.fingerprintOf(ResidentId.parse(residentId, TODAY));
+		return HenanLedger.person(residentId, TODAY);
 	}
 
 	private InterLedgerCredential fromHenan(String residentId, LedgerId to, UnionId toUnion, LocalDate issuedOn,
@@ -156,7 +143,7 @@ class InterLedgerTransferApiTest extends ApiTestSupport {
 				present(signed(fromHenan(id, new LedgerId("44"), null, TODAY, TODAY.plusDays(5))), id, "os-sjz-a"),
 				DocumentRefusal.NOT_ADDRESSED_HERE);
 		SigningKey stranger = SigningKey.generate(HENAN, now().minusSeconds(60), now().plusSeconds(3600));
-		String unknownKey = new FederatedDocuments(stranger, TrustList.read(KEYS.resolve("henan-trust-list.jwks")))
+		String unknownKey = new FederatedDocuments(stranger, HenanLedger.trustList())
 			.sign(fromHenan(id, HEBEI, null, TODAY, TODAY.plusDays(5)), now());
 		refusedAndRecorded(present(unknownKey, id, "os-sjz-a"), DocumentRefusal.UNKNOWN_SIGNER);
 		refusedAndRecorded(present("not a document", id, "os-sjz-a"), DocumentRefusal.MALFORMED);
