@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
+import org.unionledger.projections.rosters.RosterProjection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +37,9 @@ class MemberWorkApiTest extends ApiTestSupport {
 	private String xId;
 
 	private String member;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	com.mongodb.client.MongoDatabase database;
 
 	@BeforeAll
 	void fixture() {
@@ -133,6 +138,41 @@ class MemberWorkApiTest extends ApiTestSupport {
 		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(response.getBody()).containsEntry("rule", rule).containsEntry("field", field);
 		assertThat(this.engine.headPosition()).as("nothing written").isEqualTo(head);
+	}
+
+	@Test
+	void aNameIsFoundThroughTheIndexOnlyForCurrentMembersWithThatNameNow() {
+		ensureUnion("os-sjz-a", "130102");
+		String first = enroll(TestUsers.SJZ_OFFICER, residentId(), "欧阳小雨", UNION);
+		String second = enroll(TestUsers.SJZ_OFFICER, residentId(), "欧阳小雨", "os-sjz-a");
+		String day = TODAY.toString();
+
+		assertThat(members(lookup(TestUsers.SJZ_OFFICER, Map.of("name", " 欧阳 小雨 "))))
+			.extracting((m) -> m.get("memberId"))
+			.containsExactlyInAnyOrder(first, second);
+		assertThat(members(lookup(TestUsers.SJZ_OFFICER, Map.of("name", "欧阳小雨", "unionId", "os-sjz-a"))))
+			.extracting((m) -> m.get("memberId"))
+			.containsExactly(second);
+		for (Document chunk : this.database.getCollection(RosterProjection.COLLECTION).find()) {
+			assertThat(chunk.toJson()).as("no name in a roster").doesNotContain("欧阳").doesNotContain("小雨");
+		}
+
+		post(TestUsers.SJZ_OFFICER, "/api/members/" + first + "/termination",
+				Map.of("effectiveDate", day, "reason", "LEFT_WORKFORCE"));
+		assertThat(members(lookup(TestUsers.SJZ_OFFICER, Map.of("name", "欧阳小雨")))).extracting((m) -> m.get("memberId"))
+			.containsExactly(second);
+
+		ResponseEntity<Map> erased = post(TestUsers.SYSADMIN, "/api/members/" + second + "/erasure",
+				Map.of("legalBasis", "PIPL art. 47, request 2026-31"));
+		assertThat(erased.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(lookup(TestUsers.SJZ_OFFICER, Map.of("name", "欧阳小雨")).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		List<Document> history = this.database.getCollection(RosterProjection.MEMBERS)
+			.find(new Document("_id", second))
+			.first()
+			.getList("h", Document.class);
+		assertThat(history.get(0)).containsKey("t");
+		assertThat(history.get(history.size() - 1)).as("the erased person has no name token").doesNotContainKey("t");
 	}
 
 	@Test

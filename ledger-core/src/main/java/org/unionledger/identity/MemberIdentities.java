@@ -45,6 +45,19 @@ public final class MemberIdentities {
 		return new MemberId("m-" + base32(Arrays.copyOf(mac, FINGERPRINT_BYTES)));
 	}
 
+	/**
+	 * The token a member's name is found by, without the name: a keyed hash of its search
+	 * form (blanks removed, case folded), so that a search matches "张 伟" and "张伟" alike.
+	 * Under the same key as member ids, apart from them by its prefix; the index that
+	 * holds tokens is a read model, emptied of a person whose data is erased.
+	 */
+	public String nameToken(String name) {
+		Objects.requireNonNull(name, "name");
+		String form = name.replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);
+		byte[] mac = hmac(("member-name:" + form).getBytes(StandardCharsets.UTF_8));
+		return "n-" + base32(Arrays.copyOf(mac, FINGERPRINT_BYTES));
+	}
+
 	private byte[] hmac(byte[] message) {
 		return hmac(this.key, message);
 	}

@@ -33,6 +33,18 @@ class MemberIdentitiesTest {
 	}
 
 	@Test
+	void aNamesTokenIsTheKeyedHashOfItsSearchFormApartFromMemberIds() {
+		// expected values computed independently with Python's hmac and base64 modules
+		assertThat(this.identities.nameToken("张伟")).isEqualTo("n-txukbeindbhifs327bfmm3nnni");
+		assertThat(this.identities.nameToken(" 张 伟\t")).isEqualTo("n-txukbeindbhifs327bfmm3nnni");
+		assertThat(this.identities.nameToken("AB")).isEqualTo(this.identities.nameToken("ab"))
+			.isEqualTo("n-j2d5vyhmenytjmqkf3liw4qpci");
+		assertThat(this.identities.nameToken("张伟")).isNotEqualTo(this.identities.nameToken("张纬"));
+		assertThat(new MemberIdentities(new byte[32]).nameToken("张伟")).as("another key")
+			.isNotEqualTo(this.identities.nameToken("张伟"));
+	}
+
+	@Test
 	void everySpellingOfOneIdGivesTheSameMemberId() {
 		MemberId upper = this.identities.memberIdOf(ResidentId.parse("13010219900107123X", TODAY));
 		MemberId lower = this.identities.memberIdOf(ResidentId.parse(" 13010219900107123x ", TODAY));

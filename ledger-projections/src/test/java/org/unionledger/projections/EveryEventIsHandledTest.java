@@ -67,8 +67,6 @@ class EveryEventIsHandledTest {
 					entry(TransferCredentialIssued.class, "the member stays on the origin's roster until accepted"),
 					entry(TransferCredentialCancelled.class, "the member never left the roster"),
 					entry(TransferAcceptanceRejected.class, "a refused presentation moves no one"),
-					entry(PersonalDataErased.class, "a roster holds status and date, no personal data"),
-					entry(MemberNameCorrected.class, "a roster holds status and date, no personal data"),
 					entry(EnrollmentReclassifiedAsTransferIn.class,
 							"only how the enrollment counts changes, not where the member is"),
 					entry(ServingUnionAssigned.class,

@@ -25,7 +25,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.unionledger.eventstore.CommandRetries;
+import org.unionledger.api.members.MemberNameTokens;
+import org.unionledger.api.personaldata.PersonalDataVault;
 import org.unionledger.eventstore.CommandBatches;
+import org.unionledger.identity.MemberIdentities;
 import org.unionledger.eventstore.CommitAuthenticator;
 import org.unionledger.eventstore.IntegrityAlarm;
 import org.unionledger.eventstore.MongoEventStorageEngine;
@@ -316,8 +319,8 @@ public class AxonConfiguration {
 	}
 
 	@Bean
-	RosterProjection rosterProjection(MongoDatabase database) {
-		return new RosterProjection(database);
+	RosterProjection rosterProjection(MongoDatabase database, PersonalDataVault vault, MemberIdentities identities) {
+		return new RosterProjection(database, new MemberNameTokens(vault, identities));
 	}
 
 	@Bean

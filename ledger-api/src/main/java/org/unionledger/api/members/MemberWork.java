@@ -105,18 +105,21 @@ public class MemberWork {
 	}
 
 	/**
-	 * The current members of the unions whose current name is {@code name}, as typed,
-	 * normalised; in order of union, then member id.
+	 * The current members of the unions whose current name is {@code name} (blanks and
+	 * case aside): the unions' rosters keep each member's name token
+	 * ({@link MemberIdentities#nameToken}), and only the members whose token matches are
+	 * opened and checked against their current data; in order of union, then member id.
 	 * @throws org.unionledger.common.DomainRuleViolation on field {@code name} for a
 	 * malformed name
 	 */
 	public List<MemberState> findByName(String name, List<UnionId> unionIds) {
-		String wanted = comparable(PersonName.of(name).value());
+		String token = this.identities.nameToken(PersonName.of(name).value());
 		List<MemberState> found = new ArrayList<>();
 		for (UnionId union : unionIds) {
 			for (RosterView.Entry entry : roster(union).members()) {
-				Optional<String> current = currentName(entry.memberId());
-				if (current.isPresent() && comparable(current.get()).equals(wanted)) {
+				if (token.equals(entry.nameToken()) && currentName(entry.memberId()).map(this.identities::nameToken)
+					.filter(token::equals)
+					.isPresent()) {
 					this.records.current(entry.memberId()).ifPresent(found::add);
 				}
 			}
@@ -296,11 +299,6 @@ public class MemberWork {
 
 	private RosterView roster(UnionId union) {
 		return this.queries.query(new FindRoster(union), ResponseTypes.instanceOf(RosterView.class)).join();
-	}
-
-	/** A name as compared in a search: NFC, no blanks, case folded. */
-	static String comparable(String name) {
-		return name.replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);
 	}
 
 }

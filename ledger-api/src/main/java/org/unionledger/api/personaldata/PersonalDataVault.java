@@ -64,7 +64,7 @@ public class PersonalDataVault {
 
 	public PersonalDataVault(MongoDatabase database, PersonalDataCipher masterCipher, byte[] masterKey,
 			SecureRandom random, Clock clock) {
-		this.keys = database.getCollection("person_keys");
+		this.keys = database.getCollection(KEYS);
 		this.masterCipher = masterCipher;
 		this.masterKey = masterKey.clone();
 		this.random = random;
@@ -142,6 +142,28 @@ public class PersonalDataVault {
 		Document key = currentKey(new MemberId(memberId)).filter(k -> data.keyRef().equals(k.getString("keyRef")))
 			.orElseThrow(() -> new UnreadablePersonalDataException("the key of this personal data was destroyed"));
 		return cipherFor(key).decrypt(data);
+	}
+
+	/** The collection holding the people's keys, one document per member id. */
+	public static final String KEYS = "person_keys";
+
+	/**
+	 * Opens encrypted data with its person's key document as already read (a read-model
+	 * batch reads the keys of a whole batch of events in one {@code _id $in}, by member
+	 * id), instead of reading it again.
+	 * @param personKey the key document of the member the data's key names, or
+	 * {@code null} when there is none
+	 * @throws UnreadablePersonalDataException when the key was destroyed or is not the
+	 * one the data names
+	 */
+	public PersonalData decrypt(EncryptedPersonalData data, Document personKey) {
+		if (!data.keyRef().startsWith(PREFIX)) {
+			return this.masterCipher.decrypt(data);
+		}
+		if (personKey == null || !data.keyRef().equals(personKey.getString("keyRef"))) {
+			throw new UnreadablePersonalDataException("the key of this personal data was destroyed");
+		}
+		return cipherFor(personKey).decrypt(data);
 	}
 
 	/**

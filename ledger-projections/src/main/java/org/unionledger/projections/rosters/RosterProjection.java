@@ -3,6 +3,7 @@ package org.unionledger.projections.rosters;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ProcessingGroup;
@@ -12,7 +13,10 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.unionledger.membership.Events.MemberTransferredInFromLedger;
 import org.unionledger.membership.Events.MemberTransferredToLedger;
+import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.membership.Events.MemberEnrolled;
+import org.unionledger.membership.Events.MemberNameCorrected;
+import org.unionledger.membership.Events.PersonalDataErased;
 import org.unionledger.membership.Events.MemberReEnrolled;
 import org.unionledger.membership.Events.MembershipPutOnHold;
 import org.unionledger.membership.Events.MembershipResumed;
@@ -28,18 +32,20 @@ import org.unionledger.union.UnionId;
 /**
  * Who belongs to each union now. A union's roster is split into chunks by the global
  * position of the event that put each member there: a member's entry lives in
- * {@code <union id>|c|<window>} ({@code members}: member id → status and the date they
- * got it), the window being that position divided by {@value #WINDOW}; the union's head
- * {@code <union id>|h} lists its windows ({@code w}). A transfer leaves the origin's
- * roster only when it is accepted.
+ * {@code <union id>|c|<window>} ({@code members}: member id → status, the date they got
+ * it and {@code t}, the token their current name is searched by, see {@link NameTokens};
+ * none once their data is erased), the window being that position divided by
+ * {@value #WINDOW}; the union's head {@code <union id>|h} lists its windows ({@code w}).
+ * A transfer leaves the origin's roster only when it is accepted.
  * <p>
  * So a batch of enrollments into a union rewrites its newest chunk (at most
  * {@value #WINDOW} entries of about 60 bytes) and not the rest of the roster, however
  * large (layout 2 spread a union over 64 buckets by member-id hash, so every batch
  * rewrote nearly all of them, a union's whole roster per batch). To find a member's entry
  * again, {@value #MEMBERS} keeps per member ({@code <member id>}) where each of their
- * events put them ({@code h}: position, union, window; no union once they left), so that
- * a redelivered event finds where the member was before it.
+ * events put them ({@code h}: position, union, window, name token; no union once they
+ * left), so that a redelivered event finds where the member was before it and under which
+ * name.
  */
 @ProcessingGroup(RosterProjection.PROCESSING_GROUP)
 public class RosterProjection {
@@ -52,18 +58,30 @@ public class RosterProjection {
 	public static final String MEMBERS = "rm_roster_members";
 
 	/**
-	 * The layout of these read models: 2 since rosters are split into buckets, 3 since
-	 * they are split into chunks by position.
+	 * The layout of the read models of this processing group: 2 since rosters are split
+	 * into buckets, 3 since they are split into chunks by position, 4 since the group
+	 * also keeps the index of members by name (the application's
+	 * {@code MemberNameIndex}), which a store written before has to be rebuilt for.
 	 */
-	public static final int LAYOUT = 3;
+	public static final int LAYOUT = 4;
 
 	/** Global positions per chunk of a union's roster. */
 	static final long WINDOW = 1_024;
 
 	private final MongoDatabase database;
 
+	private final NameTokens names;
+
 	public RosterProjection(MongoDatabase database) {
+		this(database, NameTokens.NONE);
+	}
+
+	/**
+	 * @param names the tokens members' names are searched by, kept with their entries
+	 */
+	public RosterProjection(MongoDatabase database, NameTokens names) {
 		this.database = database;
+		this.names = names;
 	}
 
 	@ResetHandler
@@ -74,12 +92,14 @@ public class RosterProjection {
 
 	@EventHandler
 	void on(MemberEnrolled event, TrackingToken token) {
-		put(event.union().unionId(), event.memberId(), MembershipStatus.ACTIVE, event.effectiveDate(), token);
+		move(event.union().unionId(), event.memberId(), MembershipStatus.ACTIVE, event.effectiveDate(),
+				named(event.memberId(), event.personalData()), EventPositions.of(token));
 	}
 
 	@EventHandler
 	void on(MemberReEnrolled event, TrackingToken token) {
-		put(event.union().unionId(), event.memberId(), MembershipStatus.ACTIVE, event.effectiveDate(), token);
+		move(event.union().unionId(), event.memberId(), MembershipStatus.ACTIVE, event.effectiveDate(),
+				named(event.memberId(), event.personalData()), EventPositions.of(token));
 	}
 
 	@EventHandler
@@ -89,13 +109,14 @@ public class RosterProjection {
 
 	@EventHandler
 	void on(MemberTransferredInFromLedger event, TrackingToken token) {
-		put(event.union().unionId(), event.memberId(), MembershipStatus.ACTIVE, event.effectiveDate(), token);
+		move(event.union().unionId(), event.memberId(), MembershipStatus.ACTIVE, event.effectiveDate(),
+				named(event.memberId(), event.personalData()), EventPositions.of(token));
 	}
 
 	/** The member left the ledger: off every roster here. */
 	@EventHandler
 	void on(MemberTransferredToLedger event, TrackingToken token) {
-		move(null, event.memberId(), null, null, EventPositions.of(token));
+		move(null, event.memberId(), null, null, null, EventPositions.of(token));
 	}
 
 	@EventHandler
@@ -110,33 +131,59 @@ public class RosterProjection {
 
 	@EventHandler
 	void on(MembershipTerminated event, TrackingToken token) {
-		move(null, event.memberId(), null, null, EventPositions.of(token));
+		move(null, event.memberId(), null, null, null, EventPositions.of(token));
 	}
 
+	/** The entry stays where it is, under the corrected name's token. */
+	@EventHandler
+	void on(MemberNameCorrected event, TrackingToken token) {
+		rename(event.memberId(), named(event.memberId(), event.personalData()).orElse(null), EventPositions.of(token));
+	}
+
+	/** The entry stays where it is, under no name. */
+	@EventHandler
+	void on(PersonalDataErased event, TrackingToken token) {
+		rename(event.memberId(), null, EventPositions.of(token));
+	}
+
+	/** The token of the name in this data (see {@link NameTokens}). */
+	private Optional<String> named(MemberId member, EncryptedPersonalData data) {
+		return Optional.ofNullable(this.names.tokenOf(member, data));
+	}
+
+	/** A move that keeps the member's name token as it was before the event. */
 	private static void put(UnionId union, MemberId member, MembershipStatus status, LocalDate since,
 			TrackingToken token) {
-		move(union, member, status, since, EventPositions.of(token));
+		move(union, member, status, since, null, EventPositions.of(token));
 	}
 
 	/**
 	 * Takes the member's entry out of the chunk that held it before this event and,
 	 * unless {@code union} is {@code null}, puts it into the union's chunk of this
-	 * position.
+	 * position, under {@code name}'s token, or the token it had before when {@code name}
+	 * is {@code null}.
 	 */
-	private static void move(UnionId union, MemberId member, MembershipStatus status, LocalDate since, long position) {
+	private static void move(UnionId union, MemberId member, MembershipStatus status, LocalDate since,
+			Optional<String> name, long position) {
 		ReadModelBatch batch = ReadModelBatch.current();
 		Document before = locationBefore(batch.document(MEMBERS, member.value()), position);
 		long window = position / WINDOW;
 		String from = (before != null && before.getString("u") != null)
 				? chunkId(new UnionId(before.getString("u")), Documents.number(before, "w")) : null;
 		String to = (union != null) ? chunkId(union, window) : null;
+		String token = (name != null) ? name.orElse(null) : (before != null) ? before.getString("t") : null;
 		if (from != null && !from.equals(to)) {
 			batch.apply(COLLECTION, from, position, (chunk) -> members(chunk).remove(member.value()));
 		}
 		if (to != null) {
 			// one change per document and event: a second would be taken for a redelivery
-			batch.apply(COLLECTION, to, position, (chunk) -> members(chunk).put(member.value(),
-					new Document("status", status.name()).append("since", since.toString())));
+			batch.apply(COLLECTION, to, position, (chunk) -> {
+				Document entry = new Document("status", status.name()).append("since", since.toString());
+				if (token != null) {
+					entry.append("t", token);
+				}
+				members(chunk).put(member.value(), entry);
+			});
 			batch.apply(COLLECTION, headId(union), position, (head) -> {
 				List<Object> windows = windows(head);
 				if (windows.isEmpty() || ((Number) windows.get(windows.size() - 1)).longValue() != window) {
@@ -148,6 +195,38 @@ public class RosterProjection {
 			Document entry = new Document("p", position);
 			if (union != null) {
 				entry.append("u", union.value()).append("w", window);
+				if (token != null) {
+					entry.append("t", token);
+				}
+			}
+			Documents.list(located, "h").add(entry);
+		});
+	}
+
+	/** The member's entry, where it is, under another token (none: {@code null}). */
+	private static void rename(MemberId member, String token, long position) {
+		ReadModelBatch batch = ReadModelBatch.current();
+		Document before = locationBefore(batch.document(MEMBERS, member.value()), position);
+		if (before == null || before.getString("u") == null) {
+			return;
+		}
+		String union = before.getString("u");
+		long window = Documents.number(before, "w");
+		batch.apply(COLLECTION, chunkId(new UnionId(union), window), position, (chunk) -> {
+			Object entry = members(chunk).get(member.value());
+			if (entry instanceof Document found) {
+				if (token != null) {
+					found.put("t", token);
+				}
+				else {
+					found.remove("t");
+				}
+			}
+		});
+		batch.apply(MEMBERS, member.value(), position, (located) -> {
+			Document entry = new Document("p", position).append("u", union).append("w", window);
+			if (token != null) {
+				entry.append("t", token);
 			}
 			Documents.list(located, "h").add(entry);
 		});

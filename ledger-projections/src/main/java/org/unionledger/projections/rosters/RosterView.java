@@ -24,8 +24,10 @@ public record RosterView(UnionId unionId, List<Entry> members) {
 	 * @param memberId the member
 	 * @param status active or on hold
 	 * @param since effective date of that status
+	 * @param nameToken the token the member's current name is searched by (see
+	 * {@link NameTokens}), or {@code null}; for the application's search, never shown
 	 */
-	public record Entry(MemberId memberId, MembershipStatus status, LocalDate since) {
+	public record Entry(MemberId memberId, MembershipStatus status, LocalDate since, String nameToken) {
 	}
 
 	static RosterView from(UnionId unionId, List<Document> buckets) {
@@ -36,7 +38,7 @@ public record RosterView(UnionId unionId, List<Entry> members) {
 				members.forEach((memberId, value) -> {
 					Document d = (Document) value;
 					entries.add(new Entry(new MemberId(memberId), MembershipStatus.valueOf(d.getString("status")),
-							LocalDate.parse(d.getString("since"))));
+							LocalDate.parse(d.getString("since")), d.getString("t")));
 				});
 			}
 		}

@@ -18,6 +18,7 @@ import org.unionledger.membership.CredentialCode;
 import org.unionledger.membership.EnrollmentChannel;
 import org.unionledger.membership.Events.MemberEnrolled;
 import org.unionledger.membership.Events.MembershipPutOnHold;
+import org.unionledger.membership.Events.MembershipResumed;
 import org.unionledger.membership.Events.MembershipTerminated;
 import org.unionledger.membership.Events.TransferAccepted;
 import org.unionledger.membership.MemberId;
@@ -76,6 +77,39 @@ class RosterProjectionTest {
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(new MemberId("m-2"), MembershipStatus.ON_HOLD));
 		assertThat(roster(BD)).extracting(RosterView.Entry::memberId).containsExactly(new MemberId("m-1"));
 		assertThat(roster(BD).get(0).since()).isEqualTo(DAY.plusDays(5));
+	}
+
+	/**
+	 * Each entry keeps the token its member's current name is searched by, whatever moves
+	 * it (hold, transfer), until the name is corrected or the data erased; events fed
+	 * twice change nothing.
+	 */
+	@Test
+	void anEntryKeepsItsMembersNameTokenUntilTheNameChangesOrIsErased() {
+		this.projection = new RosterProjection(mongo.database(),
+				(member, data) -> "n-" + member.value() + "-" + data.ciphertext());
+		MemberId member = new MemberId("m-7");
+		EncryptedPersonalData first = new EncryptedPersonalData("pd-7", "Zmlyc3Q=");
+		EncryptedPersonalData corrected = new EncryptedPersonalData("pd-7", "c2Vjb25k");
+		List<Object> story = List.of(new MemberEnrolled(member, first, SJZ, EnrollmentChannel.ON_SITE, DAY, AT, CLERK),
+				new MembershipPutOnHold(member, SJZ, "abroad", DAY.plusDays(1), AT, CLERK),
+				new MembershipResumed(member, SJZ, DAY.plusDays(2), AT, CLERK),
+				new TransferAccepted(member, new CredentialCode("TC-7"), SJZ, BD, DAY.plusDays(3), AT, CLERK),
+				new org.unionledger.membership.Events.MemberNameCorrected(member, corrected, BD, "misspelt", AT, CLERK),
+				new org.unionledger.membership.Events.PersonalDataErased(member, "pd-7", "PIPL art. 47", AT, CLERK));
+		String[] expected = { "n-m-7-Zmlyc3Q=", "n-m-7-Zmlyc3Q=", "n-m-7-Zmlyc3Q=", "n-m-7-Zmlyc3Q=", "n-m-7-c2Vjb25k",
+				null };
+		for (int i = 0; i < story.size(); i++) {
+			Object event = story.get(i);
+			TrackingToken token = new GlobalSequenceTrackingToken(10L * (i + 1));
+			this.transactions.executeInTransaction(() -> dispatch(event, token));
+			this.transactions.executeInTransaction(() -> dispatch(event, token));
+			String wanted = expected[i];
+			assertThat(roster((i < 3) ? SJZ : BD)).as("after %s", event.getClass().getSimpleName())
+				.singleElement()
+				.satisfies((entry) -> assertThat(entry.nameToken()).isEqualTo(wanted));
+		}
+		assertThat(roster(SJZ)).isEmpty();
 	}
 
 	/**
@@ -183,6 +217,18 @@ class RosterProjectionTest {
 		}
 		else if (event instanceof MembershipTerminated e) {
 			this.projection.on(e, token);
+		}
+		else if (event instanceof MembershipResumed e) {
+			this.projection.on(e, token);
+		}
+		else if (event instanceof org.unionledger.membership.Events.MemberNameCorrected e) {
+			this.projection.on(e, token);
+		}
+		else if (event instanceof org.unionledger.membership.Events.PersonalDataErased e) {
+			this.projection.on(e, token);
+		}
+		else {
+			throw new IllegalArgumentException("no handler for " + event);
 		}
 	}
 
