@@ -36,6 +36,16 @@ public final class FederationFingerprints {
 	}
 
 	/**
+	 * A short value naming this key without revealing it, so that fingerprints kept under
+	 * one key are told apart from those under another (after the federation's key
+	 * changes, kept fingerprints are made again).
+	 */
+	public String keyCheck() {
+		byte[] digest = MemberIdentities.hmac(this.key, "federation-key-check".getBytes(StandardCharsets.UTF_8));
+		return MemberIdentities.base32(java.util.Arrays.copyOf(digest, 5));
+	}
+
+	/**
 	 * Whether the ID the worker shows is the person a document names, compared in
 	 * constant time.
 	 */

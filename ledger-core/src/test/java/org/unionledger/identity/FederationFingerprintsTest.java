@@ -64,4 +64,14 @@ class FederationFingerprintsTest {
 		assertThat(new LedgerId("1301").value()).isEqualTo("1301");
 	}
 
+	@Test
+	void theKeyCheckTellsKeysApartWithoutShowingThem() {
+		byte[] one = new byte[32];
+		byte[] two = new byte[32];
+		two[0] = 1;
+		String check = new FederationFingerprints(one).keyCheck();
+		assertThat(check).matches("[a-z2-7]{8}").isEqualTo(new FederationFingerprints(one.clone()).keyCheck());
+		assertThat(new FederationFingerprints(two).keyCheck()).isNotEqualTo(check);
+	}
+
 }

@@ -25,7 +25,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.unionledger.eventstore.CommandRetries;
-import org.unionledger.api.members.MemberNameTokens;
+import org.unionledger.api.federation.Federation;
+import org.unionledger.api.members.MemberTokens;
 import org.unionledger.api.personaldata.PersonalDataVault;
 import org.unionledger.eventstore.CommandBatches;
 import org.unionledger.identity.MemberIdentities;
@@ -319,8 +320,9 @@ public class AxonConfiguration {
 	}
 
 	@Bean
-	RosterProjection rosterProjection(MongoDatabase database, PersonalDataVault vault, MemberIdentities identities) {
-		return new RosterProjection(database, new MemberNameTokens(vault, identities));
+	RosterProjection rosterProjection(MongoDatabase database, PersonalDataVault vault, MemberIdentities identities,
+			Federation federation) {
+		return new RosterProjection(database, new MemberTokens(vault, identities, federation.fingerprints()));
 	}
 
 	@Bean

@@ -37,6 +37,7 @@ import org.unionledger.projections.rosters.RosterView;
 import org.unionledger.projections.unionlists.FindUnionsIn;
 import org.unionledger.projections.unionlists.UnionListView;
 import org.unionledger.union.Sector;
+import org.unionledger.api.members.MemberTokens;
 import org.unionledger.union.UnionId;
 import org.unionledger.union.UnionPlacement;
 import org.unionledger.union.UnionType;
@@ -170,7 +171,11 @@ public class CrossLedgerDoubleCounts {
 		return new Comparison(id, theirs.ledger(), theirs.entries().size(), ours.size(), found);
 	}
 
-	/** The people counted (active or on hold) in the unions of the scope's counties. */
+	/**
+	 * The people counted (active or on hold) in the unions of the scope's counties, by
+	 * the fingerprints the rosters keep ({@link MemberTokens}), without opening anyone's
+	 * data unless the roster has no fingerprint under the current key.
+	 */
 	private List<Counted> counted(JurisdictionCode scope) {
 		List<JurisdictionCode> counties = this.jurisdictions.all()
 			.stream()
@@ -182,6 +187,7 @@ public class CrossLedgerDoubleCounts {
 			throw ApiException.of(Rule.JURISDICTION_UNKNOWN, "scope", "no county lies in " + scope);
 		}
 		Federation f = this.federation.require();
+		String check = f.fingerprints().keyCheck() + ":";
 		UnionListView unions = this.queries
 			.query(new FindUnionsIn(counties), ResponseTypes.instanceOf(UnionListView.class))
 			.join();
@@ -197,7 +203,16 @@ public class CrossLedgerDoubleCounts {
 				if (member.status() != MembershipStatus.ACTIVE && member.status() != MembershipStatus.ON_HOLD) {
 					continue;
 				}
+				if (member.person() != null && member.person().startsWith(check)) {
+					// kept by the roster under the federation's current key
+					counted.add(new Counted(new PersonFingerprint(member.person().substring(check.length())),
+							member.memberId(), placement, union.name()));
+					continue;
+				}
 				try {
+					// not kept (an entry written before this ledger joined a federation,
+					// or
+					// under another federation key): opened here
 					this.records.personalData(member.memberId())
 						.map(this.vault::decrypt)
 						.ifPresent(

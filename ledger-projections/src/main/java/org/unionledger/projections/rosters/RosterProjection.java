@@ -3,7 +3,6 @@ package org.unionledger.projections.rosters;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ProcessingGroup;
@@ -26,6 +25,7 @@ import org.unionledger.membership.MemberId;
 import org.unionledger.membership.MembershipStatus;
 import org.unionledger.projections.support.Documents;
 import org.unionledger.projections.support.EventPositions;
+import org.unionledger.projections.rosters.PersonTokens.Tokens;
 import org.unionledger.projections.support.ReadModelBatch;
 import org.unionledger.union.UnionId;
 
@@ -33,19 +33,19 @@ import org.unionledger.union.UnionId;
  * Who belongs to each union now. A union's roster is split into chunks by the global
  * position of the event that put each member there: a member's entry lives in
  * {@code <union id>|c|<window>} ({@code members}: member id → status, the date they got
- * it and {@code t}, the token their current name is searched by, see {@link NameTokens};
- * none once their data is erased), the window being that position divided by
- * {@value #WINDOW}; the union's head {@code <union id>|h} lists its windows ({@code w}).
- * A transfer leaves the origin's roster only when it is accepted.
+ * it, {@code t}, the token their current name is searched by, and {@code f}, their
+ * federation fingerprint, see {@link PersonTokens}; neither once their data is erased),
+ * the window being that position divided by {@value #WINDOW}; the union's head
+ * {@code <union id>|h} lists its windows ({@code w}). A transfer leaves the origin's
+ * roster only when it is accepted.
  * <p>
  * So a batch of enrollments into a union rewrites its newest chunk (at most
  * {@value #WINDOW} entries of about 60 bytes) and not the rest of the roster, however
  * large (layout 2 spread a union over 64 buckets by member-id hash, so every batch
  * rewrote nearly all of them, a union's whole roster per batch). To find a member's entry
  * again, {@value #MEMBERS} keeps per member ({@code <member id>}) where each of their
- * events put them ({@code h}: position, union, window, name token; no union once they
- * left), so that a redelivered event finds where the member was before it and under which
- * name.
+ * events put them ({@code h}: position, union, window, tokens; no union once they left),
+ * so that a redelivered event finds where the member was before it and with which tokens.
  */
 @ProcessingGroup(RosterProjection.PROCESSING_GROUP)
 public class RosterProjection {
@@ -59,9 +59,9 @@ public class RosterProjection {
 
 	/**
 	 * The layout of the read models of this processing group: 2 since rosters are split
-	 * into buckets, 3 since they are split into chunks by position, 4 since the group
-	 * also keeps the index of members by name (the application's
-	 * {@code MemberNameIndex}), which a store written before has to be rebuilt for.
+	 * into buckets, 3 since they are split into chunks by position, 4 since each entry
+	 * keeps its member's name token and federation fingerprint ({@link PersonTokens}),
+	 * which a store written before has to be rebuilt for.
 	 */
 	public static final int LAYOUT = 4;
 
@@ -70,18 +70,18 @@ public class RosterProjection {
 
 	private final MongoDatabase database;
 
-	private final NameTokens names;
+	private final PersonTokens tokens;
 
 	public RosterProjection(MongoDatabase database) {
-		this(database, NameTokens.NONE);
+		this(database, PersonTokens.NONE);
 	}
 
 	/**
-	 * @param names the tokens members' names are searched by, kept with their entries
+	 * @param tokens what is kept of each member's personal data with their entry
 	 */
-	public RosterProjection(MongoDatabase database, NameTokens names) {
+	public RosterProjection(MongoDatabase database, PersonTokens tokens) {
 		this.database = database;
-		this.names = names;
+		this.tokens = tokens;
 	}
 
 	@ResetHandler
@@ -137,21 +137,22 @@ public class RosterProjection {
 	/** The entry stays where it is, under the corrected name's token. */
 	@EventHandler
 	void on(MemberNameCorrected event, TrackingToken token) {
-		rename(event.memberId(), named(event.memberId(), event.personalData()).orElse(null), EventPositions.of(token));
+		rename(event.memberId(), named(event.memberId(), event.personalData()), EventPositions.of(token));
 	}
 
 	/** The entry stays where it is, under no name. */
 	@EventHandler
 	void on(PersonalDataErased event, TrackingToken token) {
-		rename(event.memberId(), null, EventPositions.of(token));
+		rename(event.memberId(), Tokens.NONE, EventPositions.of(token));
 	}
 
-	/** The token of the name in this data (see {@link NameTokens}). */
-	private Optional<String> named(MemberId member, EncryptedPersonalData data) {
-		return Optional.ofNullable(this.names.tokenOf(member, data));
+	/** What is kept of this data (see {@link PersonTokens}). */
+	private Tokens named(MemberId member, EncryptedPersonalData data) {
+		Tokens found = this.tokens.tokensOf(member, data);
+		return (found != null) ? found : Tokens.NONE;
 	}
 
-	/** A move that keeps the member's name token as it was before the event. */
+	/** A move that keeps the member's tokens as they were before the event. */
 	private static void put(UnionId union, MemberId member, MembershipStatus status, LocalDate since,
 			TrackingToken token) {
 		move(union, member, status, since, null, EventPositions.of(token));
@@ -160,29 +161,27 @@ public class RosterProjection {
 	/**
 	 * Takes the member's entry out of the chunk that held it before this event and,
 	 * unless {@code union} is {@code null}, puts it into the union's chunk of this
-	 * position, under {@code name}'s token, or the token it had before when {@code name}
-	 * is {@code null}.
+	 * position, with the tokens {@code kept}, or those it had before when {@code kept} is
+	 * {@code null}.
 	 */
-	private static void move(UnionId union, MemberId member, MembershipStatus status, LocalDate since,
-			Optional<String> name, long position) {
+	private static void move(UnionId union, MemberId member, MembershipStatus status, LocalDate since, Tokens kept,
+			long position) {
 		ReadModelBatch batch = ReadModelBatch.current();
 		Document before = locationBefore(batch.document(MEMBERS, member.value()), position);
 		long window = position / WINDOW;
 		String from = (before != null && before.getString("u") != null)
 				? chunkId(new UnionId(before.getString("u")), Documents.number(before, "w")) : null;
 		String to = (union != null) ? chunkId(union, window) : null;
-		String token = (name != null) ? name.orElse(null) : (before != null) ? before.getString("t") : null;
+		Tokens tokens = (kept != null) ? kept
+				: (before != null) ? new Tokens(before.getString("t"), before.getString("f")) : Tokens.NONE;
 		if (from != null && !from.equals(to)) {
 			batch.apply(COLLECTION, from, position, (chunk) -> members(chunk).remove(member.value()));
 		}
 		if (to != null) {
 			// one change per document and event: a second would be taken for a redelivery
 			batch.apply(COLLECTION, to, position, (chunk) -> {
-				Document entry = new Document("status", status.name()).append("since", since.toString());
-				if (token != null) {
-					entry.append("t", token);
-				}
-				members(chunk).put(member.value(), entry);
+				members(chunk).put(member.value(),
+						withTokens(new Document("status", status.name()).append("since", since.toString()), tokens));
 			});
 			batch.apply(COLLECTION, headId(union), position, (head) -> {
 				List<Object> windows = windows(head);
@@ -194,17 +193,14 @@ public class RosterProjection {
 		batch.apply(MEMBERS, member.value(), position, (located) -> {
 			Document entry = new Document("p", position);
 			if (union != null) {
-				entry.append("u", union.value()).append("w", window);
-				if (token != null) {
-					entry.append("t", token);
-				}
+				withTokens(entry.append("u", union.value()).append("w", window), tokens);
 			}
 			Documents.list(located, "h").add(entry);
 		});
 	}
 
-	/** The member's entry, where it is, under another token (none: {@code null}). */
-	private static void rename(MemberId member, String token, long position) {
+	/** The member's entry, where it is, with other tokens. */
+	private static void rename(MemberId member, Tokens tokens, long position) {
 		ReadModelBatch batch = ReadModelBatch.current();
 		Document before = locationBefore(batch.document(MEMBERS, member.value()), position);
 		if (before == null || before.getString("u") == null) {
@@ -215,21 +211,25 @@ public class RosterProjection {
 		batch.apply(COLLECTION, chunkId(new UnionId(union), window), position, (chunk) -> {
 			Object entry = members(chunk).get(member.value());
 			if (entry instanceof Document found) {
-				if (token != null) {
-					found.put("t", token);
-				}
-				else {
-					found.remove("t");
-				}
+				found.remove("t");
+				found.remove("f");
+				withTokens(found, tokens);
 			}
 		});
 		batch.apply(MEMBERS, member.value(), position, (located) -> {
-			Document entry = new Document("p", position).append("u", union).append("w", window);
-			if (token != null) {
-				entry.append("t", token);
-			}
-			Documents.list(located, "h").add(entry);
+			Documents.list(located, "h")
+				.add(withTokens(new Document("p", position).append("u", union).append("w", window), tokens));
 		});
+	}
+
+	private static Document withTokens(Document document, Tokens tokens) {
+		if (tokens.name() != null) {
+			document.append("t", tokens.name());
+		}
+		if (tokens.person() != null) {
+			document.append("f", tokens.person());
+		}
+		return document;
 	}
 
 	/** Where the member's entry was before the event at {@code position}, if anywhere. */

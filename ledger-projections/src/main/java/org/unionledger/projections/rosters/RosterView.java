@@ -25,9 +25,12 @@ public record RosterView(UnionId unionId, List<Entry> members) {
 	 * @param status active or on hold
 	 * @param since effective date of that status
 	 * @param nameToken the token the member's current name is searched by (see
-	 * {@link NameTokens}), or {@code null}; for the application's search, never shown
+	 * {@link PersonTokens}), or {@code null}; for the application's search, never shown
+	 * @param person the member's federation fingerprint with its key's check value
+	 * ({@code <check>:<fingerprint>}), or {@code null}; for comparisons with other
+	 * ledgers, never shown
 	 */
-	public record Entry(MemberId memberId, MembershipStatus status, LocalDate since, String nameToken) {
+	public record Entry(MemberId memberId, MembershipStatus status, LocalDate since, String nameToken, String person) {
 	}
 
 	static RosterView from(UnionId unionId, List<Document> buckets) {
@@ -38,7 +41,7 @@ public record RosterView(UnionId unionId, List<Entry> members) {
 				members.forEach((memberId, value) -> {
 					Document d = (Document) value;
 					entries.add(new Entry(new MemberId(memberId), MembershipStatus.valueOf(d.getString("status")),
-							LocalDate.parse(d.getString("since")), d.getString("t")));
+							LocalDate.parse(d.getString("since")), d.getString("t"), d.getString("f")));
 				});
 			}
 		}

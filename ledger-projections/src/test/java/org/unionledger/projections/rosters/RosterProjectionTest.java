@@ -87,7 +87,8 @@ class RosterProjectionTest {
 	@Test
 	void anEntryKeepsItsMembersNameTokenUntilTheNameChangesOrIsErased() {
 		this.projection = new RosterProjection(mongo.database(),
-				(member, data) -> "n-" + member.value() + "-" + data.ciphertext());
+				(member, data) -> new PersonTokens.Tokens("n-" + member.value() + "-" + data.ciphertext(),
+						"k:" + member.value()));
 		MemberId member = new MemberId("m-7");
 		EncryptedPersonalData first = new EncryptedPersonalData("pd-7", "Zmlyc3Q=");
 		EncryptedPersonalData corrected = new EncryptedPersonalData("pd-7", "c2Vjb25k");
@@ -107,7 +108,10 @@ class RosterProjectionTest {
 			String wanted = expected[i];
 			assertThat(roster((i < 3) ? SJZ : BD)).as("after %s", event.getClass().getSimpleName())
 				.singleElement()
-				.satisfies((entry) -> assertThat(entry.nameToken()).isEqualTo(wanted));
+				.satisfies((entry) -> {
+					assertThat(entry.nameToken()).isEqualTo(wanted);
+					assertThat(entry.person()).isEqualTo((wanted != null) ? "k:m-7" : null);
+				});
 		}
 		assertThat(roster(SJZ)).isEmpty();
 	}
