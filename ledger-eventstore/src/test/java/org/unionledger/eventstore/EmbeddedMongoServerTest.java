@@ -68,7 +68,10 @@ class EmbeddedMongoServerTest {
 			for (int w = 0; w < writers; w++) {
 				int writer = w;
 				Thread thread = new Thread(() -> {
-					for (int i = 0; !stop.get(); i++) {
+					// At most this many inserts each: the file, and with it every copy,
+					// stays bounded however slowly the copies go (unbounded, a slow disk
+					// made copies of an ever larger file, minutes for one test).
+					for (int i = 0; !stop.get() && i < 10_000; i++) {
 						long id = writer * 1_000_000L + i;
 						collection
 							.insertOne(new Document("_id", id).append("k", "k" + id).append("pad", "x".repeat(200)));
