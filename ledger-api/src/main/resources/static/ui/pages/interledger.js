@@ -9,7 +9,7 @@ import { api } from '../api.js';
 import { h, table } from '../dom.js';
 import { label, t } from '../i18n.js';
 import { pageTitle } from './common.js';
-import { clearErrors, field, fillTransferCandidates, formShell, sendConfirmingBackdating, showProblem, success, unionInput, values } from './officer.js';
+import { clearErrors, credentialRequest, field, fillTransferCandidates, formShell, sendConfirmingBackdating, showProblem, success, unionInput, values } from './officer.js';
 
 /**
  * The claims of a compact JWS as its text says them, without checking the signature
@@ -91,10 +91,7 @@ function issueCard(me, federation, preset) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearErrors(form);
-    const body = values(form);
-    const memberId = body.memberId;
-    delete body.memberId;
-    delete body.unionId;
+    const { memberId, body } = credentialRequest(form);
     try {
       const answer = await api(`/api/members/${encodeURIComponent(memberId)}/inter-ledger-credentials`, { method: 'POST', body });
       success(form, t('xl.issued'));
@@ -196,18 +193,30 @@ function receiptCard() {
   return section('xl-receipt-card', t('xl.receiptCardTitle'), t('xl.receiptCardSub'), form);
 }
 
+/**
+ * This ledger's federation (GET /api/federation), or null once the page says why there is
+ * none; with the line naming this ledger and its partners.
+ */
+async function federationOf(main, title, id) {
+  try {
+    const federation = await api('/api/federation');
+    federation.identity = h('p', { id: `${id}-identity` }, t('xl.identity', { ledger: ledgerName(federation.ledger),
+      partners: federation.partners.length ? federation.partners.map(ledgerName).join('、') : t('xl.noPartners') }));
+    return federation;
+  } catch (error) {
+    main.replaceChildren(title,
+      h('p', { class: 'message error', id: `${id}-unavailable`, role: 'alert' }, t('xl.unavailable'), ' ', error.message));
+    return null;
+  }
+}
+
 /** #/inter-ledger[/unionId]: the three cards, or why there are none. */
 export async function show(main, [preset], me) {
-  let federation;
-  try {
-    federation = await api('/api/federation');
-  } catch (error) {
-    main.replaceChildren(pageTitle(t('nav.interLedger'), t('xl.sub')),
-      h('p', { class: 'message error', id: 'xl-unavailable', role: 'alert' }, t('xl.unavailable'), ' ', error.message));
+  const title = pageTitle(t('nav.interLedger'), t('xl.sub'));
+  const federation = await federationOf(main, title, 'xl');
+  if (!federation) {
     return;
   }
-  const intro = h('p', { id: 'xl-identity' }, t('xl.identity', { ledger: ledgerName(federation.ledger),
-    partners: federation.partners.length ? federation.partners.map(ledgerName).join('、') : t('xl.noPartners') }));
   const cards = [];
   let loadMembers = async () => {};
   if (federation.partners.length) {
@@ -216,7 +225,7 @@ export async function show(main, [preset], me) {
     loadMembers = issue.loadMembers;
   }
   cards.push(acceptCard(me, federation), receiptCard());
-  main.replaceChildren(pageTitle(t('nav.interLedger'), t('xl.sub')), intro, ...cards);
+  main.replaceChildren(title, federation.identity, ...cards);
   await loadMembers();
 }
 
@@ -227,12 +236,9 @@ export async function show(main, [preset], me) {
  * finding. No resident ID or name leaves either ledger.
  */
 export async function showComparison(main, parts, me) {
-  let federation;
-  try {
-    federation = await api('/api/federation');
-  } catch (error) {
-    main.replaceChildren(pageTitle(t('nav.crossLedger'), t('xc.sub')),
-      h('p', { class: 'message error', id: 'xc-unavailable', role: 'alert' }, t('xl.unavailable'), ' ', error.message));
+  const title = pageTitle(t('nav.crossLedger'), t('xc.sub'));
+  const federation = await federationOf(main, title, 'xc');
+  if (!federation) {
     return;
   }
   const partner = h('select', { name: 'ledger', required: true },
@@ -281,9 +287,7 @@ export async function showComparison(main, parts, me) {
       showProblem(compareForm, error);
     }
   });
-  main.replaceChildren(pageTitle(t('nav.crossLedger'), t('xc.sub')),
-    h('p', { id: 'xc-identity' }, t('xl.identity', { ledger: ledgerName(federation.ledger),
-      partners: federation.partners.length ? federation.partners.map(ledgerName).join('、') : t('xl.noPartners') })),
+  main.replaceChildren(title, federation.identity,
     federation.partners.length ? section('xc-export', t('xc.exportTitle'), t('xc.exportSub'), exportForm, exported) : null,
     section('xc-compare', t('xc.compareTitle'), t('xc.compareSub'), compareForm, result));
 }

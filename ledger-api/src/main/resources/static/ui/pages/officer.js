@@ -211,6 +211,15 @@ async function fillTransferCandidates(unionId, select) {
     `${m.name || '—'} · ${t('form.since')} ${m.since} · …${m.memberId.slice(-4)}`)));
 }
 
+/**
+ * A credential form's member (the path names them) and the rest of its values, the body;
+ * the union picked only narrows the members listed.
+ */
+function credentialRequest(form) {
+  const { memberId, unionId, ...body } = values(form);
+  return { memberId, body };
+}
+
 export async function showIssue(main, [preset], me) {
   const union = unionInput(me, preset);
   const member = h('select', { name: 'memberId', required: true });
@@ -272,10 +281,7 @@ export async function showIssue(main, [preset], me) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearErrors(form);
-    const body = values(form);
-    const memberId = body.memberId;
-    delete body.memberId;
-    delete body.unionId;
+    const { memberId, body } = credentialRequest(form);
     try {
       const to = await receivingUnion();
       if (to === undefined) {
@@ -482,4 +488,4 @@ function section(id, title, form) {
   return h('section', { class: 'card wide', id }, h('h3', {}, title), form);
 }
 
-export { actionForm, clearErrors, field, fillTransferCandidates, formShell, section, sendConfirmingBackdating, showProblem, success, unionInput, values };
+export { actionForm, clearErrors, credentialRequest, field, fillTransferCandidates, formShell, section, sendConfirmingBackdating, showProblem, success, unionInput, values };

@@ -11,8 +11,6 @@ const KINDS = ['DUPLICATE_ENROLLMENT_ATTEMPT', 'TERMINATION_THEN_ENROLLMENT', 'B
   'ENROLLMENT_INTO_DISSOLVED_UNION', 'BURST_BEFORE_DEADLINE', 'CREDENTIAL_EXPIRED_UNUSED', 'CROSS_LEDGER_DOUBLE_COUNT',
   'RE_ENROLLED_AFTER_LEAVING_FOR_LEDGER'];
 const STATUSES = ['OPEN', 'CONFIRMED', 'DISMISSED', 'CORRECTED'];
-/** Findings of a person counted in another ledger too, corrected by ending the membership here. */
-const LEDGER_KINDS = ['CROSS_LEDGER_DOUBLE_COUNT', 'RE_ENROLLED_AFTER_LEAVING_FOR_LEDGER'];
 const PAGE_SIZE = 20;
 const OUTSIDE = '[outside your jurisdiction]';
 /** Detail entries that name another union; their city is under the key without "Id" plus "Jurisdiction". */
@@ -188,9 +186,9 @@ function decideBlock(finding, safe, context) {
  * enrollment counts as a transfer in from its effective date on. The page asks first.
  */
 function correctBlock(finding, safe, memberName, context) {
-  // A person counted in another ledger too stops being counted here; otherwise the
-  // first enrollment becomes a transfer in.
-  const k = LEDGER_KINDS.includes(finding.kind) ? (key) => `${key}Ledger` : (key) => key;
+  // As the finding's kind is corrected (the server says): a person counted in another
+  // ledger too stops being counted here; otherwise the first enrollment becomes a transfer in.
+  const k = finding.correction === 'END_MEMBERSHIP_HERE' ? (key) => `${key}Ledger` : (key) => key;
   const id = `correct-reason-${safe}`;
   const reason = h('input', { id, required: true, maxlength: '1000', class: 'correct-reason' });
   const error = h('span', { class: 'field-error', role: 'status' });

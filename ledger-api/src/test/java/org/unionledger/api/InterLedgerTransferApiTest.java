@@ -329,6 +329,7 @@ class InterLedgerTransferApiTest extends ApiTestSupport {
 			.filter((f) -> ((Map) f.get("detail")).get("comparisonId").equals(compared.getBody().get("comparisonId")))
 			.toList();
 		assertThat(ours).extracting((f) -> f.get("memberId")).containsExactlyInAnyOrder(memberA, memberB);
+		assertThat(ours).extracting((f) -> f.get("correction")).containsOnly("END_MEMBERSHIP_HERE");
 		Map decided = as(TestUsers.SJZ_SUPERVISOR).postForObject(
 				"/api/supervision/findings/" + ours.get(0).get("id") + "/decision",
 				Map.of("decision", "CONFIRMED", "reason", "the same worker, counted in Henan too"), Map.class);

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.security.SecureRandom;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -187,7 +188,6 @@ public class CrossLedgerDoubleCounts {
 			throw ApiException.of(Rule.JURISDICTION_UNKNOWN, "scope", "no county lies in " + scope);
 		}
 		Federation f = this.federation.require();
-		String check = f.fingerprints().keyCheck() + ":";
 		UnionListView unions = this.queries
 			.query(new FindUnionsIn(counties), ResponseTypes.instanceOf(UnionListView.class))
 			.join();
@@ -203,10 +203,9 @@ public class CrossLedgerDoubleCounts {
 				if (member.status() != MembershipStatus.ACTIVE && member.status() != MembershipStatus.ON_HOLD) {
 					continue;
 				}
-				if (member.person() != null && member.person().startsWith(check)) {
-					// kept by the roster under the federation's current key
-					counted.add(new Counted(new PersonFingerprint(member.person().substring(check.length())),
-							member.memberId(), placement, union.name()));
+				Optional<PersonFingerprint> kept = MemberTokens.fingerprintKept(member.person(), f.fingerprints());
+				if (kept.isPresent()) {
+					counted.add(new Counted(kept.get(), member.memberId(), placement, union.name()));
 					continue;
 				}
 				try {

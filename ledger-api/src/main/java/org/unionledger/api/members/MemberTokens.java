@@ -52,8 +52,21 @@ public class MemberTokens implements PersonTokens {
 	}
 
 	/** A person's fingerprint as the rosters keep it: with the key's check value. */
-	public static String kept(FederationFingerprints fingerprints, PersonFingerprint person) {
+	private static String kept(FederationFingerprints fingerprints, PersonFingerprint person) {
 		return fingerprints.keyCheck() + ":" + person.value();
+	}
+
+	/**
+	 * The fingerprint a roster kept
+	 * ({@link org.unionledger.projections.rosters.RosterView.Entry#person}), if it was
+	 * made under the federation's current key.
+	 */
+	public static java.util.Optional<PersonFingerprint> fingerprintKept(String kept,
+			FederationFingerprints fingerprints) {
+		String check = fingerprints.keyCheck() + ":";
+		return (kept != null && kept.startsWith(check))
+				? java.util.Optional.of(new PersonFingerprint(kept.substring(check.length())))
+				: java.util.Optional.empty();
 	}
 
 	@Override

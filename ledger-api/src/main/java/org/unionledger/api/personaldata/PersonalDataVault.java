@@ -139,9 +139,7 @@ public class PersonalDataVault {
 			return this.masterCipher.decrypt(data);
 		}
 		String memberId = data.keyRef().substring(PREFIX.length(), data.keyRef().lastIndexOf(':'));
-		Document key = currentKey(new MemberId(memberId)).filter(k -> data.keyRef().equals(k.getString("keyRef")))
-			.orElseThrow(() -> new UnreadablePersonalDataException("the key of this personal data was destroyed"));
-		return cipherFor(key).decrypt(data);
+		return decrypt(data, currentKey(new MemberId(memberId)).orElse(null));
 	}
 
 	/** The collection holding the people's keys, one document per member id. */

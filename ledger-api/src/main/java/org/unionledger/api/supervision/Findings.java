@@ -169,12 +169,12 @@ public class Findings {
 	}
 
 	/**
-	 * Corrects a confirmed finding by a compensating event. A person found counted in
-	 * another ledger too ({@link FindingKind#CROSS_LEDGER_DOUBLE_COUNT},
-	 * {@link FindingKind#RE_ENROLLED_AFTER_LEAVING_FOR_LEDGER}) stops being counted here:
-	 * the membership ends today as a duplicate record, naming the finding (figures before
-	 * today stay as published). For any other finding the member's first enrollment
-	 * counts as a transfer in from its effective date on. History is not edited.
+	 * Corrects a confirmed finding by the compensating event its kind names
+	 * ({@link FindingKind#correction}): a person counted in another ledger too stops
+	 * being counted here, the membership ending today as a duplicate record that names
+	 * the finding (figures before today stay as published); otherwise the member's first
+	 * enrollment counts as a transfer in from its effective date on. History is not
+	 * edited.
 	 * @return the compensating event's type
 	 * @throws ApiException 409 when the finding is not confirmed, names no member, or was
 	 * corrected before
@@ -191,18 +191,18 @@ public class Findings {
 			throw ApiException.of(Rule.NOT_A_NEW_ENROLLMENT, "findingId", "the finding names no member");
 		}
 		MemberId member = new MemberId(finding.memberId());
-		String correction;
-		if (finding.kind() == FindingKind.CROSS_LEDGER_DOUBLE_COUNT
-				|| finding.kind() == FindingKind.RE_ENROLLED_AFTER_LEAVING_FOR_LEDGER) {
-			this.commands.sendAndWait(new EndDoubleCountedMembership(member, finding.id(), reason,
-					LocalDate.now(this.clock), this.actors.current()));
-			correction = "MembershipTerminated";
-		}
-		else {
-			this.commands
-				.sendAndWait(new ReclassifyEnrollmentAsTransferIn(member, finding.id(), reason, this.actors.current()));
-			correction = "EnrollmentReclassifiedAsTransferIn";
-		}
+		String correction = switch (finding.kind().correction()) {
+			case END_MEMBERSHIP_HERE -> {
+				this.commands.sendAndWait(new EndDoubleCountedMembership(member, finding.id(), reason,
+						LocalDate.now(this.clock), this.actors.current()));
+				yield "MembershipTerminated";
+			}
+			case FIRST_ENROLLMENT_AS_TRANSFER_IN -> {
+				this.commands.sendAndWait(
+						new ReclassifyEnrollmentAsTransferIn(member, finding.id(), reason, this.actors.current()));
+				yield "EnrollmentReclassifiedAsTransferIn";
+			}
+		};
 		this.freshness.awaitOwnWrites();
 		return correction;
 	}

@@ -37,6 +37,12 @@ public record Finding(String id, FindingKind kind, String unionId, String jurisd
 	 */
 	public static final Set<String> OTHER_UNIONS = Set.of("currentUnionId", "terminatedAtUnion", "toUnionId");
 
+	/** How the finding is corrected once confirmed (its kind's correction). */
+	@com.fasterxml.jackson.annotation.JsonProperty
+	public FindingCorrection correction() {
+		return this.kind.correction();
+	}
+
 	/** The same finding with other details (e.g. masked for a reader). */
 	public Finding withDetail(Map<String, Object> newDetail) {
 		return new Finding(this.id, this.kind, this.unionId, this.jurisdictionCode, this.statisticalYear, this.memberId,

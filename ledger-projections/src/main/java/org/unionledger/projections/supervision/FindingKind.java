@@ -34,13 +34,28 @@ public enum FindingKind {
 	 * A person counted here is, by another ledger's fingerprint export, counted there too
 	 * (which union there, which comparison found it). One per member and comparison.
 	 */
-	CROSS_LEDGER_DOUBLE_COUNT,
+	CROSS_LEDGER_DOUBLE_COUNT(FindingCorrection.END_MEMBERSHIP_HERE),
 	/**
 	 * A person whose membership left this ledger for another one (on that ledger's
 	 * receipt) was enrolled here again as a returning member instead of coming back with
 	 * a credential of that ledger: unless their membership there ended, they are counted
 	 * in both ledgers. Raised whatever the time between and whichever union enrolls them.
 	 */
-	RE_ENROLLED_AFTER_LEAVING_FOR_LEDGER
+	RE_ENROLLED_AFTER_LEAVING_FOR_LEDGER(FindingCorrection.END_MEMBERSHIP_HERE);
+
+	private final FindingCorrection correction;
+
+	FindingKind() {
+		this(FindingCorrection.FIRST_ENROLLMENT_AS_TRANSFER_IN);
+	}
+
+	FindingKind(FindingCorrection correction) {
+		this.correction = correction;
+	}
+
+	/** How a confirmed finding of this kind is corrected. */
+	public FindingCorrection correction() {
+		return this.correction;
+	}
 
 }
