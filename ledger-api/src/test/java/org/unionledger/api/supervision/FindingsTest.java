@@ -62,8 +62,8 @@ class FindingsTest {
 	}
 
 	static Finding finding(String status, String memberId) {
-		return new Finding(ID, null, "sjz-express-01", "130104", 2027, memberId, TODAY, TODAY, 2, Map.of(), status,
-				null, null, null, null);
+		return new Finding(ID, org.unionledger.projections.supervision.FindingKind.DUPLICATE_ENROLLMENT_ATTEMPT,
+				"sjz-express-01", "130104", 2027, memberId, TODAY, TODAY, 2, Map.of(), status, null, null, null, null);
 	}
 
 	@Test
