@@ -11,12 +11,15 @@ import java.util.List;
  * {@code _id}s, whatever the number of members or events, and every document stays small:
  * <ul>
  * <li>by effective date: {@code <scope>|e|x|<decade>} ({@code 202} is 2020–2029),
- * {@code |e|y|<year>}, {@code |e|m|<year-month>}, {@code |e|d|<date>}, and {@code |e|pre}
- * for anything before 1900; each holds {@code c: {figure: delta}}. Each delta is added to
- * its decade, year, month and day bucket. Everything effective on or before {@code A} is
- * the sum of the earlier decades, the earlier years of A's decade, the earlier months of
- * A's year and the days of A's month up to A: at most 1 + 12 + 9 + 11 + 31 = 64
- * documents.</li>
+ * {@code |e|y|<year>}, {@code |e|m|<year-month>}, and {@code |e|pre} for anything before
+ * 1900; each holds {@code c: {figure: delta}}, and a month's document also holds its days
+ * ({@code d: {"<day of month>": {figure: delta}}}, the day as two digits). Each delta is
+ * added to its decade, year and month bucket and to its day in the month's. Everything
+ * effective on or before {@code A} is the sum of the earlier decades, the earlier years
+ * of A's decade, the earlier months of A's year and the days of A's month up to A: at
+ * most 1 + 12 + 9 + 11 + 1 = 34 documents. (Up to layout 3 each day had a document of its
+ * own: a batch of events spread over many days wrote one document per day and
+ * scope.)</li>
  * <li>by statistical year: {@code <scope>|sy|<year>}, the whole year's deltas in one
  * document (rankings read one per sibling).</li>
  * <li>late entries by recorded date: a delta whose recorded date (in the ledger's zone)
@@ -39,9 +42,31 @@ final class CounterKeys {
 	private CounterKeys() {
 	}
 
-	/** The buckets a delta effective on {@code date} is added to (without the year's). */
+	/**
+	 * The buckets whose totals a delta effective on {@code date} is added to (without the
+	 * statistical year's); the last one is the month's document ({@link #month}) unless
+	 * the date lies before {@link #EPOCH}.
+	 */
 	static List<String> effective(String scope, LocalDate date) {
-		return buckets(scope, "e", date);
+		String prefix = scope + "|e|";
+		if (date.isBefore(EPOCH)) {
+			return List.of(prefix + "pre");
+		}
+		return List.of(prefix + "x|" + decade(date.getYear()), prefix + "y|" + date.getYear(), month(scope, date));
+	}
+
+	/**
+	 * The document of the effective month of {@code date}, which holds the month's total
+	 * and its days ({@link #day}).
+	 */
+	static String month(String scope, LocalDate date) {
+		return scope + "|e|m|" + YearMonth.from(date);
+	}
+
+	/** The field of a month's document ({@link #month}) holding the deltas of a day. */
+	static String day(LocalDate date) {
+		int day = date.getDayOfMonth();
+		return (day < 10) ? "0" + day : Integer.toString(day);
 	}
 
 	/**
@@ -71,18 +96,10 @@ final class CounterKeys {
 		return scope + "|sy|" + year;
 	}
 
-	private static List<String> buckets(String scope, String kind, LocalDate date) {
-		String prefix = scope + "|" + kind + "|";
-		if (date.isBefore(EPOCH)) {
-			return List.of(prefix + "pre");
-		}
-		return List.of(prefix + "x|" + decade(date.getYear()), prefix + "y|" + date.getYear(),
-				prefix + "m|" + YearMonth.from(date), prefix + "d|" + date);
-	}
-
 	/**
 	 * The effective-date buckets that together hold every delta effective on or before
-	 * {@code date}.
+	 * {@code date}: whole totals of all but the last, and of the last, when it is
+	 * {@code date}'s month ({@link #month}), the days up to {@code date}.
 	 * @throws IllegalArgumentException for a date before 1899-12-31 (the {@code pre}
 	 * bucket cannot be split)
 	 */
@@ -91,7 +108,7 @@ final class CounterKeys {
 		if (date.isBefore(EPOCH.minusDays(1))) {
 			throw new IllegalArgumentException("figures are kept by date from " + EPOCH + " on");
 		}
-		List<String> keys = new ArrayList<>(64);
+		List<String> keys = new ArrayList<>(34);
 		keys.add(prefix + "pre");
 		if (date.isBefore(EPOCH)) {
 			return keys;
@@ -106,9 +123,7 @@ final class CounterKeys {
 		for (int month = 1; month < date.getMonthValue(); month++) {
 			keys.add(prefix + "m|" + YearMonth.of(year, month));
 		}
-		for (int day = 1; day <= date.getDayOfMonth(); day++) {
-			keys.add(prefix + "d|" + date.withDayOfMonth(day));
-		}
+		keys.add(month(scope, date));
 		return keys;
 	}
 
@@ -137,11 +152,11 @@ final class CounterKeys {
 	}
 
 	/**
-	 * Global positions per drill-down index document of one day: at most this many
-	 * positions (about 15 bytes each in BSON, so at most about 30 KB) share a document.
-	 * Every batch that records events of a day rewrites that day's newest document: an
-	 * import of one effective day rewrote up to 250 KB per scope and batch with windows
-	 * of 16,384.
+	 * Global positions per drill-down index document of one effective month and recorded
+	 * day: at most this many positions (about 15 bytes each in BSON, so at most about 30
+	 * KB) share a document. Every batch that records events of a month rewrites that
+	 * month's newest document: an import of one effective day rewrote up to 250 KB per
+	 * scope and batch with windows of 16,384.
 	 */
 	static final long INDEX_WINDOW = 1L << 11;
 
@@ -151,12 +166,15 @@ final class CounterKeys {
 	}
 
 	/**
-	 * The drill-down index document of a scope, effective day, recorded day and window of
-	 * global positions: each batch appends to the documents of the days and window it
-	 * records, so none grows past one window's positions.
+	 * The drill-down index document holding the entries of a scope, effective month,
+	 * recorded day and window of global positions ({@code g: {"<day of month>":
+	 * {"<field>,<field>,…": [position, …]}}}, the day as {@link #day} writes it): each
+	 * batch appends to the documents of the months, recorded days and window it records,
+	 * so none grows past one window's positions. (Up to layout 3 each effective day had
+	 * documents of its own.)
 	 */
 	static String indexDay(String scope, LocalDate effective, LocalDate recorded, long window) {
-		return scope + "|i|d|" + effective + "|" + recorded + "|" + window;
+		return scope + "|i|d|" + YearMonth.from(effective) + "|" + recorded + "|" + window;
 	}
 
 	/**

@@ -57,18 +57,20 @@ import org.unionledger.union.UnionType;
  * deltas of one event are netted (a transfer inside a city changes nothing at the city)
  * and added, in one change per document, to:
  * <ul>
- * <li>{@value #COUNTERS}: effective-date buckets, the statistical year's bucket and, for
- * late entries (recorded after their effective date), recorded-date buckets;</li>
+ * <li>{@value #COUNTERS}: effective-date buckets (decade, year, and month with its days
+ * inside), the statistical year's bucket and, for late entries (recorded after their
+ * effective date), recorded-date buckets;</li>
  * <li>{@value #INDEX}: per scope, effective day and recorded day the global positions of
- * the events behind each figure ({@code <scope>|i|d|<date>|<recorded date>|<window>}:
- * {@code g: {"<field>,<field>,…": [position, …]}}, the events grouped by the set of
- * figures they count in, one document per window of {@value CounterKeys#INDEX_WINDOW}
- * global positions so that none grows past about 30 KB however many events share a day),
- * with per effective month the number of events per day and figure, the recorded days
- * holding them as days after the effective day, and the windows of each
- * ({@code <scope>|i|m|<month>}: {@code n: {day: {field: count}}}, {@code r: {day: [days
- * late, …]}}, {@code w: {"<day>|<days late>": [window, …]}}), so that drill-down pages
- * through the events without reading more than the pages' days;</li>
+ * the events behind each figure, kept in documents per effective month and recorded day
+ * ({@code <scope>|i|d|<month>|<recorded date>|<window>}: {@code g: {"<day of month>":
+ * {"<field>,<field>,…": [position, …]}}}, the events grouped by the set of figures they
+ * count in, one document per window of {@value CounterKeys#INDEX_WINDOW} global positions
+ * so that none grows past about 30 KB however many events share a month), with per
+ * effective month the number of events per day and figure, the recorded days holding them
+ * as days after the effective day, and the windows of each ({@code <scope>|i|m|<month>}:
+ * {@code n: {day: {field: count}}}, {@code r: {day: [days late, …]}}, {@code w:
+ * {"<day>|<days late>": [window, …]}}), so that drill-down pages through the events
+ * without reading more than the pages' days;</li>
  * <li>{@value #MEMBERS}: what deltas depend on beyond the event itself: each member's
  * holding unions by effective date ({@code M:<memberId>}, for services read by the
  * holding union) and each member's services per statistical year
@@ -100,9 +102,11 @@ public class StatisticsProjection {
 	 * stored under short fields and the index groups positions by figure set; 3 since the
 	 * index of a day is split per window of {@value CounterKeys#INDEX_WINDOW} global
 	 * positions (the split into windows of 16,384 came without raising the layout, so a
-	 * store written before it is rebuilt now too).
+	 * store written before it is rebuilt now too); 4 since an effective month's days are
+	 * kept inside the month's counter and index documents, not one document per day (a
+	 * batch of events spread over many days wrote a document per day and scope).
 	 */
-	public static final int LAYOUT = 3;
+	public static final int LAYOUT = 4;
 
 	public static final String COUNTERS = "rm_stat_counters";
 
@@ -512,6 +516,11 @@ public class StatisticsProjection {
 			for (String id : CounterKeys.effective(dated.scope(), dated.effective())) {
 				changes(counters, id).add(count);
 			}
+			if (!dated.effective().isBefore(CounterKeys.EPOCH)) {
+				String day = CounterKeys.day(dated.effective());
+				changes(counters, CounterKeys.month(dated.scope(), dated.effective()))
+					.add((document) -> add(sub(sub(document, "d"), day), amounts));
+			}
 			changes(counters, CounterKeys.statisticalYear(dated.scope(), this.calendar.yearOf(dated.effective())))
 				.add(count);
 			if (dated.recorded().isAfter(dated.effective())) {
@@ -535,8 +544,9 @@ public class StatisticsProjection {
 			String group = String.join(",", fields);
 			int late = (int) (deltas.recorded.toEpochDay() - day.toEpochDay());
 			long window = CounterKeys.indexWindow(position);
+			String dayOfMonth = CounterKeys.day(day);
 			changes(index, CounterKeys.indexDay(scope, day, deltas.recorded, window))
-				.add((document) -> values(sub(document, "g"), group).add(position));
+				.add((document) -> values(sub(sub(document, "g"), dayOfMonth), group).add(position));
 			changes(index, CounterKeys.indexMonth(scope, YearMonth.from(day))).add((document) -> {
 				Document perDay = sub(sub(document, "n"), day.toString());
 				fields.forEach((field) -> increment(perDay, field, 1));

@@ -245,11 +245,29 @@ public class StatisticsQueryHandler {
 		return late;
 	}
 
+	/**
+	 * Everything effective on or before {@code a}: the totals of the buckets before
+	 * {@code a}'s month and, of that month's document, the days up to {@code a}.
+	 */
 	private static Map<String, Long> prefix(Map<String, Document> documents, String scope, LocalDate a) {
 		Map<String, Long> sums = new TreeMap<>();
+		String month = a.isBefore(CounterKeys.EPOCH) ? null : CounterKeys.month(scope, a);
+		String last = (month != null) ? CounterKeys.day(a) : null;
 		for (String key : CounterKeys.upTo(scope, a)) {
 			Document bucket = documents.get(key);
-			if (bucket != null && bucket.get("c") instanceof Document counts) {
+			if (bucket == null) {
+				continue;
+			}
+			if (key.equals(month)) {
+				if (bucket.get("d") instanceof Document days) {
+					for (Map.Entry<String, Object> day : days.entrySet()) {
+						if (day.getKey().compareTo(last) <= 0 && day.getValue() instanceof Document counts) {
+							add(sums, counts, 1);
+						}
+					}
+				}
+			}
+			else if (bucket.get("c") instanceof Document counts) {
 				add(sums, counts, 1);
 			}
 		}
@@ -487,7 +505,7 @@ public class StatisticsQueryHandler {
 				for (LocalDate r : recorded) {
 					if (r.isAfter(known)) {
 						for (String id : ids(dayDocumentIds, day, r)) {
-							after += positions(laterDocuments.get(id), field).size();
+							after += positions(laterDocuments.get(id), day, field).size();
 						}
 					}
 				}
@@ -524,7 +542,7 @@ public class StatisticsQueryHandler {
 			List<Long> behind = new ArrayList<>();
 			for (LocalDate recorded : recordedDays.get(day)) {
 				for (String id : ids(dayDocumentIds, day, recorded)) {
-					behind.addAll(positions(dayDocuments.get(id), field));
+					behind.addAll(positions(dayDocuments.get(id), day, field));
 				}
 			}
 			behind.sort(null);
@@ -546,8 +564,12 @@ public class StatisticsQueryHandler {
 		return dayDocumentIds.getOrDefault(day + "|" + recorded, List.of());
 	}
 
-	/** Index documents by id, read {@value #IDS_PER_READ} ids at a time. */
-	private Map<String, Document> find(List<String> ids) {
+	/**
+	 * Index documents by id, read {@value #IDS_PER_READ} ids at a time (the days of a
+	 * month share documents: each is read once).
+	 */
+	private Map<String, Document> find(List<String> wanted) {
+		List<String> ids = new ArrayList<>(new LinkedHashSet<>(wanted));
 		Map<String, Document> found = new java.util.HashMap<>();
 		for (int from = 0; from < ids.size(); from += IDS_PER_READ) {
 			found.putAll(this.store.find(StatisticsProjection.INDEX,
@@ -559,12 +581,13 @@ public class StatisticsQueryHandler {
 	private static final int IDS_PER_READ = 1000;
 
 	/**
-	 * The positions an index day document holds behind the figure stored in
+	 * The positions an index document holds for {@code day} behind the figure stored in
 	 * {@code field}.
 	 */
-	private static List<Long> positions(Document document, String field) {
+	private static List<Long> positions(Document document, LocalDate day, String field) {
 		List<Long> positions = new ArrayList<>();
-		if (document != null && document.get("g") instanceof Document groups) {
+		if (document != null && document.get("g") instanceof Document days
+				&& days.get(CounterKeys.day(day)) instanceof Document groups) {
 			groups.forEach((fields, group) -> {
 				if (Arrays.asList(fields.split(",")).contains(field) && group instanceof List<?> list) {
 					list.forEach((position) -> positions.add(((Number) position).longValue()));

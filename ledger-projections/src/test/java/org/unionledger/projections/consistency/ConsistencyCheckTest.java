@@ -62,9 +62,9 @@ class ConsistencyCheckTest {
 	}
 
 	/**
-	 * A month bucket feeds the year-end figures, so both levels see it; a corrupted day
-	 * bucket would only show in figures as of a day of its month, and is found by the
-	 * document level alone.
+	 * A month bucket's total feeds the year-end figures, so both levels see it; a
+	 * corrupted day inside a month's document would only show in figures as of a day of
+	 * its month, and is found by the document level alone.
 	 */
 	@Test
 	void aCorruptedCounterDocumentIsNamedAndItsFiguresReported() {
