@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ProcessingGroup;
@@ -54,8 +53,9 @@ import org.unionledger.union.UnionType;
  * <p>
  * Each event becomes deltas {@code (scope, figure, effective date, recorded date,
  * amount)}; the recorded date is the event's {@code recordedAt} in the ledger's zone. The
- * deltas of one event are netted (a transfer inside a city changes nothing at the city)
- * and added, in one change per document, to:
+ * deltas of one event are netted (a transfer inside a city changes nothing at the city),
+ * gathered over the batch and added when it commits, in one change per document and batch
+ * ({@link BatchedChanges}), to:
  * <ul>
  * <li>{@value #COUNTERS}: effective-date buckets (decade, year, and month with its days
  * inside), the statistical year's bucket and, for late entries (recorded after their
@@ -509,45 +509,44 @@ public class StatisticsProjection {
 					.put(Figures.field(key.figure()), entry.getValue());
 			}
 		}
-		Map<String, List<Consumer<Document>>> counters = new LinkedHashMap<>();
+		ReadModelBatch batch = ReadModelBatch.current();
+		if (batch.dryRun()) {
+			// handlers never read the counters and the index: the batch's changes load
+			// them themselves when they are applied
+			return;
+		}
+		BatchedChanges changes = batch.deferred(this, BatchedChanges::new, (c) -> c.apply(batch));
 		Map<String, Map<LocalDate, Set<String>>> indexed = new LinkedHashMap<>();
 		byDates.forEach((dated, amounts) -> {
-			Consumer<Document> count = (document) -> add(sub(document, "c"), amounts);
 			for (String id : CounterKeys.effective(dated.scope(), dated.effective())) {
-				changes(counters, id).add(count);
+				changes.add(id, position, "c", null, amounts);
 			}
 			if (!dated.effective().isBefore(CounterKeys.EPOCH)) {
-				String day = CounterKeys.day(dated.effective());
-				changes(counters, CounterKeys.month(dated.scope(), dated.effective()))
-					.add((document) -> add(sub(sub(document, "d"), day), amounts));
+				changes.add(CounterKeys.month(dated.scope(), dated.effective()), position, "d",
+						CounterKeys.day(dated.effective()), amounts);
 			}
-			changes(counters, CounterKeys.statisticalYear(dated.scope(), this.calendar.yearOf(dated.effective())))
-				.add(count);
+			changes.add(CounterKeys.statisticalYear(dated.scope(), this.calendar.yearOf(dated.effective())), position,
+					"c", null, amounts);
 			if (dated.recorded().isAfter(dated.effective())) {
-				String month = YearMonth.from(dated.effective()).toString();
+				YearMonth month = YearMonth.from(dated.effective());
 				String day = dated.effective().toString();
-				Consumer<Document> byMonth = (document) -> add(sub(sub(document, "e"), month), amounts);
-				Consumer<Document> byDay = (document) -> add(sub(sub(document, "e"), day), amounts);
 				for (String bucket : CounterKeys.late(dated.scope(), dated.recorded())) {
-					changes(counters, CounterKeys.totals(bucket)).add(byMonth);
-					changes(counters, CounterKeys.detail(bucket, YearMonth.from(dated.effective()))).add(byDay);
+					changes.add(CounterKeys.totals(bucket), position, "e", month.toString(), amounts);
+					changes.add(CounterKeys.detail(bucket, month), position, "e", day, amounts);
 				}
 			}
 			indexed.computeIfAbsent(dated.scope(), (k) -> new LinkedHashMap<>())
 				.computeIfAbsent(dated.effective(), (k) -> new TreeSet<>())
 				.addAll(amounts.keySet());
 		});
-		ReadModelBatch batch = ReadModelBatch.current();
-		apply(batch, COUNTERS, position, counters);
-		Map<String, List<Consumer<Document>>> index = new LinkedHashMap<>();
 		indexed.forEach((scope, days) -> days.forEach((day, fields) -> {
 			String group = String.join(",", fields);
 			int late = (int) (deltas.recorded.toEpochDay() - day.toEpochDay());
 			long window = CounterKeys.indexWindow(position);
 			String dayOfMonth = CounterKeys.day(day);
-			changes(index, CounterKeys.indexDay(scope, day, deltas.recorded, window))
-				.add((document) -> values(sub(sub(document, "g"), dayOfMonth), group).add(position));
-			changes(index, CounterKeys.indexMonth(scope, YearMonth.from(day))).add((document) -> {
+			changes.change(CounterKeys.indexDay(scope, day, deltas.recorded, window), position,
+					(document) -> values(sub(sub(document, "g"), dayOfMonth), group).add(position));
+			changes.change(CounterKeys.indexMonth(scope, YearMonth.from(day)), position, (document) -> {
 				Document perDay = sub(sub(document, "n"), day.toString());
 				fields.forEach((field) -> increment(perDay, field, 1));
 				List<Object> recordedDays = values(sub(document, "r"), day.toString());
@@ -560,7 +559,6 @@ public class StatisticsProjection {
 				}
 			});
 		}));
-		apply(batch, INDEX, position, index);
 	}
 
 	/** The scope and dates a group of netted deltas shares. */
@@ -590,10 +588,6 @@ public class StatisticsProjection {
 		}
 	}
 
-	private static List<Consumer<Document>> changes(Map<String, List<Consumer<Document>>> changes, String id) {
-		return changes.computeIfAbsent(id, (k) -> new ArrayList<>());
-	}
-
 	@SuppressWarnings("unchecked")
 	private static List<Object> values(Document document, String field) {
 		Object value = document.get(field);
@@ -603,21 +597,6 @@ public class StatisticsProjection {
 		List<Object> created = new ArrayList<>();
 		document.put(field, created);
 		return created;
-	}
-
-	private static void apply(ReadModelBatch batch, String collection, long position,
-			Map<String, List<Consumer<Document>>> changes) {
-		batch.prefetch(collection, changes.keySet());
-		changes.forEach((id, list) -> batch.apply(collection, id, position, (document) -> {
-			for (Consumer<Document> change : list) {
-				change.accept(document);
-			}
-		}));
-	}
-
-	/** Adds each amount to its counter. */
-	private static void add(Document counts, Map<String, Long> amounts) {
-		amounts.forEach((field, amount) -> increment(counts, field, amount));
 	}
 
 	private static void increment(Document document, String field, long delta) {

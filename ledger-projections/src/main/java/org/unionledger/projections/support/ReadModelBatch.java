@@ -40,6 +40,12 @@ public final class ReadModelBatch {
 
 	private final List<Runnable> afterWrite = new ArrayList<>();
 
+	/** Handlers' own state for this batch (see {@link #deferred}), by owner. */
+	private final Map<Object, Object> deferred = new java.util.IdentityHashMap<>();
+
+	/** The flushes of {@link #deferred} state, in the order the states were made. */
+	private final List<Runnable> beforeWrite = new ArrayList<>();
+
 	/** Documents this batch created because the store had none with their id. */
 	private final Set<Document> created = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
@@ -236,12 +242,47 @@ public final class ReadModelBatch {
 		return true;
 	}
 
+	/**
+	 * Whether a dry run is collecting the ids to prefetch (see
+	 * {@link #prefetchWhatIsUsedBy}): changes are not applied then, and a handler may
+	 * skip work whose documents it loads itself later.
+	 */
+	public boolean dryRun() {
+		return this.wanted != null;
+	}
+
+	/**
+	 * A handler's own state for this batch, made on first use for {@code owner}: changes
+	 * it gathers over the batch's events and hands to the documents in {@code flush},
+	 * which runs once when the batch commits, before the documents are written (and not
+	 * at all if the batch is rolled back). A flush changes documents through
+	 * {@link #apply}, with each event's position as usual, so that the documents'
+	 * {@code lastPosition} keeps every event counting exactly once; it may
+	 * {@link #prefetch} them first.
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> T deferred(Object owner, java.util.function.Supplier<T> create, Consumer<T> flush) {
+		Object state = this.deferred.get(owner);
+		if (state == null) {
+			T made = create.get();
+			this.deferred.put(owner, made);
+			this.beforeWrite.add(() -> flush.accept(made));
+			return made;
+		}
+		return (T) state;
+	}
+
 	/** Runs once all documents are written, e.g. storing the processor's token. */
 	void afterWrite(Runnable action) {
 		this.afterWrite.add(action);
 	}
 
 	void write() {
+		for (Runnable flush : this.beforeWrite) {
+			flush.run();
+		}
+		this.beforeWrite.clear();
+		this.deferred.clear();
 		for (Map.Entry<String, Set<String>> entry : this.dirty.entrySet()) {
 			Map<String, Document> byId = this.documents.get(entry.getKey());
 			List<Document> created = new ArrayList<>();

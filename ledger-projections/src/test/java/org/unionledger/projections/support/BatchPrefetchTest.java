@@ -22,6 +22,7 @@ import org.unionledger.projections.summary.SummaryProjection;
 import org.unionledger.statistics.StatisticalCalendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BatchPrefetchTest {
 
@@ -63,6 +64,33 @@ class BatchPrefetchTest {
 
 		for (String collection : COLLECTIONS) {
 			assertThat(twice.store.all(collection)).as(collection).isEqualTo(once.store.all(collection));
+		}
+	}
+
+	/**
+	 * A crash while a batch's documents are written leaves some of them with the batch's
+	 * events and some without; the events handled again, in batches cut elsewhere, still
+	 * count once in every document (the statistics apply a batch's changes netted per
+	 * document, from each document's own last position).
+	 */
+	@ParameterizedTest
+	@ValueSource(ints = { 0, 1, 2, 3 })
+	void aBatchCutOffWhileItsDocumentsAreWrittenCountsEveryEventOnceWhenHandledAgain(int failingCollection) {
+		List<TrackedEventMessage<?>> events = tracked(LedgerStory.generate(11L, 500));
+		CountingStore once = new CountingStore();
+		feed(once, events, 500, new BatchPrefetch(projections()));
+
+		CountingStore crashed = new CountingStore();
+		feed(crashed, events.subList(0, 120), 40, new BatchPrefetch(projections()));
+		crashed.failHalfWayThrough = COLLECTIONS.get(failingCollection);
+		assertThatThrownBy(() -> feed(crashed, events.subList(120, 400), 280, new BatchPrefetch(projections())))
+			.as("the batch's commit fails half way through " + crashed.failHalfWayThrough)
+			.isInstanceOf(IllegalStateException.class);
+		assertThat(crashed.halfWritten).as("documents written before the crash").isPositive();
+		feed(crashed, events.subList(100, events.size()), 97, new BatchPrefetch(projections()));
+
+		for (String collection : COLLECTIONS) {
+			assertThat(crashed.store.all(collection)).as(collection).isEqualTo(once.store.all(collection));
 		}
 	}
 
@@ -113,6 +141,11 @@ class BatchPrefetchTest {
 
 		final AtomicLong reads = new AtomicLong();
 
+		/** A collection whose next write stores half its documents, then fails. */
+		String failHalfWayThrough;
+
+		int halfWritten;
+
 		@Override
 		public Map<String, Document> find(String collection, Collection<String> ids) {
 			this.reads.incrementAndGet();
@@ -121,6 +154,12 @@ class BatchPrefetchTest {
 
 		@Override
 		public void replaceAll(String collection, List<Document> documents) {
+			if (collection.equals(this.failHalfWayThrough)) {
+				this.failHalfWayThrough = null;
+				this.halfWritten = documents.size() / 2;
+				this.store.replaceAll(collection, documents.subList(0, this.halfWritten));
+				throw new IllegalStateException("the store went away while writing " + collection);
+			}
 			this.store.replaceAll(collection, documents);
 		}
 
