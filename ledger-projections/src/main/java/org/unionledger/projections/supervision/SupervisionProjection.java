@@ -68,9 +68,12 @@ public class SupervisionProjection {
 	 * issued (layout 2 kept them issued, so they turned into expired-unused findings); 4
 	 * since a finding records its correction (who corrected it and why); 5 since a
 	 * membership that left for another ledger is traced, so that enrolling the person
-	 * here again raises {@link FindingKind#RE_ENROLLED_AFTER_LEAVING_FOR_LEDGER}.
+	 * here again raises {@link FindingKind#RE_ENROLLED_AFTER_LEAVING_FOR_LEDGER}; 6 since
+	 * a list's chunks hold {@value #LIST_WINDOW} global positions, not 4,096 (an event
+	 * may raise several findings: a roster entered late raised two per row, and a chunk
+	 * grew to about 460 KB, rewritten by every batch).
 	 */
-	public static final int LAYOUT = 5;
+	public static final int LAYOUT = 6;
 
 	/**
 	 * Per member, the latest end of the membership: {@code terminatedAtUnion},
@@ -326,8 +329,9 @@ public class SupervisionProjection {
 	 * Adds ids to a list: to its chunk for the event's window of global positions
 	 * ({@code <key>|w|<window>}: {@code ids}), and the window to the list's head
 	 * ({@code <key>}: {@code w: [window, …]}), so that no list document grows past one
-	 * window's entries (about {@value #LIST_WINDOW} × 40 bytes) however many findings a
-	 * scope collects.
+	 * window's entries (about {@value #LIST_WINDOW} × 60 bytes per finding an event
+	 * raises in the scope: some 120 KB when every event raises two) however many findings
+	 * a scope collects.
 	 */
 	private static void appendToList(ReadModelBatch batch, String key, List<String> added, long position) {
 		long window = position / LIST_WINDOW;
@@ -350,7 +354,7 @@ public class SupervisionProjection {
 	}
 
 	/** Global positions per chunk of a list. */
-	static final long LIST_WINDOW = 4_096;
+	static final long LIST_WINDOW = 1_024;
 
 	static String listChunk(String key, long window) {
 		return key + "|w|" + window;

@@ -163,6 +163,43 @@ class SupervisionProjectionTest {
 				this.events.size(), PLANTED, PLANTED * FindingKind.values().length, findings.size());
 	}
 
+	/**
+	 * A roster entered months late raises two findings per row (backdated, and recorded
+	 * after its statistical year ended): the lists hold every one of them, and no list
+	 * document grows past the read models' bound however many findings one window of
+	 * positions raises (with windows of 4,096 positions this list's chunk held 6,000 ids,
+	 * about 340 KB, rewritten by every batch).
+	 */
+	@Test
+	void aRosterEnteredLateKeepsEveryListDocumentSmall() {
+		int rows = 3_000;
+		List<Object> late = new ArrayList<>();
+		for (int i = 0; i < rows; i++) {
+			late.add(new MemberEnrolled(new MemberId("m-roster-" + i), SEALED, UNIONS.get(0), EnrollmentChannel.IMPORT,
+					LocalDate.of(2026, 8, 1).plusDays(i % 28), at(LocalDate.of(2026, 11, 20)), CLERK));
+		}
+		for (int from = 0; from < rows; from += 500) {
+			int start = from;
+			this.transactions.executeInTransaction(() -> {
+				for (int i = start; i < Math.min(rows, start + 500); i++) {
+					dispatch(late.get(i), new GlobalSequenceTrackingToken(i + 1));
+				}
+			});
+		}
+
+		assertThat(this.queries.handle(new FindFindings("J:13", 2026, FindingKind.BACKDATED_RECORD))).hasSize(rows);
+		assertThat(this.queries.handle(new FindFindings("J:13", 2026, FindingKind.CROSSES_YEAR_BOUNDARY)))
+			.hasSize(rows);
+		int largest = 0;
+		for (org.bson.RawBsonDocument list : this.database
+			.getCollection(SupervisionProjection.LISTS, org.bson.RawBsonDocument.class)
+			.find()) {
+			largest = Math.max(largest, list.getByteBuffer().remaining());
+		}
+		System.out.printf("supervision: %,d late rows, largest list document %,d bytes%n", rows, largest);
+		assertThat(largest).as("largest list document, bytes").isLessThanOrEqualTo(256 * 1024);
+	}
+
 	@Test
 	void redeliveringEveryEventRaisesNothingTwice() {
 		Random random = new Random(11);
