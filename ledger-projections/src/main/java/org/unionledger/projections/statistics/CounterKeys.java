@@ -166,15 +166,24 @@ final class CounterKeys {
 	}
 
 	/**
-	 * The drill-down index document holding the entries of a scope, effective month,
-	 * recorded day and window of global positions ({@code g: {"<day of month>":
-	 * {"<field>,<field>,…": [position, …]}}}, the day as {@link #day} writes it): each
-	 * batch appends to the documents of the months, recorded days and window it records,
-	 * so none grows past one window's positions. (Up to layout 3 each effective day had
-	 * documents of its own.)
+	 * The drill-down index document holding the entries of a scope, effective month and
+	 * window of global positions, by effective day and recorded day ({@code g: {"<day of
+	 * month>|<days late>": {"<field>,<field>,…": [position, …]}}}, see
+	 * {@link #indexGroup}): each batch appends to the documents of the months and window
+	 * it records, so none grows past one window's positions. (Up to layout 3 each
+	 * effective day had documents of its own, up to layout 4 each recorded day too: a
+	 * ledger recording on many days wrote one per event and scope.)
 	 */
-	static String indexDay(String scope, LocalDate effective, LocalDate recorded, long window) {
-		return scope + "|i|d|" + YearMonth.from(effective) + "|" + recorded + "|" + window;
+	static String indexEntries(String scope, LocalDate effective, long window) {
+		return scope + "|i|d|" + YearMonth.from(effective) + "|" + window;
+	}
+
+	/**
+	 * The group of an index document ({@link #indexEntries}) holding the entries
+	 * effective on {@code effective} and recorded on {@code recorded}.
+	 */
+	static String indexGroup(LocalDate effective, LocalDate recorded) {
+		return day(effective) + "|" + (recorded.toEpochDay() - effective.toEpochDay());
 	}
 
 	/**

@@ -61,8 +61,8 @@ import org.unionledger.union.UnionType;
  * inside), the statistical year's bucket and, for late entries (recorded after their
  * effective date), recorded-date buckets;</li>
  * <li>{@value #INDEX}: per scope, effective day and recorded day the global positions of
- * the events behind each figure, kept in documents per effective month and recorded day
- * ({@code <scope>|i|d|<month>|<recorded date>|<window>}: {@code g: {"<day of month>":
+ * the events behind each figure, kept in documents per effective month
+ * ({@code <scope>|i|d|<month>|<window>}: {@code g: {"<day of month>|<days late>":
  * {"<field>,<field>,…": [position, …]}}}, the events grouped by the set of figures they
  * count in, one document per window of {@value CounterKeys#INDEX_WINDOW} global positions
  * so that none grows past about 30 KB however many events share a month), with per
@@ -104,9 +104,11 @@ public class StatisticsProjection {
 	 * positions (the split into windows of 16,384 came without raising the layout, so a
 	 * store written before it is rebuilt now too); 4 since an effective month's days are
 	 * kept inside the month's counter and index documents, not one document per day (a
-	 * batch of events spread over many days wrote a document per day and scope).
+	 * batch of events spread over many days wrote a document per day and scope); 5 since
+	 * the index's entries recorded on different days share their effective month's
+	 * documents (a ledger recording on many days wrote one per event and scope).
 	 */
-	public static final int LAYOUT = 4;
+	public static final int LAYOUT = 5;
 
 	public static final String COUNTERS = "rm_stat_counters";
 
@@ -543,9 +545,9 @@ public class StatisticsProjection {
 			String group = String.join(",", fields);
 			int late = (int) (deltas.recorded.toEpochDay() - day.toEpochDay());
 			long window = CounterKeys.indexWindow(position);
-			String dayOfMonth = CounterKeys.day(day);
-			changes.change(CounterKeys.indexDay(scope, day, deltas.recorded, window), position,
-					(document) -> values(sub(sub(document, "g"), dayOfMonth), group).add(position));
+			String entries = CounterKeys.indexGroup(day, deltas.recorded);
+			changes.change(CounterKeys.indexEntries(scope, day, window), position,
+					(document) -> values(sub(sub(document, "g"), entries), group).add(position));
 			changes.change(CounterKeys.indexMonth(scope, YearMonth.from(day)), position, (document) -> {
 				Document perDay = sub(sub(document, "n"), day.toString());
 				fields.forEach((field) -> increment(perDay, field, 1));

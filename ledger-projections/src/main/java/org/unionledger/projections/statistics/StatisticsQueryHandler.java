@@ -469,8 +469,8 @@ public class StatisticsQueryHandler {
 					LocalDate day = LocalDate.parse(parts[0]);
 					LocalDate recorded = day.plusDays(Long.parseLong(parts[1]));
 					List<String> ids = new ArrayList<>();
-					((List<?>) list).forEach((window) -> ids
-						.add(CounterKeys.indexDay(scope, day, recorded, ((Number) window).longValue())));
+					((List<?>) list).forEach(
+							(window) -> ids.add(CounterKeys.indexEntries(scope, day, ((Number) window).longValue())));
 					dayDocumentIds.put(day + "|" + recorded, ids);
 				});
 			}
@@ -505,7 +505,7 @@ public class StatisticsQueryHandler {
 				for (LocalDate r : recorded) {
 					if (r.isAfter(known)) {
 						for (String id : ids(dayDocumentIds, day, r)) {
-							after += positions(laterDocuments.get(id), day, field).size();
+							after += positions(laterDocuments.get(id), day, r, field).size();
 						}
 					}
 				}
@@ -542,7 +542,7 @@ public class StatisticsQueryHandler {
 			List<Long> behind = new ArrayList<>();
 			for (LocalDate recorded : recordedDays.get(day)) {
 				for (String id : ids(dayDocumentIds, day, recorded)) {
-					behind.addAll(positions(dayDocuments.get(id), day, field));
+					behind.addAll(positions(dayDocuments.get(id), day, recorded, field));
 				}
 			}
 			behind.sort(null);
@@ -581,13 +581,13 @@ public class StatisticsQueryHandler {
 	private static final int IDS_PER_READ = 1000;
 
 	/**
-	 * The positions an index document holds for {@code day} behind the figure stored in
-	 * {@code field}.
+	 * The positions an index document holds for the entries effective on {@code day} and
+	 * recorded on {@code recorded}, behind the figure stored in {@code field}.
 	 */
-	private static List<Long> positions(Document document, LocalDate day, String field) {
+	private static List<Long> positions(Document document, LocalDate day, LocalDate recorded, String field) {
 		List<Long> positions = new ArrayList<>();
 		if (document != null && document.get("g") instanceof Document days
-				&& days.get(CounterKeys.day(day)) instanceof Document groups) {
+				&& days.get(CounterKeys.indexGroup(day, recorded)) instanceof Document groups) {
 			groups.forEach((fields, group) -> {
 				if (Arrays.asList(fields.split(",")).contains(field) && group instanceof List<?> list) {
 					list.forEach((position) -> positions.add(((Number) position).longValue()));

@@ -96,8 +96,8 @@ class StatisticsAgreeWithReplayTest {
 	}
 
 	/**
-	 * Seed 8 feeds its events 997 positions apart: a day's entries fall into many windows
-	 * of the index (see {@link CounterKeys#INDEX_WINDOW}).
+	 * Seed 8 feeds its events 997 positions apart: a month's entries fall into many
+	 * windows of the index (see {@link CounterKeys#INDEX_WINDOW}).
 	 */
 	@ParameterizedTest(name = "story {0}")
 	@ValueSource(longs = { 7, 8 })
@@ -211,7 +211,7 @@ class StatisticsAgreeWithReplayTest {
 				.map((id) -> id.substring(0, id.lastIndexOf('|')))
 				.distinct()
 				.count())
-				.as("index days split over windows")
+				.as("an effective month's index split over windows")
 				.isLessThan(feeder.store.all(StatisticsProjection.INDEX)
 					.keySet()
 					.stream()
