@@ -21,11 +21,16 @@ public final class FederationFingerprints {
 
 	private final SecretKeySpec key;
 
+	/** See {@link #keyCheck()}: made once, read for every member a roster keeps. */
+	private final String keyCheck;
+
 	/**
 	 * @param federationKey at least {@value #MIN_KEY_BYTES} bytes; copied
 	 */
 	public FederationFingerprints(byte[] federationKey) {
 		this.key = MemberIdentities.hmacKey(federationKey, "federation key");
+		byte[] digest = MemberIdentities.hmac(this.key, "federation-key-check".getBytes(StandardCharsets.UTF_8));
+		this.keyCheck = MemberIdentities.base32(java.util.Arrays.copyOf(digest, 5));
 	}
 
 	public PersonFingerprint fingerprintOf(ResidentId residentId) {
@@ -41,8 +46,7 @@ public final class FederationFingerprints {
 	 * changes, kept fingerprints are made again).
 	 */
 	public String keyCheck() {
-		byte[] digest = MemberIdentities.hmac(this.key, "federation-key-check".getBytes(StandardCharsets.UTF_8));
-		return MemberIdentities.base32(java.util.Arrays.copyOf(digest, 5));
+		return this.keyCheck;
 	}
 
 	/**

@@ -46,6 +46,11 @@ public final class MemberIdentities {
 	}
 
 	/**
+	 * Blanks a name's search form leaves out (compiled once: tokens are made per event).
+	 */
+	private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("\\s+");
+
+	/**
 	 * The token a member's name is found by, without the name: a keyed hash of its search
 	 * form (blanks removed, case folded), so that a search matches "张 伟" and "张伟" alike.
 	 * Under the same key as member ids, apart from them by its prefix; the index that
@@ -53,7 +58,7 @@ public final class MemberIdentities {
 	 */
 	public String nameToken(String name) {
 		Objects.requireNonNull(name, "name");
-		String form = name.replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);
+		String form = BLANKS.matcher(name).replaceAll("").toLowerCase(java.util.Locale.ROOT);
 		byte[] mac = hmac(("member-name:" + form).getBytes(StandardCharsets.UTF_8));
 		return "n-" + base32(Arrays.copyOf(mac, FINGERPRINT_BYTES));
 	}

@@ -209,9 +209,8 @@ public class CrossLedgerDoubleCounts {
 					continue;
 				}
 				try {
-					// not kept (an entry written before this ledger joined a federation,
-					// or
-					// under another federation key): opened here
+					// not kept: written before this ledger joined a federation, or under
+					// another federation key; opened here
 					this.records.personalData(member.memberId())
 						.map(this.vault::decrypt)
 						.ifPresent(

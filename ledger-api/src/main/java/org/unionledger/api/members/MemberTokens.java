@@ -3,6 +3,7 @@ package org.unionledger.api.members;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.bson.Document;
 import org.unionledger.api.personaldata.PersonalDataVault;
@@ -61,12 +62,10 @@ public class MemberTokens implements PersonTokens {
 	 * ({@link org.unionledger.projections.rosters.RosterView.Entry#person}), if it was
 	 * made under the federation's current key.
 	 */
-	public static java.util.Optional<PersonFingerprint> fingerprintKept(String kept,
-			FederationFingerprints fingerprints) {
+	public static Optional<PersonFingerprint> fingerprintKept(String kept, FederationFingerprints fingerprints) {
 		String check = fingerprints.keyCheck() + ":";
 		return (kept != null && kept.startsWith(check))
-				? java.util.Optional.of(new PersonFingerprint(kept.substring(check.length())))
-				: java.util.Optional.empty();
+				? Optional.of(new PersonFingerprint(kept.substring(check.length()))) : Optional.empty();
 	}
 
 	@Override

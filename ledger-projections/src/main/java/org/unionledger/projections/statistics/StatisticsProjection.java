@@ -499,8 +499,14 @@ public class StatisticsProjection {
 		if (this.listener != null) {
 			tell(position, deltas.eventType, net);
 		}
+		ReadModelBatch batch = ReadModelBatch.current();
+		if (batch.dryRun()) {
+			// handlers never read the counters and the index: the batch's changes load
+			// them themselves when they are applied
+			return;
+		}
 		// The netted deltas by scope and dates, so that each bucket's id is built once
-		// per event and changed once with all its fields.
+		// per event and changed with all its fields.
 		Map<Dated, Map<String, Long>> byDates = new LinkedHashMap<>();
 		for (Map.Entry<Delta.Key, Long> entry : net.entrySet()) {
 			if (entry.getValue() != 0) {
@@ -510,12 +516,6 @@ public class StatisticsProjection {
 							(k) -> new LinkedHashMap<>())
 					.put(Figures.field(key.figure()), entry.getValue());
 			}
-		}
-		ReadModelBatch batch = ReadModelBatch.current();
-		if (batch.dryRun()) {
-			// handlers never read the counters and the index: the batch's changes load
-			// them themselves when they are applied
-			return;
 		}
 		BatchedChanges changes = batch.deferred(this, BatchedChanges::new, (c) -> c.apply(batch));
 		Map<String, Map<LocalDate, Set<String>>> indexed = new LinkedHashMap<>();
