@@ -57,7 +57,7 @@ class OnlineApplication {
 		LocalDate submittedOn = require(command.submittedOn(), "submittedOn");
 		notInFuture(submittedOn, "submittedOn", LocalDate.now(clock));
 		UnionPlacement placement = unions.requireOpenOn(require(command.unionId(), "unionId"), submittedOn, "unionId")
-			.placement();
+			.placementOn(submittedOn);
 		apply(new ApplicationSubmitted(command.applicationId(), command.memberId(), command.personalData(), placement,
 				submittedOn, clock.instant(), command.recordedBy()));
 	}

@@ -376,6 +376,21 @@ public enum Rule {
 			"{0}: the union still has members on or after that day; transfer them or end their memberships first",
 			"{0}：该工会在该日期及以后仍有会员，请先办理会籍接转或退会"),
 
+	/**
+	 * A union's move to another county-level jurisdiction takes effect on a day after the
+	 * day it is recorded, so that no figure already counted for a past day moves.
+	 */
+	UNION_MOVE_NOT_AFTER_TODAY(Kind.INVALID,
+			"{0}: a union moves from a day after today; figures already counted for past days stay where they were counted",
+			"{0}：工会变更所属行政区划须自今天以后的日期起生效，已统计的往日数字不随之变动"),
+
+	/** A union would move to the jurisdiction it already stands under. */
+	UNION_ALREADY_UNDER_JURISDICTION(Kind.INVALID, "{0}: the union already stands under this jurisdiction",
+			"{0}：该工会已隶属于该行政区划"),
+
+	/** A union's earlier move has not taken effect yet. */
+	UNION_MOVE_PENDING(Kind.CONFLICT, "{0}: the union's last move has not taken effect yet", "{0}：该工会上一次行政区划变更尚未生效"),
+
 	/** A union with that id is registered already. */
 	ALREADY_REGISTERED(Kind.CONFLICT, "a union with this id is already registered", "该工会编号已被注册"),
 

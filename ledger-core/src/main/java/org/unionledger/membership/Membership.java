@@ -115,18 +115,19 @@ class Membership {
 		if (this.state.status() == MembershipStatus.ACTIVE || this.state.status() == MembershipStatus.ON_HOLD) {
 			EnrollmentRejectionReason reason = (this.state.status() == MembershipStatus.ACTIVE)
 					? EnrollmentRejectionReason.ALREADY_ACTIVE : EnrollmentRejectionReason.ON_HOLD;
-			apply(new EnrollmentRejected(this.memberId, enrollingUnion.placement(), command.channel(), reason,
-					this.state.union().unionId(), effectiveDate, clock.instant(), command.recordedBy()));
+			apply(new EnrollmentRejected(this.memberId, enrollingUnion.placementOn(effectiveDate), command.channel(),
+					reason, this.state.union().unionId(), effectiveDate, clock.instant(), command.recordedBy()));
 			return Outcome.rejected(reason);
 		}
 		if (this.state.status() == MembershipStatus.TERMINATED) {
 			notBeforeLastChange(effectiveDate, "effectiveDate");
-			apply(new MemberReEnrolled(this.memberId, command.personalData(), enrollingUnion.placement(),
+			apply(new MemberReEnrolled(this.memberId, command.personalData(), enrollingUnion.placementOn(effectiveDate),
 					command.channel(), effectiveDate, clock.instant(), command.recordedBy()));
 		}
 		else {
-			apply(new MemberEnrolled(command.memberId(), command.personalData(), enrollingUnion.placement(),
-					command.channel(), effectiveDate, clock.instant(), command.recordedBy()));
+			apply(new MemberEnrolled(command.memberId(), command.personalData(),
+					enrollingUnion.placementOn(effectiveDate), command.channel(), effectiveDate, clock.instant(),
+					command.recordedBy()));
 		}
 		return Outcome.ok();
 	}
@@ -200,7 +201,7 @@ class Membership {
 	 * was accepted after it expired.
 	 */
 	@CommandHandler
-	Outcome handle(CloseInterLedgerTransfer command, Clock clock) {
+	Outcome handle(CloseInterLedgerTransfer command, Clock clock, UnionDirectory unions) {
 		CredentialCode code = require(command.code(), "code");
 		LedgerId receivingLedger = require(command.receivingLedger(), "receivingLedger");
 		UnionId receivingUnionId = require(command.receivingUnionId(), "receivingUnionId");
@@ -220,8 +221,8 @@ class Membership {
 		}
 		LocalDate effectiveDate = acceptedOn.isBefore(this.state.lastEffectiveDate()) ? this.state.lastEffectiveDate()
 				: acceptedOn;
-		endServing(ServingEndReason.MEMBERSHIP_TRANSFERRED, effectiveDate, clock, command.recordedBy());
-		apply(new MemberTransferredToLedger(this.memberId, code, this.state.union(),
+		endServing(ServingEndReason.MEMBERSHIP_TRANSFERRED, effectiveDate, clock, command.recordedBy(), unions);
+		apply(new MemberTransferredToLedger(this.memberId, code, holdingOn(effectiveDate, unions),
 				this.state.status() == MembershipStatus.ON_HOLD, receivingLedger, receivingUnionId, receivingUnionName,
 				receiptId, acceptedOn, effectiveDate, clock.instant(), command.recordedBy()));
 		return Outcome.ok();
@@ -305,8 +306,8 @@ class Membership {
 		if (this.state.lastEffectiveDate() != null) {
 			notBeforeLastChange(effectiveDate, "effectiveDate");
 		}
-		apply(new MemberTransferredInFromLedger(member, personalData, receivingUnion.get().placement(), originLedger,
-				originUnionId, originUnionName, code, person, receiptId, effectiveDate, clock.instant(),
+		apply(new MemberTransferredInFromLedger(member, personalData, receivingUnion.get().placementOn(effectiveDate),
+				originLedger, originUnionId, originUnionName, code, person, receiptId, effectiveDate, clock.instant(),
 				command.recordedBy(), originMember));
 		return Outcome.ok();
 	}
@@ -337,9 +338,9 @@ class Membership {
 			return Outcome.rejected(reason);
 		}
 		notBeforeLastChange(effectiveDate, "effectiveDate");
-		endServing(ServingEndReason.MEMBERSHIP_TRANSFERRED, effectiveDate, clock, command.recordedBy());
-		apply(new TransferAccepted(this.memberId, code, this.state.union(), receivingUnion.get().placement(),
-				effectiveDate, clock.instant(), command.recordedBy()));
+		endServing(ServingEndReason.MEMBERSHIP_TRANSFERRED, effectiveDate, clock, command.recordedBy(), unions);
+		apply(new TransferAccepted(this.memberId, code, holdingOn(effectiveDate, unions),
+				receivingUnion.get().placementOn(effectiveDate), effectiveDate, clock.instant(), command.recordedBy()));
 		return Outcome.ok();
 	}
 
@@ -444,37 +445,37 @@ class Membership {
 	 * held.
 	 */
 	@CommandHandler
-	void handle(PutMembershipOnHold command, Clock clock) {
+	void handle(PutMembershipOnHold command, Clock clock, UnionDirectory unions) {
 		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
 		require(command.recordedBy(), "recordedBy");
 		String reason = Text.clean(command.reason(), "reason", true);
 		requireActive();
 		checkEffectiveDate(effectiveDate, clock);
-		apply(new MembershipPutOnHold(this.memberId, this.state.union(), reason, effectiveDate, clock.instant(),
-				command.recordedBy()));
+		apply(new MembershipPutOnHold(this.memberId, holdingOn(effectiveDate, unions), reason, effectiveDate,
+				clock.instant(), command.recordedBy()));
 	}
 
 	@CommandHandler
-	void handle(ResumeMembership command, Clock clock) {
+	void handle(ResumeMembership command, Clock clock, UnionDirectory unions) {
 		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
 		require(command.recordedBy(), "recordedBy");
 		check(this.state.status() == MembershipStatus.ON_HOLD, "memberId", Rule.MEMBERSHIP_NOT_ON_HOLD,
 				"only a membership on hold can be resumed; it is " + this.state.status());
 		checkEffectiveDate(effectiveDate, clock);
-		apply(new MembershipResumed(this.memberId, this.state.union(), effectiveDate, clock.instant(),
+		apply(new MembershipResumed(this.memberId, holdingOn(effectiveDate, unions), effectiveDate, clock.instant(),
 				command.recordedBy()));
 	}
 
 	@CommandHandler
-	void handle(TerminateMembership command, Clock clock) {
+	void handle(TerminateMembership command, Clock clock, UnionDirectory unions) {
 		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
 		TerminationReason reason = require(command.reason(), "reason");
 		require(command.recordedBy(), "recordedBy");
 		check(this.state.status() != MembershipStatus.TERMINATED, "memberId", Rule.MEMBERSHIP_TERMINATED,
 				"the membership is already terminated");
 		checkEffectiveDate(effectiveDate, clock);
-		endServing(ServingEndReason.MEMBERSHIP_TERMINATED, effectiveDate, clock, command.recordedBy());
-		apply(new MembershipTerminated(this.memberId, this.state.union(), reason,
+		endServing(ServingEndReason.MEMBERSHIP_TERMINATED, effectiveDate, clock, command.recordedBy(), unions);
+		apply(new MembershipTerminated(this.memberId, holdingOn(effectiveDate, unions), reason,
 				this.state.status() == MembershipStatus.ON_HOLD, effectiveDate, clock.instant(), command.recordedBy()));
 	}
 
@@ -484,7 +485,7 @@ class Membership {
 	 * follows the rules of any termination.
 	 */
 	@CommandHandler
-	void handle(EndDoubleCountedMembership command, Clock clock) {
+	void handle(EndDoubleCountedMembership command, Clock clock, UnionDirectory unions) {
 		String findingId = require(command.findingId(), "findingId");
 		String reason = Text.clean(require(command.reason(), "reason"), "reason", true);
 		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
@@ -494,10 +495,10 @@ class Membership {
 		check(this.state.status() != MembershipStatus.TERMINATED, "memberId", Rule.MEMBERSHIP_TERMINATED,
 				"the membership is already terminated");
 		checkEffectiveDate(effectiveDate, clock);
-		endServing(ServingEndReason.MEMBERSHIP_TERMINATED, effectiveDate, clock, command.recordedBy());
-		apply(new MembershipTerminated(this.memberId, this.state.union(), TerminationReason.DUPLICATE_RECORD,
-				this.state.status() == MembershipStatus.ON_HOLD, effectiveDate, clock.instant(), command.recordedBy(),
-				findingId, reason.strip()));
+		endServing(ServingEndReason.MEMBERSHIP_TERMINATED, effectiveDate, clock, command.recordedBy(), unions);
+		apply(new MembershipTerminated(this.memberId, holdingOn(effectiveDate, unions),
+				TerminationReason.DUPLICATE_RECORD, this.state.status() == MembershipStatus.ON_HOLD, effectiveDate,
+				clock.instant(), command.recordedBy(), findingId, reason.strip()));
 	}
 
 	@CommandHandler
@@ -565,25 +566,40 @@ class Membership {
 				"union " + servingUnionId + " holds the membership; a serving union is another one");
 		checkEffectiveDate(effectiveDate, clock);
 		UnionFacts serving = unions.requireOpenOn(servingUnionId, effectiveDate, "servingUnionId");
-		apply(new ServingUnionAssigned(this.memberId, this.state.union(), serving.placement(), effectiveDate,
-				clock.instant(), command.recordedBy()));
+		apply(new ServingUnionAssigned(this.memberId, holdingOn(effectiveDate, unions),
+				serving.placementOn(effectiveDate), effectiveDate, clock.instant(), command.recordedBy()));
 	}
 
 	@CommandHandler
-	void handle(EndServingAssignment command, Clock clock) {
+	void handle(EndServingAssignment command, Clock clock, UnionDirectory unions) {
 		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
 		require(command.recordedBy(), "recordedBy");
 		check(this.state.servingUnion() != null, "memberId", Rule.NO_SERVING_ASSIGNMENT,
 				"no union other than the holding one serves this member");
 		checkEffectiveDate(effectiveDate, clock);
-		endServing(ServingEndReason.ENDED, effectiveDate, clock, command.recordedBy());
+		endServing(ServingEndReason.ENDED, effectiveDate, clock, command.recordedBy(), unions);
 	}
 
-	private void endServing(ServingEndReason reason, LocalDate effectiveDate, Clock clock, RecordedBy recordedBy) {
+	private void endServing(ServingEndReason reason, LocalDate effectiveDate, Clock clock, RecordedBy recordedBy,
+			UnionDirectory unions) {
 		if (this.state.servingUnion() != null) {
-			apply(new ServingAssignmentEnded(this.memberId, this.state.union(), this.state.servingUnion(), reason,
-					effectiveDate, clock.instant(), recordedBy));
+			apply(new ServingAssignmentEnded(this.memberId, holdingOn(effectiveDate, unions),
+					placedOn(this.state.servingUnion(), effectiveDate, unions), reason, effectiveDate, clock.instant(),
+					recordedBy));
 		}
+	}
+
+	/** The holding union as it stands on {@code date} (see {@link #placedOn}). */
+	private UnionPlacement holdingOn(LocalDate date, UnionDirectory unions) {
+		return placedOn(this.state.union(), date, unions);
+	}
+
+	/**
+	 * A union the membership names, placed where it stands on {@code date}: a union that
+	 * moved to another jurisdiction counts the events effective from its move there.
+	 */
+	private static UnionPlacement placedOn(UnionPlacement union, LocalDate date, UnionDirectory unions) {
+		return unions.find(union.unionId()).map((facts) -> facts.placementOn(date)).orElse(union);
 	}
 
 	/**

@@ -55,9 +55,9 @@ class ServiceDelivery {
 				"the amount has at most 2 decimal places (fen)");
 		check(amount.compareTo(MAX_AMOUNT_YUAN) <= 0, "amountYuan", Rule.AMOUNT_TOO_LARGE,
 				"the amount must not exceed " + MAX_AMOUNT_YUAN + " yuan");
-		apply(new ServiceDelivered(command.serviceId(), union.placement(), command.memberId(), command.type(),
-				command.campaign(), deliveredOn, command.personTimes(), amount.setScale(2), clock.instant(),
-				command.recordedBy()));
+		apply(new ServiceDelivered(command.serviceId(), union.placementOn(deliveredOn), command.memberId(),
+				command.type(), command.campaign(), deliveredOn, command.personTimes(), amount.setScale(2),
+				clock.instant(), command.recordedBy()));
 	}
 
 	@EventSourcingHandler

@@ -33,4 +33,13 @@ public final class Commands {
 			RecordedBy recordedBy) {
 	}
 
+	/**
+	 * Move a union to another county-level jurisdiction from {@code effectiveDate} on (a
+	 * day after today), e.g. when the division table's new version replaces its county's
+	 * code; {@code reason} is optional.
+	 */
+	public record MoveUnion(@TargetAggregateIdentifier UnionId unionId, JurisdictionCode jurisdictionCode,
+			LocalDate effectiveDate, String reason, RecordedBy recordedBy) {
+	}
+
 }

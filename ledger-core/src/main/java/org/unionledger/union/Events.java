@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import org.axonframework.serialization.Revision;
 import org.unionledger.common.RecordedBy;
+import org.unionledger.jurisdiction.JurisdictionCode;
 
 /** Events of the grassroots-union feature. */
 public final class Events {
@@ -43,6 +44,25 @@ public final class Events {
 	@Revision("1")
 	public record UnionDissolved(UnionPlacement placement, String reason, LocalDate effectiveDate, Instant recordedAt,
 			RecordedBy recordedBy) implements UnionEvent {
+
+		@Override
+		public <R> R accept(Visitor<R> visitor) {
+			return visitor.on(this);
+		}
+
+	}
+
+	/**
+	 * A grassroots union moves to another county-level jurisdiction from
+	 * {@code effectiveDate} on (a day after the one it was recorded on), as when the
+	 * division table changes: {@code placement} is where it stands from that day,
+	 * {@code previousJurisdictionCode} where it stood until then; {@code divisionTable}
+	 * is the version of the division table the new code was checked against. Everything
+	 * effective before that day stays counted under the previous jurisdiction.
+	 */
+	@Revision("1")
+	public record UnionMoved(UnionPlacement placement, JurisdictionCode previousJurisdictionCode, String divisionTable,
+			String reason, LocalDate effectiveDate, Instant recordedAt, RecordedBy recordedBy) implements UnionEvent {
 
 		@Override
 		public <R> R accept(Visitor<R> visitor) {

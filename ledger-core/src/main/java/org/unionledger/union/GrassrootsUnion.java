@@ -8,6 +8,8 @@ import static org.unionledger.common.Guards.require;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -18,16 +20,23 @@ import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionLevel;
 import org.unionledger.jurisdiction.JurisdictionTable;
 import org.unionledger.union.Commands.DissolveUnion;
+import org.unionledger.union.Commands.MoveUnion;
 import org.unionledger.union.Commands.RegisterUnion;
 import org.unionledger.union.Commands.RenameUnion;
 import org.unionledger.union.Events.UnionDissolved;
+import org.unionledger.union.Events.UnionMoved;
 import org.unionledger.union.Events.UnionRegistered;
 import org.unionledger.union.Events.UnionRenamed;
+import org.unionledger.union.UnionDirectory.UnionFacts;
+import org.unionledger.union.UnionDirectory.UnionMove;
 
 /**
  * A grassroots union, placed under a county-level jurisdiction. A new name and a
  * dissolution take effect on their effective dates: from the dissolution's day the union
- * is closed. Changes keep their order: none takes effect before the last one did.
+ * is closed. Changes keep their order: none takes effect before the last one did. A move
+ * to another county-level jurisdiction takes effect on a day after the one it is recorded
+ * on (so that no figure already counted for a past day moves), one move at a time; events
+ * effective before it carry the jurisdiction it stood under then.
  */
 class GrassrootsUnion {
 
@@ -46,6 +55,15 @@ class GrassrootsUnion {
 	private LocalDate lastChangeOn;
 
 	private boolean dissolved;
+
+	/** The day the last move takes effect, or {@code null} before any. */
+	private LocalDate movesOn;
+
+	/**
+	 * The union's moves, oldest first: the day each took effect and where it stood
+	 * before.
+	 */
+	private final List<UnionMove> moves = new ArrayList<>();
 
 	GrassrootsUnion() {
 	}
@@ -83,8 +101,8 @@ class GrassrootsUnion {
 		check(!name.equals(this.name), "name", Rule.NAME_UNCHANGED, "the union is already called " + name);
 		LocalDate effectiveDate = changeDate(command.effectiveDate(), clock);
 		require(command.recordedBy(), "recordedBy");
-		apply(new UnionRenamed(this.placement, name, this.name, Text.clean(command.reason(), "reason", true),
-				effectiveDate, clock.instant(), command.recordedBy()));
+		apply(new UnionRenamed(placementOn(effectiveDate), name, this.name,
+				Text.clean(command.reason(), "reason", true), effectiveDate, clock.instant(), command.recordedBy()));
 	}
 
 	@CommandHandler
@@ -93,8 +111,31 @@ class GrassrootsUnion {
 				"union " + this.unionId + " is already dissolved");
 		LocalDate effectiveDate = changeDate(command.effectiveDate(), clock);
 		require(command.recordedBy(), "recordedBy");
-		apply(new UnionDissolved(this.placement, Text.clean(command.reason(), "reason", true), effectiveDate,
-				clock.instant(), command.recordedBy()));
+		apply(new UnionDissolved(placementOn(effectiveDate), Text.clean(command.reason(), "reason", true),
+				effectiveDate, clock.instant(), command.recordedBy()));
+	}
+
+	@CommandHandler
+	void handle(MoveUnion command, Clock clock, JurisdictionTable jurisdictions) {
+		check(!this.dissolved, "unionId", Rule.UNION_ALREADY_DISSOLVED,
+				"union " + this.unionId + " is dissolved and stays where it stood");
+		JurisdictionCode code = require(command.jurisdictionCode(), "jurisdictionCode");
+		check(code.level() == JurisdictionLevel.COUNTY, "jurisdictionCode", Rule.JURISDICTION_NOT_COUNTY_LEVEL,
+				"a grassroots union sits under a county-level jurisdiction (6 digits), not " + code);
+		checkReferenced(jurisdictions.isCountyLevel(code), "jurisdictionCode", Rule.JURISDICTION_UNKNOWN,
+				"jurisdiction " + code + " is not in division table " + jurisdictions.version());
+		check(!code.equals(this.placement.jurisdictionCode()), "jurisdictionCode",
+				Rule.UNION_ALREADY_UNDER_JURISDICTION, "union " + this.unionId + " already stands under " + code);
+		LocalDate today = LocalDate.now(clock);
+		check(this.movesOn == null || !this.movesOn.isAfter(today), "effectiveDate", Rule.UNION_MOVE_PENDING,
+				"union " + this.unionId + " moves to " + this.placement.jurisdictionCode() + " on " + this.movesOn);
+		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
+		check(effectiveDate.isAfter(today), "effectiveDate", Rule.UNION_MOVE_NOT_AFTER_TODAY,
+				"a move takes effect on a day after today (" + today + "), not on " + effectiveDate);
+		require(command.recordedBy(), "recordedBy");
+		apply(new UnionMoved(new UnionPlacement(this.unionId, code, this.placement.type(), this.placement.sector()),
+				this.placement.jurisdictionCode(), jurisdictions.version(),
+				Text.clean(command.reason(), "reason", true), effectiveDate, clock.instant(), command.recordedBy()));
 	}
 
 	/**
@@ -124,6 +165,21 @@ class GrassrootsUnion {
 	void on(UnionRenamed event) {
 		this.name = event.name();
 		this.lastChangeOn = event.effectiveDate();
+	}
+
+	/**
+	 * Where the union stands on a day, by its moves (the same rule as the directory's).
+	 */
+	private UnionPlacement placementOn(LocalDate date) {
+		return new UnionFacts(this.placement, this.name, this.establishedOn, null, null, this.moves).placementOn(date);
+	}
+
+	@EventSourcingHandler
+	void on(UnionMoved event) {
+		this.moves.add(new UnionMove(event.effectiveDate(), event.previousJurisdictionCode(),
+				event.placement().jurisdictionCode()));
+		this.placement = event.placement();
+		this.movesOn = event.effectiveDate();
 	}
 
 	@EventSourcingHandler

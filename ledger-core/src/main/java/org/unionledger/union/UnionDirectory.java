@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.unionledger.common.DomainRuleViolation;
 import org.unionledger.common.Rule;
+import org.unionledger.jurisdiction.JurisdictionCode;
 
 /**
  * Command-side lookup of registered unions, injected into command handlers. Implemented
@@ -37,18 +38,45 @@ public interface UnionDirectory {
 	 * @param dissolvedOn when it was dissolved, or {@code null}
 	 * @param names every name it has had, each with the day it took effect, oldest first
 	 * (the last is {@code name})
+	 * @param moves every move to another jurisdiction, oldest first; {@code placement} is
+	 * where the last one puts it, which may take effect only after today
 	 */
 	record UnionFacts(UnionPlacement placement, String name, LocalDate establishedOn, LocalDate dissolvedOn,
-			List<UnionName> names) {
+			List<UnionName> names, List<UnionMove> moves) {
 
 		public UnionFacts {
 			names = (names == null || names.isEmpty()) ? List.of(new UnionName(name, establishedOn))
 					: List.copyOf(names);
+			moves = (moves == null) ? List.of() : List.copyOf(moves);
+		}
+
+		/** A union that has not moved. */
+		public UnionFacts(UnionPlacement placement, String name, LocalDate establishedOn, LocalDate dissolvedOn,
+				List<UnionName> names) {
+			this(placement, name, establishedOn, dissolvedOn, names, null);
 		}
 
 		/** A union that has kept its first name. */
 		public UnionFacts(UnionPlacement placement, String name, LocalDate establishedOn, LocalDate dissolvedOn) {
 			this(placement, name, establishedOn, dissolvedOn, null);
+		}
+
+		/**
+		 * Where the union stands on {@code date}: under the jurisdiction of the last move
+		 * in effect by then, or the one it was registered under. Every event effective on
+		 * a day carries the placement of that day, so that figures by date count it where
+		 * it stood.
+		 */
+		public UnionPlacement placementOn(LocalDate date) {
+			UnionPlacement placement = this.placement;
+			for (int i = this.moves.size() - 1; i >= 0; i--) {
+				UnionMove move = this.moves.get(i);
+				if (!date.isBefore(move.effectiveDate())) {
+					break;
+				}
+				placement = new UnionPlacement(placement.unionId(), move.from(), placement.type(), placement.sector());
+			}
+			return placement;
 		}
 
 		/** Whether the union exists and is not dissolved on the given date. */
@@ -65,6 +93,16 @@ public interface UnionDirectory {
 	 * @param from the day it took effect
 	 */
 	record UnionName(String name, LocalDate from) {
+	}
+
+	/**
+	 * A union's move from a day on.
+	 *
+	 * @param effectiveDate the first day it stands under {@code to}
+	 * @param from the county-level jurisdiction it stood under until then
+	 * @param to the one it stands under from then
+	 */
+	record UnionMove(LocalDate effectiveDate, JurisdictionCode from, JurisdictionCode to) {
 	}
 
 }

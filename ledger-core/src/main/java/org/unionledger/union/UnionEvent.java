@@ -3,6 +3,7 @@ package org.unionledger.union;
 import java.time.Instant;
 
 import org.unionledger.union.Events.UnionDissolved;
+import org.unionledger.union.Events.UnionMoved;
 import org.unionledger.union.Events.UnionRegistered;
 import org.unionledger.union.Events.UnionRenamed;
 
@@ -11,7 +12,7 @@ import org.unionledger.union.Events.UnionRenamed;
  * {@link Visitor}, so that every fold over unions (the reference replay) stops compiling
  * until it says what the event does; projections are held to it by a test.
  */
-public sealed interface UnionEvent permits UnionRegistered, UnionRenamed, UnionDissolved {
+public sealed interface UnionEvent permits UnionRegistered, UnionRenamed, UnionDissolved, UnionMoved {
 
 	UnionPlacement placement();
 
@@ -33,6 +34,8 @@ public sealed interface UnionEvent permits UnionRegistered, UnionRenamed, UnionD
 		R on(UnionRenamed event);
 
 		R on(UnionDissolved event);
+
+		R on(UnionMoved event);
 
 	}
 

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Optional;
 
 import org.unionledger.union.Events.UnionDissolved;
+import org.unionledger.union.Events.UnionMoved;
 import org.unionledger.union.Events.UnionRegistered;
 import org.unionledger.union.Events.UnionRenamed;
 import org.unionledger.union.UnionDirectory.UnionFacts;
+import org.unionledger.union.UnionDirectory.UnionMove;
 import org.unionledger.union.UnionDirectory.UnionName;
 
 /**
@@ -21,6 +23,8 @@ public final class UnionHistory implements UnionEvent.Visitor<Void> {
 	private UnionFacts facts;
 
 	private final List<UnionName> names = new ArrayList<>();
+
+	private final List<UnionMove> moves = new ArrayList<>();
 
 	/** Folds one event of the stream, in order. */
 	public UnionHistory add(UnionEvent event) {
@@ -38,8 +42,10 @@ public final class UnionHistory implements UnionEvent.Visitor<Void> {
 	@Override
 	public Void on(UnionRegistered event) {
 		this.names.clear();
+		this.moves.clear();
 		this.names.add(new UnionName(event.name(), event.establishedOn()));
-		this.facts = new UnionFacts(event.placement(), event.name(), event.establishedOn(), null, this.names);
+		this.facts = new UnionFacts(event.placement(), event.name(), event.establishedOn(), null, this.names,
+				this.moves);
 		return null;
 	}
 
@@ -48,7 +54,7 @@ public final class UnionHistory implements UnionEvent.Visitor<Void> {
 		if (this.facts != null) {
 			this.names.add(new UnionName(event.name(), event.effectiveDate()));
 			this.facts = new UnionFacts(this.facts.placement(), event.name(), this.facts.establishedOn(),
-					this.facts.dissolvedOn(), this.names);
+					this.facts.dissolvedOn(), this.names, this.moves);
 		}
 		return null;
 	}
@@ -57,7 +63,18 @@ public final class UnionHistory implements UnionEvent.Visitor<Void> {
 	public Void on(UnionDissolved event) {
 		if (this.facts != null) {
 			this.facts = new UnionFacts(this.facts.placement(), this.facts.name(), this.facts.establishedOn(),
-					event.effectiveDate(), this.names);
+					event.effectiveDate(), this.names, this.moves);
+		}
+		return null;
+	}
+
+	@Override
+	public Void on(UnionMoved event) {
+		if (this.facts != null) {
+			this.moves.add(new UnionMove(event.effectiveDate(), event.previousJurisdictionCode(),
+					event.placement().jurisdictionCode()));
+			this.facts = new UnionFacts(event.placement(), this.facts.name(), this.facts.establishedOn(),
+					this.facts.dissolvedOn(), this.names, this.moves);
 		}
 		return null;
 	}

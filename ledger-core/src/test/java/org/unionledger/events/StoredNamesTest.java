@@ -71,7 +71,8 @@ class StoredNamesTest {
 				"org.unionledger.signoff.Events$AnnualReportSignedOff",
 				"org.unionledger.supervision.Events$FindingDecided",
 				"org.unionledger.targets.Events$EnrollmentTargetSet", "org.unionledger.union.Events$UnionDissolved",
-				"org.unionledger.union.Events$UnionRegistered", "org.unionledger.union.Events$UnionRenamed");
+				"org.unionledger.union.Events$UnionMoved", "org.unionledger.union.Events$UnionRegistered",
+				"org.unionledger.union.Events$UnionRenamed");
 	}
 
 	@Test

@@ -799,6 +799,55 @@ class MembershipTest {
 	}
 
 	@Nested
+	class AUnionThatMoved {
+
+		private final LocalDate movedOn = LocalDate.of(2026, 3, 1);
+
+		private UnionPlacement moved() {
+			return MembershipTest.this.unions.move(MembershipTest.this.origin.unionId(), "130104", this.movedOn);
+		}
+
+		@Test
+		void anEnrollmentNamesTheJurisdictionTheUnionStoodUnderOnItsDay() {
+			UnionPlacement moved = moved();
+			MembershipTest.this.fixture.givenNoPriorActivity()
+				.when(enroll(moved.unionId(), this.movedOn.minusDays(1)))
+				.expectEvents(new MemberEnrolled(MEMBER, DATA, MembershipTest.this.origin, EnrollmentChannel.ONLINE,
+						this.movedOn.minusDays(1), NOW, CLERK));
+			MembershipTest.this.fixture.givenNoPriorActivity()
+				.when(enroll(moved.unionId(), this.movedOn))
+				.expectEvents(
+						new MemberEnrolled(MEMBER, DATA, moved, EnrollmentChannel.ONLINE, this.movedOn, NOW, CLERK));
+		}
+
+		@Test
+		void anEndOfMembershipNamesTheJurisdictionOfItsDayNotTheEnrollments() {
+			UnionPlacement moved = moved();
+			MembershipTest.this.fixture.given(enrolled())
+				.when(new TerminateMembership(MEMBER, TODAY, TerminationReason.LEFT_WORKFORCE, CLERK))
+				.expectEvents(new MembershipTerminated(MEMBER, moved, TerminationReason.LEFT_WORKFORCE, false, TODAY,
+						NOW, CLERK));
+			MembershipTest.this.fixture.given(enrolled())
+				.when(new TerminateMembership(MEMBER, this.movedOn.minusDays(1), TerminationReason.LEFT_WORKFORCE,
+						CLERK))
+				.expectEvents(new MembershipTerminated(MEMBER, MembershipTest.this.origin,
+						TerminationReason.LEFT_WORKFORCE, false, this.movedOn.minusDays(1), NOW, CLERK));
+		}
+
+		@Test
+		void aHoldAndAResumptionNameTheJurisdictionOfTheirDays() {
+			UnionPlacement moved = moved();
+			MembershipTest.this.fixture.given(enrolled())
+				.when(new PutMembershipOnHold(MEMBER, TODAY, "retired", CLERK))
+				.expectEvents(new MembershipPutOnHold(MEMBER, moved, "retired", TODAY, NOW, CLERK));
+			MembershipTest.this.fixture.given(enrolled(), onHold(this.movedOn.minusDays(10)))
+				.when(new ResumeMembership(MEMBER, TODAY, CLERK))
+				.expectEvents(new MembershipResumed(MEMBER, moved, TODAY, NOW, CLERK));
+		}
+
+	}
+
+	@Nested
 	class HoldResumeTerminate {
 
 		private final LocalDate holdDay = LocalDate.of(2026, 3, 1);

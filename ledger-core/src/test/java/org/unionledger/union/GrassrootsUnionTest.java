@@ -1,5 +1,6 @@
 package org.unionledger.union;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.unionledger.common.TestLedger.CLERK;
 import static org.unionledger.common.TestLedger.CLOCK;
 import static org.unionledger.common.TestLedger.NOW;
@@ -15,9 +16,11 @@ import org.unionledger.common.Rule;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
 import org.unionledger.union.Commands.DissolveUnion;
+import org.unionledger.union.Commands.MoveUnion;
 import org.unionledger.union.Commands.RegisterUnion;
 import org.unionledger.union.Commands.RenameUnion;
 import org.unionledger.union.Events.UnionDissolved;
+import org.unionledger.union.Events.UnionMoved;
 import org.unionledger.union.Events.UnionRegistered;
 import org.unionledger.union.Events.UnionRenamed;
 
@@ -261,6 +264,125 @@ class GrassrootsUnionTest {
 		this.fixture.given(REGISTERED, RENAMED)
 			.when(new DissolveUnion(UNION, RENAMED_ON, "closed", CLERK))
 			.expectEvents(new UnionDissolved(PLACEMENT, "closed", RENAMED_ON, NOW, CLERK));
+	}
+
+	// Moves to another county-level jurisdiction
+
+	private static final JurisdictionCode QIAOXI = JurisdictionCode.of("130104");
+
+	private static final UnionPlacement MOVED_PLACEMENT = new UnionPlacement(UNION, QIAOXI, UnionType.PROJECT_SITE,
+			Sector.CONSTRUCTION);
+
+	private static final LocalDate TOMORROW = TODAY.plusDays(1);
+
+	private static final UnionMoved MOVED = new UnionMoved(MOVED_PLACEMENT, PLACEMENT.jurisdictionCode(),
+			JurisdictionTable.bundled().version(), "区划调整", TOMORROW, NOW.minusSeconds(3_600), CLERK);
+
+	@Test
+	void aUnionMovesToAnotherCountyFromADayAfterToday() {
+		this.fixture.given(REGISTERED)
+			.when(new MoveUnion(UNION, QIAOXI, TOMORROW, " 区划调整 ", CLERK))
+			.expectSuccessfulHandlerExecution()
+			.expectEvents(new UnionMoved(MOVED_PLACEMENT, PLACEMENT.jurisdictionCode(),
+					JurisdictionTable.bundled().version(), "区划调整", TOMORROW, NOW, CLERK));
+	}
+
+	@Test
+	void aMoveTakingEffectTodayOrEarlierIsRefused() {
+		for (LocalDate day : new LocalDate[] { TODAY, TODAY.minusDays(30) }) {
+			this.fixture.given(REGISTERED)
+				.when(new MoveUnion(UNION, QIAOXI, day, null, CLERK))
+				.expectException(violationOf("effectiveDate", Rule.UNION_MOVE_NOT_AFTER_TODAY))
+				.expectNoEvents();
+		}
+	}
+
+	@Test
+	void aMoveNeedsADate() {
+		this.fixture.given(REGISTERED)
+			.when(new MoveUnion(UNION, QIAOXI, null, null, CLERK))
+			.expectException(violationOf("effectiveDate", Rule.REQUIRED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void aMoveGoesToAKnownCountyLevelJurisdictionOtherThanItsOwn() {
+		this.fixture.given(REGISTERED)
+			.when(new MoveUnion(UNION, JurisdictionCode.of("1301"), TOMORROW, null, CLERK))
+			.expectException(violationOf("jurisdictionCode", Rule.JURISDICTION_NOT_COUNTY_LEVEL))
+			.expectNoEvents();
+		this.fixture.given(REGISTERED)
+			.when(new MoveUnion(UNION, JurisdictionCode.of("139999"), TOMORROW, null, CLERK))
+			.expectException(violationOf("jurisdictionCode", Rule.JURISDICTION_UNKNOWN))
+			.expectNoEvents();
+		this.fixture.given(REGISTERED)
+			.when(new MoveUnion(UNION, PLACEMENT.jurisdictionCode(), TOMORROW, null, CLERK))
+			.expectException(violationOf("jurisdictionCode", Rule.UNION_ALREADY_UNDER_JURISDICTION))
+			.expectNoEvents();
+		this.fixture.given(REGISTERED, MOVED)
+			.when(new MoveUnion(UNION, QIAOXI, TOMORROW.plusDays(1), null, CLERK))
+			.expectException(violationOf("jurisdictionCode", Rule.UNION_ALREADY_UNDER_JURISDICTION))
+			.expectNoEvents();
+	}
+
+	@Test
+	void aDissolvedUnionDoesNotMove() {
+		this.fixture.given(REGISTERED, new UnionDissolved(PLACEMENT, "closed", TODAY, NOW, CLERK))
+			.when(new MoveUnion(UNION, QIAOXI, TOMORROW, null, CLERK))
+			.expectException(violationOf("unionId", Rule.UNION_ALREADY_DISSOLVED))
+			.expectNoEvents();
+	}
+
+	@Test
+	void aSecondMoveWaitsUntilTheFirstHasTakenEffect() {
+		this.fixture.given(REGISTERED, MOVED)
+			.when(new MoveUnion(UNION, JurisdictionCode.of("130105"), TOMORROW.plusDays(5), null, CLERK))
+			.expectException(violationOf("effectiveDate", Rule.UNION_MOVE_PENDING))
+			.expectNoEvents();
+		UnionMoved movedLastMonth = new UnionMoved(MOVED_PLACEMENT, PLACEMENT.jurisdictionCode(), "2023", null,
+				TODAY.minusDays(30), NOW.minusSeconds(90L * 86_400), CLERK);
+		UnionPlacement xinhua = new UnionPlacement(UNION, JurisdictionCode.of("130105"), UnionType.PROJECT_SITE,
+				Sector.CONSTRUCTION);
+		this.fixture.given(REGISTERED, movedLastMonth)
+			.when(new MoveUnion(UNION, JurisdictionCode.of("130105"), TOMORROW, null, CLERK))
+			.expectEvents(
+					new UnionMoved(xinhua, QIAOXI, JurisdictionTable.bundled().version(), null, TOMORROW, NOW, CLERK));
+	}
+
+	@Test
+	void aChangeEffectiveBeforeAPendingMoveNamesTheJurisdictionOfItsDay() {
+		this.fixture.given(REGISTERED, MOVED)
+			.when(new RenameUnion(UNION, "长安区建筑工会", TODAY, null, CLERK))
+			.expectEvents(new UnionRenamed(PLACEMENT, "长安区建筑工会", "长安区建筑项目工会", null, TODAY, NOW, CLERK));
+		this.fixture.given(REGISTERED, MOVED)
+			.when(new DissolveUnion(UNION, TODAY, "closed", CLERK))
+			.expectEvents(new UnionDissolved(PLACEMENT, "closed", TODAY, NOW, CLERK));
+		UnionMoved movedLastMonth = new UnionMoved(MOVED_PLACEMENT, PLACEMENT.jurisdictionCode(), "2023", null,
+				TODAY.minusDays(30), NOW.minusSeconds(90L * 86_400), CLERK);
+		this.fixture.given(REGISTERED, movedLastMonth)
+			.when(new DissolveUnion(UNION, TODAY, "closed", CLERK))
+			.expectEvents(new UnionDissolved(MOVED_PLACEMENT, "closed", TODAY, NOW, CLERK));
+		this.fixture.given(REGISTERED, movedLastMonth)
+			.when(new DissolveUnion(UNION, TODAY.minusDays(31), "closed late", CLERK))
+			.expectEvents(new UnionDissolved(PLACEMENT, "closed late", TODAY.minusDays(31), NOW, CLERK));
+	}
+
+	@Test
+	void theDirectoryPlacesAMovedUnionByDate() {
+		UnionMoved movedLastMonth = new UnionMoved(MOVED_PLACEMENT, PLACEMENT.jurisdictionCode(), "2023", null,
+				TODAY.minusDays(30), NOW.minusSeconds(90L * 86_400), CLERK);
+		UnionPlacement xinhua = new UnionPlacement(UNION, JurisdictionCode.of("130105"), UnionType.PROJECT_SITE,
+				Sector.CONSTRUCTION);
+		UnionDirectory.UnionFacts facts = new UnionHistory().add(REGISTERED)
+			.add(movedLastMonth)
+			.add(new UnionMoved(xinhua, QIAOXI, "2024", null, TOMORROW, NOW, CLERK))
+			.facts()
+			.orElseThrow();
+		assertThat(facts.placement()).isEqualTo(xinhua);
+		assertThat(facts.placementOn(TODAY.minusDays(31))).isEqualTo(PLACEMENT);
+		assertThat(facts.placementOn(TODAY.minusDays(30))).isEqualTo(MOVED_PLACEMENT);
+		assertThat(facts.placementOn(TODAY)).isEqualTo(MOVED_PLACEMENT);
+		assertThat(facts.placementOn(TOMORROW)).isEqualTo(xinhua);
 	}
 
 	private static RegisterUnion register(String jurisdiction, String name, LocalDate establishedOn) {

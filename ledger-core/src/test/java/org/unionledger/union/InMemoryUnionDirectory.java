@@ -26,6 +26,21 @@ public final class InMemoryUnionDirectory implements UnionDirectory {
 		return placement;
 	}
 
+	/**
+	 * Moves a registered union to another county-level jurisdiction from {@code on} and
+	 * returns where it stands from then.
+	 */
+	public UnionPlacement move(UnionId unionId, String jurisdictionCode, LocalDate on) {
+		UnionFacts facts = this.unions.get(unionId);
+		UnionPlacement placement = new UnionPlacement(unionId, JurisdictionCode.of(jurisdictionCode),
+				facts.placement().type(), facts.placement().sector());
+		java.util.List<UnionMove> moves = new java.util.ArrayList<>(facts.moves());
+		moves.add(new UnionMove(on, facts.placement().jurisdictionCode(), placement.jurisdictionCode()));
+		this.unions.put(unionId, new UnionFacts(placement, facts.name(), facts.establishedOn(), facts.dissolvedOn(),
+				facts.names(), moves));
+		return placement;
+	}
+
 	@Override
 	public Optional<UnionFacts> find(UnionId unionId) {
 		return Optional.ofNullable(this.unions.get(unionId));
