@@ -140,7 +140,7 @@ public final class LedgerNode implements AutoCloseable {
 			.configureAggregate(GrassrootsUnions.aggregateType())
 			.configureAggregate(Memberships.aggregateType())
 			.configureAggregate(ServiceDeliveries.aggregateType())
-			.registerQueryHandler(c -> new SummaryQueryHandler(database))
+			.registerQueryHandler(c -> new SummaryQueryHandler(database, clock))
 			.registerQueryHandler(c -> new CredentialQueryHandler(database))
 			.registerQueryHandler(c -> new StatisticsQueryHandler(new MongoReadModelStore(database), calendar,
 					JurisdictionTable.bundled(), clock));

@@ -265,8 +265,8 @@ public class AxonConfiguration {
 	}
 
 	@Bean
-	SummaryQueryHandler summaryQueryHandler(MongoDatabase database) {
-		return new SummaryQueryHandler(database);
+	SummaryQueryHandler summaryQueryHandler(MongoDatabase database, Clock clock) {
+		return new SummaryQueryHandler(database, clock);
 	}
 
 	@Bean

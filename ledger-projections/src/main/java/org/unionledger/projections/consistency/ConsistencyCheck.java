@@ -192,7 +192,9 @@ public final class ConsistencyCheck {
 			}
 			LocalDate cut = this.calendar.lastDay(year).isAfter(today) ? today : this.calendar.lastDay(year);
 			Map<String, Map<String, Long>> expected = reference.figures(year, cut, null);
-			Map<String, Document> summaries = this.live.find(SummaryProjection.COLLECTION, expected.keySet());
+			Map<String, Document> summaries = new java.util.HashMap<>(
+					this.live.find(SummaryProjection.COLLECTION, expected.keySet()));
+
 			for (Map.Entry<String, Map<String, Long>> scope : expected.entrySet()) {
 				Map<String, Long> actual = statistics.handle(new FindStatistics(scope.getKey(), year, cut, null))
 					.figures();
@@ -202,7 +204,13 @@ public final class ConsistencyCheck {
 					compare(findings, StatisticsProjection.COUNTERS, scope.getKey(), year, figure,
 							scope.getValue().getOrDefault(figure, 0L), actual.getOrDefault(figure, 0L));
 				}
-				SummaryDocument summary = SummaryDocument.from(scope.getKey(), year, summaries.get(scope.getKey()));
+				SummaryDocument summary = SummaryDocument.read(scope.getKey(), year, today, (ids) -> {
+					List<String> missing = ids.stream().filter((id) -> !summaries.containsKey(id)).toList();
+					if (!missing.isEmpty()) {
+						summaries.putAll(this.live.find(SummaryProjection.COLLECTION, missing));
+					}
+					return summaries;
+				});
 				Map<String, Long> yearly = new TreeMap<>();
 				yearly.put(Figures.NEW, summary.newEnrollments());
 				yearly.put(Figures.RE, summary.reEnrollments());

@@ -45,6 +45,7 @@ import org.unionledger.targets.Events.EnrollmentTargetSet;
 import org.unionledger.targets.TargetEvent;
 import org.unionledger.targets.TargetSource;
 import org.unionledger.union.Events.UnionDissolved;
+import org.unionledger.union.Events.UnionMoved;
 import org.unionledger.union.Events.UnionRegistered;
 import org.unionledger.union.Events.UnionRenamed;
 import org.unionledger.union.UnionEvent;
@@ -139,6 +140,12 @@ public final class ReferenceStatistics {
 
 		private final Map<UnionId, UnionPlacement> openUnions = new HashMap<>();
 
+		/** Where each moved union stands by the moves counted (effective and known). */
+		private final Map<UnionId, UnionPlacement> placements = new HashMap<>();
+
+		/** Every union's moves seen so far in the stream: the day and where from then. */
+		private final Map<UnionId, List<Object[]>> moves = new HashMap<>();
+
 		private final Map<String, Set<MemberId>> servedHere = new HashMap<>();
 
 		private final Map<String, Set<MemberId>> servedHeld = new HashMap<>();
@@ -189,6 +196,26 @@ public final class ReferenceStatistics {
 				count(this.figures, e.placement(), 1, Figures.UNIONS_DISSOLVED);
 			}
 			return null;
+		}
+
+		/**
+		 * A move counts in no flow: from its day the union's members, and the union as
+		 * open, count where it then stands (see {@link #placed}).
+		 */
+		@Override
+		public Void on(UnionMoved e) {
+			this.moves.computeIfAbsent(e.placement().unionId(), (u) -> new ArrayList<>())
+				.add(new Object[] { e.effectiveDate(), e.placement() });
+			if (this.counted) {
+				this.placements.put(e.placement().unionId(), e.placement());
+				this.openUnions.computeIfPresent(e.placement().unionId(), (u, p) -> e.placement());
+			}
+			return null;
+		}
+
+		/** Where a union stands by the moves counted. */
+		private UnionPlacement placed(UnionPlacement union) {
+			return (union != null) ? this.placements.getOrDefault(union.unionId(), union) : null;
 		}
 
 		@Override
@@ -418,6 +445,16 @@ public final class ReferenceStatistics {
 						holding = (UnionPlacement) change[1];
 					}
 				}
+				if (holding != null) {
+					// the holding union where it stood on the day, by the moves before
+					// the
+					// service in the stream
+					for (Object[] move : this.moves.getOrDefault(holding.unionId(), List.of())) {
+						if (!((LocalDate) move[0]).isAfter(e.deliveredOn())) {
+							holding = (UnionPlacement) move[1];
+						}
+					}
+				}
 			}
 			if (this.inYear) {
 				long fen = e.amountYuan().movePointRight(2).longValueExact();
@@ -444,16 +481,17 @@ public final class ReferenceStatistics {
 		/** The stocks as of the date asked, added to the flows counted event by event. */
 		Map<String, Map<String, Long>> totals() {
 			for (Member member : this.members.values()) {
+				UnionPlacement union = placed(member.union());
 				if (member.status() == Status.ACTIVE) {
-					count(this.figures, member.union(), 1, Figures.ACTIVE,
-							Figures.of(Figures.ACTIVE, Figures.SECTOR, member.union().sector()),
-							Figures.of(Figures.ACTIVE, Figures.UNION_TYPE, member.union().type()));
+					count(this.figures, union, 1, Figures.ACTIVE,
+							Figures.of(Figures.ACTIVE, Figures.SECTOR, union.sector()),
+							Figures.of(Figures.ACTIVE, Figures.UNION_TYPE, union.type()));
 				}
 				else if (member.status() == Status.ON_HOLD) {
-					count(this.figures, member.union(), 1, Figures.ON_HOLD);
+					count(this.figures, union, 1, Figures.ON_HOLD);
 				}
 				if (member.serving() != null) {
-					count(this.figures, member.serving(), 1, Figures.SERVING);
+					count(this.figures, placed(member.serving()), 1, Figures.SERVING);
 				}
 			}
 			for (UnionPlacement union : this.openUnions.values()) {
@@ -599,6 +637,11 @@ public final class ReferenceStatistics {
 
 		@Override
 		public LocalDate on(UnionDissolved e) {
+			return e.effectiveDate();
+		}
+
+		@Override
+		public LocalDate on(UnionMoved e) {
 			return e.effectiveDate();
 		}
 

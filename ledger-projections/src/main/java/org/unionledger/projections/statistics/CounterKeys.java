@@ -194,4 +194,14 @@ final class CounterKeys {
 		return scope + "|i|m|" + month;
 	}
 
+	/**
+	 * The unions that moved into or out of a jurisdiction scope ({@code m: [{u: union
+	 * scope, e: effective day, r: recorded day, s: +1 in, −1 out}]}): from a move's day
+	 * the union's stocks as of the day before count at the scope it moved into, not at
+	 * the one it left (see {@link StatisticsQueryHandler}). Read with the counters.
+	 */
+	static String moves(String scope) {
+		return scope + "|mv";
+	}
+
 }

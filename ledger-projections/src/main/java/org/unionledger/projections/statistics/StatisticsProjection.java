@@ -39,6 +39,7 @@ import org.unionledger.service.Events.ServiceDelivered;
 import org.unionledger.statistics.StatisticalCalendar;
 import org.unionledger.targets.Events.EnrollmentTargetSet;
 import org.unionledger.union.Events.UnionDissolved;
+import org.unionledger.union.Events.UnionMoved;
 import org.unionledger.union.Events.UnionRegistered;
 import org.unionledger.union.Sector;
 import org.unionledger.union.UnionId;
@@ -179,6 +180,53 @@ public class StatisticsProjection {
 		deltas.add(chain, event.effectiveDate(), 1, Figures.UNIONS_DISSOLVED);
 		deltas.add(chain, event.effectiveDate(), -1, Figures.OPEN_UNIONS);
 		write(EventPositions.of(token), deltas);
+	}
+
+	/**
+	 * A union moves to another county-level jurisdiction: no delta (its events effective
+	 * from the move carry the new jurisdiction), but each scope it leaves or enters lists
+	 * the move ({@link CounterKeys#moves}), so that its stocks as of the move's day count
+	 * where it then stands; and the union's moves are kept ({@code P:<unionId>}) for the
+	 * services read by a member's holding union.
+	 */
+	@EventHandler
+	void on(UnionMoved event, TrackingToken token) {
+		long position = EventPositions.of(token);
+		UnionPlacement to = event.placement();
+		UnionPlacement from = new UnionPlacement(to.unionId(), event.previousJurisdictionCode(), to.type(),
+				to.sector());
+		List<String> left = ScopeKeys.chain(from);
+		List<String> entered = ScopeKeys.chain(to);
+		String union = ScopeKeys.union(to.unionId());
+		String recorded = recorded(event.recordedAt()).toString();
+		ReadModelBatch batch = ReadModelBatch.current();
+		for (String scope : left) {
+			if (!entered.contains(scope)) {
+				batch.apply(COUNTERS, CounterKeys.moves(scope), position,
+						(document) -> list(document, "m")
+							.add(new Document("u", union).append("e", event.effectiveDate().toString())
+								.append("r", recorded)
+								.append("s", -1)));
+			}
+		}
+		for (String scope : entered) {
+			if (!left.contains(scope)) {
+				batch.apply(COUNTERS, CounterKeys.moves(scope), position,
+						(document) -> list(document, "m")
+							.add(new Document("u", union).append("e", event.effectiveDate().toString())
+								.append("r", recorded)
+								.append("s", 1)));
+			}
+		}
+		batch.apply(MEMBERS, unionMovesKey(to.unionId()), position,
+				(document) -> list(document, "v")
+					.add(new Document("p", position).append("e", event.effectiveDate().toString())
+						.append("f", from.jurisdictionCode().value())
+						.append("j", to.jurisdictionCode().value())));
+	}
+
+	private static String unionMovesKey(UnionId unionId) {
+		return "P:" + unionId.value();
 	}
 
 	@EventHandler
@@ -446,8 +494,17 @@ public class StatisticsProjection {
 		if (holding == null || holding.getString("u") == null) {
 			return null;
 		}
-		return new UnionPlacement(new UnionId(holding.getString("u")), JurisdictionCode.of(holding.getString("j")),
-				UnionType.valueOf(holding.getString("t")), Sector.valueOf(holding.getString("s")));
+		UnionId union = new UnionId(holding.getString("u"));
+		String jurisdiction = holding.getString("j");
+		// where the union stood on the day, by its moves before this event
+		for (Document move : Documents.before(ReadModelBatch.current().document(MEMBERS, unionMovesKey(union)), "v",
+				position)) {
+			if (!LocalDate.parse(move.getString("e")).isAfter(date)) {
+				jurisdiction = move.getString("j");
+			}
+		}
+		return new UnionPlacement(union, JurisdictionCode.of(jurisdiction), UnionType.valueOf(holding.getString("t")),
+				Sector.valueOf(holding.getString("s")));
 	}
 
 	/** One service to a member as the distinct count needs it. */
@@ -578,6 +635,9 @@ public class StatisticsProjection {
 			if (key.scope().startsWith("J:")) {
 				byDay.merge(new FigureChange(key.scope(), key.figure(), key.effective(), 0), amount, Long::sum);
 			}
+			else if (Figures.isStock(key.figure())) {
+				movedLater(position, key, amount, byDay);
+			}
 		});
 		List<FigureChange> changes = new ArrayList<>();
 		byDay.forEach((change, amount) -> {
@@ -587,6 +647,36 @@ public class StatisticsProjection {
 		});
 		if (!changes.isEmpty()) {
 			this.listener.figuresChanged(position, eventType, changes);
+		}
+	}
+
+	/**
+	 * A union's stock changed on a day before one of its moves (known before this event):
+	 * from the move's day that change counts where the union moved to, so the
+	 * jurisdictions it left see it end there and those it entered see it start.
+	 */
+	private static void movedLater(long position, Delta.Key key, long amount, Map<FigureChange, Long> byDay) {
+		UnionId union = new UnionId(key.scope().substring(2));
+		for (Document move : Documents.before(ReadModelBatch.current().document(MEMBERS, unionMovesKey(union)), "v",
+				position)) {
+			LocalDate effective = LocalDate.parse(move.getString("e"));
+			if (!effective.isAfter(key.effective())) {
+				continue;
+			}
+			List<String> left = ScopeKeys.chain(new UnionPlacement(union, JurisdictionCode.of(move.getString("f")),
+					UnionType.ENTERPRISE, Sector.OTHER));
+			List<String> entered = ScopeKeys.chain(new UnionPlacement(union, JurisdictionCode.of(move.getString("j")),
+					UnionType.ENTERPRISE, Sector.OTHER));
+			for (String scope : left) {
+				if (!entered.contains(scope)) {
+					byDay.merge(new FigureChange(scope, key.figure(), effective, 0), -amount, Long::sum);
+				}
+			}
+			for (String scope : entered) {
+				if (!left.contains(scope)) {
+					byDay.merge(new FigureChange(scope, key.figure(), effective, 0), amount, Long::sum);
+				}
+			}
 		}
 	}
 

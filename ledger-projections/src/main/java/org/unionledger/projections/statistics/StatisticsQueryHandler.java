@@ -75,7 +75,7 @@ public class StatisticsQueryHandler {
 		LocalDate known = query.knownAt();
 		Set<String> keys = keysAt(scope, asOf, known);
 		keys.addAll(keysAt(scope, before, known));
-		Map<String, Document> documents = this.store.find(StatisticsProjection.COUNTERS, keys);
+		Map<String, Document> documents = read(scope, keys, known);
 		Map<String, Long> figures = figures(documents, scope, first, asOf, null);
 		Map<String, Long> recordedLater = null;
 		if (known != null) {
@@ -128,7 +128,7 @@ public class StatisticsQueryHandler {
 		for (LocalDate day : cuts) {
 			keys.addAll(keysAt(scope, day, known));
 		}
-		Map<String, Document> documents = this.store.find(StatisticsProjection.COUNTERS, keys);
+		Map<String, Document> documents = read(scope, keys, known);
 		List<MonthlyFlowsView.Month> months = new ArrayList<>();
 		Map<String, Long> before = at(documents, scope, first.minusDays(1), null);
 		Map<String, Long> beforeKnown = (known != null) ? at(documents, scope, first.minusDays(1), known) : null;
@@ -195,6 +195,7 @@ public class StatisticsQueryHandler {
 	 */
 	private Set<String> keysAt(String scope, LocalDate a, LocalDate known) {
 		Set<String> keys = new LinkedHashSet<>(CounterKeys.upTo(scope, a));
+		keys.add(CounterKeys.moves(scope));
 		if (known != null) {
 			LocalDate b = min(a, known);
 			keys.addAll(CounterKeys.upTo(scope, b));
@@ -206,8 +207,55 @@ public class StatisticsQueryHandler {
 		return keys;
 	}
 
-	/** {@code F(a, k)}: everything effective by {@code a} and recorded by {@code k}. */
+	/**
+	 * The counter documents of {@code keys}, and for each union that moved into or out of
+	 * {@code scope} those {@link #at} reads for its stocks as of the day before its move:
+	 * a second {@code _id $in} read, only where a union moved.
+	 */
+	private Map<String, Document> read(String scope, Set<String> keys, LocalDate known) {
+		Map<String, Document> documents = new HashMap<>(this.store.find(StatisticsProjection.COUNTERS, keys));
+		List<Document> moves = moves(documents, scope);
+		if (!moves.isEmpty()) {
+			Set<String> unionKeys = new LinkedHashSet<>();
+			for (Document move : moves) {
+				unionKeys.addAll(keysAt(move.getString("u"), LocalDate.parse(move.getString("e")).minusDays(1), known));
+			}
+			documents.putAll(this.store.find(StatisticsProjection.COUNTERS, unionKeys));
+		}
+		return documents;
+	}
+
+	private static List<Document> moves(Map<String, Document> documents, String scope) {
+		Document moves = documents.get(CounterKeys.moves(scope));
+		return (moves != null) ? StatisticsProjection.list(moves, "m") : List.of();
+	}
+
+	/**
+	 * {@code F(a, k)}: everything effective by {@code a} and recorded by {@code k}. At a
+	 * jurisdiction that a union moved into or out of on a day {@code e ≤ a} (the move
+	 * recorded by {@code k}), the union's stocks as of {@code e − 1} move with it: the
+	 * union's events effective before {@code e} are counted where it stood then, those
+	 * from {@code e} where it stands since.
+	 */
 	private Map<String, Long> at(Map<String, Document> documents, String scope, LocalDate a, LocalDate known) {
+		Map<String, Long> sums = stored(documents, scope, a, known);
+		for (Document move : moves(documents, scope)) {
+			LocalDate effective = LocalDate.parse(move.getString("e"));
+			if (effective.isAfter(a) || (known != null && LocalDate.parse(move.getString("r")).isAfter(known))) {
+				continue;
+			}
+			long sign = StatisticsProjection.number(move, "s");
+			stored(documents, move.getString("u"), effective.minusDays(1), known).forEach((figure, value) -> {
+				if (Figures.isStock(figure)) {
+					sums.merge(figure, sign * value, Long::sum);
+				}
+			});
+		}
+		return sums;
+	}
+
+	/** {@code F(a, k)} as the scope's own counters hold it. */
+	private Map<String, Long> stored(Map<String, Document> documents, String scope, LocalDate a, LocalDate known) {
 		if (known == null) {
 			return prefix(documents, scope, a);
 		}
@@ -447,8 +495,7 @@ public class StatisticsQueryHandler {
 		Long opening = null;
 		if (Figures.isStock(query.figure())) {
 			LocalDate before = from.minusDays(1);
-			Map<String, Document> documents = this.store.find(StatisticsProjection.COUNTERS,
-					keysAt(scope, before, known));
+			Map<String, Document> documents = read(scope, keysAt(scope, before, known), known);
 			opening = at(documents, scope, before, known).getOrDefault(query.figure(), 0L);
 		}
 		if (to.isBefore(from)) {

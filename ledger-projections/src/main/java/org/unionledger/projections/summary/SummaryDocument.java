@@ -2,7 +2,17 @@ package org.unionledger.projections.summary;
 
 import java.math.BigDecimal;
 
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
 import org.bson.Document;
+import org.unionledger.projections.support.Documents;
+import org.unionledger.union.UnionId;
 
 /**
  * A union's or jurisdiction's figures for one statistical year, as read from its summary
@@ -32,6 +42,8 @@ public record SummaryDocument(String scope, int statisticalYear, long activeMemb
 
 	static final String YEARS = "years";
 
+	static final String MOVES = "mv";
+
 	static final String NEW_ENROLLMENTS = "newEnrollments";
 
 	static final String RE_ENROLLMENTS = "reEnrollments";
@@ -58,6 +70,50 @@ public record SummaryDocument(String scope, int statisticalYear, long activeMemb
 				number(y, NEW_ENROLLMENTS), number(y, RE_ENROLLMENTS), number(y, TRANSFERS_IN),
 				number(y, TRANSFERS_OUT), number(y, TERMINATIONS), number(y, SERVICE_PERSON_TIMES),
 				BigDecimal.valueOf(number(y, SERVICE_AMOUNT_FEN), 2), number(document, "lastPosition"));
+	}
+
+	/**
+	 * The document of a union's move at {@code position}: the stocks of the union's
+	 * events effective from the move's day.
+	 */
+	static String movedKey(UnionId unionId, long position) {
+		return "MV:" + unionId.value() + ":" + position;
+	}
+
+	/**
+	 * The figures of one year of a scope, read with {@code find} (summary documents by
+	 * id): at a jurisdiction a union moved into or out of on a day up to {@code today},
+	 * the union's stocks counted where it stood before move with it.
+	 */
+	public static SummaryDocument read(String scope, int year, LocalDate today,
+			Function<Collection<String>, Map<String, Document>> find) {
+		Document document = find.apply(List.of(scope)).get(scope);
+		SummaryDocument summary = from(scope, year, document);
+		List<Document> moves = (document != null) ? Documents.list(document, MOVES)
+			.stream()
+			.filter((move) -> move.containsKey("u") && !LocalDate.parse(move.getString("e")).isAfter(today))
+			.toList() : List.of();
+		if (moves.isEmpty()) {
+			return summary;
+		}
+		Set<String> ids = new LinkedHashSet<>();
+		moves.forEach((move) -> {
+			ids.add(move.getString("u"));
+			ids.add(move.getString("d"));
+		});
+		Map<String, Document> found = find.apply(ids);
+		long active = summary.activeMembers();
+		long onHold = summary.onHold();
+		for (Document move : moves) {
+			long sign = number(move, "s");
+			Document union = found.getOrDefault(move.getString("u"), new Document());
+			Document since = found.getOrDefault(move.getString("d"), new Document());
+			active += sign * (number(union, ACTIVE) - number(since, ACTIVE));
+			onHold += sign * (number(union, ON_HOLD) - number(since, ON_HOLD));
+		}
+		return new SummaryDocument(scope, year, active, onHold, summary.newEnrollments(), summary.reEnrollments(),
+				summary.transfersIn(), summary.transfersOut(), summary.terminations(), summary.servicePersonTimes(),
+				summary.serviceAmountYuan(), summary.lastPosition());
 	}
 
 	private static long number(Document document, String field) {

@@ -22,6 +22,10 @@ import org.unionledger.membership.Events.TransferAccepted;
 import org.unionledger.projections.support.EventPositions;
 import org.unionledger.projections.support.ReadModelBatch;
 import org.unionledger.service.Events.ServiceDelivered;
+import org.unionledger.union.Events.UnionMoved;
+import org.unionledger.union.UnionId;
+import org.unionledger.union.UnionPlacement;
+import org.unionledger.projections.support.Documents;
 import org.unionledger.statistics.StatisticalCalendar;
 
 /**
@@ -30,6 +34,14 @@ import org.unionledger.statistics.StatisticalCalendar;
  * transfers in and out across the scope's boundary, terminations, and services delivered.
  * A transfer-in is never a new enrollment. Each document remembers the last event applied
  * to it, so handling an event twice changes nothing.
+ * <p>
+ * Unions that moved to another jurisdiction: each event counts at the jurisdictions its
+ * union stood under on its effective day. A move lists itself on the union's document
+ * ({@code mv: [{p, e, d}]}) and on each jurisdiction it leaves or enters ({@code mv: [{u,
+ * e, d, s}]}, {@code s} −1 or +1), and keeps in its own document ({@code d}) the stocks
+ * of the union's events effective from its day; once that day has come, the union's
+ * stocks counted where it stood before (its stocks now less those) count where it stands
+ * ({@link SummaryDocument#read}).
  */
 @ProcessingGroup(SummaryProjection.PROCESSING_GROUP)
 public class SummaryProjection {
@@ -54,10 +66,53 @@ public class SummaryProjection {
 	}
 
 	@EventHandler
+	void on(UnionMoved event, TrackingToken token) {
+		long position = EventPositions.of(token);
+		UnionPlacement to = event.placement();
+		List<String> left = SummaryKeys
+			.chain(new UnionPlacement(to.unionId(), event.previousJurisdictionCode(), to.type(), to.sector()));
+		List<String> entered = SummaryKeys.chain(to);
+		String union = SummaryKeys.union(to.unionId());
+		String moved = SummaryDocument.movedKey(to.unionId(), position);
+		String effective = event.effectiveDate().toString();
+		ReadModelBatch batch = ReadModelBatch.current();
+		batch.apply(COLLECTION, union, position, (d) -> Documents.list(d, SummaryDocument.MOVES)
+			.add(new Document("p", position).append("e", effective).append("d", moved)));
+		for (String key : left) {
+			if (!entered.contains(key)) {
+				batch.apply(COLLECTION, key, position, (d) -> Documents.list(d, SummaryDocument.MOVES)
+					.add(new Document("u", union).append("e", effective).append("d", moved).append("s", -1)));
+			}
+		}
+		for (String key : entered) {
+			if (!left.contains(key)) {
+				batch.apply(COLLECTION, key, position, (d) -> Documents.list(d, SummaryDocument.MOVES)
+					.add(new Document("u", union).append("e", effective).append("d", moved).append("s", 1)));
+			}
+		}
+	}
+
+	/**
+	 * Adds a change of the union's stocks effective on {@code effective} to each earlier
+	 * move of the union taking effect on or before that day.
+	 */
+	private static void carry(UnionId unionId, LocalDate effective, TrackingToken token, String field, long delta) {
+		long position = EventPositions.of(token);
+		ReadModelBatch batch = ReadModelBatch.current();
+		for (Document move : Documents.before(batch.document(COLLECTION, SummaryKeys.union(unionId)),
+				SummaryDocument.MOVES, position)) {
+			if (!effective.isBefore(LocalDate.parse(move.getString("e")))) {
+				batch.apply(COLLECTION, move.getString("d"), position, (d) -> inc(d, field, delta));
+			}
+		}
+	}
+
+	@EventHandler
 	void on(MemberEnrolled event, TrackingToken token) {
 		change(SummaryKeys.chain(event.union()), token,
 				d -> incYear(d, event.effectiveDate(), SummaryDocument.NEW_ENROLLMENTS, 1),
 				d -> inc(d, SummaryDocument.ACTIVE, 1));
+		carry(event.union().unionId(), event.effectiveDate(), token, SummaryDocument.ACTIVE, 1);
 	}
 
 	@EventHandler
@@ -65,6 +120,7 @@ public class SummaryProjection {
 		change(SummaryKeys.chain(event.union()), token,
 				d -> incYear(d, event.effectiveDate(), SummaryDocument.RE_ENROLLMENTS, 1),
 				d -> inc(d, SummaryDocument.ACTIVE, 1));
+		carry(event.union().unionId(), event.effectiveDate(), token, SummaryDocument.ACTIVE, 1);
 	}
 
 	/**
@@ -103,6 +159,8 @@ public class SummaryProjection {
 				});
 			}
 		}
+		carry(event.fromUnion().unionId(), event.effectiveDate(), token, SummaryDocument.ACTIVE, -1);
+		carry(event.toUnion().unionId(), event.effectiveDate(), token, SummaryDocument.ACTIVE, 1);
 	}
 
 	/** The member left for another ledger: a transfer out wherever it was counted. */
@@ -111,6 +169,7 @@ public class SummaryProjection {
 		String count = event.wasOnHold() ? SummaryDocument.ON_HOLD : SummaryDocument.ACTIVE;
 		change(SummaryKeys.chain(event.fromUnion()), token, d -> inc(d, count, -1),
 				d -> incYear(d, event.effectiveDate(), SummaryDocument.TRANSFERS_OUT, 1));
+		carry(event.fromUnion().unionId(), event.effectiveDate(), token, count, -1);
 	}
 
 	/** The member came in from another ledger: a transfer in, never a new enrollment. */
@@ -119,18 +178,23 @@ public class SummaryProjection {
 		change(SummaryKeys.chain(event.union()), token,
 				d -> incYear(d, event.effectiveDate(), SummaryDocument.TRANSFERS_IN, 1),
 				d -> inc(d, SummaryDocument.ACTIVE, 1));
+		carry(event.union().unionId(), event.effectiveDate(), token, SummaryDocument.ACTIVE, 1);
 	}
 
 	@EventHandler
 	void on(MembershipPutOnHold event, TrackingToken token) {
 		change(SummaryKeys.chain(event.union()), token, d -> inc(d, SummaryDocument.ACTIVE, -1),
 				d -> inc(d, SummaryDocument.ON_HOLD, 1));
+		carry(event.union().unionId(), event.effectiveDate(), token, SummaryDocument.ACTIVE, -1);
+		carry(event.union().unionId(), event.effectiveDate(), token, SummaryDocument.ON_HOLD, 1);
 	}
 
 	@EventHandler
 	void on(MembershipResumed event, TrackingToken token) {
 		change(SummaryKeys.chain(event.union()), token, d -> inc(d, SummaryDocument.ON_HOLD, -1),
 				d -> inc(d, SummaryDocument.ACTIVE, 1));
+		carry(event.union().unionId(), event.effectiveDate(), token, SummaryDocument.ON_HOLD, -1);
+		carry(event.union().unionId(), event.effectiveDate(), token, SummaryDocument.ACTIVE, 1);
 	}
 
 	@EventHandler
@@ -138,6 +202,7 @@ public class SummaryProjection {
 		String count = event.wasOnHold() ? SummaryDocument.ON_HOLD : SummaryDocument.ACTIVE;
 		change(SummaryKeys.chain(event.union()), token, d -> inc(d, count, -1),
 				d -> incYear(d, event.effectiveDate(), SummaryDocument.TERMINATIONS, 1));
+		carry(event.union().unionId(), event.effectiveDate(), token, count, -1);
 	}
 
 	@EventHandler

@@ -1,5 +1,11 @@
 package org.unionledger.projections.summary;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -13,8 +19,11 @@ public class SummaryQueryHandler {
 
 	private final MongoCollection<Document> summaries;
 
-	public SummaryQueryHandler(MongoDatabase database) {
+	private final Clock clock;
+
+	public SummaryQueryHandler(MongoDatabase database, Clock clock) {
 		this.summaries = database.getCollection(SummaryProjection.COLLECTION);
+		this.clock = clock;
 	}
 
 	@QueryHandler
@@ -23,10 +32,20 @@ public class SummaryQueryHandler {
 		return SummaryDocument.from(key, query.statisticalYear(), this.summaries.find(Filters.eq("_id", key)).first());
 	}
 
+	/**
+	 * A jurisdiction's figures, with the moves of unions in and out taken into account.
+	 */
 	@QueryHandler
 	public SummaryDocument handle(FindJurisdictionSummary query) {
-		String key = SummaryKeys.jurisdiction(query.code());
-		return SummaryDocument.from(key, query.statisticalYear(), this.summaries.find(Filters.eq("_id", key)).first());
+		return SummaryDocument.read(SummaryKeys.jurisdiction(query.code()), query.statisticalYear(),
+				LocalDate.now(this.clock), this::find);
+	}
+
+	private Map<String, Document> find(Collection<String> ids) {
+		Map<String, Document> found = new HashMap<>();
+		this.summaries.find(Filters.in("_id", ids))
+			.forEach((document) -> found.put(document.getString("_id"), document));
+		return found;
 	}
 
 }

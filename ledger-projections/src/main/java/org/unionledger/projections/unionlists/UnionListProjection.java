@@ -13,8 +13,10 @@ import org.unionledger.projections.rosters.RosterProjection;
 import org.unionledger.projections.support.EventPositions;
 import org.unionledger.projections.support.ReadModelBatch;
 import org.unionledger.union.Events.UnionDissolved;
+import org.unionledger.union.Events.UnionMoved;
 import org.unionledger.union.Events.UnionRegistered;
 import org.unionledger.union.Events.UnionRenamed;
+import org.unionledger.union.UnionPlacement;
 
 /**
  * One document per county-level jurisdiction ({@code _id} = {@code J:<code>}) whose
@@ -57,29 +59,63 @@ public class UnionListProjection {
 	@EventHandler
 	void on(UnionRenamed event, TrackingToken token) {
 		ReadModelBatch.current()
-			.apply(COLLECTION, key(event.placement().jurisdictionCode().value()), EventPositions.of(token),
-					(document) -> {
-						Object union = unions(document).get(event.placement().unionId().value());
-						if (union instanceof Document entry) {
-							List<Object> former = new ArrayList<>(
-									entry.getList("formerNames", Object.class, List.of()));
-							former.add(event.previousName());
-							entry.put("formerNames", former);
-							entry.put("name", event.name());
-						}
-					});
+			.apply(COLLECTION, listedUnder(event.placement()), EventPositions.of(token), (document) -> {
+				Object union = unions(document).get(event.placement().unionId().value());
+				if (union instanceof Document entry && !event.name().equals(entry.getString("name"))) {
+					List<Object> former = new ArrayList<>(entry.getList("formerNames", Object.class, List.of()));
+					former.add(event.previousName());
+					entry.put("formerNames", former);
+					entry.put("name", event.name());
+				}
+			});
 	}
 
 	@EventHandler
 	void on(UnionDissolved event, TrackingToken token) {
 		ReadModelBatch.current()
-			.apply(COLLECTION, key(event.placement().jurisdictionCode().value()), EventPositions.of(token),
-					(document) -> {
-						Object union = unions(document).get(event.placement().unionId().value());
-						if (union instanceof Document entry) {
-							entry.put("dissolvedOn", event.effectiveDate().toString());
-						}
-					});
+			.apply(COLLECTION, listedUnder(event.placement()), EventPositions.of(token), (document) -> {
+				Object union = unions(document).get(event.placement().unionId().value());
+				if (union instanceof Document entry) {
+					entry.put("dissolvedOn", event.effectiveDate().toString());
+				}
+			});
+	}
+
+	/**
+	 * A union that moves is listed from then on under the jurisdiction it moves to (whose
+	 * officers manage it from the move's recording), with the day its figures start to
+	 * count there and where it came from; the jurisdiction it leaves no longer lists it.
+	 */
+	@EventHandler
+	void on(UnionMoved event, TrackingToken token) {
+		long position = EventPositions.of(token);
+		String union = event.placement().unionId().value();
+		ReadModelBatch batch = ReadModelBatch.current();
+		String from = listedUnder(new UnionPlacement(event.placement().unionId(), event.previousJurisdictionCode(),
+				event.placement().type(), event.placement().sector()));
+		Object listed = unions(batch.document(COLLECTION, from)).get(union);
+		Document entry = (listed instanceof Document found) ? Document.parse(found.toJson()) : new Document();
+		entry.put("movesOn", event.effectiveDate().toString());
+		entry.put("movedFrom", event.previousJurisdictionCode().value());
+		batch.apply(COLLECTION, from, position, (document) -> unions(document).remove(union));
+		batch.apply(COLLECTION, key(event.placement().jurisdictionCode().value()), position,
+				(document) -> unions(document).put(union, entry));
+		batch.apply(COLLECTION, placedKey(event.placement().unionId().value()), position,
+				(document) -> document.put("j", event.placement().jurisdictionCode().value()));
+	}
+
+	/**
+	 * The list document a union is listed in: the county of its last move, if it moved,
+	 * otherwise the one it was registered under.
+	 */
+	private static String listedUnder(UnionPlacement placement) {
+		Document placed = ReadModelBatch.current().document(COLLECTION, placedKey(placement.unionId().value()));
+		String county = placed.getString("j");
+		return key((county != null) ? county : placement.jurisdictionCode().value());
+	}
+
+	private static String placedKey(String unionId) {
+		return "P:" + unionId;
 	}
 
 	static String key(String countyCode) {

@@ -35,10 +35,12 @@ public class UnionListQueryHandler {
 			unions.forEach((unionId, value) -> {
 				Document union = (Document) value;
 				String dissolved = union.getString("dissolvedOn");
+				String movesOn = union.getString("movesOn");
 				entries.add(new UnionListView.Entry(unionId, union.getString("name"), code, union.getString("type"),
 						union.getString("sector"), LocalDate.parse(union.getString("establishedOn")),
 						(dissolved != null) ? LocalDate.parse(dissolved) : null,
-						union.getList("formerNames", String.class, List.of())));
+						union.getList("formerNames", String.class, List.of()),
+						(movesOn != null) ? LocalDate.parse(movesOn) : null, union.getString("movedFrom")));
 			});
 		}
 		return new UnionListView(entries);

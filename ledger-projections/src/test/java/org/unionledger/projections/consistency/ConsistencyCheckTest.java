@@ -33,7 +33,7 @@ class ConsistencyCheckTest {
 	private static final Clock CLOCK = Clock.fixed(LocalDate.of(2027, 9, 1).atStartOfDay(LedgerStory.ZONE).toInstant(),
 			LedgerStory.ZONE);
 
-	private final List<Object> events = LedgerStory.generate(11, 500);
+	private final List<Object> events = LedgerStory.generateWithMoves(11, 500);
 
 	private final Feeder live = new Feeder(new SummaryProjection(null, CALENDAR),
 			new StatisticsProjection(null, CALENDAR, LedgerStory.ZONE), new CredentialProjection(null),

@@ -1,6 +1,7 @@
 package org.unionledger.projections.statistics;
 
 import java.math.BigDecimal;
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -41,6 +42,7 @@ import org.unionledger.service.ServiceType;
 import org.unionledger.targets.Events.EnrollmentTargetSet;
 import org.unionledger.targets.TargetSource;
 import org.unionledger.union.Events.UnionDissolved;
+import org.unionledger.union.Events.UnionMoved;
 import org.unionledger.union.Events.UnionRegistered;
 import org.unionledger.union.Sector;
 import org.unionledger.union.UnionId;
@@ -102,6 +104,114 @@ public final class LedgerStory {
 		LedgerStory story = new LedgerStory(seed);
 		story.write(steps);
 		return story.events;
+	}
+
+	/**
+	 * A story of about {@code steps} events in which unions move to other county-level
+	 * jurisdictions as the aggregates allow it: each move takes effect after the last day
+	 * recorded so far (a day or weeks later), one move of a union at a time, and every
+	 * event names the union where it stood on the event's effective day. The moves: a
+	 * union within its city, one to another city, and the first again, to another
+	 * province.
+	 */
+	public static List<Object> generateWithMoves(long seed, int steps) {
+		List<Object> story = generate(seed, steps);
+		Random random = new Random(seed * 31 + 7);
+		String[][] plan = { { "changan-site", "130104" }, { "qiaoxi-dispatch", "130602" },
+				{ "changan-site", "110101" } };
+		int[] before = { story.size() / 4, story.size() / 2, story.size() * 3 / 4 };
+		Map<UnionId, List<UnionMoved>> moves = new HashMap<>();
+		List<Object> moved = new ArrayList<>();
+		LocalDate lastRecorded = START;
+		for (int i = 0; i < story.size(); i++) {
+			for (int m = 0; m < plan.length; m++) {
+				if (before[m] != i) {
+					continue;
+				}
+				UnionId union = new UnionId(plan[m][0]);
+				List<UnionMoved> earlier = moves.computeIfAbsent(union, (u) -> new ArrayList<>());
+				UnionPlacement from = earlier.isEmpty()
+						? UNIONS.stream().filter((u) -> u.unionId().equals(union)).findFirst().orElseThrow()
+						: earlier.get(earlier.size() - 1).placement();
+				LocalDate pending = earlier.isEmpty() ? null : earlier.get(earlier.size() - 1).effectiveDate();
+				LocalDate recorded = (pending != null && pending.isAfter(lastRecorded)) ? pending : lastRecorded;
+				UnionMoved move = new UnionMoved(
+						new UnionPlacement(union, JurisdictionCode.of(plan[m][1]), from.type(), from.sector()),
+						from.jurisdictionCode(), "2023", null, recorded.plusDays(1 + random.nextInt(30)),
+						recorded.atTime(23, 30).atZone(ZONE).toInstant(), CLERK);
+				earlier.add(move);
+				moved.add(move);
+				lastRecorded = recorded;
+			}
+			Object event = story.get(i);
+			moved.add(placedOnTheirDay(event, moves));
+			LocalDate recorded = recordedDay(event);
+			if (recorded != null && recorded.isAfter(lastRecorded)) {
+				lastRecorded = recorded;
+			}
+		}
+		return moved;
+	}
+
+	private static LocalDate recordedDay(Object event) {
+		for (RecordComponent component : event.getClass().getRecordComponents()) {
+			if (component.getName().equals("recordedAt")) {
+				return ((Instant) value(component, event)).atZone(ZONE).toLocalDate();
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The event with each union it names placed where the union stood on the event's
+	 * effective day, by the moves so far.
+	 */
+	private static Object placedOnTheirDay(Object event, Map<UnionId, List<UnionMoved>> moves) {
+		RecordComponent[] components = event.getClass().getRecordComponents();
+		LocalDate day = null;
+		for (String name : List.of("effectiveDate", "deliveredOn", "establishedOn")) {
+			for (RecordComponent component : components) {
+				if (day == null && component.getName().equals(name)) {
+					day = (LocalDate) value(component, event);
+				}
+			}
+		}
+		if (day == null) {
+			return event;
+		}
+		Object[] values = new Object[components.length];
+		Class<?>[] types = new Class<?>[components.length];
+		boolean changed = false;
+		for (int c = 0; c < components.length; c++) {
+			types[c] = components[c].getType();
+			values[c] = value(components[c], event);
+			if (values[c] instanceof UnionPlacement placement) {
+				for (UnionMoved move : moves.getOrDefault(placement.unionId(), List.of())) {
+					if (!day.isBefore(move.effectiveDate())) {
+						values[c] = move.placement();
+						changed = true;
+					}
+				}
+			}
+		}
+		if (!changed) {
+			return event;
+		}
+		try {
+			return event.getClass().getDeclaredConstructor(types).newInstance(values);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Object value(RecordComponent component, Object record) {
+		try {
+			return component.getAccessor().invoke(record);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private enum Status {

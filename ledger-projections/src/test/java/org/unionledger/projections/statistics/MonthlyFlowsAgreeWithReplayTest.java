@@ -27,7 +27,7 @@ class MonthlyFlowsAgreeWithReplayTest {
 	@ParameterizedTest(name = "story {0}")
 	@ValueSource(longs = { 7, 8 })
 	void eachMonthIsTheReplaysDifferenceBetweenMonthEnds(long seed) {
-		List<Object> events = LedgerStory.generate(seed, 450);
+		List<Object> events = LedgerStory.generateWithMoves(seed, 450);
 		LocalDate lastRecorded = LedgerStory.START.plusYears(3);
 		Clock clock = Clock.fixed(lastRecorded.plusDays(1).atStartOfDay(LedgerStory.ZONE).toInstant(),
 				LedgerStory.ZONE);

@@ -35,7 +35,9 @@ class StatisticsAgreeWithReplayTest {
 	@ParameterizedTest(name = "story {0}")
 	@ValueSource(longs = { 1, 2, 3, 4, 5, 6 })
 	void countersAgreeWithABruteForceReplayForManyDatesAndRecordedDays(long seed) {
-		List<Object> events = LedgerStory.generate(seed, 450);
+		// odd stories have unions moving to other jurisdictions
+		List<Object> events = (seed % 2 == 1) ? LedgerStory.generateWithMoves(seed, 450)
+				: LedgerStory.generate(seed, 450);
 		LocalDate lastRecorded = LedgerStory.START.plusYears(3);
 		Clock clock = Clock.fixed(lastRecorded.plusDays(1).atStartOfDay(LedgerStory.ZONE).toInstant(),
 				LedgerStory.ZONE);
@@ -87,6 +89,11 @@ class StatisticsAgreeWithReplayTest {
 					&& m.effectiveDate().isBefore(m.recordedAt().atZone(LedgerStory.ZONE).toLocalDate())))
 			.as("the story has backdated entries")
 			.hasSizeGreaterThan(10);
+		if (seed % 2 == 1) {
+			assertThat(events).as("unions move within a city, to another city and to another province")
+				.filteredOn(org.unionledger.union.Events.UnionMoved.class::isInstance)
+				.hasSize(3);
+		}
 		assertThat(events).as("the story moves members to and from other ledgers")
 			.anyMatch(
 					(e) -> e instanceof org.unionledger.membership.Events.MemberTransferredToLedger t && t.wasOnHold())

@@ -72,7 +72,7 @@ class SummaryProjectionTest {
 		mongo.clear();
 		this.database = mongo.database();
 		this.projection = new SummaryProjection(this.database, StatisticalCalendar.ACFTU);
-		this.queries = new SummaryQueryHandler(this.database);
+		this.queries = new SummaryQueryHandler(this.database, java.time.Clock.systemUTC());
 		this.transactions = new ReadModelTransactionManager(this.database);
 	}
 
@@ -178,6 +178,60 @@ class SummaryProjectionTest {
 	}
 
 	@Test
+	void aUnionThatMovesCountsItsMembersWhereItStandsFromTheMovesDayOn() {
+		LocalDate movesOn = LocalDate.of(2026, 4, 1);
+		UnionPlacement moved = new UnionPlacement(CHANGAN_SITE.unionId(), JurisdictionCode.of("130602"),
+				CHANGAN_SITE.type(), CHANGAN_SITE.sector());
+		this.events.add(enrolled("m-1", CHANGAN_SITE, LocalDate.of(2026, 1, 5)));
+		this.events.add(enrolled("m-2", CHANGAN_SITE, LocalDate.of(2026, 2, 5)));
+		this.events.add(new org.unionledger.union.Events.UnionMoved(moved, CHANGAN_SITE.jurisdictionCode(), "2023",
+				"区划调整", movesOn, Instant.parse("2026-03-20T08:00:00Z"), CLERK));
+		// recorded after the move, effective before it: counted where the union stood
+		this.events.add(new MembershipPutOnHold(new MemberId("m-2"), CHANGAN_SITE, "sick", LocalDate.of(2026, 3, 10),
+				Instant.parse("2026-03-25T08:00:00Z"), CLERK));
+		this.events.add(enrolled("m-3", moved, movesOn.plusDays(1)));
+		feedAllOnce();
+
+		for (int round = 0; round < 2; round++) {
+			this.queries = queriesOn(movesOn.minusDays(1));
+			assertFigures("130102", 1, 1, 2);
+			assertFigures("1301", 1, 1, 2);
+			assertFigures("130602", 1, 0, 1);
+			assertFigures("1306", 1, 0, 1);
+			assertFigures("13", 2, 1, 3);
+			this.queries = queriesOn(movesOn.plusDays(1));
+			assertFigures("130102", 0, 0, 2);
+			assertFigures("1301", 0, 0, 2);
+			assertFigures("130602", 2, 1, 1);
+			assertFigures("1306", 2, 1, 1);
+			assertFigures("13", 2, 1, 3);
+			SummaryDocument union = union(CHANGAN_SITE, 2026);
+			assertThat(union.activeMembers()).isEqualTo(2);
+			assertThat(union.onHold()).isEqualTo(1);
+			// every event handled again (a redelivered batch) changes nothing
+			for (int i = 0; i < this.events.size(); i++) {
+				feed(i + 1, this.events.get(i));
+			}
+		}
+	}
+
+	private SummaryQueryHandler queriesOn(LocalDate day) {
+		return new SummaryQueryHandler(this.database,
+				java.time.Clock.fixed(day.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC), java.time.ZoneOffset.UTC));
+	}
+
+	/**
+	 * A jurisdiction's active members and members on hold now, and its new enrollments in
+	 * 2026 (flows stay where they were counted).
+	 */
+	private void assertFigures(String code, long active, long onHold, long newEnrollments) {
+		SummaryDocument figures = jurisdiction(code, 2026);
+		assertThat(figures.activeMembers()).as(code + " active").isEqualTo(active);
+		assertThat(figures.onHold()).as(code + " on hold").isEqualTo(onHold);
+		assertThat(figures.newEnrollments()).as(code + " new").isEqualTo(newEnrollments);
+	}
+
+	@Test
 	void aRollbackWritesNothing() {
 		this.events.add(enrolled("m-1", CHANGAN_SITE, LocalDate.of(2026, 1, 5)));
 		var transaction = this.transactions.startTransaction();
@@ -265,6 +319,9 @@ class SummaryProjectionTest {
 			this.projection.on(e, token);
 		}
 		else if (event instanceof EnrollmentReclassifiedAsTransferIn e) {
+			this.projection.on(e, token);
+		}
+		else if (event instanceof org.unionledger.union.Events.UnionMoved e) {
 			this.projection.on(e, token);
 		}
 		else {

@@ -15,6 +15,7 @@ import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.projections.support.MongoReadModelStore;
 import org.unionledger.projections.support.ReadModelTransactionManager;
 import org.unionledger.union.Events.UnionDissolved;
+import org.unionledger.union.Events.UnionMoved;
 import org.unionledger.union.Events.UnionRegistered;
 import org.unionledger.union.Events.UnionRenamed;
 import org.unionledger.union.Sector;
@@ -87,6 +88,32 @@ class UnionListProjectionTest {
 		assertThat(this.queries.handle(new FindUnionsIn(List.of(JurisdictionCode.of("130602")))).unions())
 			.containsExactly(new UnionListView.Entry("bd-express", "保定市快递物流业联合工会", "130602", "ENTERPRISE", "LOGISTICS",
 					LocalDate.of(2025, 6, 1), null, List.of("保定快递工会", "保定快递物流工会")));
+	}
+
+	@Test
+	void aUnionThatMovesIsListedUnderItsNewCountyWithWhenAndWhereFrom() {
+		UnionPlacement site = new UnionPlacement(new UnionId("sjz-site"), JurisdictionCode.of("130102"),
+				UnionType.PROJECT_SITE, Sector.CONSTRUCTION);
+		UnionPlacement moved = new UnionPlacement(site.unionId(), JurisdictionCode.of("130104"), site.type(),
+				site.sector());
+		twice(() -> this.projection.on(new UnionRegistered(site, "长安区工地工会", LocalDate.of(2024, 1, 1), AT, CLERK),
+				new GlobalSequenceTrackingToken(1)));
+		twice(() -> this.projection.on(
+				new UnionMoved(moved, site.jurisdictionCode(), "2023", "区划调整", LocalDate.of(2026, 3, 2), AT, CLERK),
+				new GlobalSequenceTrackingToken(2)));
+		// a new name effective before the move names the county of its day; the union is
+		// listed once, under the county it moved to
+		twice(() -> this.projection.on(
+				new UnionRenamed(site, "长安区建筑工会", "长安区工地工会", null, LocalDate.of(2026, 3, 1), AT, CLERK),
+				new GlobalSequenceTrackingToken(3)));
+		twice(() -> this.projection.on(
+				new UnionDissolved(moved, "project finished", LocalDate.of(2026, 9, 1), AT, CLERK),
+				new GlobalSequenceTrackingToken(4)));
+		assertThat(this.queries.handle(new FindUnionsIn(List.of(JurisdictionCode.of("130102")))).unions()).isEmpty();
+		assertThat(this.queries.handle(new FindUnionsIn(List.of(JurisdictionCode.of("130104")))).unions())
+			.containsExactly(new UnionListView.Entry("sjz-site", "长安区建筑工会", "130104", "PROJECT_SITE", "CONSTRUCTION",
+					LocalDate.of(2024, 1, 1), LocalDate.of(2026, 9, 1), List.of("长安区工地工会"), LocalDate.of(2026, 3, 2),
+					"130102"));
 	}
 
 	private void twice(Runnable handler) {
