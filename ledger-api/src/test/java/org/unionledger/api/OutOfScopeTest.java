@@ -138,7 +138,14 @@ class OutOfScopeTest extends ApiTestSupport {
 			cases.add(new Case("POST /api/unions/{unionId}/name", user, "/api/unions/os-sjz-a/name", rename));
 			cases.add(new Case("POST /api/unions/{unionId}/dissolution", user, "/api/unions/os-sjz-c/dissolution",
 					dissolution));
+			cases.add(new Case("POST /api/unions/{unionId}/jurisdiction", user, "/api/unions/os-sjz-c/jurisdiction",
+					Map.of("jurisdictionCode", "130104", "effectiveDate", TODAY.plusDays(1).toString())));
 		}
+		// the Baoding admin administers the union's county but not the one it would move
+		// to
+		cases.add(new Case("POST /api/unions/{unionId}/jurisdiction", TestUsers.BAODING_ADMIN,
+				"/api/unions/os-bd-b/jurisdiction",
+				Map.of("jurisdictionCode", "130102", "effectiveDate", TODAY.plusDays(1).toString())));
 		for (String route : List.of("GET /api/unions/{unionId}", "GET /api/unions/{unionId}/summary")) {
 			String path = route.substring(4).replace("{unionId}", "os-sjz-a");
 			cases.add(new Case(route, TestUsers.BD_OFFICER, path, null));

@@ -2,6 +2,7 @@ package org.unionledger.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -132,6 +133,11 @@ class UnionWorkApiTest extends ApiTestSupport {
 					future dissolution  | dissolution | {"effectiveDate":"2999-01-01"}                        | EFFECTIVE_DATE_IN_FUTURE | effectiveDate
 					dissolution before set-up | dissolution | {"effectiveDate":"2020-01-01"}                  | EFFECTIVE_DATE_BEFORE_ESTABLISHMENT | effectiveDate
 					dissolution without a day | dissolution | {"reason":"x"}                                  | NOT_NULL | effectiveDate
+					move effective in the past | jurisdiction | {"jurisdictionCode":"130602","effectiveDate":"2020-01-01"} | UNION_MOVE_NOT_AFTER_TODAY | effectiveDate
+					move to its own county | jurisdiction | {"jurisdictionCode":"130104","effectiveDate":"2999-01-01"} | UNION_ALREADY_UNDER_JURISDICTION | jurisdictionCode
+					move to a county not in the table | jurisdiction | {"jurisdictionCode":"130199","effectiveDate":"2999-01-01"} | JURISDICTION_UNKNOWN | jurisdictionCode
+					move to a city      | jurisdiction | {"jurisdictionCode":"1301","effectiveDate":"2999-01-01"} | PATTERN | jurisdictionCode
+					move without a day  | jurisdiction | {"jurisdictionCode":"130602"}                    | NOT_NULL | effectiveDate
 					""")
 	void badInputIsA4xxProblemNamingFieldAndRuleAndWritesNothing(String label, String route, String body, String rule,
 			String field) {
@@ -146,6 +152,73 @@ class UnionWorkApiTest extends ApiTestSupport {
 		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(response.getBody()).containsEntry("rule", rule).containsEntry("field", field);
 		assertThat(this.engine.headPosition()).as("nothing written").isEqualTo(head);
+	}
+
+	/**
+	 * A union moving to another city from tomorrow: its member counts where it stood
+	 * until then and where it stands from then, by date and now; a second move waits for
+	 * the first; the old county's admins no longer manage it.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void aUnionMovesToAnotherCityFromTomorrowAndItsMembersCountThereFromThatDay() {
+		register("uw-move", "桥西区迁移工会", "2024-05-01");
+		enroll(TestUsers.SYSADMIN, residentId(), "吴十", "uw-move");
+		LocalDate tomorrow = TODAY.plusDays(1);
+		long bdBefore = active("/api/jurisdictions/130602/summary");
+		long qiaoxiBefore = active("/api/jurisdictions/130104/summary");
+
+		ResponseEntity<Map> moved = post(TestUsers.HEBEI_ADMIN, "/api/unions/uw-move/jurisdiction",
+				Map.of("jurisdictionCode", "130602", "effectiveDate", tomorrow.toString(), "reason", "区划调整"));
+
+		assertThat(moved.getStatusCode()).as(String.valueOf(moved.getBody())).isEqualTo(HttpStatus.OK);
+		assertThat(moved.getBody()).containsEntry("jurisdictionCode", "130602").containsEntry("cityCode", "1306");
+		assertThat((List<Map<String, Object>>) moved.getBody().get("moves")).singleElement()
+			.satisfies((move) -> assertThat(move).containsEntry("effectiveDate", tomorrow.toString())
+				.containsEntry("fromJurisdictionCode", "130104")
+				.containsEntry("toJurisdictionCode", "130602"));
+		// until tomorrow the member counts in Qiaoxi
+		assertThat(active("/api/jurisdictions/130104/summary")).isEqualTo(qiaoxiBefore);
+		assertThat(active("/api/jurisdictions/130602/summary")).isEqualTo(bdBefore);
+		assertThat(post(TestUsers.HEBEI_ADMIN, "/api/unions/uw-move/jurisdiction",
+				Map.of("jurisdictionCode", "130102", "effectiveDate", tomorrow.plusDays(1).toString()))
+			.getBody()).containsEntry("rule", "UNION_MOVE_PENDING");
+		assertThat(post(TestUsers.BAODING_ADMIN, "/api/unions/uw-move/name",
+				Map.of("name", "保定迁入工会", "effectiveDate", TODAY.toString()))
+			.getStatusCode()).as("the new county's admins manage it from the move's recording on")
+			.isEqualTo(HttpStatus.OK);
+		FixedClockConfiguration.CLOCK.advance(java.time.Duration.ofDays(1));
+		try {
+			assertThat(active("/api/jurisdictions/130104/summary")).isEqualTo(qiaoxiBefore - 1);
+			assertThat(active("/api/jurisdictions/130602/summary")).isEqualTo(bdBefore + 1);
+			// by date: where the union stood on each day
+			String statistics = "/api/jurisdictions/%s/statistics?asOf=%s";
+			assertThat(figure(String.format(statistics, "1301", TODAY), "activeMembers")
+					- figure(String.format(statistics, "1301", tomorrow), "activeMembers"))
+				.isEqualTo(1);
+			assertThat(figure(String.format(statistics, "1306", tomorrow), "activeMembers")
+					- figure(String.format(statistics, "1306", TODAY), "activeMembers"))
+				.isEqualTo(1);
+			// the move is no enrollment and no transfer
+			assertThat(figure(String.format(statistics, "1306", tomorrow), "newEnrollments"))
+				.isEqualTo(figure(String.format(statistics, "1306", TODAY), "newEnrollments"));
+			assertThat(figure(String.format(statistics, "1306", tomorrow), "transfersIn"))
+				.isEqualTo(figure(String.format(statistics, "1306", TODAY), "transfersIn"));
+		}
+		finally {
+			FixedClockConfiguration.CLOCK.reset();
+		}
+	}
+
+	private long active(String path) {
+		return ((Number) as(TestUsers.SYSADMIN).getForObject(path, Map.class).get("activeMembers")).longValue();
+	}
+
+	@SuppressWarnings("unchecked")
+	private long figure(String path, String name) {
+		Map<String, Object> figures = (Map<String, Object>) as(TestUsers.SYSADMIN).getForObject(path, Map.class)
+			.get("figures");
+		return ((Number) figures.getOrDefault(name, 0)).longValue();
 	}
 
 	@Test

@@ -33,9 +33,9 @@ import org.unionledger.union.UnionId;
 import org.unionledger.union.UnionType;
 
 /**
- * Registering, reading, renaming and dissolving grassroots unions; the use cases are
- * {@link Unions}'. The admins of the union's county and the levels above (and system
- * admins) register, rename and dissolve.
+ * Registering, reading, renaming, moving and dissolving grassroots unions; the use cases
+ * are {@link Unions}'. The admins of the union's county and the levels above (and system
+ * admins) register, rename and dissolve; a move needs an admin of both counties.
  */
 @RestController
 @RequestMapping("/api/unions")
@@ -144,6 +144,35 @@ public class UnionController {
 		return UnionView.of(known(unionId), this.jurisdictions);
 	}
 
+	/**
+	 * A union's move to another county-level jurisdiction (变更所属行政区划), as when the
+	 * division table's new version replaces its county's code.
+	 *
+	 * @param jurisdictionCode the 6-digit county, district or development zone it moves
+	 * to
+	 * @param effectiveDate the first day it stands there: after today (figures already
+	 * counted for past days stay where they were counted)
+	 * @param reason why (optional)
+	 */
+	public record MoveUnionRequest(
+			@Schema(example = "130104") @NotBlank @Pattern(regexp = "\\d{6}") String jurisdictionCode,
+			@Schema(example = "2027-01-01") @NotNull LocalDate effectiveDate,
+			@Schema(example = "行政区划调整") @Size(max = 500) String reason) {
+	}
+
+	/**
+	 * Moves the union: the admins of both its county and the one it moves to (or of a
+	 * level above both) may.
+	 */
+	@PostMapping("/{unionId}/jurisdiction")
+	public UnionView move(@PathVariable String unionId, @Valid @RequestBody MoveUnionRequest request) {
+		UnionFacts facts = administered(unionId);
+		JurisdictionCode code = JurisdictionCode.of(request.jurisdictionCode());
+		this.scopes.requireJurisdictionAdmin(code);
+		this.unions.move(facts, code, request.effectiveDate(), request.reason());
+		return UnionView.of(known(unionId), this.jurisdictions);
+	}
+
 	private UnionFacts known(String unionId) {
 		return this.unions.find(unionId)
 			.orElseThrow(() -> ApiException.of(Rule.UNION_UNKNOWN, "unionId", "no union with this id"));
@@ -174,10 +203,12 @@ public class UnionController {
 	 * @param dissolvedOn when it was dissolved, if it was
 	 * @param names every name it has had with the day each took effect, oldest first (the
 	 * last is {@code name})
+	 * @param moves every move to another jurisdiction, oldest first; the jurisdiction
+	 * above is where the last one puts it, which may take effect only after today
 	 */
 	public record UnionView(String unionId, String name, UnionType type, Sector sector, String jurisdictionCode,
 			String jurisdictionName, String cityCode, String cityName, String provinceCode, String provinceName,
-			LocalDate establishedOn, LocalDate dissolvedOn, List<NameView> names) {
+			LocalDate establishedOn, LocalDate dissolvedOn, List<NameView> names, List<MoveView> moves) {
 
 		static UnionView of(UnionFacts facts, JurisdictionTable table) {
 			JurisdictionCode code = facts.placement().jurisdictionCode();
@@ -185,7 +216,12 @@ public class UnionController {
 					facts.placement().sector(), code.value(), name(table, code), code.city().value(),
 					name(table, code.city()), code.province().value(), name(table, code.province()),
 					facts.establishedOn(), facts.dissolvedOn(),
-					facts.names().stream().map((name) -> new NameView(name.name(), name.from())).toList());
+					facts.names().stream().map((name) -> new NameView(name.name(), name.from())).toList(),
+					facts.moves()
+						.stream()
+						.map((move) -> new MoveView(move.effectiveDate(), move.from().value(), name(table, move.from()),
+								move.to().value(), name(table, move.to())))
+						.toList());
 		}
 
 		private static String name(JurisdictionTable table, JurisdictionCode code) {
@@ -201,6 +237,20 @@ public class UnionController {
 	 * @param from the day it took effect
 	 */
 	public record NameView(String name, LocalDate from) {
+	}
+
+	/**
+	 * A union's move to another jurisdiction.
+	 *
+	 * @param effectiveDate the first day it stood (or stands) under the new one
+	 * @param fromJurisdictionCode the county-level jurisdiction it left
+	 * @param fromJurisdictionName that jurisdiction's name in the division table, if it
+	 * is still there
+	 * @param toJurisdictionCode the one it moved to
+	 * @param toJurisdictionName that one's name
+	 */
+	public record MoveView(LocalDate effectiveDate, String fromJurisdictionCode, String fromJurisdictionName,
+			String toJurisdictionCode, String toJurisdictionName) {
 	}
 
 }

@@ -19,6 +19,7 @@ import org.unionledger.projections.statistics.ScopeKeys;
 import org.unionledger.projections.statistics.StatisticsView;
 import org.unionledger.statistics.StatisticalCalendar;
 import org.unionledger.union.Commands.DissolveUnion;
+import org.unionledger.union.Commands.MoveUnion;
 import org.unionledger.union.Commands.RegisterUnion;
 import org.unionledger.union.Commands.RenameUnion;
 import org.unionledger.union.Sector;
@@ -29,8 +30,8 @@ import org.unionledger.union.UnionType;
 import org.unionledger.common.Rule;
 
 /**
- * Registering grassroots unions (新建会), renaming and dissolving them (撤销), and finding
- * them.
+ * Registering grassroots unions (新建会), renaming, moving (变更所属行政区划) and dissolving them
+ * (撤销), and finding them.
  */
 @Service
 public class Unions {
@@ -139,6 +140,23 @@ public class Unions {
 		}
 		this.commands
 			.sendAndWait(new DissolveUnion(union.placement().unionId(), effectiveDate, reason, this.actors.current()));
+		this.freshness.awaitOwnWrites();
+	}
+
+	/**
+	 * Moves the union to another county-level jurisdiction from {@code effectiveDate} on
+	 * (a day after today), as the signed-in user: its figures by date count under the
+	 * jurisdiction it stood under before that day and under the new one from it; its
+	 * members move with it (no transfer is recorded); the new jurisdiction's admins
+	 * manage it from now on.
+	 * @throws ApiException 422 for a code not at county level or not in the division
+	 * table, the union's own jurisdiction, or a date not after today; 409
+	 * {@code UNION_ALREADY_DISSOLVED} or {@code UNION_MOVE_PENDING} (its last move has
+	 * not taken effect yet)
+	 */
+	public void move(UnionFacts union, JurisdictionCode code, LocalDate effectiveDate, String reason) {
+		this.commands.sendAndWait(
+				new MoveUnion(union.placement().unionId(), code, effectiveDate, reason, this.actors.current()));
 		this.freshness.awaitOwnWrites();
 	}
 
