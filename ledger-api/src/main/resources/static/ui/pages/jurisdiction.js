@@ -7,7 +7,7 @@ import { label, lang, number, t } from '../i18n.js';
 import { breadcrumbs, figureLabel, filterForm, filters, inScope, kpi, pageTitle, percent } from './common.js';
 import { figureHref, figureLink } from './figures.js';
 import { rankingCards, targetsCard } from './targets.js';
-import { adminCards, administers, namesCard, registerCard } from './unions.js';
+import { adminCards, administers, movesCard, namesCard, registerCard } from './unions.js';
 
 function params() {
   return query({ year: filters.year, asOf: filters.asOf, knownAt: filters.knownAt });
@@ -235,6 +235,7 @@ export async function showUnion(main, [unionId], me) {
       breakdownCard('chart-channel', t('chart.channel'), 'channel', shown.breakdowns.newEnrollmentsByChannel, true,
         { kind: 'u', id: unionId, figure: 'newEnrollments' }),
       namesCard(union),
+      movesCard(union),
       then ? lateTable(stats, then) : null),
     ...adminCards(me, union, reload),
     // replaceChildren would show a null as the text "null": officers' actions only when allowed

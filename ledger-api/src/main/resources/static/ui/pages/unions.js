@@ -1,6 +1,7 @@
 // Union administration (基层工会管理) by the admins of a county and the levels above:
-// register a union in a county or zone, rename one (its former names are kept), dissolve
-// one that nobody is counted in (撤销). Each change is confirmed before it is sent; the
+// register a union in a county or zone, rename one (its former names are kept), move one
+// to another county from a day after today (变更所属行政区划), dissolve one that nobody is
+// counted in (撤销). Each change is confirmed before it is sent; the
 // server's refusals are shown beside the field they name.
 import { api } from '../api.js';
 import { h } from '../dom.js';
@@ -65,7 +66,26 @@ export function namesCard(union) {
       h('span', { class: 'when' }, n.from), h('strong', {}, n.name)))));
 }
 
-/** 更名 and 撤销 on a union's page, for those who administer its county. */
+/** The union's moves between jurisdictions, oldest first. */
+export function movesCard(union) {
+  if (!union.moves || union.moves.length === 0) {
+    return null;
+  }
+  const place = (code, name) => (name ? `${name}（${code}）` : code);
+  return h('section', { class: 'card', id: 'union-moves' }, h('h3', {}, t('unionAdmin.moves')),
+    h('ol', { class: 'timeline' }, union.moves.map((m) => h('li', {},
+      t('unionAdmin.moveEntry', { date: m.effectiveDate, from: place(m.fromJurisdictionCode, m.fromJurisdictionName),
+        to: place(m.toJurisdictionCode, m.toJurisdictionName) })))));
+}
+
+/** The day after today, as yyyy-mm-dd. */
+function tomorrow(today) {
+  const day = new Date(`${today}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+}
+
+/** 更名, 变更所属行政区划 and 撤销 on a union's page, for those who administer its county. */
 export function adminCards(me, union, reload) {
   if (!administers(me, union.jurisdictionCode) || union.dissolvedOn) {
     return [];
@@ -96,5 +116,18 @@ export function adminCards(me, union, reload) {
     await api(`${path}/dissolution`, { method: 'POST', body });
     await done(t('unionAdmin.dissolved', { name: union.name }));
   });
-  return [section('union-rename', t('unionAdmin.rename'), rename), section('union-dissolve', t('unionAdmin.dissolve'), dissolve)];
+  const next = tomorrow(me.today);
+  const move = actionForm('move-union-form', [
+    field('f-move-jurisdictionCode', t('unionAdmin.moveCode'),
+      h('input', { name: 'jurisdictionCode', required: true, pattern: '\\d{6}', inputmode: 'numeric', maxlength: '6', autocomplete: 'off' })),
+    field('f-move-effectiveDate', t('form.effectiveDate'),
+      h('input', { name: 'effectiveDate', type: 'date', required: true, value: next, min: next }), t('unionAdmin.moveHint')),
+    field('f-move-reason', t('unionAdmin.reason'), h('input', { name: 'reason', maxlength: '500', autocomplete: 'off' })),
+  ], t('unionAdmin.move'), (body) => t('unionAdmin.confirmMove', { name: union.name, code: body.jurisdictionCode || '', date: body.effectiveDate || '' }),
+  async (body) => {
+    await api(`${path}/jurisdiction`, { method: 'POST', body });
+    await done(t('unionAdmin.moved', { name: union.name, code: body.jurisdictionCode, date: body.effectiveDate }));
+  });
+  return [section('union-rename', t('unionAdmin.rename'), rename), section('union-move', t('unionAdmin.move'), move),
+    section('union-dissolve', t('unionAdmin.dissolve'), dissolve)];
 }

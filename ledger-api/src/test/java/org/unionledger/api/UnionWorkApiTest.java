@@ -199,6 +199,11 @@ class UnionWorkApiTest extends ApiTestSupport {
 			assertThat(figure(String.format(statistics, "1306", tomorrow), "activeMembers")
 					- figure(String.format(statistics, "1306", TODAY), "activeMembers"))
 				.isEqualTo(1);
+			// a county's unions as of a day: those that stood under it then
+			assertThat(childUnions("130104", TODAY)).contains("uw-move");
+			assertThat(childUnions("130104", tomorrow)).doesNotContain("uw-move");
+			assertThat(childUnions("130602", TODAY)).doesNotContain("uw-move");
+			assertThat(childUnions("130602", tomorrow)).contains("uw-move");
 			// the move is no enrollment and no transfer
 			assertThat(figure(String.format(statistics, "1306", tomorrow), "newEnrollments"))
 				.isEqualTo(figure(String.format(statistics, "1306", TODAY), "newEnrollments"));
@@ -208,6 +213,14 @@ class UnionWorkApiTest extends ApiTestSupport {
 		finally {
 			FixedClockConfiguration.CLOCK.reset();
 		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Object> childUnions(String county, LocalDate asOf) {
+		List<Map<String, Object>> children = (List<Map<String, Object>>) as(TestUsers.SYSADMIN)
+			.getForObject("/api/jurisdictions/" + county + "/children/statistics?asOf=" + asOf, Map.class)
+			.get("children");
+		return children.stream().map((child) -> child.get("unionId")).toList();
 	}
 
 	private long active(String path) {

@@ -96,4 +96,50 @@ class UnionWorkflowBrowserTest extends BrowserWorkflowSupport {
 		this.browser.signOut();
 	}
 
+	/**
+	 * 变更所属行政区划: the province's admin moves a union of Qiaoxi to Jingxiu (Baoding) from
+	 * tomorrow on its page; a move to its own county is refused beside the code, in
+	 * Chinese, nothing written; the move is listed under 行政区划变更.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void anAdminMovesAUnionToAnotherCountyFromTomorrow() {
+		String unionId = "ub-move-" + (System.nanoTime() % 100_000);
+		ResponseEntity<Map> registered = as(TestUsers.HEBEI_ADMIN).postForEntity("/api/unions",
+				Map.of("unionId", unionId, "name", "桥西区迁移测试工会", "type", "ENTERPRISE", "sector", "LOGISTICS",
+						"jurisdictionCode", COUNTY, "establishedOn", "2025-01-01"),
+				Map.class);
+		assertThat(registered.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		this.browser.signIn(TestUsers.HEBEI_ADMIN, TestUsers.PASSWORD);
+		this.browser.route("#/u/" + unionId);
+		this.browser.waitForText("#page-title", "桥西区迁移测试工会");
+		assertThat(this.browser.find("#f-move-effectiveDate").getAttribute("value"))
+			.isEqualTo(TODAY.plusDays(1).toString());
+
+		// to its own county: refused beside the code
+		long head = this.engine.headPosition();
+		this.browser.find("#f-move-jurisdictionCode").sendKeys(COUNTY);
+		this.browser.find("#move-union-form-submit").click();
+		this.browser.find("#move-union-form-yes").click();
+		this.browser.waitForText("#f-move-jurisdictionCode-error", "已隶属于该行政区划");
+		assertThat(this.engine.headPosition()).as("nothing written").isEqualTo(head);
+
+		// to Jingxiu, Baoding, from tomorrow
+		this.browser.find("#f-move-jurisdictionCode").clear();
+		this.browser.find("#f-move-jurisdictionCode").sendKeys("130602");
+		this.browser.find("#f-move-reason").sendKeys("行政区划调整");
+		this.browser.find("#move-union-form-submit").click();
+		assertThat(this.browser.text("#move-union-form-confirm")).contains("130602")
+			.contains(TODAY.plusDays(1).toString());
+		this.browser.find("#move-union-form-yes").click();
+		this.browser.waitForText("#union-admin-result", "划归");
+		this.browser.waitForText("#union-moves", "竞秀区");
+		assertThat((List<Map<String, Object>>) union(unionId).get("moves")).singleElement()
+			.satisfies((move) -> assertThat(move).containsEntry("fromJurisdictionCode", COUNTY)
+				.containsEntry("toJurisdictionCode", "130602")
+				.containsEntry("effectiveDate", TODAY.plusDays(1).toString()));
+		this.browser.screenshot("unions-05-moved", "#union-moves");
+		this.browser.signOut();
+	}
+
 }

@@ -1,5 +1,6 @@
 package org.unionledger.api.statistics;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +39,11 @@ public class ChildFiguresController {
 
 	private final AccessScopes access;
 
+	private final Clock clock;
+
 	public ChildFiguresController(StatisticsRequests requests, JurisdictionTable jurisdictions, Statistics statistics,
-			QueryGateway queries, AccessScopes access) {
+			QueryGateway queries, AccessScopes access, Clock clock) {
+		this.clock = clock;
 		this.requests = requests;
 		this.jurisdictions = jurisdictions;
 		this.statistics = statistics;
@@ -62,7 +66,9 @@ public class ChildFiguresController {
 		if (this.jurisdictions.isCountyLevel(jurisdiction.code())) {
 			kind = ChildFigures.UnitKind.UNION;
 			UnionListView unions = this.queries
-				.query(new FindUnionsIn(List.of(jurisdiction.code())), ResponseTypes.instanceOf(UnionListView.class))
+				.query(new FindUnionsIn(List.of(jurisdiction.code()),
+						(effective != null) ? effective : LocalDate.now(this.clock)),
+						ResponseTypes.instanceOf(UnionListView.class))
 				.join();
 			for (UnionListView.Entry union : unions.unions()) {
 				StatisticsView view = this.statistics.of(ScopeKeys.union(new UnionId(union.unionId())), statisticalYear,

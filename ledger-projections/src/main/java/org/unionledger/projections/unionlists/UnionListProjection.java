@@ -84,7 +84,8 @@ public class UnionListProjection {
 	/**
 	 * A union that moves is listed from then on under the jurisdiction it moves to (whose
 	 * officers manage it from the move's recording), with the day its figures start to
-	 * count there and where it came from; the jurisdiction it leaves no longer lists it.
+	 * count there and where it came from; the jurisdiction it leaves keeps it with the
+	 * day it moved away and where to (for lists as of a day before).
 	 */
 	@EventHandler
 	void on(UnionMoved event, TrackingToken token) {
@@ -97,7 +98,12 @@ public class UnionListProjection {
 		Document entry = (listed instanceof Document found) ? Document.parse(found.toJson()) : new Document();
 		entry.put("movesOn", event.effectiveDate().toString());
 		entry.put("movedFrom", event.previousJurisdictionCode().value());
-		batch.apply(COLLECTION, from, position, (document) -> unions(document).remove(union));
+		batch.apply(COLLECTION, from, position, (document) -> {
+			if (unions(document).get(union) instanceof Document left) {
+				left.put("movedOutOn", event.effectiveDate().toString());
+				left.put("movedTo", event.placement().jurisdictionCode().value());
+			}
+		});
 		batch.apply(COLLECTION, key(event.placement().jurisdictionCode().value()), position,
 				(document) -> unions(document).put(union, entry));
 		batch.apply(COLLECTION, placedKey(event.placement().unionId().value()), position,

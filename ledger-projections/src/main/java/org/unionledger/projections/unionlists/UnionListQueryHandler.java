@@ -34,6 +34,9 @@ public class UnionListQueryHandler {
 			Map<String, Object> unions = new TreeMap<>(UnionListProjection.unions(county.getValue()));
 			unions.forEach((unionId, value) -> {
 				Document union = (Document) value;
+				if (!listed(union, query.on())) {
+					return;
+				}
 				String dissolved = union.getString("dissolvedOn");
 				String movesOn = union.getString("movesOn");
 				entries.add(new UnionListView.Entry(unionId, union.getString("name"), code, union.getString("type"),
@@ -44,6 +47,20 @@ public class UnionListQueryHandler {
 			});
 		}
 		return new UnionListView(entries);
+	}
+
+	/**
+	 * Whether an entry is listed: now, unless the union moved away; on a day, if it stood
+	 * here then (moved here by then, and not yet away).
+	 */
+	private static boolean listed(Document union, LocalDate on) {
+		String movedOut = union.getString("movedOutOn");
+		if (on == null) {
+			return movedOut == null;
+		}
+		String movedIn = union.getString("movesOn");
+		return (movedOut == null || on.isBefore(LocalDate.parse(movedOut)))
+				&& (movedIn == null || !on.isBefore(LocalDate.parse(movedIn)));
 	}
 
 }

@@ -110,6 +110,16 @@ class UnionListProjectionTest {
 				new UnionDissolved(moved, "project finished", LocalDate.of(2026, 9, 1), AT, CLERK),
 				new GlobalSequenceTrackingToken(4)));
 		assertThat(this.queries.handle(new FindUnionsIn(List.of(JurisdictionCode.of("130102")))).unions()).isEmpty();
+		// as of a day: where it stood then
+		for (String county : List.of("130102", "130104")) {
+			for (LocalDate day : List.of(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 2))) {
+				boolean there = county.equals("130102") == day.equals(LocalDate.of(2026, 3, 1));
+				assertThat(this.queries.handle(new FindUnionsIn(List.of(JurisdictionCode.of(county)), day)).unions())
+					.as("%s on %s", county, day)
+					.extracting(UnionListView.Entry::unionId)
+					.containsExactlyElementsOf(there ? List.of("sjz-site") : List.of());
+			}
+		}
 		assertThat(this.queries.handle(new FindUnionsIn(List.of(JurisdictionCode.of("130104")))).unions())
 			.containsExactly(new UnionListView.Entry("sjz-site", "长安区建筑工会", "130104", "PROJECT_SITE", "CONSTRUCTION",
 					LocalDate.of(2024, 1, 1), LocalDate.of(2026, 9, 1), List.of("长安区工地工会"), LocalDate.of(2026, 3, 2),
