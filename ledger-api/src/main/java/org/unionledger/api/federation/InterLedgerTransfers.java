@@ -202,8 +202,8 @@ public class InterLedgerTransfers {
 		this.unions.requireKnown(receivingUnion.value(), "unionId");
 		Ids.requireNotFuture(effectiveDate, this.clock, "effectiveDate");
 		this.unions.find(receivingUnion)
-			.ifPresent((facts) -> this.backdating.requireConfirmed(facts.placement().jurisdictionCode(), effectiveDate,
-					confirmBackdating, "effectiveDate"));
+			.ifPresent((facts) -> this.backdating.requireConfirmed(facts.placementOn(effectiveDate).jurisdictionCode(),
+					effectiveDate, confirmBackdating, "effectiveDate"));
 		MemberId memberId = this.enrollments.memberIdOf(person.residentId());
 		String receiptId = "r-" + CredentialCodes.next(this.random).value().substring(3);
 		if (this.settings.partners().containsKey(credential.originLedger().value())) {

@@ -419,7 +419,7 @@ public class ImportJobs implements DisposableBean {
 		if (union.isEmpty()) {
 			return null;
 		}
-		JurisdictionCode county = union.get().placement().jurisdictionCode();
+		JurisdictionCode county = union.get().placementOn(candidate.date()).jurisdictionCode();
 		List<Backdating.FlaggedReport> flagged = checks.flagged()
 			.computeIfAbsent(county.value() + "|" + this.backdating.statisticalYearOf(candidate.date()),
 					(key) -> this.backdating.reportsFlaggedBy(county, candidate.date()));

@@ -103,8 +103,8 @@ public class Enrollments {
 		UnionId union = this.unions.requireOpen(unionId, effectiveDate, "unionId");
 		Ids.requireNotFuture(effectiveDate, this.clock, "effectiveDate");
 		this.unions.find(union)
-			.ifPresent((facts) -> this.backdating.requireConfirmed(facts.placement().jurisdictionCode(), effectiveDate,
-					confirmBackdating, "effectiveDate"));
+			.ifPresent((facts) -> this.backdating.requireConfirmed(facts.placementOn(effectiveDate).jurisdictionCode(),
+					effectiveDate, confirmBackdating, "effectiveDate"));
 		MemberId memberId = memberIdOf(person.residentId());
 		Outcome outcome = this.commands.sendAndWait(new EnrollMember(memberId, encrypt(memberId, person), union,
 				effectiveDate, channel, this.actors.current()));

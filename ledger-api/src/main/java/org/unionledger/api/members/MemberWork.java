@@ -183,8 +183,9 @@ public class MemberWork {
 	private void requireBackdatingConfirmed(UnionId union, LocalDate effectiveDate, boolean confirmed) {
 		if (effectiveDate != null) {
 			this.unions.find(union)
-				.ifPresent((facts) -> this.backdating.requireConfirmed(facts.placement().jurisdictionCode(),
-						effectiveDate, confirmed, "effectiveDate"));
+				.ifPresent(
+						(facts) -> this.backdating.requireConfirmed(facts.placementOn(effectiveDate).jurisdictionCode(),
+								effectiveDate, confirmed, "effectiveDate"));
 		}
 	}
 

@@ -63,8 +63,8 @@ public class Services {
 			LocalDate deliveredOn, Integer personTimes, BigDecimal amountYuan, boolean confirmBackdating) {
 		Ids.requireNotFuture(deliveredOn, this.clock, "deliveredOn");
 		UnionFacts union = OpenUnions.requireOpen(this.unions.find(unionId), deliveredOn, "unionId");
-		this.backdating.requireConfirmed(union.placement().jurisdictionCode(), deliveredOn, confirmBackdating,
-				"deliveredOn");
+		this.backdating.requireConfirmed(union.placementOn(deliveredOn).jurisdictionCode(), deliveredOn,
+				confirmBackdating, "deliveredOn");
 		// Whether the union holds or serves the member on the day is the aggregate's
 		// guard;
 		// a malformed id gets the same answer as an unknown one.

@@ -100,4 +100,31 @@ class ServicesTest {
 		verifyNoInteractions(this.commands);
 	}
 
+	/**
+	 * A union that moved: a service backdated before the move would flag the signed
+	 * reports of the county it stood under then, so that county's are checked.
+	 */
+	@Test
+	void aBackdatedServiceOfAMovedUnionIsCheckedAgainstTheCountyOfItsDay() {
+		UnionId moved = new UnionId("sjz-moved-02");
+		LocalDate movedOn = TODAY.minusDays(30);
+		UnionFacts facts = new UnionFacts(
+				new UnionPlacement(moved, JurisdictionCode.of("130602"), UnionType.INDUSTRY, Sector.LOGISTICS), "工会",
+				LocalDate.of(2020, 1, 1), null, null,
+				java.util.List.of(new org.unionledger.union.UnionDirectory.UnionMove(movedOn,
+						JurisdictionCode.of("130104"), JurisdictionCode.of("130602"))));
+		org.unionledger.api.annualreports.Backdating backdating = mock(
+				org.unionledger.api.annualreports.Backdating.class);
+		Actors actors = mock(Actors.class);
+		when(actors.current()).thenReturn(OFFICER);
+		Services services = new Services(this.commands, new OpenUnions((unionId) -> Optional.of(facts)),
+				mock(ProjectionFreshness.class), actors, CLOCK, backdating);
+
+		services.record(moved, null, ServiceType.SEASONAL_CARE, null, movedOn.minusDays(1), 1, BigDecimal.ONE, false);
+		services.record(moved, null, ServiceType.SEASONAL_CARE, null, movedOn, 1, BigDecimal.ONE, false);
+
+		verify(backdating).requireConfirmed(JurisdictionCode.of("130104"), movedOn.minusDays(1), false, "deliveredOn");
+		verify(backdating).requireConfirmed(JurisdictionCode.of("130602"), movedOn, false, "deliveredOn");
+	}
+
 }
