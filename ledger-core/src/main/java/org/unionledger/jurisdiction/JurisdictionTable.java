@@ -36,9 +36,20 @@ public final class JurisdictionTable {
 
 	private final Map<JurisdictionCode, List<Jurisdiction>> childrenByParent;
 
+	/**
+	 * Codes of earlier editions that this one withdrew, each as its last edition had it.
+	 */
+	private final Map<JurisdictionCode, Jurisdiction> withdrawn;
+
 	private JurisdictionTable(String version, LocalDate validFrom, Map<JurisdictionCode, Jurisdiction> byCode) {
+		this(version, validFrom, byCode, Map.of());
+	}
+
+	private JurisdictionTable(String version, LocalDate validFrom, Map<JurisdictionCode, Jurisdiction> byCode,
+			Map<JurisdictionCode, Jurisdiction> withdrawn) {
 		this.version = version;
 		this.validFrom = validFrom;
+		this.withdrawn = Collections.unmodifiableMap(withdrawn);
 		this.byCode = Collections.unmodifiableMap(byCode);
 		Map<JurisdictionCode, List<Jurisdiction>> children = new TreeMap<>(JurisdictionTable::compare);
 		for (Jurisdiction jurisdiction : byCode.values()) {
@@ -102,8 +113,47 @@ public final class JurisdictionTable {
 		return this.validFrom;
 	}
 
+	/**
+	 * The unit of this edition with the code or, if this edition withdrew it, as the last
+	 * earlier edition given to {@link #withWithdrawnFrom} had it: figures counted under a
+	 * withdrawn code stay readable. Only this edition's codes take new unions
+	 * ({@link #isCountyLevel}) and are listed ({@link #children}, {@link #all}).
+	 */
 	public Optional<Jurisdiction> find(JurisdictionCode code) {
-		return Optional.ofNullable(this.byCode.get(code));
+		Jurisdiction found = this.byCode.get(code);
+		return Optional.ofNullable((found != null) ? found : this.withdrawn.get(code));
+	}
+
+	/** Whether an earlier edition had the code and this one withdrew it. */
+	public boolean isWithdrawn(JurisdictionCode code) {
+		return !this.byCode.containsKey(code) && this.withdrawn.containsKey(code);
+	}
+
+	/**
+	 * This edition, also finding the codes that earlier editions had and this one
+	 * withdrew (as the latest of them had each), so that the figures counted under them
+	 * stay readable after a change of the division table (GB/T 2260).
+	 * @throws IllegalArgumentException if an edition given is not earlier than this one
+	 */
+	public JurisdictionTable withWithdrawnFrom(Collection<JurisdictionTable> earlier) {
+		List<JurisdictionTable> editions = new ArrayList<>(earlier);
+		editions.sort((a, b) -> a.validFrom().compareTo(b.validFrom()));
+		Map<JurisdictionCode, Jurisdiction> withdrawn = new TreeMap<>(JurisdictionTable::compare);
+		for (JurisdictionTable edition : editions) {
+			if (!edition.validFrom().isBefore(this.validFrom)) {
+				throw new IllegalArgumentException(
+						"edition " + edition.version() + " (valid from " + edition.validFrom()
+								+ ") is not earlier than " + this.version + " (valid from " + this.validFrom + ")");
+			}
+			for (Jurisdiction jurisdiction : edition.byCode.values()) {
+				if (!this.byCode.containsKey(jurisdiction.code())) {
+					withdrawn.put(jurisdiction.code(), jurisdiction);
+				}
+			}
+		}
+		Map<JurisdictionCode, Jurisdiction> current = new TreeMap<>(JurisdictionTable::compare);
+		current.putAll(this.byCode);
+		return new JurisdictionTable(this.version, this.validFrom, current, withdrawn);
 	}
 
 	/**
@@ -123,14 +173,14 @@ public final class JurisdictionTable {
 
 	/**
 	 * The chain from the province down to the code itself (province, city, county); empty
-	 * if the code is not in the table.
+	 * if the code is not in the table (withdrawn codes are found, see {@link #find}).
 	 */
 	public List<Jurisdiction> path(JurisdictionCode code) {
 		List<Jurisdiction> path = new ArrayList<>(3);
-		Jurisdiction current = this.byCode.get(code);
+		Jurisdiction current = find(code).orElse(null);
 		while (current != null) {
 			path.add(0, current);
-			current = (current.parent() != null) ? this.byCode.get(current.parent()) : null;
+			current = (current.parent() != null) ? find(current.parent()).orElse(null) : null;
 		}
 		return List.copyOf(path);
 	}

@@ -2,6 +2,7 @@ package org.unionledger.jurisdiction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
 import java.time.LocalDate;
@@ -180,6 +181,34 @@ class JurisdictionTableTest {
 		assertThat(tables.asOf(LocalDate.of(2023, 6, 29))).containsSame(older);
 		assertThat(tables.asOf(LocalDate.of(2023, 6, 30))).containsSame(this.bundled);
 		assertThat(tables.asOf(LocalDate.of(2022, 6, 29))).isEmpty();
+	}
+
+	@Test
+	void aNewEditionStillFindsTheCodesItWithdrewButTakesNoUnionUnderThem() {
+		JurisdictionTable edition2023 = JurisdictionTable.load("2023", LocalDate.of(2023, 6, 30),
+				new StringReader("code,name\n13,\"河北省\"\n"),
+				new StringReader("code,name,provinceCode\n1301,\"石家庄市\",13\n"),
+				new StringReader("code,name,cityCode,provinceCode\n130102,\"长安区\",1301,13\n130108,\"裕华区\",1301,13\n"));
+		JurisdictionTable edition2024 = JurisdictionTable.load("2024", LocalDate.of(2024, 6, 30),
+				new StringReader("code,name\n13,\"河北省\"\n"),
+				new StringReader("code,name,provinceCode\n1301,\"石家庄市\",13\n"),
+				new StringReader("code,name,cityCode,provinceCode\n130102,\"长安区\",1301,13\n130109,\"新区\",1301,13\n"));
+		JurisdictionTable current = edition2024.withWithdrawnFrom(List.of(edition2023));
+		JurisdictionCode withdrawn = JurisdictionCode.of("130108");
+
+		assertThat(current.version()).isEqualTo("2024");
+		assertThat(current.find(withdrawn)).map(Jurisdiction::name).contains("裕华区");
+		assertThat(current.isWithdrawn(withdrawn)).isTrue();
+		assertThat(current.isWithdrawn(JurisdictionCode.of("130102"))).isFalse();
+		assertThat(current.isCountyLevel(withdrawn)).as("no new union under a withdrawn code").isFalse();
+		assertThat(current.isCountyLevel(JurisdictionCode.of("130109"))).isTrue();
+		assertThat(current.children(JurisdictionCode.of("1301"))).extracting((j) -> j.code().value())
+			.containsExactly("130102", "130109");
+		assertThat(current.path(withdrawn)).extracting((j) -> j.code().value()).containsExactly("13", "1301", "130108");
+		assertThat(edition2024.find(withdrawn)).isEmpty();
+		assertThatThrownBy(() -> edition2023.withWithdrawnFrom(List.of(edition2024)))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("not earlier");
 	}
 
 	private static JurisdictionTable load(String provinces, String cities, String areas) {

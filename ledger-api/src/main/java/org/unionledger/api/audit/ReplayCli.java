@@ -99,6 +99,9 @@ public final class ReplayCli {
 
 		final List<String> unions = new ArrayList<>();
 
+		/** {@code LEDGER_DIVISION_TABLES}: the editions besides the bundled one. */
+		String divisionTables;
+
 		Integer year;
 
 		LocalDate asOf;
@@ -158,7 +161,14 @@ public final class ReplayCli {
 		}
 		LocalDate today = LocalDate.ofInstant(clock.instant(), request.zone);
 		StatisticalCalendar calendar = new StatisticalCalendar(request.yearStart);
-		JurisdictionTable table = JurisdictionTable.bundled();
+		JurisdictionTable table;
+		try {
+			table = org.unionledger.api.config.DivisionTables.load(request.divisionTables);
+		}
+		catch (RuntimeException ex) {
+			err.println("replay: " + ex.getMessage());
+			return USAGE;
+		}
 		List<Jurisdiction> jurisdictions = new ArrayList<>();
 		try {
 			checkDates(request, calendar, today);
@@ -368,6 +378,7 @@ public final class ReplayCli {
 	private static Request parse(String[] args, Map<String, String> environment) {
 		Request request = new Request();
 		request.dataDir = Path.of(environment.getOrDefault("LEDGER_DATA_DIR", "data"));
+		request.divisionTables = environment.get("LEDGER_DIVISION_TABLES");
 		request.mongoUri = blankToNull(environment.get("LEDGER_MONGO_URI"));
 		request.database = environment.getOrDefault("LEDGER_MONGO_DATABASE", "ledger");
 		String zone = environment.getOrDefault("LEDGER_ZONE", "Asia/Shanghai");

@@ -5,6 +5,8 @@ import java.time.Clock;
 
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.unionledger.api.personaldata.PersonalDataVault;
@@ -32,9 +34,16 @@ public class DomainConfiguration {
 		return recordedDays ? new RecordingDayClock(system) : system;
 	}
 
+	/**
+	 * The division table: the bundled 2023 edition, or the newest of those given in
+	 * {@code ledger.division-tables} (see {@link DivisionTables}).
+	 */
 	@Bean
-	JurisdictionTable jurisdictionTable() {
-		return JurisdictionTable.bundled();
+	JurisdictionTable jurisdictionTable(@Value("${ledger.division-tables:}") String divisionTables) {
+		JurisdictionTable table = DivisionTables.load(divisionTables);
+		LoggerFactory.getLogger(DomainConfiguration.class)
+			.info("Division table {} (valid from {})", table.version(), table.validFrom());
+		return table;
 	}
 
 	@Bean

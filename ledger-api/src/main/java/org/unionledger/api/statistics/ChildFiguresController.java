@@ -63,7 +63,8 @@ public class ChildFiguresController {
 		List<ChildFigures.Child> children = new ArrayList<>();
 		ChildFigures.UnitKind kind;
 		StatisticsView any = null;
-		if (this.jurisdictions.isCountyLevel(jurisdiction.code())) {
+		// a county-level unit, also one a newer division table withdrew
+		if (jurisdiction.level() == org.unionledger.jurisdiction.JurisdictionLevel.COUNTY) {
 			kind = ChildFigures.UnitKind.UNION;
 			UnionListView unions = this.queries
 				.query(new FindUnionsIn(List.of(jurisdiction.code()),

@@ -197,7 +197,8 @@ public class StatisticsController {
 	}
 
 	private void collectCounties(Jurisdiction jurisdiction, List<JurisdictionCode> counties) {
-		if (this.jurisdictions.isCountyLevel(jurisdiction.code())) {
+		// a county-level unit, also one a newer division table withdrew
+		if (jurisdiction.level() == org.unionledger.jurisdiction.JurisdictionLevel.COUNTY) {
 			counties.add(jurisdiction.code());
 			return;
 		}
