@@ -2,6 +2,7 @@ package org.unionledger.projections.statistics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.union.UnionId;
@@ -38,6 +39,24 @@ public final class ScopeKeys {
 		keys.add(jurisdiction(county.city()));
 		keys.add(jurisdiction(county.province()));
 		return keys;
+	}
+
+	/**
+	 * The scopes a move from one chain to another crosses: each scope of {@code from} not
+	 * in {@code to} with −1 (left), each of {@code to} not in {@code from} with +1
+	 * (entered); the scopes both share are not crossed.
+	 */
+	public static void crossed(List<String> from, List<String> to, BiConsumer<String, Integer> each) {
+		for (String scope : from) {
+			if (!to.contains(scope)) {
+				each.accept(scope, -1);
+			}
+		}
+		for (String scope : to) {
+			if (!from.contains(scope)) {
+				each.accept(scope, 1);
+			}
+		}
 	}
 
 }

@@ -200,24 +200,12 @@ public class StatisticsProjection {
 		String union = ScopeKeys.union(to.unionId());
 		String recorded = recorded(event.recordedAt()).toString();
 		ReadModelBatch batch = ReadModelBatch.current();
-		for (String scope : left) {
-			if (!entered.contains(scope)) {
-				batch.apply(COUNTERS, CounterKeys.moves(scope), position,
+		ScopeKeys.crossed(left, entered,
+				(scope, sign) -> batch.apply(COUNTERS, CounterKeys.moves(scope), position,
 						(document) -> list(document, "m")
 							.add(new Document("u", union).append("e", event.effectiveDate().toString())
 								.append("r", recorded)
-								.append("s", -1)));
-			}
-		}
-		for (String scope : entered) {
-			if (!left.contains(scope)) {
-				batch.apply(COUNTERS, CounterKeys.moves(scope), position,
-						(document) -> list(document, "m")
-							.add(new Document("u", union).append("e", event.effectiveDate().toString())
-								.append("r", recorded)
-								.append("s", 1)));
-			}
-		}
+								.append("s", sign))));
 		batch.apply(MEMBERS, unionMovesKey(to.unionId()), position,
 				(document) -> list(document, "v")
 					.add(new Document("p", position).append("e", event.effectiveDate().toString())
@@ -667,16 +655,8 @@ public class StatisticsProjection {
 					UnionType.ENTERPRISE, Sector.OTHER));
 			List<String> entered = ScopeKeys.chain(new UnionPlacement(union, JurisdictionCode.of(move.getString("j")),
 					UnionType.ENTERPRISE, Sector.OTHER));
-			for (String scope : left) {
-				if (!entered.contains(scope)) {
-					byDay.merge(new FigureChange(scope, key.figure(), effective, 0), -amount, Long::sum);
-				}
-			}
-			for (String scope : entered) {
-				if (!left.contains(scope)) {
-					byDay.merge(new FigureChange(scope, key.figure(), effective, 0), amount, Long::sum);
-				}
-			}
+			ScopeKeys.crossed(left, entered, (scope, sign) -> byDay
+				.merge(new FigureChange(scope, key.figure(), effective, 0), sign * amount, Long::sum));
 		}
 	}
 

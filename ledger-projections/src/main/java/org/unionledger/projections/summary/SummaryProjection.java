@@ -25,6 +25,7 @@ import org.unionledger.service.Events.ServiceDelivered;
 import org.unionledger.union.Events.UnionMoved;
 import org.unionledger.union.UnionId;
 import org.unionledger.union.UnionPlacement;
+import org.unionledger.projections.statistics.ScopeKeys;
 import org.unionledger.projections.support.Documents;
 import org.unionledger.statistics.StatisticalCalendar;
 
@@ -78,18 +79,9 @@ public class SummaryProjection {
 		ReadModelBatch batch = ReadModelBatch.current();
 		batch.apply(COLLECTION, union, position, (d) -> Documents.list(d, SummaryDocument.MOVES)
 			.add(new Document("p", position).append("e", effective).append("d", moved)));
-		for (String key : left) {
-			if (!entered.contains(key)) {
-				batch.apply(COLLECTION, key, position, (d) -> Documents.list(d, SummaryDocument.MOVES)
-					.add(new Document("u", union).append("e", effective).append("d", moved).append("s", -1)));
-			}
-		}
-		for (String key : entered) {
-			if (!left.contains(key)) {
-				batch.apply(COLLECTION, key, position, (d) -> Documents.list(d, SummaryDocument.MOVES)
-					.add(new Document("u", union).append("e", effective).append("d", moved).append("s", 1)));
-			}
-		}
+		ScopeKeys.crossed(left, entered,
+				(key, sign) -> batch.apply(COLLECTION, key, position, (d) -> Documents.list(d, SummaryDocument.MOVES)
+					.add(new Document("u", union).append("e", effective).append("d", moved).append("s", sign))));
 	}
 
 	/**
