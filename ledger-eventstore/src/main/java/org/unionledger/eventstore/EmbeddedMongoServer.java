@@ -761,11 +761,22 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 			}
 		}
 
-		/** Closes (and so stores) between write commands, never inside one. */
+		/**
+		 * Closes (and so stores) between write commands, never inside one. A read that
+		 * ended while a commit held the store's lock could not drop the version it had
+		 * kept (H2 tries the lock and leaves it for the next version change): with no
+		 * change left to commit, the store would close still keeping it (an assertion of
+		 * H2's close when assertions are on). Registering and deregistering a reader
+		 * here, with no commit running, drops it.
+		 */
 		@Override
 		public void close() {
 			this.writes.lock();
 			try {
+				MVStore store = getMvStore();
+				if (!store.isClosed()) {
+					store.deregisterVersionUsage(store.registerVersionUsage());
+				}
 				super.close();
 			}
 			finally {
