@@ -177,6 +177,14 @@ class UnionWorkApiTest extends ApiTestSupport {
 			.satisfies((move) -> assertThat(move).containsEntry("effectiveDate", tomorrow.toString())
 				.containsEntry("fromJurisdictionCode", "130104")
 				.containsEntry("toJurisdictionCode", "130602"));
+		// listed, and managed, under Jingxiu from now on, with the day it counts there
+		List<Map<String, Object>> listed = (List<Map<String, Object>>) as(TestUsers.SYSADMIN)
+			.getForObject("/api/jurisdictions/130602/unions", Map.class)
+			.get("unions");
+		assertThat(listed).filteredOn((u) -> "uw-move".equals(u.get("unionId")))
+			.singleElement()
+			.satisfies((u) -> assertThat(u).containsEntry("movesOn", tomorrow.toString())
+				.containsEntry("movedFrom", "130104"));
 		// until tomorrow the member counts in Qiaoxi
 		assertThat(active("/api/jurisdictions/130104/summary")).isEqualTo(qiaoxiBefore);
 		assertThat(active("/api/jurisdictions/130602/summary")).isEqualTo(bdBefore);

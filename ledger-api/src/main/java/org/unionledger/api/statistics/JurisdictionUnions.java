@@ -36,14 +36,17 @@ public record JurisdictionUnions(String scope, String code, String name, Jurisdi
 	 * @param sector its sector
 	 * @param establishedOn when it was set up
 	 * @param dissolvedOn when it was dissolved, absent while it is open
+	 * @param movesOn for a union that moved here from another jurisdiction, the first day
+	 * it counts here (it may lie ahead); absent otherwise
+	 * @param movedFrom the jurisdiction it moved from; absent otherwise
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record ListedUnion(String unionId, String name, String jurisdictionCode, String type, String sector,
-			LocalDate establishedOn, LocalDate dissolvedOn) {
+			LocalDate establishedOn, LocalDate dissolvedOn, LocalDate movesOn, String movedFrom) {
 
 		static ListedUnion of(UnionListView.Entry entry) {
 			return new ListedUnion(entry.unionId(), entry.name(), entry.jurisdictionCode(), entry.type(),
-					entry.sector(), entry.establishedOn(), entry.dissolvedOn());
+					entry.sector(), entry.establishedOn(), entry.dissolvedOn(), entry.movesOn(), entry.movedFrom());
 		}
 
 	}
