@@ -124,6 +124,14 @@ public final class JurisdictionTable {
 		return Optional.ofNullable((found != null) ? found : this.withdrawn.get(code));
 	}
 
+	/**
+	 * The units directly below the code that an earlier edition had and this one
+	 * withdrew, by code (see {@link #withWithdrawnFrom}).
+	 */
+	public List<Jurisdiction> withdrawnChildren(JurisdictionCode code) {
+		return this.withdrawn.values().stream().filter((unit) -> code.equals(unit.parent())).toList();
+	}
+
 	/** Whether an earlier edition had the code and this one withdrew it. */
 	public boolean isWithdrawn(JurisdictionCode code) {
 		return !this.byCode.containsKey(code) && this.withdrawn.containsKey(code);

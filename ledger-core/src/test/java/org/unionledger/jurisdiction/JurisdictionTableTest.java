@@ -204,6 +204,9 @@ class JurisdictionTableTest {
 		assertThat(current.isCountyLevel(JurisdictionCode.of("130109"))).isTrue();
 		assertThat(current.children(JurisdictionCode.of("1301"))).extracting((j) -> j.code().value())
 			.containsExactly("130102", "130109");
+		assertThat(current.withdrawnChildren(JurisdictionCode.of("1301"))).extracting((j) -> j.code().value())
+			.containsExactly("130108");
+		assertThat(edition2023.withdrawnChildren(JurisdictionCode.of("1301"))).isEmpty();
 		assertThat(current.path(withdrawn)).extracting((j) -> j.code().value()).containsExactly("13", "1301", "130108");
 		assertThat(edition2024.find(withdrawn)).isEmpty();
 		assertThatThrownBy(() -> edition2023.withWithdrawnFrom(List.of(edition2024)))

@@ -17,10 +17,14 @@ import org.unionledger.jurisdiction.JurisdictionLevel;
  * @param tableVersion the version of the division table
  * @param path the jurisdictions from the province down to this one
  * @param children the units directly below it
+ * @param withdrawnChildren the units below it that an earlier edition of the division
+ * table had and this one withdrew: not taking new unions, their figures still readable by
+ * their codes; absent when none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JurisdictionChildren(String scope, String code, String name, JurisdictionLevel level,
-		Boolean developmentZone, String tableVersion, List<PathStep> path, List<JurisdictionSubject> children) {
+		Boolean developmentZone, String tableVersion, List<PathStep> path, List<JurisdictionSubject> children,
+		List<JurisdictionSubject> withdrawnChildren) {
 
 	/**
 	 * One jurisdiction on the path.

@@ -139,13 +139,18 @@ public class StatisticsController {
 		Jurisdiction jurisdiction = this.requests.jurisdiction(code);
 		this.access.requireReadable(jurisdiction.code());
 		JurisdictionSubject subject = JurisdictionSubject.of(jurisdiction);
+		List<JurisdictionSubject> withdrawn = this.jurisdictions.withdrawnChildren(jurisdiction.code())
+			.stream()
+			.map(JurisdictionSubject::of)
+			.toList();
 		return new JurisdictionChildren(subject.scope(), subject.code(), subject.name(), subject.level(),
 				subject.developmentZone(), this.jurisdictions.version(),
 				this.jurisdictions.path(jurisdiction.code())
 					.stream()
 					.map((level) -> new JurisdictionChildren.PathStep(level.code().value(), level.name()))
 					.toList(),
-				this.jurisdictions.children(jurisdiction.code()).stream().map(JurisdictionSubject::of).toList());
+				this.jurisdictions.children(jurisdiction.code()).stream().map(JurisdictionSubject::of).toList(),
+				withdrawn.isEmpty() ? null : withdrawn);
 	}
 
 	@GetMapping("/api/jurisdictions/{code}/statistics/monthly")
