@@ -84,6 +84,8 @@ class OperatorInjectionTest extends ApiTestSupport {
 		templates.put("/api/unions/{unionId}/name", Map.of("name", "改名工会", "effectiveDate", TODAY.toString()));
 		templates.put("/api/unions/{unionId}/dissolution",
 				Map.of("effectiveDate", TODAY.toString(), "reason", "closed"));
+		templates.put("/api/jurisdictions/{code}/union-moves",
+				Map.of("jurisdictionCode", "130602", "effectiveDate", TODAY.plusDays(1).toString(), "reason", "区划调整"));
 		templates.put("/api/unions/{unionId}/jurisdiction",
 				Map.of("jurisdictionCode", "130602", "effectiveDate", TODAY.plusDays(1).toString(), "reason", "区划调整"));
 		templates.put("/api/members", Map.of("residentId", residentId(), "name", "某人", "unionId", "os-sjz-a",

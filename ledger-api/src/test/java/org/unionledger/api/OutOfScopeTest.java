@@ -141,6 +141,17 @@ class OutOfScopeTest extends ApiTestSupport {
 			cases.add(new Case("POST /api/unions/{unionId}/jurisdiction", user, "/api/unions/os-sjz-c/jurisdiction",
 					Map.of("jurisdictionCode", "130104", "effectiveDate", TODAY.plusDays(1).toString())));
 		}
+		for (String user : List.of(TestUsers.BAODING_ADMIN, TestUsers.SJZ_OFFICER, TestUsers.SJZ_SUPERVISOR,
+				TestUsers.HEBEI_AUDITOR)) {
+			cases.add(new Case("POST /api/jurisdictions/{code}/union-moves", user,
+					"/api/jurisdictions/130104/union-moves",
+					Map.of("jurisdictionCode", "130105", "effectiveDate", TODAY.plusDays(1).toString())));
+		}
+		// the Baoding admin administers the county but not the one its unions would move
+		// to
+		cases.add(new Case("POST /api/jurisdictions/{code}/union-moves", TestUsers.BAODING_ADMIN,
+				"/api/jurisdictions/130602/union-moves",
+				Map.of("jurisdictionCode", "130102", "effectiveDate", TODAY.plusDays(1).toString())));
 		// the Baoding admin administers the union's county but not the one it would move
 		// to
 		cases.add(new Case("POST /api/unions/{unionId}/jurisdiction", TestUsers.BAODING_ADMIN,

@@ -242,6 +242,48 @@ class UnionWorkApiTest extends ApiTestSupport {
 		return ((Number) figures.getOrDefault(name, 0)).longValue();
 	}
 
+	/**
+	 * A change of the division table: every open union of 晋州市 moves to 新乐市 in one
+	 * request; a second move while theirs is pending is refused union by union.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void everyUnionOfACountyMovesInOneRequestEachRefusalListed() {
+		for (String id : List.of("uw-bulk-a", "uw-bulk-b")) {
+			ResponseEntity<Map> registered = post(TestUsers.HEBEI_ADMIN, "/api/unions",
+					Map.of("unionId", id, "name", "晋州市" + id, "type", "ENTERPRISE", "sector", "LOGISTICS",
+							"jurisdictionCode", "130183", "establishedOn", "2024-05-01"));
+			assertThat(registered.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		}
+		String tomorrow = TODAY.plusDays(1).toString();
+
+		ResponseEntity<Map> moved = post(TestUsers.HEBEI_ADMIN, "/api/jurisdictions/130183/union-moves",
+				Map.of("jurisdictionCode", "130184", "effectiveDate", tomorrow, "reason", "区划调整"));
+
+		assertThat(moved.getStatusCode()).as(String.valueOf(moved.getBody())).isEqualTo(HttpStatus.OK);
+		assertThat(moved.getBody()).containsEntry("moved", 2).containsEntry("refused", 0);
+		for (String id : List.of("uw-bulk-a", "uw-bulk-b")) {
+			assertThat(as(TestUsers.SYSADMIN).getForObject("/api/unions/" + id, Map.class))
+				.containsEntry("jurisdictionCode", "130184");
+		}
+		assertThat(post(TestUsers.HEBEI_ADMIN, "/api/jurisdictions/130183/union-moves",
+				Map.of("jurisdictionCode", "130184", "effectiveDate", tomorrow))
+			.getBody()).as("nothing left to move").containsEntry("moved", 0).containsEntry("refused", 0);
+		ResponseEntity<Map> pending = post(TestUsers.HEBEI_ADMIN, "/api/jurisdictions/130184/union-moves",
+				Map.of("jurisdictionCode", "130181", "effectiveDate", TODAY.plusDays(2).toString()));
+		assertThat(pending.getBody()).containsEntry("moved", 0).containsEntry("refused", 2);
+		assertThat((List<Map<String, Object>>) pending.getBody().get("unions")).allSatisfy(
+				(union) -> assertThat(union).containsEntry("moved", false).containsEntry("rule", "UNION_MOVE_PENDING"));
+		long head = this.engine.headPosition();
+		assertThat(post(TestUsers.HEBEI_ADMIN, "/api/jurisdictions/130184/union-moves",
+				Map.of("jurisdictionCode", "130181", "effectiveDate", TODAY.toString()))
+			.getBody()).containsEntry("rule", "UNION_MOVE_NOT_AFTER_TODAY").containsEntry("field", "effectiveDate");
+		assertThat(post(TestUsers.HEBEI_ADMIN, "/api/jurisdictions/1301/union-moves",
+				Map.of("jurisdictionCode", "130181", "effectiveDate", tomorrow))
+			.getBody()).containsEntry("rule", "JURISDICTION_NOT_COUNTY_LEVEL");
+		assertThat(this.engine.headPosition()).as("nothing written").isEqualTo(head);
+	}
+
 	@Test
 	void anUnknownUnionIsNotFound() {
 		ResponseEntity<Map> response = post(TestUsers.HEBEI_ADMIN, "/api/unions/uw-nobody/name",

@@ -101,6 +101,8 @@ final class OperationSummaries {
 			Map.entry("POST /api/unions", "Register a union"),
 			Map.entry("POST /api/unions/{unionId}/name", "Rename a union from a day on"),
 			Map.entry("POST /api/unions/{unionId}/dissolution", "Dissolve a union that has no members"),
+			Map.entry("POST /api/jurisdictions/{code}/union-moves",
+					"Move every union of a county to another county-level jurisdiction from a day after today"),
 			Map.entry("POST /api/unions/{unionId}/jurisdiction",
 					"Move a union to another county-level jurisdiction from a day after today"),
 			Map.entry("GET /api/unions/{unionId}", "Read a union"),

@@ -1,7 +1,5 @@
 package org.unionledger.api.imports;
 
-import static org.axonframework.common.ExceptionUtils.findException;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,7 +20,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
@@ -41,6 +38,7 @@ import org.unionledger.api.members.Enrollments;
 import org.unionledger.api.members.Enrollments.BulkEnrollment;
 import org.unionledger.api.members.Enrollments.Enrolled;
 import org.unionledger.api.problems.ApiException;
+import org.unionledger.api.problems.Violations;
 import org.unionledger.api.unions.OpenUnions;
 import org.unionledger.api.security.LedgerUser;
 import org.unionledger.api.security.AccessScopes;
@@ -375,7 +373,7 @@ public class ImportJobs implements DisposableBean {
 			return outcome.accepted() ? RowResult.accepted(row.line()) : RowResult.rejected(row.line(), "residentId",
 					outcome.rule(), Enrollments.refusal(outcome.rejection()));
 		}
-		DomainRuleViolation violation = violation(failure);
+		DomainRuleViolation violation = Violations.of(failure);
 		if (violation != null) {
 			return RowResult.rejected(row.line(), violation.field(), violation.rule(), violation.getMessage());
 		}
@@ -466,22 +464,6 @@ public class ImportJobs implements DisposableBean {
 			}
 		}
 		return found;
-	}
-
-	private static DomainRuleViolation violation(Throwable ex) {
-		return findException(ex, (cause) -> ruleOf(cause) != null).map(ImportJobs::ruleOf).orElse(null);
-	}
-
-	/** The rule a cause is, or carries as a command's details (from a remote handler). */
-	private static DomainRuleViolation ruleOf(Throwable cause) {
-		if (cause instanceof DomainRuleViolation violation) {
-			return violation;
-		}
-		if (cause instanceof CommandExecutionException execution
-				&& execution.getDetails().orElse(null) instanceof DomainRuleViolation violation) {
-			return violation;
-		}
-		return null;
 	}
 
 	/**

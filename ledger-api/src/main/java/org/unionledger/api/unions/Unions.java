@@ -2,13 +2,19 @@ package org.unionledger.api.unions;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Service;
 import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.problems.ApiException;
+import org.unionledger.api.problems.Violations;
+import org.unionledger.common.DomainRuleViolation;
 import org.unionledger.api.support.Actors;
 import org.unionledger.api.statistics.Statistics;
 import org.unionledger.api.support.Ids;
@@ -17,6 +23,8 @@ import org.unionledger.jurisdiction.JurisdictionTable;
 import org.unionledger.projections.statistics.Figures;
 import org.unionledger.projections.statistics.ScopeKeys;
 import org.unionledger.projections.statistics.StatisticsView;
+import org.unionledger.projections.unionlists.FindUnionsIn;
+import org.unionledger.projections.unionlists.UnionListView;
 import org.unionledger.statistics.StatisticalCalendar;
 import org.unionledger.union.Commands.DissolveUnion;
 import org.unionledger.union.Commands.MoveUnion;
@@ -52,9 +60,12 @@ public class Unions {
 
 	private final Clock clock;
 
+	private final QueryGateway queries;
+
 	public Unions(CommandGateway commands, UnionDirectory unions, JurisdictionTable jurisdictions,
 			ProjectionFreshness freshness, Actors actors, Statistics statistics, StatisticalCalendar calendar,
-			Clock clock) {
+			Clock clock, QueryGateway queries) {
+		this.queries = queries;
 		this.commands = commands;
 		this.unions = unions;
 		this.jurisdictions = jurisdictions;
@@ -158,6 +169,70 @@ public class Unions {
 		this.commands.sendAndWait(
 				new MoveUnion(union.placement().unionId(), code, effectiveDate, reason, this.actors.current()));
 		this.freshness.awaitOwnWrites();
+	}
+
+	/**
+	 * Moves every open union the county manages now (also one a newer division table
+	 * withdrew) to another county-level jurisdiction from {@code effectiveDate} on, one
+	 * command per union, as the signed-in user: what a change of the division table asks
+	 * for. Each union's move stands alone (a union refused, e.g. because its last move is
+	 * still pending, leaves the others moved); run again, it moves those left.
+	 * @throws ApiException 404 {@code JURISDICTION_UNKNOWN} for a target not at county
+	 * level in the table in force, 422 {@code UNION_ALREADY_UNDER_JURISDICTION} for the
+	 * same county, {@code UNION_MOVE_NOT_AFTER_TODAY} for a day not after today (nothing
+	 * sent)
+	 */
+	public List<MoveOutcome> moveAll(JurisdictionCode from, JurisdictionCode to, LocalDate effectiveDate,
+			String reason) {
+		if (!this.jurisdictions.isCountyLevel(to)) {
+			throw ApiException.unknownReference(Rule.JURISDICTION_UNKNOWN, "jurisdictionCode",
+					"jurisdictionCode must be a county, district or development zone of the division table "
+							+ this.jurisdictions.version());
+		}
+		if (from.equals(to)) {
+			throw ApiException.of(Rule.UNION_ALREADY_UNDER_JURISDICTION, "jurisdictionCode",
+					"the unions already stand under " + to);
+		}
+		if (!effectiveDate.isAfter(LocalDate.now(this.clock))) {
+			throw ApiException.of(Rule.UNION_MOVE_NOT_AFTER_TODAY, "effectiveDate",
+					"a move takes effect on a day after today (" + LocalDate.now(this.clock) + ")");
+		}
+		UnionListView listed = this.queries
+			.query(new FindUnionsIn(List.of(from)), ResponseTypes.instanceOf(UnionListView.class))
+			.join();
+		List<MoveOutcome> outcomes = new ArrayList<>();
+		for (UnionListView.Entry union : listed.unions()) {
+			if (union.dissolvedOn() != null) {
+				continue;
+			}
+			try {
+				this.commands.sendAndWait(
+						new MoveUnion(new UnionId(union.unionId()), to, effectiveDate, reason, this.actors.current()));
+				outcomes.add(new MoveOutcome(union.unionId(), union.name(), true, null, null));
+			}
+			catch (RuntimeException ex) {
+				DomainRuleViolation violation = Violations.of(ex);
+				if (violation == null) {
+					throw ex;
+				}
+				outcomes.add(new MoveOutcome(union.unionId(), union.name(), false, violation.rule(),
+						violation.getMessage()));
+			}
+		}
+		this.freshness.awaitOwnWrites();
+		return outcomes;
+	}
+
+	/**
+	 * What became of one union of a county's move.
+	 *
+	 * @param unionId the union
+	 * @param name its name
+	 * @param moved whether it moves
+	 * @param rule the rule that refused it, if it does not
+	 * @param detail why, if it does not
+	 */
+	public record MoveOutcome(String unionId, String name, boolean moved, Rule rule, String detail) {
 	}
 
 	private void requireNoMembers(UnionFacts union, LocalDate effectiveDate, LocalDate today) {

@@ -84,7 +84,8 @@ class UnionsTest {
 		when(this.statistics.of(any(), any(), any(), isNull())).thenAnswer((call) -> figures(Map.of()));
 		this.unions = new Unions(this.commands, directory, JurisdictionTable.bundled(), this.freshness, actors,
 				this.statistics, StatisticalCalendar.ACFTU,
-				Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+				Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC),
+				mock(org.axonframework.queryhandling.QueryGateway.class));
 	}
 
 	static StatisticsView figures(Map<String, Long> figures) {
