@@ -18,11 +18,13 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.unionledger.api.annualreports.AnnualReports;
+import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.config.LedgerProperties;
 import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.support.Actors;
 import org.unionledger.api.members.Enrollments;
 import org.unionledger.common.RecordedBy;
+import org.unionledger.common.Rule;
 import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.identity.PersonalData;
 import org.unionledger.identity.ResidentId;
@@ -201,9 +203,8 @@ public class DemoSeeding {
 						case 4 -> 2;
 						default -> 0;
 					};
-					annualReports.signOff(jurisdictions.find(JurisdictionCode.of(code)).orElseThrow(), year,
-							"演示数据：" + year + " 年度统计年报", new RecordedBy(SeedPlan.adminOf(code)),
-							RecordedDays.SIGNED_ON.minusDays(daysBefore));
+					signOff(annualReports, jurisdictions.find(JurisdictionCode.of(code)).orElseThrow(), year,
+							new RecordedBy(SeedPlan.adminOf(code)), RecordedDays.SIGNED_ON.minusDays(daysBefore));
 				}
 			}
 			SeedReport late = loader.load(plan, RecordedDays::backdatedIntoSignedYear);
@@ -213,6 +214,33 @@ public class DemoSeeding {
 		}
 		catch (RuntimeException ex) {
 			log.warn("Demo data: the signed year {} could not be completed: {}", year, ex.toString());
+		}
+	}
+
+	/**
+	 * Signs one level's report, trying again while the statistics keep moving (a user
+	 * acting on the ledger as soon as it is ready: a report is computed only from
+	 * statistics standing still), up to about a minute.
+	 */
+	static void signOff(AnnualReports annualReports, org.unionledger.jurisdiction.Jurisdiction jurisdiction, int year,
+			RecordedBy admin, java.time.LocalDate signedOn) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				annualReports.signOff(jurisdiction, year, "演示数据：" + year + " 年度统计年报", admin, signedOn);
+				return;
+			}
+			catch (ApiException ex) {
+				if (ex.rule() != Rule.PROCESSOR_BUSY || attempt >= 120) {
+					throw ex;
+				}
+				try {
+					Thread.sleep(500);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw ex;
+				}
+			}
 		}
 	}
 
