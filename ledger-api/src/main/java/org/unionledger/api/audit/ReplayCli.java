@@ -31,6 +31,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
+import org.unionledger.api.config.DivisionTables;
 import org.unionledger.api.support.Ids;
 import org.unionledger.eventstore.EmbeddedMongoServer;
 import org.unionledger.api.statistics.StatisticsResponse;
@@ -163,7 +164,7 @@ public final class ReplayCli {
 		StatisticalCalendar calendar = new StatisticalCalendar(request.yearStart);
 		JurisdictionTable table;
 		try {
-			table = org.unionledger.api.config.DivisionTables.load(request.divisionTables);
+			table = DivisionTables.load(request.divisionTables);
 		}
 		catch (RuntimeException ex) {
 			err.println("replay: " + ex.getMessage());

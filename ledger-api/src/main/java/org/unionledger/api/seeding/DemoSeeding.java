@@ -1,5 +1,6 @@
 package org.unionledger.api.seeding;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.unionledger.common.Rule;
 import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.identity.PersonalData;
 import org.unionledger.identity.ResidentId;
+import org.unionledger.jurisdiction.Jurisdiction;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
 import org.unionledger.membership.MemberId;
@@ -222,8 +224,8 @@ public class DemoSeeding {
 	 * acting on the ledger as soon as it is ready: a report is computed only from
 	 * statistics standing still), up to about a minute.
 	 */
-	static void signOff(AnnualReports annualReports, org.unionledger.jurisdiction.Jurisdiction jurisdiction, int year,
-			RecordedBy admin, java.time.LocalDate signedOn) {
+	static void signOff(AnnualReports annualReports, Jurisdiction jurisdiction, int year, RecordedBy admin,
+			java.time.LocalDate signedOn) {
 		for (int attempt = 1;; attempt++) {
 			try {
 				annualReports.signOff(jurisdiction, year, "演示数据：" + year + " 年度统计年报", admin, signedOn);

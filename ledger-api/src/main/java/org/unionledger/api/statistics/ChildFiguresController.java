@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.unionledger.jurisdiction.JurisdictionLevel;
 import org.unionledger.api.security.AccessScopes;
 import org.unionledger.jurisdiction.Jurisdiction;
 import org.unionledger.jurisdiction.JurisdictionTable;
@@ -64,7 +65,7 @@ public class ChildFiguresController {
 		ChildFigures.UnitKind kind;
 		StatisticsView any = null;
 		// a county-level unit, also one a newer division table withdrew
-		if (jurisdiction.level() == org.unionledger.jurisdiction.JurisdictionLevel.COUNTY) {
+		if (jurisdiction.level() == JurisdictionLevel.COUNTY) {
 			kind = ChildFigures.UnitKind.UNION;
 			UnionListView unions = this.queries
 				.query(new FindUnionsIn(List.of(jurisdiction.code()),

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.unionledger.jurisdiction.JurisdictionLevel;
 import org.unionledger.api.members.CredentialCodeVisibility;
 import org.unionledger.api.members.MemberRecords;
 import org.unionledger.api.problems.ApiException;
@@ -203,7 +204,7 @@ public class StatisticsController {
 
 	private void collectCounties(Jurisdiction jurisdiction, List<JurisdictionCode> counties) {
 		// a county-level unit, also one a newer division table withdrew
-		if (jurisdiction.level() == org.unionledger.jurisdiction.JurisdictionLevel.COUNTY) {
+		if (jurisdiction.level() == JurisdictionLevel.COUNTY) {
 			counties.add(jurisdiction.code());
 			return;
 		}

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.security.AccessScopes;
 import org.unionledger.api.statistics.StatisticsRequests;
 import org.unionledger.common.Rule;
@@ -72,7 +73,7 @@ public class UnionMovesController {
 	public MovedUnions moveAll(@PathVariable String code, @Valid @RequestBody MoveUnionsRequest request) {
 		Jurisdiction county = this.requests.jurisdiction(code);
 		if (county.level() != JurisdictionLevel.COUNTY) {
-			throw org.unionledger.api.problems.ApiException.of(Rule.JURISDICTION_NOT_COUNTY_LEVEL, "code",
+			throw ApiException.of(Rule.JURISDICTION_NOT_COUNTY_LEVEL, "code",
 					"unions stand under a county, district or zone (6 digits), not " + code);
 		}
 		JurisdictionCode to = JurisdictionCode.of(request.jurisdictionCode());
