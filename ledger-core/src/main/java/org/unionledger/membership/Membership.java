@@ -221,8 +221,10 @@ class Membership {
 		}
 		LocalDate effectiveDate = acceptedOn.isBefore(this.state.lastEffectiveDate()) ? this.state.lastEffectiveDate()
 				: acceptedOn;
-		endServing(ServingEndReason.MEMBERSHIP_TRANSFERRED, effectiveDate, clock, command.recordedBy(), unions);
-		apply(new MemberTransferredToLedger(this.memberId, code, holdingOn(effectiveDate, unions),
+		UnionPlacement holding = holdingOn(effectiveDate, unions);
+		endServing(ServingEndReason.MEMBERSHIP_TRANSFERRED, effectiveDate, holding, clock, command.recordedBy(),
+				unions);
+		apply(new MemberTransferredToLedger(this.memberId, code, holding,
 				this.state.status() == MembershipStatus.ON_HOLD, receivingLedger, receivingUnionId, receivingUnionName,
 				receiptId, acceptedOn, effectiveDate, clock.instant(), command.recordedBy()));
 		return Outcome.ok();
@@ -338,9 +340,11 @@ class Membership {
 			return Outcome.rejected(reason);
 		}
 		notBeforeLastChange(effectiveDate, "effectiveDate");
-		endServing(ServingEndReason.MEMBERSHIP_TRANSFERRED, effectiveDate, clock, command.recordedBy(), unions);
-		apply(new TransferAccepted(this.memberId, code, holdingOn(effectiveDate, unions),
-				receivingUnion.get().placementOn(effectiveDate), effectiveDate, clock.instant(), command.recordedBy()));
+		UnionPlacement holding = holdingOn(effectiveDate, unions);
+		endServing(ServingEndReason.MEMBERSHIP_TRANSFERRED, effectiveDate, holding, clock, command.recordedBy(),
+				unions);
+		apply(new TransferAccepted(this.memberId, code, holding, receivingUnion.get().placementOn(effectiveDate),
+				effectiveDate, clock.instant(), command.recordedBy()));
 		return Outcome.ok();
 	}
 
@@ -474,9 +478,10 @@ class Membership {
 		check(this.state.status() != MembershipStatus.TERMINATED, "memberId", Rule.MEMBERSHIP_TERMINATED,
 				"the membership is already terminated");
 		checkEffectiveDate(effectiveDate, clock);
-		endServing(ServingEndReason.MEMBERSHIP_TERMINATED, effectiveDate, clock, command.recordedBy(), unions);
-		apply(new MembershipTerminated(this.memberId, holdingOn(effectiveDate, unions), reason,
-				this.state.status() == MembershipStatus.ON_HOLD, effectiveDate, clock.instant(), command.recordedBy()));
+		UnionPlacement holding = holdingOn(effectiveDate, unions);
+		endServing(ServingEndReason.MEMBERSHIP_TERMINATED, effectiveDate, holding, clock, command.recordedBy(), unions);
+		apply(new MembershipTerminated(this.memberId, holding, reason, this.state.status() == MembershipStatus.ON_HOLD,
+				effectiveDate, clock.instant(), command.recordedBy()));
 	}
 
 	/**
@@ -495,10 +500,11 @@ class Membership {
 		check(this.state.status() != MembershipStatus.TERMINATED, "memberId", Rule.MEMBERSHIP_TERMINATED,
 				"the membership is already terminated");
 		checkEffectiveDate(effectiveDate, clock);
-		endServing(ServingEndReason.MEMBERSHIP_TERMINATED, effectiveDate, clock, command.recordedBy(), unions);
-		apply(new MembershipTerminated(this.memberId, holdingOn(effectiveDate, unions),
-				TerminationReason.DUPLICATE_RECORD, this.state.status() == MembershipStatus.ON_HOLD, effectiveDate,
-				clock.instant(), command.recordedBy(), findingId, reason.strip()));
+		UnionPlacement holding = holdingOn(effectiveDate, unions);
+		endServing(ServingEndReason.MEMBERSHIP_TERMINATED, effectiveDate, holding, clock, command.recordedBy(), unions);
+		apply(new MembershipTerminated(this.memberId, holding, TerminationReason.DUPLICATE_RECORD,
+				this.state.status() == MembershipStatus.ON_HOLD, effectiveDate, clock.instant(), command.recordedBy(),
+				findingId, reason.strip()));
 	}
 
 	@CommandHandler
@@ -577,13 +583,18 @@ class Membership {
 		check(this.state.servingUnion() != null, "memberId", Rule.NO_SERVING_ASSIGNMENT,
 				"no union other than the holding one serves this member");
 		checkEffectiveDate(effectiveDate, clock);
-		endServing(ServingEndReason.ENDED, effectiveDate, clock, command.recordedBy(), unions);
+		endServing(ServingEndReason.ENDED, effectiveDate, holdingOn(effectiveDate, unions), clock, command.recordedBy(),
+				unions);
 	}
 
-	private void endServing(ServingEndReason reason, LocalDate effectiveDate, Clock clock, RecordedBy recordedBy,
-			UnionDirectory unions) {
+	/**
+	 * Ends the serving assignment, if any, on {@code effectiveDate}; {@code holding} is
+	 * the holding union as it stands that day.
+	 */
+	private void endServing(ServingEndReason reason, LocalDate effectiveDate, UnionPlacement holding, Clock clock,
+			RecordedBy recordedBy, UnionDirectory unions) {
 		if (this.state.servingUnion() != null) {
-			apply(new ServingAssignmentEnded(this.memberId, holdingOn(effectiveDate, unions),
+			apply(new ServingAssignmentEnded(this.memberId, holding,
 					placedOn(this.state.servingUnion(), effectiveDate, unions), reason, effectiveDate, clock.instant(),
 					recordedBy));
 		}

@@ -27,7 +27,6 @@ import org.unionledger.union.Events.UnionDissolved;
 import org.unionledger.union.Events.UnionMoved;
 import org.unionledger.union.Events.UnionRegistered;
 import org.unionledger.union.Events.UnionRenamed;
-import org.unionledger.union.UnionDirectory.UnionFacts;
 import org.unionledger.union.UnionDirectory.UnionMove;
 
 /**
@@ -55,9 +54,6 @@ class GrassrootsUnion {
 	private LocalDate lastChangeOn;
 
 	private boolean dissolved;
-
-	/** The day the last move takes effect, or {@code null} before any. */
-	private LocalDate movesOn;
 
 	/**
 	 * The union's moves, oldest first: the day each took effect and where it stood
@@ -127,8 +123,9 @@ class GrassrootsUnion {
 		check(!code.equals(this.placement.jurisdictionCode()), "jurisdictionCode",
 				Rule.UNION_ALREADY_UNDER_JURISDICTION, "union " + this.unionId + " already stands under " + code);
 		LocalDate today = LocalDate.now(clock);
-		check(this.movesOn == null || !this.movesOn.isAfter(today), "effectiveDate", Rule.UNION_MOVE_PENDING,
-				"union " + this.unionId + " moves to " + this.placement.jurisdictionCode() + " on " + this.movesOn);
+		LocalDate lastMove = this.moves.isEmpty() ? null : this.moves.get(this.moves.size() - 1).effectiveDate();
+		check(lastMove == null || !lastMove.isAfter(today), "effectiveDate", Rule.UNION_MOVE_PENDING,
+				"union " + this.unionId + " moves to " + this.placement.jurisdictionCode() + " on " + lastMove);
 		LocalDate effectiveDate = require(command.effectiveDate(), "effectiveDate");
 		check(effectiveDate.isAfter(today), "effectiveDate", Rule.UNION_MOVE_NOT_AFTER_TODAY,
 				"a move takes effect on a day after today (" + today + "), not on " + effectiveDate);
@@ -171,7 +168,7 @@ class GrassrootsUnion {
 	 * Where the union stands on a day, by its moves (the same rule as the directory's).
 	 */
 	private UnionPlacement placementOn(LocalDate date) {
-		return new UnionFacts(this.placement, this.name, this.establishedOn, null, null, this.moves).placementOn(date);
+		return UnionMove.placementOn(this.placement, this.moves, date);
 	}
 
 	@EventSourcingHandler
@@ -179,7 +176,6 @@ class GrassrootsUnion {
 		this.moves.add(new UnionMove(event.effectiveDate(), event.previousJurisdictionCode(),
 				event.placement().jurisdictionCode()));
 		this.placement = event.placement();
-		this.movesOn = event.effectiveDate();
 	}
 
 	@EventSourcingHandler

@@ -68,15 +68,7 @@ public interface UnionDirectory {
 		 * it stood.
 		 */
 		public UnionPlacement placementOn(LocalDate date) {
-			UnionPlacement placement = this.placement;
-			for (int i = this.moves.size() - 1; i >= 0; i--) {
-				UnionMove move = this.moves.get(i);
-				if (!date.isBefore(move.effectiveDate())) {
-					break;
-				}
-				placement = new UnionPlacement(placement.unionId(), move.from(), placement.type(), placement.sector());
-			}
-			return placement;
+			return UnionMove.placementOn(this.placement, this.moves, date);
 		}
 
 		/** Whether the union exists and is not dissolved on the given date. */
@@ -103,6 +95,20 @@ public interface UnionDirectory {
 	 * @param to the one it stands under from then
 	 */
 	record UnionMove(LocalDate effectiveDate, JurisdictionCode from, JurisdictionCode to) {
+
+		/**
+		 * Where a union stands on {@code date}, given where its last move put it and its
+		 * moves, oldest first: the one rule the aggregate and the directory share.
+		 */
+		static UnionPlacement placementOn(UnionPlacement latest, List<UnionMove> moves, LocalDate date) {
+			UnionPlacement placement = latest;
+			for (int i = moves.size() - 1; i >= 0 && date.isBefore(moves.get(i).effectiveDate()); i--) {
+				placement = new UnionPlacement(placement.unionId(), moves.get(i).from(), placement.type(),
+						placement.sector());
+			}
+			return placement;
+		}
+
 	}
 
 }

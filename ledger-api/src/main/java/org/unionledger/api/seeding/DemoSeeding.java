@@ -225,7 +225,7 @@ public class DemoSeeding {
 	 * statistics standing still), up to about a minute.
 	 */
 	static void signOff(AnnualReports annualReports, Jurisdiction jurisdiction, int year, RecordedBy admin,
-			java.time.LocalDate signedOn) {
+			LocalDate signedOn) {
 		for (int attempt = 1;; attempt++) {
 			try {
 				annualReports.signOff(jurisdiction, year, "演示数据：" + year + " 年度统计年报", admin, signedOn);

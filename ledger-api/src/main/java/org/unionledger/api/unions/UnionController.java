@@ -244,8 +244,8 @@ public class UnionController {
 	 *
 	 * @param effectiveDate the first day it stood (or stands) under the new one
 	 * @param fromJurisdictionCode the county-level jurisdiction it left
-	 * @param fromJurisdictionName that jurisdiction's name in the division table, if it
-	 * is still there
+	 * @param fromJurisdictionName that jurisdiction's name (also when a newer division
+	 * table withdrew its code)
 	 * @param toJurisdictionCode the one it moved to
 	 * @param toJurisdictionName that one's name
 	 */

@@ -89,11 +89,7 @@ public class Unions {
 	 */
 	public UnionId register(UnionId unionId, String name, UnionType type, Sector sector, JurisdictionCode code,
 			LocalDate establishedOn) {
-		if (!this.jurisdictions.isCountyLevel(code)) {
-			throw ApiException.unknownReference(Rule.JURISDICTION_UNKNOWN, "jurisdictionCode",
-					"jurisdictionCode must be a county, district or development zone of the division table "
-							+ this.jurisdictions.version());
-		}
+		requireCountyLevel(code);
 		if (this.unions.find(unionId).isPresent()) {
 			throw alreadyRegistered();
 		}
@@ -184,11 +180,7 @@ public class Unions {
 	 */
 	public List<MoveOutcome> moveAll(JurisdictionCode from, JurisdictionCode to, LocalDate effectiveDate,
 			String reason) {
-		if (!this.jurisdictions.isCountyLevel(to)) {
-			throw ApiException.unknownReference(Rule.JURISDICTION_UNKNOWN, "jurisdictionCode",
-					"jurisdictionCode must be a county, district or development zone of the division table "
-							+ this.jurisdictions.version());
-		}
+		requireCountyLevel(to);
 		if (from.equals(to)) {
 			throw ApiException.of(Rule.UNION_ALREADY_UNDER_JURISDICTION, "jurisdictionCode",
 					"the unions already stand under " + to);
@@ -233,6 +225,19 @@ public class Unions {
 	 * @param detail why, if it does not
 	 */
 	public record MoveOutcome(String unionId, String name, boolean moved, Rule rule, String detail) {
+	}
+
+	/**
+	 * A county-level code of the division table in force, where unions are registered and
+	 * moved to (404 {@code JURISDICTION_UNKNOWN} otherwise, field
+	 * {@code jurisdictionCode}).
+	 */
+	private void requireCountyLevel(JurisdictionCode code) {
+		if (!this.jurisdictions.isCountyLevel(code)) {
+			throw ApiException.unknownReference(Rule.JURISDICTION_UNKNOWN, "jurisdictionCode",
+					"jurisdictionCode must be a county, district or development zone of the division table "
+							+ this.jurisdictions.version());
+		}
 	}
 
 	private void requireNoMembers(UnionFacts union, LocalDate effectiveDate, LocalDate today) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -192,9 +193,9 @@ public final class ConsistencyCheck {
 			}
 			LocalDate cut = this.calendar.lastDay(year).isAfter(today) ? today : this.calendar.lastDay(year);
 			Map<String, Map<String, Long>> expected = reference.figures(year, cut, null);
-			Map<String, Document> summaries = new java.util.HashMap<>(
+			// the summaries of every scope in one read; those of moved unions when asked
+			Map<String, Document> summaries = new HashMap<>(
 					this.live.find(SummaryProjection.COLLECTION, expected.keySet()));
-
 			for (Map.Entry<String, Map<String, Long>> scope : expected.entrySet()) {
 				Map<String, Long> actual = statistics.handle(new FindStatistics(scope.getKey(), year, cut, null))
 					.figures();

@@ -32,9 +32,15 @@ public final class ScopeKeys {
 
 	/** The union and every jurisdiction above it, nearest first. */
 	public static List<String> chain(UnionPlacement placement) {
-		JurisdictionCode county = placement.jurisdictionCode();
+		return chain(placement.unionId(), placement.jurisdictionCode());
+	}
+
+	/**
+	 * The union and every jurisdiction above the county it stands under, nearest first.
+	 */
+	public static List<String> chain(UnionId unionId, JurisdictionCode county) {
 		List<String> keys = new ArrayList<>(4);
-		keys.add(union(placement.unionId()));
+		keys.add(union(unionId));
 		keys.add(jurisdiction(county));
 		keys.add(jurisdiction(county.city()));
 		keys.add(jurisdiction(county.province()));

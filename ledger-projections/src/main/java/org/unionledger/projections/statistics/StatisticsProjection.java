@@ -193,9 +193,7 @@ public class StatisticsProjection {
 	void on(UnionMoved event, TrackingToken token) {
 		long position = EventPositions.of(token);
 		UnionPlacement to = event.placement();
-		UnionPlacement from = new UnionPlacement(to.unionId(), event.previousJurisdictionCode(), to.type(),
-				to.sector());
-		List<String> left = ScopeKeys.chain(from);
+		List<String> left = ScopeKeys.chain(to.unionId(), event.previousJurisdictionCode());
 		List<String> entered = ScopeKeys.chain(to);
 		String union = ScopeKeys.union(to.unionId());
 		String recorded = recorded(event.recordedAt()).toString();
@@ -209,12 +207,21 @@ public class StatisticsProjection {
 		batch.apply(MEMBERS, unionMovesKey(to.unionId()), position,
 				(document) -> list(document, "v")
 					.add(new Document("p", position).append("e", event.effectiveDate().toString())
-						.append("f", from.jurisdictionCode().value())
+						.append("f", event.previousJurisdictionCode().value())
 						.append("j", to.jurisdictionCode().value())));
 	}
 
 	private static String unionMovesKey(UnionId unionId) {
 		return "P:" + unionId.value();
+	}
+
+	/**
+	 * The union's moves recorded before the event at {@code position} ({@code e}: from
+	 * when, {@code f}: the county left, {@code j}: the county entered), read without
+	 * copying the document: empty for nearly every union.
+	 */
+	private static List<Document> movesBefore(UnionId unionId, long position) {
+		return Documents.before(ReadModelBatch.current().field(MEMBERS, unionMovesKey(unionId), "v"), position);
 	}
 
 	@EventHandler
@@ -485,8 +492,7 @@ public class StatisticsProjection {
 		UnionId union = new UnionId(holding.getString("u"));
 		String jurisdiction = holding.getString("j");
 		// where the union stood on the day, by its moves before this event
-		for (Document move : Documents.before(ReadModelBatch.current().document(MEMBERS, unionMovesKey(union)), "v",
-				position)) {
+		for (Document move : movesBefore(union, position)) {
 			if (!LocalDate.parse(move.getString("e")).isAfter(date)) {
 				jurisdiction = move.getString("j");
 			}
@@ -619,12 +625,17 @@ public class StatisticsProjection {
 	 */
 	private void tell(long position, String eventType, Map<Delta.Key, Long> net) {
 		Map<FigureChange, Long> byDay = new LinkedHashMap<>();
+		Map<String, List<Document>> moves = new LinkedHashMap<>();
 		net.forEach((key, amount) -> {
 			if (key.scope().startsWith("J:")) {
 				byDay.merge(new FigureChange(key.scope(), key.figure(), key.effective(), 0), amount, Long::sum);
 			}
 			else if (Figures.isStock(key.figure())) {
-				movedLater(position, key, amount, byDay);
+				List<Document> unionMoves = moves.computeIfAbsent(key.scope(),
+						(scope) -> movesBefore(new UnionId(scope.substring(2)), position));
+				if (!unionMoves.isEmpty()) {
+					movedLater(key, amount, unionMoves, byDay);
+				}
 			}
 		});
 		List<FigureChange> changes = new ArrayList<>();
@@ -639,24 +650,21 @@ public class StatisticsProjection {
 	}
 
 	/**
-	 * A union's stock changed on a day before one of its moves (known before this event):
-	 * from the move's day that change counts where the union moved to, so the
-	 * jurisdictions it left see it end there and those it entered see it start.
+	 * A union's stock changed on a day before one of its {@code moves} (those known
+	 * before this event): from the move's day that change counts where the union moved
+	 * to, so the jurisdictions it left see it end there and those it entered see it
+	 * start.
 	 */
-	private static void movedLater(long position, Delta.Key key, long amount, Map<FigureChange, Long> byDay) {
+	private static void movedLater(Delta.Key key, long amount, List<Document> moves, Map<FigureChange, Long> byDay) {
 		UnionId union = new UnionId(key.scope().substring(2));
-		for (Document move : Documents.before(ReadModelBatch.current().document(MEMBERS, unionMovesKey(union)), "v",
-				position)) {
+		for (Document move : moves) {
 			LocalDate effective = LocalDate.parse(move.getString("e"));
 			if (!effective.isAfter(key.effective())) {
 				continue;
 			}
-			List<String> left = ScopeKeys.chain(new UnionPlacement(union, JurisdictionCode.of(move.getString("f")),
-					UnionType.ENTERPRISE, Sector.OTHER));
-			List<String> entered = ScopeKeys.chain(new UnionPlacement(union, JurisdictionCode.of(move.getString("j")),
-					UnionType.ENTERPRISE, Sector.OTHER));
-			ScopeKeys.crossed(left, entered, (scope, sign) -> byDay
-				.merge(new FigureChange(scope, key.figure(), effective, 0), sign * amount, Long::sum));
+			ScopeKeys.crossed(ScopeKeys.chain(union, JurisdictionCode.of(move.getString("f"))),
+					ScopeKeys.chain(union, JurisdictionCode.of(move.getString("j"))), (scope, sign) -> byDay
+						.merge(new FigureChange(scope, key.figure(), effective, 0), sign * amount, Long::sum));
 		}
 	}
 

@@ -3,6 +3,7 @@ package org.unionledger.projections.summary;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ProcessingGroup;
@@ -70,9 +71,8 @@ public class SummaryProjection {
 	void on(UnionMoved event, TrackingToken token) {
 		long position = EventPositions.of(token);
 		UnionPlacement to = event.placement();
-		List<String> left = SummaryKeys
-			.chain(new UnionPlacement(to.unionId(), event.previousJurisdictionCode(), to.type(), to.sector()));
-		List<String> entered = SummaryKeys.chain(to);
+		List<String> left = ScopeKeys.chain(to.unionId(), event.previousJurisdictionCode());
+		List<String> entered = ScopeKeys.chain(to);
 		String union = SummaryKeys.union(to.unionId());
 		String moved = SummaryDocument.movedKey(to.unionId(), position);
 		String effective = event.effectiveDate().toString();
@@ -85,16 +85,16 @@ public class SummaryProjection {
 	}
 
 	/**
-	 * Adds a change of the union's stocks effective on {@code effective} to each earlier
-	 * move of the union taking effect on or before that day.
+	 * Applies a change of the union's stocks effective on {@code effective} to each move
+	 * of the union recorded before this event that takes effect on or before that day.
 	 */
-	private static void carry(UnionId unionId, LocalDate effective, TrackingToken token, String field, long delta) {
+	private static void carry(UnionId unionId, LocalDate effective, TrackingToken token, Consumer<Document> change) {
 		long position = EventPositions.of(token);
 		ReadModelBatch batch = ReadModelBatch.current();
-		for (Document move : Documents.before(batch.document(COLLECTION, SummaryKeys.union(unionId)),
-				SummaryDocument.MOVES, position)) {
+		for (Document move : Documents
+			.before(batch.field(COLLECTION, SummaryKeys.union(unionId), SummaryDocument.MOVES), position)) {
 			if (!effective.isBefore(LocalDate.parse(move.getString("e")))) {
-				batch.apply(COLLECTION, move.getString("d"), position, (d) -> inc(d, field, delta));
+				batch.apply(COLLECTION, move.getString("d"), position, change);
 			}
 		}
 	}
@@ -104,7 +104,7 @@ public class SummaryProjection {
 		change(SummaryKeys.chain(event.union()), token,
 				d -> incYear(d, event.effectiveDate(), SummaryDocument.NEW_ENROLLMENTS, 1),
 				d -> inc(d, SummaryDocument.ACTIVE, 1));
-		carry(event.union().unionId(), event.effectiveDate(), token, SummaryDocument.ACTIVE, 1);
+		carry(event.union().unionId(), event.effectiveDate(), token, d -> inc(d, SummaryDocument.ACTIVE, 1));
 	}
 
 	@EventHandler
@@ -112,7 +112,7 @@ public class SummaryProjection {
 		change(SummaryKeys.chain(event.union()), token,
 				d -> incYear(d, event.effectiveDate(), SummaryDocument.RE_ENROLLMENTS, 1),
 				d -> inc(d, SummaryDocument.ACTIVE, 1));
-		carry(event.union().unionId(), event.effectiveDate(), token, SummaryDocument.ACTIVE, 1);
+		carry(event.union().unionId(), event.effectiveDate(), token, d -> inc(d, SummaryDocument.ACTIVE, 1));
 	}
 
 	/**
@@ -151,8 +151,8 @@ public class SummaryProjection {
 				});
 			}
 		}
-		carry(event.fromUnion().unionId(), event.effectiveDate(), token, SummaryDocument.ACTIVE, -1);
-		carry(event.toUnion().unionId(), event.effectiveDate(), token, SummaryDocument.ACTIVE, 1);
+		carry(event.fromUnion().unionId(), event.effectiveDate(), token, d -> inc(d, SummaryDocument.ACTIVE, -1));
+		carry(event.toUnion().unionId(), event.effectiveDate(), token, d -> inc(d, SummaryDocument.ACTIVE, 1));
 	}
 
 	/** The member left for another ledger: a transfer out wherever it was counted. */
@@ -161,7 +161,7 @@ public class SummaryProjection {
 		String count = event.wasOnHold() ? SummaryDocument.ON_HOLD : SummaryDocument.ACTIVE;
 		change(SummaryKeys.chain(event.fromUnion()), token, d -> inc(d, count, -1),
 				d -> incYear(d, event.effectiveDate(), SummaryDocument.TRANSFERS_OUT, 1));
-		carry(event.fromUnion().unionId(), event.effectiveDate(), token, count, -1);
+		carry(event.fromUnion().unionId(), event.effectiveDate(), token, d -> inc(d, count, -1));
 	}
 
 	/** The member came in from another ledger: a transfer in, never a new enrollment. */
@@ -170,23 +170,27 @@ public class SummaryProjection {
 		change(SummaryKeys.chain(event.union()), token,
 				d -> incYear(d, event.effectiveDate(), SummaryDocument.TRANSFERS_IN, 1),
 				d -> inc(d, SummaryDocument.ACTIVE, 1));
-		carry(event.union().unionId(), event.effectiveDate(), token, SummaryDocument.ACTIVE, 1);
+		carry(event.union().unionId(), event.effectiveDate(), token, d -> inc(d, SummaryDocument.ACTIVE, 1));
 	}
 
 	@EventHandler
 	void on(MembershipPutOnHold event, TrackingToken token) {
 		change(SummaryKeys.chain(event.union()), token, d -> inc(d, SummaryDocument.ACTIVE, -1),
 				d -> inc(d, SummaryDocument.ON_HOLD, 1));
-		carry(event.union().unionId(), event.effectiveDate(), token, SummaryDocument.ACTIVE, -1);
-		carry(event.union().unionId(), event.effectiveDate(), token, SummaryDocument.ON_HOLD, 1);
+		carry(event.union().unionId(), event.effectiveDate(), token, d -> {
+			inc(d, SummaryDocument.ACTIVE, -1);
+			inc(d, SummaryDocument.ON_HOLD, 1);
+		});
 	}
 
 	@EventHandler
 	void on(MembershipResumed event, TrackingToken token) {
 		change(SummaryKeys.chain(event.union()), token, d -> inc(d, SummaryDocument.ON_HOLD, -1),
 				d -> inc(d, SummaryDocument.ACTIVE, 1));
-		carry(event.union().unionId(), event.effectiveDate(), token, SummaryDocument.ON_HOLD, -1);
-		carry(event.union().unionId(), event.effectiveDate(), token, SummaryDocument.ACTIVE, 1);
+		carry(event.union().unionId(), event.effectiveDate(), token, d -> {
+			inc(d, SummaryDocument.ON_HOLD, -1);
+			inc(d, SummaryDocument.ACTIVE, 1);
+		});
 	}
 
 	@EventHandler
@@ -194,7 +198,7 @@ public class SummaryProjection {
 		String count = event.wasOnHold() ? SummaryDocument.ON_HOLD : SummaryDocument.ACTIVE;
 		change(SummaryKeys.chain(event.union()), token, d -> inc(d, count, -1),
 				d -> incYear(d, event.effectiveDate(), SummaryDocument.TERMINATIONS, 1));
-		carry(event.union().unionId(), event.effectiveDate(), token, count, -1);
+		carry(event.union().unionId(), event.effectiveDate(), token, d -> inc(d, count, -1));
 	}
 
 	@EventHandler
@@ -206,13 +210,12 @@ public class SummaryProjection {
 	}
 
 	@SafeVarargs
-	private static void change(List<String> keys, TrackingToken token,
-			java.util.function.Consumer<Document>... changes) {
+	private static void change(List<String> keys, TrackingToken token, Consumer<Document>... changes) {
 		long position = EventPositions.of(token);
 		ReadModelBatch batch = ReadModelBatch.current();
 		for (String key : keys) {
 			batch.apply(COLLECTION, key, position, d -> {
-				for (java.util.function.Consumer<Document> change : changes) {
+				for (Consumer<Document> change : changes) {
 					change.accept(d);
 				}
 			});

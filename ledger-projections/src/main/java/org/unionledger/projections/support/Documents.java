@@ -45,13 +45,28 @@ public final class Documents {
 	 * (see {@link ReadModelBatch}).
 	 */
 	public static List<Document> before(Document document, String field, long position) {
+		return before(document.get(field), position);
+	}
+
+	/**
+	 * The entries of a list value (a field as {@link ReadModelBatch#field} hands it out,
+	 * {@code null} for none) recorded by events before {@code position}, in list order.
+	 */
+	public static List<Document> before(Object entries, long position) {
 		List<Document> before = new ArrayList<>();
-		for (Document entry : list(document, field)) {
-			if (number(entry, "p") < position) {
-				before.add(entry);
+		if (entries instanceof List<?> list) {
+			for (Object entry : list) {
+				if (entry instanceof Document document && number(document, "p") < position) {
+					before.add(document);
+				}
 			}
 		}
 		return before;
+	}
+
+	/** A deep copy of a document, to put into another one. */
+	public static Document copy(Document document) {
+		return InMemoryReadModelStore.copy(document);
 	}
 
 	/** The number in {@code field} as a {@code long}, zero if absent. */

@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.unionledger.projections.rosters.RosterProjection;
+import org.unionledger.projections.support.Documents;
 import org.unionledger.projections.support.EventPositions;
 import org.unionledger.projections.support.ReadModelBatch;
 import org.unionledger.union.Events.UnionDissolved;
@@ -95,7 +96,7 @@ public class UnionListProjection {
 		String from = listedUnder(new UnionPlacement(event.placement().unionId(), event.previousJurisdictionCode(),
 				event.placement().type(), event.placement().sector()));
 		Object listed = unions(batch.document(COLLECTION, from)).get(union);
-		Document entry = (listed instanceof Document found) ? Document.parse(found.toJson()) : new Document();
+		Document entry = (listed instanceof Document found) ? Documents.copy(found) : new Document();
 		entry.put("movesOn", event.effectiveDate().toString());
 		entry.put("movedFrom", event.previousJurisdictionCode().value());
 		batch.apply(COLLECTION, from, position, (document) -> {
