@@ -48,18 +48,22 @@ public final class ScopeKeys {
 	}
 
 	/**
-	 * The scopes a move from one chain to another crosses: each scope of {@code from} not
-	 * in {@code to} with −1 (left), each of {@code to} not in {@code from} with +1
-	 * (entered); the scopes both share are not crossed.
+	 * The scopes a union's move from one county to another crosses: each scope above
+	 * {@code from} but not above {@code to} with −1 (left), each above {@code to} but not
+	 * above {@code from} with +1 (entered); the union's own scope and the levels both
+	 * share are not crossed.
 	 */
-	public static void crossed(List<String> from, List<String> to, BiConsumer<String, Integer> each) {
-		for (String scope : from) {
-			if (!to.contains(scope)) {
+	public static void crossed(UnionId unionId, JurisdictionCode from, JurisdictionCode to,
+			BiConsumer<String, Integer> each) {
+		List<String> left = chain(unionId, from);
+		List<String> entered = chain(unionId, to);
+		for (String scope : left) {
+			if (!entered.contains(scope)) {
 				each.accept(scope, -1);
 			}
 		}
-		for (String scope : to) {
-			if (!from.contains(scope)) {
+		for (String scope : entered) {
+			if (!left.contains(scope)) {
 				each.accept(scope, 1);
 			}
 		}

@@ -193,12 +193,10 @@ public class StatisticsProjection {
 	void on(UnionMoved event, TrackingToken token) {
 		long position = EventPositions.of(token);
 		UnionPlacement to = event.placement();
-		List<String> left = ScopeKeys.chain(to.unionId(), event.previousJurisdictionCode());
-		List<String> entered = ScopeKeys.chain(to);
 		String union = ScopeKeys.union(to.unionId());
 		String recorded = recorded(event.recordedAt()).toString();
 		ReadModelBatch batch = ReadModelBatch.current();
-		ScopeKeys.crossed(left, entered,
+		ScopeKeys.crossed(to.unionId(), event.previousJurisdictionCode(), to.jurisdictionCode(),
 				(scope, sign) -> batch.apply(COUNTERS, CounterKeys.moves(scope), position,
 						(document) -> list(document, "m")
 							.add(new Document("u", union).append("e", event.effectiveDate().toString())
@@ -662,9 +660,9 @@ public class StatisticsProjection {
 			if (!effective.isAfter(key.effective())) {
 				continue;
 			}
-			ScopeKeys.crossed(ScopeKeys.chain(union, JurisdictionCode.of(move.getString("f"))),
-					ScopeKeys.chain(union, JurisdictionCode.of(move.getString("j"))), (scope, sign) -> byDay
-						.merge(new FigureChange(scope, key.figure(), effective, 0), sign * amount, Long::sum));
+			ScopeKeys.crossed(union, JurisdictionCode.of(move.getString("f")), JurisdictionCode.of(move.getString("j")),
+					(scope, sign) -> byDay.merge(new FigureChange(scope, key.figure(), effective, 0), sign * amount,
+							Long::sum));
 		}
 	}
 

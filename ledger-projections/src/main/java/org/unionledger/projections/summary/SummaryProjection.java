@@ -71,15 +71,13 @@ public class SummaryProjection {
 	void on(UnionMoved event, TrackingToken token) {
 		long position = EventPositions.of(token);
 		UnionPlacement to = event.placement();
-		List<String> left = ScopeKeys.chain(to.unionId(), event.previousJurisdictionCode());
-		List<String> entered = ScopeKeys.chain(to);
 		String union = SummaryKeys.union(to.unionId());
 		String moved = SummaryDocument.movedKey(to.unionId(), position);
 		String effective = event.effectiveDate().toString();
 		ReadModelBatch batch = ReadModelBatch.current();
 		batch.apply(COLLECTION, union, position, (d) -> Documents.list(d, SummaryDocument.MOVES)
 			.add(new Document("p", position).append("e", effective).append("d", moved)));
-		ScopeKeys.crossed(left, entered,
+		ScopeKeys.crossed(to.unionId(), event.previousJurisdictionCode(), to.jurisdictionCode(),
 				(key, sign) -> batch.apply(COLLECTION, key, position, (d) -> Documents.list(d, SummaryDocument.MOVES)
 					.add(new Document("u", union).append("e", effective).append("d", moved).append("s", sign))));
 	}
