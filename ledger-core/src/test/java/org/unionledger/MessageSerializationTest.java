@@ -169,11 +169,13 @@ class MessageSerializationTest {
 				new org.unionledger.membership.Events.ServingAssignmentEnded(MEMBER, PLACEMENT, OTHER_PLACEMENT,
 						org.unionledger.membership.ServingEndReason.MEMBERSHIP_TRANSFERRED, DAY, AT, CLERK),
 				new org.unionledger.federation.Commands.RecordCrossLedgerComparison(
-						new org.unionledger.federation.ComparisonId("cmp-1"), HENAN, "0".repeat(64), 3, 4,
+						new org.unionledger.federation.ComparisonId("cmp-1"), HENAN, "0".repeat(64),
+						new org.unionledger.federation.ExportPart(2, 3), 3, 4,
 						List.of(new org.unionledger.federation.DoubleCount(MEMBER, PLACEMENT, OTHER_UNION, "郑州某工会")),
 						CLERK),
 				new org.unionledger.federation.Events.CrossLedgerDoubleCountsFound(
-						new org.unionledger.federation.ComparisonId("cmp-1"), HENAN, "0".repeat(64), 3, 4,
+						new org.unionledger.federation.ComparisonId("cmp-1"), HENAN, "0".repeat(64),
+						new org.unionledger.federation.ExportPart(2, 3), 3, 4,
 						List.of(new org.unionledger.federation.DoubleCount(MEMBER, PLACEMENT, OTHER_UNION, "郑州某工会")),
 						AT, CLERK),
 				new org.unionledger.federation.Commands.RecordDocumentRefusal(
@@ -286,6 +288,21 @@ class MessageSerializationTest {
 			.replace(",\"findingId\":null", "")
 			.replace(",\"correctionReason\":null", "");
 		assertThat(revisionOne).doesNotContain("findingId").doesNotContain("correctionReason");
+
+		Object back = this.serializer.deserialize(new org.axonframework.serialization.SimpleSerializedObject<>(
+				revisionOne, String.class, serialized.getType().getName(), "1"));
+
+		assertThat(back).isEqualTo(now);
+	}
+
+	@Test
+	void aComparisonOfRevisionOneReadsAsOneOfAWholeExport() {
+		org.unionledger.federation.Events.CrossLedgerDoubleCountsFound now = new org.unionledger.federation.Events.CrossLedgerDoubleCountsFound(
+				new org.unionledger.federation.ComparisonId("cmp-1"), HENAN, "0".repeat(64),
+				org.unionledger.federation.ExportPart.WHOLE, 3, 4, List.of(), AT, CLERK);
+		SerializedObject<String> serialized = this.serializer.serialize(now, String.class);
+		String revisionOne = serialized.getData().replaceAll(",?\"part\":\\{[^}]*\\}", "");
+		assertThat(revisionOne).doesNotContain("part").contains("\"theirs\":3");
 
 		Object back = this.serializer.deserialize(new org.axonframework.serialization.SimpleSerializedObject<>(
 				revisionOne, String.class, serialized.getType().getName(), "1"));

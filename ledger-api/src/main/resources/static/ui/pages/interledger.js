@@ -243,17 +243,46 @@ export async function showComparison(main, parts, me) {
   }
   const partner = h('select', { name: 'ledger', required: true },
     federation.partners.map((code) => h('option', { value: code }, ledgerName(code))));
-  const exportForm = formShell('xc-export-form', [field('f-xc-ledger', t('xc.partner'), partner, t('xc.partnerHint'))], t('xc.export'));
+  const partsInput = h('input', { name: 'parts', type: 'number', min: '1', max: '1024', step: '1', placeholder: t('xc.partsAuto') });
+  const exportForm = formShell('xc-export-form', [
+    field('f-xc-ledger', t('xc.partner'), partner, t('xc.partnerHint')),
+    field('f-xc-parts', t('xc.parts'), partsInput, t('xc.partsHint')),
+  ], t('xc.export'));
   exportForm.querySelectorAll('[data-field]').forEach((f) => { f.dataset.field = f.dataset.field.replace(/^xc-/, ''); });
   const exported = h('div', { id: 'xc-exported', hidden: true });
+  // one part of the export (a scope too large for one document is exported in parts, each
+  // signed on its own; the partner compares them one by one)
+  const showPart = async (ledger, parts, part) => {
+    const query = new URLSearchParams({ ledger });
+    if (parts) {
+      query.set('parts', parts);
+      query.set('part', part);
+    }
+    const answer = await api(`/api/federation/fingerprints?${query}`);
+    const ofParts = answer.parts > 1 ? `-part-${answer.part}-of-${answer.parts}` : '';
+    success(exportForm, answer.parts > 1
+      ? t('xc.exportedPart', { people: answer.people, ledger: label('ledger', answer.addressee), part: answer.part, parts: answer.parts })
+      : t('xc.exported', { people: answer.people, ledger: label('ledger', answer.addressee) }));
+    exported.hidden = false;
+    const nav = answer.parts > 1 ? h('p', { class: 'actions no-print', id: 'xc-parts' }, t('xc.partsNav'), ' ',
+      ...Array.from({ length: answer.parts }, (_, i) => h('button', { type: 'button', class: 'small', id: `xc-part-${i + 1}`,
+        'aria-pressed': String(i + 1 === answer.part),
+        onclick: async () => {
+          clearErrors(exportForm);
+          try {
+            await showPart(ledger, answer.parts, i + 1);
+          } catch (error) {
+            showProblem(exportForm, error);
+          }
+        } }, String(i + 1)))) : null;
+    exported.replaceChildren(...[nav, documentBox('xc-document', answer.document,
+      `fingerprints-${answer.ledger}-for-${answer.addressee}-${answer.scope}${ofParts}.jws`)].filter(Boolean));
+  };
   exportForm.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearErrors(exportForm);
     try {
-      const answer = await api(`/api/federation/fingerprints?ledger=${encodeURIComponent(partner.value)}`);
-      success(exportForm, t('xc.exported', { people: answer.people, ledger: label('ledger', answer.addressee) }));
-      exported.hidden = false;
-      exported.replaceChildren(documentBox('xc-document', answer.document, `fingerprints-${answer.ledger}-for-${answer.addressee}-${answer.scope}.jws`));
+      await showPart(partner.value, partsInput.value ? partsInput.value : null, 1);
     } catch (error) {
       showProblem(exportForm, error);
     }
@@ -262,8 +291,10 @@ export async function showComparison(main, parts, me) {
   const says = h('p', { class: 'sub', id: 'xc-says' });
   area.addEventListener('input', () => {
     const claims = claimsOf(area.value);
-    says.textContent = claims ? t('xc.exportSays', { ledger: ledgerName(claims.iss), scope: claims.scope || '—',
-      people: Array.isArray(claims.entries) ? claims.entries.length : '—' }) : '';
+    const people = Array.isArray(claims?.entries) ? claims.entries.length : '—';
+    says.textContent = !claims ? ''
+      : claims.parts > 1 ? t('xc.exportSaysPart', { ledger: ledgerName(claims.iss), scope: claims.scope || '—', people, part: claims.part, parts: claims.parts })
+        : t('xc.exportSays', { ledger: ledgerName(claims.iss), scope: claims.scope || '—', people });
   });
   wrapper.append(says);
   const compareForm = formShell('xc-compare-form', [wrapper], t('xc.compare'));
@@ -274,8 +305,8 @@ export async function showComparison(main, parts, me) {
     clearErrors(compareForm);
     try {
       const answer = await api('/api/federation/double-counts', { method: 'POST', body: { document: area.value.trim() } });
-      success(compareForm, t('xc.compared', { theirs: answer.theirs, ours: answer.ours, found: answer.found.length,
-        ledger: label('ledger', answer.otherLedger) }));
+      success(compareForm, t(answer.parts > 1 ? 'xc.comparedPart' : 'xc.compared', { theirs: answer.theirs, ours: answer.ours,
+        found: answer.found.length, ledger: label('ledger', answer.otherLedger), part: answer.part, parts: answer.parts }));
       result.replaceChildren(answer.found.length === 0 ? h('p', { class: 'empty', id: 'xc-none' }, t('xc.none'))
         : table([
           { key: 'memberId', label: t('xc.col.member'), render: (r) => h('a', { href: `#/member/${encodeURIComponent(r.memberId)}` }, `…${r.memberId.slice(-6)}`) },

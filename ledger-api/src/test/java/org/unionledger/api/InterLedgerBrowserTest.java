@@ -157,6 +157,42 @@ class InterLedgerBrowserTest extends BrowserWorkflowSupport {
 		this.browser.signOut();
 	}
 
+	@Test
+	void aSupervisorExportsTheirScopeInPartsAndComparesHenansPartsOneByOne() {
+		String twiceId = residentId();
+		String counted = enroll(TestUsers.SJZ_OFFICER, twiceId, "钱小九", "os-sjz-c");
+		enroll(TestUsers.SJZ_OFFICER, residentId(), "郑小十", "os-sjz-c");
+
+		this.browser.signIn(TestUsers.SJZ_SUPERVISOR, TestUsers.PASSWORD);
+		this.browser.route("#/cross-ledger");
+		this.browser.setValue("#f-xc-parts", "2");
+		this.browser.find("#xc-export-form-submit").click();
+		this.browser.waitForText("#xc-export-form .form-message", "第 1/2 部分");
+		this.browser.find("#xc-part-2").click();
+		this.browser.waitForText("#xc-export-form .form-message", "第 2/2 部分");
+		String second = (String) this.browser.script("return document.getElementById('xc-document').value;");
+		org.unionledger.federation.FingerprintExport export = this.henan.verifyExport(second, now());
+		org.unionledger.federation.ExportPart partTwo = new org.unionledger.federation.ExportPart(2, 2);
+		assertThat(export.part()).isEqualTo(partTwo);
+		assertThat(export.entries()).allSatisfy((e) -> assertThat(partTwo.holds(e.person())).isTrue());
+		this.browser.screenshot("xl-08-fingerprints-exported-in-parts", "#xc-export");
+
+		// Henan's export in two parts: the part holding the person counted in both
+		org.unionledger.identity.PersonFingerprint twice = HenanLedger.person(twiceId, TODAY);
+		org.unionledger.federation.ExportPart part = org.unionledger.federation.ExportPart.of(twice, 2);
+		String theirs = this.henan.sign(new org.unionledger.federation.FingerprintExport(HENAN, HEBEI, "41", part,
+				java.util.List.of(new org.unionledger.federation.FingerprintExport.Entry(twice,
+						new UnionId("zz-site-01"), "郑州某项目部工会"))),
+				now());
+		this.browser.setValue("#f-xc-document", theirs);
+		this.browser.waitForText("#xc-says", "第 " + part.number() + "/2 部分");
+		this.browser.find("#xc-compare-form-submit").click();
+		this.browser.waitForText("#xc-compare-form .form-message", "第 " + part.number() + "/2 部分：对方 1 人");
+		assertThat(this.browser.text("#xc-found")).contains("…" + counted.substring(counted.length() - 6));
+		assertThat(this.browser.all("#xc-found tbody tr")).hasSize(1);
+		this.browser.signOut();
+	}
+
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> member(String memberId) {
 		return as(TestUsers.SJZ_OFFICER).getForObject("/api/members/" + memberId, Map.class);

@@ -6,6 +6,7 @@ import static org.unionledger.api.HenanLedger.HENAN;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.unionledger.api.federation.SigningKey;
 import org.unionledger.federation.AcceptanceReceipt;
 import org.unionledger.federation.DocumentRefusal;
 import org.unionledger.federation.Events.ForeignDocumentRefused;
+import org.unionledger.federation.ExportPart;
 import org.unionledger.federation.FingerprintExport;
 import org.unionledger.federation.InterLedgerCredential;
 import org.unionledger.identity.PersonFingerprint;
@@ -394,6 +396,73 @@ class InterLedgerTransferApiTest extends ApiTestSupport {
 				Map.class);
 		assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
 		assertThat(forged.getBody()).containsEntry("rule", "DOCUMENT_BAD_SIGNATURE").containsKey("refusalId");
+	}
+
+	@Test
+	void anExportInPartsCoversEveryPersonOnceAndHenansPartsTogetherFindEveryPlantedDoubleCount() {
+		for (int i = 0; i < 6; i++) {
+			enroll(TestUsers.SJZ_OFFICER, residentId(), "冯五", "os-sjz-a");
+		}
+		FingerprintExport whole = this.henan.verifyExport(
+				(String) as(TestUsers.SJZ_SUPERVISOR).getForObject("/api/federation/fingerprints?ledger=41", Map.class)
+					.get("document"),
+				now());
+		assertThat(whole.part()).isEqualTo(ExportPart.WHOLE);
+		List<FingerprintExport.Entry> inParts = new ArrayList<>();
+		for (int part = 1; part <= 3; part++) {
+			Map answer = as(TestUsers.SJZ_SUPERVISOR)
+				.getForObject("/api/federation/fingerprints?ledger=41&parts=3&part=" + part, Map.class);
+			assertThat(answer).containsEntry("part", part).containsEntry("parts", 3);
+			FingerprintExport export = this.henan.verifyExport((String) answer.get("document"), now());
+			assertThat(export.part()).isEqualTo(new ExportPart(part, 3));
+			assertThat(export.entries()).hasSize(((Number) answer.get("people")).intValue());
+			inParts.addAll(export.entries());
+		}
+		assertThat(inParts).as("the parts together are the whole export, each person once")
+			.containsExactlyInAnyOrderElementsOf(whole.entries());
+		for (String refused : List.of("parts=3&part=4", "parts=3&part=0", "parts=0", "parts=1025")) {
+			ResponseEntity<Map> answer = as(TestUsers.SJZ_SUPERVISOR)
+				.getForEntity("/api/federation/fingerprints?ledger=41&" + refused, Map.class);
+			assertThat(answer.getStatusCode()).as(refused).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+			assertThat(answer.getBody()).as(refused).containsEntry("rule", "EXPORT_PART_OUT_OF_RANGE");
+		}
+
+		// Henan's export in two parts: four people counted here too (each falls in the
+		// part its fingerprint names) and one who is not
+		List<String> planted = new ArrayList<>();
+		List<FingerprintExport.Entry> henansPeople = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			String id = residentId();
+			planted.add(enroll(TestUsers.SJZ_OFFICER, id, "陈六", "os-sjz-a"));
+			henansPeople.add(new FingerprintExport.Entry(person(id), new UnionId("zz-site-01"), "郑州某项目部工会"));
+		}
+		henansPeople.add(new FingerprintExport.Entry(person(residentId()), new UnionId("zz-site-01"), "郑州某项目部工会"));
+		List<String> found = new ArrayList<>();
+		long oursInParts = 0;
+		for (int part = 1; part <= 2; part++) {
+			ExportPart which = new ExportPart(part, 2);
+			List<FingerprintExport.Entry> ofPart = henansPeople.stream()
+				.filter((e) -> which.holds(e.person()))
+				.toList();
+			ResponseEntity<Map> compared = as(TestUsers.SJZ_SUPERVISOR).postForEntity("/api/federation/double-counts",
+					Map.of("document",
+							this.henan.sign(new FingerprintExport(HENAN, HEBEI, "41", which, ofPart), now())),
+					Map.class);
+			assertThat(compared.getStatusCode()).as(String.valueOf(compared.getBody())).isEqualTo(HttpStatus.OK);
+			assertThat(compared.getBody()).containsEntry("part", part)
+				.containsEntry("parts", 2)
+				.containsEntry("theirs", ofPart.size());
+			oursInParts += number(compared.getBody(), "ours");
+			((List<Map>) compared.getBody().get("found")).forEach((f) -> found.add((String) f.get("memberId")));
+		}
+		assertThat(found).as("each planted double count found once, by the part it falls in")
+			.containsExactlyInAnyOrderElementsOf(planted);
+		Map wholeComparison = as(TestUsers.SJZ_SUPERVISOR).postForObject("/api/federation/double-counts",
+				Map.of("document", this.henan.sign(new FingerprintExport(HENAN, HEBEI, "41", henansPeople), now())),
+				Map.class);
+		assertThat(oursInParts).as("the people counted here, split alike").isEqualTo(number(wholeComparison, "ours"));
+		assertThat((List<Map>) wholeComparison.get("found")).extracting((f) -> f.get("memberId"))
+			.containsExactlyInAnyOrderElementsOf(planted);
 	}
 
 	@Test

@@ -203,6 +203,14 @@ public enum Rule {
 	/** A page number is negative. */
 	PAGE_OUT_OF_RANGE(Kind.INVALID, "{0} is 0 or more", "{0} 不能小于 0"),
 
+	/**
+	 * A fingerprint export's part lies outside its parts, or the parts outside 1 to
+	 * 1,024.
+	 */
+	EXPORT_PART_OUT_OF_RANGE(Kind.INVALID,
+			"{0}: an export has 1 to 1,024 parts, and a part lies between 1 and their number",
+			"{0}：导出分为 1 至 1024 个部分，部分序号须在 1 与部分数之间"),
+
 	/** A page size is not between 1 and the largest page. */
 	PAGE_SIZE_OUT_OF_RANGE(Kind.INVALID, "{0} lies outside the allowed page sizes", "{0} 超出每页条数的允许范围"),
 

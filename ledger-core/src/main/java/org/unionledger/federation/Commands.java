@@ -28,11 +28,12 @@ public final class Commands {
 	/**
 	 * Record what a comparison of this ledger's members with another ledger's verified
 	 * fingerprint export found: the persons counted in both ({@code found}), out of
-	 * {@code theirs} in the export and {@code ours} compared here. {@code digest} is the
-	 * SHA-256 of the export as presented.
+	 * {@code theirs} in the export and {@code ours} compared here, both of the export's
+	 * {@code part}. {@code digest} is the SHA-256 of the export as presented.
 	 */
 	public record RecordCrossLedgerComparison(@TargetAggregateIdentifier ComparisonId comparisonId,
-			LedgerId otherLedger, String digest, int theirs, int ours, List<DoubleCount> found, RecordedBy recordedBy) {
+			LedgerId otherLedger, String digest, ExportPart part, int theirs, int ours, List<DoubleCount> found,
+			RecordedBy recordedBy) {
 	}
 
 }

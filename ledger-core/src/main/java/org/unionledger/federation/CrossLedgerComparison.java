@@ -37,6 +37,7 @@ class CrossLedgerComparison {
 		ComparisonId id = require(command.comparisonId(), "comparisonId");
 		require(command.otherLedger(), "otherLedger");
 		String digest = require(command.digest(), "digest");
+		ExportPart part = require(command.part(), "part");
 		List<DoubleCount> found = require(command.found(), "found");
 		require(command.recordedBy(), "recordedBy");
 		check(SHA256_HEX.matcher(digest).matches(), "digest", Rule.REQUIRED,
@@ -49,8 +50,8 @@ class CrossLedgerComparison {
 			check(members.add(count.memberId()), "found", Rule.REQUIRED,
 					"member " + count.memberId() + " is found twice in one comparison");
 		}
-		apply(new CrossLedgerDoubleCountsFound(id, command.otherLedger(), digest, command.theirs(), command.ours(),
-				List.copyOf(found), clock.instant(), command.recordedBy()));
+		apply(new CrossLedgerDoubleCountsFound(id, command.otherLedger(), digest, part, command.theirs(),
+				command.ours(), List.copyOf(found), clock.instant(), command.recordedBy()));
 	}
 
 	@EventSourcingHandler

@@ -30,11 +30,19 @@ public final class Events {
 	/**
 	 * Another ledger's fingerprint export was compared with the members counted here:
 	 * {@code found} are the persons counted in both, each a finding for supervisors.
+	 * {@code part} is the part of the export compared ({@link ExportPart}):
+	 * {@code theirs} and {@code ours} count the people of that part on each side.
+	 * Revision 1 had no part: its exports were whole, which is how it reads.
 	 */
-	@Revision("1")
+	@Revision("2")
 	public record CrossLedgerDoubleCountsFound(ComparisonId comparisonId, LedgerId otherLedger, String digest,
-			int theirs, int ours, List<DoubleCount> found, Instant recordedAt,
+			ExportPart part, int theirs, int ours, List<DoubleCount> found, Instant recordedAt,
 			RecordedBy recordedBy) implements FederationEvent {
+
+		public CrossLedgerDoubleCountsFound {
+			part = (part != null) ? part : ExportPart.WHOLE;
+		}
+
 	}
 
 }

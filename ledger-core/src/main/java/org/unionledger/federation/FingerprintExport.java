@@ -15,18 +15,33 @@ import org.unionledger.union.UnionId;
  * @param ledger the ledger that exported it
  * @param addressee the ledger it is for
  * @param scope the jurisdiction it covers (the exporting supervisor's)
- * @param entries one per person counted
+ * @param part which part of the scope's people it holds ({@link ExportPart})
+ * @param entries one per person counted in the part
  */
-public record FingerprintExport(LedgerId ledger, LedgerId addressee, String scope, List<Entry> entries) {
+public record FingerprintExport(LedgerId ledger, LedgerId addressee, String scope, ExportPart part,
+		List<Entry> entries) {
 
 	public FingerprintExport {
 		Objects.requireNonNull(ledger, "ledger");
 		Objects.requireNonNull(addressee, "addressee");
 		scope = InterLedgerCredential.text(scope, "scope");
+		Objects.requireNonNull(part, "part");
 		entries = List.copyOf(entries);
 		if (ledger.equals(addressee)) {
 			throw new IllegalArgumentException("an export is for another ledger than " + ledger);
 		}
+		for (Entry entry : entries) {
+			if (!part.holds(entry.person())) {
+				throw new IllegalArgumentException(
+						"a person of part " + ExportPart.of(entry.person(), part.of()).number() + " in part "
+								+ part.number() + " of " + part.of());
+			}
+		}
+	}
+
+	/** The whole export in one document. */
+	public FingerprintExport(LedgerId ledger, LedgerId addressee, String scope, List<Entry> entries) {
+		this(ledger, addressee, scope, ExportPart.WHOLE, entries);
 	}
 
 	/**

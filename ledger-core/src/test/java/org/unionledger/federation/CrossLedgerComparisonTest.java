@@ -29,6 +29,8 @@ class CrossLedgerComparisonTest {
 
 	private static final String DIGEST = "cd".repeat(32);
 
+	private static final ExportPart PART = new ExportPart(2, 3);
+
 	private static final UnionPlacement HERE = new UnionPlacement(new UnionId("sjz-site-01"),
 			JurisdictionCode.of("130102"), UnionType.PROJECT_SITE, Sector.CONSTRUCTION);
 
@@ -47,25 +49,31 @@ class CrossLedgerComparisonTest {
 	@Test
 	void aComparisonRecordsThePersonsCountedInBothLedgers() {
 		this.fixture.givenNoPriorActivity()
-			.when(new RecordCrossLedgerComparison(ID, HENAN, DIGEST, 120, 300, List.of(found("m-a"), found("m-b")),
-					CLERK))
-			.expectEvents(new CrossLedgerDoubleCountsFound(ID, HENAN, DIGEST, 120, 300,
+			.when(new RecordCrossLedgerComparison(ID, HENAN, DIGEST, PART, 120, 300,
+					List.of(found("m-a"), found("m-b")), CLERK))
+			.expectEvents(new CrossLedgerDoubleCountsFound(ID, HENAN, DIGEST, PART, 120, 300,
 					List.of(found("m-a"), found("m-b")), NOW, CLERK));
 	}
 
 	@Test
 	void aComparisonFindsEachMemberOnceAndNoMoreThanEitherSideCounts() {
 		this.fixture.givenNoPriorActivity()
-			.when(new RecordCrossLedgerComparison(ID, HENAN, DIGEST, 5, 5, List.of(found("m-a"), found("m-a")), CLERK))
+			.when(new RecordCrossLedgerComparison(ID, HENAN, DIGEST, PART, 5, 5, List.of(found("m-a"), found("m-a")),
+					CLERK))
 			.expectException(violationOf("found", Rule.REQUIRED))
 			.expectNoEvents();
 		this.fixture.givenNoPriorActivity()
-			.when(new RecordCrossLedgerComparison(ID, HENAN, DIGEST, 1, 5, List.of(found("m-a"), found("m-b")), CLERK))
+			.when(new RecordCrossLedgerComparison(ID, HENAN, DIGEST, PART, 1, 5, List.of(found("m-a"), found("m-b")),
+					CLERK))
 			.expectException(violationOf("found", Rule.REQUIRED))
 			.expectNoEvents();
 		this.fixture.givenNoPriorActivity()
-			.when(new RecordCrossLedgerComparison(ID, HENAN, "x", 1, 1, List.of(), CLERK))
+			.when(new RecordCrossLedgerComparison(ID, HENAN, "x", PART, 1, 1, List.of(), CLERK))
 			.expectException(violationOf("digest", Rule.REQUIRED))
+			.expectNoEvents();
+		this.fixture.givenNoPriorActivity()
+			.when(new RecordCrossLedgerComparison(ID, HENAN, DIGEST, null, 1, 1, List.of(), CLERK))
+			.expectException(violationOf("part", Rule.REQUIRED))
 			.expectNoEvents();
 	}
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.security.SecureRandom;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -24,6 +25,7 @@ import org.unionledger.federation.ComparisonId;
 import org.unionledger.federation.Commands.RecordCrossLedgerComparison;
 import org.unionledger.federation.DocumentKind;
 import org.unionledger.federation.DoubleCount;
+import org.unionledger.federation.ExportPart;
 import org.unionledger.federation.FingerprintExport;
 import org.unionledger.identity.PersonFingerprint;
 import org.unionledger.identity.UnreadablePersonalDataException;
@@ -77,9 +79,13 @@ public class CrossLedgerDoubleCounts {
 
 	private final SecureRandom random;
 
+	private final FederationProperties settings;
+
 	public CrossLedgerDoubleCounts(Federation federation, QueryGateway queries, CommandGateway commands,
 			MemberRecords records, PersonalDataVault vault, JurisdictionTable jurisdictions, DocumentRefusals refusals,
-			ProjectionFreshness freshness, Actors actors, Clock clock, SecureRandom random) {
+			ProjectionFreshness freshness, Actors actors, Clock clock, SecureRandom random,
+			FederationProperties settings) {
+		this.settings = settings;
 		this.federation = federation;
 		this.queries = queries;
 		this.commands = commands;
@@ -98,7 +104,8 @@ public class CrossLedgerDoubleCounts {
 	}
 
 	/**
-	 * The signed export of the people counted in {@code scope} for a partner ledger.
+	 * The signed export of the people counted in {@code scope} for a partner ledger, or
+	 * of one part of them.
 	 *
 	 * @param export what it says
 	 * @param document the signed document
@@ -107,20 +114,42 @@ public class CrossLedgerDoubleCounts {
 	}
 
 	/**
-	 * Exports the fingerprints of the people counted in the scope, for {@code partner}.
+	 * Exports the fingerprints of the people counted in the scope, for {@code partner}:
+	 * part {@code part} of {@code parts}, or, without {@code parts}, as many parts as the
+	 * people need ({@link FederationProperties#exportPartPeople()} a part), of which
+	 * {@code part} (the first without it).
 	 * @param scope the jurisdiction (the caller's); {@code null} for the whole ledger
-	 * @throws ApiException 422 {@code LEDGER_UNKNOWN} for a ledger not trusted
+	 * @throws ApiException 422 {@code LEDGER_UNKNOWN} for a ledger not trusted, 422
+	 * {@code EXPORT_PART_OUT_OF_RANGE} for a part beyond the parts
 	 */
-	public SignedExport export(JurisdictionCode scope, String partner) {
+	public SignedExport export(JurisdictionCode scope, String partner, Integer parts, Integer part) {
 		Federation f = this.federation.require();
 		LedgerId to = f.requirePartner(partner, "ledger");
 		JurisdictionCode within = (scope != null) ? scope : JurisdictionCode.of(f.ledger().value());
-		List<FingerprintExport.Entry> entries = counted(within).stream()
+		// with the parts given, only the part's people are kept while reading; without,
+		// the number of parts needs everyone counted first
+		ExportPart given = (parts != null) ? part(parts, part, 0) : null;
+		List<Counted> counted = counted(within, (given != null) ? given::holds : (person) -> true);
+		ExportPart which = (given != null) ? given : part(null, part, counted.size());
+		List<FingerprintExport.Entry> entries = counted.stream()
+			.filter((c) -> which.holds(c.person()))
 			.map((c) -> new FingerprintExport.Entry(c.person(), c.union().unionId(), c.unionName()))
 			.sorted(Comparator.comparing((FingerprintExport.Entry e) -> e.person().value()))
 			.toList();
-		FingerprintExport export = new FingerprintExport(f.ledger(), to, within.value(), entries);
+		FingerprintExport export = new FingerprintExport(f.ledger(), to, within.value(), which, entries);
 		return new SignedExport(export, f.documents().sign(export, this.clock.instant()));
+	}
+
+	private ExportPart part(Integer parts, Integer part, int people) {
+		int of = (parts != null) ? parts : ExportPart.partsFor(people, this.settings.exportPartPeople());
+		int number = (part != null) ? part : 1;
+		if (of < 1 || of > ExportPart.MOST) {
+			throw ApiException.of(Rule.EXPORT_PART_OUT_OF_RANGE, "parts", "parts is 1 to " + ExportPart.MOST);
+		}
+		if (number < 1 || number > of) {
+			throw ApiException.of(Rule.EXPORT_PART_OUT_OF_RANGE, "part", "part is 1 to " + of);
+		}
+		return new ExportPart(number, of);
 	}
 
 	/**
@@ -128,17 +157,18 @@ public class CrossLedgerDoubleCounts {
 	 *
 	 * @param comparisonId its id (the recorded comparison)
 	 * @param otherLedger the ledger whose export was compared
-	 * @param theirs people in the export
-	 * @param ours people counted here in the scope
+	 * @param part the part of their export compared
+	 * @param theirs people in the export (of that part)
+	 * @param ours people counted here in the scope, of that part
 	 * @param found the persons counted in both
 	 */
-	public record Comparison(ComparisonId comparisonId, LedgerId otherLedger, int theirs, int ours,
+	public record Comparison(ComparisonId comparisonId, LedgerId otherLedger, ExportPart part, int theirs, int ours,
 			List<DoubleCount> found) {
 	}
 
 	/**
-	 * Compares a partner's export with the people counted in the scope and records what
-	 * it found.
+	 * Compares a partner's export, or a part of it, with the people counted in the scope
+	 * (of the same part) and records what it found.
 	 * @param scope the jurisdiction (the caller's); {@code null} for the whole ledger
 	 * @throws ApiException 422 {@code DOCUMENT_*} for an export refused (recorded)
 	 */
@@ -153,7 +183,8 @@ public class CrossLedgerDoubleCounts {
 		}
 		JurisdictionCode within = (scope != null) ? scope : JurisdictionCode.of(f.ledger().value());
 		Map<PersonFingerprint, Counted> ours = new HashMap<>();
-		for (Counted counted : counted(within)) {
+		// the people here in the same part as theirs
+		for (Counted counted : counted(within, theirs.part()::holds)) {
 			ours.put(counted.person(), counted);
 		}
 		List<DoubleCount> found = new ArrayList<>();
@@ -167,9 +198,9 @@ public class CrossLedgerDoubleCounts {
 		ComparisonId id = new ComparisonId("cmp-" + CredentialCodes.next(this.random).value().substring(3));
 		this.commands
 			.sendAndWait(new RecordCrossLedgerComparison(id, theirs.ledger(), DocumentRefusals.sha256(document.strip()),
-					theirs.entries().size(), ours.size(), found, this.actors.current()));
+					theirs.part(), theirs.entries().size(), ours.size(), found, this.actors.current()));
 		this.freshness.awaitOwnWrites();
-		return new Comparison(id, theirs.ledger(), theirs.entries().size(), ours.size(), found);
+		return new Comparison(id, theirs.ledger(), theirs.part(), theirs.entries().size(), ours.size(), found);
 	}
 
 	/**
@@ -177,7 +208,7 @@ public class CrossLedgerDoubleCounts {
 	 * the fingerprints the rosters keep ({@link MemberTokens}), without opening anyone's
 	 * data unless the roster has no fingerprint under the current key.
 	 */
-	private List<Counted> counted(JurisdictionCode scope) {
+	private List<Counted> counted(JurisdictionCode scope, Predicate<PersonFingerprint> keep) {
 		List<JurisdictionCode> counties = this.jurisdictions.all()
 			.stream()
 			.map(Jurisdiction::code)
@@ -205,7 +236,9 @@ public class CrossLedgerDoubleCounts {
 				}
 				Optional<PersonFingerprint> kept = MemberTokens.fingerprintKept(member.person(), f.fingerprints());
 				if (kept.isPresent()) {
-					counted.add(new Counted(kept.get(), member.memberId(), placement, union.name()));
+					if (keep.test(kept.get())) {
+						counted.add(new Counted(kept.get(), member.memberId(), placement, union.name()));
+					}
 					continue;
 				}
 				try {
@@ -213,9 +246,10 @@ public class CrossLedgerDoubleCounts {
 					// another federation key; opened here
 					this.records.personalData(member.memberId())
 						.map(this.vault::decrypt)
-						.ifPresent(
-								(person) -> counted.add(new Counted(f.fingerprints().fingerprintOf(person.residentId()),
-										member.memberId(), placement, union.name())));
+						.map((person) -> f.fingerprints().fingerprintOf(person.residentId()))
+						.filter(keep)
+						.ifPresent((person) -> counted
+							.add(new Counted(person, member.memberId(), placement, union.name())));
 				}
 				catch (UnreadablePersonalDataException ex) {
 					// Erased: the person can no longer be named, here or elsewhere.

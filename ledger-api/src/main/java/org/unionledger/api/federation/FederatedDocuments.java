@@ -18,6 +18,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.unionledger.federation.AcceptanceReceipt;
 import org.unionledger.federation.DocumentRefusal;
+import org.unionledger.federation.ExportPart;
 import org.unionledger.federation.FingerprintExport;
 import org.unionledger.federation.InterLedgerCredential;
 import org.unionledger.jurisdiction.LedgerId;
@@ -107,6 +108,8 @@ public final class FederatedDocuments {
 		return sign(FINGERPRINTS,
 				base(export.ledger(), export.addressee(), "fp-" + now.toEpochMilli(), now)
 					.claim("scope", export.scope())
+					.claim("part", export.part().number())
+					.claim("parts", export.part().of())
 					.claim("entries", entries)
 					.build());
 	}
@@ -125,8 +128,13 @@ public final class FederatedDocuments {
 				entries.add(new FingerprintExport.Entry(new PersonFingerprint((String) fields.get(0)),
 						new UnionId((String) fields.get(1)), (String) fields.get(2)));
 			}
+			// an export signed before exports had parts says neither: it is whole
+			Integer part = claims.getIntegerClaim("part");
+			Integer parts = claims.getIntegerClaim("parts");
 			return new FingerprintExport(new LedgerId(claims.getIssuer()), audience(claims),
-					claims.getStringClaim("scope"), entries);
+					claims.getStringClaim("scope"), (part == null && parts == null) ? ExportPart.WHOLE
+							: new ExportPart((part != null) ? part : 0, (parts != null) ? parts : 0),
+					entries);
 		}
 		catch (ParseException | RuntimeException ex) {
 			throw malformed(ex);

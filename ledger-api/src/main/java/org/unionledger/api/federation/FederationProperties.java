@@ -22,13 +22,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param partners the base URL of each partner ledger this one sends its receipts to
  * ({@code ledger.federation.partners.41=https://ledger.example.org}); a partner without
  * one gets its receipts by an officer
+ * @param exportPartPeople about how many people one part of a fingerprint export holds
+ * (default {@value #EXPORT_PART_PEOPLE}, about 35 MB a part; a document may have 64 MB):
+ * a scope with more is exported in parts
  */
 @ConfigurationProperties("ledger.federation")
 public record FederationProperties(String ledger, Path signingKey, Path trustList, String federationKey,
-		Map<String, URI> partners) {
+		Map<String, URI> partners, Integer exportPartPeople) {
+
+	/** About how many people one part of a fingerprint export holds by default. */
+	public static final int EXPORT_PART_PEOPLE = 200_000;
 
 	public FederationProperties {
 		partners = (partners != null) ? Map.copyOf(partners) : Map.of();
+		exportPartPeople = (exportPartPeople != null) ? exportPartPeople : EXPORT_PART_PEOPLE;
+		if (exportPartPeople < 1) {
+			throw new IllegalArgumentException("ledger.federation.export-part-people is at least 1");
+		}
 	}
 
 	/** Whether this ledger belongs to a federation. */

@@ -34,6 +34,7 @@ import org.unionledger.api.transfers.TransferFlowController;
 import org.unionledger.api.unions.OpenUnions;
 import org.unionledger.common.Rule;
 import org.unionledger.federation.AcceptanceReceipt;
+import org.unionledger.federation.FingerprintExport;
 import org.unionledger.federation.InterLedgerCredential;
 import org.unionledger.membership.CredentialCode;
 import org.unionledger.union.UnionDirectory.UnionFacts;
@@ -284,26 +285,32 @@ public class InterLedgerTransferController {
 
 	/**
 	 * A signed export of the federation fingerprints of the people counted in the
-	 * caller's scope, for one partner ledger.
+	 * caller's scope, for one partner ledger, or one part of them.
 	 *
 	 * @param ledger this ledger
 	 * @param addressee the partner it is for
 	 * @param scope the jurisdiction it covers
-	 * @param people the people in it
+	 * @param part the part this document holds, from 1
+	 * @param parts the parts the export has: ask for the others with
+	 * {@code parts=<parts>&part=<n>}, so that every part splits the people alike
+	 * @param people the people in this part
 	 * @param document the signed export (compact JWS), to hand to the partner's
 	 * supervisor
 	 */
-	public record FingerprintExportDocument(String ledger, String addressee, String scope, int people,
-			String document) {
+	public record FingerprintExportDocument(String ledger, String addressee, String scope, int part, int parts,
+			int people, String document) {
 	}
 
 	@GetMapping("/api/federation/fingerprints")
 	public FingerprintExportDocument fingerprints(
-			@org.springframework.web.bind.annotation.RequestParam @Size(max = 6) String ledger) {
+			@org.springframework.web.bind.annotation.RequestParam @Size(max = 6) String ledger,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) Integer parts,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) Integer part) {
 		this.scopes.requireRole("export fingerprints", Role.SUPERVISOR, Role.JURISDICTION_ADMIN, Role.SYSTEM_ADMIN);
-		CrossLedgerDoubleCounts.SignedExport signed = this.doubleCounts.export(scopeOfCaller(), ledger);
-		return new FingerprintExportDocument(signed.export().ledger().value(), signed.export().addressee().value(),
-				signed.export().scope(), signed.export().entries().size(), signed.document());
+		CrossLedgerDoubleCounts.SignedExport signed = this.doubleCounts.export(scopeOfCaller(), ledger, parts, part);
+		FingerprintExport export = signed.export();
+		return new FingerprintExportDocument(export.ledger().value(), export.addressee().value(), export.scope(),
+				export.part().number(), export.part().of(), export.entries().size(), signed.document());
 	}
 
 	/**
@@ -321,11 +328,14 @@ public class InterLedgerTransferController {
 	 *
 	 * @param comparisonId the recorded comparison
 	 * @param otherLedger the ledger whose export was compared
-	 * @param theirs people in the export
-	 * @param ours people counted here in the caller's scope
+	 * @param part the part of their export compared, from 1
+	 * @param parts the parts their export has
+	 * @param theirs people in the export (this part)
+	 * @param ours people counted here in the caller's scope, of the same part
 	 * @param found the persons counted in both
 	 */
-	public record ComparisonResult(String comparisonId, String otherLedger, int theirs, int ours, List<Found> found) {
+	public record ComparisonResult(String comparisonId, String otherLedger, int part, int parts, int theirs, int ours,
+			List<Found> found) {
 
 		/**
 		 * A person counted in both ledgers.
@@ -347,7 +357,7 @@ public class InterLedgerTransferController {
 		this.scopes.requireRole("compare fingerprints", Role.SUPERVISOR, Role.JURISDICTION_ADMIN, Role.SYSTEM_ADMIN);
 		CrossLedgerDoubleCounts.Comparison comparison = this.doubleCounts.compare(scopeOfCaller(), request.document());
 		return new ComparisonResult(comparison.comparisonId().value(), comparison.otherLedger().value(),
-				comparison.theirs(), comparison.ours(),
+				comparison.part().number(), comparison.part().of(), comparison.theirs(), comparison.ours(),
 				comparison.found()
 					.stream()
 					.map((d) -> new ComparisonResult.Found(d.memberId().value(), d.union().unionId().value(),

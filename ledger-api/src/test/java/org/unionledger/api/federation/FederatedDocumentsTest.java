@@ -17,6 +17,8 @@ import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 import org.unionledger.federation.AcceptanceReceipt;
 import org.unionledger.federation.DocumentRefusal;
+import org.unionledger.federation.ExportPart;
+import org.unionledger.federation.FingerprintExport;
 import org.unionledger.federation.InterLedgerCredential;
 import org.unionledger.jurisdiction.LedgerId;
 import org.unionledger.identity.PersonFingerprint;
@@ -147,6 +149,38 @@ class FederatedDocumentsTest {
 				missingPerson);
 		incomplete.sign(new ECDSASigner(this.henanKey.key()));
 		refused(() -> this.hebei.verifyCredential(incomplete.serialize(), NOW), DocumentRefusal.MALFORMED);
+	}
+
+	@Test
+	void anExportSaysWhichPartItHoldsAndOneSignedBeforePartsReadsAsWhole() throws Exception {
+		PersonFingerprint second = new PersonFingerprint("q" + "a".repeat(51));
+		FingerprintExport part = new FingerprintExport(HENAN, HEBEI, "41", new ExportPart(2, 2),
+				List.of(new FingerprintExport.Entry(second, new UnionId("zz-site-01"), "郑州某项目部工会")));
+		assertThat(this.hebei.verifyExport(this.henan.sign(part, NOW), NOW)).isEqualTo(part);
+
+		JWTClaimsSet signed = claims(this.henan.sign(part, NOW));
+		JWTClaimsSet withoutParts = new JWTClaimsSet.Builder(signed).claim("part", null).claim("parts", null).build();
+		assertThat(this.hebei.verifyExport(signedAsHenan(withoutParts), NOW).part()).isEqualTo(ExportPart.WHOLE);
+		// signed, but not what it says: a person of part 2 in part 1, or a part beyond
+		// the
+		// parts
+		JWTClaimsSet firstOfTwo = new JWTClaimsSet.Builder(signed).claim("part", 1).build();
+		String firstOfTwoDocument = signedAsHenan(firstOfTwo);
+		refused(() -> this.hebei.verifyExport(firstOfTwoDocument, NOW), DocumentRefusal.MALFORMED);
+		JWTClaimsSet thirdOfTwo = new JWTClaimsSet.Builder(signed).claim("part", 3).build();
+		String thirdOfTwoDocument = signedAsHenan(thirdOfTwo);
+		refused(() -> this.hebei.verifyExport(thirdOfTwoDocument, NOW), DocumentRefusal.MALFORMED);
+		JWTClaimsSet partAlone = new JWTClaimsSet.Builder(signed).claim("parts", null).build();
+		String partAloneDocument = signedAsHenan(partAlone);
+		refused(() -> this.hebei.verifyExport(partAloneDocument, NOW), DocumentRefusal.MALFORMED);
+	}
+
+	private String signedAsHenan(JWTClaimsSet claims) throws Exception {
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(FederatedDocuments.FINGERPRINTS)
+			.keyID(this.henanKey.keyId())
+			.build(), claims);
+		jwt.sign(new ECDSASigner(this.henanKey.key()));
+		return jwt.serialize();
 	}
 
 	@Test

@@ -560,7 +560,8 @@ class SupervisionProjectionTest {
 			enroll(twoLedgers.value(), home, LocalDate.of(2026, 2, 1));
 			this.events.add(new org.unionledger.federation.Events.CrossLedgerDoubleCountsFound(
 					new org.unionledger.federation.ComparisonId("cmp-" + i),
-					new org.unionledger.jurisdiction.LedgerId("41"), "ab".repeat(32), 100, 200,
+					new org.unionledger.jurisdiction.LedgerId("41"), "ab".repeat(32),
+					org.unionledger.federation.ExportPart.WHOLE, 100, 200,
 					List.of(new org.unionledger.federation.DoubleCount(twoLedgers, home,
 							new org.unionledger.union.UnionId("zz-site-01"), "郑州某项目部工会")),
 					at(LocalDate.of(2026, 3, 3)), CLERK));
