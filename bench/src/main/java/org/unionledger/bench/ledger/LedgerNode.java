@@ -21,14 +21,18 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.unionledger.eventstore.CommandBatches;
 import org.unionledger.eventstore.CommandRetries;
+import org.unionledger.eventstore.LedgerEventStore;
 import org.unionledger.eventstore.MongoEventStorageEngine;
 import org.unionledger.eventstore.MongoTokenStore;
 import org.unionledger.jurisdiction.JurisdictionTable;
@@ -132,7 +136,10 @@ public final class LedgerNode implements AutoCloseable {
 			.configureSerializer(c -> serializer)
 			.configureEventSerializer(c -> serializer)
 			.configureMessageSerializer(c -> serializer)
-			.configureEmbeddedEventStore(c -> this.engine)
+			.configureEventStore(c -> LedgerEventStore.of(EmbeddedEventStore.builder()
+				.storageEngine(this.engine)
+				.messageMonitor(c.messageMonitor(EventStore.class, "eventStore"))
+				.spanFactory(c.getComponent(EventBusSpanFactory.class))))
 			.registerComponent(Clock.class, c -> clock)
 			.registerComponent(JurisdictionTable.class, c -> JurisdictionTable.bundled())
 			.registerComponent(UnionDirectory.class, c -> new EventStoreUnionDirectory(c.eventStore()))

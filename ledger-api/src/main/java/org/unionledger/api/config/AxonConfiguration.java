@@ -17,7 +17,10 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.lifecycle.Phase;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -32,6 +35,7 @@ import org.unionledger.eventstore.CommandBatches;
 import org.unionledger.identity.MemberIdentities;
 import org.unionledger.eventstore.CommitAuthenticator;
 import org.unionledger.eventstore.IntegrityAlarm;
+import org.unionledger.eventstore.LedgerEventStore;
 import org.unionledger.eventstore.MongoEventStorageEngine;
 import org.unionledger.eventstore.MongoTokenStore;
 import org.unionledger.projections.annualreports.AnnualReportProjection;
@@ -124,6 +128,19 @@ public class AxonConfiguration {
 	 * authenticators is refused at start-up until {@code ./ledger upgrade-authenticators}
 	 * ran once.
 	 */
+	/**
+	 * Axon's embedded event store, gathering a unit of work's staged events in linear
+	 * time ({@link LedgerEventStore}), which command batches need.
+	 */
+	@Bean
+	LedgerEventStore eventStore(EventStorageEngine storageEngine,
+			org.axonframework.config.Configuration configuration) {
+		return LedgerEventStore.of(EmbeddedEventStore.builder()
+			.storageEngine(storageEngine)
+			.messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+			.spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
+	}
+
 	@Bean
 	MongoEventStorageEngine eventStorageEngine(MongoDatabase database,
 			@Qualifier("eventSerializer") Serializer eventSerializer, Serializer serializer, KeyMaterial keys,
