@@ -34,17 +34,18 @@ public final class FieldLabels {
 			Map.entry("jurisdictionCode", "行政区代码"), Map.entry("knownAt", "记录截止日期"), Map.entry("kind", "类别"),
 			Map.entry("lang", "语言"), Map.entry("legalBasis", "法律依据"), Map.entry("limit", "条数上限"),
 			Map.entry("logId", "查阅记录编号"), Map.entry("memberId", "会员编号"), Map.entry("name", "名称"),
-			Map.entry("newCode", "新凭证编码"), Map.entry("page", "页码"), Map.entry("personalData", "个人信息"),
-			Map.entry("personTimes", "人次"), Map.entry("processor", "处理器"), Map.entry("purpose", "查阅目的"),
-			Map.entry("reason", "原因"), Map.entry("receivingUnionId", "接收工会"), Map.entry("recordedBy", "记录人"),
-			Map.entry("reportId", "报表编号"), Map.entry("residentId", "身份证号"), Map.entry("sealDigest", "封存摘要"),
-			Map.entry("sealedThrough", "封存截止位置"), Map.entry("sector", "行业"), Map.entry("serviceId", "服务编号"),
-			Map.entry("servingUnionId", "服务工会"), Map.entry("signedBy", "签报人"), Map.entry("since", "起始日期"),
-			Map.entry("size", "每页条数"), Map.entry("source", "任务来源"), Map.entry("state", "状态"),
-			Map.entry("statisticalYear", "统计年度"), Map.entry("status", "状态"), Map.entry("submittedOn", "申请日期"),
-			Map.entry("target", "任务数"), Map.entry("targetId", "任务编号"), Map.entry("term", "查询内容"),
-			Map.entry("to", "截止日期"), Map.entry("toUnionId", "转入工会"), Map.entry("type", "类型"),
-			Map.entry("unionId", "工会"), Map.entry("validityDays", "有效天数"), Map.entry("year", "统计年度")));
+			Map.entry("newCode", "新凭证编码"), Map.entry("page", "页码"), Map.entry("part", "部分序号"),
+			Map.entry("parts", "部分数"), Map.entry("personalData", "个人信息"), Map.entry("personTimes", "人次"),
+			Map.entry("processor", "处理器"), Map.entry("purpose", "查阅目的"), Map.entry("reason", "原因"),
+			Map.entry("receivingUnionId", "接收工会"), Map.entry("recordedBy", "记录人"), Map.entry("reportId", "报表编号"),
+			Map.entry("residentId", "身份证号"), Map.entry("sealDigest", "封存摘要"), Map.entry("sealedThrough", "封存截止位置"),
+			Map.entry("sector", "行业"), Map.entry("serviceId", "服务编号"), Map.entry("servingUnionId", "服务工会"),
+			Map.entry("signedBy", "签报人"), Map.entry("since", "起始日期"), Map.entry("size", "每页条数"),
+			Map.entry("source", "任务来源"), Map.entry("state", "状态"), Map.entry("statisticalYear", "统计年度"),
+			Map.entry("status", "状态"), Map.entry("submittedOn", "申请日期"), Map.entry("target", "任务数"),
+			Map.entry("targetId", "任务编号"), Map.entry("term", "查询内容"), Map.entry("to", "截止日期"),
+			Map.entry("toUnionId", "转入工会"), Map.entry("type", "类型"), Map.entry("unionId", "工会"),
+			Map.entry("validityDays", "有效天数"), Map.entry("year", "统计年度")));
 
 	private FieldLabels() {
 	}
