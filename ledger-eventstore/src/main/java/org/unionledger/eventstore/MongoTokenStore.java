@@ -188,13 +188,22 @@ public class MongoTokenStore implements TokenStore {
 		return true;
 	}
 
+	/**
+	 * Stores the token of a segment this node holds the claim of, claiming it first if it
+	 * may. A processor stores its token after every batch, on the segment it holds: that
+	 * usual case is one update conditional on the owner (the claim's test and the write
+	 * in one step, as the compare-and-set below makes them), not a read followed by a
+	 * compare-and-set; a token held by no one, by another node or missing takes the full
+	 * path.
+	 */
 	@Override
 	public void storeToken(TrackingToken token, String processorName, int segment) {
-		claim(processorName, segment, (current) -> {
-			Document changes = new Document();
-			writeToken(changes, TOKEN, token);
-			return changes;
-		});
+		Document changes = new Document();
+		writeToken(changes, TOKEN, token);
+		if (updateAsOwner(processorName, segment, changes)) {
+			return;
+		}
+		claim(processorName, segment, (current) -> changes);
 	}
 
 	@Override
@@ -228,6 +237,9 @@ public class MongoTokenStore implements TokenStore {
 	/** Extends only a claim this node holds. */
 	@Override
 	public void extendClaim(String processorName, int segment) {
+		if (updateAsOwner(processorName, segment, new Document())) {
+			return;
+		}
 		for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
 			Document current = findToken(processorName, segment);
 			if (current == null || !this.nodeId.equals(current.getString(OWNER))) {
@@ -410,6 +422,18 @@ public class MongoTokenStore implements TokenStore {
 		String owner = document.getString(OWNER);
 		return owner == null || owner.equals(this.nodeId)
 				|| StoreLayout.number(document, TIMESTAMP) + this.claimTimeout.toMillis() <= now;
+	}
+
+	/**
+	 * Applies the changes and renews the claim's time if this node holds the claim, in
+	 * one update; whether it did.
+	 */
+	private boolean updateAsOwner(String processorName, int segment, Document changes) {
+		Document update = new Document(changes).append(TIMESTAMP, this.clock.millis());
+		return this.tokens
+			.updateOne(Filters.and(Filters.eq(StoreLayout.ID, tokenId(processorName, segment)),
+					Filters.eq(OWNER, this.nodeId)), Updates.combine(toSet(update), Updates.inc(VERSION, 1L)))
+			.getModifiedCount() == 1;
 	}
 
 	private boolean compareAndSet(Document current, Document changes) {
