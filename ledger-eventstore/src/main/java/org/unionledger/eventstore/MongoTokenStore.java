@@ -431,8 +431,8 @@ public class MongoTokenStore implements TokenStore {
 	private boolean updateAsOwner(String processorName, int segment, Document changes) {
 		Document update = new Document(changes).append(TIMESTAMP, this.clock.millis());
 		return this.tokens
-			.updateOne(Filters.and(Filters.eq(StoreLayout.ID, tokenId(processorName, segment)),
-					Filters.eq(OWNER, this.nodeId)), Updates.combine(toSet(update), Updates.inc(VERSION, 1L)))
+			.updateOne(new Document(StoreLayout.ID, tokenId(processorName, segment)).append(OWNER, this.nodeId),
+					Updates.combine(toSet(update), Updates.inc(VERSION, 1L)))
 			.getModifiedCount() == 1;
 	}
 

@@ -113,7 +113,20 @@ class FlatCostTest {
 	}
 
 	@Test
-	void theTokenStoreFiltersOnIdAndTheVersionOnly() {
+	void aTokenStoredByItsOwnerIsOneUpdate() {
+		MongoTokenStore store = TestEngines.tokenStore(this.database, "node");
+		store.initializeTokenSegments("p", 1);
+		store.fetchToken("p", 0);
+		this.commands.clear();
+
+		store.storeToken(new GlobalSequenceTrackingToken(1), "p", 0);
+		store.extendClaim("p", 0);
+
+		assertThat(this.commands).extracting(FlatCostTest::name).containsExactly("update", "update");
+	}
+
+	@Test
+	void theTokenStoreFiltersOnIdAndTheVersionOrOwnerOnly() {
 		MongoTokenStore store = TestEngines.tokenStore(this.database, "node");
 		this.commands.clear();
 
@@ -129,7 +142,7 @@ class FlatCostTest {
 		store.releaseClaim("p", 0);
 		store.retrieveStorageIdentifier();
 
-		assertOnlyIdFilters(Set.of("_id", "v"));
+		assertOnlyIdFilters(Set.of("_id", "v", "owner"));
 	}
 
 	/**
