@@ -35,9 +35,14 @@ public record ExportPart(int number, int of) {
 	 * The part of {@code parts} a person falls in.
 	 */
 	public static ExportPart of(PersonFingerprint person, int parts) {
+		return new ExportPart(numberOf(person, parts), parts);
+	}
+
+	/** The number of the part of {@code parts} a person falls in. */
+	private static int numberOf(PersonFingerprint person, int parts) {
 		String value = person.value();
 		int bits = BASE32.indexOf(value.charAt(0)) * 32 + BASE32.indexOf(value.charAt(1));
-		return new ExportPart(bits * parts / MOST + 1, parts);
+		return bits * parts / MOST + 1;
 	}
 
 	/**
@@ -55,7 +60,7 @@ public record ExportPart(int number, int of) {
 
 	/** Whether the person falls in this part. */
 	public boolean holds(PersonFingerprint person) {
-		return of(person, this.of).equals(this);
+		return numberOf(person, this.of) == this.number;
 	}
 
 	/** Whether this is the whole export. */

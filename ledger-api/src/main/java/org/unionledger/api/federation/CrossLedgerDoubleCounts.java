@@ -132,7 +132,7 @@ public class CrossLedgerDoubleCounts {
 		List<Counted> counted = counted(within, (given != null) ? given::holds : (person) -> true);
 		ExportPart which = (given != null) ? given : part(null, part, counted.size());
 		List<FingerprintExport.Entry> entries = counted.stream()
-			.filter((c) -> which.holds(c.person()))
+			.filter((c) -> given != null || which.holds(c.person()))
 			.map((c) -> new FingerprintExport.Entry(c.person(), c.union().unionId(), c.unionName()))
 			.sorted(Comparator.comparing((FingerprintExport.Entry e) -> e.person().value()))
 			.toList();
@@ -206,7 +206,8 @@ public class CrossLedgerDoubleCounts {
 	/**
 	 * The people counted (active or on hold) in the unions of the scope's counties, by
 	 * the fingerprints the rosters keep ({@link MemberTokens}), without opening anyone's
-	 * data unless the roster has no fingerprint under the current key.
+	 * data unless the roster has no fingerprint under the current key; only those whose
+	 * fingerprint {@code keep} accepts (the part of an export asked for).
 	 */
 	private List<Counted> counted(JurisdictionCode scope, Predicate<PersonFingerprint> keep) {
 		List<JurisdictionCode> counties = this.jurisdictions.all()
