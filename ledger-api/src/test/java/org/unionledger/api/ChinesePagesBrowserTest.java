@@ -3,7 +3,6 @@ package org.unionledger.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,6 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.unionledger.common.Rule;
@@ -47,6 +44,20 @@ class ChinesePagesBrowserTest extends BrowserWorkflowSupport {
 			clone.querySelectorAll('.code, script, style, svg, canvas, input, select, textarea, [hidden]')
 			  .forEach((e) => e.remove());
 			return clone.textContent;
+			""";
+
+	/**
+	 * The breadcrumbs' and the main tables' rows' text as shown (empty when not shown, as
+	 * WebDriver's text of an element), read in one call: a WebDriver call per cell made
+	 * this test take a minute and a half.
+	 */
+	private static final String CRUMBS_AND_ROWS = """
+			const shown = (e) => (e.getClientRects().length > 0) ? e.innerText : '';
+			return {
+			  crumbs: Array.from(document.querySelectorAll('#breadcrumbs li'), shown),
+			  rows: Array.from(document.querySelectorAll('main table tbody tr'),
+			    (row) => Array.from(row.querySelectorAll('td, th'), shown))
+			};
 			""";
 
 	/**
@@ -119,6 +130,7 @@ class ChinesePagesBrowserTest extends BrowserWorkflowSupport {
 		assertThat(found).as("English, program names, ids or bare codes on Chinese pages").isEmpty();
 	}
 
+	@SuppressWarnings("unchecked")
 	private List<String> problems(String page) {
 		List<String> problems = new ArrayList<>();
 		String text = String.valueOf(this.browser.script(VISIBLE_TEXT));
@@ -144,16 +156,17 @@ class ChinesePagesBrowserTest extends BrowserWorkflowSupport {
 				problems.add(page + ": union id " + unionId);
 			}
 		}
-		for (WebElement crumb : this.browser.all("#breadcrumbs li")) {
-			if (BARE_CODE.matcher(crumb.getText().strip()).matches()) {
-				problems.add(page + ": breadcrumb shows code " + crumb.getText());
+		Map<String, List<Object>> shown = (Map<String, List<Object>>) this.browser.script(CRUMBS_AND_ROWS);
+		for (Object crumb : shown.get("crumbs")) {
+			if (BARE_CODE.matcher(String.valueOf(crumb).strip()).matches()) {
+				problems.add(page + ": breadcrumb shows code " + crumb);
 			}
 		}
-		for (WebElement row : this.browser.all("main table tbody tr")) {
-			List<String> cells = row.findElements(By.cssSelector("td, th")).stream().map(WebElement::getText).toList();
+		for (Object row : shown.get("rows")) {
+			List<String> cells = ((List<?>) row).stream().map(String::valueOf).toList();
 			boolean named = cells.stream().anyMatch((cell) -> cell.codePoints().anyMatch(Character::isIdeographic));
 			if (!named && cells.stream().anyMatch((cell) -> BARE_CODE.matcher(cell.strip()).matches())) {
-				problems.add(page + ": a row names a jurisdiction by code only: " + Arrays.toString(cells.toArray()));
+				problems.add(page + ": a row names a jurisdiction by code only: " + cells);
 			}
 		}
 		return problems;
