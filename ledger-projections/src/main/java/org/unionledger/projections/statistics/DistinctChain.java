@@ -26,27 +26,27 @@ final class DistinctChain {
 	}
 
 	/** The deltas of {@code after} minus those of {@code before}, zeros left out. */
-	static Map<Key, Long> difference(List<StatisticsProjection.Served> before, List<StatisticsProjection.Served> after,
-			Function<StatisticsProjection.Served, List<String>> scopes) {
+	static Map<Key, Long> difference(List<StoredEntries.Served> before, List<StoredEntries.Served> after,
+			Function<StoredEntries.Served, List<String>> scopes) {
 		Map<Key, Long> result = new LinkedHashMap<>(deltas(after, scopes));
 		deltas(before, scopes).forEach((key, amount) -> result.merge(key, -amount, Long::sum));
 		result.values().removeIf((amount) -> amount == 0);
 		return result;
 	}
 
-	static Map<Key, Long> deltas(List<StatisticsProjection.Served> services,
-			Function<StatisticsProjection.Served, List<String>> scopes) {
+	static Map<Key, Long> deltas(List<StoredEntries.Served> services,
+			Function<StoredEntries.Served, List<String>> scopes) {
 		Set<String> allScopes = new LinkedHashSet<>();
 		services.forEach((served) -> allScopes.addAll(scopes.apply(served)));
 		Map<Key, Long> deltas = new LinkedHashMap<>();
 		for (String scope : allScopes) {
-			List<StatisticsProjection.Served> here = new ArrayList<>();
-			for (StatisticsProjection.Served served : services) {
+			List<StoredEntries.Served> here = new ArrayList<>();
+			for (StoredEntries.Served served : services) {
 				if (scopes.apply(served).contains(scope)) {
 					here.add(served);
 				}
 			}
-			here.sort(Comparator.comparing(StatisticsProjection.Served::recorded));
+			here.sort(Comparator.comparing(StoredEntries.Served::recorded));
 			LocalDate earliest = null;
 			int i = 0;
 			while (i < here.size()) {

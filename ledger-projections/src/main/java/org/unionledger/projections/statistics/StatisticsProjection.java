@@ -35,16 +35,19 @@ import org.unionledger.membership.MemberId;
 import org.unionledger.projections.support.Documents;
 import org.unionledger.projections.support.EventPositions;
 import org.unionledger.projections.support.ReadModelBatch;
+import org.unionledger.projections.statistics.StoredEntries.Holding;
+import org.unionledger.projections.statistics.StoredEntries.ScopeMove;
+import org.unionledger.projections.statistics.StoredEntries.Served;
+import org.unionledger.projections.statistics.StoredEntries.TargetChange;
+import org.unionledger.projections.statistics.StoredEntries.UnionMove;
 import org.unionledger.service.Events.ServiceDelivered;
 import org.unionledger.statistics.StatisticalCalendar;
 import org.unionledger.targets.Events.EnrollmentTargetSet;
 import org.unionledger.union.Events.UnionDissolved;
 import org.unionledger.union.Events.UnionMoved;
 import org.unionledger.union.Events.UnionRegistered;
-import org.unionledger.union.Sector;
 import org.unionledger.union.UnionId;
 import org.unionledger.union.UnionPlacement;
-import org.unionledger.union.UnionType;
 
 /**
  * Dated counters for every figure of the statistics (see {@link Figures}) per union and
@@ -75,7 +78,8 @@ import org.unionledger.union.UnionType;
  * <li>{@value #MEMBERS}: what deltas depend on beyond the event itself: each member's
  * holding unions by effective date ({@code M:<memberId>}, for services read by the
  * holding union) and each member's services per statistical year
- * ({@code S:<memberId>:<year>}, for distinct members served);</li>
+ * ({@code S:<memberId>:<year>}, for distinct members served); the entries' stored forms
+ * are {@link StoredEntries}';</li>
  * <li>{@value #TARGETS}: every change of a jurisdiction's targets for a year
  * ({@code T:<code>:<year>}).</li>
  * </ul>
@@ -194,19 +198,16 @@ public class StatisticsProjection {
 		long position = EventPositions.of(token);
 		UnionPlacement to = event.placement();
 		String union = ScopeKeys.union(to.unionId());
-		String recorded = recorded(event.recordedAt()).toString();
+		LocalDate recorded = recorded(event.recordedAt());
 		ReadModelBatch batch = ReadModelBatch.current();
 		ScopeKeys.crossed(to.unionId(), event.previousJurisdictionCode(), to.jurisdictionCode(),
 				(scope, sign) -> batch.apply(COUNTERS, CounterKeys.moves(scope), position,
-						(document) -> list(document, "m")
-							.add(new Document("u", union).append("e", event.effectiveDate().toString())
-								.append("r", recorded)
-								.append("s", sign))));
+						(document) -> list(document, ScopeMove.LIST)
+							.add(new ScopeMove(union, event.effectiveDate(), recorded, sign).toDocument())));
+		UnionMove move = new UnionMove(position, event.effectiveDate(), event.previousJurisdictionCode(),
+				to.jurisdictionCode());
 		batch.apply(MEMBERS, unionMovesKey(to.unionId()), position,
-				(document) -> list(document, "v")
-					.add(new Document("p", position).append("e", event.effectiveDate().toString())
-						.append("f", event.previousJurisdictionCode().value())
-						.append("j", to.jurisdictionCode().value())));
+				(document) -> list(document, UnionMove.LIST).add(move.toDocument()));
 	}
 
 	private static String unionMovesKey(UnionId unionId) {
@@ -218,8 +219,12 @@ public class StatisticsProjection {
 	 * when, {@code f}: the county left, {@code j}: the county entered), read without
 	 * copying the document: empty for nearly every union.
 	 */
-	private static List<Document> movesBefore(UnionId unionId, long position) {
-		return Documents.before(ReadModelBatch.current().field(MEMBERS, unionMovesKey(unionId), "v"), position);
+	private static List<UnionMove> movesBefore(UnionId unionId, long position) {
+		return Documents
+			.before(ReadModelBatch.current().field(MEMBERS, unionMovesKey(unionId), UnionMove.LIST), position)
+			.stream()
+			.map(UnionMove::of)
+			.toList();
 	}
 
 	@EventHandler
@@ -404,13 +409,12 @@ public class StatisticsProjection {
 	void on(EnrollmentTargetSet event, TrackingToken token) {
 		long position = EventPositions.of(token);
 		String id = targetKey(event.jurisdictionCode(), event.statisticalYear());
+		TargetChange change = new TargetChange(position, event.source(), event.target(), event.effectiveDate(),
+				recorded(event.recordedAt()));
 		ReadModelBatch.current().apply(TARGETS, id, position, (document) -> {
 			document.put("code", event.jurisdictionCode().value());
 			document.put("year", event.statisticalYear());
-			list(document, "changes").add(new Document("p", position).append("s", event.source().name())
-				.append("v", event.target())
-				.append("e", event.effectiveDate().toString())
-				.append("r", recorded(event.recordedAt()).toString()));
+			list(document, TargetChange.LIST).add(change.toDocument());
 		});
 	}
 
@@ -460,16 +464,10 @@ public class StatisticsProjection {
 	}
 
 	private void recordHolding(long position, MemberId memberId, LocalDate effective, UnionPlacement union) {
-		ReadModelBatch.current().apply(MEMBERS, memberKey(memberId), position, (document) -> {
-			Document entry = new Document("p", position).append("e", effective.toString());
-			if (union != null) {
-				entry.append("u", union.unionId().value())
-					.append("j", union.jurisdictionCode().value())
-					.append("t", union.type().name())
-					.append("s", union.sector().name());
-			}
-			list(document, "h").add(entry);
-		});
+		Holding holding = new Holding(position, effective, union);
+		ReadModelBatch.current()
+			.apply(MEMBERS, memberKey(memberId), position,
+					(document) -> list(document, Holding.LIST).add(holding.toDocument()));
 	}
 
 	/**
@@ -478,52 +476,32 @@ public class StatisticsProjection {
 	 */
 	private static UnionPlacement holdingOn(MemberId memberId, LocalDate date, long position) {
 		Document document = ReadModelBatch.current().document(MEMBERS, memberKey(memberId));
-		Document holding = null;
-		for (Document entry : Documents.before(document, "h", position)) {
-			if (!LocalDate.parse(entry.getString("e")).isAfter(date)) {
-				holding = entry;
+		Holding holding = null;
+		for (Document entry : Documents.before(document, Holding.LIST, position)) {
+			Holding earlier = Holding.of(entry);
+			if (!earlier.effective().isAfter(date)) {
+				holding = earlier;
 			}
 		}
-		if (holding == null || holding.getString("u") == null) {
+		if (holding == null || holding.union() == null) {
 			return null;
 		}
-		UnionId union = new UnionId(holding.getString("u"));
-		String jurisdiction = holding.getString("j");
+		UnionPlacement union = holding.union();
+		JurisdictionCode jurisdiction = union.jurisdictionCode();
 		// where the union stood on the day, by its moves before this event
-		for (Document move : movesBefore(union, position)) {
-			if (!LocalDate.parse(move.getString("e")).isAfter(date)) {
-				jurisdiction = move.getString("j");
+		for (UnionMove move : movesBefore(union.unionId(), position)) {
+			if (!move.effective().isAfter(date)) {
+				jurisdiction = move.to();
 			}
 		}
-		return new UnionPlacement(union, JurisdictionCode.of(jurisdiction), UnionType.valueOf(holding.getString("t")),
-				Sector.valueOf(holding.getString("s")));
-	}
-
-	/** One service to a member as the distinct count needs it. */
-	record Served(long position, LocalDate recorded, LocalDate effective, List<String> delivered, List<String> held,
-			MemberId memberId) {
-
-		Document toDocument() {
-			return new Document("p", this.position).append("r", this.recorded.toString())
-				.append("e", this.effective.toString())
-				.append("d", this.delivered)
-				.append("h", this.held);
-		}
-
-		@SuppressWarnings("unchecked")
-		static Served of(Document entry) {
-			return new Served(number(entry, "p"), LocalDate.parse(entry.getString("r")),
-					LocalDate.parse(entry.getString("e")), (List<String>) entry.get("d"), (List<String>) entry.get("h"),
-					null);
-		}
-
+		return new UnionPlacement(union.unionId(), jurisdiction, union.type(), union.sector());
 	}
 
 	private void distinctMembersServed(Deltas deltas, long position, Served served) {
 		String id = "S:" + served.memberId().value() + ":" + this.calendar.yearOf(served.effective());
 		Document document = ReadModelBatch.current().document(MEMBERS, id);
 		List<Served> before = new ArrayList<>();
-		for (Document entry : Documents.before(document, "x", position)) {
+		for (Document entry : Documents.before(document, Served.LIST, position)) {
 			before.add(Served.of(entry));
 		}
 		List<Served> after = new ArrayList<>(before);
@@ -535,7 +513,7 @@ public class StatisticsProjection {
 					(key, amount) -> deltas.add(key.scope(), deliveredFigure, key.effective(), key.recorded(), amount));
 		DistinctChain.difference(before, after, Served::held)
 			.forEach((key, amount) -> deltas.add(key.scope(), heldFigure, key.effective(), key.recorded(), amount));
-		ReadModelBatch.current().apply(MEMBERS, id, position, (d) -> list(d, "x").add(served.toDocument()));
+		ReadModelBatch.current().apply(MEMBERS, id, position, (d) -> list(d, Served.LIST).add(served.toDocument()));
 	}
 
 	// Writing deltas into the counters and the index
@@ -623,13 +601,13 @@ public class StatisticsProjection {
 	 */
 	private void tell(long position, String eventType, Map<Delta.Key, Long> net) {
 		Map<FigureChange, Long> byDay = new LinkedHashMap<>();
-		Map<String, List<Document>> moves = new LinkedHashMap<>();
+		Map<String, List<UnionMove>> moves = new LinkedHashMap<>();
 		net.forEach((key, amount) -> {
 			if (key.scope().startsWith("J:")) {
 				byDay.merge(new FigureChange(key.scope(), key.figure(), key.effective(), 0), amount, Long::sum);
 			}
 			else if (Figures.isStock(key.figure())) {
-				List<Document> unionMoves = moves.computeIfAbsent(key.scope(),
+				List<UnionMove> unionMoves = moves.computeIfAbsent(key.scope(),
 						(scope) -> movesBefore(new UnionId(scope.substring(2)), position));
 				if (!unionMoves.isEmpty()) {
 					movedLater(key, amount, unionMoves, byDay);
@@ -653,16 +631,15 @@ public class StatisticsProjection {
 	 * to, so the jurisdictions it left see it end there and those it entered see it
 	 * start.
 	 */
-	private static void movedLater(Delta.Key key, long amount, List<Document> moves, Map<FigureChange, Long> byDay) {
+	private static void movedLater(Delta.Key key, long amount, List<UnionMove> moves, Map<FigureChange, Long> byDay) {
 		UnionId union = new UnionId(key.scope().substring(2));
-		for (Document move : moves) {
-			LocalDate effective = LocalDate.parse(move.getString("e"));
+		for (UnionMove move : moves) {
+			LocalDate effective = move.effective();
 			if (!effective.isAfter(key.effective())) {
 				continue;
 			}
-			ScopeKeys.crossed(union, JurisdictionCode.of(move.getString("f")), JurisdictionCode.of(move.getString("j")),
-					(scope, sign) -> byDay.merge(new FigureChange(scope, key.figure(), effective, 0), sign * amount,
-							Long::sum));
+			ScopeKeys.crossed(union, move.from(), move.to(), (scope, sign) -> byDay
+				.merge(new FigureChange(scope, key.figure(), effective, 0), sign * amount, Long::sum));
 		}
 	}
 

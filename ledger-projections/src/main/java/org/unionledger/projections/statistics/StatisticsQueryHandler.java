@@ -30,6 +30,8 @@ import org.unionledger.projections.statistics.StatisticsQueries.RankingBy;
 import org.unionledger.projections.support.ReadModelStore;
 import org.unionledger.statistics.StatisticalCalendar;
 import org.unionledger.targets.TargetSource;
+import org.unionledger.projections.statistics.StoredEntries.ScopeMove;
+import org.unionledger.projections.statistics.StoredEntries.TargetChange;
 
 /**
  * Answers statistics from the dated counters of {@link StatisticsProjection}.
@@ -214,20 +216,21 @@ public class StatisticsQueryHandler {
 	 */
 	private Map<String, Document> read(String scope, Set<String> keys, LocalDate known) {
 		Map<String, Document> documents = new HashMap<>(this.store.find(StatisticsProjection.COUNTERS, keys));
-		List<Document> moves = moves(documents, scope);
+		List<ScopeMove> moves = moves(documents, scope);
 		if (!moves.isEmpty()) {
 			Set<String> unionKeys = new LinkedHashSet<>();
-			for (Document move : moves) {
-				unionKeys.addAll(keysAt(move.getString("u"), LocalDate.parse(move.getString("e")).minusDays(1), known));
+			for (ScopeMove move : moves) {
+				unionKeys.addAll(keysAt(move.union(), move.effective().minusDays(1), known));
 			}
 			documents.putAll(this.store.find(StatisticsProjection.COUNTERS, unionKeys));
 		}
 		return documents;
 	}
 
-	private static List<Document> moves(Map<String, Document> documents, String scope) {
+	private static List<ScopeMove> moves(Map<String, Document> documents, String scope) {
 		Document moves = documents.get(CounterKeys.moves(scope));
-		return (moves != null) ? StatisticsProjection.list(moves, "m") : List.of();
+		return (moves != null) ? StatisticsProjection.list(moves, ScopeMove.LIST).stream().map(ScopeMove::of).toList()
+				: List.of();
 	}
 
 	/**
@@ -239,13 +242,13 @@ public class StatisticsQueryHandler {
 	 */
 	private Map<String, Long> at(Map<String, Document> documents, String scope, LocalDate a, LocalDate known) {
 		Map<String, Long> sums = stored(documents, scope, a, known);
-		for (Document move : moves(documents, scope)) {
-			LocalDate effective = LocalDate.parse(move.getString("e"));
-			if (effective.isAfter(a) || (known != null && LocalDate.parse(move.getString("r")).isAfter(known))) {
+		for (ScopeMove move : moves(documents, scope)) {
+			LocalDate effective = move.effective();
+			if (effective.isAfter(a) || (known != null && move.recorded().isAfter(known))) {
 				continue;
 			}
-			long sign = StatisticsProjection.number(move, "s");
-			stored(documents, move.getString("u"), effective.minusDays(1), known).forEach((figure, value) -> {
+			long sign = move.sign();
+			stored(documents, move.union(), effective.minusDays(1), known).forEach((figure, value) -> {
 				if (Figures.isStock(figure)) {
 					sums.merge(figure, sign * value, Long::sum);
 				}
@@ -337,12 +340,12 @@ public class StatisticsQueryHandler {
 			long newEnrollments) {
 		String key = StatisticsProjection.targetKey(code, year);
 		Document document = this.store.find(StatisticsProjection.TARGETS, List.of(key)).get(key);
-		Map<TargetSource, Document> targets = targetsAt(document, asOf, known);
+		Map<TargetSource, TargetChange> targets = targetsAt(document, asOf, known);
 		List<StatisticsView.Completion> completion = new ArrayList<>();
 		for (TargetSource source : TargetSource.values()) {
-			Document change = targets.get(source);
-			Long target = (change != null) ? StatisticsProjection.number(change, "v") : null;
-			LocalDate effective = (change != null) ? LocalDate.parse(change.getString("e")) : null;
+			TargetChange change = targets.get(source);
+			Long target = (change != null) ? change.target() : null;
+			LocalDate effective = (change != null) ? change.effective() : null;
 			completion.add(new StatisticsView.Completion(source, target, effective, newEnrollments,
 					rate(newEnrollments, target)));
 		}
@@ -353,23 +356,20 @@ public class StatisticsQueryHandler {
 	 * Per source, the change in force on {@code asOf}: the latest by effective date, then
 	 * position, among those effective by {@code asOf} and recorded by {@code known}.
 	 */
-	static Map<TargetSource, Document> targetsAt(Document document, LocalDate asOf, LocalDate known) {
-		Map<TargetSource, Document> latest = new EnumMap<>(TargetSource.class);
+	static Map<TargetSource, TargetChange> targetsAt(Document document, LocalDate asOf, LocalDate known) {
+		Map<TargetSource, TargetChange> latest = new EnumMap<>(TargetSource.class);
 		if (document == null) {
 			return latest;
 		}
-		String day = asOf.toString();
-		for (Document change : StatisticsProjection.list(document, "changes")) {
-			if (change.getString("e").compareTo(day) > 0
-					|| (known != null && change.getString("r").compareTo(known.toString()) > 0)) {
+		for (Document entry : StatisticsProjection.list(document, TargetChange.LIST)) {
+			TargetChange change = TargetChange.of(entry);
+			if (change.effective().isAfter(asOf) || (known != null && change.recorded().isAfter(known))) {
 				continue;
 			}
-			TargetSource source = TargetSource.valueOf(change.getString("s"));
-			Document current = latest.get(source);
-			if (current == null || change.getString("e").compareTo(current.getString("e")) > 0
-					|| (change.getString("e").equals(current.getString("e"))
-							&& StatisticsProjection.number(change, "p") > StatisticsProjection.number(current, "p"))) {
-				latest.put(source, change);
+			TargetChange current = latest.get(change.source());
+			if (current == null || change.effective().isAfter(current.effective())
+					|| (change.effective().equals(current.effective()) && change.position() > current.position())) {
+				latest.put(change.source(), change);
 			}
 		}
 		return latest;
@@ -419,8 +419,8 @@ public class StatisticsQueryHandler {
 					newEnrollments = StatisticsProjection.number(counts, Figures.field(Figures.NEW));
 				}
 			}
-			Document change = targetsAt(targets.get(targetKeys.get(i)), asOf, query.knownAt()).get(query.source());
-			Long target = (change != null) ? StatisticsProjection.number(change, "v") : null;
+			TargetChange change = targetsAt(targets.get(targetKeys.get(i)), asOf, query.knownAt()).get(query.source());
+			Long target = (change != null) ? change.target() : null;
 			candidates.add(new Candidate(child, newEnrollments, target));
 		}
 		return new RankingView(query.parent().value(), year, query.by(), query.source(), query.asOf(), query.knownAt(),
