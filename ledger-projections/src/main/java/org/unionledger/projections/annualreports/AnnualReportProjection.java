@@ -19,6 +19,7 @@ import org.unionledger.projections.statistics.Figures;
 import org.unionledger.projections.statistics.StatisticsProjection;
 import org.unionledger.projections.support.EventPositions;
 import org.unionledger.projections.support.ReadModelBatch;
+import org.unionledger.projections.annualreports.ReportEntries.LoggedEvent;
 import org.unionledger.annualreports.ChildReport;
 import org.unionledger.signoff.Events.AnnualReportSignedOff;
 import org.unionledger.statistics.StatisticalCalendar;
@@ -138,8 +139,8 @@ public class AnnualReportProjection implements FigureChangeListener {
 		Document index = batch.document(INDEX, scope);
 		long computedAt = event.globalPosition();
 		List<Document> between = new ArrayList<>();
-		for (Document entry : list(index, "log")) {
-			long p = number(entry, "p");
+		for (Document entry : list(index, ReportEntries.LOG)) {
+			long p = LoggedEvent.positionOf(entry);
 			if (p > computedAt && p < position) {
 				between.add(entry);
 			}
@@ -148,9 +149,10 @@ public class AnnualReportProjection implements FigureChangeListener {
 		batch.apply(REPORTS, reportKey(event.jurisdictionCode(), event.statisticalYear()), position, (report) -> {
 			sign(report, event);
 			for (Document entry : between) {
-				Map<String, Change> affected = affected(changes(entry), event.statisticalYear());
+				LoggedEvent logged = LoggedEvent.of(entry);
+				Map<String, Change> affected = affected(logged.changes(), event.statisticalYear());
 				if (!affected.isEmpty()) {
-					flag(report, number(entry, "p"), entry.getString("t"), affected);
+					flag(report, logged.position(), logged.eventType(), affected);
 				}
 			}
 			if (!complete) {
@@ -174,26 +176,12 @@ public class AnnualReportProjection implements FigureChangeListener {
 
 	/** Records the event's changes in the jurisdiction's log of recent changes. */
 	private static void log(Document index, long position, String eventType, List<FigureChange> changes) {
-		List<Document> entries = new ArrayList<>(changes.size());
-		for (FigureChange change : changes) {
-			entries.add(new Document("f", change.figure()).append("e", change.effective().toString())
-				.append("a", change.amount()));
-		}
-		List<Document> log = list(index, "log");
-		log.add(new Document("p", position).append("t", eventType).append("c", entries));
+		List<Document> log = list(index, ReportEntries.LOG);
+		log.add(new LoggedEvent(position, eventType, changes).toDocument());
 		while (log.size() > LOG_SIZE) {
 			Document dropped = log.remove(0);
-			index.put("dropped", Math.max(number(index, "dropped"), number(dropped, "p")));
+			index.put("dropped", Math.max(number(index, "dropped"), LoggedEvent.positionOf(dropped)));
 		}
-	}
-
-	private static List<FigureChange> changes(Document entry) {
-		List<FigureChange> changes = new ArrayList<>();
-		for (Document change : list(entry, "c")) {
-			changes.add(new FigureChange(null, change.getString("f"), LocalDate.parse(change.getString("e")),
-					number(change, "a")));
-		}
-		return changes;
 	}
 
 	/** The net change of each figure of the year, with the earliest day behind it. */
@@ -231,13 +219,10 @@ public class AnnualReportProjection implements FigureChangeListener {
 			}
 		}
 		List<Document> figures = new ArrayList<>();
-		event.figures().forEach((name, value) -> figures.add(new Document("n", name).append("v", value)));
+		event.figures().forEach((name, value) -> figures.add(ReportEntries.figure(name, value)));
 		List<Document> children = new ArrayList<>();
 		for (ChildReport child : event.children()) {
-			children.add(new Document("c", child.code().value()).append("s", child.status().name())
-				.append("v", child.version())
-				.append("p", child.globalPosition())
-				.append("d", child.reportDigest()));
+			children.add(ReportEntries.child(child));
 		}
 		report.put("code", event.jurisdictionCode().value());
 		report.put("year", event.statisticalYear());
@@ -250,8 +235,8 @@ public class AnnualReportProjection implements FigureChangeListener {
 		report.put("sealDigest", event.sealDigest());
 		report.put("reportDigest", event.reportDigest());
 		report.put("previousReportDigest", event.previousReportDigest());
-		report.put("figures", figures);
-		report.put("children", children);
+		report.put(ReportEntries.FIGURES, figures);
+		report.put(ReportEntries.CHILDREN, children);
 		list(report, "versions").add(new Document("version", event.version()).append("position", event.globalPosition())
 			.append("reportDigest", event.reportDigest())
 			.append("signedAt", event.recordedAt().toString())
@@ -283,16 +268,15 @@ public class AnnualReportProjection implements FigureChangeListener {
 					.append("current", signed)
 					.append("status", OPEN)
 					.append("raisedAt", position)
-					.append("events", new ArrayList<>())
+					.append(ReportEntries.FLAG_EVENTS, new ArrayList<>())
 					.append("more", 0L);
 				list(report, "flags").add(flag);
 			}
 			flag.put("current", number(flag, "current") + change.amount());
-			List<Document> events = list(flag, "events");
+			List<Document> events = list(flag, ReportEntries.FLAG_EVENTS);
 			if (events.size() < MAX_FLAG_EVENTS) {
-				events.add(new Document("p", position).append("t", eventType)
-					.append("e", change.effective().toString())
-					.append("a", change.amount()));
+				events.add(ReportEntries.flagEvent(
+						new AnnualReportView.FlagEvent(position, eventType, change.effective(), change.amount())));
 			}
 			else {
 				flag.put("more", number(flag, "more") + 1);
@@ -306,9 +290,9 @@ public class AnnualReportProjection implements FigureChangeListener {
 	}
 
 	private static long signedValue(Document report, String figure) {
-		for (Document entry : list(report, "figures")) {
-			if (figure.equals(entry.getString("n"))) {
-				return number(entry, "v");
+		for (Document entry : list(report, ReportEntries.FIGURES)) {
+			if (figure.equals(ReportEntries.figureName(entry))) {
+				return ReportEntries.figureValue(entry);
 			}
 		}
 		return 0;

@@ -4,7 +4,6 @@ import static org.unionledger.projections.support.Documents.list;
 import static org.unionledger.projections.support.Documents.number;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.bson.Document;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.projections.support.ReadModelStore;
 import org.unionledger.annualreports.ChildReport;
-import org.unionledger.annualreports.ChildReportStatus;
 
 /** Answers signed reports and their flags from {@link AnnualReportProjection}. */
 public class AnnualReportQueryHandler {
@@ -46,14 +44,12 @@ public class AnnualReportQueryHandler {
 
 	static AnnualReportView view(Document document) {
 		Map<String, Long> figures = new TreeMap<>();
-		for (Document entry : list(document, "figures")) {
-			figures.put(entry.getString("n"), number(entry, "v"));
+		for (Document entry : list(document, ReportEntries.FIGURES)) {
+			figures.put(ReportEntries.figureName(entry), ReportEntries.figureValue(entry));
 		}
 		List<ChildReport> children = new ArrayList<>();
-		for (Document entry : list(document, "children")) {
-			children.add(new ChildReport(JurisdictionCode.of(entry.getString("c")),
-					ChildReportStatus.valueOf(entry.getString("s")), (int) number(entry, "v"), number(entry, "p"),
-					entry.getString("d")));
+		for (Document entry : list(document, ReportEntries.CHILDREN)) {
+			children.add(ReportEntries.child(entry));
 		}
 		List<AnnualReportView.Version> versions = new ArrayList<>();
 		for (Document entry : list(document, "versions")) {
@@ -64,9 +60,8 @@ public class AnnualReportQueryHandler {
 		List<AnnualReportView.Flag> flags = new ArrayList<>();
 		for (Document entry : list(document, "flags")) {
 			List<AnnualReportView.FlagEvent> events = new ArrayList<>();
-			for (Document event : list(entry, "events")) {
-				events.add(new AnnualReportView.FlagEvent(number(event, "p"), event.getString("t"),
-						LocalDate.parse(event.getString("e")), number(event, "a")));
+			for (Document event : list(entry, ReportEntries.FLAG_EVENTS)) {
+				events.add(ReportEntries.flagEvent(event));
 			}
 			Object cleared = entry.get("clearedBy");
 			flags.add(new AnnualReportView.Flag(entry.getString("id"), (int) number(entry, "version"),
