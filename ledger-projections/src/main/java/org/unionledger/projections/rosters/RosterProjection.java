@@ -27,6 +27,7 @@ import org.unionledger.projections.support.Documents;
 import org.unionledger.projections.support.EventPositions;
 import org.unionledger.projections.rosters.PersonTokens.Tokens;
 import org.unionledger.projections.support.ReadModelBatch;
+import org.unionledger.projections.rosters.RosterEntries.Location;
 import org.unionledger.union.UnionId;
 
 /**
@@ -167,21 +168,19 @@ public class RosterProjection {
 	private static void move(UnionId union, MemberId member, MembershipStatus status, LocalDate since, Tokens kept,
 			long position) {
 		ReadModelBatch batch = ReadModelBatch.current();
-		Document before = locationBefore(batch.document(MEMBERS, member.value()), position);
+		Location before = locationBefore(batch.document(MEMBERS, member.value()), position);
 		long window = position / WINDOW;
-		String from = (before != null && before.getString("u") != null)
-				? chunkId(new UnionId(before.getString("u")), Documents.number(before, "w")) : null;
+		String from = (before != null && before.union() != null) ? chunkId(new UnionId(before.union()), before.window())
+				: null;
 		String to = (union != null) ? chunkId(union, window) : null;
-		Tokens tokens = (kept != null) ? kept
-				: (before != null) ? new Tokens(before.getString("t"), before.getString("f")) : Tokens.NONE;
+		Tokens tokens = (kept != null) ? kept : (before != null) ? before.tokens() : Tokens.NONE;
 		if (from != null && !from.equals(to)) {
 			batch.apply(COLLECTION, from, position, (chunk) -> members(chunk).remove(member.value()));
 		}
 		if (to != null) {
 			// one change per document and event: a second would be taken for a redelivery
 			batch.apply(COLLECTION, to, position, (chunk) -> {
-				members(chunk).put(member.value(),
-						withTokens(new Document("status", status.name()).append("since", since.toString()), tokens));
+				members(chunk).put(member.value(), RosterEntries.line(status, since, tokens));
 			});
 			batch.apply(COLLECTION, headId(union), position, (head) -> {
 				List<Object> windows = windows(head);
@@ -190,52 +189,34 @@ public class RosterProjection {
 				}
 			});
 		}
-		batch.apply(MEMBERS, member.value(), position, (located) -> {
-			Document entry = new Document("p", position);
-			if (union != null) {
-				withTokens(entry.append("u", union.value()).append("w", window), tokens);
-			}
-			Documents.list(located, "h").add(entry);
-		});
+		Location now = (union != null) ? new Location(position, union.value(), window, tokens)
+				: Location.nowhere(position);
+		batch.apply(MEMBERS, member.value(), position,
+				(located) -> Documents.list(located, Location.LIST).add(now.toDocument()));
 	}
 
 	/** The member's entry, where it is, with other tokens. */
 	private static void rename(MemberId member, Tokens tokens, long position) {
 		ReadModelBatch batch = ReadModelBatch.current();
-		Document before = locationBefore(batch.document(MEMBERS, member.value()), position);
-		if (before == null || before.getString("u") == null) {
+		Location before = locationBefore(batch.document(MEMBERS, member.value()), position);
+		if (before == null || before.union() == null) {
 			return;
 		}
-		String union = before.getString("u");
-		long window = Documents.number(before, "w");
-		batch.apply(COLLECTION, chunkId(new UnionId(union), window), position, (chunk) -> {
+		batch.apply(COLLECTION, chunkId(new UnionId(before.union()), before.window()), position, (chunk) -> {
 			Object entry = members(chunk).get(member.value());
 			if (entry instanceof Document found) {
-				found.remove("t");
-				found.remove("f");
-				withTokens(found, tokens);
+				RosterEntries.retoken(found, tokens);
 			}
 		});
-		batch.apply(MEMBERS, member.value(), position, (located) -> {
-			Documents.list(located, "h")
-				.add(withTokens(new Document("p", position).append("u", union).append("w", window), tokens));
-		});
-	}
-
-	private static Document withTokens(Document document, Tokens tokens) {
-		if (tokens.name() != null) {
-			document.append("t", tokens.name());
-		}
-		if (tokens.person() != null) {
-			document.append("f", tokens.person());
-		}
-		return document;
+		Location now = new Location(position, before.union(), before.window(), tokens);
+		batch.apply(MEMBERS, member.value(), position,
+				(located) -> Documents.list(located, Location.LIST).add(now.toDocument()));
 	}
 
 	/** Where the member's entry was before the event at {@code position}, if anywhere. */
-	private static Document locationBefore(Document located, long position) {
-		List<Document> before = Documents.before(located, "h", position);
-		return before.isEmpty() ? null : before.get(before.size() - 1);
+	private static Location locationBefore(Document located, long position) {
+		List<Document> before = Documents.before(located, Location.LIST, position);
+		return before.isEmpty() ? null : Location.of(before.get(before.size() - 1));
 	}
 
 	static String headId(UnionId union) {

@@ -38,11 +38,7 @@ public record RosterView(UnionId unionId, List<Entry> members) {
 		for (Document bucket : buckets) {
 			Document members = bucket.get("members", Document.class);
 			if (members != null) {
-				members.forEach((memberId, value) -> {
-					Document d = (Document) value;
-					entries.add(new Entry(new MemberId(memberId), MembershipStatus.valueOf(d.getString("status")),
-							LocalDate.parse(d.getString("since")), d.getString("t"), d.getString("f")));
-				});
+				members.forEach((memberId, value) -> entries.add(RosterEntries.line(memberId, (Document) value)));
 			}
 		}
 		entries.sort(Comparator.comparing((Entry entry) -> entry.memberId().value()));
