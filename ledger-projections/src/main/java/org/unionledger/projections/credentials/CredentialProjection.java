@@ -134,7 +134,7 @@ public class CredentialProjection {
 
 	@EventHandler
 	void on(TransferAccepted event, TrackingToken token) {
-		CredentialLists.closed(event.code().value(), CredentialView.Status.USED, event.effectiveDate().toString(),
+		CredentialLists.closed(event.code().value(), CredentialView.Status.USED, event.effectiveDate(),
 				EventPositions.of(token));
 		ReadModelBatch.current().apply(COLLECTION, event.code().value(), EventPositions.of(token), d -> {
 			d.put("status", CredentialView.Status.USED.name());
@@ -153,7 +153,7 @@ public class CredentialProjection {
 	/** The receiving ledger's receipt was taken: the credential was used. */
 	@EventHandler
 	void on(MemberTransferredToLedger event, TrackingToken token) {
-		CredentialLists.closed(event.code().value(), CredentialView.Status.USED, event.acceptedOn().toString(),
+		CredentialLists.closed(event.code().value(), CredentialView.Status.USED, event.acceptedOn(),
 				EventPositions.of(token));
 		ReadModelBatch.current().apply(COLLECTION, event.code().value(), EventPositions.of(token), d -> {
 			d.put("status", CredentialView.Status.USED.name());

@@ -16,7 +16,6 @@ import org.bson.Document;
 import org.unionledger.membership.CredentialCode;
 import org.unionledger.membership.MemberId;
 import org.unionledger.projections.support.ReadModelBatch;
-import org.unionledger.union.UnionId;
 
 /**
  * Finds credentials by code with one {@code _id} read, and a union's list of credentials
@@ -58,7 +57,7 @@ public class CredentialQueryHandler {
 		List<Ordered> all = new ArrayList<>();
 		Map<CredentialListView.State, Long> counts = new EnumMap<>(CredentialListView.State.class);
 		for (Document chunk : chunks) {
-			if (!(chunk.get("e") instanceof Document entries)) {
+			if (!(chunk.get(CredentialLists.Listed.ENTRIES) instanceof Document entries)) {
 				continue;
 			}
 			entries.forEach((code, value) -> {
@@ -86,20 +85,18 @@ public class CredentialQueryHandler {
 	}
 
 	private static Ordered entry(String code, Document d, LocalDate today) {
-		LocalDate expiresOn = LocalDate.parse(d.getString("x"));
-		CredentialListView.State state = switch (CredentialView.Status.valueOf(d.getString("s"))) {
+		CredentialLists.Listed listed = CredentialLists.Listed.of(d);
+		LocalDate expiresOn = listed.expiresOn();
+		CredentialListView.State state = switch (listed.status()) {
 			case USED -> CredentialListView.State.USED;
 			case CANCELLED, VOID -> CredentialListView.State.CANCELLED;
 			case OUTSTANDING ->
 				expiresOn.isAfter(today) ? CredentialListView.State.OUTSTANDING : CredentialListView.State.EXPIRED;
 		};
-		String to = d.getString("t");
-		String accepted = d.getString("a");
-		return new Ordered(((Number) d.get("p")).longValue(),
-				new CredentialListView.Entry(new CredentialCode(code), new MemberId(d.getString("m")),
-						new UnionId(d.getString("f")), (to != null) ? new UnionId(to) : null,
-						LocalDate.parse(d.getString("i")), expiresOn, state,
-						(accepted != null) ? LocalDate.parse(accepted) : null));
+		return new Ordered(listed.position(),
+				new CredentialListView.Entry(new CredentialCode(code), new MemberId(listed.memberId()),
+						listed.issuingUnion(), listed.toUnion(), listed.issuedOn(), expiresOn, state,
+						listed.acceptedOn()));
 	}
 
 }
