@@ -89,31 +89,85 @@ public record SummaryDocument(String scope, int statisticalYear, long activeMemb
 			Function<Collection<String>, Map<String, Document>> find) {
 		Document document = find.apply(List.of(scope)).get(scope);
 		SummaryDocument summary = from(scope, year, document);
-		List<Document> moves = (document != null) ? Documents.list(document, MOVES)
+		List<Crossing> moves = (document != null) ? Documents.list(document, MOVES)
 			.stream()
-			.filter((move) -> move.containsKey("u") && !LocalDate.parse(move.getString("e")).isAfter(today))
+			.filter(Crossing::is)
+			.map(Crossing::of)
+			.filter((move) -> !move.effective().isAfter(today))
 			.toList() : List.of();
 		if (moves.isEmpty()) {
 			return summary;
 		}
 		Set<String> ids = new LinkedHashSet<>();
 		moves.forEach((move) -> {
-			ids.add(move.getString("u"));
-			ids.add(move.getString("d"));
+			ids.add(move.union());
+			ids.add(move.since());
 		});
 		Map<String, Document> found = find.apply(ids);
 		long active = summary.activeMembers();
 		long onHold = summary.onHold();
-		for (Document move : moves) {
-			long sign = number(move, "s");
-			Document union = found.getOrDefault(move.getString("u"), new Document());
-			Document since = found.getOrDefault(move.getString("d"), new Document());
+		for (Crossing move : moves) {
+			long sign = move.sign();
+			Document union = found.getOrDefault(move.union(), new Document());
+			Document since = found.getOrDefault(move.since(), new Document());
 			active += sign * (number(union, ACTIVE) - number(since, ACTIVE));
 			onHold += sign * (number(union, ON_HOLD) - number(since, ON_HOLD));
 		}
 		return new SummaryDocument(scope, year, active, onHold, summary.newEnrollments(), summary.reEnrollments(),
 				summary.transfersIn(), summary.transfersOut(), summary.terminations(), summary.servicePersonTimes(),
 				summary.serviceAmountYuan(), summary.lastPosition());
+	}
+
+	/**
+	 * A move of a union, in the union's own document (list {@value #MOVES}): {@code p}
+	 * the event's global position, {@code e} the day it takes effect, {@code d} the
+	 * document ({@link #movedKey}) that holds the union's stocks effective from that day.
+	 *
+	 * @param position the event's global position
+	 * @param effective from when
+	 * @param since the document of the stocks from then
+	 */
+	record Move(long position, LocalDate effective, String since) {
+
+		Document toDocument() {
+			return new Document("p", this.position).append("e", this.effective.toString()).append("d", this.since);
+		}
+
+		static Move of(Document entry) {
+			return new Move(number(entry, "p"), LocalDate.parse(entry.getString("e")), entry.getString("d"));
+		}
+
+	}
+
+	/**
+	 * A union that moved into or out of a jurisdiction, in the jurisdiction's document
+	 * (list {@value #MOVES}): {@code u} the union's document, {@code e} the day it takes
+	 * effect, {@code d} the document of the union's stocks from then ({@link #movedKey}),
+	 * {@code s} +1 into the jurisdiction, −1 out of it.
+	 *
+	 * @param union the union's summary document
+	 * @param effective from when
+	 * @param since the document of the union's stocks from then
+	 * @param sign +1 in, −1 out
+	 */
+	record Crossing(String union, LocalDate effective, String since, int sign) {
+
+		Document toDocument() {
+			return new Document("u", this.union).append("e", this.effective.toString())
+				.append("d", this.since)
+				.append("s", this.sign);
+		}
+
+		/** Whether a stored move is a crossing (not one of a union's own moves). */
+		static boolean is(Document entry) {
+			return entry.containsKey("u");
+		}
+
+		static Crossing of(Document entry) {
+			return new Crossing(entry.getString("u"), LocalDate.parse(entry.getString("e")), entry.getString("d"),
+					(int) number(entry, "s"));
+		}
+
 	}
 
 	private static long number(Document document, String field) {

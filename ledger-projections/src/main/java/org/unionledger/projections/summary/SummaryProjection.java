@@ -73,13 +73,13 @@ public class SummaryProjection {
 		UnionPlacement to = event.placement();
 		String union = SummaryKeys.union(to.unionId());
 		String moved = SummaryDocument.movedKey(to.unionId(), position);
-		String effective = event.effectiveDate().toString();
+		LocalDate effective = event.effectiveDate();
 		ReadModelBatch batch = ReadModelBatch.current();
-		batch.apply(COLLECTION, union, position, (d) -> Documents.list(d, SummaryDocument.MOVES)
-			.add(new Document("p", position).append("e", effective).append("d", moved)));
+		SummaryDocument.Move own = new SummaryDocument.Move(position, effective, moved);
+		batch.apply(COLLECTION, union, position, (d) -> Documents.list(d, SummaryDocument.MOVES).add(own.toDocument()));
 		ScopeKeys.crossed(to.unionId(), event.previousJurisdictionCode(), to.jurisdictionCode(),
 				(key, sign) -> batch.apply(COLLECTION, key, position, (d) -> Documents.list(d, SummaryDocument.MOVES)
-					.add(new Document("u", union).append("e", effective).append("d", moved).append("s", sign))));
+					.add(new SummaryDocument.Crossing(union, effective, moved, sign).toDocument())));
 	}
 
 	/**
@@ -89,10 +89,11 @@ public class SummaryProjection {
 	private static void carry(UnionId unionId, LocalDate effective, TrackingToken token, Consumer<Document> change) {
 		long position = EventPositions.of(token);
 		ReadModelBatch batch = ReadModelBatch.current();
-		for (Document move : Documents
+		for (Document entry : Documents
 			.before(batch.field(COLLECTION, SummaryKeys.union(unionId), SummaryDocument.MOVES), position)) {
-			if (!effective.isBefore(LocalDate.parse(move.getString("e")))) {
-				batch.apply(COLLECTION, move.getString("d"), position, change);
+			SummaryDocument.Move move = SummaryDocument.Move.of(entry);
+			if (!effective.isBefore(move.effective())) {
+				batch.apply(COLLECTION, move.since(), position, change);
 			}
 		}
 	}
