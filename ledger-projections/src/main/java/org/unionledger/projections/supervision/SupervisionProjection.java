@@ -34,6 +34,8 @@ import org.unionledger.membership.Events.TransferCredentialIssued;
 import org.unionledger.projections.support.Documents;
 import org.unionledger.projections.support.EventPositions;
 import org.unionledger.projections.support.ReadModelBatch;
+import org.unionledger.projections.supervision.SupervisionEntries.BurstDay;
+import org.unionledger.projections.supervision.SupervisionEntries.IssuedCredential;
 import org.unionledger.service.Events.ServiceDelivered;
 import org.unionledger.statistics.StatisticalCalendar;
 import org.unionledger.supervision.Events.FindingDecided;
@@ -158,22 +160,12 @@ public class SupervisionProjection {
 			d.put("unionId", union.unionId().value());
 			d.put("jurisdictionCode", union.jurisdictionCode().value());
 			d.put("statisticalYear", year);
-			Document days = d.get("d", Document.class);
-			if (days == null) {
-				days = new Document();
-				d.put("d", days);
-			}
+			Document days = Documents.sub(d, BurstDay.DAYS);
 			String day = event.effectiveDate().toString();
 			Document count = days.get(day, Document.class);
-			if (count == null) {
-				count = new Document("n", 0L).append("p", 0L).append("r", recordedOn);
-				days.put(day, count);
-			}
-			count.put("n", ((Number) count.get("n")).longValue() + 1);
-			count.put("p", Math.max(((Number) count.get("p")).longValue(), position));
-			if (recordedOn.compareTo(count.getString("r")) > 0) {
-				count.put("r", recordedOn);
-			}
+			BurstDay counted = (count != null) ? BurstDay.of(count).plus(position, recordedOn)
+					: BurstDay.first(position, recordedOn);
+			days.put(day, counted.toDocument());
 		});
 		for (String scope : scopes(union)) {
 			addToList(BURST_LIST + scope + "|" + year, union.unionId().value(), position);
@@ -220,7 +212,7 @@ public class SupervisionProjection {
 		});
 		batch.apply(CREDENTIAL_TRACE, credentialFindingKey(memberId, position), position, d -> d.put("code", code));
 		batch.apply(CREDENTIAL_TRACE, memberCredentialsKey(memberId), position,
-				d -> Documents.list(d, "c").add(new Document("p", position).append("code", code)));
+				d -> Documents.list(d, IssuedCredential.LIST).add(new IssuedCredential(position, code).toDocument()));
 		int year = this.calendar.yearOf(expiresOn);
 		for (String scope : scopes(union)) {
 			addToList(CREDENTIAL_LIST + scope + "|" + year, code, position);
@@ -311,8 +303,8 @@ public class SupervisionProjection {
 	private static void voidCredentials(String memberId, LocalDate effectiveDate, long position) {
 		ReadModelBatch batch = ReadModelBatch.current();
 		Document issued = batch.document(CREDENTIAL_TRACE, memberCredentialsKey(memberId));
-		for (Document entry : Documents.before(issued, "c", position)) {
-			batch.apply(CREDENTIAL_TRACE, entry.getString("code"), position, (credential) -> {
+		for (Document entry : Documents.before(issued, IssuedCredential.LIST, position)) {
+			batch.apply(CREDENTIAL_TRACE, IssuedCredential.of(entry).code(), position, (credential) -> {
 				if ("ISSUED".equals(credential.getString("status"))) {
 					credential.put("status", "VOID");
 					credential.put("voidedOn", effectiveDate.toString());

@@ -143,15 +143,15 @@ public class SupervisionQueryHandler {
 			long rest = 0;
 			long position = 0;
 			String recordedOn = null;
-			Document days = counts.get("d", Document.class);
+			Document days = counts.get(SupervisionEntries.BurstDay.DAYS, Document.class);
 			for (Map.Entry<String, Object> day : (days != null) ? days.entrySet()
 					: List.<Map.Entry<String, Object>>of()) {
-				Document count = (Document) day.getValue();
-				long n = ((Number) count.get("n")).longValue();
+				SupervisionEntries.BurstDay count = SupervisionEntries.BurstDay.of((Document) day.getValue());
+				long n = count.enrollments();
 				if (day.getKey().compareTo(windowStart.toString()) >= 0) {
 					inWindow += n;
-					position = Math.max(position, ((Number) count.get("p")).longValue());
-					String recorded = count.getString("r");
+					position = Math.max(position, count.lastPosition());
+					String recorded = count.recordedOn();
 					recordedOn = (recordedOn == null || recorded.compareTo(recordedOn) > 0) ? recorded : recordedOn;
 				}
 				else {
