@@ -36,6 +36,38 @@ import java.util.List;
  */
 final class CounterKeys {
 
+	/** A counter document's totals: {@code {field: delta}}. */
+	static final String TOTALS = "c";
+
+	/**
+	 * An effective month's document's days: {@code {"<day of month>": {field: delta}}}.
+	 */
+	static final String DAYS = "d";
+
+	/**
+	 * A recorded bucket's late deltas by effective month (totals documents) or day
+	 * (detail documents): {@code {"<month or date>": {field: delta}}}.
+	 */
+	static final String BY_EFFECTIVE = "e";
+
+	/**
+	 * An index entries document's groups: {@code {"<day of month>|<days late>":
+	 * {"<field>,<field>,…": [position, …]}}}.
+	 */
+	static final String INDEX_GROUPS = "g";
+
+	/** An index month's entries per day and field: {@code {"<date>": {field: count}}}. */
+	static final String INDEX_COUNTS = "n";
+
+	/** An index month's recorded days per day: {@code {"<date>": [days late, …]}}. */
+	static final String INDEX_RECORDED = "r";
+
+	/**
+	 * An index month's windows per day and recorded day: {@code {"<date>|<days late>":
+	 * [window, …]}}.
+	 */
+	static final String INDEX_WINDOWS = "w";
+
 	/** Dates before this fall into the {@code pre} buckets. */
 	static final LocalDate EPOCH = LocalDate.of(1900, 1, 1);
 

@@ -548,20 +548,21 @@ public class StatisticsProjection {
 		Map<String, Map<LocalDate, Set<String>>> indexed = new LinkedHashMap<>();
 		byDates.forEach((dated, amounts) -> {
 			for (String id : CounterKeys.effective(dated.scope(), dated.effective())) {
-				changes.add(id, position, "c", null, amounts);
+				changes.add(id, position, CounterKeys.TOTALS, null, amounts);
 			}
 			if (!dated.effective().isBefore(CounterKeys.EPOCH)) {
-				changes.add(CounterKeys.month(dated.scope(), dated.effective()), position, "d",
+				changes.add(CounterKeys.month(dated.scope(), dated.effective()), position, CounterKeys.DAYS,
 						CounterKeys.day(dated.effective()), amounts);
 			}
 			changes.add(CounterKeys.statisticalYear(dated.scope(), this.calendar.yearOf(dated.effective())), position,
-					"c", null, amounts);
+					CounterKeys.TOTALS, null, amounts);
 			if (dated.recorded().isAfter(dated.effective())) {
 				YearMonth month = YearMonth.from(dated.effective());
 				String day = dated.effective().toString();
 				for (String bucket : CounterKeys.late(dated.scope(), dated.recorded())) {
-					changes.add(CounterKeys.totals(bucket), position, "e", month.toString(), amounts);
-					changes.add(CounterKeys.detail(bucket, month), position, "e", day, amounts);
+					changes.add(CounterKeys.totals(bucket), position, CounterKeys.BY_EFFECTIVE, month.toString(),
+							amounts);
+					changes.add(CounterKeys.detail(bucket, month), position, CounterKeys.BY_EFFECTIVE, day, amounts);
 				}
 			}
 			indexed.computeIfAbsent(dated.scope(), (k) -> new LinkedHashMap<>())
@@ -574,15 +575,15 @@ public class StatisticsProjection {
 			long window = CounterKeys.indexWindow(position);
 			String entries = CounterKeys.indexGroup(day, deltas.recorded);
 			changes.change(CounterKeys.indexEntries(scope, day, window), position,
-					(document) -> values(sub(sub(document, "g"), entries), group).add(position));
+					(document) -> values(sub(sub(document, CounterKeys.INDEX_GROUPS), entries), group).add(position));
 			changes.change(CounterKeys.indexMonth(scope, YearMonth.from(day)), position, (document) -> {
-				Document perDay = sub(sub(document, "n"), day.toString());
+				Document perDay = sub(sub(document, CounterKeys.INDEX_COUNTS), day.toString());
 				fields.forEach((field) -> increment(perDay, field, 1));
-				List<Object> recordedDays = values(sub(document, "r"), day.toString());
+				List<Object> recordedDays = values(sub(document, CounterKeys.INDEX_RECORDED), day.toString());
 				if (!recordedDays.contains(late)) {
 					recordedDays.add(late);
 				}
-				List<Object> windows = values(sub(document, "w"), day + "|" + late);
+				List<Object> windows = values(sub(document, CounterKeys.INDEX_WINDOWS), day + "|" + late);
 				if (windows.stream().noneMatch((w) -> ((Number) w).longValue() == window)) {
 					windows.add(window);
 				}

@@ -286,7 +286,7 @@ public class StatisticsQueryHandler {
 	private static Map<String, Document> late(Map<String, Document> documents, String key) {
 		Map<String, Document> late = new TreeMap<>();
 		Document bucket = documents.get(key);
-		if (bucket != null && bucket.get("e") instanceof Document byDate) {
+		if (bucket != null && bucket.get(CounterKeys.BY_EFFECTIVE) instanceof Document byDate) {
 			for (Map.Entry<String, Object> entry : byDate.entrySet()) {
 				if (entry.getValue() instanceof Document counts) {
 					late.put(entry.getKey(), counts);
@@ -310,7 +310,7 @@ public class StatisticsQueryHandler {
 				continue;
 			}
 			if (key.equals(month)) {
-				if (bucket.get("d") instanceof Document days) {
+				if (bucket.get(CounterKeys.DAYS) instanceof Document days) {
 					for (Map.Entry<String, Object> day : days.entrySet()) {
 						if (day.getKey().compareTo(last) <= 0 && day.getValue() instanceof Document counts) {
 							add(sums, counts, 1);
@@ -318,7 +318,7 @@ public class StatisticsQueryHandler {
 					}
 				}
 			}
-			else if (bucket.get("c") instanceof Document counts) {
+			else if (bucket.get(CounterKeys.TOTALS) instanceof Document counts) {
 				add(sums, counts, 1);
 			}
 		}
@@ -415,7 +415,7 @@ public class StatisticsQueryHandler {
 			}
 			else {
 				Document bucket = counters.get(counterKeys.get(i));
-				if (bucket != null && bucket.get("c") instanceof Document counts) {
+				if (bucket != null && bucket.get(CounterKeys.TOTALS) instanceof Document counts) {
 					newEnrollments = StatisticsProjection.number(counts, Figures.field(Figures.NEW));
 				}
 			}
@@ -510,7 +510,7 @@ public class StatisticsQueryHandler {
 		Map<LocalDate, List<LocalDate>> recordedDays = new TreeMap<>();
 		Map<String, List<String>> dayDocumentIds = new HashMap<>();
 		for (Document month : this.store.find(StatisticsProjection.INDEX, monthKeys).values()) {
-			if (month.get("w") instanceof Document windows) {
+			if (month.get(CounterKeys.INDEX_WINDOWS) instanceof Document windows) {
 				windows.forEach((dayAndLate, list) -> {
 					String[] parts = dayAndLate.split("\\|");
 					LocalDate day = LocalDate.parse(parts[0]);
@@ -521,8 +521,8 @@ public class StatisticsQueryHandler {
 					dayDocumentIds.put(day + "|" + recorded, ids);
 				});
 			}
-			if (month.get("n") instanceof Document days) {
-				Document recorded = (month.get("r") instanceof Document r) ? r : new Document();
+			if (month.get(CounterKeys.INDEX_COUNTS) instanceof Document days) {
+				Document recorded = (month.get(CounterKeys.INDEX_RECORDED) instanceof Document r) ? r : new Document();
 				for (Map.Entry<String, Object> day : days.entrySet()) {
 					LocalDate date = LocalDate.parse(day.getKey());
 					if (!date.isBefore(from) && !date.isAfter(to) && day.getValue() instanceof Document counts) {
@@ -633,7 +633,7 @@ public class StatisticsQueryHandler {
 	 */
 	private static List<Long> positions(Document document, LocalDate day, LocalDate recorded, String field) {
 		List<Long> positions = new ArrayList<>();
-		if (document != null && document.get("g") instanceof Document days
+		if (document != null && document.get(CounterKeys.INDEX_GROUPS) instanceof Document days
 				&& days.get(CounterKeys.indexGroup(day, recorded)) instanceof Document groups) {
 			groups.forEach((fields, group) -> {
 				if (Arrays.asList(fields.split(",")).contains(field) && group instanceof List<?> list) {
