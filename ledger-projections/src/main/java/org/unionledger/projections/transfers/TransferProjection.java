@@ -115,14 +115,14 @@ public class TransferProjection {
 		});
 		for (String scope : ScopeKeys.chain(issuing)) {
 			batch.apply(COLLECTION, outstandingKey(scope), position,
-					(document) -> increment(sub(document, "x"), expires, 1));
+					(document) -> increment(sub(document, BY_EXPIRY), expires, 1));
 		}
 		batch.apply(COLLECTION, memberKey(member), position, (document) -> {
-			List<String> codes = strings(document.get("c"));
+			List<String> codes = strings(document.get(CODES));
 			if (!codes.contains(code.value())) {
 				codes.add(code.value());
 			}
-			document.put("c", codes);
+			document.put(CODES, codes);
 		});
 	}
 
@@ -134,8 +134,8 @@ public class TransferProjection {
 	void on(MemberTransferredToLedger event, TrackingToken token) {
 		long position = EventPositions.of(token);
 		close(event.memberId(), event.code(), position);
-		betweenLedgers(ScopeKeys.chain(event.fromUnion()), "o", event.receivingLedger().value(), event.effectiveDate(),
-				position);
+		betweenLedgers(ScopeKeys.chain(event.fromUnion()), TO_LEDGERS, event.receivingLedger().value(),
+				event.effectiveDate(), position);
 	}
 
 	/**
@@ -146,8 +146,8 @@ public class TransferProjection {
 	void on(MemberTransferredInFromLedger event, TrackingToken token) {
 		long position = EventPositions.of(token);
 		voidOutstanding(event.memberId(), position);
-		betweenLedgers(ScopeKeys.chain(event.union()), "i", event.originLedger().value(), event.effectiveDate(),
-				position);
+		betweenLedgers(ScopeKeys.chain(event.union()), FROM_LEDGERS, event.originLedger().value(),
+				event.effectiveDate(), position);
 	}
 
 	private void betweenLedgers(List<String> scopes, String direction, String ledger, LocalDate day, long position) {
@@ -183,7 +183,7 @@ public class TransferProjection {
 		for (String scope : scopes) {
 			ReadModelBatch.current()
 				.apply(COLLECTION, flowKey(scope, year), position,
-						(document) -> increment(sub(sub(document, "f"), day), edge, 1));
+						(document) -> increment(sub(sub(document, FLOWS), day), edge, 1));
 		}
 	}
 
@@ -200,7 +200,7 @@ public class TransferProjection {
 	private static void voidOutstanding(MemberId member, long position) {
 		ReadModelBatch batch = ReadModelBatch.current();
 		String memberKey = memberKey(member);
-		List<String> codes = strings(batch.field(COLLECTION, memberKey, "c"));
+		List<String> codes = strings(batch.field(COLLECTION, memberKey, CODES));
 		batch.prefetch(COLLECTION, codes.stream().map(TransferProjection::credentialKey).toList());
 		Map<String, Map<String, Integer>> voided = new TreeMap<>();
 		List<String> kept = new ArrayList<>();
@@ -218,9 +218,10 @@ public class TransferProjection {
 				}
 			}
 		}
-		voided.forEach((scope, byExpiry) -> batch.apply(COLLECTION, outstandingKey(scope), position,
-				(document) -> byExpiry.forEach((expires, count) -> increment(sub(document, "x"), expires, -count))));
-		batch.apply(COLLECTION, memberKey, position, (document) -> document.put("c", kept));
+		voided.forEach(
+				(scope, byExpiry) -> batch.apply(COLLECTION, outstandingKey(scope), position, (document) -> byExpiry
+					.forEach((expires, count) -> increment(sub(document, BY_EXPIRY), expires, -count))));
+		batch.apply(COLLECTION, memberKey, position, (document) -> document.put(CODES, kept));
 	}
 
 	/**
@@ -238,16 +239,16 @@ public class TransferProjection {
 		boolean wasOpen = wasOpen(credential, position);
 		batch.apply(COLLECTION, credentialKey(code), position, (document) -> document.put("open", false));
 		batch.apply(COLLECTION, memberKey(member), position, (document) -> {
-			List<String> codes = strings(document.get("c"));
+			List<String> codes = strings(document.get(CODES));
 			codes.remove(code.value());
-			document.put("c", codes);
+			document.put(CODES, codes);
 		});
 		if (!wasOpen) {
 			return;
 		}
 		for (String scope : scopes) {
 			batch.apply(COLLECTION, outstandingKey(scope), position,
-					(document) -> increment(sub(document, "x"), expires, -1));
+					(document) -> increment(sub(document, BY_EXPIRY), expires, -1));
 		}
 	}
 
@@ -259,6 +260,30 @@ public class TransferProjection {
 		return credential.getString("expiresOn") != null && (Boolean.TRUE.equals(credential.get("open"))
 				|| ((Number) credential.getOrDefault(ReadModelBatch.LAST_POSITION, -1L)).longValue() >= position);
 	}
+
+	/**
+	 * A flow document's transfers by day and edge: {@code {"<date>": {"<from>><to>":
+	 * count}}}.
+	 */
+	static final String FLOWS = "f";
+
+	/**
+	 * An outstanding-credentials document's counts by expiry day: {@code {"<date>":
+	 * count}}.
+	 */
+	static final String BY_EXPIRY = "x";
+
+	/** A member's document: the codes of the member's outstanding credentials. */
+	static final String CODES = "c";
+
+	/**
+	 * A partner-ledger document's transfers out to other ledgers by day and ledger:
+	 * {@code {"<date>": {"<ledger>": count}}}.
+	 */
+	static final String TO_LEDGERS = "o";
+
+	/** As {@link #TO_LEDGERS}, the transfers in from other ledgers. */
+	static final String FROM_LEDGERS = "i";
 
 	static String flowKey(String scope, int statisticalYear) {
 		return "F|" + scope + "|" + statisticalYear;

@@ -32,7 +32,7 @@ public class TransferQueryHandler {
 		Map<String, Document> documents = this.store.find(TransferProjection.COLLECTION, keys);
 		Map<String, Long> edges = new TreeMap<>();
 		Document flows = documents.get(flowKey);
-		if (flows != null && flows.get("f") instanceof Document byDay) {
+		if (flows != null && flows.get(TransferProjection.FLOWS) instanceof Document byDay) {
 			for (Map.Entry<String, Object> day : byDay.entrySet()) {
 				LocalDate date = LocalDate.parse(day.getKey());
 				if (date.isBefore(query.from()) || date.isAfter(query.asOf())
@@ -60,7 +60,7 @@ public class TransferQueryHandler {
 		long outstanding = 0;
 		long expired = 0;
 		Document document = documents.get(TransferProjection.outstandingKey(scope));
-		if (document != null && document.get("x") instanceof Document byExpiry) {
+		if (document != null && document.get(TransferProjection.BY_EXPIRY) instanceof Document byExpiry) {
 			for (Map.Entry<String, Object> entry : byExpiry.entrySet()) {
 				long count = ((Number) entry.getValue()).longValue();
 				if (LocalDate.parse(entry.getKey()).isAfter(today)) {
