@@ -43,8 +43,11 @@ final class BsonDocumentValues extends BasicDataType<Object> {
 	/** The tag of a BSON document: negative as a Java byte, unused by H2's tags. */
 	static final byte BSON_TAG = (byte) 0xB5;
 
-	/** Heap bytes per BSON byte of a decoded document, roughly (for H2's page cache). */
-	private static final int HEAP_PER_BSON_BYTE = 6;
+	/**
+	 * One document encoded or decoded in this many has its heap measured for
+	 * {@link #getMemory} (a power of two).
+	 */
+	static final int SAMPLE_EVERY = 16;
 
 	private final ObjectDataType legacy = new ObjectDataType();
 
@@ -62,8 +65,17 @@ final class BsonDocumentValues extends BasicDataType<Object> {
 	 */
 	private final AtomicReferenceArray<Known> known = new AtomicReferenceArray<>(KNOWN);
 
-	/** Moving average of the heap a document takes, for H2's memory accounting. */
+	/**
+	 * Moving average of the heap a decoded document takes ({@link #heapOf}), for H2's
+	 * page cache: its size is counted in these estimates, so an estimate too low lets the
+	 * cache hold several times its size. Up to run 15 it was six times the BSON length;
+	 * documents of a few short fields take ten times and more, and a 2 GB ledger filled
+	 * its heap with cached pages at about 100,000 members (bench/RESULTS.md, run 15).
+	 */
 	private volatile int averageMemory = 2_048;
+
+	/** Documents encoded or decoded; races only skew which ones are sampled. */
+	private int seen;
 
 	@Override
 	public Object[] createStorage(int size) {
@@ -96,7 +108,7 @@ final class BsonDocumentValues extends BasicDataType<Object> {
 		buffer.get(bytes);
 		Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
 		this.known.set(slot(document), new Known(document, bytes));
-		remember(length);
+		remember(document);
 		return document;
 	}
 
@@ -165,7 +177,7 @@ final class BsonDocumentValues extends BasicDataType<Object> {
 		}
 		byte[] bytes = new byte[out.readableBytes()];
 		out.readBytes(bytes);
-		remember(bytes.length);
+		remember(document);
 		return bytes;
 	}
 
@@ -173,9 +185,61 @@ final class BsonDocumentValues extends BasicDataType<Object> {
 	private record Known(Document document, byte[] bson) {
 	}
 
-	private void remember(int bsonLength) {
-		int memory = (int) Math.min(Integer.MAX_VALUE, (long) bsonLength * HEAP_PER_BSON_BYTE);
+	private void remember(Document document) {
+		if ((++this.seen & (SAMPLE_EVERY - 1)) != 0) {
+			return;
+		}
+		long memory = Math.min(Integer.MAX_VALUE, heapOf(document));
 		this.averageMemory = (int) ((memory + 15L * this.averageMemory) / 16);
+	}
+
+	/** The current estimate of one decoded document's heap, in bytes. */
+	int averageMemory() {
+		return this.averageMemory;
+	}
+
+	/**
+	 * The heap a decoded value takes on a 64-bit JVM with compressed references, about: a
+	 * document is its map (a {@code LinkedHashMap}: the map, its table, an entry per
+	 * field) and its keys and values; strings count their array (one byte a character
+	 * when every character fits in one, else two); boxed numbers, dates and ids their
+	 * object.
+	 */
+	static long heapOf(Object value) {
+		if (value == null || value instanceof Boolean) {
+			return 0;
+		}
+		if (value instanceof Document document) {
+			int size = document.size();
+			int table = (size == 0) ? 0 : Integer.highestOneBit(Math.max(1, (int) Math.ceil(size / 0.75)) * 2 - 1);
+			long heap = 16 + 56 + align(16 + 4L * Math.max(table, 16));
+			for (java.util.Map.Entry<String, Object> entry : document.entrySet()) {
+				heap += 40 + heapOf(entry.getKey()) + heapOf(entry.getValue());
+			}
+			return heap;
+		}
+		if (value instanceof String text) {
+			boolean latin1 = text.chars().allMatch((c) -> c < 256);
+			return 24 + align(16 + (long) text.length() * (latin1 ? 1 : 2));
+		}
+		if (value instanceof java.util.Collection<?> list) {
+			long heap = 24 + align(16 + 4L * list.size());
+			for (Object item : list) {
+				heap += heapOf(item);
+			}
+			return heap;
+		}
+		if (value instanceof byte[] bytes) {
+			return align(16 + bytes.length);
+		}
+		if (value instanceof Number || value instanceof java.time.Instant || value instanceof java.util.Date) {
+			return 24;
+		}
+		return 32;
+	}
+
+	private static long align(long bytes) {
+		return (bytes + 7) & ~7L;
 	}
 
 }

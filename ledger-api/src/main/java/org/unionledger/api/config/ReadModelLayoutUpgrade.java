@@ -18,7 +18,8 @@ import org.unionledger.projections.support.ReadModelLayouts;
  * collections), and the new layout is recorded. Runs while no processor runs (at
  * start-up, before they start). Every node sharing the store is to be stopped before a
  * node with a new layout starts: the reset needs the claim of every segment, and an old
- * node would go on writing the old layout.
+ * node would go on writing the old layout. A processor that never ran on the store (it
+ * has no token: a new store) has written nothing; its layout is only recorded.
  */
 public final class ReadModelLayoutUpgrade {
 
@@ -44,7 +45,12 @@ public final class ReadModelLayoutUpgrade {
 		List<String> rebuilt = new ArrayList<>();
 		this.layouts.forEach((group, layout) -> {
 			int found = this.recorded.recorded(group);
-			if (found != layout) {
+			if (found != layout && processing.tokenStore(group).fetchSegments(group).length == 0) {
+				// the processor never ran here (a new store): it wrote no read models
+				log.info("Read models of processor {} start in layout {}", group, layout);
+				this.recorded.record(group, layout);
+			}
+			else if (found != layout) {
 				StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class)
 					.orElseThrow(() -> new IllegalStateException("no streaming event processor " + group));
 				log.warn("Read models of processor {} have layout {}; this version writes layout {}: rebuilding them "
