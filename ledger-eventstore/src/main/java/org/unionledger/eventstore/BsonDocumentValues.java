@@ -66,6 +66,18 @@ final class BsonDocumentValues extends BasicDataType<Object> {
 	private final AtomicReferenceArray<Known> known = new AtomicReferenceArray<>(KNOWN);
 
 	/**
+	 * The BSON bytes {@link #known} holds in all maps together, and their bound: a
+	 * sixty-fourth of the heap. The documents themselves are held weakly: H2's page cache
+	 * decides how long a document stays. Up to run 15 each map held its 4,096 documents
+	 * and their bytes strongly, outside the cache's accounting: with roster chunks and
+	 * counter documents of up to hundreds of kilobytes, a 2 GB ledger's heap filled at
+	 * about 100,000 members (bench/RESULTS.md, run 15).
+	 */
+	private static final java.util.concurrent.atomic.AtomicLong KNOWN_BYTES = new java.util.concurrent.atomic.AtomicLong();
+
+	static final long KNOWN_BYTES_BOUND = Math.max(1 << 20, Runtime.getRuntime().maxMemory() / 64);
+
+	/**
 	 * Moving average of the heap a decoded document takes ({@link #heapOf}), for H2's
 	 * page cache: its size is counted in these estimates, so an estimate too low lets the
 	 * cache hold several times its size. Up to run 15 it was six times the BSON length;
@@ -107,7 +119,7 @@ final class BsonDocumentValues extends BasicDataType<Object> {
 		byte[] bytes = new byte[length];
 		buffer.get(bytes);
 		Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
-		this.known.set(slot(document), new Known(document, bytes));
+		know(slot(document), document, bytes);
 		remember(document);
 		return document;
 	}
@@ -138,12 +150,12 @@ final class BsonDocumentValues extends BasicDataType<Object> {
 	private byte[] bsonOf(Document document) {
 		int slot = slot(document);
 		Known entry = this.known.get(slot);
-		if (entry != null && entry.document() == document) {
+		if (entry != null && entry.document().get() == document) {
 			return entry.bson();
 		}
 		byte[] bson = encode(document);
 		if (bson != null) {
-			this.known.set(slot, new Known(document, bson));
+			know(slot, document, bson);
 		}
 		return bson;
 	}
@@ -154,8 +166,8 @@ final class BsonDocumentValues extends BasicDataType<Object> {
 	void forget(Document document) {
 		int slot = slot(document);
 		Known entry = this.known.get(slot);
-		if (entry != null && entry.document() == document) {
-			this.known.compareAndSet(slot, entry, null);
+		if (entry != null && entry.document().get() == document && this.known.compareAndSet(slot, entry, null)) {
+			KNOWN_BYTES.addAndGet(-entry.bson().length);
 		}
 	}
 
@@ -182,7 +194,30 @@ final class BsonDocumentValues extends BasicDataType<Object> {
 	}
 
 	/** A document and its BSON. */
-	private record Known(Document document, byte[] bson) {
+	private record Known(java.lang.ref.WeakReference<Document> document, byte[] bson) {
+	}
+
+	/**
+	 * Remembers a document's BSON in its slot, in place of what the slot held, unless
+	 * that would take the bytes of all maps past {@link #KNOWN_BYTES_BOUND}.
+	 */
+	private void know(int slot, Document document, byte[] bson) {
+		Known old = this.known.get(slot);
+		long freed = (old != null) ? old.bson().length : 0;
+		if (bson.length - freed > 0 && KNOWN_BYTES.get() + bson.length - freed > KNOWN_BYTES_BOUND) {
+			if (old != null && old.document().get() == null && this.known.compareAndSet(slot, old, null)) {
+				KNOWN_BYTES.addAndGet(-freed);
+			}
+			return;
+		}
+		if (this.known.compareAndSet(slot, old, new Known(new java.lang.ref.WeakReference<>(document), bson))) {
+			KNOWN_BYTES.addAndGet(bson.length - freed);
+		}
+	}
+
+	/** The BSON bytes remembered in all maps now. */
+	static long knownBytes() {
+		return KNOWN_BYTES.get();
 	}
 
 	private void remember(Document document) {

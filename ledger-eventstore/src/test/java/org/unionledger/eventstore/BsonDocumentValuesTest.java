@@ -39,6 +39,24 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BsonDocumentValuesTest {
 
+	/**
+	 * The BSON remembered to spare re-encoding unchanged documents stays within its bound
+	 * however large and many the documents written (it held 4,096 documents per map,
+	 * whatever their size, outside the page cache's accounting).
+	 */
+	@Test
+	void theRememberedBytesStayWithinTheirBound() {
+		String filler = "x".repeat(64 * 1024);
+		long documents = BsonDocumentValues.KNOWN_BYTES_BOUND / filler.length() * 2;
+		BsonDocumentValues type = new BsonDocumentValues();
+		for (long i = 0; i < documents; i++) {
+			WriteBuffer buffer = new WriteBuffer();
+			type.write(buffer, new de.bwaldvogel.mongo.bson.Document("_id", i).append("f", filler));
+			assertThat(BsonDocumentValues.knownBytes()).isLessThanOrEqualTo(BsonDocumentValues.KNOWN_BYTES_BOUND);
+		}
+		assertThat(BsonDocumentValues.knownBytes()).isGreaterThan(BsonDocumentValues.KNOWN_BYTES_BOUND / 2);
+	}
+
 	@Test
 	void aDocumentsHeapIsCountedFieldByField() {
 		// {_id: "M:ab", p: 5L}: the Document 16, its LinkedHashMap 56, a table of 16
