@@ -67,15 +67,28 @@ final class BsonDocumentValues extends BasicDataType<Object> {
 
 	/**
 	 * The BSON bytes {@link #known} holds in all maps together, and their bound: a
-	 * sixty-fourth of the heap. The documents themselves are held weakly: H2's page cache
-	 * decides how long a document stays. Up to run 15 each map held its 4,096 documents
-	 * and their bytes strongly, outside the cache's accounting: with roster chunks and
-	 * counter documents of up to hundreds of kilobytes, a 2 GB ledger's heap filled at
-	 * about 100,000 members (bench/RESULTS.md, run 15).
+	 * sixty-fourth of the heap, at most 32 MB. The documents themselves are held weakly:
+	 * H2's page cache decides how long a document stays. Up to run 15 each map held its
+	 * 4,096 documents and their bytes strongly, outside the cache's accounting: with
+	 * roster chunks and counter documents of up to hundreds of kilobytes, a 2 GB ledger's
+	 * heap filled at about 100,000 members (bench/RESULTS.md, run 15).
 	 */
 	private static final java.util.concurrent.atomic.AtomicLong KNOWN_BYTES = new java.util.concurrent.atomic.AtomicLong();
 
-	static final long KNOWN_BYTES_BOUND = Math.max(1 << 20, Runtime.getRuntime().maxMemory() / 64);
+	static final long KNOWN_BYTES_BOUND = Math.min(32 << 20, Math.max(1 << 20, Runtime.getRuntime().maxMemory() / 64));
+
+	/**
+	 * Gives back the bytes of a type no map uses any more (a closed or reopened store).
+	 */
+	private static final java.lang.ref.Cleaner RELEASE = java.lang.ref.Cleaner.create();
+
+	/** The part of {@link #KNOWN_BYTES} this type's slots hold. */
+	private final java.util.concurrent.atomic.AtomicLong knownHere = new java.util.concurrent.atomic.AtomicLong();
+
+	BsonDocumentValues() {
+		java.util.concurrent.atomic.AtomicLong held = this.knownHere;
+		RELEASE.register(this, () -> KNOWN_BYTES.addAndGet(-held.getAndSet(0)));
+	}
 
 	/**
 	 * Moving average of the heap a decoded document takes ({@link #heapOf}), for H2's
@@ -167,7 +180,7 @@ final class BsonDocumentValues extends BasicDataType<Object> {
 		int slot = slot(document);
 		Known entry = this.known.get(slot);
 		if (entry != null && entry.document().get() == document && this.known.compareAndSet(slot, entry, null)) {
-			KNOWN_BYTES.addAndGet(-entry.bson().length);
+			count(-entry.bson().length);
 		}
 	}
 
@@ -206,13 +219,23 @@ final class BsonDocumentValues extends BasicDataType<Object> {
 		long freed = (old != null) ? old.bson().length : 0;
 		if (bson.length - freed > 0 && KNOWN_BYTES.get() + bson.length - freed > KNOWN_BYTES_BOUND) {
 			if (old != null && old.document().get() == null && this.known.compareAndSet(slot, old, null)) {
-				KNOWN_BYTES.addAndGet(-freed);
+				count(-freed);
 			}
 			return;
 		}
 		if (this.known.compareAndSet(slot, old, new Known(new java.lang.ref.WeakReference<>(document), bson))) {
-			KNOWN_BYTES.addAndGet(bson.length - freed);
+			count(bson.length - freed);
 		}
+	}
+
+	private void count(long bytes) {
+		this.knownHere.addAndGet(bytes);
+		KNOWN_BYTES.addAndGet(bytes);
+	}
+
+	/** The BSON bytes this type's slots hold now. */
+	long knownHere() {
+		return this.knownHere.get();
 	}
 
 	/** The BSON bytes remembered in all maps now. */

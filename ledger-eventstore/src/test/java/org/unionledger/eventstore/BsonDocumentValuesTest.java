@@ -57,6 +57,37 @@ class BsonDocumentValuesTest {
 		assertThat(BsonDocumentValues.knownBytes()).isGreaterThan(BsonDocumentValues.KNOWN_BYTES_BOUND / 2);
 	}
 
+	/**
+	 * A type no map uses any more (its store closed or reopened) gives its bytes back to
+	 * the bound shared by all maps, once the collector has found it unused.
+	 */
+	@Test
+	void aDroppedTypeGivesItsBytesBack() throws InterruptedException {
+		// room first: types of earlier tests may hold bytes up to the bound until
+		// collected
+		awaitKnownBytesAtMost(BsonDocumentValues.KNOWN_BYTES_BOUND / 2);
+		BsonDocumentValues type = new BsonDocumentValues();
+		for (int i = 0; i < 64; i++) {
+			type.write(new WriteBuffer(),
+					new de.bwaldvogel.mongo.bson.Document("_id", i).append("f", "y".repeat(1000)));
+		}
+		long mine = type.knownHere();
+		assertThat(mine).isGreaterThan(60_000);
+		long atDrop = BsonDocumentValues.knownBytes();
+		assertThat(atDrop).isGreaterThanOrEqualTo(mine);
+		type = null;
+		awaitKnownBytesAtMost(atDrop - mine);
+		assertThat(BsonDocumentValues.knownBytes()).isLessThanOrEqualTo(atDrop - mine);
+	}
+
+	private static void awaitKnownBytesAtMost(long bytes) throws InterruptedException {
+		long deadline = System.nanoTime() + 10_000_000_000L;
+		while (BsonDocumentValues.knownBytes() > bytes && System.nanoTime() < deadline) {
+			System.gc();
+			Thread.sleep(20);
+		}
+	}
+
 	@Test
 	void aDocumentsHeapIsCountedFieldByField() {
 		// {_id: "M:ab", p: 5L}: the Document 16, its LinkedHashMap 56, a table of 16

@@ -215,8 +215,7 @@ public class StatisticsProjection {
 	}
 
 	/**
-	 * The union's moves recorded before the event at {@code position} ({@code e}: from
-	 * when, {@code f}: the county left, {@code j}: the county entered), read without
+	 * The union's moves recorded before the event at {@code position}, read without
 	 * copying the document: empty for nearly every union.
 	 */
 	private static List<UnionMove> movesBefore(UnionId unionId, long position) {
