@@ -219,11 +219,9 @@ public class StatisticsProjection {
 	 * copying the document: empty for nearly every union.
 	 */
 	private static List<UnionMove> movesBefore(UnionId unionId, long position) {
-		return Documents
-			.before(ReadModelBatch.current().field(MEMBERS, unionMovesKey(unionId), UnionMove.LIST), position)
-			.stream()
-			.map(UnionMove::of)
-			.toList();
+		List<Document> moves = Documents
+			.before(ReadModelBatch.current().field(MEMBERS, unionMovesKey(unionId), UnionMove.LIST), position);
+		return moves.isEmpty() ? List.of() : moves.stream().map(UnionMove::of).toList();
 	}
 
 	@EventHandler
@@ -475,17 +473,16 @@ public class StatisticsProjection {
 	 */
 	private static UnionPlacement holdingOn(MemberId memberId, LocalDate date, long position) {
 		Document document = ReadModelBatch.current().document(MEMBERS, memberKey(memberId));
-		Holding holding = null;
+		Document held = null;
 		for (Document entry : Documents.before(document, Holding.LIST, position)) {
-			Holding earlier = Holding.of(entry);
-			if (!earlier.effective().isAfter(date)) {
-				holding = earlier;
+			if (!Holding.effectiveOf(entry).isAfter(date)) {
+				held = entry;
 			}
 		}
-		if (holding == null || holding.union() == null) {
+		UnionPlacement union = (held != null) ? Holding.of(held).union() : null;
+		if (union == null) {
 			return null;
 		}
-		UnionPlacement union = holding.union();
 		JurisdictionCode jurisdiction = union.jurisdictionCode();
 		// where the union stood on the day, by its moves before this event
 		for (UnionMove move : movesBefore(union.unionId(), position)) {

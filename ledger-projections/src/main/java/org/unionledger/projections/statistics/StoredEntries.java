@@ -51,9 +51,17 @@ final class StoredEntries {
 			return entry;
 		}
 
+		/**
+		 * The day of a stored holding alone: a member's holding is looked for among all
+		 * its entries, and only the one found is read whole.
+		 */
+		static LocalDate effectiveOf(Document entry) {
+			return LocalDate.parse(entry.getString("e"));
+		}
+
 		static Holding of(Document entry) {
 			String union = entry.getString("u");
-			return new Holding(Documents.number(entry, "p"), LocalDate.parse(entry.getString("e")),
+			return new Holding(Documents.number(entry, "p"), effectiveOf(entry),
 					(union != null)
 							? new UnionPlacement(new UnionId(union), JurisdictionCode.of(entry.getString("j")),
 									UnionType.valueOf(entry.getString("t")), Sector.valueOf(entry.getString("s")))

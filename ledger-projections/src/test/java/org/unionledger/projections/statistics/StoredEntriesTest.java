@@ -42,6 +42,7 @@ class StoredEntriesTest {
 		assertThat(held.toDocument()).isEqualTo(stored);
 		assertThat(keys(held.toDocument())).isEqualTo("[p, e, u, j, t, s]");
 		assertThat(Holding.of(stored)).isEqualTo(held);
+		assertThat(Holding.effectiveOf(stored)).isEqualTo(LocalDate.of(2026, 3, 1));
 
 		Holding none = new Holding(43, LocalDate.of(2026, 4, 1), null);
 		assertThat(none.toDocument()).isEqualTo(new Document("p", 43L).append("e", "2026-04-01"));
