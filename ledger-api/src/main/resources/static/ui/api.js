@@ -60,3 +60,16 @@ export function query(params) {
   const text = search.toString();
   return text ? `?${text}` : '';
 }
+
+/**
+ * Reloads what an action changed before the page says the action is done, so what is shown
+ * after the message agrees with it. A reload that fails leaves the last state shown; the
+ * action itself was done, so its failure is not reported as the action's.
+ */
+export async function settled(reload) {
+  try {
+    await reload();
+  } catch (ignored) {
+    // The list keeps its last state; the next visit loads it again.
+  }
+}

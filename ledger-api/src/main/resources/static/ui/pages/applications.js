@@ -1,7 +1,7 @@
 // Item 7: an officer's inbox of online applications (互联网+入会) to their unions, in pages:
 // approve (the person is enrolled with channel ONLINE) or decline with a reason. The
 // applicants are shown masked; results and refusals in the reader's language.
-import { api, query } from '../api.js';
+import { api, query, settled } from '../api.js';
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { pageTitle } from './common.js';
@@ -64,11 +64,11 @@ function item(application, message, reload) {
     busy(true);
     try {
       const result = await api(`/api/applications/${encodeURIComponent(application.applicationId)}/approval`, { method: 'POST', body: {} });
+      await settled(reload);
       message.replaceChildren(result.enrollment === 'ENROLLED'
         ? h('p', { class: 'message ok', id: 'application-result' }, t('applications.enrolled', { name }), ' ',
           h('a', { href: `#/member/${result.memberId}` }, t('applications.viewMember')))
         : h('p', { class: 'message', id: 'application-result' }, t('applications.alreadyMember', { name })));
-      await reload();
     } catch (problem) {
       error.textContent = problem.message;
       busy(false);
@@ -83,8 +83,8 @@ function item(application, message, reload) {
     busy(true);
     try {
       await api(`/api/applications/${encodeURIComponent(application.applicationId)}/decline`, { method: 'POST', body: { reason: reason.value } });
+      await settled(reload);
       message.replaceChildren(h('p', { class: 'message ok', id: 'application-result' }, t('applications.declined', { name, reason: reason.value })));
-      await reload();
     } catch (problem) {
       error.textContent = problem.message;
       busy(false);

@@ -2,7 +2,7 @@
 // act for it (its officers, system admins): the credentials it issued (by state, paged,
 // with cancel and re-issue) and its inbox (credentials addressed to it and not used yet,
 // the member's name masked and the issuing union named, each linked to its acceptance).
-import { api, query } from '../api.js';
+import { api, query, settled } from '../api.js';
 import { h, table } from '../dom.js';
 import { label, number, t } from '../i18n.js';
 
@@ -93,13 +93,13 @@ export async function credentialSections(unionId, me) {
       try {
         const answer = await api(path, { method: 'POST', body: { reason: reason.value } });
         form.querySelector('#cred-action-submit').disabled = true;
-        message.className = 'form-message message ok';
-        message.textContent = t(kind === 'cancel' ? 'cred.cancelled' : 'cred.reissued');
         if (kind === 'reissue') {
           result.hidden = false;
           result.replaceChildren(...credentialBlock(answer));
         }
-        await loadIssued();
+        await settled(loadIssued);
+        message.className = 'form-message message ok';
+        message.textContent = t(kind === 'cancel' ? 'cred.cancelled' : 'cred.reissued');
       } catch (problem) {
         const text = `${problem.message}${problem.problem && problem.problem.rule ? ` (${problem.problem.rule})` : ''}`;
         if (problem.problem && problem.problem.field === 'reason') {

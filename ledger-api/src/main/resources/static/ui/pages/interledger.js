@@ -5,7 +5,7 @@
 // says shown before, the signed receipt after); and record the receipt another ledger
 // sent back, which ends the membership here. The ledger checks every signature; what
 // the page shows of a document before that is only its text.
-import { api } from '../api.js';
+import { api, settled } from '../api.js';
 import { h, table } from '../dom.js';
 import { label, t } from '../i18n.js';
 import { pageTitle } from './common.js';
@@ -94,7 +94,6 @@ function issueCard(me, federation, preset) {
     const { memberId, body } = credentialRequest(form);
     try {
       const answer = await api(`/api/members/${encodeURIComponent(memberId)}/inter-ledger-credentials`, { method: 'POST', body });
-      success(form, t('xl.issued'));
       const qr = `/api/members/${encodeURIComponent(memberId)}/inter-ledger-credentials/${encodeURIComponent(answer.code)}/qr`;
       result.hidden = false;
       result.replaceChildren(
@@ -108,7 +107,8 @@ function issueCard(me, federation, preset) {
         h('p', { class: 'sub' }, t('xl.handOver', { ledger: label('ledger', answer.destinationLedger) })),
         documentBox('xl-document', answer.document, `${answer.code}.jws`),
         h('p', { class: 'no-print' }, h('button', { type: 'button', class: 'primary', onclick: () => window.print() }, t('credential.print'))));
-      await loadMembers();
+      await settled(loadMembers);
+      success(form, t('xl.issued'));
     } catch (error) {
       showProblem(form, error);
     }

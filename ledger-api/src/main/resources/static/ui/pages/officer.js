@@ -1,7 +1,7 @@
 // Item 4: an officer's work: enroll a member, issue and accept transfer credentials,
 // record a service, import a CSV file. The server's problem+json answers are shown beside
 // the field they name.
-import { api, query } from '../api.js';
+import { api, query, settled } from '../api.js';
 import { h, table } from '../dom.js';
 import { label, number, t } from '../i18n.js';
 import { residentIdProblem } from '../residentid.js';
@@ -294,10 +294,10 @@ export async function showIssue(main, [preset], me) {
         body.toUnionId = to;
       }
       const answer = await api(`/api/members/${encodeURIComponent(memberId)}/transfer-credentials`, { method: 'POST', body });
-      success(form, t('form.issued'));
       result.hidden = false;
       result.replaceChildren(...credentialBlock(answer));
-      await loadMembers();
+      await settled(loadMembers);
+      success(form, t('form.issued'));
     } catch (error) {
       showProblem(form, error);
     }

@@ -2,7 +2,7 @@
 // union, kind and status, with names instead of ids; confirm / dismiss with a reason,
 // correct a confirmed double count (after a confirmation), a member's full personal data
 // on request (recorded); a member's timeline; verification of the sealed event store.
-import { api, query } from '../api.js';
+import { api, query, settled } from '../api.js';
 import { h, table } from '../dom.js';
 import { label, lang, number, t } from '../i18n.js';
 import { filters, pageTitle } from './common.js';
@@ -169,8 +169,8 @@ function decideBlock(finding, safe, context) {
     }
     try {
       await api(`/api/supervision/findings/${encodeURIComponent(finding.id)}/decision`, { method: 'POST', body: { decision, reason: reason.value } });
+      await settled(context.reload);
       context.message.replaceChildren(h('p', { class: 'message ok' }, t(decision === 'CONFIRMED' ? 'findings.confirmedDone' : 'findings.dismissedDone')));
-      await context.reload();
     } catch (problem) {
       error.textContent = problem.message;
     }
@@ -216,8 +216,8 @@ function correctBlock(finding, safe, memberName, context) {
     yes.disabled = true;
     try {
       await api(`/api/supervision/findings/${encodeURIComponent(finding.id)}/correction`, { method: 'POST', body: { reason: reason.value } });
+      await settled(context.reload);
       context.message.replaceChildren(h('p', { class: 'message ok', id: 'correction-done' }, t(k('findings.correctedDone'), { member: memberName || '' })));
-      await context.reload();
     } catch (problem) {
       ask.hidden = true;
       error.textContent = problem.message;
