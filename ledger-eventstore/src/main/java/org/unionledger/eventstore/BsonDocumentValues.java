@@ -2,7 +2,6 @@ package org.unionledger.eventstore;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
@@ -36,6 +35,18 @@ import org.h2.mvstore.type.ObjectDataType;
  * A file written with this type cannot be opened by the stock backend (it fails on the
  * unknown tag instead of misreading).
  * <p>
+ * <b>In memory a document stays BSON</b> ({@link Stored}): the map's pages hold each
+ * document's bytes, and the collection decodes a copy each time it reads one
+ * ({@link #document}). H2 writes a changed page whole, so every commit wrote again every
+ * unchanged document of each page it changed; up to run 16 the pages held decoded
+ * documents, and a commit encoded them all again unless a bounded cache of recent
+ * encodings still held them: with members keyed by a hash, at 100,000 members and more
+ * nearly every imported row changed a page of its own in each per-member collection, and
+ * the encoding of its unchanged neighbours took about a quarter of the commits' CPU. A
+ * decoded document also takes about ten times its BSON in the heap, so the page cache
+ * held a tenth of the documents it holds as bytes, and its millions of small objects were
+ * what the collector copied (bench/RESULTS.md, run 16).
+ * <p>
  * One instance per map: H2's {@link ObjectDataType} remembers the last type it saw.
  */
 final class BsonDocumentValues extends BasicDataType<Object> {
@@ -43,78 +54,86 @@ final class BsonDocumentValues extends BasicDataType<Object> {
 	/** The tag of a BSON document: negative as a Java byte, unused by H2's tags. */
 	static final byte BSON_TAG = (byte) 0xB5;
 
-	/**
-	 * One document encoded or decoded in this many has its heap measured for
-	 * {@link #getMemory} (a power of two).
-	 */
-	static final int SAMPLE_EVERY = 16;
-
 	private final ObjectDataType legacy = new ObjectDataType();
 
-	/** Slots of {@link #known}: a power of two. */
-	static final int KNOWN = 4_096;
-
 	/**
-	 * The BSON of documents recently written or read, by identity. H2 writes a changed
-	 * page whole, so every commit wrote again every unchanged document of each page it
-	 * changed: a profile of a 20,000-row import on H2 found most of the commits' CPU in
-	 * encoding documents. A document in a page is changed only by an update, which puts
-	 * it back, and the collection forgets its bytes then ({@link #forget}); so the bytes
-	 * remembered for the same object are its BSON. A slot holds one document; another one
-	 * landing there replaces it.
+	 * A document as a map keeps it: its BSON. Two are equal when their bytes are; a
+	 * reader gets a decoded copy of its own ({@link #document()}), so a change made to it
+	 * reaches the store only when it is put back.
 	 */
-	private final AtomicReferenceArray<Known> known = new AtomicReferenceArray<>(KNOWN);
+	static final class Stored {
 
-	/**
-	 * The BSON bytes {@link #known} holds in all maps together, and their bound: a
-	 * sixty-fourth of the heap, at most 32 MB. The documents themselves are held weakly:
-	 * H2's page cache decides how long a document stays. Up to run 15 each map held its
-	 * 4,096 documents and their bytes strongly, outside the cache's accounting: with
-	 * roster chunks and counter documents of up to hundreds of kilobytes, a 2 GB ledger's
-	 * heap filled at about 100,000 members (bench/RESULTS.md, run 15).
-	 */
-	private static final java.util.concurrent.atomic.AtomicLong KNOWN_BYTES = new java.util.concurrent.atomic.AtomicLong();
+		private final byte[] bson;
 
-	static final long KNOWN_BYTES_BOUND = Math.min(32 << 20, Math.max(1 << 20, Runtime.getRuntime().maxMemory() / 64));
+		Stored(byte[] bson) {
+			this.bson = bson;
+		}
 
-	/**
-	 * Gives back the bytes of a type no map uses any more (a closed or reopened store).
-	 */
-	private static final java.lang.ref.Cleaner RELEASE = java.lang.ref.Cleaner.create();
+		/** A copy of the document, decoded. */
+		Document document() {
+			return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(this.bson));
+		}
 
-	/** The part of {@link #KNOWN_BYTES} this type's slots hold. */
-	private final java.util.concurrent.atomic.AtomicLong knownHere = new java.util.concurrent.atomic.AtomicLong();
+		int length() {
+			return this.bson.length;
+		}
 
-	BsonDocumentValues() {
-		java.util.concurrent.atomic.AtomicLong held = this.knownHere;
-		RELEASE.register(this, () -> KNOWN_BYTES.addAndGet(-held.getAndSet(0)));
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Stored stored && Arrays.equals(this.bson, stored.bson);
+		}
+
+		@Override
+		public int hashCode() {
+			return Arrays.hashCode(this.bson);
+		}
+
+		@Override
+		public String toString() {
+			return "Stored(" + this.bson.length + " bytes)";
+		}
+
 	}
 
 	/**
-	 * Moving average of the heap a decoded document takes ({@link #heapOf}), for H2's
-	 * page cache: its size is counted in these estimates, so an estimate too low lets the
-	 * cache hold several times its size. Up to run 15 it was six times the BSON length;
-	 * documents of a few short fields take ten times and more, and a 2 GB ledger filled
-	 * its heap with cached pages at about 100,000 members (bench/RESULTS.md, run 15).
+	 * How a map keeps a document: as BSON, or, for a document BSON cannot hold, as the
+	 * document itself (written by Java serialization as before).
 	 */
-	private volatile int averageMemory = 2_048;
+	static Object stored(Document document) {
+		byte[] bson = encode(document);
+		return (bson != null) ? new Stored(bson) : document;
+	}
 
-	/** Documents encoded or decoded; races only skew which ones are sampled. */
-	private int seen;
+	/**
+	 * The document a map's value holds, as the collection works on it: a decoded copy of
+	 * a stored one, or the legacy document itself; {@code null} for none.
+	 */
+	static Document document(Object value) {
+		if (value instanceof Stored stored) {
+			return stored.document();
+		}
+		return (Document) value;
+	}
 
 	@Override
 	public Object[] createStorage(int size) {
 		return new Object[size];
 	}
 
+	/** What a value takes in the heap, for H2's page cache. */
 	@Override
 	public int getMemory(Object value) {
-		return (value instanceof Document) ? this.averageMemory : this.legacy.getMemory(value);
+		if (value instanceof Stored stored) {
+			return (int) (16 + align(16L + stored.length()));
+		}
+		return (value instanceof Document document) ? (int) Math.min(Integer.MAX_VALUE, heapOf(document))
+				: this.legacy.getMemory(value);
 	}
 
 	@Override
 	public void write(WriteBuffer buffer, Object value) {
-		byte[] bson = (value instanceof Document document) ? bsonOf(document) : null;
+		byte[] bson = (value instanceof Stored stored) ? stored.bson
+				: (value instanceof Document document) ? encode(document) : null;
 		if (bson == null) {
 			this.legacy.write(buffer, value);
 			return;
@@ -122,19 +141,22 @@ final class BsonDocumentValues extends BasicDataType<Object> {
 		buffer.put(BSON_TAG).putVarInt(bson.length).put(bson);
 	}
 
+	/**
+	 * A stored document as its bytes (not decoded); a document of an older file, written
+	 * by Java serialization, is turned into BSON as it is read, so it is written as BSON
+	 * with its page.
+	 */
 	@Override
 	public Object read(ByteBuffer buffer) {
 		if (buffer.get(buffer.position()) != BSON_TAG) {
-			return this.legacy.read(buffer);
+			Object value = this.legacy.read(buffer);
+			return (value instanceof Document document) ? stored(document) : value;
 		}
 		buffer.get();
 		int length = DataUtils.readVarInt(buffer);
 		byte[] bytes = new byte[length];
 		buffer.get(bytes);
-		Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
-		know(slot(document), document, bytes);
-		remember(document);
-		return document;
+		return new Stored(bytes);
 	}
 
 	/**
@@ -146,53 +168,26 @@ final class BsonDocumentValues extends BasicDataType<Object> {
 		if (a == b || (a != null && a.equals(b))) {
 			return 0;
 		}
-		if (a instanceof Document x && b instanceof Document y) {
-			byte[] left = encode(x);
-			byte[] right = encode(y);
-			if (left != null && right != null) {
-				return Arrays.compareUnsigned(left, right);
-			}
+		byte[] left = bytesOf(a);
+		byte[] right = bytesOf(b);
+		if (left != null && right != null) {
+			return Arrays.compareUnsigned(left, right);
 		}
 		return this.legacy.compare(a, b);
 	}
 
-	/**
-	 * The document's BSON as {@link #encode} gives it, made once for the same object
-	 * while it stays in {@link #known}.
-	 */
-	private byte[] bsonOf(Document document) {
-		int slot = slot(document);
-		Known entry = this.known.get(slot);
-		if (entry != null && entry.document().get() == document) {
-			return entry.bson();
+	private static byte[] bytesOf(Object value) {
+		if (value instanceof Stored stored) {
+			return stored.bson;
 		}
-		byte[] bson = encode(document);
-		if (bson != null) {
-			know(slot, document, bson);
-		}
-		return bson;
-	}
-
-	/**
-	 * Forgets the BSON remembered for this object, which is about to be put back changed.
-	 */
-	void forget(Document document) {
-		int slot = slot(document);
-		Known entry = this.known.get(slot);
-		if (entry != null && entry.document().get() == document && this.known.compareAndSet(slot, entry, null)) {
-			count(-entry.bson().length);
-		}
-	}
-
-	private static int slot(Document document) {
-		return System.identityHashCode(document) & (KNOWN - 1);
+		return (value instanceof Document document) ? encode(document) : null;
 	}
 
 	/**
 	 * The document's BSON, or {@code null} for a value BSON cannot hold (written by Java
 	 * serialization as before).
 	 */
-	private byte[] encode(Document document) {
+	static byte[] encode(Document document) {
 		ByteBuf out = Unpooled.buffer(256);
 		try {
 			BsonEncoder.encodeDocument(document, out);
@@ -202,58 +197,7 @@ final class BsonDocumentValues extends BasicDataType<Object> {
 		}
 		byte[] bytes = new byte[out.readableBytes()];
 		out.readBytes(bytes);
-		remember(document);
 		return bytes;
-	}
-
-	/** A document and its BSON. */
-	private record Known(java.lang.ref.WeakReference<Document> document, byte[] bson) {
-	}
-
-	/**
-	 * Remembers a document's BSON in its slot, in place of what the slot held, unless
-	 * that would take the bytes of all maps past {@link #KNOWN_BYTES_BOUND}.
-	 */
-	private void know(int slot, Document document, byte[] bson) {
-		Known old = this.known.get(slot);
-		long freed = (old != null) ? old.bson().length : 0;
-		if (bson.length - freed > 0 && KNOWN_BYTES.get() + bson.length - freed > KNOWN_BYTES_BOUND) {
-			if (old != null && old.document().get() == null && this.known.compareAndSet(slot, old, null)) {
-				count(-freed);
-			}
-			return;
-		}
-		if (this.known.compareAndSet(slot, old, new Known(new java.lang.ref.WeakReference<>(document), bson))) {
-			count(bson.length - freed);
-		}
-	}
-
-	private void count(long bytes) {
-		this.knownHere.addAndGet(bytes);
-		KNOWN_BYTES.addAndGet(bytes);
-	}
-
-	/** The BSON bytes this type's slots hold now. */
-	long knownHere() {
-		return this.knownHere.get();
-	}
-
-	/** The BSON bytes remembered in all maps now. */
-	static long knownBytes() {
-		return KNOWN_BYTES.get();
-	}
-
-	private void remember(Document document) {
-		if ((++this.seen & (SAMPLE_EVERY - 1)) != 0) {
-			return;
-		}
-		long memory = Math.min(Integer.MAX_VALUE, heapOf(document));
-		this.averageMemory = (int) ((memory + 15L * this.averageMemory) / 16);
-	}
-
-	/** The current estimate of one decoded document's heap, in bytes. */
-	int averageMemory() {
-		return this.averageMemory;
 	}
 
 	/**

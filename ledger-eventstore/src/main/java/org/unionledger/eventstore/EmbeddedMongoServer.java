@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -18,9 +19,14 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
@@ -355,7 +361,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 			@Override
 			protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
 				String fullName = getFullCollectionNamespace(collectionName);
-				MVMap<Object, Document> data = getMvStore().openMap(DATA_MAP_PREFIX + fullName, dataMap());
+				MVMap<Object, Object> data = getMvStore().openMap(DATA_MAP_PREFIX + fullName, dataMap());
 				MVMap<String, Object> meta = getMvStore().openMap("meta." + fullName);
 				return new BsonCollection(this, collectionName, options, data, meta, getCursorRegistry());
 			}
@@ -363,26 +369,73 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		}
 
 		/**
-		 * A collection whose updated documents are written anew: mongo-java-server
-		 * changes a document in place before it puts it back, so the BSON remembered for
-		 * that object ({@link BsonDocumentValues}) is forgotten first.
+		 * A collection whose documents its map keeps as BSON
+		 * ({@link BsonDocumentValues.Stored}): each read decodes a copy, each insert and
+		 * update encodes the document once. mongo-java-server's own collection keeps the
+		 * decoded documents in the map and changes them in place before it puts them
+		 * back; here what a command changes is its own copy until it is put back.
 		 */
 		private static final class BsonCollection extends H2Collection {
 
-			private final MVMap<Object, Document> data;
+			private final MVMap<Object, Object> data;
 
-			BsonCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
+			@SuppressWarnings({ "unchecked", "rawtypes" })
+			BsonCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, ?> data,
 					MVMap<String, Object> meta, CursorRegistry cursors) {
-				super(database, name, options, data, meta, cursors);
-				this.data = data;
+				super(database, name, options, (MVMap) data, meta, cursors);
+				this.data = (MVMap<Object, Object>) data;
+			}
+
+			@Override
+			protected Object addDocumentInternal(Document document) {
+				Object key = (getIdField() != null) ? Utils.getSubdocumentValue(document, getIdField())
+						: java.util.UUID.randomUUID();
+				Object previous = this.data.put(Missing.ofNullable(key), BsonDocumentValues.stored(document));
+				if (previous != null) {
+					throw new IllegalStateException("Document with key '" + key + "' already existed in " + this);
+				}
+				return key;
+			}
+
+			@Override
+			protected Document getDocument(Object position) {
+				return BsonDocumentValues.document(this.data.get(position));
+			}
+
+			@Override
+			protected void removeDocument(Object position) {
+				if (this.data.remove(position) == null) {
+					throw new java.util.NoSuchElementException("No document with key " + position);
+				}
+			}
+
+			@Override
+			protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+				return this.data.entrySet()
+					.stream()
+					.map((entry) -> new DocumentWithPosition<>(BsonDocumentValues.document(entry.getValue()),
+							entry.getKey()));
+			}
+
+			@Override
+			protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+					int batchSize, Document fieldSelector) {
+				Stream<Document> documents;
+				if (isNaturalDescending(orderBy)) {
+					documents = streamAllDocumentsWithPosition()
+						.sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
+						.map(DocumentWithPosition::getDocument);
+				}
+				else {
+					documents = this.data.values().stream().map(BsonDocumentValues::document);
+				}
+				return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize,
+						fieldSelector);
 			}
 
 			@Override
 			protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
-				if ((Object) this.data.getValueType() instanceof BsonDocumentValues values) {
-					values.forget(newDocument);
-				}
-				super.handleUpdate(position, oldDocument, newDocument);
+				this.data.put(Missing.ofNullable(position), BsonDocumentValues.stored(newDocument));
 			}
 
 			/**
@@ -449,8 +502,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	}
 
 	/** How a collection's data map is opened: documents as BSON. */
-	private static MVMap.Builder<Object, Document> dataMap() {
-		return new MVMap.Builder<Object, Document>().valueType(new BsonDocumentValues());
+	private static MVMap.Builder<Object, Object> dataMap() {
+		return new MVMap.Builder<Object, Object>().valueType(new BsonDocumentValues());
 	}
 
 	/**
