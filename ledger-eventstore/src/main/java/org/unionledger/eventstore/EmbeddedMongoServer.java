@@ -61,8 +61,11 @@ import org.slf4j.LoggerFactory;
  * finds and that no later insert of the same {@code _id} can replace (it fails with an
  * internal error, not a duplicate key). Write commands therefore run one at a time, each
  * followed by its commit, and the background auto-commit is off. Every acknowledged write
- * survives a process crash, whole, in the order it was acknowledged. (The file is not
- * fsync'ed per write: a power loss can still lose the last writes.)
+ * survives a process crash, whole, in the order it was acknowledged (the file is not
+ * fsync'ed per write: a power loss can still lose the last writes), except an update sent
+ * with write concern {@code j: false}, which the client said it can lose: it is answered
+ * before its commit and committed with the next write or within a second (see
+ * {@link CommittingH2Backend}). The file still holds a prefix of the writes in order.
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
@@ -627,6 +630,16 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	 * disk), every command it was to cover fails, not only the one of the writer that
 	 * made it, and so does every later command: the MVStore has closed itself. The store
 	 * is then dropped and reopened from its file by {@link ReopeningH2Backend}.
+	 * <p>
+	 * <b>Unjournaled updates.</b> An {@code update} command whose write concern says
+	 * {@code j: false} is answered as soon as it ran, without a commit of its own: the
+	 * next write command's commit, or a commit at most {@link #UNJOURNALED_COMMIT_MILLIS}
+	 * later when no write follows, holds it. Commits cover every write run before them,
+	 * in order, so a crash loses at most the last such updates, never an acknowledged
+	 * write of any other kind and never one without the writes before it. The ledger's
+	 * token store sends a processor's forward moves so (a lost one replays events its
+	 * read models ignore); without that write concern every update is committed before
+	 * its answer.
 	 */
 	static final class CommittingH2Backend extends KeyOrderedH2Backend {
 
@@ -637,6 +650,30 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		 * Most write commands one commit covers, so that a steady queue still commits.
 		 */
 		static final int MAX_UNCOMMITTED = 64;
+
+		/**
+		 * At most this long after an unjournaled update that no write followed, a commit
+		 * holds it.
+		 */
+		static final long UNJOURNALED_COMMIT_MILLIS = 1000;
+
+		/**
+		 * Commits unjournaled updates that no write followed; a daemon thread started
+		 * with the first of them.
+		 */
+		private volatile java.util.concurrent.ScheduledExecutorService committer;
+
+		/**
+		 * Whether a commit of unjournaled updates is scheduled; guarded by
+		 * {@link #writes}.
+		 */
+		private boolean commitScheduled;
+
+		/**
+		 * Writers waiting for a commit to cover their command; guarded by
+		 * {@link #writes}.
+		 */
+		private int awaitingCommit;
 
 		/**
 		 * The map a {@link #probe()} writes to (not a collection: no database prefix).
@@ -729,7 +766,16 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 					store.deregisterVersionUsage(reading);
 				}
 			}
-			return write(() -> super.handleCommand(channel, databaseName, command, query));
+			return write(() -> super.handleCommand(channel, databaseName, command, query), unjournaled(command, query));
+		}
+
+		/**
+		 * Whether the command is an update its client sent with write concern
+		 * {@code j: false}.
+		 */
+		static boolean unjournaled(String command, Document query) {
+			return "update".equalsIgnoreCase(command) && query.get("writeConcern") instanceof Document concern
+					&& Boolean.FALSE.equals(concern.get("j"));
 		}
 
 		/**
@@ -737,6 +783,15 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		 * when that commit failed.
 		 */
 		private <T> T write(java.util.function.Supplier<T> write) {
+			return write(write, false);
+		}
+
+		/**
+		 * Runs a write under the write lock and returns once a commit holds it, or, when
+		 * {@code unjournaled}, once it ran (a commit within a second holds it); throws
+		 * when that commit failed.
+		 */
+		private <T> T write(java.util.function.Supplier<T> write, boolean unjournaled) {
 			this.writes.lock();
 			try {
 				if (this.commitFailure != null) {
@@ -749,12 +804,64 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 				}
 				finally {
 					mine = ++this.executed;
-					if (!this.writes.hasQueuedThreads() || this.executed - this.committed >= MAX_UNCOMMITTED) {
-						commitAll();
+					if (unjournaled) {
+						// the last of a run of writers commits for the others, whatever
+						// it wrote
+						boolean othersWait = this.awaitingCommit > 0 && !this.writes.hasQueuedThreads();
+						if (othersWait || this.executed - this.committed >= MAX_UNCOMMITTED) {
+							commitAll();
+						}
+						else {
+							scheduleCommit();
+						}
 					}
-					awaitCommitOf(mine);
+					else {
+						if (!this.writes.hasQueuedThreads() || this.executed - this.committed >= MAX_UNCOMMITTED) {
+							commitAll();
+						}
+						awaitCommitOf(mine);
+					}
 				}
 				return result;
+			}
+			finally {
+				this.writes.unlock();
+			}
+		}
+
+		/**
+		 * Makes sure a commit follows within {@link #UNJOURNALED_COMMIT_MILLIS}; the
+		 * caller holds the write lock.
+		 */
+		private void scheduleCommit() {
+			if (this.commitScheduled) {
+				return;
+			}
+			if (this.committer == null) {
+				this.committer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor((task) -> {
+					Thread thread = new Thread(task, "h2-unjournaled-commit");
+					thread.setDaemon(true);
+					return thread;
+				});
+			}
+			this.commitScheduled = true;
+			this.committer.schedule(this::commitUnjournaled, UNJOURNALED_COMMIT_MILLIS,
+					java.util.concurrent.TimeUnit.MILLISECONDS);
+		}
+
+		/** Commits the unjournaled updates that no write has committed since. */
+		private void commitUnjournaled() {
+			this.writes.lock();
+			try {
+				this.commitScheduled = false;
+				if (this.executed > this.committed && this.commitFailure == null && !getMvStore().isClosed()) {
+					commitAll();
+				}
+			}
+			catch (RuntimeException ex) {
+				LoggerFactory.getLogger(EmbeddedMongoServer.class)
+					.error("Committing updates sent without journaling failed; the store refuses writes until "
+							+ "it is reopened", ex);
 			}
 			finally {
 				this.writes.unlock();
@@ -786,9 +893,12 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
 		/**
 		 * Drops the store without writing anything: what it holds beyond its file was
-		 * never acknowledged.
+		 * never acknowledged, or only as an unjournaled update.
 		 */
 		void abandon() {
+			if (this.committer != null) {
+				this.committer.shutdownNow();
+			}
 			getMvStore().closeImmediately();
 		}
 
@@ -864,17 +974,23 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 		 */
 		private void awaitCommitOf(long command) {
 			boolean interrupted = false;
-			while (this.committed < command) {
-				if (!this.writes.hasQueuedThreads()) {
-					commitAll();
-					break;
+			this.awaitingCommit++;
+			try {
+				while (this.committed < command) {
+					if (!this.writes.hasQueuedThreads()) {
+						commitAll();
+						break;
+					}
+					try {
+						this.committedMore.await(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+					}
+					catch (InterruptedException ex) {
+						interrupted = true;
+					}
 				}
-				try {
-					this.committedMore.await(50, java.util.concurrent.TimeUnit.MILLISECONDS);
-				}
-				catch (InterruptedException ex) {
-					interrupted = true;
-				}
+			}
+			finally {
+				this.awaitingCommit--;
 			}
 			if (interrupted) {
 				Thread.currentThread().interrupt();
@@ -921,6 +1037,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 				MVStore store = getMvStore();
 				if (!store.isClosed()) {
 					store.deregisterVersionUsage(store.registerVersionUsage());
+				}
+				if (this.committer != null) {
+					this.committer.shutdownNow();
 				}
 				super.close();
 			}

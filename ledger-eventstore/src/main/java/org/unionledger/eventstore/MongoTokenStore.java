@@ -58,6 +58,14 @@ import org.bson.conversions.Bson;
  * {@code {_id, v}}. On a real MongoDB that is an {@code _id} index look-up; the embedded
  * server scans the {@code tokens} collection for it, which holds one small document per
  * segment, so the scan stays cheap.
+ * <p>
+ * <b>Forward moves unjournaled</b> ({@link Builder#unjournaledForwardMoves}): a token
+ * this node stores past the position it last stored or read for a segment it holds, and a
+ * claim's extension, may go with write concern {@code j: false}. A crash may then lose
+ * the last of them, and the processor handles again events its read models have already
+ * taken, which they ignore (every read-model document keeps the last position it
+ * applied). A token moved back (a reset, which may follow the read models' removal) or
+ * stored first after a claim is always journaled.
  */
 public class MongoTokenStore implements TokenStore {
 
@@ -94,6 +102,15 @@ public class MongoTokenStore implements TokenStore {
 
 	private final MongoCollection<Document> processors;
 
+	/** {@link #tokens} with write concern {@code j: false}, or null when not enabled. */
+	private final MongoCollection<Document> unjournaledTokens;
+
+	/**
+	 * The position this node last stored or read for a segment it claimed, by token
+	 * {@code _id}: a store past it is a forward move.
+	 */
+	private final java.util.concurrent.ConcurrentMap<String, Long> positionsHeld = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private final Serializer serializer;
 
 	private final Duration claimTimeout;
@@ -106,6 +123,8 @@ public class MongoTokenStore implements TokenStore {
 		builder.validate();
 		this.tokens = builder.database.getCollection(builder.collectionPrefix + "tokens");
 		this.processors = builder.database.getCollection(builder.collectionPrefix + "token_processors");
+		this.unjournaledTokens = builder.unjournaledForwardMoves
+				? this.tokens.withWriteConcern(this.tokens.getWriteConcern().withJournal(false)) : null;
 		this.serializer = builder.serializer;
 		this.claimTimeout = builder.claimTimeout;
 		this.nodeId = builder.nodeId;
@@ -200,16 +219,37 @@ public class MongoTokenStore implements TokenStore {
 	public void storeToken(TrackingToken token, String processorName, int segment) {
 		Document changes = new Document();
 		writeToken(changes, TOKEN, token);
-		if (updateAsOwner(processorName, segment, changes)) {
-			return;
+		String id = tokenId(processorName, segment);
+		OptionalLong position = (token != null) ? token.position() : OptionalLong.empty();
+		Long held = this.positionsHeld.get(id);
+		boolean forward = position.isPresent() && held != null && position.getAsLong() >= held;
+		if (!updateAsOwner(forward ? lazily() : this.tokens, processorName, segment, changes)) {
+			claim(processorName, segment, (current) -> changes);
 		}
-		claim(processorName, segment, (current) -> changes);
+		hold(id, position);
 	}
 
 	@Override
 	public TrackingToken fetchToken(String processorName, int segment) {
 		Document claimed = claim(processorName, segment, (current) -> new Document());
-		return readToken(claimed, TOKEN);
+		TrackingToken token = readToken(claimed, TOKEN);
+		hold(tokenId(processorName, segment), (token != null) ? token.position() : OptionalLong.empty());
+		return token;
+	}
+
+	/** Remembers the position stored for a segment this node holds, or forgets it. */
+	private void hold(String id, OptionalLong position) {
+		if (position.isPresent()) {
+			this.positionsHeld.put(id, position.getAsLong());
+		}
+		else {
+			this.positionsHeld.remove(id);
+		}
+	}
+
+	/** The collection forward moves and claim extensions are written to. */
+	private MongoCollection<Document> lazily() {
+		return (this.unjournaledTokens != null) ? this.unjournaledTokens : this.tokens;
 	}
 
 	/**
@@ -237,7 +277,7 @@ public class MongoTokenStore implements TokenStore {
 	/** Extends only a claim this node holds. */
 	@Override
 	public void extendClaim(String processorName, int segment) {
-		if (updateAsOwner(processorName, segment, new Document())) {
+		if (updateAsOwner(lazily(), processorName, segment, new Document())) {
 			return;
 		}
 		for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
@@ -256,6 +296,7 @@ public class MongoTokenStore implements TokenStore {
 
 	@Override
 	public void releaseClaim(String processorName, int segment) {
+		this.positionsHeld.remove(tokenId(processorName, segment));
 		for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
 			Document current = findToken(processorName, segment);
 			if (current == null || !this.nodeId.equals(current.getString(OWNER))) {
@@ -274,6 +315,7 @@ public class MongoTokenStore implements TokenStore {
 	 */
 	@Override
 	public void deleteToken(String processorName, int segment) {
+		this.positionsHeld.remove(tokenId(processorName, segment));
 		Document current = findToken(processorName, segment);
 		if (current == null || !this.nodeId.equals(current.getString(OWNER))) {
 			throw new UnableToClaimTokenException("Unable to claim token '" + processorName + "[" + segment
@@ -428,9 +470,10 @@ public class MongoTokenStore implements TokenStore {
 	 * Applies the changes and renews the claim's time if this node holds the claim, in
 	 * one update; whether it did.
 	 */
-	private boolean updateAsOwner(String processorName, int segment, Document changes) {
+	private boolean updateAsOwner(MongoCollection<Document> collection, String processorName, int segment,
+			Document changes) {
 		Document update = new Document(changes).append(TIMESTAMP, this.clock.millis());
-		return this.tokens
+		return collection
 			.updateOne(new Document(StoreLayout.ID, tokenId(processorName, segment)).append(OWNER, this.nodeId),
 					Updates.combine(toSet(update), Updates.inc(VERSION, 1L)))
 			.getModifiedCount() == 1;
@@ -536,7 +579,19 @@ public class MongoTokenStore implements TokenStore {
 
 		private Clock clock = Clock.systemUTC();
 
+		private boolean unjournaledForwardMoves;
+
 		protected Builder() {
+		}
+
+		/**
+		 * Whether a token moved forward and a claim's extension may be written with write
+		 * concern {@code j: false} (see the class comment); off by default. The embedded
+		 * H2 store then answers them before its commit, which the next write makes.
+		 */
+		public Builder unjournaledForwardMoves(boolean unjournaledForwardMoves) {
+			this.unjournaledForwardMoves = unjournaledForwardMoves;
+			return this;
 		}
 
 		/** Required. */

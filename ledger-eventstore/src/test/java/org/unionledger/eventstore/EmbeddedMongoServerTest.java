@@ -303,6 +303,64 @@ class EmbeddedMongoServerTest {
 		}
 	}
 
+	/**
+	 * An update sent with {@code j: false} is answered before its commit; with no write
+	 * after it, a commit holds it within about a second.
+	 */
+	@Test
+	void anUnjournaledUpdateIsCommittedWithinASecondWhenNoWriteFollows(@TempDir Path folder) throws Exception {
+		try (EmbeddedMongoServer server = EmbeddedMongoServer.h2File(folder.resolve("store.mv.db"), 0);
+				MongoClient client = MongoStores.openClient(server.connectionString())) {
+			MongoCollection<Document> collection = client.getDatabase("d").getCollection("c");
+			collection.insertOne(new Document("_id", 1).append("v", 1));
+			assertThat(server.hasUncommittedWrites()).as("after a journaled insert").isFalse();
+			collection.withWriteConcern(collection.getWriteConcern().withJournal(false))
+				.updateOne(new Document("_id", 1), new Document("$set", new Document("v", 2)));
+			assertThat(server.hasUncommittedWrites()).as("right after the unjournaled update").isTrue();
+			assertThat(collection.find(new Document("_id", 1)).first()).as("read at once").containsEntry("v", 2);
+			long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+			while (server.hasUncommittedWrites() && System.nanoTime() < deadline) {
+				Thread.sleep(50);
+			}
+			assertThat(server.hasUncommittedWrites()).as("a while later, no write in between").isFalse();
+		}
+	}
+
+	/**
+	 * What a {@code kill -9} would leave (a copy of the file) after an unjournaled
+	 * update: the writes before it, without it; once any later write is acknowledged,
+	 * both.
+	 */
+	@Test
+	void theNextWriteCommitsAnUnjournaledUpdateWithIt(@TempDir Path folder) throws Exception {
+		Path file = folder.resolve("store.mv.db");
+		Path beforeNextWrite = folder.resolve("before.mv.db");
+		Path afterNextWrite = folder.resolve("after.mv.db");
+		try (EmbeddedMongoServer server = EmbeddedMongoServer.h2File(file, 0);
+				MongoClient client = MongoStores.openClient(server.connectionString())) {
+			MongoCollection<Document> tokens = client.getDatabase("d").getCollection("tokens");
+			MongoCollection<Document> other = client.getDatabase("d").getCollection("other");
+			tokens.insertOne(new Document("_id", "t").append("position", 10));
+			tokens.withWriteConcern(tokens.getWriteConcern().withJournal(false))
+				.updateOne(new Document("_id", "t"), new Document("$set", new Document("position", 20)));
+			java.nio.file.Files.copy(file, beforeNextWrite);
+			other.insertOne(new Document("_id", "next"));
+			assertThat(server.hasUncommittedWrites()).as("after the next write").isFalse();
+			java.nio.file.Files.copy(file, afterNextWrite);
+		}
+		try (EmbeddedMongoServer server = EmbeddedMongoServer.h2File(beforeNextWrite, 0);
+				MongoClient client = MongoStores.openClient(server.connectionString())) {
+			assertThat(client.getDatabase("d").getCollection("tokens").find().first()).as("before the next write")
+				.containsEntry("position", 10);
+		}
+		try (EmbeddedMongoServer server = EmbeddedMongoServer.h2File(afterNextWrite, 0);
+				MongoClient client = MongoStores.openClient(server.connectionString())) {
+			assertThat(client.getDatabase("d").getCollection("tokens").find().first()).as("after the next write")
+				.containsEntry("position", 20);
+			assertThat(client.getDatabase("d").getCollection("other").countDocuments()).isEqualTo(1);
+		}
+	}
+
 	@Test
 	void theH2BackendKeepsDataAcrossServers(@TempDir Path folder) {
 		Path file = folder.resolve("nested/store.mv.db");

@@ -68,6 +68,56 @@ class MongoTokenStoreTest {
 			.isInstanceOf(org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException.class);
 	}
 
+	/**
+	 * On the embedded H2 store, with forward moves unjournaled: a token stored past the
+	 * position this node holds, and a claim's extension, are answered before the store's
+	 * commit (the next write commits them); a claim, the first position after it and a
+	 * token moved back are committed before the answer. Without the option every store
+	 * is.
+	 */
+	@Test
+	void forwardMovesAreUnjournaledAndAMoveBackIsNot(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) {
+		try (EmbeddedMongoServer server = EmbeddedMongoServer.h2File(folder.resolve("tokens.mv.db"), 0);
+				com.mongodb.client.MongoClient client = MongoStores.openClient(server.connectionString())) {
+			MongoTokenStore store = MongoTokenStore.builder()
+				.database(client.getDatabase("d"))
+				.serializer(JacksonSerializer.defaultSerializer())
+				.nodeId("node-a")
+				.clock(this.clock)
+				.unjournaledForwardMoves(true)
+				.build();
+			store.initializeTokenSegments("proc", 1);
+			assertThat(store.fetchToken("proc", 0)).isNull();
+			assertThat(server.hasUncommittedWrites()).as("a claim").isFalse();
+			store.storeToken(new GlobalSequenceTrackingToken(5), "proc", 0);
+			assertThat(server.hasUncommittedWrites()).as("the first position after a claim of none").isFalse();
+			store.storeToken(new GlobalSequenceTrackingToken(9), "proc", 0);
+			assertThat(server.hasUncommittedWrites()).as("a forward move").isTrue();
+			assertThat(store.storedPosition("proc")).as("read before its commit").hasValue(9);
+			store.storeToken(new GlobalSequenceTrackingToken(3), "proc", 0);
+			assertThat(server.hasUncommittedWrites()).as("a move back commits itself and the move before it").isFalse();
+			store.extendClaim("proc", 0);
+			assertThat(server.hasUncommittedWrites()).as("a claim's extension").isTrue();
+			store.releaseClaim("proc", 0);
+			assertThat(server.hasUncommittedWrites()).as("a release").isFalse();
+			assertThat(store.fetchToken("proc", 0)).isEqualTo(new GlobalSequenceTrackingToken(3));
+			store.storeToken(new GlobalSequenceTrackingToken(4), "proc", 0);
+			assertThat(server.hasUncommittedWrites()).as("a forward move from the position claimed").isTrue();
+
+			MongoTokenStore journaled = MongoTokenStore.builder()
+				.database(client.getDatabase("d2"))
+				.serializer(JacksonSerializer.defaultSerializer())
+				.nodeId("node-a")
+				.clock(this.clock)
+				.build();
+			journaled.initializeTokenSegments("proc", 1);
+			journaled.fetchToken("proc", 0);
+			journaled.storeToken(new GlobalSequenceTrackingToken(5), "proc", 0);
+			journaled.storeToken(new GlobalSequenceTrackingToken(9), "proc", 0);
+			assertThat(server.hasUncommittedWrites()).as("a forward move, the option off").isFalse();
+		}
+	}
+
 	@Test
 	void fetchingClaimsAndReturnsTheInitialToken() {
 		this.nodeA.initializeTokenSegments("proc", 2, new GlobalSequenceTrackingToken(7));

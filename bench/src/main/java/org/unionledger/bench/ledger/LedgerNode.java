@@ -124,11 +124,15 @@ public final class LedgerNode implements AutoCloseable {
 			.eventSerializer(serializer)
 			.snapshotSerializer(serializer)
 			.build();
+		// forward moves of the tokens unjournaled, as the ledger writes them to its
+		// embedded
+		// store (the crash drills kill nodes written so)
 		BatchAwareTokenStore tokens = new BatchAwareTokenStore(MongoTokenStore.builder()
 			.database(database)
 			.serializer(serializer)
 			.nodeId(nodeId)
 			.claimTimeout(claimTimeout)
+			.unjournaledForwardMoves(true)
 			.build());
 		ReadModelTransactionManager readModels = new ReadModelTransactionManager(database);
 		StatisticalCalendar calendar = StatisticalCalendar.ACFTU;

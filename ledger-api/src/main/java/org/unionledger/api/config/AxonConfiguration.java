@@ -154,12 +154,19 @@ public class AxonConfiguration {
 			.build();
 	}
 
+	/**
+	 * The processors' tokens. On the embedded store a token moved forward is answered
+	 * before the H2 file's commit (the next write or a second later commits it): a crash
+	 * may replay the last batches, which the read models ignore; on a real MongoDB every
+	 * token write is journaled.
+	 */
 	@Bean
-	TokenStore tokenStore(MongoDatabase database, Serializer serializer) {
+	TokenStore tokenStore(MongoDatabase database, Serializer serializer, LedgerProperties properties) {
 		return new BatchAwareTokenStore(MongoTokenStore.builder()
 			.database(database)
 			.serializer(serializer)
 			.nodeId(ManagementFactory.getRuntimeMXBean().getName())
+			.unjournaledForwardMoves(!properties.mongo().external())
 			.build());
 	}
 
