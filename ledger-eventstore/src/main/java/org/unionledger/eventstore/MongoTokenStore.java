@@ -64,8 +64,9 @@ import org.bson.conversions.Bson;
  * claim's extension, may go with write concern {@code j: false}. A crash may then lose
  * the last of them, and the processor handles again events its read models have already
  * taken, which they ignore (every read-model document keeps the last position it
- * applied). A token moved back (a reset, which may follow the read models' removal) or
- * stored first after a claim is always journaled.
+ * applied). A token moved back (a reset, which may follow the read models' removal), a
+ * token stored while the node holds no position for the segment (the first after claiming
+ * one that had none) and a claim are always journaled.
  */
 public class MongoTokenStore implements TokenStore {
 

@@ -71,9 +71,9 @@ class MongoTokenStoreTest {
 	/**
 	 * On the embedded H2 store, with forward moves unjournaled: a token stored past the
 	 * position this node holds, and a claim's extension, are answered before the store's
-	 * commit (the next write commits them); a claim, the first position after it and a
-	 * token moved back are committed before the answer. Without the option every store
-	 * is.
+	 * commit (the next write commits them); a claim, a token stored while the node holds
+	 * no position for the segment and a token moved back are committed before the answer.
+	 * Without the option every store is.
 	 */
 	@Test
 	void forwardMovesAreUnjournaledAndAMoveBackIsNot(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) {
