@@ -1,14 +1,23 @@
 package org.unionledger.api;
 
 import java.security.SecureRandom;
+import java.time.LocalDate;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.unionledger.api.members.Enrollments;
 import org.unionledger.api.seeding.DemoSeeding;
 import org.unionledger.common.RecordedBy;
+import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.identity.MemberIdentities;
+import org.unionledger.identity.PersonalData;
 import org.unionledger.identity.PersonalDataCipher;
-import org.unionledger.seeds.SeedCrypto;
+import org.unionledger.identity.ResidentId;
+import org.unionledger.membership.Commands.EnrollMember;
+import org.unionledger.membership.EnrollmentChannel;
+import org.unionledger.membership.MemberId;
+import org.unionledger.union.UnionId;
+import org.unionledger.seeds.SeedEnrollments;
 import org.unionledger.eventstore.CommandBatches;
 import org.unionledger.eventstore.MongoEventStorageEngine;
 import org.unionledger.seeds.SeedLoader;
@@ -24,8 +33,8 @@ public final class TestSeeds {
 
 	public static SeedLoader loader(CommandGateway commands, EventStore eventStore, MemberIdentities identities,
 			PersonalDataCipher cipher) {
-		return new SeedLoader(commands, DemoSeeding.eventStoreLedger(eventStore),
-				SeedCrypto.of(identities, cipher, new SecureRandom()), new RecordedBy("seed"), 90, 2);
+		return new SeedLoader(commands, DemoSeeding.eventStoreLedger(eventStore), enrollments(identities, cipher),
+				new RecordedBy("seed"), 90, 2);
 	}
 
 	/**
@@ -34,9 +43,33 @@ public final class TestSeeds {
 	public static SeedLoader batchedLoader(CommandGateway commands, CommandBatches batches,
 			MongoEventStorageEngine engine, EventStore eventStore, MemberIdentities identities,
 			PersonalDataCipher cipher) {
-		return new SeedLoader(commands, DemoSeeding.batchedLedger(eventStore, engine),
-				SeedCrypto.of(identities, cipher, new SecureRandom()), new RecordedBy("seed"), 90, 1,
-				DemoSeeding.seedBatches(batches));
+		return new SeedLoader(commands, DemoSeeding.batchedLedger(eventStore, engine), enrollments(identities, cipher),
+				new RecordedBy("seed"), 90, 1, DemoSeeding.seedBatches(batches));
+	}
+
+	/**
+	 * Member ids and encryption under the test keys (not the vault's per-person keys);
+	 * the enrollment command from {@link Enrollments#enrollment}.
+	 */
+	private static SeedEnrollments enrollments(MemberIdentities identities, PersonalDataCipher cipher) {
+		SecureRandom random = new SecureRandom();
+		return new SeedEnrollments() {
+			@Override
+			public MemberId memberIdOf(ResidentId residentId) {
+				return identities.memberIdOf(residentId);
+			}
+
+			@Override
+			public EncryptedPersonalData encrypt(PersonalData personalData) {
+				return cipher.encrypt(personalData, random);
+			}
+
+			@Override
+			public EnrollMember enrollment(MemberId memberId, EncryptedPersonalData personalData, UnionId unionId,
+					LocalDate effectiveDate, EnrollmentChannel channel, RecordedBy by) {
+				return Enrollments.enrollment(memberId, personalData, unionId, effectiveDate, channel, by);
+			}
+		};
 	}
 
 }

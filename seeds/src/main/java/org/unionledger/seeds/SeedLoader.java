@@ -28,7 +28,6 @@ import org.unionledger.identity.PersonName;
 import org.unionledger.identity.PersonalData;
 import org.unionledger.identity.ResidentId;
 import org.unionledger.membership.Commands.AcceptTransfer;
-import org.unionledger.membership.Commands.EnrollMember;
 import org.unionledger.membership.Commands.IssueTransferCredential;
 import org.unionledger.membership.Commands.PutMembershipOnHold;
 import org.unionledger.membership.Commands.TerminateMembership;
@@ -74,7 +73,7 @@ public final class SeedLoader {
 
 	private final SeedLedger ledger;
 
-	private final SeedCrypto crypto;
+	private final SeedEnrollments enrollments;
 
 	private final RecordedBy operator;
 
@@ -90,9 +89,9 @@ public final class SeedLoader {
 	static final int MEMBERS_PER_BATCH = 64;
 
 	/** A loader that processes members one after the other. */
-	public SeedLoader(CommandGateway gateway, SeedLedger ledger, SeedCrypto crypto, RecordedBy operator,
+	public SeedLoader(CommandGateway gateway, SeedLedger ledger, SeedEnrollments enrollments, RecordedBy operator,
 			int validityDays) {
-		this(gateway, ledger, crypto, operator, validityDays, 1);
+		this(gateway, ledger, enrollments, operator, validityDays, 1);
 	}
 
 	/**
@@ -100,9 +99,9 @@ public final class SeedLoader {
 	 * {@linkplain SeedPlan#suitsValidity(int) suit the plan}
 	 * @param threads members loaded in parallel, 1 to 8
 	 */
-	public SeedLoader(CommandGateway gateway, SeedLedger ledger, SeedCrypto crypto, RecordedBy operator,
+	public SeedLoader(CommandGateway gateway, SeedLedger ledger, SeedEnrollments enrollments, RecordedBy operator,
 			int validityDays, int threads) {
-		this(gateway, ledger, crypto, operator, validityDays, threads, null);
+		this(gateway, ledger, enrollments, operator, validityDays, threads, null);
 	}
 
 	/**
@@ -113,12 +112,12 @@ public final class SeedLoader {
 	 * @param batches the ledger's command batches, or {@code null} to send one command at
 	 * a time on {@code threads} threads
 	 */
-	public SeedLoader(CommandGateway gateway, SeedLedger ledger, SeedCrypto crypto, RecordedBy operator,
+	public SeedLoader(CommandGateway gateway, SeedLedger ledger, SeedEnrollments enrollments, RecordedBy operator,
 			int validityDays, int threads, SeedBatches batches) {
 		this.batches = batches;
 		this.gateway = Objects.requireNonNull(gateway, "gateway");
 		this.ledger = Objects.requireNonNull(ledger, "ledger");
-		this.crypto = Objects.requireNonNull(crypto, "crypto");
+		this.enrollments = Objects.requireNonNull(enrollments, "enrollments");
 		this.operator = Objects.requireNonNull(operator, "operator");
 		if (!SeedPlan.suitsValidity(validityDays)) {
 			throw new IllegalArgumentException("credential validity must lie between "
@@ -259,7 +258,7 @@ public final class SeedLoader {
 	private void loadMember(MemberSeed member, Counters counters, int memberCount) {
 		try {
 			ResidentId residentId = ResidentId.parse(member.residentIdAsWritten(), SeedPlan.WINDOW_END);
-			MemberId memberId = this.crypto.memberIdOf(residentId);
+			MemberId memberId = this.enrollments.memberIdOf(residentId);
 			List<MemberStep> steps = member.steps();
 			int done = this.ledger.eventCount(memberId.value());
 			if (done > steps.size()) {
@@ -275,7 +274,7 @@ public final class SeedLoader {
 						+ step.getClass().getSimpleName() + ")";
 				PersonalData data = personalDataOf(member, residentId, memberId, step);
 				Object result = send(
-						stamped(command(member, memberId, step, (data != null) ? this.crypto.encrypt(data) : null),
+						stamped(command(member, memberId, step, (data != null) ? this.enrollments.encrypt(data) : null),
 								days.get(i)),
 						() -> context);
 				counted(step, result, context, counters);
@@ -303,7 +302,7 @@ public final class SeedLoader {
 			for (MemberSeed member : members) {
 				ResidentId residentId = ResidentId.parse(member.residentIdAsWritten(), SeedPlan.WINDOW_END);
 				residentIds.add(residentId);
-				memberIds.add(this.crypto.memberIdOf(residentId));
+				memberIds.add(this.enrollments.memberIdOf(residentId));
 			}
 			Map<String, Integer> done = this.ledger.eventCounts(memberIds.stream().map(MemberId::value).toList());
 			List<int[]> steps = new ArrayList<>();
@@ -328,7 +327,7 @@ public final class SeedLoader {
 					steps.add(new int[] { m, i });
 				}
 			}
-			List<EncryptedPersonalData> encrypted = this.crypto.encryptAll(people);
+			List<EncryptedPersonalData> encrypted = this.enrollments.encryptAll(people);
 			List<Object> commands = new ArrayList<>(steps.size());
 			for (int k = 0; k < steps.size(); k++) {
 				MemberSeed member = members.get(steps.get(k)[0]);
@@ -398,9 +397,9 @@ public final class SeedLoader {
 		}
 		if (step instanceof MemberStep.DuplicateEnrollment duplicate) {
 			ResidentId asWritten = ResidentId.parse(duplicate.residentIdAsWritten(), SeedPlan.WINDOW_END);
-			if (!this.crypto.memberIdOf(asWritten).equals(memberId)) {
+			if (!this.enrollments.memberIdOf(asWritten).equals(memberId)) {
 				throw new IllegalStateException("member #" + member.number()
-						+ ": two spellings of one resident ID gave different member ids; is SeedCrypto normalising?");
+						+ ": two spellings of one resident ID gave different member ids; is SeedEnrollments normalising?");
 			}
 			return new PersonalData(asWritten, PersonName.of(member.name()));
 		}
@@ -409,11 +408,11 @@ public final class SeedLoader {
 
 	private Object command(MemberSeed member, MemberId memberId, MemberStep step, EncryptedPersonalData encrypted) {
 		if (step instanceof MemberStep.Enroll enroll) {
-			return new EnrollMember(memberId, encrypted, enroll.unionId(), enroll.effectiveDate(), enroll.channel(),
-					this.operator);
+			return this.enrollments.enrollment(memberId, encrypted, enroll.unionId(), enroll.effectiveDate(),
+					enroll.channel(), this.operator);
 		}
 		if (step instanceof MemberStep.DuplicateEnrollment duplicate) {
-			return new EnrollMember(memberId, encrypted, duplicate.unionId(), duplicate.effectiveDate(),
+			return this.enrollments.enrollment(memberId, encrypted, duplicate.unionId(), duplicate.effectiveDate(),
 					duplicate.channel(), this.operator);
 		}
 		if (step instanceof MemberStep.IssueCredential issue) {
@@ -497,9 +496,8 @@ public final class SeedLoader {
 	}
 
 	private RecordServiceDelivered serviceCommand(ServiceSeed service) {
-		MemberId memberId = (service.member() != null)
-				? this.crypto.memberIdOf(ResidentId.parse(service.member().residentIdAsWritten(), SeedPlan.WINDOW_END))
-				: null;
+		MemberId memberId = (service.member() != null) ? this.enrollments
+			.memberIdOf(ResidentId.parse(service.member().residentIdAsWritten(), SeedPlan.WINDOW_END)) : null;
 		return new RecordServiceDelivered(service.serviceId(), service.unionId(), memberId, service.type(),
 				service.campaign(), service.deliveredOn(), service.personTimes(), service.amountYuan(), this.operator);
 	}

@@ -41,7 +41,7 @@ class SeedLoaderOnTheLedgerTest {
 
 	private final InMemoryLedger ledger = new InMemoryLedger(CLOCK);
 
-	private final SeedCrypto crypto = new TestCrypto();
+	private final SeedEnrollments crypto = new TestEnrollments();
 
 	@AfterEach
 	void shutDown() {

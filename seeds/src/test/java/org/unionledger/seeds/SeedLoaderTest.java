@@ -30,7 +30,7 @@ class SeedLoaderTest {
 
 	private static final int VALIDITY_DAYS = 90;
 
-	private final SeedCrypto crypto = new TestCrypto();
+	private final SeedEnrollments crypto = new TestEnrollments();
 
 	private final RecordingGateway gateway = new RecordingGateway();
 

@@ -32,7 +32,7 @@ class SeedPlanTest {
 
 	private static final JurisdictionTable TABLE = JurisdictionTable.bundled();
 
-	private final SeedCrypto crypto = new TestCrypto();
+	private final SeedEnrollments crypto = new TestEnrollments();
 
 	@Test
 	void theSameSeedGivesTheSamePlan() {

@@ -106,8 +106,8 @@ public class Enrollments {
 			.ifPresent((facts) -> this.backdating.requireConfirmed(facts.placementOn(effectiveDate).jurisdictionCode(),
 					effectiveDate, confirmBackdating, "effectiveDate"));
 		MemberId memberId = memberIdOf(person.residentId());
-		Outcome outcome = this.commands.sendAndWait(new EnrollMember(memberId, encrypt(memberId, person), union,
-				effectiveDate, channel, this.actors.current()));
+		Outcome outcome = this.commands.sendAndWait(
+				enrollment(memberId, encrypt(memberId, person), union, effectiveDate, channel, this.actors.current()));
 		this.freshness.awaitOwnWrites();
 		if (!outcome.accepted()) {
 			throw ApiException.of(outcome.rule(), "residentId", refusal(outcome.rejection()));
@@ -124,8 +124,8 @@ public class Enrollments {
 	 */
 	public Outcome enrollApplicant(MemberId memberId, EncryptedPersonalData personalData, UnionId unionId,
 			LocalDate effectiveDate, RecordedBy officer) {
-		return this.commands.sendAndWait(
-				new EnrollMember(memberId, personalData, unionId, effectiveDate, EnrollmentChannel.ONLINE, officer));
+		return this.commands
+			.sendAndWait(enrollment(memberId, personalData, unionId, effectiveDate, EnrollmentChannel.ONLINE, officer));
 	}
 
 	/**
@@ -202,8 +202,20 @@ public class Enrollments {
 	}
 
 	private static EnrollMember command(BulkEnrollment enrollment, EncryptedPersonalData data, RecordedBy by) {
-		return new EnrollMember(enrollment.memberId(), data, enrollment.unionId(), enrollment.effectiveDate(),
+		return enrollment(enrollment.memberId(), data, enrollment.unionId(), enrollment.effectiveDate(),
 				enrollment.channel(), by);
+	}
+
+	/**
+	 * The command enrolling a person: the one place it is made, for every edge (the form,
+	 * imports, online applications, a re-enrollment, the demo data; a test checks that no
+	 * other class of the application makes one).
+	 * @param personalData the person's data encrypted with their own key
+	 * ({@link #encrypt})
+	 */
+	public static EnrollMember enrollment(MemberId memberId, EncryptedPersonalData personalData, UnionId unionId,
+			LocalDate effectiveDate, EnrollmentChannel channel, RecordedBy by) {
+		return new EnrollMember(memberId, personalData, unionId, effectiveDate, channel, by);
 	}
 
 	/**

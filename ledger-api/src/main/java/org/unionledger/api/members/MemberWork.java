@@ -29,7 +29,6 @@ import org.unionledger.identity.PersonalData;
 import org.unionledger.identity.ResidentId;
 import org.unionledger.identity.UnreadablePersonalDataException;
 import org.unionledger.membership.Commands.CorrectMemberName;
-import org.unionledger.membership.Commands.EnrollMember;
 import org.unionledger.membership.Commands.PutMembershipOnHold;
 import org.unionledger.membership.Commands.ResumeMembership;
 import org.unionledger.membership.Commands.TerminateMembership;
@@ -239,7 +238,7 @@ public class MemberWork {
 		requireBackdatingConfirmed(union, effectiveDate, confirmBackdating);
 		EncryptedPersonalData data = readableData(member.memberId());
 		this.commands.sendAndWait(
-				new EnrollMember(member.memberId(), data, union, effectiveDate, channel, this.actors.current()));
+				Enrollments.enrollment(member.memberId(), data, union, effectiveDate, channel, this.actors.current()));
 		this.freshness.awaitOwnWrites();
 		return union;
 	}

@@ -32,13 +32,16 @@ import org.unionledger.identity.ResidentId;
 import org.unionledger.jurisdiction.Jurisdiction;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
+import org.unionledger.membership.Commands.EnrollMember;
+import org.unionledger.membership.EnrollmentChannel;
 import org.unionledger.membership.MemberId;
+import org.unionledger.union.UnionId;
 import org.unionledger.eventstore.CommandBatches;
 import org.unionledger.eventstore.MongoEventStorageEngine;
 import org.unionledger.eventstore.WriteBatch;
 import org.unionledger.seeds.RecordedDays;
 import org.unionledger.seeds.SeedBatches;
-import org.unionledger.seeds.SeedCrypto;
+import org.unionledger.seeds.SeedEnrollments;
 import org.unionledger.seeds.SeedLedger;
 import org.unionledger.seeds.SeedLoader;
 import org.unionledger.seeds.SeedPlan;
@@ -117,11 +120,11 @@ public class DemoSeeding {
 	}
 
 	/**
-	 * Seeds derive member ids and encrypt each person's data as every enrollment does:
-	 * through {@link Enrollments}.
+	 * Seeds derive member ids, encrypt each person's data and build each enrollment as
+	 * every enrollment does: through {@link Enrollments}.
 	 */
-	static SeedCrypto enrollmentCrypto(Enrollments enrollments) {
-		return new SeedCrypto() {
+	public static SeedEnrollments seedEnrollments(Enrollments enrollments) {
+		return new SeedEnrollments() {
 			@Override
 			public MemberId memberIdOf(ResidentId residentId) {
 				return enrollments.memberIdOf(residentId);
@@ -135,6 +138,12 @@ public class DemoSeeding {
 			@Override
 			public List<EncryptedPersonalData> encryptAll(List<PersonalData> people) {
 				return enrollments.encryptAll(people);
+			}
+
+			@Override
+			public EnrollMember enrollment(MemberId memberId, EncryptedPersonalData personalData, UnionId unionId,
+					LocalDate effectiveDate, EnrollmentChannel channel, RecordedBy by) {
+				return Enrollments.enrollment(memberId, personalData, unionId, effectiveDate, channel, by);
 			}
 		};
 	}
@@ -150,7 +159,7 @@ public class DemoSeeding {
 			log.info("Loading demo data: {} unions, {} members, {} services ({} commands at most)",
 					plan.unions().size(), plan.members().size(), plan.services().size(), plan.commandCount());
 			SeedLoader loader = new SeedLoader(commands, batchedLedger(eventStore, engine),
-					enrollmentCrypto(enrollments), actors.system(), properties.credentialValidityDays(),
+					seedEnrollments(enrollments), actors.system(), properties.credentialValidityDays(),
 					(seed.threads() != null) ? seed.threads() : 2, seedBatches(batches))
 				.recordedOnPlannedDays(seed.recordedDays());
 			// With recorded days, the members recorded after the signed year was signed

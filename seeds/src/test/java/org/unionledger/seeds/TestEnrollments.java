@@ -1,23 +1,29 @@
 package org.unionledger.seeds;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Arrays;
 
+import org.unionledger.common.RecordedBy;
 import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.identity.MemberIdentities;
 import org.unionledger.identity.PersonalData;
 import org.unionledger.identity.ResidentId;
+import org.unionledger.membership.Commands.EnrollMember;
+import org.unionledger.membership.EnrollmentChannel;
 import org.unionledger.membership.MemberId;
+import org.unionledger.union.UnionId;
 
 /**
  * Member ids from a fixed HMAC key; "encryption" that is deterministic and names only the
- * member id, so that commands of two loads compare equal.
+ * member id, so that commands of two loads compare equal; the enrollment command as the
+ * core defines it (the application's is {@code Enrollments.enrollment}).
  */
-final class TestCrypto implements SeedCrypto {
+final class TestEnrollments implements SeedEnrollments {
 
 	private final MemberIdentities identities;
 
-	TestCrypto() {
+	TestEnrollments() {
 		byte[] key = new byte[MemberIdentities.MIN_KEY_BYTES];
 		Arrays.fill(key, (byte) 7);
 		System.arraycopy("seed-test-key".getBytes(StandardCharsets.US_ASCII), 0, key, 0, 13);
@@ -32,6 +38,12 @@ final class TestCrypto implements SeedCrypto {
 	@Override
 	public EncryptedPersonalData encrypt(PersonalData personalData) {
 		return new EncryptedPersonalData("test", "sealed-" + memberIdOf(personalData.residentId()).value());
+	}
+
+	@Override
+	public EnrollMember enrollment(MemberId memberId, EncryptedPersonalData personalData, UnionId unionId,
+			LocalDate effectiveDate, EnrollmentChannel channel, RecordedBy by) {
+		return new EnrollMember(memberId, personalData, unionId, effectiveDate, channel, by);
 	}
 
 }
