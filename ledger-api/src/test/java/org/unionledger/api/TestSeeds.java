@@ -1,23 +1,15 @@
 package org.unionledger.api;
 
 import java.security.SecureRandom;
-import java.time.LocalDate;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.unionledger.api.members.Enrollments;
+import org.unionledger.api.seeding.ApplicationSeedUseCases;
 import org.unionledger.api.seeding.DemoSeeding;
 import org.unionledger.common.RecordedBy;
-import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.identity.MemberIdentities;
-import org.unionledger.identity.PersonalData;
 import org.unionledger.identity.PersonalDataCipher;
-import org.unionledger.identity.ResidentId;
-import org.unionledger.membership.Commands.EnrollMember;
-import org.unionledger.membership.EnrollmentChannel;
-import org.unionledger.membership.MemberId;
-import org.unionledger.union.UnionId;
-import org.unionledger.seeds.SeedEnrollments;
+import org.unionledger.seeds.SeedUseCases;
 import org.unionledger.eventstore.CommandBatches;
 import org.unionledger.eventstore.MongoEventStorageEngine;
 import org.unionledger.seeds.SeedLoader;
@@ -49,27 +41,12 @@ public final class TestSeeds {
 
 	/**
 	 * Member ids and encryption under the test keys (not the vault's per-person keys);
-	 * the enrollment command from {@link Enrollments#enrollment}.
+	 * the commands from the application services, as the demo makes them.
 	 */
-	private static SeedEnrollments enrollments(MemberIdentities identities, PersonalDataCipher cipher) {
+	private static SeedUseCases enrollments(MemberIdentities identities, PersonalDataCipher cipher) {
 		SecureRandom random = new SecureRandom();
-		return new SeedEnrollments() {
-			@Override
-			public MemberId memberIdOf(ResidentId residentId) {
-				return identities.memberIdOf(residentId);
-			}
-
-			@Override
-			public EncryptedPersonalData encrypt(PersonalData personalData) {
-				return cipher.encrypt(personalData, random);
-			}
-
-			@Override
-			public EnrollMember enrollment(MemberId memberId, EncryptedPersonalData personalData, UnionId unionId,
-					LocalDate effectiveDate, EnrollmentChannel channel, RecordedBy by) {
-				return Enrollments.enrollment(memberId, personalData, unionId, effectiveDate, channel, by);
-			}
-		};
+		return new ApplicationSeedUseCases(identities::memberIdOf,
+				(people) -> people.stream().map((person) -> cipher.encrypt(person, random)).toList());
 	}
 
 }

@@ -27,16 +27,9 @@ import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.identity.PersonName;
 import org.unionledger.identity.PersonalData;
 import org.unionledger.identity.ResidentId;
-import org.unionledger.membership.Commands.AcceptTransfer;
-import org.unionledger.membership.Commands.IssueTransferCredential;
-import org.unionledger.membership.Commands.PutMembershipOnHold;
-import org.unionledger.membership.Commands.TerminateMembership;
 import org.unionledger.membership.MemberId;
 import org.unionledger.service.Commands.RecordServiceDelivered;
-import org.unionledger.union.Commands.DissolveUnion;
-import org.unionledger.targets.Commands.SetEnrollmentTarget;
 import org.unionledger.targets.TargetId;
-import org.unionledger.union.Commands.RegisterUnion;
 
 /**
  * Loads a {@link SeedPlan} through the ledger's commands, so that the event log is the
@@ -73,7 +66,7 @@ public final class SeedLoader {
 
 	private final SeedLedger ledger;
 
-	private final SeedEnrollments enrollments;
+	private final SeedUseCases useCases;
 
 	private final RecordedBy operator;
 
@@ -89,9 +82,9 @@ public final class SeedLoader {
 	static final int MEMBERS_PER_BATCH = 64;
 
 	/** A loader that processes members one after the other. */
-	public SeedLoader(CommandGateway gateway, SeedLedger ledger, SeedEnrollments enrollments, RecordedBy operator,
+	public SeedLoader(CommandGateway gateway, SeedLedger ledger, SeedUseCases useCases, RecordedBy operator,
 			int validityDays) {
-		this(gateway, ledger, enrollments, operator, validityDays, 1);
+		this(gateway, ledger, useCases, operator, validityDays, 1);
 	}
 
 	/**
@@ -99,9 +92,9 @@ public final class SeedLoader {
 	 * {@linkplain SeedPlan#suitsValidity(int) suit the plan}
 	 * @param threads members loaded in parallel, 1 to 8
 	 */
-	public SeedLoader(CommandGateway gateway, SeedLedger ledger, SeedEnrollments enrollments, RecordedBy operator,
+	public SeedLoader(CommandGateway gateway, SeedLedger ledger, SeedUseCases useCases, RecordedBy operator,
 			int validityDays, int threads) {
-		this(gateway, ledger, enrollments, operator, validityDays, threads, null);
+		this(gateway, ledger, useCases, operator, validityDays, threads, null);
 	}
 
 	/**
@@ -112,12 +105,12 @@ public final class SeedLoader {
 	 * @param batches the ledger's command batches, or {@code null} to send one command at
 	 * a time on {@code threads} threads
 	 */
-	public SeedLoader(CommandGateway gateway, SeedLedger ledger, SeedEnrollments enrollments, RecordedBy operator,
+	public SeedLoader(CommandGateway gateway, SeedLedger ledger, SeedUseCases useCases, RecordedBy operator,
 			int validityDays, int threads, SeedBatches batches) {
 		this.batches = batches;
 		this.gateway = Objects.requireNonNull(gateway, "gateway");
 		this.ledger = Objects.requireNonNull(ledger, "ledger");
-		this.enrollments = Objects.requireNonNull(enrollments, "enrollments");
+		this.useCases = Objects.requireNonNull(useCases, "useCases");
 		this.operator = Objects.requireNonNull(operator, "operator");
 		if (!SeedPlan.suitsValidity(validityDays)) {
 			throw new IllegalArgumentException("credential validity must lie between "
@@ -190,7 +183,7 @@ public final class SeedLoader {
 				continue;
 			}
 			send(stamped(
-					new RegisterUnion(union.unionId(), union.name(), union.type(), union.sector(),
+					this.useCases.registration(union.unionId(), union.name(), union.type(), union.sector(),
 							union.jurisdictionCode(), union.establishedOn(), this.operator),
 					RecordedDays.ofRegistration(union)), () -> "registration of union " + union.unionId());
 			counters.unionsRegistered.incrementAndGet();
@@ -258,7 +251,7 @@ public final class SeedLoader {
 	private void loadMember(MemberSeed member, Counters counters, int memberCount) {
 		try {
 			ResidentId residentId = ResidentId.parse(member.residentIdAsWritten(), SeedPlan.WINDOW_END);
-			MemberId memberId = this.enrollments.memberIdOf(residentId);
+			MemberId memberId = this.useCases.memberIdOf(residentId);
 			List<MemberStep> steps = member.steps();
 			int done = this.ledger.eventCount(memberId.value());
 			if (done > steps.size()) {
@@ -274,7 +267,7 @@ public final class SeedLoader {
 						+ step.getClass().getSimpleName() + ")";
 				PersonalData data = personalDataOf(member, residentId, memberId, step);
 				Object result = send(
-						stamped(command(member, memberId, step, (data != null) ? this.enrollments.encrypt(data) : null),
+						stamped(command(member, memberId, step, (data != null) ? this.useCases.encrypt(data) : null),
 								days.get(i)),
 						() -> context);
 				counted(step, result, context, counters);
@@ -302,7 +295,7 @@ public final class SeedLoader {
 			for (MemberSeed member : members) {
 				ResidentId residentId = ResidentId.parse(member.residentIdAsWritten(), SeedPlan.WINDOW_END);
 				residentIds.add(residentId);
-				memberIds.add(this.enrollments.memberIdOf(residentId));
+				memberIds.add(this.useCases.memberIdOf(residentId));
 			}
 			Map<String, Integer> done = this.ledger.eventCounts(memberIds.stream().map(MemberId::value).toList());
 			List<int[]> steps = new ArrayList<>();
@@ -327,7 +320,7 @@ public final class SeedLoader {
 					steps.add(new int[] { m, i });
 				}
 			}
-			List<EncryptedPersonalData> encrypted = this.enrollments.encryptAll(people);
+			List<EncryptedPersonalData> encrypted = this.useCases.encryptAll(people);
 			List<Object> commands = new ArrayList<>(steps.size());
 			for (int k = 0; k < steps.size(); k++) {
 				MemberSeed member = members.get(steps.get(k)[0]);
@@ -397,9 +390,9 @@ public final class SeedLoader {
 		}
 		if (step instanceof MemberStep.DuplicateEnrollment duplicate) {
 			ResidentId asWritten = ResidentId.parse(duplicate.residentIdAsWritten(), SeedPlan.WINDOW_END);
-			if (!this.enrollments.memberIdOf(asWritten).equals(memberId)) {
+			if (!this.useCases.memberIdOf(asWritten).equals(memberId)) {
 				throw new IllegalStateException("member #" + member.number()
-						+ ": two spellings of one resident ID gave different member ids; is SeedEnrollments normalising?");
+						+ ": two spellings of one resident ID gave different member ids; is SeedUseCases normalising?");
 			}
 			return new PersonalData(asWritten, PersonName.of(member.name()));
 		}
@@ -408,25 +401,26 @@ public final class SeedLoader {
 
 	private Object command(MemberSeed member, MemberId memberId, MemberStep step, EncryptedPersonalData encrypted) {
 		if (step instanceof MemberStep.Enroll enroll) {
-			return this.enrollments.enrollment(memberId, encrypted, enroll.unionId(), enroll.effectiveDate(),
+			return this.useCases.enrollment(memberId, encrypted, enroll.unionId(), enroll.effectiveDate(),
 					enroll.channel(), this.operator);
 		}
 		if (step instanceof MemberStep.DuplicateEnrollment duplicate) {
-			return this.enrollments.enrollment(memberId, encrypted, duplicate.unionId(), duplicate.effectiveDate(),
+			return this.useCases.enrollment(memberId, encrypted, duplicate.unionId(), duplicate.effectiveDate(),
 					duplicate.channel(), this.operator);
 		}
 		if (step instanceof MemberStep.IssueCredential issue) {
-			return new IssueTransferCredential(memberId, issue.code(), issue.unionId(), issue.toUnionId(),
+			return this.useCases.credential(memberId, issue.code(), issue.unionId(), issue.toUnionId(),
 					issue.effectiveDate(), validityOf(member, issue), this.operator);
 		}
 		if (step instanceof MemberStep.AcceptTransfer accept) {
-			return new AcceptTransfer(memberId, accept.code(), accept.unionId(), accept.effectiveDate(), this.operator);
+			return this.useCases.acceptance(memberId, accept.code(), accept.unionId(), accept.effectiveDate(),
+					this.operator);
 		}
 		if (step instanceof MemberStep.PutOnHold hold) {
-			return new PutMembershipOnHold(memberId, hold.effectiveDate(), hold.reason(), this.operator);
+			return this.useCases.onHold(memberId, hold.effectiveDate(), hold.reason(), this.operator);
 		}
 		MemberStep.Terminate terminate = (MemberStep.Terminate) step;
-		return new TerminateMembership(memberId, terminate.effectiveDate(), terminate.reason(), this.operator);
+		return this.useCases.termination(memberId, terminate.effectiveDate(), terminate.reason(), this.operator);
 	}
 
 	private int validityOf(MemberSeed member, MemberStep.IssueCredential issue) {
@@ -496,9 +490,9 @@ public final class SeedLoader {
 	}
 
 	private RecordServiceDelivered serviceCommand(ServiceSeed service) {
-		MemberId memberId = (service.member() != null) ? this.enrollments
+		MemberId memberId = (service.member() != null) ? this.useCases
 			.memberIdOf(ResidentId.parse(service.member().residentIdAsWritten(), SeedPlan.WINDOW_END)) : null;
-		return new RecordServiceDelivered(service.serviceId(), service.unionId(), memberId, service.type(),
+		return this.useCases.delivery(service.serviceId(), service.unionId(), memberId, service.type(),
 				service.campaign(), service.deliveredOn(), service.personTimes(), service.amountYuan(), this.operator);
 	}
 
@@ -516,9 +510,9 @@ public final class SeedLoader {
 				counters.stepsSkipped.incrementAndGet();
 				continue;
 			}
-			send(stamped(
-					new DissolveUnion(union.unionId(), union.dissolvedOn(), union.dissolutionReason(), this.operator),
-					RecordedDays.ofDissolution(union)), () -> "dissolution of union " + union.unionId());
+			send(stamped(this.useCases.dissolution(union.unionId(), union.dissolvedOn(), union.dissolutionReason(),
+					this.operator), RecordedDays.ofDissolution(union)),
+					() -> "dissolution of union " + union.unionId());
 			counters.unionsDissolved.incrementAndGet();
 			counters.stepsRun.incrementAndGet();
 		}
@@ -547,8 +541,8 @@ public final class SeedLoader {
 			}
 			missing.add(target);
 			commands.add(stamped(
-					new SetEnrollmentTarget(targetIdOf(target), target.jurisdictionCode(), target.statisticalYear(),
-							target.source(), target.target(), target.effectiveDate(), new RecordedBy(target.setBy())),
+					this.useCases.target(target.jurisdictionCode(), target.statisticalYear(), target.source(),
+							target.target(), target.effectiveDate(), new RecordedBy(target.setBy())),
 					RecordedDays.ofTarget(target)));
 		}
 		if (commands.isEmpty()) {

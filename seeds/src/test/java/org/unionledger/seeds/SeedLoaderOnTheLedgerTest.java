@@ -41,7 +41,7 @@ class SeedLoaderOnTheLedgerTest {
 
 	private final InMemoryLedger ledger = new InMemoryLedger(CLOCK);
 
-	private final SeedEnrollments crypto = new TestEnrollments();
+	private final SeedUseCases crypto = new TestUseCases();
 
 	@AfterEach
 	void shutDown() {

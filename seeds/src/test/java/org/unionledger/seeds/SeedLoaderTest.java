@@ -30,7 +30,7 @@ class SeedLoaderTest {
 
 	private static final int VALIDITY_DAYS = 90;
 
-	private final SeedEnrollments crypto = new TestEnrollments();
+	private final SeedUseCases crypto = new TestUseCases();
 
 	private final RecordingGateway gateway = new RecordingGateway();
 

@@ -32,7 +32,7 @@ class SeedPlanTest {
 
 	private static final JurisdictionTable TABLE = JurisdictionTable.bundled();
 
-	private final SeedEnrollments crypto = new TestEnrollments();
+	private final SeedUseCases crypto = new TestUseCases();
 
 	@Test
 	void theSameSeedGivesTheSamePlan() {

@@ -127,7 +127,7 @@ class SeedStoryTest {
 	void theLoaderSendsEachCommandWithItsRecordingDayAndTheTargetsAsTheirOwners() {
 		SeedPlan plan = SeedPlan.generate(11L, 200);
 		RecordingGateway gateway = new RecordingGateway();
-		new SeedLoader(gateway, gateway, new TestEnrollments(), new RecordedBy("seed-loader"), 90)
+		new SeedLoader(gateway, gateway, new TestUseCases(), new RecordedBy("seed-loader"), 90)
 			.recordedOnPlannedDays(true)
 			.load(plan);
 		List<Object> sent = gateway.sent();
@@ -155,7 +155,7 @@ class SeedStoryTest {
 		}
 		// Loading again sends nothing, targets and amendments included.
 		gateway.forgetSent();
-		new SeedLoader(gateway, gateway, new TestEnrollments(), new RecordedBy("seed-loader"), 90)
+		new SeedLoader(gateway, gateway, new TestUseCases(), new RecordedBy("seed-loader"), 90)
 			.recordedOnPlannedDays(true)
 			.load(plan);
 		assertThat(gateway.sent()).isEmpty();
@@ -167,7 +167,7 @@ class SeedStoryTest {
 		java.util.function.Predicate<MemberSeed> deferred = RecordedDays::backdatedIntoSignedYear;
 		assertThat(plan.members()).anyMatch(deferred);
 		RecordingGateway gateway = new RecordingGateway();
-		SeedLoader loader = new SeedLoader(gateway, gateway, new TestEnrollments(), new RecordedBy("seed-loader"), 90)
+		SeedLoader loader = new SeedLoader(gateway, gateway, new TestUseCases(), new RecordedBy("seed-loader"), 90)
 			.recordedOnPlannedDays(true);
 		loader.load(plan, deferred.negate());
 		int deferredSteps = plan.members().stream().filter(deferred).mapToInt((m) -> m.steps().size()).sum();

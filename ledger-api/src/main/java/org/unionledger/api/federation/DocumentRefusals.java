@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 import org.unionledger.api.members.CredentialCodes;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.support.Actors;
@@ -24,7 +24,7 @@ import org.unionledger.union.UnionId;
  * what it claims, the SHA-256 of what was presented, who presented it) and answers it as
  * a problem naming the refusal ({@code refusalId}).
  */
-@Component
+@Service
 public class DocumentRefusals {
 
 	private final CommandGateway commands;

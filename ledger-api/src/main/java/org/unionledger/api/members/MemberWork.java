@@ -1,5 +1,6 @@
 package org.unionledger.api.members;
 
+import org.unionledger.common.RecordedBy;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -196,8 +197,7 @@ public class MemberWork {
 		requireReason(reason);
 		Ids.requireNotFuture(effectiveDate, this.clock, "effectiveDate");
 		requireBackdatingConfirmed(member.unionId(), effectiveDate, confirmBackdating);
-		this.commands
-			.sendAndWait(new PutMembershipOnHold(member.memberId(), effectiveDate, reason, this.actors.current()));
+		this.commands.sendAndWait(onHold(member.memberId(), effectiveDate, reason, this.actors.current()));
 		this.freshness.awaitOwnWrites();
 	}
 
@@ -214,8 +214,7 @@ public class MemberWork {
 			boolean confirmBackdating) {
 		Ids.requireNotFuture(effectiveDate, this.clock, "effectiveDate");
 		requireBackdatingConfirmed(member.unionId(), effectiveDate, confirmBackdating);
-		this.commands
-			.sendAndWait(new TerminateMembership(member.memberId(), effectiveDate, reason, this.actors.current()));
+		this.commands.sendAndWait(termination(member.memberId(), effectiveDate, reason, this.actors.current()));
 		this.freshness.awaitOwnWrites();
 	}
 
@@ -299,6 +298,20 @@ public class MemberWork {
 
 	private RosterView roster(UnionId union) {
 		return this.queries.query(new FindRoster(union), ResponseTypes.instanceOf(RosterView.class)).join();
+	}
+
+	/**
+	 * The command putting a membership on hold (保留会籍): the one place it is made (the
+	 * route and the demo's seeds).
+	 */
+	public static PutMembershipOnHold onHold(MemberId memberId, LocalDate effectiveDate, String reason, RecordedBy by) {
+		return new PutMembershipOnHold(memberId, effectiveDate, reason, by);
+	}
+
+	/** The command ending a membership: the one place it is made. */
+	public static TerminateMembership termination(MemberId memberId, LocalDate effectiveDate, TerminationReason reason,
+			RecordedBy by) {
+		return new TerminateMembership(memberId, effectiveDate, reason, by);
 	}
 
 }

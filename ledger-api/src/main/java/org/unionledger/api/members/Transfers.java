@@ -1,5 +1,6 @@
 package org.unionledger.api.members;
 
+import org.unionledger.common.RecordedBy;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -106,8 +107,8 @@ public class Transfers {
 		Ids.requireNotFuture(issuedOn, this.clock, "issuedOn");
 		UnionId toUnion = (toUnionId != null) ? this.unions.requireKnown(toUnionId, "toUnionId") : null;
 		CredentialCode code = CredentialCodes.next(this.random);
-		this.commands.sendAndWait(new IssueTransferCredential(member.memberId(), code, member.unionId(), toUnion,
-				issuedOn, this.validityDays, this.actors.current()));
+		this.commands.sendAndWait(credential(member.memberId(), code, member.unionId(), toUnion, issuedOn,
+				this.validityDays, this.actors.current()));
 		this.freshness.awaitOwnWrites();
 		TransferCredentialIssued issued = this.records.credential(member.memberId(), code.value())
 			.orElseThrow(() -> new IllegalStateException("issued credential not found in the member's stream"));
@@ -135,8 +136,8 @@ public class Transfers {
 		Ids.requireNotFuture(effectiveDate, this.clock, "effectiveDate");
 		CredentialView credential = credential(code);
 		this.unions.requireKnown(receiving.value(), "unionId");
-		Outcome outcome = this.commands.sendAndWait(new AcceptTransfer(credential.memberId(), credential.code(),
-				receiving, effectiveDate, this.actors.current()));
+		Outcome outcome = this.commands.sendAndWait(
+				acceptance(credential.memberId(), credential.code(), receiving, effectiveDate, this.actors.current()));
 		this.freshness.awaitOwnWrites();
 		if (!outcome.accepted()) {
 			throw ApiException.of(outcome.rule(), "code",
@@ -268,6 +269,24 @@ public class Transfers {
 	/** The union's facts, if it is registered. */
 	public Optional<UnionFacts> union(UnionId union) {
 		return this.unions.find(union);
+	}
+
+	/**
+	 * The command issuing a transfer credential: the one place it is made (the route and
+	 * the demo's seeds).
+	 */
+	public static IssueTransferCredential credential(MemberId memberId, CredentialCode code, UnionId issuingUnionId,
+			UnionId toUnionId, LocalDate issuedOn, int validityDays, RecordedBy by) {
+		return new IssueTransferCredential(memberId, code, issuingUnionId, toUnionId, issuedOn, validityDays, by);
+	}
+
+	/**
+	 * The command presenting a credential at the receiving union: the one place it is
+	 * made.
+	 */
+	public static AcceptTransfer acceptance(MemberId memberId, CredentialCode code, UnionId receivingUnionId,
+			LocalDate effectiveDate, RecordedBy by) {
+		return new AcceptTransfer(memberId, code, receivingUnionId, effectiveDate, by);
 	}
 
 }

@@ -1,5 +1,27 @@
 package org.unionledger.api.seeding;
 
+import java.math.BigDecimal;
+import org.unionledger.api.members.MemberWork;
+import org.unionledger.api.members.Transfers;
+import org.unionledger.api.services.Services;
+import org.unionledger.api.statistics.Targets;
+import org.unionledger.api.unions.Unions;
+import org.unionledger.membership.Commands.AcceptTransfer;
+import org.unionledger.membership.Commands.IssueTransferCredential;
+import org.unionledger.membership.Commands.PutMembershipOnHold;
+import org.unionledger.membership.Commands.TerminateMembership;
+import org.unionledger.membership.CredentialCode;
+import org.unionledger.membership.TerminationReason;
+import org.unionledger.service.Campaign;
+import org.unionledger.service.Commands.RecordServiceDelivered;
+import org.unionledger.service.ServiceId;
+import org.unionledger.service.ServiceType;
+import org.unionledger.targets.Commands.SetEnrollmentTarget;
+import org.unionledger.targets.TargetSource;
+import org.unionledger.union.Commands.DissolveUnion;
+import org.unionledger.union.Commands.RegisterUnion;
+import org.unionledger.union.Sector;
+import org.unionledger.union.UnionType;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +63,7 @@ import org.unionledger.eventstore.MongoEventStorageEngine;
 import org.unionledger.eventstore.WriteBatch;
 import org.unionledger.seeds.RecordedDays;
 import org.unionledger.seeds.SeedBatches;
-import org.unionledger.seeds.SeedEnrollments;
+import org.unionledger.seeds.SeedUseCases;
 import org.unionledger.seeds.SeedLedger;
 import org.unionledger.seeds.SeedLoader;
 import org.unionledger.seeds.SeedPlan;
@@ -119,35 +141,6 @@ public class DemoSeeding {
 			.toList();
 	}
 
-	/**
-	 * Seeds derive member ids, encrypt each person's data and build each enrollment as
-	 * every enrollment does: through {@link Enrollments}.
-	 */
-	public static SeedEnrollments seedEnrollments(Enrollments enrollments) {
-		return new SeedEnrollments() {
-			@Override
-			public MemberId memberIdOf(ResidentId residentId) {
-				return enrollments.memberIdOf(residentId);
-			}
-
-			@Override
-			public EncryptedPersonalData encrypt(PersonalData data) {
-				return enrollments.encrypt(enrollments.memberIdOf(data.residentId()), data);
-			}
-
-			@Override
-			public List<EncryptedPersonalData> encryptAll(List<PersonalData> people) {
-				return enrollments.encryptAll(people);
-			}
-
-			@Override
-			public EnrollMember enrollment(MemberId memberId, EncryptedPersonalData personalData, UnionId unionId,
-					LocalDate effectiveDate, EnrollmentChannel channel, RecordedBy by) {
-				return Enrollments.enrollment(memberId, personalData, unionId, effectiveDate, channel, by);
-			}
-		};
-	}
-
 	@Bean
 	ApplicationRunner demoSeedRunner(SeedProperties seed, CommandGateway commands, CommandBatches batches,
 			MongoEventStorageEngine engine, EventStore eventStore, Enrollments enrollments, Actors actors,
@@ -159,7 +152,7 @@ public class DemoSeeding {
 			log.info("Loading demo data: {} unions, {} members, {} services ({} commands at most)",
 					plan.unions().size(), plan.members().size(), plan.services().size(), plan.commandCount());
 			SeedLoader loader = new SeedLoader(commands, batchedLedger(eventStore, engine),
-					seedEnrollments(enrollments), actors.system(), properties.credentialValidityDays(),
+					ApplicationSeedUseCases.of(enrollments), actors.system(), properties.credentialValidityDays(),
 					(seed.threads() != null) ? seed.threads() : 2, seedBatches(batches))
 				.recordedOnPlannedDays(seed.recordedDays());
 			// With recorded days, the members recorded after the signed year was signed

@@ -1,5 +1,6 @@
 package org.unionledger.api.services;
 
+import org.unionledger.common.RecordedBy;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -73,10 +74,22 @@ public class Services {
 			member = Ids.member(memberId).orElseThrow(() -> MemberDirectory.unknownMember("memberId"));
 		}
 		ServiceId serviceId = new ServiceId("s-" + UUID.randomUUID());
-		this.commands.sendAndWait(new RecordServiceDelivered(serviceId, unionId, member, type, campaign, deliveredOn,
+		this.commands.sendAndWait(delivery(serviceId, unionId, member, type, campaign, deliveredOn,
 				(personTimes != null) ? personTimes : 1, amountYuan, this.actors.current()));
 		this.freshness.awaitOwnWrites();
 		return serviceId;
+	}
+
+	/**
+	 * The command recording a service delivered: the one place it is made (the route and
+	 * the demo's seeds).
+	 * @param memberId the member served, or {@code null} for a service to non-members
+	 */
+	public static RecordServiceDelivered delivery(ServiceId serviceId, UnionId unionId, MemberId memberId,
+			ServiceType type, Campaign campaign, LocalDate deliveredOn, int personTimes, BigDecimal amountYuan,
+			RecordedBy by) {
+		return new RecordServiceDelivered(serviceId, unionId, memberId, type, campaign, deliveredOn, personTimes,
+				amountYuan, by);
 	}
 
 }

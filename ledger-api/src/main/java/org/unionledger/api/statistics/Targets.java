@@ -1,5 +1,7 @@
 package org.unionledger.api.statistics;
 
+import org.unionledger.jurisdiction.JurisdictionCode;
+import org.unionledger.common.RecordedBy;
 import java.time.LocalDate;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -53,14 +55,24 @@ public class Targets {
 		}
 		LocalDate effective = (effectiveDate != null) ? this.requests.pastDate(effectiveDate, "effectiveDate")
 				: this.requests.today();
-		this.commands.sendAndWait(new SetEnrollmentTarget(TargetId.of(jurisdiction.code(), year), jurisdiction.code(),
-				year, source, target, effective, this.actors.current()));
+		this.commands.sendAndWait(target(jurisdiction.code(), year, source, target, effective, this.actors.current()));
 		this.freshness.awaitOwnWrites();
 	}
 
 	/** The jurisdiction's figures of the year, with the completion of its targets. */
 	public StatisticsView completion(Jurisdiction jurisdiction, int year) {
 		return this.statistics.of(ScopeKeys.jurisdiction(jurisdiction.code()), year, null, null);
+	}
+
+	/**
+	 * The command setting a jurisdiction's target for a statistical year (one target
+	 * stream per jurisdiction and year): the one place it is made (the route and the
+	 * demo's seeds).
+	 */
+	public static SetEnrollmentTarget target(JurisdictionCode jurisdictionCode, int statisticalYear,
+			TargetSource source, long target, LocalDate effectiveDate, RecordedBy by) {
+		return new SetEnrollmentTarget(TargetId.of(jurisdictionCode, statisticalYear), jurisdictionCode,
+				statisticalYear, source, target, effectiveDate, by);
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.unionledger.api.unions;
 
+import org.unionledger.common.RecordedBy;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -94,8 +95,8 @@ public class Unions {
 			throw alreadyRegistered();
 		}
 		try {
-			this.commands.sendAndWait(
-					new RegisterUnion(unionId, name.strip(), type, sector, code, establishedOn, this.actors.current()));
+			this.commands
+				.sendAndWait(registration(unionId, name, type, sector, code, establishedOn, this.actors.current()));
 		}
 		catch (ConcurrencyException ex) {
 			throw alreadyRegistered();
@@ -146,7 +147,7 @@ public class Unions {
 			requireNoMembers(union, effectiveDate, today);
 		}
 		this.commands
-			.sendAndWait(new DissolveUnion(union.placement().unionId(), effectiveDate, reason, this.actors.current()));
+			.sendAndWait(dissolution(union.placement().unionId(), effectiveDate, reason, this.actors.current()));
 		this.freshness.awaitOwnWrites();
 	}
 
@@ -275,6 +276,20 @@ public class Unions {
 
 	private static ApiException alreadyRegistered() {
 		return ApiException.of(Rule.ALREADY_REGISTERED, "unionId", "a union with this id is already registered");
+	}
+
+	/**
+	 * The command registering a union, its name without surrounding blanks: the one place
+	 * it is made (the route and the demo's seeds).
+	 */
+	public static RegisterUnion registration(UnionId unionId, String name, UnionType type, Sector sector,
+			JurisdictionCode jurisdictionCode, LocalDate establishedOn, RecordedBy by) {
+		return new RegisterUnion(unionId, name.strip(), type, sector, jurisdictionCode, establishedOn, by);
+	}
+
+	/** The command dissolving a union: the one place it is made. */
+	public static DissolveUnion dissolution(UnionId unionId, LocalDate effectiveDate, String reason, RecordedBy by) {
+		return new DissolveUnion(unionId, effectiveDate, reason, by);
 	}
 
 }
