@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * far ({@link EmbeddedMongoServer.CommittingH2Backend} answers none before its commit,
  * and fails every command of a commit that fails). So reads go on at once, writes are
  * tried again on the reopened store and succeed as soon as the disk has room: nothing
- * acknowledged is lost, nothing refused is kept, and no restart is needed.
+ * acknowledged is lost (but unjournaled updates not yet committed, see
+ * {@link EmbeddedMongoServer}), nothing refused is kept, and no restart is needed.
  * <p>
  * {@link #writeFault()} says whether the store can write: it cannot from a failed write
  * until a later write (or a {@link #probe() probe}) commits.
@@ -110,7 +111,10 @@ final class ReopeningH2Backend implements MongoBackend {
 	@Override
 	public Document handleCommand(Channel channel, String database, String command, Document query) {
 		boolean write = EmbeddedMongoServer.CommittingH2Backend.WRITES.contains(command.toLowerCase(Locale.ROOT));
-		return call((backend) -> backend.handleCommand(channel, database, command, query), write);
+		// an unjournaled update is answered before its commit:
+		// taken, it proves nothing of the file
+		boolean committed = write && !EmbeddedMongoServer.CommittingH2Backend.unjournaled(command, query);
+		return call((backend) -> backend.handleCommand(channel, database, command, query), write, committed);
 	}
 
 	@Override
@@ -208,6 +212,14 @@ final class ReopeningH2Backend implements MongoBackend {
 	 * cause the failure is tried once more on the reopened store.
 	 */
 	private <T> T call(Function<EmbeddedMongoServer.CommittingH2Backend, T> command, boolean write) {
+		return call(command, write, write);
+	}
+
+	/**
+	 * As {@link #call(Function, boolean)}; a write taken clears the store's fault only
+	 * when {@code committed} (answered after its commit).
+	 */
+	private <T> T call(Function<EmbeddedMongoServer.CommittingH2Backend, T> command, boolean write, boolean committed) {
 		for (int attempt = 1;; attempt++) {
 			EmbeddedMongoServer.CommittingH2Backend used;
 			this.swap.readLock().lock();
@@ -220,7 +232,7 @@ final class ReopeningH2Backend implements MongoBackend {
 				if (used != null) {
 					try {
 						T result = command.apply(used);
-						if (write) {
+						if (committed) {
 							storeWrote();
 						}
 						return result;

@@ -45,6 +45,30 @@ class StoreFaultTest {
 		return EmbeddedMongoServer.h2File(this.folder.resolve("store.mv.db"), DiskFullFilePath.PREFIX, 0);
 	}
 
+	/**
+	 * An unjournaled update (a processor's token moving forward) is answered before any
+	 * commit: taken while the disk is full, it does not make the store look able to
+	 * write.
+	 */
+	@Test
+	void anUnjournaledUpdateTakenWhileTheDiskIsFullLeavesTheStoreUnableToWrite() {
+		try (EmbeddedMongoServer server = server();
+				MongoClient client = MongoStores.openClient(server.connectionString())) {
+			MongoCollection<Document> c = client.getDatabase("d").getCollection("c");
+			c.insertOne(new Document("_id", "token").append("position", 1));
+
+			DiskFullFilePath.fill();
+			assertThat(catchThrowable(() -> c.insertOne(new Document("_id", "during")))).as("a journaled write")
+				.isInstanceOf(MongoException.class);
+			c.withWriteConcern(c.getWriteConcern().withJournal(false))
+				.updateOne(Filters.eq("_id", "token"), new Document("$set", new Document("position", 2)));
+			assertThat(server.writeFault()).as("after an unjournaled update was taken").isPresent();
+
+			DiskFullFilePath.free();
+			assertThat(server.writeFault()).as("a probe finds room again").isEmpty();
+		}
+	}
+
 	@Test
 	void aWriteTheFullDiskRefusesFailsAsStoreUnavailableReadsGoOnAndWritesResumeWhenThereIsRoom() {
 		try (EmbeddedMongoServer server = server();
