@@ -108,7 +108,9 @@ def main():
         enroll_wins, transfer_wins, failures = 0, 0, []
         members = []
         for i in range(args.people):
-            person = {"residentId": resident_id(i), "name": "演练 %d" % i, "effectiveDate": today, "channel": "ON_SITE"}
+            # a person's name has no digits (rule NAME_CHARACTERS): the number in Chinese numerals
+            name = "演练" + "".join("零一二三四五六七八九"[int(d)] for d in str(i))
+            person = {"residentId": resident_id(i), "name": name, "effectiveDate": today, "channel": "ON_SITE"}
             results = race([lambda: a.call("POST", "/api/members", dict(person, unionId=unions[0])),
                             lambda: b.call("POST", "/api/members", dict(person, unionId=unions[1]))])
             winners = [r for r in results if r[0] == 201]
