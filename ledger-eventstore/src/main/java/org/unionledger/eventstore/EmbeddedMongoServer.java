@@ -463,14 +463,14 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 				if (stored == null) {
 					return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
 				}
-				// as mongo-java-server does it: the stored document keeps the order of
-				// its
-				// fields, drops those the replacement lacks and takes the new values; it
-				// is
-				// written, and counts as modified, unless that gives the bytes it had
-				// (the
-				// server compares numbers by value there, so an int replaced by an equal
-				// long counts as not modified in its path and as modified here)
+				// As mongo-java-server does it: the stored
+				// document keeps the order of its fields, drops
+				// those the replacement lacks and takes the new
+				// values. It is written, and counts as modified,
+				// unless that gives the bytes it had (the server
+				// compares numbers by value there: an int replaced
+				// by an equal long is not modified in its path and
+				// is modified here).
 				Document merged = BsonDocumentValues.document(stored);
 				merged.keySet().removeIf((key) -> !ID_FIELD.equals(key) && !update.containsKey(key));
 				update.forEach((key, value) -> {
