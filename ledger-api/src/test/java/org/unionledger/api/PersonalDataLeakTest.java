@@ -40,7 +40,16 @@ class PersonalDataLeakTest extends ApiTestSupport {
 
 	/** 15- or 18-character numbers with the synthetic address codes 1398xx/1399xx. */
 	private static final Pattern SYNTHETIC_ID = Pattern
-		.compile("(?<![0-9])139[89][0-9]{11}(?:[0-9]{3}[0-9Xx])?(?![0-9])");
+		.compile("(?<![0-9])139[89](?:[0-9]{11}|[0-9]{13}[0-9Xx])(?![0-9])");
+
+	/**
+	 * A hex digest (the seal chain's hashes, signatures): its decimal runs are chance,
+	 * and one in a few thousand runs holds fifteen digits starting 1398 or 1399. Such
+	 * words are left out of the shape scan only; the scan for the seeded IDs themselves
+	 * still reads them.
+	 */
+	private static final Pattern HEX_DIGEST = Pattern
+		.compile("(?<![0-9A-Za-z])(?=[0-9]*[a-f])[0-9a-f]{40,}(?![0-9A-Za-z])");
 
 	@Autowired
 	MongoDatabase database;
@@ -108,6 +117,19 @@ class PersonalDataLeakTest extends ApiTestSupport {
 		assertThat(findings).as("clear personal data found").isEmpty();
 	}
 
+	@Test
+	void aDigestWithADecimalRunIsNotIdShapedButAnIdBesideItIs() {
+		String digest = "a7" + "139812345678901" + "f00d".repeat(12);
+		List<String> findings = new ArrayList<>();
+		scan("digest", "chainHash\n" + digest + "\n", Set.of(), Set.of(), Set.of(), findings);
+		assertThat(findings).isEmpty();
+		scan("id", "chainHash\n" + digest + "\nid 139812345678901234\n", Set.of(), Set.of(), Set.of(), findings);
+		assertThat(findings).containsExactly("id: an ID-shaped number at " + ("chainHash\n#\nid ".length()));
+		findings.clear();
+		scan("old", "139812850101123 13981219850101123x", Set.of(), Set.of(), Set.of(), findings);
+		assertThat(findings).hasSize(2);
+	}
+
 	private static void scan(String where, String text, Set<String> secrets, Set<String> names, Set<String> harmless,
 			List<String> findings) {
 		for (String secret : secrets) {
@@ -115,7 +137,7 @@ class PersonalDataLeakTest extends ApiTestSupport {
 				findings.add(where + ": a resident ID");
 			}
 		}
-		Matcher shaped = SYNTHETIC_ID.matcher(text);
+		Matcher shaped = SYNTHETIC_ID.matcher(HEX_DIGEST.matcher(text).replaceAll("#"));
 		while (shaped.find()) {
 			findings.add(where + ": an ID-shaped number at " + shaped.start());
 		}
