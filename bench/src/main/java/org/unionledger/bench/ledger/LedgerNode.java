@@ -75,7 +75,10 @@ public final class LedgerNode implements AutoCloseable {
 
 	private final List<String> processors;
 
-	/** Events per batch of each processor, as the application configures them. */
+	/**
+	 * Events per batch of each processor, as the application configures them; the system
+	 * property {@code bench.batch.<group>} sets another, for trying one.
+	 */
 	private static final Map<String, Integer> BATCH_SIZES = Map.of(SummaryProjection.PROCESSING_GROUP, 500,
 			CredentialProjection.PROCESSING_GROUP, 500, StatisticsProjection.PROCESSING_GROUP, 2000);
 
@@ -134,7 +137,13 @@ public final class LedgerNode implements AutoCloseable {
 			.claimTimeout(claimTimeout)
 			.unjournaledForwardMoves(true)
 			.build());
-		ReadModelTransactionManager readModels = new ReadModelTransactionManager(database);
+		// as the application: replays carried (the system property bench.carry=false
+		// writes every batch on its own, for comparing)
+		ReadModelTransactionManager readModels = new ReadModelTransactionManager(database,
+				Boolean.parseBoolean(System.getProperty("bench.carry", "true"))
+						? ReadModelTransactionManager.Carry.replaysOf(StatisticsProjection.PROCESSING_GROUP,
+								SummaryProjection.PROCESSING_GROUP, CredentialProjection.PROCESSING_GROUP)
+						: ReadModelTransactionManager.Carry.NONE);
 		StatisticalCalendar calendar = StatisticalCalendar.ACFTU;
 		Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
 			.configureSerializer(c -> serializer)
@@ -165,7 +174,7 @@ public final class LedgerNode implements AutoCloseable {
 			for (String group : this.processors) {
 				processing.registerTrackingEventProcessor(group, Configuration::eventStore,
 						c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-							.andBatchSize(BATCH_SIZES.get(group)));
+							.andBatchSize(Integer.getInteger("bench.batch." + group, BATCH_SIZES.get(group))));
 				processing.registerTransactionManager(group, c -> readModels);
 				processing.registerHandlerInterceptor(group, c -> new BatchPrefetch(projections.get(group)));
 			}

@@ -170,9 +170,17 @@ public class AxonConfiguration {
 			.build());
 	}
 
+	/**
+	 * Read-model batches: a rebuild of the statistics, summaries or credentials writes
+	 * its documents and token once per ten batches (see
+	 * {@link ReadModelTransactionManager}); rosters and supervision, whose documents grow
+	 * large, once per batch.
+	 */
 	@Bean
 	ReadModelTransactionManager readModelTransactionManager(MongoDatabase database) {
-		return new ReadModelTransactionManager(database);
+		return new ReadModelTransactionManager(database,
+				ReadModelTransactionManager.Carry.replaysOf(StatisticsProjection.PROCESSING_GROUP,
+						SummaryProjection.PROCESSING_GROUP, CredentialProjection.PROCESSING_GROUP));
 	}
 
 	@Bean

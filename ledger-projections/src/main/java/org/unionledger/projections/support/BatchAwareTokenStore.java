@@ -5,7 +5,9 @@ import java.util.Optional;
 
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 
 /**
@@ -36,7 +38,12 @@ public final class BatchAwareTokenStore implements TokenStore {
 		else {
 			// Fail early if the claim is gone, then write after the documents.
 			this.delegate.extendClaim(processorName, segment);
-			batch.afterWrite(() -> this.delegate.storeToken(token, processorName, segment));
+			// a processor's batch stores its token inside the batch's unit of work; a
+			// reset or a run of events the processor skips stores it outside one
+			boolean ofABatch = CurrentUnitOfWork.map((unitOfWork) -> unitOfWork.getMessage() instanceof EventMessage)
+				.orElse(false);
+			batch.storeTokenAfterWrite(processorName, segment, token, ofABatch,
+					() -> this.delegate.storeToken(token, processorName, segment));
 		}
 	}
 
@@ -70,8 +77,17 @@ public final class BatchAwareTokenStore implements TokenStore {
 		this.delegate.extendClaim(processorName, segment);
 	}
 
+	/**
+	 * Writes a batch carried over the processor's earlier transactions (see
+	 * {@link ReadModelTransactionManager}) with its token first, so that the work is kept
+	 * and the token stored while the claim is still held.
+	 */
 	@Override
 	public void releaseClaim(String processorName, int segment) {
+		ReadModelBatch batch = ReadModelBatch.bound();
+		if (batch != null) {
+			batch.write();
+		}
 		this.delegate.releaseClaim(processorName, segment);
 	}
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 
 /**
@@ -38,7 +39,26 @@ public final class ReadModelBatch {
 
 	private final Map<String, Set<String>> dirty = new LinkedHashMap<>();
 
-	private final List<Runnable> afterWrite = new ArrayList<>();
+	/**
+	 * The token stores deferred until the documents are written, by processor and
+	 * segment: when batches are carried (see {@link ReadModelTransactionManager}), only
+	 * the last token of each segment is stored.
+	 */
+	private final Map<String, Runnable> tokenStores = new LinkedHashMap<>();
+
+	/** The token the running transaction stored, {@code null} if none. */
+	private TrackingToken tokenOfTransaction;
+
+	/** The processor that stored it. */
+	private String processorOfTransaction;
+
+	/** The processor's transactions handled into this batch since it was last written. */
+	private int transactions;
+
+	/**
+	 * When the first transaction since the last write began ({@link System#nanoTime}).
+	 */
+	private long since;
 
 	/** Handlers' own state for this batch (see {@link #deferred}), by owner. */
 	private final Map<Object, Object> deferred = new java.util.IdentityHashMap<>();
@@ -272,9 +292,66 @@ public final class ReadModelBatch {
 		return (T) state;
 	}
 
-	/** Runs once all documents are written, e.g. storing the processor's token. */
-	void afterWrite(Runnable action) {
-		this.afterWrite.add(action);
+	/**
+	 * Stores a processor's token once all documents are written: {@code store} replaces
+	 * an earlier store of the same processor and segment not run yet.
+	 * @param ofABatch whether the processor stores it for a batch of events it handled
+	 * (inside the batch's unit of work), not for a reset or for events it skipped
+	 */
+	void storeTokenAfterWrite(String processor, int segment, TrackingToken token, boolean ofABatch, Runnable store) {
+		this.tokenStores.remove(processor + "/" + segment);
+		this.tokenStores.put(processor + "/" + segment, store);
+		if (ofABatch && this.tokenOfTransaction == null && this.processorOfTransaction == null) {
+			this.tokenOfTransaction = token;
+			this.processorOfTransaction = processor;
+		}
+		else {
+			// a second token in one transaction, or one stored for no batch: the
+			// transaction is written, never carried
+			this.tokenOfTransaction = null;
+			this.processorOfTransaction = "";
+		}
+	}
+
+	/** A transaction of the processor begins on this batch. */
+	void beginTransaction() {
+		if (this.transactions == 0) {
+			this.since = System.nanoTime();
+		}
+		this.transactions++;
+		this.tokenOfTransaction = null;
+		this.processorOfTransaction = null;
+	}
+
+	/** The token the running transaction stored, {@code null} if none. */
+	TrackingToken tokenOfTransaction() {
+		return this.tokenOfTransaction;
+	}
+
+	/**
+	 * The processor that stored the running transaction's token, {@code null} if none.
+	 */
+	String processorOfTransaction() {
+		return this.processorOfTransaction;
+	}
+
+	/** Transactions handled into this batch since it was last written. */
+	int transactions() {
+		return this.transactions;
+	}
+
+	/** Documents held in memory. */
+	int documentCount() {
+		int count = 0;
+		for (Map<String, Document> byId : this.documents.values()) {
+			count += byId.size();
+		}
+		return count;
+	}
+
+	/** Nanoseconds since the first transaction after the last write began. */
+	long age() {
+		return (this.transactions == 0) ? 0 : System.nanoTime() - this.since;
 	}
 
 	void write() {
@@ -296,10 +373,13 @@ public final class ReadModelBatch {
 		this.documents.clear();
 		this.dirty.clear();
 		this.created.clear();
-		for (Runnable action : this.afterWrite) {
-			action.run();
+		List<Runnable> stores = new ArrayList<>(this.tokenStores.values());
+		this.tokenStores.clear();
+		this.transactions = 0;
+		this.tokenOfTransaction = null;
+		for (Runnable store : stores) {
+			store.run();
 		}
-		this.afterWrite.clear();
 	}
 
 }
