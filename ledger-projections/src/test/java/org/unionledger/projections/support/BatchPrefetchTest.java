@@ -125,7 +125,8 @@ class BatchPrefetchTest {
 		}
 	}
 
-	private static List<TrackedEventMessage<?>> tracked(List<Object> payloads) {
+	/** The payloads as tracked events at global positions 1, 2, …. */
+	static List<TrackedEventMessage<?>> tracked(List<Object> payloads) {
 		List<TrackedEventMessage<?>> events = new ArrayList<>();
 		for (int i = 0; i < payloads.size(); i++) {
 			events.add(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(i + 1),

@@ -8,8 +8,6 @@ import java.util.concurrent.CompletableFuture;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -43,7 +41,7 @@ class ReplayCarryTest {
 
 	private static final String PROCESSOR = "statistics";
 
-	private final List<TrackedEventMessage<?>> events = tracked(LedgerStory.generate(20261206L, 600));
+	private final List<TrackedEventMessage<?>> events = BatchPrefetchTest.tracked(LedgerStory.generate(20261206L, 600));
 
 	private final List<AnnotationEventHandlerAdapter> handlers = java.util.Arrays
 		.stream(new Object[] { new StatisticsProjection(null, CALENDAR, LedgerStory.ZONE),
@@ -193,15 +191,6 @@ class ReplayCarryTest {
 		// position, a plain one after it
 		return ((ReplayToken) ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(resetAt), null))
 			.advancedTo(new GlobalSequenceTrackingToken(position));
-	}
-
-	private static List<TrackedEventMessage<?>> tracked(List<Object> payloads) {
-		List<TrackedEventMessage<?>> events = new ArrayList<>();
-		for (int i = 0; i < payloads.size(); i++) {
-			events.add(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(i + 1),
-					GenericEventMessage.asEventMessage(payloads.get(i))));
-		}
-		return events;
 	}
 
 	/**
