@@ -65,6 +65,28 @@ import org.unionledger.union.UnionDirectory;
  */
 public final class LedgerNode implements AutoCloseable {
 
+	/**
+	 * A replay's batches carried as the application carries them; the system property
+	 * {@code bench.carry} set to {@code false} writes every batch on its own and set to a
+	 * number carries that many batches, for comparing.
+	 */
+	private static ReadModelTransactionManager.Carry carry() {
+		ReadModelTransactionManager.Carry application = ReadModelTransactionManager.Carry.replaysOf(
+				StatisticsProjection.PROCESSING_GROUP, SummaryProjection.PROCESSING_GROUP,
+				CredentialProjection.PROCESSING_GROUP);
+		String configured = System.getProperty("bench.carry", "true");
+		if (configured.equals("true")) {
+			return application;
+		}
+		if (configured.equals("false")) {
+			return ReadModelTransactionManager.Carry.NONE;
+		}
+		int batches = Integer.parseInt(configured);
+		return new ReadModelTransactionManager.Carry(application.processors(), batches,
+				application.maxDocuments() * Math.max(1, batches / application.maxTransactions()),
+				application.maxAge().multipliedBy(Math.max(1, batches / application.maxTransactions())));
+	}
+
 	/** The processing groups of the read models of a node for the fault drills. */
 	public static final List<String> PROCESSORS = List.of(SummaryProjection.PROCESSING_GROUP,
 			CredentialProjection.PROCESSING_GROUP);
@@ -137,13 +159,7 @@ public final class LedgerNode implements AutoCloseable {
 			.claimTimeout(claimTimeout)
 			.unjournaledForwardMoves(true)
 			.build());
-		// as the application: replays carried (the system property bench.carry=false
-		// writes every batch on its own, for comparing)
-		ReadModelTransactionManager readModels = new ReadModelTransactionManager(database,
-				Boolean.parseBoolean(System.getProperty("bench.carry", "true"))
-						? ReadModelTransactionManager.Carry.replaysOf(StatisticsProjection.PROCESSING_GROUP,
-								SummaryProjection.PROCESSING_GROUP, CredentialProjection.PROCESSING_GROUP)
-						: ReadModelTransactionManager.Carry.NONE);
+		ReadModelTransactionManager readModels = new ReadModelTransactionManager(database, carry());
 		StatisticalCalendar calendar = StatisticalCalendar.ACFTU;
 		Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
 			.configureSerializer(c -> serializer)
