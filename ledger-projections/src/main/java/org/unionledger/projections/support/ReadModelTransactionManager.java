@@ -20,11 +20,11 @@ import org.axonframework.eventhandling.TrackingToken;
  * {@link ReplayToken}: a rebuild that has not reached the position it was started at), a
  * commit keeps the batch in memory for the processor's next transaction on the same
  * thread instead of writing it, up to the limits of {@link Carry}; the documents a
- * replay's batches share (a month's counters, a scope's summary) are then written once per
- * carried run instead of once per batch. Nothing is written and no token stored until the
- * run is written, so the guarantee stays: a crash or a failed batch loses the run's work
- * only (a rollback drops it, and the processor starts again from its stored token). A run
- * is written by the batch that reaches the position the replay was started at (so a
+ * replay's batches share (a month's counters, a scope's summary) are then written once
+ * per carried run instead of once per batch. Nothing is written and no token stored until
+ * the run is written, so the guarantee stays: a crash or a failed batch loses the run's
+ * work only (a rollback drops it, and the processor starts again from its stored token).
+ * A run is written by the batch that reaches the position the replay was started at (so a
  * processor whose status shows it caught up has written what it handled), by a
  * transaction that stores no replay token, stores a token for no batch of events (a
  * reset; events the processor skips) or none at all (the processor found no events), by
