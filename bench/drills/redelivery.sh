@@ -13,6 +13,13 @@ for round in 1 2; do
   sleep 2
   while curl -s -u $U $B/api/operations/processors | python3 -c 'import json,sys; d=json.load(sys.stdin); sys.exit(0 if all(s["lag"]==0 for p in d["processors"] for s in p["segments"]) else 1)'; [ $? -ne 0 ]; do sleep 2; done
   took=$(( $(date +%s) - start ))
-  check=$(curl -s -u $U -X POST $B/api/operations/consistency-check | python3 -c 'import json,sys; d=json.load(sys.stdin); print("consistent", d["consistent"], "events", d["eventsReplayed"], "documents", d["documentsCompared"], "figures", d["figuresCompared"], "differences", d["differenceCount"])')
+  # a user starts one check a minute (429 CONSISTENCY_CHECK_TOO_SOON with Retry-After): wait as told
+  while true; do
+    answer=$(curl -s -D /tmp/redelivery.headers -u $U -X POST $B/api/operations/consistency-check)
+    wait=$(grep -i '^retry-after:' /tmp/redelivery.headers | tr -dc '0-9' || true)
+    [ -z "$wait" ] && break
+    sleep "$wait"
+  done
+  check=$(echo "$answer" | python3 -c 'import json,sys; d=json.load(sys.stdin); print("consistent", d["consistent"], "events", d["eventsReplayed"], "documents", d["documentsCompared"], "figures", d["figuresCompared"], "differences", d["differenceCount"])')
   echo "round $round: every processor reset and replayed in ${took}s; $check; figures fingerprint $(fp)"
 done
