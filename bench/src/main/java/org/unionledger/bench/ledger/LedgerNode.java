@@ -149,9 +149,8 @@ public final class LedgerNode implements AutoCloseable {
 			.eventSerializer(serializer)
 			.snapshotSerializer(serializer)
 			.build();
-		// tokens moved forward unjournaled, as the ledger
-		// writes them to its embedded store (the crash
-		// drills kill nodes that write so)
+		// tokens moved forward unjournaled, as the ledger writes them to its embedded
+		// store (the crash drills kill nodes that write so)
 		BatchAwareTokenStore tokens = new BatchAwareTokenStore(MongoTokenStore.builder()
 			.database(database)
 			.serializer(serializer)

@@ -1,6 +1,5 @@
 package org.unionledger.api.members;
 
-import org.unionledger.common.RecordedBy;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.support.Actors;
 import org.unionledger.api.support.Ids;
 import org.unionledger.api.unions.OpenUnions;
+import org.unionledger.common.RecordedBy;
 import org.unionledger.common.Rule;
 import org.unionledger.identity.EncryptedPersonalData;
 import org.unionledger.identity.MemberIdentities;

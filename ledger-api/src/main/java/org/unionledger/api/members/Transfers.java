@@ -1,6 +1,5 @@
 package org.unionledger.api.members;
 
-import org.unionledger.common.RecordedBy;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -19,6 +18,8 @@ import org.unionledger.api.support.Actors;
 import org.unionledger.api.support.Ids;
 import org.unionledger.api.unions.OpenUnions;
 import org.unionledger.common.Outcome;
+import org.unionledger.common.RecordedBy;
+import org.unionledger.common.Rule;
 import org.unionledger.membership.Commands.AcceptTransfer;
 import org.unionledger.membership.Commands.CancelTransferCredential;
 import org.unionledger.membership.Commands.IssueTransferCredential;
@@ -28,13 +29,12 @@ import org.unionledger.membership.Events.TransferCredentialIssued;
 import org.unionledger.membership.MemberId;
 import org.unionledger.projections.credentials.CredentialListView;
 import org.unionledger.projections.credentials.CredentialView;
-import org.unionledger.projections.credentials.FindCredentialList;
 import org.unionledger.projections.credentials.FindCredential;
+import org.unionledger.projections.credentials.FindCredentialList;
 import org.unionledger.projections.rosters.FindRoster;
 import org.unionledger.projections.rosters.RosterView;
 import org.unionledger.union.UnionDirectory.UnionFacts;
 import org.unionledger.union.UnionId;
-import org.unionledger.common.Rule;
 
 /**
  * Transfers with credentials (凭证接转): the holding union issues a credential, the receiving

@@ -1,6 +1,5 @@
 package org.unionledger.api.services;
 
-import org.unionledger.common.RecordedBy;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,6 +12,7 @@ import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.support.Actors;
 import org.unionledger.api.support.Ids;
 import org.unionledger.api.unions.OpenUnions;
+import org.unionledger.common.RecordedBy;
 import org.unionledger.membership.MemberDirectory;
 import org.unionledger.membership.MemberId;
 import org.unionledger.service.Campaign;

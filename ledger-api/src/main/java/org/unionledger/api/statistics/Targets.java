@@ -1,7 +1,5 @@
 package org.unionledger.api.statistics;
 
-import org.unionledger.jurisdiction.JurisdictionCode;
-import org.unionledger.common.RecordedBy;
 import java.time.LocalDate;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -9,13 +7,15 @@ import org.springframework.stereotype.Service;
 import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.support.Actors;
+import org.unionledger.common.RecordedBy;
+import org.unionledger.common.Rule;
 import org.unionledger.jurisdiction.Jurisdiction;
+import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.projections.statistics.ScopeKeys;
 import org.unionledger.projections.statistics.StatisticsView;
 import org.unionledger.targets.Commands.SetEnrollmentTarget;
 import org.unionledger.targets.TargetId;
 import org.unionledger.targets.TargetSource;
-import org.unionledger.common.Rule;
 
 /**
  * Enrollment targets (目标任务) of a jurisdiction for a statistical year, and the completion

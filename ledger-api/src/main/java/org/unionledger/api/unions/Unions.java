@@ -1,6 +1,5 @@
 package org.unionledger.api.unions;
 
-import org.unionledger.common.RecordedBy;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,10 +14,12 @@ import org.springframework.stereotype.Service;
 import org.unionledger.api.freshness.ProjectionFreshness;
 import org.unionledger.api.problems.ApiException;
 import org.unionledger.api.problems.Violations;
-import org.unionledger.common.DomainRuleViolation;
-import org.unionledger.api.support.Actors;
 import org.unionledger.api.statistics.Statistics;
+import org.unionledger.api.support.Actors;
 import org.unionledger.api.support.Ids;
+import org.unionledger.common.DomainRuleViolation;
+import org.unionledger.common.RecordedBy;
+import org.unionledger.common.Rule;
 import org.unionledger.jurisdiction.JurisdictionCode;
 import org.unionledger.jurisdiction.JurisdictionTable;
 import org.unionledger.projections.statistics.Figures;
@@ -32,11 +33,10 @@ import org.unionledger.union.Commands.MoveUnion;
 import org.unionledger.union.Commands.RegisterUnion;
 import org.unionledger.union.Commands.RenameUnion;
 import org.unionledger.union.Sector;
-import org.unionledger.union.UnionDirectory;
 import org.unionledger.union.UnionDirectory.UnionFacts;
+import org.unionledger.union.UnionDirectory;
 import org.unionledger.union.UnionId;
 import org.unionledger.union.UnionType;
-import org.unionledger.common.Rule;
 
 /**
  * Registering grassroots unions (新建会), renaming, moving (变更所属行政区划) and dissolving them
